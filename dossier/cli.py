@@ -1,0 +1,117 @@
+"""The command line: typer only. Parse options, call the library, map errors to exit codes.
+
+Exit codes: 0 success; 1 a check failed (see `dossier check`); 2 bad input or usage;
+3 an unexpected internal error (a bug: rerun with --debug for the traceback).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from dossier.errors import DossierError
+
+app = typer.Typer(
+    name="dossier",
+    help="Check claims against a corpus of articles and build a cited fact-check dossier.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+class _State:
+    debug: bool = False
+    quiet: bool = False
+
+
+state = _State()
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    """Print every line of ``message`` as ``Error: ...`` on stderr and return the Exit to raise."""
+    for line in message.splitlines() or [message]:
+        typer.echo(f"Error: {line}", err=True)
+    return typer.Exit(code)
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into one-line messages; never show a traceback unless --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except DossierError as err:
+            raise fail(str(err), err.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as err:
+            if state.debug:
+                raise
+            raise fail(
+                f"internal error: {type(err).__name__}: {err}. "
+                "This is a bug in dossier; rerun with --debug to see the traceback.",
+                EXIT_INTERNAL,
+            ) from None
+
+    return wrapper
+
+
+@app.callback()
+def main(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of unexpected errors.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output (for CI).")] = False,
+) -> None:
+    """Check claims against a corpus of articles and build a cited fact-check dossier."""
+    state.debug = debug
+    state.quiet = quiet
+
+
+ClaimsOption = Annotated[
+    Path, typer.Option("--claims", help="The claims file.", show_default=True)
+]
+CorpusOption = Annotated[
+    Path, typer.Option("--corpus", help="Folder of article texts (.txt, .md).", show_default=True)
+]
+OutOption = Annotated[Path, typer.Option("--out", help="Output folder.", show_default=True)]
+
+
+@app.command()
+@handle_errors
+def build(
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+    out: OutOption = Path("out"),
+    format: Annotated[
+        str,
+        typer.Option("--format", help="Comma-separated outputs: html, pdf, json."),
+    ] = "html,pdf,json",
+) -> None:
+    """Build the dossier from the claims and the corpus.
+
+    Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
+    """
+    from dossier.pipeline import build_report, parse_formats
+    from dossier.render import write_outputs
+
+    formats = parse_formats(format)
+    report = build_report(claims, corpus, progress=not state.quiet)
+    written = write_outputs(report, out, formats)
+    if not state.quiet:
+        for path in written:
+            typer.echo(f"wrote {path}")
