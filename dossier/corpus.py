@@ -1,0 +1,606 @@
+"""Read the articles of a corpus folder and split them into paragraphs and sentences (passages).
+
+``load_corpus(root)`` is the load and segment steps of the pipeline:
+
+* **Reading.** Every ``.txt`` and ``.md`` file under ``root``, recursively, in the order of its
+  relative posix path. Hidden files and folders (names starting with ``.``) are ignored. A file
+  is read as bytes and decoded as UTF-8 with its newlines kept, which is exactly what
+  ``open(path, encoding="utf-8", newline="")`` gives, so every offset is a Python string offset:
+  ``document.text[p.start:p.end] == p.text``. ``Document.sha256`` is the hash of those bytes.
+* **Files that cannot be articles are skipped with a warning, never fatal.** A corpus of many
+  thousand scraped pages nearly always holds a few bad files, and one of them should not stop a
+  dossier. Skipped, each with a ``warn(...)`` naming it: a file that is not valid UTF-8 (we do not
+  guess another encoding, since a wrong guess would silently change the quoted text), a binary
+  file (it holds NUL bytes), a file larger than ``MAX_FILE_BYTES``, and a symbolic link (to a file
+  or a folder) that resolves outside the corpus folder. Symbolic links inside the folder are
+  followed, once.
+* **Metadata.** ``sources.yaml`` in the corpus folder (optional; it is not an article) gives
+  per-article metadata and extra furniture rules; see ``SourcesFile``. Every problem in it is
+  reported with its place, ``corpus/sources.yaml:LINE:COL: message``, all of them together.
+  When the sidecar gives no title for a document, its title is the text of the document's first
+  heading paragraph, if it has one (a headline is what the article itself shows).
+* **Paragraphs.** Blocks separated by blank lines. Inside a block, a single newline is a hard
+  wrap (the paragraph goes on) when the next line starts with a lowercase letter or the line
+  before ends with a comma, semicolon or dash: a paragraph never starts in the middle of a
+  sentence, nor does one end on a comma. Otherwise it is a paragraph break, as in articles that
+  put one paragraph on each line. Spans exclude leading and trailing whitespace.
+* **Kinds.** A paragraph is ``furniture`` when a furniture rule matches it (page chrome such as
+  "Accessibility links", donation appeals, copyright lines; see ``FURNITURE_RULES``) or when it
+  repeats an earlier paragraph of the same document (rule ``repeated``, e.g. a headline shown
+  twice); ``heading`` when it is one short line without terminal punctuation (a headline, a
+  byline) or a Markdown ``#`` heading; ``body`` otherwise. Furniture is never article content.
+* **Passages.** Body paragraphs are split into sentences with blingfire, fed the paragraph with
+  its newlines replaced by spaces (same length, so offsets hold and hard wraps do not split a
+  sentence). A split before a lowercase letter, or after an abbreviation such as "Sept." before a
+  figure, is undone. Each passage is trimmed of surrounding whitespace.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import blingfire
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from dossier.errors import CorpusError
+from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Passage, SourceMeta
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "FURNITURE_RULES",
+    "MAX_FILE_BYTES",
+    "SOURCES_FILE",
+    "FurnitureRule",
+    "SourcesFile",
+    "load_corpus",
+    "load_sources",
+    "segment_document",
+]
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+SOURCES_FILE = "sources.yaml"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Files larger than this (20 MiB) are skipped with a warning: no news article is that long."""
+
+HEADING_MAX_CHARS = 150
+"""A heading is one line of at most this many characters without terminal punctuation."""
+
+Warn = Callable[[str], None]
+
+
+# --- furniture rules ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """A named regular expression, searched (case-insensitively) in a paragraph's whole text."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+    def matches(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+def _rule(name: str, pattern: str) -> FurnitureRule:
+    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE))
+
+
+_LINK = r"(?:\[[^\]\n]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s>]+>?)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+
+FURNITURE_RULES: tuple[FurnitureRule, ...] = (
+    # Site navigation and labels that stand alone on a line.
+    _rule("navigation", r"^(?:accessibility links|skip to (?:main )?(?:content|navigation)|menu)$"),
+    _rule(
+        "label",
+        r"^(?:breaking(?: news)?|advertisement|advertising|sponsored(?: content)?"
+        r"|sponsored by\b.{0,60}"
+        r"|also see|see also|also read|related(?: articles| stories| news| content| coverage)?"
+        r"|recommended(?: for you)?|trending(?: now)?|most (?:read|popular)"
+        r"|more (?:from|on)\b.{0,60}"
+        r"|share(?: this(?: article| story)?)?|print|email|comments?)$",
+    ),
+    _rule("read-more", r"^(?:read more|also read|read also|see also|related|watch)\s*[:|>»-]"),
+    # Pictures: captions with an agency credit, and image credit lines.
+    _rule(
+        "caption",
+        r"^(?:representational|representative|illustrative|file|stock)\s+(?:image|photo|picture)\b",
+    ),
+    _rule(
+        "image-credit",
+        r"^(?:(?:featured|top|header|cover|lead|main)\s+(?:image|photo|picture)\b.{0,80}"
+        r"\b(?:is )?(?:from|by|courtesy|credit)"
+        r"|(?:image|photo|picture)s?(?: credits?)?\s*:|(?:image|photo)s? courtesy\b)",
+    ),
+    # Publication metadata.
+    _rule(
+        "updated",
+        r"^(?:(?:last )?updated|published|posted|first published)(?: date| on| at)?\s*:",
+    ),
+    _rule("dateline", rf"^[^.!?\n]{{0,80}}?[,\s]\s*{_DATE}$|^{_DATE}$"),
+    _rule(
+        "taxonomy",
+        r"^(?:region|theme|in-depth report|tags?|topics?|categor(?:y|ies)|filed under"
+        r"|keywords)\s*:",
+    ),
+    _rule("reporting-credit", r"^\(?(?:with )?(?:additional )?(?:reporting|writing|editing) by\b"),
+    _rule("articles-by", r"^(?:articles?|more|posts?) by\s*:"),
+    _rule("original-source", r"^the original source of this article is\b"),
+    _rule("copyright", r"^(?:copyright\b|©)|\ball rights reserved\b"),
+    _rule("disclaimer", r"^disclaimer\s*:"),
+    # Appeals to the reader.
+    _rule(
+        "donation",
+        r"\bplease (?:support|donate|consider (?:supporting|donating))\b"
+        r"|\bdonate (?:now|today|here)\b|\bpaypal\s*:|\bpatreon\.com\b"
+        r"|\bsupport (?:us|our work|our journalism|independent journalism)\b",
+    ),
+    _rule("follow-us", r"\bfollow us on\b|\blike (?:us|our page) on facebook\b"),
+    _rule(
+        "newsletter",
+        r"^(?:sign up|subscribe)\b.{0,120}$|\bsubscribe to our (?:newsletter|channel)\b"
+        r"|\bsign up for our newsletter\b",
+    ),
+    _rule("media-inquiries", r"^for (?:media|press) (?:inquiries|enquiries)\b"),
+    _rule("comment-on", r"^\[?comment on\b.{0,120}\b(?:facebook|twitter)\b"),
+    _rule("membership", r"^\[?become a (?:member|subscriber|patron|supporter)\b"),
+    _rule("link-only", rf"^(?:{_LINK}[\s,;|·•/-]*)+$"),
+)
+"""The built-in furniture rules, tried in this order; the first that matches names the rule."""
+
+REPEATED_RULE = "repeated"
+
+
+def compile_furniture(patterns: list[str]) -> tuple[FurnitureRule, ...]:
+    """Extra rules from ``sources.yaml``: each is named ``custom:<pattern>``."""
+    return tuple(_rule(f"custom:{p}", p) for p in patterns)
+
+
+# --- sources.yaml -------------------------------------------------------------------------
+
+
+class SourcesFile(BaseModel):
+    """The optional metadata sidecar ``sources.yaml`` of a corpus folder."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    furniture: list[str] = Field(
+        default_factory=list,
+        description="Extra furniture rules: regular expressions searched case-insensitively "
+        "in a paragraph's whole text, added to the built-in ones.",
+    )
+    sources: dict[str, SourceMeta] = Field(
+        default_factory=dict, description="Article path relative to the corpus folder -> metadata."
+    )
+
+    @field_validator("furniture", mode="before")
+    @classmethod
+    def _none_is_empty_list(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _none_entries_are_empty(cls, value: Any) -> Any:
+        if value is None:
+            return {}
+        if isinstance(value, dict):
+            return {k: ({} if v is None else v) for k, v in value.items()}
+        return value
+
+
+def _position(node: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
+    """The 1-based (line, column) of the deepest YAML node along a pydantic error location."""
+    line, col = 0, 0
+    for key in loc:
+        if isinstance(node, CommentedMap) and key in node:
+            line, col = node.lc.value(key) if node[key] is not None else node.lc.key(key)
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            line, col = node.lc.item(key)
+            node = node[key]
+        else:
+            break
+    return line + 1, col + 1
+
+
+def _loc_text(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for key in loc:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text
+
+
+def _is_article_path(root: Path, rel: str) -> bool:
+    path = root / rel
+    return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
+
+
+def load_sources(path: Path, root: Path) -> SourcesFile:
+    """Read and validate ``sources.yaml``; every problem found is reported, each with its place."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 (byte {err.start}).") from None
+    except OSError as err:
+        raise CorpusError(f"{path}: cannot be read: {err.strerror}.") from None
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        data = yaml.load(raw)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise CorpusError(f"{where}: invalid YAML: {err.problem or err.context}.") from None
+    except YAMLError as err:
+        raise CorpusError(f"{path}: invalid YAML: {err}.") from None
+    if data is None:
+        return SourcesFile()
+    if not isinstance(data, CommentedMap):
+        raise CorpusError(
+            f"{path}:1:1: expected a mapping with 'sources' (and optionally 'furniture')."
+        )
+
+    problems: list[str] = []
+    try:
+        sources = SourcesFile.model_validate(data)
+    except ValidationError as err:
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            line, col = _position(data, loc)
+            what = _loc_text(loc)
+            problems.append(f"{path}:{line}:{col}: {what + ': ' if what else ''}{error['msg']}.")
+        raise CorpusError("\n".join(problems)) from None
+
+    entries = data.get("sources")
+    for name in sources.sources:
+        if not _is_article_path(root, name):
+            line, col = entries.lc.key(name) if isinstance(entries, CommentedMap) else (0, 0)
+            problems.append(
+                f"{path}:{line + 1}:{col + 1}: sources.{name}: no such article file in the corpus "
+                f"folder (names are paths relative to {root}, e.g. 'article.txt')."
+            )
+    patterns = data.get("furniture")
+    for i, pattern in enumerate(sources.furniture):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            line, col = patterns.lc.item(i) if isinstance(patterns, CommentedSeq) else (0, 0)
+            problems.append(
+                f"{path}:{line + 1}:{col + 1}: furniture[{i}]: invalid regular expression: {err}."
+            )
+    if problems:
+        raise CorpusError("\n".join(problems))
+    return sources
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _File:
+    rel: str
+    path: Path
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _walk(root: Path, warn: Warn) -> Iterator[_File]:
+    """Article files under ``root`` (unsorted), following symbolic links only inside ``root``."""
+    real_root = root.resolve()
+    seen_dirs = {real_root}
+    stack: list[tuple[Path, str]] = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as err:
+            warn(f"{folder}: folder skipped: {err.strerror}.")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            path = Path(entry.path)
+            is_link = entry.is_symlink()
+            if is_link:
+                target = path.resolve()
+                if not _within(target, real_root):
+                    warn(f"{path}: symbolic link to {target}, outside the corpus folder; skipped.")
+                    continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                real = path.resolve()
+                if real in seen_dirs:
+                    continue
+                seen_dirs.add(real)
+                stack.append((path, rel + "/"))
+            elif is_file and Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
+                yield _File(rel, path)
+
+
+def _read(file: _File, warn: Warn) -> bytes | None:
+    try:
+        size = file.path.stat().st_size
+    except OSError as err:
+        warn(f"{file.path}: skipped: {err.strerror}.")
+        return None
+    if size > MAX_FILE_BYTES:
+        warn(f"{file.path}: skipped: {size} bytes is more than the limit of {MAX_FILE_BYTES}.")
+        return None
+    try:
+        data = file.path.read_bytes()
+    except OSError as err:
+        warn(f"{file.path}: skipped: {err.strerror}.")
+        return None
+    if b"\x00" in data:
+        warn(f"{file.path}: skipped: a binary file (it holds NUL bytes), not an article.")
+        return None
+    return data
+
+
+# --- segmentation -------------------------------------------------------------------------
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_TERMINAL = re.compile(r"""[.!?:;…]["'”’»)\]]*$|[.!?…]\s*\(?[A-Z]{1,6}\)?$""")
+_CONTINUES = re.compile(r"[,;(\-–—]$")
+_LOWER_START = re.compile(r"[^\W\d_A-Z]", re.UNICODE)
+_MD_HEADING = re.compile(r"^#{1,6}\s")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
+_WS = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+_ABBREVIATION = re.compile(
+    rf"(?:\b{_MONTH}|\b(?:no|nos|art|vol|p|pp|fig|approx|ca|est|gen|col|lt|maj|capt|sgt|gov|sen"
+    r"|rep|pres|mr|mrs|ms|dr|prof|st|jr|sr|inc|corp|co|ltd|vs|etc)\.|\b(?:[A-Z]\.){1,3})$",
+    re.IGNORECASE,
+)
+_CONTINUATION_START = re.compile(r"[^\W\d_A-Z]|[-–,;:)\]%]")
+
+
+@dataclass
+class _Block:
+    start: int
+    end: int
+    lines: int
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, number of lines) of each paragraph, whitespace excluded."""
+    spans: list[tuple[int, int, int]] = []
+    current: _Block | None = None
+    prev_line = ""
+    pos = 0
+    bounds = [(m.start(), m.end()) for m in _NEWLINE.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for line_end, next_pos in bounds:
+        line = text[pos:line_end]
+        stripped = line.strip()
+        if not stripped:
+            if current is not None:
+                spans.append((current.start, current.end, current.lines))
+                current = None
+        else:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            end = start + len(stripped)
+            if current is not None and _is_hard_wrap(prev_line, stripped):
+                current.end = end
+                current.lines += 1
+            else:
+                if current is not None:
+                    spans.append((current.start, current.end, current.lines))
+                current = _Block(start, end, 1)
+            prev_line = stripped
+        pos = next_pos
+    if current is not None:
+        spans.append((current.start, current.end, current.lines))
+    return spans
+
+
+def _is_hard_wrap(prev: str, line: str) -> bool:
+    """Whether a single newline between ``prev`` and ``line`` is a wrap inside a paragraph."""
+    if _MD_HEADING.match(line) or _LIST_ITEM.match(line) or _MD_HEADING.match(prev):
+        return False
+    return _LOWER_START.match(line) is not None or _CONTINUES.search(prev) is not None
+
+
+def _normalise(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def _kind(
+    text: str, lines: int, rules: tuple[FurnitureRule, ...], seen: set[str]
+) -> tuple[ParagraphKind, str | None]:
+    flat = text.replace("\r", " ").replace("\n", " ")
+    for rule in rules:
+        if rule.matches(flat):
+            return ParagraphKind.FURNITURE, rule.name
+    key = _normalise(flat)
+    if key in seen:
+        return ParagraphKind.FURNITURE, REPEATED_RULE
+    seen.add(key)
+    if _MD_HEADING.match(text) or (
+        lines == 1 and len(text) <= HEADING_MAX_CHARS and not _TERMINAL.search(text)
+    ):
+        return ParagraphKind.HEADING, None
+    return ParagraphKind.BODY, None
+
+
+def _blingfire_starts(text: str) -> list[int]:
+    """Character offsets where blingfire starts a sentence in ``text``.
+
+    blingfire's own Python wrapper maps its UTF-8 byte offsets to character offsets with a loop
+    in Python over every byte, which would dominate the time on a large corpus; we call the
+    library function directly and map the few boundary offsets ourselves. The result equals
+    ``text_to_sentences_and_offsets`` (a test checks it).
+    """
+    data = text.encode("utf-8")
+    size = len(data) * 2 + 16
+    out = ctypes.create_string_buffer(size)
+    starts = (ctypes.c_int32 * size)()
+    ends = (ctypes.c_int32 * size)()
+    count = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data),
+        ctypes.c_int(len(data)),
+        ctypes.byref(out),
+        ctypes.byref(starts),
+        ctypes.byref(ends),
+        ctypes.c_int(size),
+    )
+    if count <= 0 or count > size:
+        return [0]
+    n = out.value.count(b"\n") + 1
+    byte_starts = starts[:n]
+    if len(data) == len(text):  # ASCII: bytes are characters
+        return list(byte_starts)
+    result: list[int] = []
+    char_pos = 0
+    byte_pos = 0
+    for b in byte_starts:
+        char_pos += len(data[byte_pos:b].decode("utf-8", errors="replace"))
+        byte_pos = b
+        result.append(char_pos)
+    return result
+
+
+def _sentence_spans(text: str, offset: int) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets) of one body paragraph ``text`` starting at ``offset``."""
+    flat = text.replace("\r", " ").replace("\n", " ")
+    cuts = sorted({s for s in _blingfire_starts(flat) if 0 < s < len(flat)})
+    pieces: list[tuple[int, int]] = []
+    prev = 0
+    for cut in [*cuts, len(flat)]:
+        piece = flat[prev:cut]
+        stripped = piece.strip()
+        if stripped:
+            a = prev + (len(piece) - len(piece.lstrip()))
+            b = a + len(stripped)
+            if pieces and _continues(flat[pieces[-1][0] : pieces[-1][1]], stripped):
+                pieces[-1] = (pieces[-1][0], b)
+            else:
+                pieces.append((a, b))
+        prev = cut
+    return [(offset + a, offset + b) for a, b in pieces]
+
+
+def _continues(previous: str, sentence: str) -> bool:
+    """Whether blingfire cut a sentence in two: the next piece starts in lowercase or with a
+    hyphen or comma, or the previous piece ends with an abbreviation ("Sept.") before a figure."""
+    if not _SENTENCE_END.search(previous):
+        return True
+    if _CONTINUATION_START.match(sentence):
+        return True
+    return sentence[0].isdigit() and _ABBREVIATION.search(previous) is not None
+
+
+def segment_document(
+    document: Document, rules: tuple[FurnitureRule, ...] = FURNITURE_RULES
+) -> tuple[list[Paragraph], list[tuple[int, int, int, int]]]:
+    """Paragraphs of a document and the spans of its sentences.
+
+    Returns the paragraphs and, for each sentence of a body paragraph, ``(start, end,
+    paragraph_start, paragraph_end)``.
+    """
+    text = document.text
+    paragraphs: list[Paragraph] = []
+    sentences: list[tuple[int, int, int, int]] = []
+    seen: set[str] = set()
+    for start, end, lines in _paragraph_spans(text):
+        ptext = text[start:end]
+        kind, rule = _kind(ptext, lines, rules, seen)
+        paragraphs.append(
+            Paragraph(source=document.path, start=start, end=end, kind=kind, rule=rule)
+        )
+        if kind is ParagraphKind.BODY:
+            sentences.extend((a, b, start, end) for a, b in _sentence_spans(ptext, start))
+    return paragraphs, sentences
+
+
+def _heading_title(text: str) -> str:
+    return _WS.sub(" ", text.lstrip("#")).strip()
+
+
+# --- the step -----------------------------------------------------------------------------
+
+
+def _ignore(_message: str) -> None:
+    return None
+
+
+def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Corpus:
+    """Read every article under ``root`` with its metadata, and split it into passages."""
+    say = warn or _ignore
+    if not root.exists():
+        raise CorpusError(f"{root}: corpus folder not found.")
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a folder; the corpus must be a folder of .txt/.md files.")
+
+    sources_path = root / SOURCES_FILE
+    sources = load_sources(sources_path, root) if sources_path.is_file() else SourcesFile()
+    rules = FURNITURE_RULES + compile_furniture(sources.furniture)
+
+    files = sorted(_walk(root, say), key=lambda f: f.rel)
+    if not files:
+        raise CorpusError(f"{root}: no article files (.txt or .md) in the corpus folder.")
+
+    documents: list[Document] = []
+    paragraphs: list[Paragraph] = []
+    passages: list[Passage] = []
+    for file in files:
+        data = _read(file, say)
+        if data is None:
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            say(f"{file.path}: skipped: not valid UTF-8 (byte {err.start}).")
+            continue
+        meta = sources.sources.get(file.rel, SourceMeta()).model_copy()
+        document = Document(
+            path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta
+        )
+        doc_paragraphs, sentences = segment_document(document, rules)
+        if meta.title is None:
+            for p in doc_paragraphs:
+                if p.kind is ParagraphKind.HEADING:
+                    meta.title = _heading_title(text[p.start : p.end])
+                    break
+        documents.append(document)
+        paragraphs.extend(doc_paragraphs)
+        for start, end, p_start, p_end in sentences:
+            passages.append(
+                Passage(
+                    id=len(passages),
+                    source=file.rel,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    paragraph_start=p_start,
+                    paragraph_end=p_end,
+                )
+            )
+    if not documents:
+        raise CorpusError(f"{root}: no readable article files in the corpus folder.")
+    return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)
