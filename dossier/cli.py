@@ -115,3 +115,29 @@ def build(
     if not state.quiet:
         for path in written:
             typer.echo(f"wrote {path}")
+
+
+@app.command()
+@handle_errors
+def validate(claims: ClaimsOption = Path("claims.yaml")) -> None:
+    """Check the claims file and report every problem in it, with its line and column.
+
+    Example: [bold]dossier validate --claims claims.yaml[/]
+    """
+    from dossier.claims import load_claims
+
+    claim_set = load_claims(claims)
+    count = len(claim_set.claims)
+    typer.echo(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
+
+
+@app.command()
+@handle_errors
+def schema() -> None:
+    """Print the JSON Schema of the claims file (for editors that check YAML as you type).
+
+    Example: [bold]dossier schema > schema/claims.schema.json[/]
+    """
+    from dossier.claims import claims_json_schema_text
+
+    typer.echo(claims_json_schema_text(), nl=False)
