@@ -206,12 +206,18 @@ class SourcesFile(BaseModel):
         return value
 
 
-def _position(node: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
-    """The 1-based (line, column) of the deepest YAML node along a pydantic error location."""
+def _position(node: Any, loc: tuple[int | str, ...], *, at_key: bool = False) -> tuple[int, int]:
+    """The 1-based (line, column) of the deepest YAML node along a pydantic error location.
+
+    With ``at_key``, a mapping entry is located by its key rather than its value (for a key
+    that should not be there).
+    """
     line, col = 0, 0
-    for key in loc:
+    for i, key in enumerate(loc):
         if isinstance(node, CommentedMap) and key in node:
-            line, col = node.lc.value(key) if node[key] is not None else node.lc.key(key)
+            last = i == len(loc) - 1
+            use_key = node[key] is None or (at_key and last)
+            line, col = node.lc.key(key) if use_key else node.lc.value(key)
             node = node[key]
         elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
             line, col = node.lc.item(key)
@@ -221,14 +227,26 @@ def _position(node: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
     return line + 1, col + 1
 
 
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
 def _loc_text(loc: tuple[int | str, ...]) -> str:
+    """``sources["a.txt"].date``: a readable path to a field of the sidecar."""
     text = ""
     for key in loc:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+        if isinstance(key, int):
+            text += f"[{key}]"
+        elif _IDENTIFIER.match(key):
+            text += f".{key}" if text else key
+        else:
+            text += f'["{key}"]'
     return text
 
 
 def _is_article_path(root: Path, rel: str) -> bool:
+    parts = rel.split("/")
+    if rel.startswith("/") or any(not part or part.startswith(".") for part in parts):
+        return False  # absolute, "..", hidden or empty parts: never an article of this folder
     path = root / rel
     return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
 
@@ -257,36 +275,43 @@ def load_sources(path: Path, root: Path) -> SourcesFile:
             f"{path}:1:1: expected a mapping with 'sources' (and optionally 'furniture')."
         )
 
-    problems: list[str] = []
+    problems: list[tuple[int, int, str]] = []
+    sources: SourcesFile | None = None
     try:
         sources = SourcesFile.model_validate(data)
     except ValidationError as err:
         for error in err.errors():
             loc = tuple(error["loc"])
-            line, col = _position(data, loc)
+            line, col = _position(data, loc, at_key=error["type"] == "extra_forbidden")
             what = _loc_text(loc)
-            problems.append(f"{path}:{line}:{col}: {what + ': ' if what else ''}{error['msg']}.")
-        raise CorpusError("\n".join(problems)) from None
+            problems.append((line, col, f"{what + ': ' if what else ''}{error['msg']}."))
 
     entries = data.get("sources")
-    for name in sources.sources:
-        if not _is_article_path(root, name):
-            line, col = entries.lc.key(name) if isinstance(entries, CommentedMap) else (0, 0)
-            problems.append(
-                f"{path}:{line + 1}:{col + 1}: sources.{name}: no such article file in the corpus "
-                f"folder (names are paths relative to {root}, e.g. 'article.txt')."
-            )
+    if isinstance(entries, CommentedMap):
+        for name in entries:
+            if isinstance(name, str) and not _is_article_path(root, name):
+                line, col = _position(data, ("sources", name), at_key=True)
+                problems.append(
+                    (
+                        line,
+                        col,
+                        f"{_loc_text(('sources', name))}: no such article file in the corpus "
+                        f"folder {root} (names are paths relative to it, e.g. 'article.txt').",
+                    )
+                )
     patterns = data.get("furniture")
-    for i, pattern in enumerate(sources.furniture):
-        try:
-            re.compile(pattern)
-        except re.error as err:
-            line, col = patterns.lc.item(i) if isinstance(patterns, CommentedSeq) else (0, 0)
-            problems.append(
-                f"{path}:{line + 1}:{col + 1}: furniture[{i}]: invalid regular expression: {err}."
-            )
-    if problems:
-        raise CorpusError("\n".join(problems))
+    if isinstance(patterns, CommentedSeq):
+        for i, pattern in enumerate(patterns):
+            if not isinstance(pattern, str):
+                continue
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                line, col = _position(data, ("furniture", i))
+                problems.append((line, col, f"furniture[{i}]: invalid regular expression: {err}."))
+    if problems or sources is None:
+        problems.sort(key=lambda p: (p[0], p[1]))
+        raise CorpusError("\n".join(f"{path}:{line}:{col}: {msg}" for line, col, msg in problems))
     return sources
 
 
