@@ -1,0 +1,490 @@
+"""Render a `Report` as JSON, HTML (jinja2) and PDF (weasyprint), and write them atomically.
+
+The HTML and the PDF come from the same templates: the screen and print stylesheets are inlined,
+so the HTML is one self-contained file and weasyprint never needs to fetch anything (and is not
+allowed to: see `_LocalOnlyFetcher`). The same `Report` always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+
+from dossier.errors import RenderError
+from dossier.models import ClaimResult, Evidence, Report, SourceEntry, SourceMeta, Stance, Verdict
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcherResponse
+
+FORMATS = ("html", "pdf", "json")
+"""Every output format, in the order they are written."""
+
+OUTPUT_NAME = "dossier"
+
+_STYLESHEETS = ("base.css", "screen.css", "print.css")
+_NARROW_STYLESHEET = "narrow.css"  # in its own <style media=...>: weasyprint knows no queries
+
+_VERDICT_LABELS = {
+    Verdict.SUPPORTED: "Supported",
+    Verdict.CONTRADICTED: "Contradicted",
+    Verdict.DISPUTED: "Disputed",
+    Verdict.UNVERIFIED: "Unverified",
+}
+_VERDICT_SYMBOLS = {
+    Verdict.SUPPORTED: "✓",
+    Verdict.CONTRADICTED: "✗",
+    Verdict.DISPUTED: "±",
+    Verdict.UNVERIFIED: "?",
+}
+# schema.org Rating for ClaimReview: 1 (worst) .. 4 (best); alternateName carries the verdict.
+_VERDICT_RATINGS = {
+    Verdict.CONTRADICTED: 1,
+    Verdict.DISPUTED: 2,
+    Verdict.UNVERIFIED: 3,
+    Verdict.SUPPORTED: 4,
+}
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+# --- where the templates are ----------------------------------------------------------------
+
+
+@cache
+def templates_dir() -> Path:
+    """The templates folder: inside the installed package, else at the top of the checkout."""
+    packaged = importlib.resources.files("dossier") / "templates"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+# --- the template context -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CitationView:
+    """One piece of evidence with its citation number, as cited in a claim section."""
+
+    number: int
+    claim_id: str
+    claim_anchor: str
+    evidence: Evidence
+    source_anchor: str
+    meta: SourceMeta
+
+    @property
+    def anchor(self) -> str:
+        return f"cite-{self.number}"
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    number: int
+    anchor: str
+    result: ClaimResult
+    supporting: list[CitationView]
+    conflicting: list[CitationView]
+    json_ld: Markup
+
+
+@dataclass(frozen=True)
+class ContextView:
+    """A paragraph of a source with every cited quote in it marked."""
+
+    paragraph: str
+    spans: list[tuple[int, int]]
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    anchor: str
+    entry: SourceEntry
+    href: str | None
+    contexts: list[ContextView]
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """Everything the templates see."""
+
+    report: Report
+    claims: list[ClaimView]
+    sources: list[SourceView]
+    citations: int
+    stylesheet: Markup
+    narrow_stylesheet: Markup
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def safe_href(url: str | None) -> str | None:
+    """`url` if it is a plain http(s) URL that may become a link, else None."""
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url
+    return None
+
+
+def _json_ld(claim: ClaimResult, citations: Sequence[CitationView], report: Report) -> Markup:
+    """A schema.org ClaimReview, serialised so no text in it can close the script element."""
+    appearances: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for cite in citations:
+        if cite.evidence.source in seen:
+            continue
+        seen.add(cite.evidence.source)
+        work: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "name": cite.meta.title or cite.evidence.source,
+        }
+        if href := safe_href(cite.meta.url):
+            work["url"] = href
+        if cite.meta.outlet:
+            work["publisher"] = {"@type": "Organization", "name": cite.meta.outlet}
+        if cite.meta.date:
+            work["datePublished"] = cite.meta.date.isoformat()
+        appearances.append(work)
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"#claim-{claim.id}",
+        "claimReviewed": claim.text,
+        "author": {"@type": "Organization", "name": report.title or "dossier"},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": _VERDICT_RATINGS[claim.verdict],
+            "bestRating": max(_VERDICT_RATINGS.values()),
+            "worstRating": min(_VERDICT_RATINGS.values()),
+            "alternateName": _VERDICT_LABELS[claim.verdict],
+            "ratingExplanation": claim.explanation,
+        },
+        "itemReviewed": {"@type": "Claim", "appearance": appearances},
+    }
+    if report.as_of:
+        review["datePublished"] = report.as_of.isoformat()
+    text = json.dumps(review, ensure_ascii=False, indent=2)
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def _context_spans(cite: CitationView) -> tuple[int, int] | None:
+    """Where the quote sits in its paragraph, or None when the offsets do not agree."""
+    ev = cite.evidence
+    start, end = ev.start - ev.paragraph_start, ev.end - ev.paragraph_start
+    if 0 <= start <= end <= len(ev.paragraph) and ev.paragraph[start:end] == ev.quote:
+        return (start, end)
+    found = ev.paragraph.find(ev.quote) if ev.quote else -1
+    return (found, found + len(ev.quote)) if found >= 0 else None
+
+
+def build_view(report: Report) -> DossierView:
+    """The one object the templates see: claims and sources with numbered citations and anchors."""
+    taken: set[str] = set()
+    entries = {entry.path: entry for entry in report.sources}
+    cited_paths = [ev.source for claim in report.claims for ev in claim.evidence]
+    for path in sorted(set(cited_paths) - entries.keys()):
+        entries[path] = SourceEntry(path=path, sha256="", meta=SourceMeta(), passages=0, cited=0)
+    source_anchors = {path: _unique(f"src-{_slug(path)}", taken) for path in entries}
+
+    number = 0
+    claims: list[ClaimView] = []
+    by_source: dict[str, list[CitationView]] = {path: [] for path in entries}
+    for index, claim in enumerate(report.claims, start=1):
+        anchor = _unique(f"claim-{_slug(claim.id)}", taken)
+        columns: dict[Stance, list[CitationView]] = {Stance.SUPPORTS: [], Stance.CONFLICTS: []}
+        ordered = [ev for ev in claim.evidence if ev.stance is Stance.SUPPORTS] + [
+            ev for ev in claim.evidence if ev.stance is Stance.CONFLICTS
+        ]
+        for ev in ordered:
+            number += 1
+            cite = CitationView(
+                number=number,
+                claim_id=claim.id,
+                claim_anchor=anchor,
+                evidence=ev,
+                source_anchor=source_anchors[ev.source],
+                meta=entries[ev.source].meta,
+            )
+            columns[ev.stance].append(cite)
+            by_source[ev.source].append(cite)
+        supporting, conflicting = columns[Stance.SUPPORTS], columns[Stance.CONFLICTS]
+        claims.append(
+            ClaimView(
+                number=index,
+                anchor=anchor,
+                result=claim,
+                supporting=supporting,
+                conflicting=conflicting,
+                json_ld=_json_ld(claim, supporting + conflicting, report),
+            )
+        )
+
+    sources: list[SourceView] = []
+    for path, entry in entries.items():
+        contexts: dict[tuple[int, str], ContextView] = {}
+        for cite in sorted(by_source[path], key=lambda c: (c.evidence.start, c.number)):
+            ev = cite.evidence
+            key = (ev.paragraph_start, ev.paragraph)
+            context = contexts.setdefault(key, ContextView(ev.paragraph, [], []))
+            context.citations.append(cite)
+            if (span := _context_spans(cite)) is not None:
+                context.spans.append(span)
+        sources.append(
+            SourceView(
+                anchor=source_anchors[path],
+                entry=entry,
+                href=safe_href(entry.meta.url),
+                contexts=list(contexts.values()),
+            )
+        )
+
+    return DossierView(
+        report=report,
+        claims=claims,
+        sources=sources,
+        citations=number,
+        stylesheet=_stylesheet(*_STYLESHEETS),
+        narrow_stylesheet=_stylesheet(_NARROW_STYLESHEET),
+    )
+
+
+def _stylesheet(*names: str) -> Markup:
+    """The stylesheets' text, to inline in a <style> element."""
+    css = "\n".join((templates_dir() / name).read_text(encoding="utf-8") for name in names)
+    if "</" in css:
+        raise RenderError(f"the stylesheets in {templates_dir()} must not contain '</'.")
+    return Markup(css)
+
+
+# --- filters: every bit of formatting the templates use ------------------------------------
+
+
+def format_date(value: dt.date | None, missing: str = "undated") -> str:
+    """4 September 2017, in English whatever the locale."""
+    if value is None:
+        return missing
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def verdict_label(verdict: Verdict) -> str:
+    return _VERDICT_LABELS[verdict]
+
+
+def verdict_symbol(verdict: Verdict) -> str:
+    return _VERDICT_SYMBOLS[verdict]
+
+
+def verdict_class(verdict: Verdict) -> str:
+    return f"verdict-{verdict.value}"
+
+
+def iso_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int]]) -> Markup:
+    """`text` escaped, with each span (offsets within `text`) wrapped in <mark>."""
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = Markup(""), 0
+    for start, end in merged:
+        out += escape(text[pos:start]) + Markup("<mark>") + escape(text[start:end])
+        out += Markup("</mark>")
+        pos = end
+    return out + escape(text[pos:])
+
+
+def citation(number: int) -> str:
+    return f"[{number}]"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """'1 source', '3 sources', with thousands separated."""
+    word = singular if count == 1 else (many or singular + "s")
+    return f"{count:,} {word}"
+
+
+def register_filters(env: jinja2.Environment) -> None:
+    """The one place where the templates' formatting is defined."""
+    env.filters.update(
+        date=format_date,
+        verdict_label=verdict_label,
+        verdict_symbol=verdict_symbol,
+        verdict_class=verdict_class,
+        iso=iso_date,
+        highlight=highlight,
+        citation=citation,
+        plural=plural,
+    )
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    register_filters(env)
+    return env
+
+
+# --- the renderers --------------------------------------------------------------------------
+
+
+def render_json(report: Report) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def render_html(report: Report) -> str:
+    try:
+        template = _environment().get_template("dossier.html.j2")
+    except jinja2.TemplateNotFound as err:
+        raise RenderError(f"the template {err.name} is missing from {templates_dir()}.") from None
+    return template.render(view=build_view(report))
+
+
+def _local_only_fetcher() -> Any:
+    """A weasyprint URL fetcher that serves files of the templates folder and refuses the rest."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    root = templates_dir().resolve()
+
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(parts.path).resolve()
+                if path.is_relative_to(root) and path.is_file():
+                    return URLFetcherResponse(url, path.read_bytes())
+            raise ValueError(f"dossier does not fetch {url[:80]!r}")
+
+    return LocalOnlyFetcher()
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of the dossier's HTML: A4, outline per heading, dates fixed by the HTML."""
+    import weasyprint
+
+    document = weasyprint.HTML(
+        string=html,
+        base_url=templates_dir().resolve().as_uri() + "/",
+        url_fetcher=_local_only_fetcher(),
+    )
+    pdf: bytes = document.write_pdf()
+    return pdf
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _prepare(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RenderError(
+            f"--out {out_dir} is a file, not a folder; choose a folder for the dossier."
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise RenderError(f"cannot create the output folder {out_dir}: {err.strerror}.") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise RenderError(f"cannot write to the output folder {out_dir}: permission denied.")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file next to `path` and rename it into place."""
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as err:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise RenderError(f"cannot write {path}: {err.strerror or err}.") from None
+
+
+def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path]:
+    """Render the requested formats, then write each one atomically; returns the paths written.
+
+    Everything is rendered before anything is written, so a failed render leaves the previous
+    dossier as it was. `json` alone never imports weasyprint.
+    """
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise RenderError(
+            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)}."
+        )
+    _prepare(out_dir)
+    rendered: dict[str, bytes] = {}
+    html = render_html(report) if {"html", "pdf"} & formats else None
+    if html is not None and "html" in formats:
+        rendered["html"] = html.encode("utf-8")
+    if html is not None and "pdf" in formats:
+        rendered["pdf"] = render_pdf(html)
+    if "json" in formats:
+        rendered["json"] = render_json(report).encode("utf-8")
+    written: list[Path] = []
+    for fmt in FORMATS:
+        if fmt in rendered:
+            path = out_dir / f"{OUTPUT_NAME}.{fmt}"
+            _write_atomic(path, rendered[fmt])
+            written.append(path)
+    return written
