@@ -6,10 +6,12 @@ Exit codes: 0 success; 1 a check failed (see `dossier check`); 2 bad input or us
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
@@ -75,16 +77,16 @@ def main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback of unexpected errors.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output (for CI).")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress output (for CI).")
+    ] = False,
 ) -> None:
     """Check claims against a corpus of articles and build a cited fact-check dossier."""
     state.debug = debug
     state.quiet = quiet
 
 
-ClaimsOption = Annotated[
-    Path, typer.Option("--claims", help="The claims file.", show_default=True)
-]
+ClaimsOption = Annotated[Path, typer.Option("--claims", help="The claims file.", show_default=True)]
 CorpusOption = Annotated[
     Path, typer.Option("--corpus", help="Folder of article texts (.txt, .md).", show_default=True)
 ]
@@ -110,11 +112,46 @@ def build(
     from dossier.render import write_outputs
 
     formats = parse_formats(format)
-    report = build_report(claims, corpus, progress=not state.quiet)
+    with _progress() as progress:
+        report = build_report(claims, corpus, warn=_warn, progress=progress)
     written = write_outputs(report, out, formats)
     if not state.quiet:
+        counts = Counter(c.verdict.value for c in report.claims)
+        summary = ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
+        typer.echo(
+            f"{len(report.claims)} claims checked against {report.documents} articles: {summary}"
+        )
         for path in written:
             typer.echo(f"wrote {path}")
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"Warning: {message}", err=True)
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on stderr for long runs (none with --quiet or when stderr is no terminal)."""
+    if state.quiet:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done)
+
+        yield update
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Typed models that cross the pipeline's steps: load -> segment -> index -> match -> judge -> render.
+"""Typed models between the pipeline's steps: load -> segment -> index -> match -> judge -> render.
 
 Models that come from or go to files are pydantic models, so JSON and JSON Schema come for free.
 Offsets are Python string offsets into the source file read as UTF-8 with its newlines kept
@@ -8,7 +8,7 @@ Offsets are Python string offsets into the source file read as UTF-8 with its ne
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -19,7 +19,7 @@ Slug = Annotated[
 ]
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """What the corpus says about a claim, as a whole."""
 
     SUPPORTED = "supported"  # backing passages, none conflicting
@@ -28,7 +28,7 @@ class Verdict(str, Enum):
     UNVERIFIED = "unverified"  # neither
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     """What one passage says about one claim. Passages that are not evidence get no stance."""
 
     SUPPORTS = "supports"
@@ -44,9 +44,9 @@ class Claim(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: Slug = Field(description="Unique slug, e.g. us-troops-in-syria.")
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)] = (
-        Field(description="The claim as a fact-checker would phrase it.")
-    )
+    text: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)
+    ] = Field(description="The claim as a fact-checker would phrase it.")
     expect: Verdict | None = Field(
         default=None,
         description="Editorial intent: `dossier check` fails when the verdict no longer meets it.",
@@ -114,7 +114,7 @@ class Document(BaseModel):
     meta: SourceMeta = Field(default_factory=SourceMeta)
 
 
-class ParagraphKind(str, Enum):
+class ParagraphKind(StrEnum):
     BODY = "body"
     HEADING = "heading"
     FURNITURE = "furniture"
@@ -188,7 +188,9 @@ class Evidence(BaseModel):
     quote: str = Field(description="Exactly the source text between start and end.")
     reason: str = Field(description="Why this stance, in words a person can check.")
     speaker: str | None = Field(default=None, description="Who says it, where the text tells.")
-    figures: list[str] = Field(default_factory=list, description="Figures in the quote that matter.")
+    figures: list[str] = Field(
+        default_factory=list, description="Figures in the quote that matter."
+    )
     highlights: list[tuple[int, int]] = Field(
         default_factory=list, description="Spans within the quote to highlight (names, figures)."
     )

@@ -1,0 +1,66 @@
+"""Passage retrieval with tantivy (BM25), over the analysed keys of each passage.
+
+Passages are indexed by the same keys the judge matches on (stems, folded names, alias
+entities), so a claim that writes "Deir ez-Zor" retrieves a passage that writes "Deir al-Zour".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import tantivy
+
+from dossier.text import Token
+
+BODY = "body"
+PID = "pid"
+ENTITY_BOOST = 2.5
+WRITER_HEAP = 128_000_000
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field(BODY, stored=False, tokenizer_name="whitespace")
+    builder.add_integer_field(PID, stored=True, indexed=False, fast=True)
+    return builder.build()
+
+
+def passage_terms(tokens: Iterable[Token]) -> str:
+    """The indexed form of a passage: its content keys separated by spaces."""
+    return " ".join(k for t in tokens if not t.stop for k in t.keys)
+
+
+class PassageIndex:
+    """An index of passages by id; ``search`` returns passage ids, best first."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=path) if path else tantivy.Index(self.schema)
+
+    def add(self, items: Iterable[tuple[int, str]], threads: int = 1) -> None:
+        """Index ``(passage id, passage_terms(...))`` pairs and commit."""
+        writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=threads)
+        for pid, terms in items:
+            writer.add_document(tantivy.Document(**{BODY: terms, PID: [pid]}))
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+
+    def search(self, groups: Sequence[tuple[Sequence[str], bool]], limit: int) -> list[int]:
+        """Passages matching any of the claim's key groups; a group is (keys, is_entity)."""
+        clauses = []
+        for keys, entity in groups:
+            alternatives = [tantivy.Query.term_query(self.schema, BODY, k) for k in keys]
+            query = (
+                alternatives[0]
+                if len(alternatives) == 1
+                else tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives])
+            )
+            if entity:
+                query = tantivy.Query.boost_query(query, ENTITY_BOOST)
+            clauses.append((tantivy.Occur.Should, query))
+        if not clauses:
+            return []
+        searcher = self.index.searcher()
+        result = searcher.search(tantivy.Query.boolean_query(clauses), limit)
+        return [int(searcher.doc(addr)[PID][0]) for _score, addr in result.hits]

@@ -1,0 +1,376 @@
+"""The stance of one passage toward one claim, with a reason a person can check.
+
+A passage is evidence only when it speaks of the claim's content, not merely its words:
+
+- **Figures.** When the claim has a figure, the passage must have a figure of the same kind that
+  measures the same thing (troops with troops, percent *of Raqqa* with percent of Raqqa); the
+  figures then agree (supports) or exclude each other (conflicts). Anything else is left out.
+- **Statements.** Without figures, the passage must cover most of the claim's content words and
+  every name it can (names fold across spellings; the editors' aliases join what no rule can).
+  Its polarity then decides: a passage that denies or negates what the claim asserts conflicts
+  with it; one that asserts it supports it. A claim *about* a denial ("Russia denied bombing the
+  SDF") is backed only by passages that report the denial.
+- **Attribution.** The speaker of every cited passage is recorded. A claim phrased as someone's
+  claim ("Amaq claimed that ...") is backed by passages in which that speaker claims it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier import attribution
+from dossier.models import Quantity, Stance
+from dossier.quantity import Agreement, compare, extract
+from dossier.text import DENIAL_STEMS, NEGATION_WORDS, Analyzer, Token, content_keys
+
+ENTITY_WEIGHT = 2.0
+WORD_WEIGHT = 1.0
+MIN_COVERAGE_FIGURE = (
+    0.5  # share of the claim's content a passage with a matching figure must cover
+)
+MIN_COVERAGE_STATEMENT = 0.7  # share of the claim's content a passage without figures must cover
+MIN_WORD_COVERAGE = 0.5  # share of the claim's other words (its predicate) a statement must cover
+FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
+DOCUMENT_ENTITY_CREDIT = 0.5  # a name missing from the sentence but present in its article
+NEGATION_WINDOW = 6  # tokens after a negation that it governs
+GENERIC_OBJECTS = frozenset(
+    "city town village province region area territory country capital it them there".split()
+)
+QUALIFIERS = (
+    "much higher",
+    "much lower",
+    "unknown",
+    "believed to be",
+    "unconfirmed",
+    "allegedly",
+    "reportedly",
+    "could not be verified",
+    "cannot be verified",
+    "likely",
+    "estimated",
+)
+
+# Words that news writing uses for the same act or thing; folded into one key.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("control", "hold", "held", "seiz", "captur", "retak", "recaptur", "occupi"),
+    ("bomb", "strike", "struck", "airstrik", "attack", "shell", "target", "hit", "raid"),
+    ("kill", "dead", "die", "death"),
+    ("wound", "injur", "hurt"),
+    ("troop", "soldier", "personnel"),
+    ("deploy", "station"),
+    ("launch", "begin", "began", "start"),
+    ("offens", "campaign", "assault", "oper"),
+    ("coordin", "cooper", "collabor"),
+    ("siege", "blockad", "encircl"),
+    ("separ", "divid"),
+    ("territori", "area", "land", "ground"),
+    ("militant", "jihadist", "fighter", "terrorist", "insurg"),
+    ("deni", "deny", "reject", "refut", "dismiss"),
+    ("claim", "alleg", "assert"),
+)
+_SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
+
+
+def expand(keys: Sequence[str]) -> tuple[str, ...]:
+    """A token's keys plus its synonym group, if any."""
+    extra = [_SYNONYM_OF[k] for k in keys if k in _SYNONYM_OF]
+    return (*keys, *extra)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One content word or name of a claim and the keys that match it."""
+
+    text: str
+    keys: frozenset[str]
+    entity: bool
+
+    @property
+    def weight(self) -> float:
+        return ENTITY_WEIGHT if self.entity else WORD_WEIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure and the keys of what it measures (its noun or its 'of' object)."""
+
+    quantity: Quantity
+    measure: frozenset[str]
+    measure_names: frozenset[str]  # the name/entity keys among them
+    generic: bool  # 'the city', 'the province': resolved from the rest of the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAnalysis:
+    text: str
+    terms: tuple[Term, ...]
+    figures: tuple[Figure, ...]
+    negated: bool
+    denial: bool
+    speaker: str | None
+    speaker_keys: frozenset[str]
+
+    def search_groups(self) -> list[tuple[list[str], bool]]:
+        return [
+            (sorted(t.keys - {k for k in t.keys if k.startswith("~")}), t.entity)
+            for t in self.terms
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class PassageAnalysis:
+    text: str
+    tokens: tuple[Token, ...]
+    keys: frozenset[str]
+    figures: tuple[Figure, ...]
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Judgment:
+    stance: Stance
+    reason: str
+    speaker: str | None
+    figures: list[str]
+    highlights: list[tuple[int, int]]
+    score: float
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _keys(tokens: Sequence[Token]) -> frozenset[str]:
+    return frozenset(k for t in tokens if not t.stop for key in (t.keys,) for k in expand(key))
+
+
+def _figures(text: str, analyzer: Analyzer) -> tuple[Figure, ...]:
+    out = []
+    for q in extract(text):
+        noun_tokens = analyzer.tokens(q.noun) if q.noun else []
+        measure = _keys(noun_tokens)
+        names = frozenset(k for t in noun_tokens if t.entity for k in t.keys)
+        generic = bool(noun_tokens) and all(
+            t.stop or t.text.lower() in GENERIC_OBJECTS for t in noun_tokens
+        )
+        out.append(Figure(q, measure, names, generic))
+    return tuple(out)
+
+
+def _polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, str | None]:
+    """(negated, denied, cue) for the matched content of a token list."""
+    for i, t in enumerate(tokens):
+        low = t.text.lower().replace("’", "'")
+        keys = set(t.keys)
+        if keys & DENIAL_STEMS:
+            after = any(j > i for j in matched)
+            at_end = i >= len(tokens) - 4 and any(j < i for j in matched)
+            if after or at_end:
+                return False, True, t.text
+        negation = low in NEGATION_WORDS or low.endswith("n't")
+        if negation and any(i < j <= i + NEGATION_WINDOW for j in matched):
+            return True, False, t.text
+    return False, False, None
+
+
+def analyze_claim(text: str, analyzer: Analyzer) -> ClaimAnalysis:
+    tokens = analyzer.tokens(text)
+    figures = _figures(text, analyzer)
+    spans = [(f.quantity.start, f.quantity.end) for f in figures]
+    terms: dict[frozenset[str], Term] = {}
+    for t in tokens:
+        if t.stop or any(s <= t.start < e for s, e in spans):
+            continue
+        keys = frozenset(expand(t.keys))
+        if keys not in terms:
+            terms[keys] = Term(t.text, keys, t.entity)
+    negated, _, _ = _polarity(tokens, set(range(len(tokens))))
+    # A claim's own denial word is part of what it says, not a negation of its content.
+    has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
+    who = attribution.speaker(text)
+    speaker_keys = content_keys(analyzer.tokens(who)) if who else set()
+    return ClaimAnalysis(
+        text=text,
+        terms=tuple(terms.values()),
+        figures=figures,
+        negated=negated and not has_denial,
+        denial=has_denial,
+        speaker=who,
+        speaker_keys=frozenset(speaker_keys),
+    )
+
+
+def analyze_passage(text: str, analyzer: Analyzer, previous_speaker: str | None) -> PassageAnalysis:
+    tokens = tuple(analyzer.tokens(text))
+    return PassageAnalysis(
+        text=text,
+        tokens=tokens,
+        keys=_keys(tokens),
+        figures=_figures(text, analyzer),
+        speaker=attribution.speaker(text, previous_speaker),
+    )
+
+
+def _same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
+    """How the two figures measure the same thing, as words for the reason; None if they don't."""
+    cq, pq = claim.quantity, passage.quantity
+    if cq.unit != pq.unit:
+        return None
+    if not claim.measure:
+        return "" if cq.unit in {"hour", "times", "km"} else None
+    if claim.measure & passage.measure and not passage.generic:
+        return f" {pq.noun}" if pq.unit in {"count"} else f" of {pq.noun}"
+    if passage.generic and claim.measure_names and claim.measure_names <= sentence_keys:
+        return f" of {pq.noun} ({claim.quantity.noun})"
+    return None
+
+
+def _qualifier(text: str) -> str | None:
+    low = text.lower()
+    for q in QUALIFIERS:
+        if q in low:
+            return q
+    return None
+
+
+def judge(
+    claim: ClaimAnalysis, passage: PassageAnalysis, document_keys: frozenset[str]
+) -> Judgment | None:
+    """The stance of ``passage`` toward ``claim``, or None when it is not evidence."""
+    if not claim.terms and not claim.figures:
+        return None
+    matched_idx: set[int] = set()
+    highlights: list[tuple[int, int]] = []
+    covered = 0.0
+    total = 0.0
+    words_total = words_covered = 0
+    missing_names: list[str] = []
+    absent_names: list[str] = []  # named in the article, not in this sentence
+    first_person = any(t.text.lower() in FIRST_PERSON for t in passage.tokens)
+    for term in claim.terms:
+        total += term.weight
+        if not term.entity:
+            words_total += 1
+        hit = [
+            i
+            for i, t in enumerate(passage.tokens)
+            if not t.stop and term.keys & set(expand(t.keys))
+        ]
+        if hit:
+            covered += term.weight
+            words_covered += 0 if term.entity else 1
+            matched_idx.update(hit)
+            highlights.extend(
+                (passage.tokens[i].start, passage.tokens[i].end)
+                for i in hit
+                if passage.tokens[i].entity
+            )
+        elif term.entity and term.keys & document_keys:
+            covered += term.weight * DOCUMENT_ENTITY_CREDIT
+            absent_names.append(term.text)
+        elif term.entity:
+            missing_names.append(term.text)
+    coverage = covered / total if total else 1.0
+    word_coverage = words_covered / words_total if words_total else 1.0
+
+    if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & _speaker_keys(passage)):
+        return None  # "X claimed that ..." is evidenced only by X's claim
+
+    if claim.figures:
+        return _judge_figures(claim, passage, coverage, missing_names, highlights)
+    if word_coverage < MIN_WORD_COVERAGE:
+        return None  # the names are there, but not what the claim says of them
+    if absent_names and not (first_person and len(absent_names) == 1):
+        # A name the sentence leaves out is tolerated only where a quoted "we" stands for it.
+        return None
+    return _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
+
+
+def _speaker_keys(passage: PassageAnalysis) -> frozenset[str]:
+    # The speaker phrase is part of the passage: its keys are among the passage's keys.
+    return passage.keys
+
+
+def _judge_figures(
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    coverage: float,
+    missing_names: list[str],
+    highlights: list[tuple[int, int]],
+) -> Judgment | None:
+    if coverage < MIN_COVERAGE_FIGURE or missing_names:
+        return None
+    best: tuple[Agreement, Figure, Figure, str] | None = None
+    for cf in claim.figures:
+        for pf in passage.figures:
+            measure = _same_measure(cf, pf, passage.keys)
+            if measure is None:
+                continue
+            agreement = compare(cf.quantity, pf.quantity)
+            if agreement is Agreement.UNCLEAR:
+                continue
+            if best is None or (agreement is Agreement.AGREE and best[0] is not Agreement.AGREE):
+                best = (agreement, cf, pf, measure)
+    if best is None:
+        return None
+    agreement, cf, pf, measure = best
+    stance = Stance.SUPPORTS if agreement is Agreement.AGREE else Stance.CONFLICTS
+    verb = "matches" if stance is Stance.SUPPORTS else "vs"
+    reason = f"claim {cf.quantity.text} {verb} passage {pf.quantity.text}{measure}"
+    qualifier = _qualifier(passage.text)
+    if qualifier and stance is Stance.SUPPORTS:
+        reason += f"; the passage qualifies it (“{qualifier}”)"
+    spans = [*highlights, (pf.quantity.start, pf.quantity.end)]
+    return Judgment(
+        stance=stance,
+        reason=reason,
+        speaker=passage.speaker,
+        figures=[pf.quantity.text],
+        highlights=sorted(set(spans)),
+        score=round(1.0 + coverage, 4),
+    )
+
+
+def _judge_statement(
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    coverage: float,
+    missing_names: list[str],
+    matched_idx: set[int],
+    highlights: list[tuple[int, int]],
+) -> Judgment | None:
+    if coverage < MIN_COVERAGE_STATEMENT or missing_names:
+        return None
+    negated, denied, cue = _polarity(passage.tokens, matched_idx)
+    if claim.denial:
+        if not denied and not _has_denial(passage):
+            return None  # the claim is about a denial; this passage reports none
+        stance, reason = Stance.SUPPORTS, f"passage reports the denial (“{_denial_word(passage)}”)"
+    elif denied:
+        stance, reason = Stance.CONFLICTS, f"passage denies it (“{cue}”)"
+    elif negated != claim.negated:
+        stance = Stance.CONFLICTS
+        reason = (
+            f"passage negates it (“{cue}”)" if negated else "claim negates what the passage states"
+        )
+    else:
+        stance = Stance.SUPPORTS
+        words = sorted({passage.tokens[i].text for i in matched_idx}, key=str.lower)
+        reason = "passage states it: " + ", ".join(words[:8])
+    return Judgment(
+        stance=stance,
+        reason=reason,
+        speaker=passage.speaker,
+        figures=[],
+        highlights=sorted(set(highlights)),
+        score=round(coverage, 4),
+    )
+
+
+def _has_denial(passage: PassageAnalysis) -> bool:
+    return any(set(t.keys) & DENIAL_STEMS for t in passage.tokens)
+
+
+def _denial_word(passage: PassageAnalysis) -> str:
+    for t in passage.tokens:
+        if set(t.keys) & DENIAL_STEMS:
+            return t.text
+    return ""

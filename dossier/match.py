@@ -1,0 +1,91 @@
+"""Match claims to passages: retrieve candidates from the index, judge each, keep the evidence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from dossier import attribution
+from dossier.index import PassageIndex, passage_terms
+from dossier.judge import (
+    ClaimAnalysis,
+    PassageAnalysis,
+    analyze_claim,
+    analyze_passage,
+    expand,
+    judge,
+)
+from dossier.models import Claim, Corpus, Evidence, Passage, Stance
+from dossier.text import Analyzer
+
+CANDIDATES = 64  # passages retrieved per claim before judging
+SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he said"
+
+
+class Matcher:
+    """Holds the corpus, its index and analyses; gives the evidence for a claim."""
+
+    def __init__(self, corpus: Corpus, analyzer: Analyzer) -> None:
+        self.corpus = corpus
+        self.analyzer = analyzer
+        self.index = PassageIndex()
+        self._doc_keys: dict[str, set[str]] = defaultdict(set)
+        self._texts = {d.path: d.text for d in corpus.documents}
+        items = []
+        for p in corpus.passages:
+            tokens = analyzer.tokens(p.text)
+            items.append((p.id, passage_terms(tokens)))
+            doc_keys = self._doc_keys[p.source]
+            for t in tokens:
+                if t.entity:
+                    doc_keys.update(expand(t.keys))
+        self.index.add(items)
+        self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
+
+    def _previous_speaker(self, passage: Passage) -> str | None:
+        for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
+            prev = self.corpus.passages[pid]
+            if prev.source != passage.source:
+                break
+            who = attribution.speaker(prev.text)
+            if attribution.is_named(who):
+                return who
+        return None
+
+    def _analyze_passage(self, pid: int) -> PassageAnalysis:
+        passage = self.corpus.passages[pid]
+        return analyze_passage(passage.text, self.analyzer, self._previous_speaker(passage))
+
+    def analyze(self, claim: Claim) -> ClaimAnalysis:
+        return analyze_claim(claim.text, self.analyzer)
+
+    def evidence(self, claim: Claim) -> list[Evidence]:
+        analysis = self.analyze(claim)
+        found: list[Evidence] = []
+        for pid in self.index.search(analysis.search_groups(), CANDIDATES):
+            passage = self.corpus.passages[pid]
+            doc_keys = frozenset(self._doc_keys[passage.source])
+            judgment = judge(analysis, self._passage(pid), doc_keys)
+            if judgment is None:
+                continue
+            text = self._texts[passage.source]
+            found.append(
+                Evidence(
+                    stance=judgment.stance,
+                    source=passage.source,
+                    start=passage.start,
+                    end=passage.end,
+                    quote=passage.text,
+                    reason=judgment.reason,
+                    speaker=judgment.speaker,
+                    figures=judgment.figures,
+                    highlights=judgment.highlights,
+                    score=judgment.score,
+                    paragraph_start=passage.paragraph_start,
+                    paragraph_end=passage.paragraph_end,
+                    paragraph=text[passage.paragraph_start : passage.paragraph_end],
+                )
+            )
+        order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}
+        found.sort(key=lambda e: (order[e.stance], -e.score, e.source, e.start))
+        return found

@@ -1,0 +1,362 @@
+"""Figures in text: numbers, units, hedges ("about", "over", "at least") and their comparison.
+
+A figure becomes a :class:`~dossier.models.Quantity`: the value as written, and the interval of
+values its hedge allows ("about 500" -> 450..550, "over 1,500" -> (1500, inf), "at least 7 km"
+-> [7, inf)). Two figures are compared only when they have the same kind of unit; whether they
+speak of the same *measure* (troops, strikes, percent of Raqqa) is the judge's business.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from text_to_num import text2num
+
+from dossier.models import Quantity
+
+# hedge words -> how they shape the interval around the stated value
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+    "circa",
+    "approx.",
+    "an approximate",
+)
+_NEARLY = ("nearly", "almost", "just under", "just short of", "close on")
+_ABOVE = (
+    "over",
+    "more than",
+    "upwards of",
+    "in excess of",
+    "above",
+    "exceeding",
+    "just over",
+    "well over",
+    "greater than",
+)
+_AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of", "not less than")
+_BELOW = ("fewer than", "less than", "under", "below", "well under")
+_AT_MOST = ("up to", "at most", "no more than", "as many as", "a maximum of", "not more than")
+
+_HEDGES: dict[str, str] = {}
+for _kind, _words in (
+    ("approx", _APPROX),
+    ("nearly", _NEARLY),
+    ("above", _ABOVE),
+    ("at_least", _AT_LEAST),
+    ("below", _BELOW),
+    ("at_most", _AT_MOST),
+):
+    for _w in _words:
+        _HEDGES[_w] = _kind
+
+APPROX_TOLERANCE = 0.10  # "about 500" allows 450..550
+EXACT_TOLERANCE = 0.02  # "80%" and "80.5 percent" are the same figure, rounding aside
+
+_UNITS: dict[str, tuple[str, float]] = {
+    # spelling -> (canonical unit, factor to the family's base unit)
+    "%": ("percent", 1.0),
+    "percent": ("percent", 1.0),
+    "per cent": ("percent", 1.0),
+    "pct": ("percent", 1.0),
+    "percentage points": ("percent", 1.0),
+    "km": ("km", 1.0),
+    "kms": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "kilometres": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "kilometers": ("km", 1.0),
+    "mile": ("km", 1.609344),
+    "miles": ("km", 1.609344),
+    "metre": ("km", 0.001),
+    "metres": ("km", 0.001),
+    "meter": ("km", 0.001),
+    "meters": ("km", 0.001),
+    "m": ("km", 0.001),
+    "second": ("hour", 1 / 3600),
+    "seconds": ("hour", 1 / 3600),
+    "minute": ("hour", 1 / 60),
+    "minutes": ("hour", 1 / 60),
+    "hour": ("hour", 1.0),
+    "hours": ("hour", 1.0),
+    "day": ("hour", 24.0),
+    "days": ("hour", 24.0),
+    "week": ("hour", 168.0),
+    "weeks": ("hour", 168.0),
+    "month": ("hour", 730.0),
+    "months": ("hour", 730.0),
+    "year": ("hour", 8766.0),
+    "years": ("hour", 8766.0),
+    "times": ("times", 1.0),
+}
+_UNIT_NAMES = {"percent": "%", "km": "km", "hour": "hours", "times": "times", "count": ""}
+
+_SMALL_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion"
+).split()
+_SPECIAL_WORDS = {
+    "dozen": 12.0,
+    "a dozen": 12.0,
+    "half": 50.0,
+    "a half": 50.0,
+    "a third": 100 / 3,
+    "a quarter": 25.0,
+    "two thirds": 200 / 3,
+    "three quarters": 75.0,
+    "twice": 2.0,
+    "thrice": 3.0,
+    "a couple of": 2.0,
+    "dozens": 24.0,
+    "hundreds": 200.0,
+    "thousands": 2000.0,
+}
+_FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
+
+_NUMWORD = r"(?:" + "|".join(_SMALL_WORDS) + r")"
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?:" + _NUMWORD + r")(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*"
+    r"|"
+    + "|".join(sorted((re.escape(w) for w in _SPECIAL_WORDS), key=len, reverse=True))
+    + r"|an?(?=[\s-]+(?:"
+    + "|".join(sorted((re.escape(u) for u in _UNITS if u.isalpha()), key=len, reverse=True))
+    + r")\b))"
+)
+_HEDGE = (
+    r"(?:(?P<hedge>"
+    + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
+    + r")\s+)?"
+)
+_UNIT = (
+    r"(?P<unit>\s*%|[\s-]+(?:"
+    + "|".join(sorted((re.escape(u) for u in _UNITS if u != "%"), key=len, reverse=True))
+    + r")\b)?"
+)
+_RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
+_QUANTITY_RE = re.compile(
+    r"(?<![\w.,])"
+    + r"(?:(?P<between>between)\s+)?"
+    + _HEDGE
+    + _NUMBER
+    + _RANGE
+    + _UNIT
+    + r"(?![\w])",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\sA-Za-z])")
+_OF_RE = re.compile(r"\s+of\s+((?:the\s+)?[^,.;:()\"“”]{1,60})")
+_OBJECT_STOP = frozenset(
+    "and or but is are was were be been in on at by with from which that who as to for "
+    "since after before while".split()
+)
+_MONTHS = (
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+
+
+class Agreement(StrEnum):
+    AGREE = "agree"
+    CONFLICT = "conflict"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    agreement: Agreement
+    claim: Quantity
+    passage: Quantity
+
+
+def _parse_number(raw: str) -> float | None:
+    raw = raw.strip().lower()
+    if raw in _SPECIAL_WORDS:
+        return _SPECIAL_WORDS[raw]
+    if raw[:1].isdigit():
+        return float(raw.replace(",", ""))
+    words = re.sub(r"[\s-]+", " ", raw).replace(" and ", " ")
+    try:
+        return float(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def _interval(value: float, hedge: str | None) -> tuple[float, float, bool, bool]:
+    kind = _HEDGES.get(hedge.lower()) if hedge else None
+    if kind == "approx":
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE), False, False
+    if kind == "nearly":
+        return value * (1 - APPROX_TOLERANCE), value, False, True
+    if kind == "above":
+        return value, math.inf, True, False
+    if kind == "at_least":
+        return value, math.inf, False, False
+    if kind == "below":
+        return 0.0, value, False, True
+    if kind == "at_most":
+        return 0.0, value, False, False
+    return value, value, False, False
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """The counted noun that follows a figure: '500 US troops' -> 'troops',
+    '60,000 Iraqi security forces' -> 'forces' (the first plural of the run of lower-case words
+    after any capitalised modifiers)."""
+    words: list[str] = []
+    pos = end
+    for _ in range(5):
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        pos = m.end()
+        if not word[:1].isalpha():
+            break
+        if word[:1].isupper():
+            if words:
+                break
+            continue
+        if word.lower() in _OBJECT_STOP or word.lower() in {"of", "the", "a", "an", "were", "had"}:
+            break
+        words.append(word)
+        if len(words) == 3:
+            break
+    if not words:
+        return None
+    plurals = [w for w in words if w.endswith("s") and not w.endswith("ss")]
+    return plurals[0] if plurals else words[0]
+
+
+def _object_of(text: str, end: int) -> str | None:
+    """What a measure is 'of': '80 per cent of Raqa and the other' -> 'Raqa'."""
+    m = _OF_RE.match(text, end)
+    if not m:
+        return None
+    kept: list[str] = []
+    for word in m.group(1).split():
+        if word.lower() in _OBJECT_STOP:
+            break
+        kept.append(word)
+        if len(kept) == 6:
+            break
+    return " ".join(kept) or None
+
+
+def extract(text: str) -> list[Quantity]:
+    """Every figure in ``text`` with its hedge, unit and what it measures, in text order."""
+    found: list[Quantity] = []
+    for m in _QUANTITY_RE.finditer(text):
+        num_raw = m.group("num")
+        value = 1.0 if num_raw.lower() in {"a", "an"} else _parse_number(num_raw)
+        if value is None:
+            continue
+        unit_raw = (m.group("unit") or "").strip(" -").lower()
+        after = text[m.end() : m.end() + 12].lower().lstrip()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if not unit_raw and _YEAR_RE.match(num_raw) and not m.group("hedge"):
+            continue  # a year, not a figure
+        if not unit_raw and (
+            any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in _MONTHS)
+            or any(before.rstrip().endswith(mo) for mo in _MONTHS)
+        ):
+            continue  # a day of a month: "September 9", "9 September"
+        if num_raw.lower() in _FRACTIONS:
+            unit, factor = "percent", 1.0
+        elif unit_raw:
+            unit, factor = _UNITS.get(unit_raw, ("count", 1.0))
+        else:
+            unit, factor = (
+                ("times", 1.0) if num_raw.lower() in {"twice", "thrice"} else ("count", 1.0)
+            )
+        hedge = m.group("hedge")
+        num2 = m.group("num2")
+        low, high, low_open, high_open = _interval(value * factor, hedge)
+        if unit == "percent":
+            high = min(high, 100.0)
+        if num2 and (m.group("between") or not hedge):
+            v2 = _parse_number(num2)
+            if v2 is not None and v2 > value:
+                low, high, low_open, high_open = value * factor, v2 * factor, False, False
+        if unit == "percent" or unit in {"km"}:
+            noun = _object_of(text, m.end())
+        else:
+            noun = _noun_after(text, m.end())
+        if unit == "count" and noun is None:
+            continue  # a bare number with nothing counted: a date, a page, a score
+        found.append(
+            Quantity(
+                text=text[m.start() : m.end()],
+                start=m.start(),
+                end=m.end(),
+                value=value * factor,
+                low=low,
+                high=high,
+                low_open=low_open,
+                high_open=high_open,
+                hedge=hedge.lower() if hedge else None,
+                unit=unit,
+                noun=noun,
+            )
+        )
+    return found
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    if a.high < b.low or b.high < a.low:
+        return False
+    if a.high == b.low and (a.high_open or b.low_open) and a.high != a.low:
+        return False
+    return not (b.high == a.low and (b.high_open or a.low_open) and b.high != b.low)
+
+
+def _within(inner: Quantity, outer: Quantity) -> bool:
+    lo_ok = inner.low > outer.low or (
+        inner.low == outer.low and (inner.low_open or not outer.low_open)
+    )
+    hi_ok = inner.high < outer.high or (
+        inner.high == outer.high and (inner.high_open or not outer.high_open)
+    )
+    return lo_ok and hi_ok
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= EXACT_TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def compare(claim: Quantity, passage: Quantity) -> Agreement:
+    """Does the passage's figure back the claim's, contradict it, or neither?
+
+    It backs it when every value the passage allows is one the claim allows, or when both state
+    the same number with hedges that do not exclude each other ("at least 7 km" backs "7 km").
+    It contradicts it when no value is allowed by both ("around 65 percent" vs "80%").
+    """
+    if claim.unit != passage.unit:
+        return Agreement.UNCLEAR
+    if _within(passage, claim):
+        return Agreement.AGREE
+    if _close(claim.value, passage.value):
+        same_direction = _HEDGES.get(claim.hedge or "") in {None, "approx"} or (
+            _HEDGES.get(claim.hedge or "") == _HEDGES.get(passage.hedge or "")
+        )
+        if same_direction or _overlap(claim, passage):
+            return Agreement.AGREE
+    if not _overlap(claim, passage) and not _close(claim.value, passage.value):
+        return Agreement.CONFLICT
+    return Agreement.UNCLEAR
+
+
+def describe(q: Quantity) -> str:
+    """A figure as the reason shows it: the words as written."""
+    return q.text

@@ -1,0 +1,199 @@
+"""Text analysis shared by retrieval and judgment: tokens, name folding, aliases, stems.
+
+Every token carries one or more *keys*; two tokens match when they share a key.
+
+- Ordinary words are keyed by their Snowball stem ("controls" -> "control").
+- Capitalised words are also keyed by a *name skeleton* that folds transliteration variants
+  together: diacritics removed, Arabic articles dropped (al-, el-, ez-, ad-, ...; also when
+  assimilated into the word, as in "Ezzor"), vowels after the first letter dropped and doubled
+  letters collapsed. So Deir ez-Zor, Deir al-Zour, Deir el-Zour, Deir Ezzor and Deir al-Zor all
+  key to "#dr #zr"; Raqqa and Raqa to "#rq" (while Iraq stays "#irq").
+- Names from the editors' alias table (what no rule can know: IS = ISIS = Daesh = Islamic State)
+  become one entity key "@<canonical>". Short all-capital aliases match only when written in
+  capitals, so "IS" the group never matches "is" the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+from anyascii import anyascii
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not of off on once only or other ought our
+    ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say saying told tell according reported reports report stated statement added
+    also already still now today yesterday however meanwhile since per cent percent one two
+    several many much amid across around nearly almost least among whether would may might must
+    near shall upon within without via
+    de la le du des el al ez ad ash as an ar at az ed es et ul""".split()
+)
+
+# Arabic definite articles as they are transliterated: standalone or joined with a hyphen.
+_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath".split())
+_SUN_LETTERS = "tdrzsnl"
+
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_VOWELS_RE = re.compile(r"[aeiou]")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neither", "none"})
+DENIAL_STEMS = frozenset({"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text, with its span in that text and its matching keys."""
+
+    text: str
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    stop: bool = False  # a function word: not a content term
+    entity: bool = False  # an alias-table entity or a capitalised name
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case ASCII word, with possessives removed."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return str(_stemmer().stemWord(word.strip("'")))
+
+
+@lru_cache(maxsize=65536)
+def name_skeleton(word: str) -> str:
+    """Fold a capitalised name so transliteration variants meet: 'Zour', 'Zor', 'Ezzor' -> 'zr'."""
+    w = anyascii(word).lower().replace("'", "").replace("’", "")
+    # An assimilated article joined to the word: "Ezzor" = ez + Zor, "Assad" = as + Sad.
+    if len(w) > 4 and w[0] in "ae" and w[1] in _SUN_LETTERS and w[2] == w[1]:
+        w = w[2:]
+    head, tail = w[:1], w[1:]
+    tail = _VOWELS_RE.sub("", tail)
+    return _DOUBLE_RE.sub(r"\1", head + tail)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a text, for comparisons that ignore accents and case."""
+    return anyascii(text).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    words: tuple[str, ...]
+    case_sensitive: bool
+    key: str
+
+
+def _entity_key(canonical: str) -> str:
+    return "@" + "-".join(w.lower() for w in _TOKEN_RE.findall(anyascii(canonical)))
+
+
+class Analyzer:
+    """Tokenises texts into keyed tokens, applying the alias table. Build once, reuse."""
+
+    def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None) -> None:
+        self._aliases: dict[str, list[_Alias]] = {}
+        self.max_alias_words = 1
+        for canonical, variants in (aliases or {}).items():
+            key = _entity_key(canonical)
+            for variant in [canonical, *variants]:
+                words = tuple(_TOKEN_RE.findall(anyascii(variant)))
+                if not words:
+                    continue
+                case_sensitive = len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
+                alias = _Alias(
+                    words=words if case_sensitive else tuple(w.lower() for w in words),
+                    case_sensitive=case_sensitive,
+                    key=key,
+                )
+                self._aliases.setdefault(words[0].lower(), []).append(alias)
+                self.max_alias_words = max(self.max_alias_words, len(words))
+        for candidates in self._aliases.values():
+            candidates.sort(key=lambda a: -len(a.words))
+
+    def entity_keys(self) -> set[str]:
+        return {a.key for group in self._aliases.values() for a in group}
+
+    def tokens(self, text: str) -> list[Token]:
+        raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        out: list[Token] = []
+        i = 0
+        while i < len(raw):
+            alias = self._match_alias(raw, i)
+            if alias is not None:
+                n = len(alias.words)
+                out.append(
+                    Token(
+                        text=text[raw[i][1] : raw[i + n - 1][2]],
+                        start=raw[i][1],
+                        end=raw[i + n - 1][2],
+                        keys=(alias.key,),
+                        entity=True,
+                    )
+                )
+                i += n
+                continue
+            word, start, end = raw[i]
+            out.append(self._word(word, start, end, raw, i))
+            i += 1
+        return out
+
+    def _match_alias(self, raw: list[tuple[str, int, int]], i: int) -> _Alias | None:
+        candidates = self._aliases.get(anyascii(raw[i][0]).lower().rstrip("."))
+        if not candidates:
+            candidates = self._aliases.get(anyascii(raw[i][0]).lower())
+        if not candidates:
+            return None
+        for alias in candidates:
+            n = len(alias.words)
+            if i + n > len(raw):
+                continue
+            words = [anyascii(w) for w, _, _ in raw[i : i + n]]
+            if alias.case_sensitive:
+                if words[0] == alias.words[0]:
+                    return alias
+            elif tuple(w.lower() for w in words) == alias.words:
+                return alias
+        return None
+
+    @staticmethod
+    def _word(word: str, start: int, end: int, raw: list[tuple[str, int, int]], i: int) -> Token:
+        ascii_word = anyascii(word)
+        lower = ascii_word.lower().rstrip(".")
+        if lower.isdigit():
+            return Token(word, start, end, ("#" + lower,), stop=True)
+        is_article = lower in _ARTICLES and i + 1 < len(raw) and raw[i + 1][0][:1].isupper()
+        if is_article or lower in STOPWORDS:
+            return Token(word, start, end, (lower,), stop=True)
+        keys = [stem(lower)]
+        capitalised = word[:1].isupper()
+        if capitalised:
+            keys.append("#" + name_skeleton(lower.replace(".", "")))
+        return Token(
+            word, start, end, tuple(keys), entity=capitalised and not _sentence_start(raw, i)
+        )
+
+
+def _sentence_start(raw: list[tuple[str, int, int]], i: int) -> bool:
+    return i == 0
+
+
+def content_keys(tokens: Iterable[Token]) -> set[str]:
+    """Every key of the content (non-stop) tokens."""
+    return {k for t in tokens if not t.stop for k in t.keys}
