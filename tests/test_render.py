@@ -1,0 +1,349 @@
+"""Rendering the dossier: JSON, HTML and PDF from a hand-built report (see report_factory.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import subprocess
+import sys
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from report_factory import make_report
+
+from dossier import render
+from dossier.errors import RenderError
+from dossier.models import Report, Verdict
+from dossier.render import render_html, render_json, render_pdf, write_outputs
+
+# --- reading the HTML back --------------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    """Every element with its attributes, the text of each element, and the JSON-LD blocks."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.json_ld: list[str] = []
+        self.text: list[str] = []
+        self._in_json_ld = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        self._in_json_ld = tag == "script" and attributes.get("type") == "application/ld+json"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_json_ld = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_json_ld:
+            self.json_ld.append(data)
+        else:
+            self.text.append(data)
+
+    def ids(self) -> list[str]:
+        return [a["id"] for _, a in self.elements if a.get("id")]  # type: ignore[misc]
+
+    def tags(self, name: str) -> list[dict[str, str | None]]:
+        return [a for tag, a in self.elements if tag == name]
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return make_report()
+
+
+@pytest.fixture(scope="module")
+def html(report: Report) -> str:
+    return render_html(report)
+
+
+@pytest.fixture(scope="module")
+def page(html: str) -> Page:
+    return Page(html)
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def test_json_round_trips_to_the_same_report(report: Report) -> None:
+    text = render_json(report)
+    assert text.endswith("}\n")
+    assert Report.model_validate_json(text) == report
+
+
+def test_json_is_byte_identical_across_renders() -> None:
+    assert render_json(make_report()) == render_json(make_report())
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def test_html_is_deterministic() -> None:
+    assert render_html(make_report()) == render_html(make_report())
+
+
+def test_every_internal_link_has_a_target_and_ids_are_unique(page: Page) -> None:
+    ids = page.ids()
+    assert len(ids) == len(set(ids))
+    internal = [a["href"] for a in page.tags("a") if (a.get("href") or "").startswith("#")]
+    assert len(internal) > 20
+    missing = [href for href in internal if href and href[1:] not in ids]
+    assert missing == []
+
+
+def test_every_claim_has_its_anchor_and_every_citation_is_numbered(
+    report: Report, page: Page
+) -> None:
+    ids = set(page.ids())
+    for claim in report.claims:
+        assert f"claim-{claim.id}" in ids
+    cited = sum(len(claim.evidence) for claim in report.claims)
+    assert {f"cite-{n}" for n in range(1, cited + 1)} <= ids
+    assert f"cite-{cited + 1}" not in ids
+    assert len([i for i in ids if i.startswith("src-")]) == len(report.sources)
+    cite_links = [a for a in page.tags("a") if (a.get("id") or "").startswith("cite-")]
+    assert all((a.get("href") or "").startswith("#src-") for a in cite_links)
+
+
+def test_hostile_text_is_shown_as_text_never_as_markup(html: str, page: Page) -> None:
+    assert "<script>alert" not in html
+    assert [a for a in page.tags("script") if a.get("type") != "application/ld+json"] == []
+    assert page.tags("img") == []
+    assert page.tags("link") == []
+    assert [a for t, a in page.elements if any(k.startswith("on") for k in a)] == []
+    hrefs = [a.get("href") or "" for a in page.tags("a")]
+    assert all(h.startswith(("#", "https://", "http://")) for h in hrefs), hrefs
+    assert not any("javascript:" in h or "file:" in h for h in hrefs)
+    text = "".join(page.text)
+    assert "<script>alert(1)</script>" in text  # shown to the reader, as text
+    assert "javascript:alert(document.cookie)" in text
+    assert "file:///etc/passwd" in text
+
+
+def test_the_page_loads_nothing_and_runs_nothing(page: Page) -> None:
+    (html_tag,) = page.tags("html")
+    assert html_tag["lang"] == "en"
+    policies = [a["content"] for a in page.tags("meta") if a.get("http-equiv")]
+    assert policies == ["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]
+    for tag in ("img", "link", "iframe", "object", "embed"):
+        assert page.tags(tag) == []
+
+
+def test_quotes_are_marked_where_the_highlights_say(report: Report, html: str) -> None:
+    assert "<mark>about 1,500 strikes</mark>" in html
+    assert "<mark>six fighters</mark>" in html
+
+
+def test_an_unverified_claim_says_the_corpus_does_not_address_it(page: Page) -> None:
+    text = " ".join("".join(page.text).split())
+    assert "The corpus does not address this claim." in text
+
+
+def test_summary_shows_every_verdict_as_text(page: Page) -> None:
+    text = "".join(page.text)
+    for label in ("Supported", "Contradicted", "Disputed", "Unverified"):
+        assert label in text
+
+
+def test_json_ld_is_a_claim_review_per_claim(report: Report, html: str, page: Page) -> None:
+    reviews = [json.loads(block) for block in page.json_ld]
+    assert [r["claimReviewed"] for r in reviews] == [c.text for c in report.claims]
+    for review, claim in zip(reviews, report.claims, strict=True):
+        assert review["@type"] == "ClaimReview"
+        rating = review["reviewRating"]
+        assert rating["alternateName"] == claim.verdict.value.capitalize()
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert review["author"] == {"@type": "Organization", "name": report.title}
+        assert len(review["itemReviewed"]["appearance"]) == len({e.source for e in claim.evidence})
+    urls = [a.get("url") for r in reviews for a in r["itemReviewed"]["appearance"]]
+    assert not any(u and not u.startswith("https://") for u in urls)
+    # the claim text with </script> inside cannot end the script element early
+    for block in page.json_ld:
+        assert "<" not in block and ">" not in block
+
+
+def test_the_sources_show_each_cited_passage_in_its_paragraph(report: Report, html: str) -> None:
+    ev = report.claims[0].evidence[1]
+    start = ev.start - ev.paragraph_start
+    assert ev.paragraph[start : start + 3] == ev.quote[:3]
+    assert "head of the Deir ez-Zor Military Council.</mark>" in html
+
+
+def test_highlight_escapes_and_merges_spans() -> None:
+    out = render.highlight("a <b> c", [(2, 5), (4, 7), (9, 12)])
+    assert str(out) == "a <mark>&lt;b&gt; c</mark>"
+
+
+def test_only_http_urls_become_links() -> None:
+    assert render.safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "JaVaScRiPt:x", "http://", "//x"):
+        assert render.safe_href(url) is None, url
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf(html: str) -> bytes:
+    return render_pdf(html)
+
+
+def _outline_titles(pdf_bytes: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    titles: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(" ".join(str(item.title).split()))  # type: ignore[attr-defined]
+
+    walk(PdfReader(io.BytesIO(pdf_bytes)).outline)
+    return titles
+
+
+def test_pdf_has_an_outline_entry_and_the_text_of_every_claim(report: Report, pdf: bytes) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
+    titles = _outline_titles(pdf)
+    for claim in report.claims:
+        assert any(claim.text in title for title in titles), claim.text
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for claim in report.claims:
+        assert claim.text in text
+    assert "Page 1 of" in text
+
+
+def test_pdf_is_byte_identical_across_renders(html: str, pdf: bytes) -> None:
+    assert render_pdf(html) == pdf
+
+
+def test_pdf_carries_the_as_of_date_not_the_clock(pdf: bytes) -> None:
+    from pypdf import PdfReader
+
+    info = PdfReader(io.BytesIO(pdf)).metadata
+    assert info is not None
+    assert str(info["/CreationDate"]).startswith("D:20170920")
+
+
+def test_rendering_fetches_nothing(tmp_path: Path) -> None:
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.setblocking(False)
+        port = server.getsockname()[1]
+        report = make_report(port=port)
+        html = render_html(report)
+        assert f"127.0.0.1:{port}" in html
+        assert render_pdf(html).startswith(b"%PDF")
+        with pytest.raises(BlockingIOError):
+            server.accept()
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def test_write_outputs_writes_each_format(report: Report, tmp_path: Path) -> None:
+    written = write_outputs(report, tmp_path / "out", {"json", "html"})
+    assert written == [tmp_path / "out" / "dossier.html", tmp_path / "out" / "dossier.json"]
+    assert Report.model_validate_json(written[1].read_text(encoding="utf-8")) == report
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dossier.html", "dossier.json"]
+
+
+def test_json_alone_does_not_import_weasyprint(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from pathlib import Path
+        from report_factory import make_report
+        from dossier.render import write_outputs
+        write_outputs(make_report(), Path({str(tmp_path)!r}), {{"json"}})
+        assert "weasyprint" not in sys.modules, "weasyprint was imported"
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ok\n"
+    assert (tmp_path / "dossier.json").is_file()
+
+
+def test_a_failed_render_leaves_the_previous_dossier(
+    report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "dossier.pdf").write_bytes(b"%PDF previous")
+    (tmp_path / "dossier.json").write_text("previous", encoding="utf-8")
+
+    def broken(html: str) -> bytes:
+        raise RuntimeError("weasyprint fell over")
+
+    monkeypatch.setattr(render, "render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        write_outputs(report, tmp_path, {"html", "pdf", "json"})
+    assert (tmp_path / "dossier.pdf").read_bytes() == b"%PDF previous"
+    assert (tmp_path / "dossier.json").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.json", "dossier.pdf"]
+
+
+def test_out_pointing_at_a_file_is_an_error(report: Report, tmp_path: Path) -> None:
+    target = tmp_path / "taken"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(RenderError) as err:
+        write_outputs(report, target, {"json"})
+    assert (
+        str(err.value)
+        == f"--out {target} is a file, not a folder; choose a folder for the dossier."
+    )
+
+
+def test_out_that_cannot_be_created_is_an_error(report: Report, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    target = tmp_path / "file" / "out"
+    with pytest.raises(RenderError) as err:
+        write_outputs(report, target, {"json"})
+    assert str(err.value).startswith(f"cannot create the output folder {target}: ")
+
+
+def test_unknown_format_is_an_error(report: Report, tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="unknown output format docx"):
+        write_outputs(report, tmp_path, {"docx"})
+
+
+def test_verdicts_all_have_labels() -> None:
+    assert [render.verdict_label(v) for v in Verdict] == [
+        "Supported",
+        "Contradicted",
+        "Disputed",
+        "Unverified",
+    ]
+
+
+def test_the_pdf_renderer_refuses_every_url_even_in_raw_markup() -> None:
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.setblocking(False)
+        port = server.getsockname()[1]
+        html = (
+            f'<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/s.css"></head>'
+            f'<body><img src="http://127.0.0.1:{port}/x"><p>text</p></body></html>'
+        )
+        assert render_pdf(html).startswith(b"%PDF")
+        with pytest.raises(BlockingIOError):
+            server.accept()
