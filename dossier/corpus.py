@@ -401,6 +401,12 @@ _ABBREVIATION = re.compile(
     r"|rep|pres|mr|mrs|ms|dr|prof|st|jr|sr|inc|corp|co|ltd|vs|etc)\.|\b(?:[A-Z]\.){1,3})$",
     re.IGNORECASE,
 )
+_TITLE = re.compile(
+    r"(?:^|[\s\"“‘(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon"
+    r"|Messrs|Mme|Pres)\.$"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_PARAGRAPH_JOIN = "\n\n"
 _CONTINUATION_START = re.compile(r"[^\W\d_A-Z]|[-–,;:)\]%]")
 
 
@@ -510,13 +516,13 @@ def _blingfire_starts(text: str) -> list[int]:
     return result
 
 
-def _sentence_spans(text: str, offset: int) -> list[tuple[int, int]]:
-    """Sentence spans (absolute offsets) of one body paragraph ``text`` starting at ``offset``."""
-    flat = text.replace("\r", " ").replace("\n", " ")
-    cuts = sorted({s for s in _blingfire_starts(flat) if 0 < s < len(flat)})
+def _sentence_spans(flat: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans within one flattened body paragraph, given blingfire's sentence starts."""
     pieces: list[tuple[int, int]] = []
     prev = 0
     for cut in [*cuts, len(flat)]:
+        if cut <= prev:
+            continue
         piece = flat[prev:cut]
         stripped = piece.strip()
         if stripped:
@@ -527,14 +533,18 @@ def _sentence_spans(text: str, offset: int) -> list[tuple[int, int]]:
             else:
                 pieces.append((a, b))
         prev = cut
-    return [(offset + a, offset + b) for a, b in pieces]
+    return pieces
 
 
 def _continues(previous: str, sentence: str) -> bool:
-    """Whether blingfire cut a sentence in two: the next piece starts in lowercase or with a
-    hyphen or comma, or the previous piece ends with an abbreviation ("Sept.") before a figure."""
-    if not _SENTENCE_END.search(previous):
+    """Whether blingfire cut a sentence in two: the previous piece ends with a title ("Dr.") or
+    without terminal punctuation, the next piece starts in lowercase or with a hyphen or comma,
+    or the previous piece ends with an abbreviation ("Sept.") before a figure; and a piece
+    without letters joins its neighbour."""
+    if not _SENTENCE_END.search(previous) or _TITLE.search(previous):
         return True
+    if not _LETTER.search(sentence) or not _LETTER.search(previous):
+        return True  # a footnote mark "(6)" or a stray "…" is no sentence of its own
     if _CONTINUATION_START.match(sentence):
         return True
     return sentence[0].isdigit() and _ABBREVIATION.search(previous) is not None
@@ -550,16 +560,38 @@ def segment_document(
     """
     text = document.text
     paragraphs: list[Paragraph] = []
-    sentences: list[tuple[int, int, int, int]] = []
     seen: set[str] = set()
     for start, end, lines in _paragraph_spans(text):
-        ptext = text[start:end]
-        kind, rule = _kind(ptext, lines, rules, seen)
+        kind, rule = _kind(text[start:end], lines, rules, seen)
         paragraphs.append(
-            Paragraph(source=document.path, start=start, end=end, kind=kind, rule=rule)
+            Paragraph.model_construct(
+                source=document.path, start=start, end=end, kind=kind, rule=rule
+            )
         )
-        if kind is ParagraphKind.BODY:
-            sentences.extend((a, b, start, end) for a, b in _sentence_spans(ptext, start))
+
+    # One blingfire call per document: the body paragraphs, each flattened (newlines as
+    # spaces, same length), joined by blank lines, which blingfire never crosses.
+    body = [p for p in paragraphs if p.kind is ParagraphKind.BODY]
+    flats = [text[p.start : p.end].replace("\r", " ").replace("\n", " ") for p in body]
+    bases: list[int] = []
+    pos = 0
+    for flat in flats:
+        bases.append(pos)
+        pos += len(flat) + len(_PARAGRAPH_JOIN)
+    starts = _blingfire_starts(_PARAGRAPH_JOIN.join(flats)) if flats else []
+
+    sentences: list[tuple[int, int, int, int]] = []
+    k = 0
+    for p, flat, base in zip(body, flats, bases, strict=True):
+        while k < len(starts) and starts[k] <= base:
+            k += 1
+        cuts: list[int] = []
+        while k < len(starts) and starts[k] < base + len(flat):
+            cuts.append(starts[k] - base)
+            k += 1
+        sentences.extend(
+            (p.start + a, p.start + b, p.start, p.end) for a, b in _sentence_spans(flat, cuts)
+        )
     return paragraphs, sentences
 
 
@@ -616,7 +648,7 @@ def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
         paragraphs.extend(doc_paragraphs)
         for start, end, p_start, p_end in sentences:
             passages.append(
-                Passage(
+                Passage.model_construct(
                     id=len(passages),
                     source=file.rel,
                     start=start,
