@@ -40,7 +40,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 """Claims files larger than this are refused unread (a real one is a few kilobytes)."""
 
 MAX_DEPTH = 32
-"""Deepest nesting of lists and mappings accepted (a claims file needs four levels)."""
+"""Deepest nesting of lists and mappings accepted, the top-level mapping included (a claims
+file needs four levels: file, claims, claim, tags)."""
 
 SLUG_RULE = (
     "an id is a slug: lowercase letters and digits, "
@@ -66,6 +67,8 @@ def load_claims(path: Path) -> ClaimSet:
         raise ClaimsError([f"{name}: the file is empty; it needs a 'claims:' list"])
     tree = _Tree(name)
     data = tree.convert(node, ())
+    if data is None and not tree.problems:
+        raise ClaimsError([f"{name}: the file is empty; it needs a 'claims:' list"])
     if not isinstance(data, dict):
         where = tree.places[()].value
         raise ClaimsError(
@@ -223,6 +226,11 @@ def _compose(text: str, name: str) -> Node | None:
         if isinstance(character, int):
             reason = f"the character U+{character:04X} is not allowed in YAML; remove it"
         raise ClaimsError([f"{name}{where}: {reason}"]) from None
+    except (AssertionError, ValueError, TypeError, IndexError, KeyError, AttributeError) as err:
+        # ruamel.yaml lets some malformed input through as a plain exception, e.g. an
+        # AssertionError for '%YAML 1.9'; it is still the file's fault, not a bug of ours.
+        detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise ClaimsError([f"{name}: not valid YAML ({detail}); check the file's syntax"]) from None
     return node
 
 
@@ -275,7 +283,10 @@ class _Tree:
             if tag not in _SCALAR_TAGS:
                 self.problem(value_place, loc, f"the YAML tag '{tag}' is not supported; remove it")
                 return str(node.value)
-            return _scalar(tag, str(node.value))
+            value = str(node.value)
+            if node.style == ">":  # the round-trip scanner marks each fold with a BEL
+                value = value.replace("\a", "")
+            return _scalar(tag, value)
         if tag not in _COLLECTION_TAGS:
             self.problem(value_place, loc, f"the YAML tag '{tag}' is not supported; remove it")
         if isinstance(node, SequenceNode):
