@@ -132,12 +132,13 @@ def _warn(message: str) -> None:
 @contextlib.contextmanager
 def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
     """A progress bar on stderr for long runs (none with --quiet or when stderr is no terminal)."""
-    if state.quiet:
+    console = None if state.quiet else _stderr_console()
+    if console is None or not console.is_terminal:
         yield None
         return
     from rich.progress import Progress
 
-    with Progress(transient=True, console=_stderr_console()) as bar:
+    with Progress(transient=True, console=console) as bar:
         tasks: dict[str, Any] = {}
 
         def update(step: str, done: int, total: int) -> None:

@@ -147,7 +147,9 @@ def _figures(text: str, analyzer: Analyzer) -> tuple[Figure, ...]:
     for q in extract(text):
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
         measure = _keys(noun_tokens)
-        names = frozenset(k for t in noun_tokens if t.entity for k in t.keys)
+        names = frozenset(
+            k for t in noun_tokens if t.entity or t.text[:1].isupper() for k in t.keys
+        )
         generic = bool(noun_tokens) and all(
             t.stop or t.text.lower() in GENERIC_OBJECTS for t in noun_tokens
         )

@@ -1,0 +1,122 @@
+"""`dossier build` end to end on the seed corpus: the JSON contract, verbatim quotes, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+CLAIMS = ROOT / "tests" / "fixtures" / "pipeline" / "claims.yaml"
+
+
+def read_source(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(
+        app,
+        [
+            "build",
+            "--claims",
+            str(CLAIMS),
+            "--corpus",
+            str(CORPUS),
+            "--out",
+            str(out),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out / 'dossier.json'}" in result.output
+    data: dict = json.loads((out / "dossier.json").read_text(encoding="utf-8"))  # type: ignore[type-arg]
+    return data
+
+
+def test_the_json_keeps_the_contract(built: dict) -> None:  # type: ignore[type-arg]
+    ids = [c["id"] for c in built["claims"]]
+    assert ids[:4] == ["us-troops", "sdf-raqqa", "seven-km", "strikes"]
+    for claim in built["claims"]:
+        assert {"id", "text", "verdict", "evidence"} <= claim.keys()
+        assert claim["verdict"] in {"supported", "contradicted", "disputed", "unverified"}
+        for e in claim["evidence"]:
+            assert {"stance", "source", "start", "end", "quote", "reason"} <= e.keys()
+            assert e["stance"] in {"supports", "conflicts"}
+            assert e["reason"]
+
+
+def test_every_quote_is_verbatim_at_its_offsets(built: dict) -> None:  # type: ignore[type-arg]
+    quotes = [e for c in built["claims"] for e in c["evidence"]]
+    assert quotes
+    for e in quotes:
+        text = read_source(CORPUS / e["source"])
+        assert text[e["start"] : e["end"]] == e["quote"]
+        assert text[e["paragraph_start"] : e["paragraph_end"]] == e["paragraph"]
+
+
+def test_the_named_claims_get_their_evidence(built: dict) -> None:  # type: ignore[type-arg]
+    by_id = {c["id"]: c for c in built["claims"]}
+    raqqa = by_id["sdf-raqqa"]["evidence"]
+    assert any("80 per cent of Raqa" in e["quote"] and e["stance"] == "supports" for e in raqqa)
+    assert by_id["aleppo"] == {**by_id["aleppo"], "verdict": "unverified", "evidence": []}
+
+
+def test_the_same_input_gives_the_same_bytes(tmp_path: Path, built: dict) -> None:  # type: ignore[type-arg]
+    result = CliRunner().invoke(
+        app,
+        [
+            "-q",
+            "build",
+            "--claims",
+            str(CLAIMS),
+            "--corpus",
+            str(CORPUS),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    assert json.loads((tmp_path / "dossier.json").read_text(encoding="utf-8")) == built
+
+
+def test_a_broken_claims_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "claims.yaml"
+    bad.write_text("claims:\n  - id: a-claim\n    txt: The SDF controls 80% of Raqqa.\n")
+    result = CliRunner().invoke(
+        app, ["build", "--claims", str(bad), "--corpus", str(CORPUS), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert f"Error: {bad}:2:5:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["build", "--claims", str(CLAIMS), "--corpus", str(CORPUS), "--format", "docx"]
+    )
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: --format: unknown output 'docx'; use a comma-separated list of html, pdf, json\n"
+    )
+
+
+def test_a_missing_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["build", "--claims", str(CLAIMS), "--corpus", str(tmp_path / "nope")]
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: ")
+    assert "Traceback" not in result.output

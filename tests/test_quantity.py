@@ -1,0 +1,85 @@
+"""Figures: numbers, number words, units, hedges, and how a passage's figure meets a claim's."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dossier.quantity import Agreement, compare, extract
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    found = extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit", "noun"),
+    [
+        ("they conducted over 1,500 strikes", 1500, 1500, math.inf, "count", "strikes"),
+        ("there are about 500 US troops", 500, 450, 550, "count", "troops"),
+        ("We control 80 per cent of Raqa and the other", 80, 80, 80, "percent", "Raqa"),
+        ("seized around 65 percent of the city.", 65, 58.5, 71.5, "percent", "the city"),
+        ("the SDF holds 80% of Raqqa", 80, 80, 80, "percent", "Raqqa"),
+        ("at least 7 kilometres of territory", 7, 7, math.inf, "km", "territory"),
+        (
+            "helped train almost 60,000 Iraqi security forces",
+            60000,
+            54000,
+            60000,
+            "count",
+            "forces",
+        ),
+        ("a dozen soldiers were wounded", 12, 12, 12, "count", "soldiers"),
+        ("seven militants", 7, 7, 7, "count", "militants"),
+        ("fewer than 1,000 strikes", 1000, 0, 1000, "count", "strikes"),
+        ("up to 300 fighters", 300, 0, 300, "count", "fighters"),
+        ("between 400 and 600 troops", 400, 400, 600, "count", "troops"),
+        ("IS lost more than half of Raqqa", 50, 50, 100, "percent", "Raqqa"),
+    ],
+)
+def test_figures_are_read_with_their_hedge_unit_and_noun(
+    text: str, value: float, low: float, high: float, unit: str, noun: str
+) -> None:
+    q = one(text)
+    assert (q.value, q.low, q.high, q.unit, q.noun) == (value, low, high, unit, noun)
+
+
+def test_units_convert_to_one_scale() -> None:
+    assert one("about 4 miles of road").value == pytest.approx(6.437, abs=0.001)
+    assert one("spent an hour on the phone").value == 1
+    assert one("at least two hours in advance").low == 2
+    assert one("a nearly three-year siege").unit == "hour"
+
+
+@pytest.mark.parametrize(
+    "text", ["Since 2014, IS has held", "On September 9 the SDF", "on 20 September 2017"]
+)
+def test_years_and_days_of_the_month_are_not_figures(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("more than 1,500 strikes", "over 1,500 strikes", Agreement.AGREE),
+        ("over 1,500 strikes", "over 1,500 strikes", Agreement.AGREE),
+        ("80% of Raqqa", "80 per cent of Raqa", Agreement.AGREE),
+        ("80% of Raqqa", "around 65 percent of the city", Agreement.CONFLICT),
+        ("about 500 troops", "about 500 troops", Agreement.AGREE),
+        ("about 500 troops", "520 troops", Agreement.AGREE),
+        ("about 500 troops", "900 troops", Agreement.CONFLICT),
+        ("7 km of territory", "at least 7 kilometres of territory", Agreement.AGREE),
+        ("fewer than 1,000 strikes", "over 1,500 strikes", Agreement.CONFLICT),
+        ("more than 2,000 strikes", "over 1,500 strikes", Agreement.UNCLEAR),
+        ("80% of Raqqa", "more than half of Raqqa", Agreement.UNCLEAR),
+        ("7 km of territory", "7 miles of territory", Agreement.CONFLICT),
+        ("7 km of territory", "65 percent of the city", Agreement.UNCLEAR),
+    ],
+)
+def test_a_passage_figure_backs_contradicts_or_leaves_open_a_claim_figure(
+    claim: str, passage: str, expected: Agreement
+) -> None:
+    assert compare(one(claim), one(passage)) is expected

@@ -1,0 +1,77 @@
+"""Names fold across spellings; aliases join what no rule can; 'IS' the group is not 'is'."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.attribution import speaker
+from dossier.text import Analyzer, content_keys, name_skeleton
+
+ALIASES = {
+    "Islamic State": ["IS", "ISIS", "ISIL", "Daesh"],
+    "Syrian Democratic Forces": ["SDF"],
+    "United States": ["US", "U.S.", "USA", "American"],
+}
+
+
+def keys(text: str) -> set[str]:
+    return content_keys(Analyzer(ALIASES).tokens(text))
+
+
+@pytest.mark.parametrize(
+    "variant", ["Deir al-Zour", "Deir el-Zour", "Deir Ezzor", "Deir al-Zor", "Déir ez-Zor"]
+)
+def test_transliterations_of_a_place_fold_together(variant: str) -> None:
+    assert {"#dr", "#zr"} <= keys(f"fighting near {variant} city")
+    assert {"#dr", "#zr"} <= keys("fighting near Deir ez-Zor city")
+
+
+def test_doubled_letters_fold_but_different_places_stay_apart() -> None:
+    assert name_skeleton("Raqqa") == name_skeleton("Raqa")
+    assert name_skeleton("Iraq") != name_skeleton("Raqqa")
+    assert name_skeleton("Mayadin") == name_skeleton("Mayadeen")
+
+
+@pytest.mark.parametrize("variant", ["IS", "ISIS", "ISIL", "Daesh", "Islamic State"])
+def test_aliases_of_a_group_become_one_entity(variant: str) -> None:
+    assert "@islamic-state" in keys(f"the fight against {variant} in Syria")
+
+
+def test_the_verb_is_never_the_group_is() -> None:
+    assert "@islamic-state" not in keys("the city is still surrounded")
+    assert "@islamic-state" in keys("the city IS still holds")
+
+
+def test_dotted_abbreviations_match_their_alias() -> None:
+    assert "@united-states" in keys("U.S. special forces")
+    assert "@united-states" in keys("US special forces")
+
+
+def test_multiword_alias_wins_over_its_first_word() -> None:
+    tokens = Analyzer(ALIASES).tokens("the Syrian Democratic Forces advanced")
+    assert [t.keys for t in tokens if t.entity] == [("@syrian-democratic-forces",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            '"We control 80 per cent of Raqa", said Jihan Sheikh Ahmed, spokeswoman for the'
+            " operation.",
+            "Jihan Sheikh Ahmed, spokeswoman for the operation",
+        ),
+        ("While the Pentagon says there are about 500 US troops in Syria.", "the Pentagon"),
+        ("The news agency Amaq has claimed killing of 3 soldiers.", "The news agency Amaq"),
+        ("The SDF has already accused Russia of targeting its troops.", "The SDF"),
+        ("Troops advanced, according to pro-Kurdish sources.", "pro-Kurdish sources"),
+        ("The offensive was launched in early June.", None),
+    ],
+)
+def test_the_speaker_of_a_sentence_is_recorded(sentence: str, who: str | None) -> None:
+    assert speaker(sentence) == who
+
+
+def test_he_said_is_resolved_to_the_last_named_speaker() -> None:
+    assert speaker('"Attempts will be met with retaliation," he said.', "Igor Konashenkov") == (
+        "Igor Konashenkov"
+    )
