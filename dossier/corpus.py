@@ -87,13 +87,20 @@ class FurnitureRule:
 
     name: str
     pattern: re.Pattern[str]
+    needles: tuple[str, ...] = ()
+    """For a rule that is not anchored: lowercase strings one of which a matching text holds,
+    checked first because a substring test is much cheaper than a regular expression search."""
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, lowered: str | None = None) -> bool:
+        if self.needles:
+            lowered = text.lower() if lowered is None else lowered
+            if not any(needle in lowered for needle in self.needles):
+                return False
         return self.pattern.search(text) is not None
 
 
-def _rule(name: str, pattern: str) -> FurnitureRule:
-    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE))
+def _rule(name: str, pattern: str, *needles: str) -> FurnitureRule:
+    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE), needles)
 
 
 _LINK = r"(?:\[[^\]\n]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s>]+>?)"
@@ -133,9 +140,10 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
     # Publication metadata.
     _rule(
         "updated",
-        r"^(?:(?:last )?updated|published|posted|first published)(?: date| on| at)?\s*:",
+        rf"^(?:(?:last )?updated|published|posted|first published)(?: date| on| at)?\s*:?\s*"
+        rf"(?:{_MONTH}\s|\d).{{0,60}}$",
     ),
-    _rule("dateline", rf"^[^.!?\n]{{0,80}}?[,\s]\s*{_DATE}$|^{_DATE}$"),
+    _rule("dateline", rf"^(?:[^.!?\n]{{0,80}}?[,\s]\s*)?{_DATE}$"),
     _rule(
         "taxonomy",
         r"^(?:region|theme|in-depth report|tags?|topics?|categor(?:y|ies)|filed under"
@@ -144,20 +152,33 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
     _rule("reporting-credit", r"^\(?(?:with )?(?:additional )?(?:reporting|writing|editing) by\b"),
     _rule("articles-by", r"^(?:articles?|more|posts?) by\s*:"),
     _rule("original-source", r"^the original source of this article is\b"),
-    _rule("copyright", r"^(?:copyright\b|©)|\ball rights reserved\b"),
+    _rule("copyright", r"^(?:copyright\b|©)|\ball rights reserved\b", "copyright", "©", "rights"),
     _rule("disclaimer", r"^disclaimer\s*:"),
     # Appeals to the reader.
     _rule(
         "donation",
         r"\bplease (?:support|donate|consider (?:supporting|donating))\b"
         r"|\bdonate (?:now|today|here)\b|\bpaypal\s*:|\bpatreon\.com\b"
-        r"|\bsupport (?:us|our work|our journalism|independent journalism)\b",
+        r"|\bsupport (?:our work|our journalism|independent journalism)\b",
+        "please",
+        "donate",
+        "paypal",
+        "patreon",
+        "support ",
     ),
-    _rule("follow-us", r"\bfollow us on\b|\blike (?:us|our page) on facebook\b"),
+    _rule(
+        "follow-us",
+        r"\bfollow us on\b|\blike (?:us|our page) on facebook\b",
+        "follow us",
+        "like us",
+        "like our page",
+    ),
     _rule(
         "newsletter",
         r"^(?:sign up|subscribe)\b.{0,120}$|\bsubscribe to our (?:newsletter|channel)\b"
         r"|\bsign up for our newsletter\b",
+        "sign up",
+        "subscribe",
     ),
     _rule("media-inquiries", r"^for (?:media|press) (?:inquiries|enquiries)\b"),
     _rule("comment-on", r"^\[?comment on\b.{0,120}\b(?:facebook|twitter)\b"),
@@ -465,8 +486,9 @@ def _kind(
     text: str, lines: int, rules: tuple[FurnitureRule, ...], seen: set[str]
 ) -> tuple[ParagraphKind, str | None]:
     flat = text.replace("\r", " ").replace("\n", " ")
+    lowered = flat.lower()
     for rule in rules:
-        if rule.matches(flat):
+        if rule.matches(flat, lowered):
             return ParagraphKind.FURNITURE, rule.name
     key = _normalise(flat)
     if key in seen:
@@ -564,9 +586,7 @@ def segment_document(
     for start, end, lines in _paragraph_spans(text):
         kind, rule = _kind(text[start:end], lines, rules, seen)
         paragraphs.append(
-            Paragraph.model_construct(
-                source=document.path, start=start, end=end, kind=kind, rule=rule
-            )
+            Paragraph(source=document.path, start=start, end=end, kind=kind, rule=rule)
         )
 
     # One blingfire call per document: the body paragraphs, each flattened (newlines as
@@ -648,7 +668,7 @@ def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
         paragraphs.extend(doc_paragraphs)
         for start, end, p_start, p_end in sentences:
             passages.append(
-                Passage.model_construct(
+                Passage(
                     id=len(passages),
                     source=file.rel,
                     start=start,

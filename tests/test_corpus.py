@@ -193,6 +193,32 @@ def test_real_sentences_near_furniture_are_passages(seeds: Corpus) -> None:
         assert sentence in texts
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("ADVERTISEMENT", "label"),
+        ("(Reporting by Jane Roe; Editing by John Doe)", "reporting-credit"),
+        ("© 2014 Example Media Inc. All Rights Reserved.", "copyright"),
+        ("Sign up for our newsletter here.", "newsletter"),
+        ("Updated 5:09 a.m. Wednesday:", "updated"),
+        ("RELATED: What the ceasefire means", "read-more"),
+        ("Tags: Syria, Iraq", "taxonomy"),
+        ("[Home](/) | [World](/world)", "link-only"),
+        ("— Jane Roe (@janeroe) October 4, 2014", "dateline"),
+        ("Please support independent journalism. Donate now.", "donation"),
+        ("The ceasefire held.", None),
+        ("UPDATED: The plot thickens as officials deny the report.", None),
+        ("Russia said it would support US efforts to donate blood supplies.", None),
+        ("Rights groups said the photo was taken in March.", None),
+    ],
+)
+def test_furniture_rules_are_general(tmp_path: Path, line: str, rule: str | None) -> None:
+    write(tmp_path / "a.txt", f"The first sentence of the story.\n\n{line}\n")
+    paragraph = load_corpus(tmp_path).paragraphs[1]
+    assert paragraph.rule == rule
+    assert (paragraph.kind is ParagraphKind.FURNITURE) == (rule is not None)
+
+
 def test_an_extra_furniture_rule_from_sources_yaml_is_applied(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "The dam was repaired.\n\nPresented by the Example Times.\n")
     assert passage_texts(load_corpus(tmp_path)) == [
