@@ -8,11 +8,13 @@ from pathlib import Path
 
 import blingfire
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier import corpus as corpus_module
-from dossier.corpus import load_corpus
+from dossier.corpus import load_corpus, segment_document
 from dossier.errors import CorpusError
-from dossier.models import Corpus, ParagraphKind
+from dossier.models import Corpus, Document, ParagraphKind
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "corpus"
@@ -389,3 +391,43 @@ def test_only_unreadable_files_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "binary.txt", b"\x00\x01")
     with pytest.raises(CorpusError, match="no readable article files"):
         load_corpus(tmp_path, warn=lambda _message: None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The U.S. said so.",
+                "“Quoted,” he said.",
+                "Dr.",
+                "Sept. 4",
+                "and then",
+                " ",
+                "\n",
+                "\r\n",
+                "\n\n",
+                "é’😀",
+                "(6)",
+                "Advertisement",
+                "[link](#)",
+                "…",
+                "\t",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_any_text_gives_exact_non_overlapping_passages(text: str) -> None:
+    document = Document(path="a.txt", text=text, sha256="0")
+    paragraphs, sentences = segment_document(document)
+    end = 0
+    for p in paragraphs:
+        assert p.start >= end and text[p.start : p.end] == text[p.start : p.end].strip() != ""
+        end = p.end
+    end = 0
+    for start, stop, p_start, p_end in sentences:
+        piece = text[start:stop]
+        assert piece and piece == piece.strip()
+        assert start >= end and p_start <= start < stop <= p_end
+        end = stop
