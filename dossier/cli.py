@@ -179,3 +179,58 @@ def schema() -> None:
     from dossier.claims import claims_json_schema_text
 
     typer.echo(claims_json_schema_text(), nl=False)
+
+
+LockOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--lock",
+        help="The lock file [default: dossier.lock beside the claims file].",
+        show_default=False,
+    ),
+]
+
+
+@app.command("lock")
+@handle_errors
+def lock_command(
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+    lock: LockOption = None,
+) -> None:
+    """Record every claim's verdict and the citations it rests on in dossier.lock.
+
+    Example: [bold]dossier lock --claims claims.yaml --corpus corpus[/]
+    """
+    from dossier.lock import default_lock_path, lock_claims
+
+    path = lock or default_lock_path(claims)
+    written = lock_claims(claims, corpus, path)
+    if not state.quiet:
+        citations = sum(len(c.citations) for c in written.claims.values())
+        typer.echo(f"wrote {path}: {len(written.claims)} claims, {citations} citations")
+
+
+@app.command("check")
+@handle_errors
+def check_command(
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+    lock: LockOption = None,
+    format: Annotated[
+        str, typer.Option("--format", help="Output: text, github (annotations) or json.")
+    ] = "text",
+) -> None:
+    """Re-judge every claim and re-anchor its locked citations; exit 1 when a claim lost support.
+
+    Example: [bold]dossier check --format github[/]
+    """
+    from dossier.lock import FORMATTERS, check_lock, default_lock_path
+
+    formatter = FORMATTERS.get(format)
+    if formatter is None:
+        raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
+    report = check_lock(claims, corpus, lock or default_lock_path(claims))
+    typer.echo(formatter(report), nl=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_CHECK_FAILED)
