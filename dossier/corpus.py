@@ -29,10 +29,16 @@
   repeats an earlier paragraph of the same document (rule ``repeated``, e.g. a headline shown
   twice); ``heading`` when it is one short line without terminal punctuation (a headline, a
   byline) or a Markdown ``#`` heading; ``body`` otherwise. Furniture is never article content.
-* **Passages.** Body paragraphs are split into sentences with blingfire, fed the paragraph with
+* **Passages.** Body paragraphs are split into sentences with blingfire, fed each paragraph with
   its newlines replaced by spaces (same length, so offsets hold and hard wraps do not split a
-  sentence). A split before a lowercase letter, or after an abbreviation such as "Sept." before a
-  figure, is undone. Each passage is trimmed of surrounding whitespace.
+  sentence); the body paragraphs of a document go to blingfire in one call, joined by blank
+  lines, which it never crosses. blingfire's offsets are UTF-8 byte offsets inside the library
+  (its Python wrapper maps them to characters); we map them to characters ourselves. A split
+  is undone when the next piece starts in lowercase or with a hyphen or comma, when the piece
+  before ends with a title ("Dr.", "Gen.") or an abbreviation such as "Sept." before a figure,
+  or when a piece has no letters (a footnote mark "(6)"). Each passage is trimmed of
+  surrounding whitespace. ``Passage.id`` is its index in ``Corpus.passages`` (documents in path
+  order, passages in offset order).
 """
 
 from __future__ import annotations
