@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -68,6 +70,27 @@ def html(report: Report) -> str:
 @pytest.fixture(scope="module")
 def page(html: str) -> Page:
     return Page(html)
+
+
+# --- golden files: regenerate with DOSSIER_REGENERATE=1 pytest tests/test_render.py ------------
+
+GOLDEN = Path(__file__).parent / "fixtures" / "render"
+
+
+@pytest.mark.parametrize(
+    ("name", "renderer"), [("dossier.json", render_json), ("dossier.html", render_html)]
+)
+def test_output_matches_the_golden_file(
+    name: str, renderer: Callable[[Report], str], report: Report
+) -> None:
+    text = renderer(report)
+    golden = GOLDEN / name
+    if os.environ.get("DOSSIER_REGENERATE") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8", newline="")
+    assert text == golden.read_bytes().decode("utf-8"), (
+        f"{name} changed; if on purpose: DOSSIER_REGENERATE=1 pytest tests/test_render.py"
+    )
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -225,6 +248,18 @@ def test_pdf_has_an_outline_entry_and_the_text_of_every_claim(report: Report, pd
     for claim in report.claims:
         assert claim.text in text
     assert "Page 1 of" in text
+
+
+def test_pdf_embeds_dejavu_fonts_only(pdf: bytes) -> None:
+    from pypdf import PdfReader
+
+    fonts: set[str] = set()
+    for pdf_page in PdfReader(io.BytesIO(pdf)).pages:
+        resources = pdf_page["/Resources"].get_object()
+        for font in resources.get("/Font", {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    assert fonts
+    assert all(name.startswith("/DejaVu") or name.startswith("DejaVu") for name in fonts), fonts
 
 
 def test_pdf_is_byte_identical_across_renders(html: str, pdf: bytes) -> None:
