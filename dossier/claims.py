@@ -25,19 +25,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    CollectionEndEvent,
-    CollectionStartEvent,
-)
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dossier.errors import ClaimsError
 from dossier.models import Claim, ClaimSet, ClaimsFile, Verdict
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Claims files larger than this are refused unread (a real one is a few kilobytes)."""
+MAX_FILE_BYTES = 1024 * 1024
+"""Claims files larger than this are refused unread. A real one is a few kilobytes; the pure
+Python YAML parser reads about 300 kB a second, so this bounds a load to a few seconds."""
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings accepted, the top-level mapping included (a claims
@@ -186,36 +184,49 @@ def _place_of_offset(text: str, offset: int) -> _Place:
     return _Place(line, offset - (before.rfind("\n") + 1) + 1)
 
 
+class _AliasFound(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+class _NoAliasComposer(Composer):
+    """ruamel's composer, stopping at the first alias (``*name``) instead of following it."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            raise _AliasFound(self.parser.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
 def _compose(text: str, name: str) -> Node | None:
     """The YAML node tree of ``text``, or None when it holds no document.
 
-    A first pass over the parser's events refuses aliases and deep nesting before any tree
-    is built, so a "billion laughs" file costs no more than reading it.
+    The safe parser builds nodes only (no objects) and keeps each node's line and column.
+    Aliases are refused where they stand, before any is followed, so a "billion laughs" file
+    costs no more than reading it; nesting beyond ``MAX_DEPTH`` is refused before the
+    composer recurses into it.
     """
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Composer = _NoAliasComposer
+    yaml.max_depth = MAX_DEPTH
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            depth = 0
-            for event in YAML(typ="rt", pure=True).parse(text):
-                if isinstance(event, AliasEvent):
-                    raise ClaimsError(
-                        [
-                            f"{name}:{_mark(event.start_mark)}: YAML aliases (*name) are not "
-                            "allowed in a claims file; write the value out in full"
-                        ]
-                    )
-                if isinstance(event, CollectionStartEvent):
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        raise ClaimsError(
-                            [
-                                f"{name}:{_mark(event.start_mark)}: lists and mappings are nested "
-                                f"more than {MAX_DEPTH} deep; a claims file needs only a few levels"
-                            ]
-                        )
-                elif isinstance(event, CollectionEndEvent):
-                    depth -= 1
-            node: Node | None = YAML(typ="rt", pure=True).compose(text)
+            node: Node | None = yaml.compose(text)
+    except _AliasFound as alias:
+        raise ClaimsError(
+            [
+                f"{name}:{_mark(alias.mark)}: YAML aliases (*name) are not allowed "
+                "in a claims file; write the value out in full"
+            ]
+        ) from None
+    except MaxDepthExceededError as err:
+        raise ClaimsError(
+            [
+                f"{name}:{_mark(err.problem_mark)}: lists and mappings are nested more than "
+                f"{MAX_DEPTH} deep; a claims file needs only a few levels"
+            ]
+        ) from None
     except MarkedYAMLError as err:
         raise ClaimsError([_syntax_problem(err, name, text)]) from None
     except YAMLError as err:
@@ -283,10 +294,7 @@ class _Tree:
             if tag not in _SCALAR_TAGS:
                 self.problem(value_place, loc, f"the YAML tag '{tag}' is not supported; remove it")
                 return str(node.value)
-            value = str(node.value)
-            if node.style == ">":  # the round-trip scanner marks each fold with a BEL
-                value = value.replace("\a", "")
-            return _scalar(tag, value)
+            return _scalar(tag, str(node.value))
         if tag not in _COLLECTION_TAGS:
             self.problem(value_place, loc, f"the YAML tag '{tag}' is not supported; remove it")
         if isinstance(node, SequenceNode):

@@ -363,7 +363,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(in_tmp: Path) -> None:
         load_claims(Path("claims.yaml"))
 
     assert caught.value.problems == [
-        "claims.yaml: the file is larger than 5 MB; "
+        "claims.yaml: the file is larger than 1 MB; "
         "a claims file is a short list of claims, check that this is the right file"
     ]
 
