@@ -382,3 +382,9 @@ def test_the_pdf_renderer_refuses_every_url_even_in_raw_markup() -> None:
         assert render_pdf(html).startswith(b"%PDF")
         with pytest.raises(BlockingIOError):
             server.accept()
+
+
+def test_without_an_as_of_date_the_dossier_carries_no_date() -> None:
+    page = Page(render_html(make_report(as_of=None)))
+    assert [a for a in page.tags("meta") if (a.get("name") or "").startswith("dcterms.")] == []
+    assert "no date given" in "".join(page.text)
