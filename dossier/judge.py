@@ -17,7 +17,7 @@ A passage is evidence only when it speaks of the claim's content, not merely its
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dossier import attribution
 from dossier.models import Quantity, Stance
@@ -31,25 +31,24 @@ MIN_COVERAGE_FIGURE = (
 )
 MIN_COVERAGE_STATEMENT = 0.7  # share of the claim's content a passage without figures must cover
 MIN_WORD_COVERAGE = 0.5  # share of the claim's other words (its predicate) a statement must cover
-FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
+FIRST_PERSON = frozenset({"we", "We", "our", "Our", "us", "ours"})  # not "US"
+MEASURE_WINDOW = 4  # content words each side of a figure that say what it measures
 DOCUMENT_ENTITY_CREDIT = 0.5  # a name missing from the sentence but present in its article
 NEGATION_WINDOW = 6  # tokens after a negation that it governs
 GENERIC_OBJECTS = frozenset(
     "city town village province region area territory country capital it them there".split()
 )
 QUALIFIERS = (
-    "much higher",
-    "much lower",
-    "unknown",
-    "believed to be",
-    "unconfirmed",
-    "allegedly",
-    "reportedly",
-    "could not be verified",
-    "cannot be verified",
-    "likely",
-    "estimated",
-)
+    "unknown", "believed to be", "unconfirmed", "allegedly", "reportedly",
+    "could not be verified", "cannot be verified", "likely", "estimated",
+)  # fmt: skip
+# Words that set a figure aside in the same breath: "about 500 ... believed to be much higher".
+COUNTER_QUALIFIERS = (
+    "much higher", "much lower", "far higher", "far lower", "significantly higher",
+    "significantly lower", "considerably higher", "considerably lower", "much larger",
+    "much smaller", "far more", "far fewer", "many more", "much more", "much less",
+)  # fmt: skip
+_CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while ", ", ")
 
 # Words that news writing uses for the same act or thing; folded into one key.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -62,7 +61,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("launch", "begin", "began", "start"),
     ("offens", "campaign", "assault", "oper"),
     ("coordin", "cooper", "collabor"),
-    ("siege", "blockad", "encircl"),
+    ("siege", "besieg", "blockad", "encircl"),
     ("separ", "divid"),
     ("territori", "area", "land", "ground"),
     ("militant", "jihadist", "fighter", "terrorist", "insurg"),
@@ -99,6 +98,7 @@ class Figure:
     measure: frozenset[str]
     measure_names: frozenset[str]  # the name/entity keys among them
     generic: bool  # 'the city', 'the province': resolved from the rest of the sentence
+    context: frozenset[str]  # the words around it ("advanced about 5 miles in the clashes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,14 +135,23 @@ class Judgment:
     figures: list[str]
     highlights: list[tuple[int, int]]
     score: float
-    extra: dict[str, str] = field(default_factory=dict)
+    # A clause of the same passage that sets the figure aside: (start, end, words) in the passage.
+    counter: tuple[int, int, str] | None = None
 
 
 def _keys(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(k for t in tokens if not t.stop for key in (t.keys,) for k in expand(key))
 
 
-def _figures(text: str, analyzer: Analyzer) -> tuple[Figure, ...]:
+def _context(tokens: Sequence[Token], start: int, end: int) -> frozenset[str]:
+    """Keys of the content words (not names) next to a span: what a bare figure is about."""
+    before = [t for t in tokens if t.end <= start and not t.stop and not t.entity]
+    after = [t for t in tokens if t.start >= end and not t.stop and not t.entity]
+    near = before[-MEASURE_WINDOW:] + after[:MEASURE_WINDOW]
+    return frozenset(k for t in near for k in expand(t.keys))
+
+
+def _figures(text: str, analyzer: Analyzer, tokens: Sequence[Token]) -> tuple[Figure, ...]:
     out = []
     for q in extract(text):
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
@@ -153,7 +162,7 @@ def _figures(text: str, analyzer: Analyzer) -> tuple[Figure, ...]:
         generic = bool(noun_tokens) and all(
             t.stop or t.text.lower() in GENERIC_OBJECTS for t in noun_tokens
         )
-        out.append(Figure(q, measure, names, generic))
+        out.append(Figure(q, measure, names, generic, _context(tokens, q.start, q.end)))
     return tuple(out)
 
 
@@ -175,7 +184,7 @@ def _polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, s
 
 def analyze_claim(text: str, analyzer: Analyzer) -> ClaimAnalysis:
     tokens = analyzer.tokens(text)
-    figures = _figures(text, analyzer)
+    figures = _figures(text, analyzer, tokens)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
     terms: dict[frozenset[str], Term] = {}
     for t in tokens:
@@ -206,7 +215,7 @@ def analyze_passage(text: str, analyzer: Analyzer, previous_speaker: str | None)
         text=text,
         tokens=tokens,
         keys=_keys(tokens),
-        figures=_figures(text, analyzer),
+        figures=_figures(text, analyzer, tokens),
         speaker=attribution.speaker(text, previous_speaker),
     )
 
@@ -217,7 +226,8 @@ def _same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str])
     if cq.unit != pq.unit:
         return None
     if not claim.measure:
-        return "" if cq.unit in {"hour", "times", "km"} else None
+        # A bare figure ("advanced about 5 miles"): the words around both must meet.
+        return "" if claim.context & passage.context else None
     if claim.measure & passage.measure and not passage.generic:
         return f" {pq.noun}" if pq.unit in {"count"} else f" of {pq.noun}"
     if passage.generic and claim.measure_names and claim.measure_names <= sentence_keys:
@@ -246,7 +256,7 @@ def judge(
     words_total = words_covered = 0
     missing_names: list[str] = []
     absent_names: list[str] = []  # named in the article, not in this sentence
-    first_person = any(t.text.lower() in FIRST_PERSON for t in passage.tokens)
+    first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
     for term in claim.terms:
         total += term.weight
         if not term.entity:
@@ -277,6 +287,8 @@ def judge(
         return None  # "X claimed that ..." is evidenced only by X's claim
 
     if claim.figures:
+        if absent_names and _other_actors(claim, passage):
+            return None  # the sentence's figure belongs to someone the claim does not name
         return _judge_figures(claim, passage, coverage, missing_names, highlights)
     if word_coverage < MIN_WORD_COVERAGE:
         return None  # the names are there, but not what the claim says of them
@@ -284,6 +296,41 @@ def judge(
         # A name the sentence leaves out is tolerated only where a quoted "we" stands for it.
         return None
     return _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
+
+
+def _other_actors(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
+    """Does the passage name an alias-table actor that the claim does not?"""
+    claim_keys = {k for t in claim.terms for k in t.keys}
+    speaker = _speaker_span(passage)
+    return any(
+        k.startswith("@") and k not in claim_keys
+        for t in passage.tokens
+        if t.entity and t.start not in speaker
+        for k in t.keys
+    )
+
+
+def _speaker_span(passage: PassageAnalysis) -> range:
+    if not passage.speaker:
+        return range(0)
+    at = passage.text.find(passage.speaker)
+    return range(at, at + len(passage.speaker)) if at >= 0 else range(0)
+
+
+def _counter_clause(text: str) -> tuple[int, int, str] | None:
+    """The clause that sets a figure aside, as (start, end, qualifier), if the text has one."""
+    low = text.lower()
+    hits = [(low.find(q), q) for q in COUNTER_QUALIFIERS if q in low]
+    if not hits:
+        return None
+    at, qualifier = min(hits)
+    start = 0
+    for boundary in _CLAUSE_BOUNDARIES:
+        b = text.rfind(boundary, 0, at)
+        if b >= 0:
+            start = max(start, b + len(boundary))
+    end = len(text.rstrip(" .\"”'’"))
+    return start, max(end, at + len(qualifier)), qualifier
 
 
 def _speaker_keys(passage: PassageAnalysis) -> frozenset[str]:
@@ -320,6 +367,7 @@ def _judge_figures(
     qualifier = _qualifier(passage.text)
     if qualifier and stance is Stance.SUPPORTS:
         reason += f"; the passage qualifies it (“{qualifier}”)"
+    counter = _counter_clause(passage.text) if stance is Stance.SUPPORTS else None
     spans = [*highlights, (pf.quantity.start, pf.quantity.end)]
     return Judgment(
         stance=stance,
@@ -328,6 +376,7 @@ def _judge_figures(
         figures=[pf.quantity.text],
         highlights=sorted(set(spans)),
         score=round(1.0 + coverage, 4),
+        counter=counter,
     )
 
 

@@ -69,6 +69,7 @@ class Matcher:
             if judgment is None:
                 continue
             text = self._texts[passage.source]
+            paragraph = text[passage.paragraph_start : passage.paragraph_end]
             found.append(
                 Evidence(
                     stance=judgment.stance,
@@ -83,9 +84,29 @@ class Matcher:
                     score=judgment.score,
                     paragraph_start=passage.paragraph_start,
                     paragraph_end=passage.paragraph_end,
-                    paragraph=text[passage.paragraph_start : passage.paragraph_end],
+                    paragraph=paragraph,
                 )
             )
+            if judgment.counter is not None:
+                # The same sentence sets its figure aside: cite that clause as conflicting.
+                start, end, qualifier = judgment.counter
+                found.append(
+                    Evidence(
+                        stance=Stance.CONFLICTS,
+                        source=passage.source,
+                        start=passage.start + start,
+                        end=passage.start + end,
+                        quote=passage.text[start:end],
+                        reason=f"the passage sets the figure aside (“{qualifier}”)",
+                        speaker=None,
+                        figures=[],
+                        highlights=[],
+                        score=judgment.score,
+                        paragraph_start=passage.paragraph_start,
+                        paragraph_end=passage.paragraph_end,
+                        paragraph=paragraph,
+                    )
+                )
         order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}
         found.sort(key=lambda e: (order[e.stance], -e.score, e.source, e.start))
         return found

@@ -34,7 +34,8 @@ STOPWORDS = frozenset(
     said says say saying told tell according reported reports report stated statement added
     also already still now today yesterday however meanwhile since per cent percent one two
     several many much amid across around nearly almost least among whether would may might must
-    near shall upon within without via
+    near shall upon within without via carry carried carries carrying make made makes take
+    took taken takes get got gets give gave given put
     de la le du des el al ez ad ash as an ar at az ed es et ul""".split()
 )
 
@@ -44,7 +45,15 @@ _SUN_LETTERS = "tdrzsnl"
 
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _VOWELS_RE = re.compile(r"[aeiou]")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 _DOUBLE_RE = re.compile(r"(.)\1+")
+
+# Calendar words are capitalised but are not names: a claim's date is not a required name.
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
 
 NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neither", "none"})
 DENIAL_STEMS = frozenset({"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"})
@@ -164,7 +173,7 @@ class Analyzer:
             n = len(alias.words)
             if i + n > len(raw):
                 continue
-            words = [anyascii(w) for w, _, _ in raw[i : i + n]]
+            words = [_POSSESSIVE_RE.sub("", anyascii(w)) for w, _, _ in raw[i : i + n]]
             if alias.case_sensitive:
                 if words[0] == alias.words[0]:
                     return alias
@@ -182,7 +191,7 @@ class Analyzer:
         if is_article or lower in STOPWORDS:
             return Token(word, start, end, (lower,), stop=True)
         keys = [stem(lower)]
-        capitalised = word[:1].isupper()
+        capitalised = word[:1].isupper() and lower not in CALENDAR
         if capitalised:
             keys.append("#" + name_skeleton(lower.replace(".", "")))
         return Token(
