@@ -489,15 +489,21 @@ def shorten(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
 
 
-def _current_evidence(result: ClaimResult, source: str, start: int, end: int) -> Evidence | None:
-    """The claim's new evidence that covers most of the re-anchored span, if any."""
-    best, best_overlap = None, 0
+def _current_evidence(
+    result: ClaimResult, source: str, start: int, end: int, stance: Stance
+) -> Evidence | None:
+    """The claim's new evidence whose span best matches the re-anchored one (most overlap for
+    their union, since a sentence and a clause of it may both be evidence), if any overlaps."""
+    best, best_key = None, (0.0, False)
     for e in result.evidence:
         if e.source != source:
             continue
         overlap = min(end, e.end) - max(start, e.start)
-        if overlap > best_overlap:
-            best, best_overlap = e, overlap
+        if overlap <= 0:
+            continue
+        key = (overlap / (max(end, e.end) - min(start, e.start)), e.stance is stance)
+        if key > best_key:
+            best, best_key = e, key
     return best
 
 
@@ -589,7 +595,7 @@ class _Checker:
                     f'no longer in {c.source}: "{shorten(c.quote.exact)}"',
                 )
             return
-        now = _current_evidence(result, c.source, found.start, found.end)
+        now = _current_evidence(result, c.source, found.start, found.end, c.stance)
         where = f"{c.source}:{found.start}"
         if found.how is Anchoring.EDITED:
             changes = figure_changes(c, found.text)
