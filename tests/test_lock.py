@@ -19,6 +19,7 @@ from dossier.cli import app
 from dossier.lock import (
     Anchoring,
     LockedCitation,
+    Reason,
     TextPositionSelector,
     TextQuoteSelector,
     anchor,
@@ -395,3 +396,16 @@ def test_word_diff() -> None:
         "We control [-80-] {+70+} per cent of ..."
     )
     assert word_diff("a b c", "a b c") == "a b c"
+
+
+# --- docs -----------------------------------------------------------------------------------
+
+
+def test_docs_name_every_reason_and_exit_code() -> None:
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [reason.value for reason in Reason if f"`{reason.value}`" not in docs]
+    assert missing == []
+    assert "## CI: lock and check" in readme
+    for code in ("**0**", "**1**", "**2**"):
+        assert code in readme.split("## CI: lock and check")[1]
