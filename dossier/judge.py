@@ -16,7 +16,7 @@ A passage is evidence only when it speaks of the claim's content, not merely its
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from dossier import attribution
@@ -32,6 +32,7 @@ MIN_COVERAGE_FIGURE = (
 MIN_COVERAGE_STATEMENT = 0.7  # share of the claim's content a passage without figures must cover
 MIN_WORD_COVERAGE = 0.5  # share of the claim's other words (its predicate) a statement must cover
 FIRST_PERSON = frozenset({"we", "We", "our", "Our", "us", "ours"})  # not "US"
+ACTOR_WINDOW = 3  # tokens before a predicate word where its actor is looked for
 MEASURE_WINDOW = 4  # content words each side of a figure that say what it measures
 DOCUMENT_ENTITY_CREDIT = 0.5  # a name missing from the sentence but present in its article
 NEGATION_WINDOW = 6  # tokens after a negation that it governs
@@ -53,7 +54,7 @@ _CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while
 # Words that news writing uses for the same act or thing; folded into one key.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("control", "hold", "held", "seiz", "captur", "retak", "recaptur", "occupi"),
-    ("bomb", "strike", "struck", "airstrik", "attack", "shell", "target", "hit", "raid"),
+    ("bomb", "strike", "struck", "airstrik", "attack", "shell", "target", "hit", "raid", "fire"),
     ("kill", "dead", "die", "death"),
     ("wound", "injur", "hurt"),
     ("troop", "soldier", "personnel"),
@@ -64,7 +65,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("siege", "besieg", "blockad", "encircl"),
     ("separ", "divid"),
     ("territori", "area", "land", "ground"),
-    ("militant", "jihadist", "fighter", "terrorist", "insurg"),
+    ("militant", "jihadist", "fighter", "terrorist", "insurg", "militia"),
     ("deni", "deny", "reject", "refut", "dismiss"),
     ("claim", "alleg", "assert"),
 )
@@ -84,6 +85,7 @@ class Term:
     text: str
     keys: frozenset[str]
     entity: bool
+    idf: float = 1.0  # how rare the word is in the corpus: rare words say more
 
     @property
     def weight(self) -> float:
@@ -182,7 +184,9 @@ def _polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, s
     return False, False, None
 
 
-def analyze_claim(text: str, analyzer: Analyzer) -> ClaimAnalysis:
+def analyze_claim(
+    text: str, analyzer: Analyzer, idf: Callable[[Iterable[str]], float] | None = None
+) -> ClaimAnalysis:
     tokens = analyzer.tokens(text)
     figures = _figures(text, analyzer, tokens)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
@@ -192,7 +196,7 @@ def analyze_claim(text: str, analyzer: Analyzer) -> ClaimAnalysis:
             continue
         keys = frozenset(expand(t.keys))
         if keys not in terms:
-            terms[keys] = Term(t.text, keys, t.entity)
+            terms[keys] = Term(t.text, keys, t.entity, idf(t.keys) if idf else 1.0)
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
@@ -244,7 +248,10 @@ def _qualifier(text: str) -> str | None:
 
 
 def judge(
-    claim: ClaimAnalysis, passage: PassageAnalysis, document_keys: frozenset[str]
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    document_keys: frozenset[str],
+    context_keys: frozenset[str] = frozenset(),
 ) -> Judgment | None:
     """The stance of ``passage`` toward ``claim``, or None when it is not evidence."""
     if not claim.terms and not claim.figures:
@@ -253,14 +260,15 @@ def judge(
     highlights: list[tuple[int, int]] = []
     covered = 0.0
     total = 0.0
-    words_total = words_covered = 0
+    words_total = words_covered = 0.0
     missing_names: list[str] = []
     absent_names: list[str] = []  # named in the article, not in this sentence
+    unsettled: list[str] = []  # of those, the ones the sentences just before do not name either
     first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
     for term in claim.terms:
         total += term.weight
         if not term.entity:
-            words_total += 1
+            words_total += term.idf
         hit = [
             i
             for i, t in enumerate(passage.tokens)
@@ -268,7 +276,7 @@ def judge(
         ]
         if hit:
             covered += term.weight
-            words_covered += 0 if term.entity else 1
+            words_covered += 0 if term.entity else term.idf
             matched_idx.update(hit)
             highlights.extend(
                 (passage.tokens[i].start, passage.tokens[i].end)
@@ -278,6 +286,8 @@ def judge(
         elif term.entity and term.keys & document_keys:
             covered += term.weight * DOCUMENT_ENTITY_CREDIT
             absent_names.append(term.text)
+            if not term.keys & context_keys:
+                unsettled.append(term.text)
         elif term.entity:
             missing_names.append(term.text)
     coverage = covered / total if total else 1.0
@@ -287,27 +297,36 @@ def judge(
         return None  # "X claimed that ..." is evidenced only by X's claim
 
     if claim.figures:
-        if absent_names and _other_actors(claim, passage):
+        if absent_names and _other_actors(claim, passage, matched_idx):
             return None  # the sentence's figure belongs to someone the claim does not name
         return _judge_figures(claim, passage, coverage, missing_names, highlights)
     if word_coverage < MIN_WORD_COVERAGE:
         return None  # the names are there, but not what the claim says of them
-    if absent_names and not (first_person and len(absent_names) == 1):
+    if unsettled and not (first_person and len(unsettled) == 1):
         # A name the sentence leaves out is tolerated only where a quoted "we" stands for it.
         return None
     return _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
 
 
-def _other_actors(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
-    """Does the passage name an alias-table actor that the claim does not?"""
+def _other_actors(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> bool:
+    """Is what the claim says done, in the passage, by an actor the claim does not name?
+
+    The actor is an alias-table name just before a word of the claim's predicate
+    ("IS has held ... 60 percent" against "the SDF controls 60 percent").
+    """
     claim_keys = {k for t in claim.terms for k in t.keys}
     speaker = _speaker_span(passage)
-    return any(
-        k.startswith("@") and k not in claim_keys
-        for t in passage.tokens
-        if t.entity and t.start not in speaker
-        for k in t.keys
-    )
+    tokens = passage.tokens
+    for j in sorted(matched):
+        if tokens[j].entity:
+            continue
+        before = [t for t in tokens[max(0, j - ACTOR_WINDOW) : j] if not t.stop]
+        for t in before:
+            if t.start in speaker:
+                continue
+            if any(k.startswith("@") and k not in claim_keys for k in t.keys):
+                return True
+    return False
 
 
 def _speaker_span(passage: PassageAnalysis) -> range:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from dossier import attribution
@@ -20,6 +22,7 @@ from dossier.text import Analyzer
 
 CANDIDATES = 64  # passages retrieved per claim before judging
 SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he said"
+CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 
 
 class Matcher:
@@ -32,15 +35,27 @@ class Matcher:
         self._doc_keys: dict[str, set[str]] = defaultdict(set)
         self._texts = {d.path: d.text for d in corpus.documents}
         items = []
+        self._df: Counter[str] = Counter()
         for p in corpus.passages:
             tokens = analyzer.tokens(p.text)
             items.append((p.id, passage_terms(tokens)))
+            self._df.update({k for t in tokens if not t.stop for k in t.keys})
             doc_keys = self._doc_keys[p.source]
             for t in tokens:
                 if t.entity:
                     doc_keys.update(expand(t.keys))
         self.index.add(items)
         self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
+
+    def _context_keys(self, passage: Passage) -> frozenset[str]:
+        """Names in the sentences just before a passage: what "it" and "the city" refer to."""
+        keys: set[str] = set()
+        for pid in range(passage.id - 1, max(-1, passage.id - 1 - CONTEXT_SENTENCES), -1):
+            prev = self.corpus.passages[pid]
+            if prev.source != passage.source:
+                break
+            keys.update(k for t in self._passage(pid).tokens if t.entity for k in t.keys)
+        return frozenset(keys)
 
     def _previous_speaker(self, passage: Passage) -> str | None:
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
@@ -56,8 +71,13 @@ class Matcher:
         passage = self.corpus.passages[pid]
         return analyze_passage(passage.text, self.analyzer, self._previous_speaker(passage))
 
+    def idf(self, keys: Iterable[str]) -> float:
+        """Inverse passage frequency of a word (its rarest spelling): rare words weigh more."""
+        df = min((self._df.get(k, 0) for k in keys), default=0)
+        return math.log((1 + len(self.corpus.passages)) / (1 + df)) + 1.0
+
     def analyze(self, claim: Claim) -> ClaimAnalysis:
-        return analyze_claim(claim.text, self.analyzer)
+        return analyze_claim(claim.text, self.analyzer, self.idf)
 
     def evidence(self, claim: Claim) -> list[Evidence]:
         analysis = self.analyze(claim)
@@ -65,7 +85,7 @@ class Matcher:
         for pid in self.index.search(analysis.search_groups(), CANDIDATES):
             passage = self.corpus.passages[pid]
             doc_keys = frozenset(self._doc_keys[passage.source])
-            judgment = judge(analysis, self._passage(pid), doc_keys)
+            judgment = judge(analysis, self._passage(pid), doc_keys, self._context_keys(passage))
             if judgment is None:
                 continue
             text = self._texts[passage.source]
