@@ -205,7 +205,7 @@ def lock_command(
     from dossier.lock import default_lock_path, lock_claims
 
     path = lock or default_lock_path(claims)
-    written = lock_claims(claims, corpus, path)
+    written = lock_claims(claims, corpus, path, warn=_warn)
     if not state.quiet:
         citations = sum(len(c.citations) for c in written.claims.values())
         typer.echo(f"wrote {path}: {len(written.claims)} claims, {citations} citations")
@@ -230,7 +230,7 @@ def check_command(
     formatter = FORMATTERS.get(format)
     if formatter is None:
         raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
-    report = check_lock(claims, corpus, lock or default_lock_path(claims))
+    report = check_lock(claims, corpus, lock or default_lock_path(claims), warn=_warn)
     typer.echo(formatter(report), nl=False)
     if not report.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)

@@ -53,6 +53,8 @@ DIFF_CONTEXT = 3  # words of unchanged text shown around each change in a word d
 
 _WS = re.compile(r"\s+")
 
+Warn = Callable[[str], None]
+
 
 # --- the lock file ------------------------------------------------------------------------
 
@@ -686,20 +688,24 @@ def default_lock_path(claims_path: Path) -> Path:
     return claims_path.parent / LOCK_FILE
 
 
-def lock_claims(claims_path: Path, corpus_path: Path, lock_path: Path) -> LockFile:
+def lock_claims(
+    claims_path: Path, corpus_path: Path, lock_path: Path, *, warn: Warn | None = None
+) -> LockFile:
     """Judge every claim and write the lock; returns what was written."""
     claims = load_claims(claims_path)
-    corpus = load_corpus(corpus_path)
+    corpus = load_corpus(corpus_path, warn=warn)
     lock = make_lock(check_claims(claims, corpus), corpus)
     write_lock(lock, lock_path)
     return lock
 
 
-def check_lock(claims_path: Path, corpus_path: Path, lock_path: Path) -> CheckReport:
+def check_lock(
+    claims_path: Path, corpus_path: Path, lock_path: Path, *, warn: Warn | None = None
+) -> CheckReport:
     """Re-read everything, re-judge every claim and compare with the lock."""
     lock = read_lock(lock_path)
     claims = load_claims(claims_path)
-    corpus = load_corpus(corpus_path)
+    corpus = load_corpus(corpus_path, warn=warn)
     return check(claims, corpus, check_claims(claims, corpus), lock, lock_path)
 
 
