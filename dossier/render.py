@@ -167,7 +167,9 @@ def safe_href(url: str | None) -> str | None:
     return None
 
 
-def _json_ld(claim: ClaimResult, citations: Sequence[CitationView], report: Report) -> Markup:
+def _json_ld(
+    claim: ClaimResult, anchor: str, citations: Sequence[CitationView], report: Report
+) -> Markup:
     """A schema.org ClaimReview, serialised so no text in it can close the script element."""
     appearances: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -189,7 +191,7 @@ def _json_ld(claim: ClaimResult, citations: Sequence[CitationView], report: Repo
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"#claim-{claim.id}",
+        "url": f"#{anchor}",
         "claimReviewed": claim.text,
         "author": {"@type": "Organization", "name": report.title or "dossier"},
         "reviewRating": {
@@ -259,7 +261,7 @@ def build_view(report: Report) -> DossierView:
                 result=claim,
                 supporting=supporting,
                 conflicting=conflicting,
-                json_ld=_json_ld(claim, supporting + conflicting, report),
+                json_ld=_json_ld(claim, anchor, supporting + conflicting, report),
             )
         )
 
