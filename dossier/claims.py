@@ -14,10 +14,15 @@ laughs") and nesting deeper than ``MAX_DEPTH``.
 from __future__ import annotations
 
 import difflib
+import io
 import json
 import math
+import os
 import re
+import shutil
+import tempfile
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +30,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
@@ -59,7 +65,11 @@ _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "time
 def load_claims(path: Path) -> ClaimSet:
     """Read and validate a claims file. Raises ``ClaimsError`` listing every problem found."""
     name = str(path)
-    text = _read_text(path, name)
+    return _parse_claims(_read_text(path, name), name)[0]
+
+
+def _parse_claims(text: str, name: str) -> tuple[ClaimSet, MappingNode]:
+    """The claims in ``text`` (read from ``name``) and the YAML tree they were read from."""
     node = _compose(text, name)
     if node is None:
         raise ClaimsError([f"{name}: the file is empty; it needs a 'claims:' list"])
@@ -90,7 +100,8 @@ def load_claims(path: Path) -> ClaimSet:
         claim.id: tree.places[("claims", i)].value.line
         for i, claim in enumerate(claims_file.claims)
     }
-    return ClaimSet(path=name, file=claims_file, lines=lines)
+    assert isinstance(node, MappingNode)  # data is a dict
+    return ClaimSet(path=name, file=claims_file, lines=lines), node
 
 
 def claims_json_schema() -> dict[str, Any]:
@@ -113,6 +124,151 @@ def slugify(text: str) -> str:
             break
         slug = candidate
     return slug or "claim"
+
+
+# --- adding a claim -----------------------------------------------------------------------
+
+
+def parse_verdict(value: str) -> Verdict:
+    """The verdict named ``value``, or a ``ClaimsError`` listing the verdicts there are."""
+    try:
+        return Verdict(value)
+    except ValueError:
+        choices = ", ".join(v.value for v in Verdict)
+        raise ClaimsError([f"{_show(value)} is not a verdict; use one of {choices}"]) from None
+
+
+def add_claim(
+    path: Path, text: str, *, id: str | None, expect: Verdict | None, tags: list[str]
+) -> Claim:
+    """Append a claim to the claims file, leaving every other byte of the file as it was.
+
+    The file must be valid to begin with. Without ``id`` the claim gets a slug made from its
+    text, unique in the file. The edited file is validated before it replaces the old one
+    (written beside it, then renamed), so a failed add leaves the file untouched.
+    """
+    name = str(path)
+    old_text = _read_text(path, name)
+    claim_set, root = _parse_claims(old_text, name)
+    taken = {claim.id: claim_set.lines[claim.id] for claim in claim_set.claims}
+    if id is not None and id in taken:
+        raise ClaimsError(
+            [f"{name}:{taken[id]}: the id '{id}' is already taken here; choose another with --id"]
+        )
+    fields: dict[str, Any] = {"id": _unique_slug(text, taken) if id is None else id, "text": text}
+    if expect is not None:
+        fields["expect"] = expect
+    if tags:
+        fields["tags"] = tags
+    try:
+        claim = Claim.model_validate(fields)
+    except ValidationError as err:
+        raise ClaimsError(
+            [
+                f"{name}: the new claim's {e['loc'][0]}: "
+                f"{_complaint(e, ('claims', len(taken), *e['loc']), str(e['loc'][0]), Claim)}"
+                for e in err.errors()
+            ]
+        ) from None
+    new_text = _append_claim(old_text, root, claim, name)
+    new_set, _ = _parse_claims(new_text, name)
+    if new_set.claims != [*claim_set.claims, claim]:  # pragma: no cover - a bug of ours
+        raise ClaimsError([f"{name}: could not add the claim safely; add it by hand"])
+    has_bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
+    _replace_file(path, ("\ufeff" if has_bom else "") + new_text)
+    return claim
+
+
+def _unique_slug(text: str, taken: Mapping[str, int]) -> str:
+    base = slugify(text)
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _append_claim(text: str, root: MappingNode, claim: Claim, name: str) -> str:
+    """``text`` with ``claim`` written as a new last item of its ``claims:`` list."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    key, seq = next((k, v) for k, v in root.value if k.value == "claims")
+    assert isinstance(seq, SequenceNode)  # the file was validated
+    if seq.flow_style and seq.value:
+        raise ClaimsError(
+            [
+                f"{name}:{_mark(seq.start_mark)}: claims: written in brackets [...]; "
+                "write one '- ' item per line so that dossier add can append to it"
+            ]
+        )
+    if seq.flow_style:  # 'claims: []': drop the brackets, the item goes on the next line
+        dash, content = key.start_mark.column + 2, key.start_mark.column + 4
+        text = text[: seq.start_mark.index] + text[seq.end_mark.index :]
+        at, gap = _line_end(text, seq.start_mark.index), ""
+    else:
+        dash = seq.start_mark.column
+        first = seq.value[0]
+        content = dash + 2 if first.flow_style else max(first.start_mark.column, dash + 2)
+        at = _line_end(text, _end_index(seq.value[-1]))
+        spaced = len(seq.value) > 1 and _blank_line_between(text, *seq.value[-2:])
+        gap = newline if spaced else ""
+    if at > len(text):  # the last claim ends the file, without a final line break
+        text, at = text + newline, len(text) + len(newline)
+    lines = _dump_item(claim).splitlines()
+    block = [" " * dash + "-" + " " * (content - dash - 1) + lines[0]]
+    block += [" " * content + line if line else "" for line in lines[1:]]
+    return text[:at] + gap + "".join(line + newline for line in block) + text[at:]
+
+
+def _blank_line_between(text: str, before: Node, after: Node) -> bool:
+    gap = text[_end_index(before) : after.start_mark.index]
+    return re.search(r"\n[ \t]*\r?\n", gap) is not None
+
+
+def _end_index(node: Node) -> int:
+    """Where the last value inside ``node`` ends in the text (block scalars end late)."""
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, MappingNode) else last
+    return int(node.end_mark.index)
+
+
+def _line_end(text: str, index: int) -> int:
+    """The start of the line after the last non-blank text before ``index``."""
+    index = len(text[:index].rstrip(" \t\r\n"))
+    newline = text.find("\n", index)
+    return len(text) + 1 if newline == -1 else newline + 1
+
+
+def _dump_item(claim: Claim) -> str:
+    """The claim as YAML, keys in the model's order, tags as a [flow, list]."""
+    item = CommentedMap()
+    for field, value in claim.model_dump(mode="json", exclude_defaults=True).items():
+        if isinstance(value, list):
+            value = CommentedSeq(value)
+            value.fa.set_flow_style()
+        item[field] = value
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 88
+    out = io.StringIO()
+    yaml.dump(item, out)
+    return out.getvalue()
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Write ``text`` beside ``path``, then rename it over ``path`` (keeping its mode)."""
+    temp: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temp = Path(handle.name)
+            handle.write(text.encode("utf-8"))
+        shutil.copymode(path, temp)
+        os.replace(temp, path)
+    except OSError as err:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        raise ClaimsError([f"{path}: cannot be written ({err.strerror or err})"]) from None
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -234,3 +234,33 @@ def check_command(
     typer.echo(formatter(report), nl=False)
     if not report.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@app.command()
+@handle_errors
+def add(
+    text: Annotated[str, typer.Argument(help="The claim, as a fact-checker would phrase it.")],
+    claim_id: Annotated[
+        str | None, typer.Option("--id", help="Its slug; made from the text when not given.")
+    ] = None,
+    expect: Annotated[
+        str | None,
+        typer.Option(
+            "--expect",
+            help="The verdict the editors expect: supported, contradicted, disputed, unverified.",
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="A label for the claim; repeat for more.")
+    ] = None,
+    claims: ClaimsOption = Path("claims.yaml"),
+) -> None:
+    """Append a claim to the claims file, keeping its comments and layout; print the new id.
+
+    Example: [bold]dossier add "About 500 US troops are in Syria." --expect disputed --tag us[/]
+    """
+    from dossier.claims import add_claim, parse_verdict
+
+    verdict = parse_verdict(expect) if expect is not None else None
+    claim = add_claim(claims, text, id=claim_id, expect=verdict, tags=tag or [])
+    typer.echo(claim.id)
