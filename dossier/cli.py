@@ -236,6 +236,32 @@ def check_command(
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
+@app.command("eval")
+@handle_errors
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="The gold set: claims, verdicts and quotes.")],
+    corpus: CorpusOption = Path("corpus"),
+    with_: Annotated[
+        list[Path] | None,
+        typer.Option("--with", help="An extra folder of articles (distractors); repeatable."),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", help="Output: text or json.")] = "text",
+) -> None:
+    """Measure verdicts and citations against a gold set, beside their targets (always exit 0).
+
+    Example: [bold]dossier eval tests/gold/seeds.yaml --with /data/news[/]
+    """
+    from dossier.evaluate import FORMATTERS, evaluate, load_gold
+
+    formatter = FORMATTERS.get(format)
+    if formatter is None:
+        raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
+    gold_set = load_gold(gold, corpus)
+    with _progress() as progress:
+        report = evaluate(gold_set, corpus, with_, warn=_warn, progress=progress)
+    typer.echo(formatter(report), nl=False)
+
+
 @app.command()
 @handle_errors
 def add(
