@@ -171,7 +171,7 @@ class GoldEntry(BaseModel):
     spans: list[tuple[int, int]] = Field(description="Every place of the quote in the source.")
     line: int = Field(description="Line of the entry in the gold file.")
 
-    def matched_by(self, citation: Evidence | Citation) -> bool:
+    def matched_by(self, citation: Evidence | Citation | Passage) -> bool:
         """Whether the citation holds at least half of the quote, at one of its places."""
         if citation.source != self.source:
             return False
@@ -461,6 +461,11 @@ class EvalReport(BaseModel):
     citations: int
     figures: list[Figure]
     results: list[ClaimEval]
+    unreachable: list[GoldEntry] = Field(
+        default_factory=list,
+        description="Gold entries no passage of the corpus matches, so no citation ever can "
+        "(a quote in a heading or furniture, or across two sentences): a gold set to fix.",
+    )
 
 
 def evaluate(
@@ -473,9 +478,11 @@ def evaluate(
 ) -> EvalReport:
     """Judge the gold claims against the corpus (and any extra folders) and score the result."""
     if Path(gold.corpus_dir).resolve() != corpus_dir.resolve():
-        raise DossierError(
-            f"{gold.path}: its quotes were checked against {gold.corpus_dir}, not {corpus_dir}; "
-            "load the gold set with the same corpus folder."
+        raise GoldError(
+            [
+                f"{gold.path}: its quotes were found in {gold.corpus_dir}, not {corpus_dir}; "
+                "load the gold set with the corpus folder it is evaluated on."
+            ]
         )
     corpus = load_corpus(corpus_dir, warn=warn)
     extras = [load_corpus(root, warn=warn) for root in extra_corpus or []]
@@ -490,6 +497,9 @@ def score(
 ) -> EvalReport:
     """The figures of ``results`` against the gold set."""
     texts = {d.path: d.text for d in corpus.documents}
+    passages: dict[str, list[Passage]] = {}
+    for p in corpus.passages:
+        passages.setdefault(p.source, []).append(p)
     by_id = {r.id: r for r in results}
     evals = [
         _score_claim(claim, by_id[claim.id], gold.entries.get(claim.id, []), texts)
@@ -519,6 +529,12 @@ def score(
         citations=citations,
         figures=figures,
         results=evals,
+        unreachable=[
+            g
+            for entries in gold.entries.values()
+            for g in entries
+            if not any(g.matched_by(p) for p in passages.get(g.source, []))
+        ],
     )
 
 
@@ -621,6 +637,14 @@ def format_text(report: EvalReport) -> str:
         lines.append("  ".join(cells).rstrip())
     failed = [e for e in report.results if e.failed]
     lines.append("")
+    if report.unreachable:
+        lines.append(
+            f"Unreachable gold quotes ({len(report.unreachable)}): no passage of the corpus holds "
+            "them, so no citation can match; fix the gold set."
+        )
+        for g in report.unreachable:
+            lines.append(f"- {g.claim} (line {g.line}): {g.source} {_short(g.quote)}")
+        lines.append("")
     if not failed:
         lines.append("No misses: every verdict as expected, every gold quote cited.")
         return "\n".join(lines) + "\n"

@@ -358,3 +358,37 @@ def test_an_unknown_format_is_a_usage_error() -> None:
     result = runner.invoke(app, ["eval", str(GOLD), "--corpus", str(CORPUS), "--format", "csv"])
     assert result.exit_code == 2
     assert result.stderr == "Error: --format: unknown format 'csv'; use one of text, json\n"
+
+
+def test_a_gold_quote_no_passage_holds_is_reported_unreachable(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "claims:\n"
+        "  - id: dam-reopened\n"
+        "    text: The Tabqa dam reopened after repairs.\n"
+        "    verdict: supported\n"
+        "    support:\n"
+        "      - source: dam.txt\n"
+        "        quote: Tabqa dam reopens after repairs\n",
+    )
+    report = evaluate(load_gold(path, CORPUS), CORPUS)
+    assert [(g.claim, g.quote, g.line) for g in report.unreachable] == [
+        ("dam-reopened", "Tabqa dam reopens after repairs", 6)
+    ]
+    result = runner.invoke(app, ["eval", str(path), "--corpus", str(CORPUS)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Unreachable gold quotes (1): no passage of the corpus holds them, so no citation can "
+        "match; fix the gold set.\n"
+        '- dam-reopened (line 6): dam.txt "Tabqa dam reopens after repairs"\n'
+    ) in result.output
+
+
+def test_a_gold_set_is_evaluated_on_the_corpus_it_was_checked_against(tmp_path: Path) -> None:
+    gold = load_gold(GOLD, CORPUS)
+    with pytest.raises(GoldError) as caught:
+        evaluate(gold, tmp_path)
+    assert str(caught.value) == (
+        f"{GOLD}: its quotes were found in {CORPUS}, not {tmp_path}; "
+        "load the gold set with the corpus folder it is evaluated on."
+    )
