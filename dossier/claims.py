@@ -86,11 +86,16 @@ def _parse_claims(text: str, name: str) -> tuple[ClaimSet, MappingNode]:
             ]
         )
     problems = list(tree.problems)
+    # pydantic reads a number as seconds since 1970; in a claims file it is a typo.
+    number_dates = _numbers_as_dates(data, tree)
+    problems.extend(number_dates.values())
     claims_file: ClaimsFile | None = None
     try:
         claims_file = ClaimsFile.model_validate(data)
     except ValidationError as err:
-        problems.extend(_explain(e, tree) for e in err.errors())
+        problems.extend(
+            _explain(e, tree) for e in err.errors() if tuple(e["loc"]) not in number_dates
+        )
     problems.extend(_duplicate_ids(data, tree))
     if problems or claims_file is None:
         # In file order; problems at the same place keep the order they were found in.
@@ -628,6 +633,27 @@ def _find(tree: _Tree, loc: Loc) -> _Where:
         if where is not None:
             return where
     return _Where(_Place(1, 1), _Place(1, 1))  # pragma: no cover - () is always known
+
+
+def _numbers_as_dates(data: dict[str, Any], tree: _Tree) -> dict[Loc, _Problem]:
+    claims = data.get("claims")
+    items = enumerate(claims) if isinstance(claims, list) else iter(())
+    locs: list[Loc] = [("as_of",)]
+    locs += [("claims", i, "as_of") for i, item in items if isinstance(item, dict)]
+    found: dict[Loc, _Problem] = {}
+    for loc in locs:
+        if loc not in tree.places:
+            continue
+        value: Any = data
+        for part in loc:
+            value = value[part]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            found[loc] = _Problem(
+                tree.places[loc].value,
+                f"{_label(loc)}: {value} is a number, not a date; "
+                "write it as YYYY-MM-DD, e.g. 2024-03-15",
+            )
+    return found
 
 
 def _duplicate_ids(data: dict[str, Any], tree: _Tree) -> list[_Problem]:

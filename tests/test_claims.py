@@ -204,6 +204,12 @@ def test_a_bad_top_level_date(in_tmp: Path) -> None:
     ]
 
 
+def test_a_number_is_not_taken_for_a_date(in_tmp: Path) -> None:
+    assert problems_in("as_of: 0\nclaims: []\n") == [
+        "claims.yaml:1:8: as_of: 0 is a number, not a date; write it as YYYY-MM-DD, e.g. 2024-03-15"
+    ]
+
+
 def test_aliases_must_map_names_to_lists(in_tmp: Path) -> None:
     assert problems_in("aliases:\n  Islamic State: ISIS\nclaims: []\n") == [
         "claims.yaml:2:18: aliases['Islamic State']: expected a list, got text ('ISIS'); "
@@ -266,6 +272,11 @@ CLAIM_PROBLEMS = {
     "a date that does not exist": (
         "claims:\n  - id: a\n    text: abc\n    as_of: 2015-02-30\n",
         "claims.yaml:4:12: claims[0].as_of: '2015-02-30' is not a date; "
+        "write it as YYYY-MM-DD, e.g. 2024-03-15",
+    ),
+    "a number where a date belongs": (
+        "claims:\n  - id: a\n    text: abc\n    as_of: 20150208\n",
+        "claims.yaml:4:12: claims[0].as_of: 20150208 is a number, not a date; "
         "write it as YYYY-MM-DD, e.g. 2024-03-15",
     ),
     "a verdict misspelt": (
