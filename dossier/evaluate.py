@@ -461,6 +461,9 @@ class EvalReport(BaseModel):
     citations: int
     figures: list[Figure]
     results: list[ClaimEval]
+    distractor_citations: int = Field(
+        default=0, description="Citations of articles of the extra (--with) folders."
+    )
     unreachable: list[GoldEntry] = Field(
         default_factory=list,
         description="Gold entries no passage of the corpus matches, so no citation ever can "
@@ -484,12 +487,14 @@ def evaluate(
                 "load the gold set with the corpus folder it is evaluated on."
             ]
         )
-    corpus = load_corpus(corpus_dir, warn=warn)
+    main = load_corpus(corpus_dir, warn=warn)
     extras = [load_corpus(root, warn=warn) for root in extra_corpus or []]
-    if extras:
-        corpus = combine_corpora(corpus, extras)
+    corpus = combine_corpora(main, extras) if extras else main
     results = check_claims(gold.claim_set(), corpus, progress)
-    return score(gold, corpus, results, [corpus_dir, *(extra_corpus or [])])
+    report = score(gold, corpus, results, [corpus_dir, *(extra_corpus or [])])
+    own = {d.path for d in main.documents}
+    report.distractor_citations = sum(1 for r in results for e in r.evidence if e.source not in own)
+    return report
 
 
 def score(
@@ -625,8 +630,12 @@ def format_text(report: EvalReport) -> str:
         f"Gold set {report.gold}: {report.claims} claims, {report.gold_entries} gold quotes.",
         f"Corpus {dirs}: {report.documents} articles, {report.passages} passages; "
         f"{report.citations} citations made.",
-        "",
     ]
+    if len(report.corpus_dirs) > 1:
+        lines.append(
+            f"{report.distractor_citations} of the citations are of articles in the --with folders."
+        )
+    lines.append("")
     rows = [("figure", "result", "target", "met")]
     for f in report.figures:
         met = "-" if f.met is None else ("yes" if f.met else "NO")
@@ -664,6 +673,9 @@ def format_text(report: EvalReport) -> str:
             lines.append(f"    misattributed: {c}")
         for c in e.non_verbatim:
             lines.append(f"    non-verbatim: {c}")
+        if not e.verdict_ok:  # citations outside the gold set may be what turned the verdict
+            for c in e.extra:
+                lines.append(f"    extra: {c}")
     return "\n".join(lines) + "\n"
 
 

@@ -151,6 +151,29 @@ def test_distractor_folders_add_articles_without_changing_the_gold_figures(
     assert (with_report.documents, with_report.passages) == (4, 8)
     assert with_report.corpus_dirs == [str(CORPUS), str(distractors)]
     assert figures(with_report) == figures(report)
+    assert with_report.distractor_citations == 0
+
+
+def test_a_cited_distractor_is_counted_and_shown_where_a_verdict_is_wrong(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "ministry.txt").write_text(
+        "The ministry said only 120 workers took part in the repairs of the Tabqa dam.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", str(GOLD), "--corpus", str(CORPUS), "--with", str(news)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1:3] == [
+        f"Corpus {CORPUS} + {news}: 3 articles, 6 passages; 10 citations made.",
+        "2 of the citations are of articles in the --with folders.",
+    ]
+    assert "extra citations  3 of 10 citations  -       -" in lines
+    # only-120-workers got the wrong verdict: its citations outside the gold set are shown.
+    assert (
+        "    extra: supports news/ministry.txt:0-77 "
+        '"The ministry said only 120 workers took part in the repairs of the Tabqa dam."'
+    ) in lines
 
 
 def test_combined_corpus_keeps_paths_unique_and_ids_in_order(tmp_path: Path) -> None:
