@@ -72,14 +72,14 @@ def _parse_claims(text: str, name: str) -> tuple[ClaimSet, MappingNode]:
     """The claims in ``text`` (read from ``name``) and the YAML tree they were read from."""
     node = _compose(text, name)
     if node is None:
-        raise ClaimsError([f"{name}: the file is empty; it needs a 'claims:' list"])
+        raise _error([f"{name}: the file is empty; it needs a 'claims:' list"])
     tree = _Tree(name)
     data = tree.convert(node, ())
     if data is None and not tree.problems:
-        raise ClaimsError([f"{name}: the file is empty; it needs a 'claims:' list"])
+        raise _error([f"{name}: the file is empty; it needs a 'claims:' list"])
     if not isinstance(data, dict):
         where = tree.places[()].value
-        raise ClaimsError(
+        raise _error(
             [
                 f"{name}:{where}: the file must be a mapping with a 'claims:' list at the top, "
                 f"not {_kind(data)}"
@@ -100,7 +100,7 @@ def _parse_claims(text: str, name: str) -> tuple[ClaimSet, MappingNode]:
     if problems or claims_file is None:
         # In file order; problems at the same place keep the order they were found in.
         problems.sort(key=lambda problem: (problem.place.line, problem.place.column))
-        raise ClaimsError([f"{name}:{problem}" for problem in problems])
+        raise _error([f"{name}:{problem}" for problem in problems])
     lines = {
         claim.id: tree.places[("claims", i)].value.line
         for i, claim in enumerate(claims_file.claims)
@@ -140,7 +140,7 @@ def parse_verdict(value: str) -> Verdict:
         return Verdict(value)
     except ValueError:
         choices = ", ".join(v.value for v in Verdict)
-        raise ClaimsError([f"{_show(value)} is not a verdict; use one of {choices}"]) from None
+        raise _error([f"{_show(value)} is not a verdict; use one of {choices}"]) from None
 
 
 def add_claim(
@@ -157,7 +157,7 @@ def add_claim(
     claim_set, root = _parse_claims(old_text, name)
     taken = {claim.id: claim_set.lines[claim.id] for claim in claim_set.claims}
     if id is not None and id in taken:
-        raise ClaimsError(
+        raise _error(
             [f"{name}:{taken[id]}: the id '{id}' is already taken here; choose another with --id"]
         )
     fields: dict[str, Any] = {"id": _unique_slug(text, taken) if id is None else id, "text": text}
@@ -168,7 +168,7 @@ def add_claim(
     try:
         claim = Claim.model_validate(fields)
     except ValidationError as err:
-        raise ClaimsError(
+        raise _error(
             [
                 f"{name}: the new claim's {e['loc'][0]}: "
                 f"{_complaint(e, ('claims', len(taken), *e['loc']), str(e['loc'][0]), Claim)}"
@@ -178,7 +178,7 @@ def add_claim(
     new_text = _append_claim(old_text, root, claim, name)
     new_set, _ = _parse_claims(new_text, name)
     if new_set.claims != [*claim_set.claims, claim]:  # pragma: no cover - a bug of ours
-        raise ClaimsError([f"{name}: could not add the claim safely; add it by hand"])
+        raise _error([f"{name}: could not add the claim safely; add it by hand"])
     has_bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
     _replace_file(path, ("\ufeff" if has_bom else "") + new_text)
     return claim
@@ -199,7 +199,7 @@ def _append_claim(text: str, root: MappingNode, claim: Claim, name: str) -> str:
     key, seq = next((k, v) for k, v in root.value if k.value == "claims")
     assert isinstance(seq, SequenceNode)  # the file was validated
     if seq.flow_style and seq.value:
-        raise ClaimsError(
+        raise _error(
             [
                 f"{name}:{_mark(seq.start_mark)}: claims: written in brackets [...]; "
                 "write one '- ' item per line so that dossier add can append to it"
@@ -273,7 +273,7 @@ def _replace_file(path: Path, text: str) -> None:
     except OSError as err:
         if temp is not None:
             temp.unlink(missing_ok=True)
-        raise ClaimsError([f"{path}: cannot be written ({err.strerror or err})"]) from None
+        raise _error([f"{path}: cannot be written ({err.strerror or err})"]) from None
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -312,15 +312,15 @@ class _Where:
 def _read_text(path: Path, name: str) -> str:
     try:
         if path.is_dir():
-            raise ClaimsError([f"{name}: is a folder; give the path of the claims file"])
+            raise _error([f"{name}: is a folder; give the path of the claims file"])
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ClaimsError([f"{name}: file not found; check the path given with --claims"]) from None
+        raise _error([f"{name}: file not found; check the path given with --claims"]) from None
     except OSError as err:
-        raise ClaimsError([f"{name}: cannot be read ({err.strerror or err})"]) from None
+        raise _error([f"{name}: cannot be read ({err.strerror or err})"]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise ClaimsError(
+        raise _error(
             [
                 f"{name}: the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
                 "a claims file is a short list of claims, check that this is the right file"
@@ -330,13 +330,31 @@ def _read_text(path: Path, name: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         where = _place_of_offset(raw[: err.start].decode("utf-8", errors="replace"), err.start)
-        raise ClaimsError(
+        raise _error(
             [
                 f"{name}:{where}: not UTF-8 text (byte 0x{raw[err.start]:02x}); "
                 "save the file with UTF-8 encoding"
             ]
         ) from None
     return text.removeprefix("\ufeff")
+
+
+_LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(text: str) -> str:
+    """``text`` on one line, with characters that break lines or do not print escaped."""
+    return "".join(c if c.isprintable() else _escaped(c) for c in text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return _LINE_BREAKS.get(char) or (f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")
+
+
+def _error(problems: list[str]) -> ClaimsError:
+    """The error for ``problems``: one line each, whatever characters the file held."""
+    return ClaimsError([_escape(problem) for problem in problems])
 
 
 def _place_of_offset(text: str, offset: int) -> _Place:
@@ -375,21 +393,21 @@ def _compose(text: str, name: str) -> Node | None:
             warnings.simplefilter("ignore")
             node: Node | None = yaml.compose(text)
     except _AliasFound as alias:
-        raise ClaimsError(
+        raise _error(
             [
                 f"{name}:{_mark(alias.mark)}: YAML aliases (*name) are not allowed "
                 "in a claims file; write the value out in full"
             ]
         ) from None
     except MaxDepthExceededError as err:
-        raise ClaimsError(
+        raise _error(
             [
                 f"{name}:{_mark(err.problem_mark)}: lists and mappings are nested more than "
                 f"{MAX_DEPTH} deep; a claims file needs only a few levels"
             ]
         ) from None
     except MarkedYAMLError as err:
-        raise ClaimsError([_syntax_problem(err, name, text)]) from None
+        raise _error([_syntax_problem(err, name, text)]) from None
     except YAMLError as err:
         position = getattr(err, "position", None)
         where = f":{_place_of_offset(text, position)}" if isinstance(position, int) else ""
@@ -397,12 +415,12 @@ def _compose(text: str, name: str) -> Node | None:
         character = getattr(err, "character", None)
         if isinstance(character, int):
             reason = f"the character U+{character:04X} is not allowed in YAML; remove it"
-        raise ClaimsError([f"{name}{where}: {reason}"]) from None
+        raise _error([f"{name}{where}: {reason}"]) from None
     except (AssertionError, ValueError, TypeError, IndexError, KeyError, AttributeError) as err:
         # ruamel.yaml lets some malformed input through as a plain exception, e.g. an
         # AssertionError for '%YAML 1.9'; it is still the file's fault, not a bug of ours.
         detail = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise ClaimsError([f"{name}: not valid YAML ({detail}); check the file's syntax"]) from None
+        raise _error([f"{name}: not valid YAML ({detail}); check the file's syntax"]) from None
     return node
 
 

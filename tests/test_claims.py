@@ -159,6 +159,16 @@ def test_a_second_document_is_refused(in_tmp: Path) -> None:
     ]
 
 
+def test_line_breaks_in_values_are_escaped_so_each_problem_stays_on_one_line(
+    in_tmp: Path,
+) -> None:
+    assert problems_in('claims:\n- id: "two\\nlines"\n  text: abc\n') == [
+        "claims.yaml:2:7: claims[0].id: 'two\\nlines' is not a valid id; an id is a slug: "
+        "lowercase letters and digits, in words joined by single hyphens, "
+        "e.g. us-troops-in-syria (try 'two-lines')"
+    ]
+
+
 def test_the_top_level_must_be_a_mapping(in_tmp: Path) -> None:
     assert problems_in("- id: a\n  text: abc\n") == [
         "claims.yaml:1:1: the file must be a mapping with a 'claims:' list at the top, not a list"
@@ -424,6 +434,7 @@ def test_any_text_either_loads_or_is_refused_with_located_problems(
     except ClaimsError as err:
         assert err.problems
         assert all(problem.startswith(f"{path}") for problem in err.problems)
+        assert str(err).splitlines() == err.problems
     else:
         assert set(claim_set.lines) == {claim.id for claim in claim_set.claims}
 
