@@ -25,6 +25,8 @@ from markupsafe import Markup, escape
 
 from dossier.errors import RenderError
 from dossier.models import ClaimResult, Evidence, Report, SourceEntry, SourceMeta, Stance, Verdict
+from dossier.quantity import extract
+from dossier.timeline import chronological, event_date
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
@@ -111,6 +113,7 @@ class ClaimView:
     supporting: list[CitationView]
     conflicting: list[CitationView]
     json_ld: Markup
+    figures_chart: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,16 @@ class SourceView:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """A cited passage placed in time: when its source appeared and when its event happened."""
+
+    cite: CitationView
+    published: dt.date | None
+    event: dt.date | None
+    date_words: str | None
+
+
+@dataclass(frozen=True)
 class DossierView:
     """Everything the templates see."""
 
@@ -140,6 +153,7 @@ class DossierView:
     citations: int
     stylesheet: Markup
     narrow_stylesheet: Markup
+    timeline: list[TimelineEntry]
 
 
 def _slug(text: str) -> str:
@@ -262,6 +276,7 @@ def build_view(report: Report) -> DossierView:
                 supporting=supporting,
                 conflicting=conflicting,
                 json_ld=_json_ld(claim, anchor, supporting + conflicting, report),
+                figures_chart=figures_chart(claim, supporting + conflicting),
             )
         )
 
@@ -291,7 +306,125 @@ def build_view(report: Report) -> DossierView:
         citations=number,
         stylesheet=_stylesheet(*_STYLESHEETS),
         narrow_stylesheet=_stylesheet(_NARROW_STYLESHEET),
+        timeline=build_timeline(
+            [c for claim in claims for c in claim.supporting + claim.conflicting]
+        ),
     )
+
+
+def build_timeline(citations: Sequence[CitationView]) -> list[TimelineEntry]:
+    """Each cited passage once (first citation wins), by event date, undated ones last."""
+    entries: list[TimelineEntry] = []
+    seen: set[tuple[str, int, int]] = set()
+    for cite in sorted(citations, key=lambda c: c.number):
+        ev = cite.evidence
+        if (key := (ev.source, ev.start, ev.end)) in seen:
+            continue
+        seen.add(key)
+        resolved = event_date(ev.quote, cite.meta.date)
+        entries.append(
+            TimelineEntry(
+                cite=cite,
+                published=cite.meta.date,
+                event=resolved[0] if resolved else None,
+                date_words=resolved[1] if resolved else None,
+            )
+        )
+    return chronological(entries, lambda entry: entry.event)
+
+
+# --- the figures chart ----------------------------------------------------------------------
+
+_STANCE_COLOURS = {Stance.SUPPORTS: "#1d6b3a", Stance.CONFLICTS: "#a5231b"}
+_STANCE_WORDS = {Stance.SUPPORTS: "supports", Stance.CONFLICTS: "conflicts"}
+_CLAIM_COLOUR = "#0b3d66"
+_CHART_WIDTH, _LABEL_WIDTH, _BAR_WIDTH, _ROW_HEIGHT = 760, 300, 180, 22
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _chart_rows(
+    claim: ClaimResult, citations: Sequence[CitationView]
+) -> tuple[tuple[float, str] | None, list[tuple[CitationView, str, float]]]:
+    """The claim's figure (value, unit) and each cited figure in that unit."""
+    cited = [
+        (cite, figure, quantity)
+        for cite in citations
+        for figure in cite.evidence.figures
+        for quantity in extract(figure)[:1]
+    ]
+    stated = extract(claim.text)
+    units = {q.unit for _, _, q in cited}
+    own = next((q for q in stated if q.unit in units), stated[0] if stated else None)
+    if own is not None:
+        unit = own.unit
+    elif cited:
+        unit = cited[0][2].unit
+    else:
+        return None, []
+    rows = [(cite, figure, q.value) for cite, figure, q in cited if q.unit == unit]
+    return ((own.value, unit) if own is not None else None), rows
+
+
+def figures_chart(claim: ClaimResult, citations: Sequence[CitationView]) -> Markup | None:
+    """An inline SVG bar chart: the claim's figure against each cited figure in its unit.
+
+    One row per cited figure, labelled with outlet (or source path), date and stance in words;
+    colour only repeats what the words say. None when no evidence of the claim has figures.
+    """
+    if not any(cite.evidence.figures for cite in citations):
+        return None
+    own, rows = _chart_rows(claim, citations)
+    if not rows:
+        return None
+    values = [value for _, _, value in rows] + ([own[0]] if own else [])
+    scale = max(max(values), 1e-9)
+    lines: list[tuple[str, str, str, float, str]] = []  # css class, label, colour, value, note
+    if own is not None:
+        lines.append(("fig-claim", "The claim", _CLAIM_COLOUR, own[0], "claimed"))
+    for cite, figure, value in rows:
+        source = cite.meta.outlet or cite.meta.title or cite.evidence.source
+        label = f"{source}, {format_date(cite.meta.date)} [{cite.number}]"
+        note = f"{_STANCE_WORDS[cite.evidence.stance]}: {figure}"
+        lines.append(("fig-row", label, _STANCE_COLOURS[cite.evidence.stance], value, note))
+    height = _ROW_HEIGHT * len(lines) + 8
+    unit = own[1] if own else ""
+    title = f"Figures reported for claim {claim.id}" + (f" ({unit})" if unit else "")
+    parts = [
+        Markup(
+            '<svg class="figures-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+            'width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+            'font-family="DejaVu Sans, sans-serif" font-size="11">'
+        ).format(w=_CHART_WIDTH, h=height),
+        Markup("<title>{}</title>").format(title),
+    ]
+    for i, (css, label, colour, value, note) in enumerate(lines):
+        y = 4 + i * _ROW_HEIGHT
+        width = round(_BAR_WIDTH * value / scale, 1)
+        text_y = y + _ROW_HEIGHT / 2 + 4
+        parts.append(
+            Markup(
+                '<g class="{css}"><text x="0" y="{ty}" fill="#1a1a1a">{label}</text>'
+                '<rect x="{bx}" y="{ry}" width="{bw}" height="{bh}" fill="{colour}"/>'
+                '<text x="{tx}" y="{ty}" fill="#1a1a1a">{value} — {note}</text></g>'
+            ).format(
+                css=css,
+                ty=text_y,
+                label=label if len(label) <= 48 else label[:47] + "…",
+                bx=_LABEL_WIDTH,
+                ry=y + 4,
+                bw=width,
+                bh=_ROW_HEIGHT - 8,
+                colour=colour,
+                tx=_LABEL_WIDTH + width + 6,
+                value=_number(value),
+                note=note,
+            )
+        )
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
 
 
 def _stylesheet(*names: str) -> Markup:
