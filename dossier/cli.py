@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -62,7 +63,8 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise
         except Exception as err:
             if state.debug:
-                raise
+                traceback.print_exc()
+                raise typer.Exit(EXIT_INTERNAL) from None
             raise fail(
                 f"internal error: {type(err).__name__}: {err}. "
                 "This is a bug in dossier; rerun with --debug to see the traceback.",
@@ -126,7 +128,10 @@ def build(
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"Warning: {message}", err=True)
+    # File names come from the corpus: a newline or an escape sequence in one must not forge
+    # an Error: line or drive the terminal.
+    safe = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    typer.echo(f"Warning: {safe}", err=True)
 
 
 @contextlib.contextmanager

@@ -579,21 +579,34 @@ def _prepare(out_dir: Path) -> None:
         raise RenderError(f"cannot write to the output folder {out_dir}: permission denied.")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file next to `path` and rename it into place."""
-    tmp: str | None = None
+def _write_all(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary name beside it, then rename them all into place.
+
+    Nothing is renamed until every file is fully written, so a full disk or an interrupt
+    (even Ctrl-C) leaves the previous dossier whole and no temporary file behind.
+    """
+    temps: dict[Path, str] = {}
+    current: Path | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise RenderError(f"cannot write {path}: {err.strerror or err}.") from None
+        for path, data in files.items():
+            current = path
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temps[path] = tmp
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        for path, tmp in temps.items():
+            current = path
+            os.replace(tmp, path)
+    except BaseException as err:
+        for tmp in temps.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise RenderError(f"cannot write {current}: {err.strerror or err}.") from None
+        raise
 
 
 def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path]:
@@ -616,10 +629,6 @@ def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path
         rendered["pdf"] = render_pdf(html)
     if "json" in formats:
         rendered["json"] = render_json(report).encode("utf-8")
-    written: list[Path] = []
-    for fmt in FORMATS:
-        if fmt in rendered:
-            path = out_dir / f"{OUTPUT_NAME}.{fmt}"
-            _write_atomic(path, rendered[fmt])
-            written.append(path)
-    return written
+    files = {out_dir / f"{OUTPUT_NAME}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in rendered}
+    _write_all(files)
+    return list(files)

@@ -354,11 +354,6 @@ CORPUS_CASES = {
             ],
             ["good.txt"],
         ),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="cli._warn prints the corpus's file names raw: a newline forges an Error: "
-            "line, an escape sequence reaches the terminal",
-        ),
     ),
     "only-bad-files-is-an-error": CorpusCase(
         write("corpus/photo.txt", b"\x00\x01"),
@@ -490,19 +485,9 @@ FAILED_BUILDS = {
             2,
             ["Error: cannot write out/dossier.pdf: No space left on device."],
         ),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="render.write_outputs renames each file as soon as it is written, so a "
-            "failure on the second leaves a new dossier.html beside the old dossier.pdf",
-        ),
     ),
     "interrupted-while-writing-the-second-file": pytest.param(
         FailedBuild(nth_fsync_raises(2, KeyboardInterrupt()), None, []),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="render._write_atomic removes its temporary file on OSError only, so "
-            "Ctrl-C leaves .dossier.pdf.*.tmp behind (and dossier.html is already replaced)",
-        ),
     ),
 }
 
