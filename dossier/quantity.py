@@ -98,7 +98,6 @@ _UNITS: dict[str, tuple[str, float]] = {
     "years": ("hour", 8766.0),
     "times": ("times", 1.0),
 }
-_UNIT_NAMES = {"percent": "%", "km": "km", "hour": "hours", "times": "times", "count": ""}
 
 _SMALL_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -355,8 +354,3 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
     if not _overlap(claim, passage) and not _close(claim.value, passage.value):
         return Agreement.CONFLICT
     return Agreement.UNCLEAR
-
-
-def describe(q: Quantity) -> str:
-    """A figure as the reason shows it: the words as written."""
-    return q.text
