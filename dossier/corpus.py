@@ -53,13 +53,14 @@ from pathlib import Path
 from typing import Any
 
 import blingfire
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossier.errors import CorpusError
 from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Passage, SourceMeta
+from dossier.yamlpos import loc_text, position, validate_located
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -233,43 +234,6 @@ class SourcesFile(BaseModel):
         return value
 
 
-def _position(node: Any, loc: tuple[int | str, ...], *, at_key: bool = False) -> tuple[int, int]:
-    """The 1-based (line, column) of the deepest YAML node along a pydantic error location.
-
-    With ``at_key``, a mapping entry is located by its key rather than its value (for a key
-    that should not be there).
-    """
-    line, col = 0, 0
-    for i, key in enumerate(loc):
-        if isinstance(node, CommentedMap) and key in node:
-            last = i == len(loc) - 1
-            use_key = node[key] is None or (at_key and last)
-            line, col = node.lc.key(key) if use_key else node.lc.value(key)
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            line, col = node.lc.item(key)
-            node = node[key]
-        else:
-            break
-    return line + 1, col + 1
-
-
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _loc_text(loc: tuple[int | str, ...]) -> str:
-    """``sources["a.txt"].date``: a readable path to a field of the sidecar."""
-    text = ""
-    for key in loc:
-        if isinstance(key, int):
-            text += f"[{key}]"
-        elif _IDENTIFIER.match(key):
-            text += f".{key}" if text else key
-        else:
-            text += f'["{key}"]'
-    return text
-
-
 def _is_article_path(root: Path, rel: str) -> bool:
     parts = rel.split("/")
     if rel.startswith("/") or any(not part or part.startswith(".") for part in parts):
@@ -302,27 +266,18 @@ def load_sources(path: Path, root: Path) -> SourcesFile:
             f"{path}:1:1: expected a mapping with 'sources' (and optionally 'furniture')."
         )
 
-    problems: list[tuple[int, int, str]] = []
-    sources: SourcesFile | None = None
-    try:
-        sources = SourcesFile.model_validate(data)
-    except ValidationError as err:
-        for error in err.errors():
-            loc = tuple(error["loc"])
-            line, col = _position(data, loc, at_key=error["type"] == "extra_forbidden")
-            what = _loc_text(loc)
-            problems.append((line, col, f"{what + ': ' if what else ''}{error['msg']}."))
+    sources, problems = validate_located(SourcesFile, data)
 
     entries = data.get("sources")
     if isinstance(entries, CommentedMap):
         for name in entries:
             if isinstance(name, str) and not _is_article_path(root, name):
-                line, col = _position(data, ("sources", name), at_key=True)
+                line, col = position(data, ("sources", name), at_key=True)
                 problems.append(
                     (
                         line,
                         col,
-                        f"{_loc_text(('sources', name))}: no such article file in the corpus "
+                        f"{loc_text(('sources', name))}: no such article file in the corpus "
                         f"folder {root} (names are paths relative to it, e.g. 'article.txt').",
                     )
                 )
@@ -334,7 +289,7 @@ def load_sources(path: Path, root: Path) -> SourcesFile:
             try:
                 re.compile(pattern)
             except re.error as err:
-                line, col = _position(data, ("furniture", i))
+                line, col = position(data, ("furniture", i))
                 problems.append((line, col, f"furniture[{i}]: invalid regular expression: {err}."))
     if problems or sources is None:
         problems.sort(key=lambda p: (p[0], p[1]))

@@ -50,17 +50,13 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     field_validator,
 )
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-# ``_position`` and ``_loc_text`` locate a pydantic error in a round-trip YAML tree. They are
-# private to dossier.corpus (which uses them for sources.yaml); imported rather than copied
-# until they move to a public home.
-from dossier.corpus import _loc_text, _position, load_corpus
+from dossier.corpus import load_corpus
 from dossier.errors import DossierError
 from dossier.models import (
     Claim,
@@ -76,6 +72,7 @@ from dossier.models import (
     Verdict,
 )
 from dossier.pipeline import Progress, check_claims
+from dossier.yamlpos import position, validate_located
 
 __all__ = [
     "FORMATTERS",
@@ -210,16 +207,7 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
     """
     name = str(path)
     data = _load_yaml(path, name)
-    problems: list[tuple[int, int, str]] = []
-    gold: GoldFile | None = None
-    try:
-        gold = GoldFile.model_validate(data)
-    except ValidationError as err:
-        for error in err.errors():
-            loc = tuple(error["loc"])
-            line, col = _position(data, loc, at_key=error["type"] == "extra_forbidden")
-            what = _loc_text(loc)
-            problems.append((line, col, f"{what + ': ' if what else ''}{error['msg']}."))
+    gold, problems = validate_located(GoldFile, data)
     if gold is None:
         raise GoldError([f"{name}:{line}:{col}: {msg}" for line, col, msg in sorted(problems)])
 
@@ -228,9 +216,9 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
     entries: dict[str, list[GoldEntry]] = {}
     texts: dict[str, str | None] = {}
     for i, claim in enumerate(gold.claims):
-        line, col = _position(data, ("claims", i))
+        line, _ = position(data, ("claims", i))
         if claim.id in seen:
-            id_line, id_col = _position(data, ("claims", i, "id"))
+            id_line, id_col = position(data, ("claims", i, "id"))
             problems.append(
                 (
                     id_line,
@@ -250,7 +238,7 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
                     texts[entry.source] = _read_source(corpus_dir, entry.source)
                 text = texts[entry.source]
                 if text is None:
-                    s_line, s_col = _position(data, ("claims", i, side, j, "source"))
+                    s_line, s_col = position(data, ("claims", i, side, j, "source"))
                     problems.append(
                         (
                             s_line,
@@ -261,7 +249,7 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
                     )
                     continue
                 spans = _occurrences(text, entry.quote)
-                q_line, q_col = _position(data, ("claims", i, side, j, "quote"))
+                q_line, q_col = position(data, ("claims", i, side, j, "quote"))
                 if not spans:
                     problems.append(
                         (
@@ -272,7 +260,7 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
                         )
                     )
                     continue
-                e_line, _ = _position(data, ("claims", i, side, j))
+                e_line, _ = position(data, ("claims", i, side, j))
                 found.append(
                     GoldEntry(
                         claim=claim.id,
