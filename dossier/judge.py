@@ -293,7 +293,7 @@ def judge(
     coverage = covered / total if total else 1.0
     word_coverage = words_covered / words_total if words_total else 1.0
 
-    if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & _speaker_keys(passage)):
+    if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.keys):
         return None  # "X claimed that ..." is evidenced only by X's claim
 
     if claim.figures:
@@ -350,11 +350,6 @@ def _counter_clause(text: str) -> tuple[int, int, str] | None:
             start = max(start, b + len(boundary))
     end = len(text.rstrip(" .\"”'’"))
     return start, max(end, at + len(qualifier)), qualifier
-
-
-def _speaker_keys(passage: PassageAnalysis) -> frozenset[str]:
-    # The speaker phrase is part of the passage: its keys are among the passage's keys.
-    return passage.keys
 
 
 def _judge_figures(

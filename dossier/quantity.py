@@ -16,6 +16,7 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from dossier.models import Quantity
+from dossier.text import MONTHS
 
 # hedge words -> how they shape the interval around the stated value
 _APPROX = (
@@ -160,10 +161,6 @@ _OBJECT_STOP = frozenset(
     "and or but is are was were be been in on at by with from which that who as to for "
     "since after before while".split()
 )
-_MONTHS = (
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
 
 
 class Agreement(StrEnum):
@@ -267,8 +264,8 @@ def extract(text: str) -> list[Quantity]:
         if not unit_raw and _YEAR_RE.match(num_raw) and not m.group("hedge"):
             continue  # a year, not a figure
         if not unit_raw and (
-            any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in _MONTHS)
-            or any(before.rstrip().endswith(mo) for mo in _MONTHS)
+            any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in MONTHS)
+            or any(before.rstrip().endswith(mo) for mo in MONTHS)
         ):
             continue  # a day of a month: "September 9", "9 September"
         if num_raw.lower() in _FRACTIONS:

@@ -49,11 +49,11 @@ _POSSESSIVE_RE = re.compile(r"['’]s$")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 # Calendar words are capitalised but are not names: a claim's date is not a required name.
-CALENDAR = frozenset(
+MONTHS = frozenset(
     """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+CALENDAR = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neither", "none"})
 DENIAL_STEMS = frozenset({"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"})
@@ -194,13 +194,7 @@ class Analyzer:
         capitalised = word[:1].isupper() and lower not in CALENDAR
         if capitalised:
             keys.append("#" + name_skeleton(lower.replace(".", "")))
-        return Token(
-            word, start, end, tuple(keys), entity=capitalised and not _sentence_start(raw, i)
-        )
-
-
-def _sentence_start(raw: list[tuple[str, int, int]], i: int) -> bool:
-    return i == 0
+        return Token(word, start, end, tuple(keys), entity=capitalised and i > 0)
 
 
 def content_keys(tokens: Iterable[Token]) -> set[str]:
