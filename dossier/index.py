@@ -26,8 +26,8 @@ def _schema() -> tantivy.Schema:
 
 
 def passage_terms(tokens: Iterable[Token]) -> str:
-    """The indexed form of a passage: its content keys separated by spaces."""
-    return " ".join(k for t in tokens if not t.stop for k in t.keys)
+    """The indexed form of a passage: its content keys and its numbers, separated by spaces."""
+    return " ".join(k for t in tokens if not t.stop or t.keys[0][1:2].isdigit() for k in t.keys)
 
 
 class PassageIndex:
@@ -48,6 +48,12 @@ class PassageIndex:
 
     def search(self, groups: Sequence[tuple[Sequence[str], bool]], limit: int) -> list[int]:
         """Passages matching any of the claim's key groups; a group is (keys, is_entity)."""
+        return [pid for pid, _score in self.scored(groups, limit)]
+
+    def scored(
+        self, groups: Sequence[tuple[Sequence[str], bool]], limit: int
+    ) -> list[tuple[int, float]]:
+        """Like ``search``, with each passage's BM25 score."""
         clauses = []
         for keys, entity in groups:
             alternatives = [tantivy.Query.term_query(self.schema, BODY, k) for k in keys]
@@ -63,4 +69,4 @@ class PassageIndex:
             return []
         searcher = self.index.searcher()
         result = searcher.search(tantivy.Query.boolean_query(clauses), limit)
-        return [int(searcher.doc(addr)[PID][0]) for _score, addr in result.hits]
+        return [(int(searcher.doc(addr)[PID][0]), score) for score, addr in result.hits]

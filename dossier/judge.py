@@ -16,13 +16,22 @@ A passage is evidence only when it speaks of the claim's content, not merely its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from dossier import attribution
+from dossier.facets import Contrast, Facets, contrast, facets
 from dossier.models import Quantity, Stance
 from dossier.quantity import Agreement, compare, extract
-from dossier.text import DENIAL_STEMS, NEGATION_WORDS, Analyzer, Token, content_keys
+from dossier.text import (
+    DENIAL_STEMS,
+    NEGATION_WORDS,
+    Analyzer,
+    Token,
+    content_keys,
+    number_key,
+)
 
 ENTITY_WEIGHT = 2.0
 WORD_WEIGHT = 1.0
@@ -35,6 +44,7 @@ FIRST_PERSON = frozenset({"we", "We", "our", "Our", "us", "ours"})  # not "US"
 ACTOR_WINDOW = 3  # tokens before a predicate word where its actor is looked for
 MEASURE_WINDOW = 4  # content words each side of a figure that say what it measures
 DOCUMENT_ENTITY_CREDIT = 0.5  # a name missing from the sentence but present in its article
+CONTEXT_WORD_CREDIT = 0.5  # a word missing from the sentence but said just before it
 NEGATION_WINDOW = 6  # tokens after a negation that it governs
 GENERIC_OBJECTS = frozenset(
     "city town village province region area territory country capital it them there".split()
@@ -49,6 +59,7 @@ COUNTER_QUALIFIERS = (
     "significantly lower", "considerably higher", "considerably lower", "much larger",
     "much smaller", "far more", "far fewer", "many more", "much more", "much less",
 )  # fmt: skip
+_DIGITS_RE = re.compile(r"\d[\d,.]*\d|\d")
 _CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while ", ", ")
 
 # Words that news writing uses for the same act or thing; folded into one key.
@@ -57,7 +68,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("bomb", "strike", "struck", "airstrik", "attack", "shell", "target", "hit", "raid", "fire"),
     ("kill", "dead", "die", "death"),
     ("wound", "injur", "hurt"),
-    ("troop", "soldier", "personnel"),
+    ("troop", "soldier", "personnel", "forc"),
     ("deploy", "station"),
     ("launch", "begin", "began", "start"),
     ("offens", "campaign", "assault", "oper"),
@@ -70,6 +81,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("claim", "alleg", "assert"),
 )
 _SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
+# Acts that have one actor: one strike killed him, one force holds the street.
+EXCLUSIVE_ACTS = frozenset({"~kill", "~control"})
 
 
 def expand(keys: Sequence[str]) -> tuple[str, ...]:
@@ -101,6 +114,7 @@ class Figure:
     measure_names: frozenset[str]  # the name/entity keys among them
     generic: bool  # 'the city', 'the province': resolved from the rest of the sentence
     context: frozenset[str]  # the words around it ("advanced about 5 miles in the clashes")
+    owners: frozenset[str] = frozenset()  # names before the noun: "500 US troops" -> US
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +126,21 @@ class ClaimAnalysis:
     denial: bool
     speaker: str | None
     speaker_keys: frozenset[str]
+    facets: Facets
 
     def search_groups(self) -> list[tuple[list[str], bool]]:
-        return [
+        """What retrieval looks for: each term's keys, and each figure's number as written
+        in digits (weighed like a name: "1,500" is as telling as "Raqqa")."""
+        groups = [
             (sorted(t.keys - {k for k in t.keys if k.startswith("~")}), t.entity)
             for t in self.terms
         ]
+        for f in self.figures:
+            written = _DIGITS_RE.findall(f.quantity.text)
+            numbers = sorted({k for w in written if (k := number_key(w))})
+            if numbers:
+                groups.append((numbers, True))
+        return groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +150,9 @@ class PassageAnalysis:
     keys: frozenset[str]
     figures: tuple[Figure, ...]
     speaker: str | None
+    facets: Facets
+    # Whom the passage speaks for: its names, its speaker's affiliation, and what they are part of.
+    voice: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +165,13 @@ class Judgment:
     score: float
     # A clause of the same passage that sets the figure aside: (start, end, words) in the passage.
     counter: tuple[int, int, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """Why a passage that shares words with a claim is not evidence for it."""
+
+    reason: str
 
 
 def _keys(tokens: Sequence[Token]) -> frozenset[str]:
@@ -164,7 +197,17 @@ def _figures(text: str, analyzer: Analyzer, tokens: Sequence[Token]) -> tuple[Fi
         generic = bool(noun_tokens) and all(
             t.stop or t.text.lower() in GENERIC_OBJECTS for t in noun_tokens
         )
-        out.append(Figure(q, measure, names, generic, _context(tokens, q.start, q.end)))
+        owners: frozenset[str] = frozenset()
+        at = text.find(q.noun, q.end) if q.noun and q.unit == "count" else -1
+        if at > q.end:
+            owners = frozenset(
+                k
+                for t in tokens
+                if q.end <= t.start < at and t.entity
+                for k in t.keys
+                if k[0] in "@#"
+            )
+        out.append(Figure(q, measure, names, generic, _context(tokens, q.start, q.end), owners))
     return tuple(out)
 
 
@@ -210,17 +253,32 @@ def analyze_claim(
         denial=has_denial,
         speaker=who,
         speaker_keys=frozenset(speaker_keys),
+        facets=facets(text, tokens),
     )
 
 
-def analyze_passage(text: str, analyzer: Analyzer, previous_speaker: str | None) -> PassageAnalysis:
+def analyze_passage(
+    text: str,
+    analyzer: Analyzer,
+    previous_speaker: str | None,
+    affiliation: Callable[[str], Iterable[str]] | None = None,
+) -> PassageAnalysis:
+    """``affiliation(speaker)`` gives the names the article attaches to a speaker elsewhere
+    ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said")."""
     tokens = tuple(analyzer.tokens(text))
+    keys = _keys(tokens)
+    who = attribution.speaker(text, previous_speaker)
+    voice = set(keys)
+    if who and affiliation:
+        voice.update(affiliation(who))
     return PassageAnalysis(
         text=text,
         tokens=tokens,
-        keys=_keys(tokens),
+        keys=keys,
         figures=_figures(text, analyzer, tokens),
-        speaker=attribution.speaker(text, previous_speaker),
+        speaker=who,
+        facets=facets(text, tokens),
+        voice=frozenset(analyzer.with_parents(voice)),
     )
 
 
@@ -229,6 +287,8 @@ def _same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str])
     cq, pq = claim.quantity, passage.quantity
     if cq.unit != pq.unit:
         return None
+    if claim.owners and passage.owners and not claim.owners & passage.owners:
+        return None  # US troops are not Iraqi forces
     if not claim.measure:
         # A bare figure ("advanced about 5 miles"): the words around both must meet.
         return "" if claim.context & passage.context else None
@@ -252,10 +312,26 @@ def judge(
     passage: PassageAnalysis,
     document_keys: frozenset[str],
     context_keys: frozenset[str] = frozenset(),
+    published: int | None = None,
 ) -> Judgment | None:
-    """The stance of ``passage`` toward ``claim``, or None when it is not evidence."""
+    """The stance of ``passage`` toward ``claim``, or None when it is not evidence.
+
+    ``published`` is the year the passage's article appeared, when known: a passage that names
+    no year speaks of that year."""
+    verdict = assess(claim, passage, document_keys, context_keys, published)
+    return verdict if isinstance(verdict, Judgment) else None
+
+
+def assess(
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    document_keys: frozenset[str],
+    context_keys: frozenset[str] = frozenset(),
+    published: int | None = None,
+) -> Judgment | LeftOut:
+    """Like ``judge``, but says why a passage is left out."""
     if not claim.terms and not claim.figures:
-        return None
+        return LeftOut("the claim has no content words")
     matched_idx: set[int] = set()
     highlights: list[tuple[int, int]] = []
     covered = 0.0
@@ -265,8 +341,13 @@ def judge(
     absent_names: list[str] = []  # named in the article, not in this sentence
     unsettled: list[str] = []  # of those, the ones the sentences just before do not name either
     first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
+    if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.voice):
+        return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
     for term in claim.terms:
         total += term.weight
+        if claim.speaker_keys and term.keys & claim.speaker_keys:
+            covered += term.weight  # the speaker, already found speaking for the claim's source
+            continue
         if not term.entity:
             words_total += term.idf
         hit = [
@@ -283,33 +364,84 @@ def judge(
                 for i in hit
                 if passage.tokens[i].entity
             )
+        elif term.entity and term.keys & context_keys:
+            covered += term.weight  # named just before: "it", "the city" refer to it
+            absent_names.append(term.text)
         elif term.entity and term.keys & document_keys:
             covered += term.weight * DOCUMENT_ENTITY_CREDIT
             absent_names.append(term.text)
-            if not term.keys & context_keys:
-                unsettled.append(term.text)
+            unsettled.append(term.text)
         elif term.entity:
             missing_names.append(term.text)
+        elif term.keys & context_keys:
+            covered += term.weight * CONTEXT_WORD_CREDIT
     coverage = covered / total if total else 1.0
     word_coverage = words_covered / words_total if words_total else 1.0
 
-    if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.keys):
-        return None  # "X claimed that ..." is evidenced only by X's claim
-
+    differs = contrast(claim.facets, passage.facets, published, passage.keys)
+    actor = _other_actor(claim, passage, matched_idx) if absent_names else None
     if claim.figures:
-        if absent_names and _other_actors(claim, passage, matched_idx):
-            return None  # the sentence's figure belongs to someone the claim does not name
-        return _judge_figures(claim, passage, coverage, missing_names, highlights)
+        if differs is not None:
+            return LeftOut(differs.reason)
+        place_keys = passage.keys | context_keys
+        if actor is not None:
+            # The sentence's figure belongs to someone the claim does not name.
+            return _judge_shares(claim, passage, actor, coverage, place_keys)
+        return _judge_figures(claim, passage, coverage, missing_names, highlights, place_keys)
     if word_coverage < MIN_WORD_COVERAGE:
-        return None  # the names are there, but not what the claim says of them
+        return LeftOut(f"the passage says too little of the claim (words {word_coverage:.2f})")
+    if actor is not None:
+        return _judge_actor(claim, passage, actor, absent_names, coverage)
     if unsettled and not (first_person and len(unsettled) == 1):
         # A name the sentence leaves out is tolerated only where a quoted "we" stands for it.
-        return None
-    return _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
+        return LeftOut(f"the sentence does not name {', '.join(unsettled)}")
+    judgment = _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
+    return _apply_contrast(judgment, differs)
 
 
-def _other_actors(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> bool:
-    """Is what the claim says done, in the passage, by an actor the claim does not name?
+def _apply_contrast(judgment: Judgment | LeftOut, differs: Contrast | None) -> Judgment | LeftOut:
+    """A passage that answers the claim's year or direction otherwise conflicts with it; one that
+    does not answer it at all is left out."""
+    if differs is None or isinstance(judgment, LeftOut):
+        return judgment
+    if not differs.explicit:
+        return LeftOut(differs.reason)
+    if judgment.stance is Stance.CONFLICTS:
+        return judgment
+    return Judgment(
+        stance=Stance.CONFLICTS,
+        reason=differs.reason,
+        speaker=judgment.speaker,
+        figures=[],
+        highlights=judgment.highlights,
+        score=judgment.score,
+    )
+
+
+def _judge_actor(
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    actor: str,
+    absent: list[str],
+    coverage: float,
+) -> Judgment | LeftOut:
+    """The passage gives the claim's act to someone else. Killing someone and holding a place
+    have one actor: then the passage conflicts; otherwise both can be true and it is left out."""
+    exclusive = any(k in EXCLUSIVE_ACTS for t in claim.terms for k in t.keys)
+    if not exclusive or coverage < MIN_COVERAGE_STATEMENT:
+        return LeftOut(f"the passage gives it to {actor}, not {', '.join(absent)}")
+    return Judgment(
+        stance=Stance.CONFLICTS,
+        reason=f"claim says {', '.join(absent)}, passage says {actor}",
+        speaker=passage.speaker,
+        figures=[],
+        highlights=[],
+        score=round(coverage, 4),
+    )
+
+
+def _other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> str | None:
+    """Who, in the passage, does what the claim says, when the claim does not name them?
 
     The actor is an alias-table name just before a word of the claim's predicate
     ("IS has held ... 60 percent" against "the SDF controls 60 percent").
@@ -325,8 +457,44 @@ def _other_actors(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[i
             if t.start in speaker:
                 continue
             if any(k.startswith("@") and k not in claim_keys for k in t.keys):
-                return True
-    return False
+                return t.text
+    return None
+
+
+def _judge_shares(
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    actor: str,
+    coverage: float,
+    place_keys: frozenset[str],
+) -> Judgment | LeftOut:
+    """Control of a place is exclusive: when someone else holds a share of it, the claim's share
+    conflicts if the two cannot both be true (IS holds about 60 percent vs the SDF 60 percent)."""
+    left = LeftOut(f"the figure belongs to {actor}, whom the claim does not name")
+    holds = any("~control" in t.keys for t in claim.terms)
+    if not holds or coverage < MIN_COVERAGE_FIGURE:
+        return left
+    for cf in claim.figures:
+        for pf in passage.figures:
+            if cf.quantity.unit != "percent" or pf.quantity.unit != "percent":
+                continue
+            measure = _same_measure(cf, pf, place_keys)
+            if measure is None:
+                continue
+            low = cf.quantity.low + pf.quantity.low
+            if low > 100 or (low == 100 and (cf.quantity.low_open or pf.quantity.low_open)):
+                return Judgment(
+                    stance=Stance.CONFLICTS,
+                    reason=(
+                        f"claim {cf.quantity.text} vs passage {pf.quantity.text}{measure} held by"
+                        f" {actor}: the two shares add up to more than 100%"
+                    ),
+                    speaker=passage.speaker,
+                    figures=[pf.quantity.text],
+                    highlights=[(pf.quantity.start, pf.quantity.end)],
+                    score=round(1.0 + coverage, 4),
+                )
+    return left
 
 
 def _speaker_span(passage: PassageAnalysis) -> range:
@@ -358,13 +526,16 @@ def _judge_figures(
     coverage: float,
     missing_names: list[str],
     highlights: list[tuple[int, int]],
-) -> Judgment | None:
-    if coverage < MIN_COVERAGE_FIGURE or missing_names:
-        return None
+    place_keys: frozenset[str],
+) -> Judgment | LeftOut:
+    if missing_names:
+        return LeftOut(f"the article does not name {', '.join(missing_names)}")
+    if coverage < MIN_COVERAGE_FIGURE:
+        return LeftOut(f"the passage covers too little of the claim ({coverage:.2f})")
     best: tuple[Agreement, Figure, Figure, str] | None = None
     for cf in claim.figures:
         for pf in passage.figures:
-            measure = _same_measure(cf, pf, passage.keys)
+            measure = _same_measure(cf, pf, place_keys)
             if measure is None:
                 continue
             agreement = compare(cf.quantity, pf.quantity)
@@ -373,7 +544,7 @@ def _judge_figures(
             if best is None or (agreement is Agreement.AGREE and best[0] is not Agreement.AGREE):
                 best = (agreement, cf, pf, measure)
     if best is None:
-        return None
+        return LeftOut("no figure of the passage measures what the claim's figure does")
     agreement, cf, pf, measure = best
     stance = Stance.SUPPORTS if agreement is Agreement.AGREE else Stance.CONFLICTS
     verb = "matches" if stance is Stance.SUPPORTS else "vs"
@@ -401,13 +572,15 @@ def _judge_statement(
     missing_names: list[str],
     matched_idx: set[int],
     highlights: list[tuple[int, int]],
-) -> Judgment | None:
-    if coverage < MIN_COVERAGE_STATEMENT or missing_names:
-        return None
+) -> Judgment | LeftOut:
+    if missing_names:
+        return LeftOut(f"the article does not name {', '.join(missing_names)}")
+    if coverage < MIN_COVERAGE_STATEMENT:
+        return LeftOut(f"the passage covers too little of the claim ({coverage:.2f})")
     negated, denied, cue = _polarity(passage.tokens, matched_idx)
     if claim.denial:
         if not denied and not _has_denial(passage):
-            return None  # the claim is about a denial; this passage reports none
+            return LeftOut("the claim is about a denial; the passage reports none")
         stance, reason = Stance.SUPPORTS, f"passage reports the denial (“{_denial_word(passage)}”)"
     elif denied:
         stance, reason = Stance.CONFLICTS, f"passage denies it (“{cue}”)"

@@ -122,6 +122,10 @@ _SPECIAL_WORDS = {
     "thousands": 2000.0,
 }
 _FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
+# "most of the city", "the majority of": more than half, as a share.
+_MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
+# Counted nouns that stand for what they are part of: "60,000 members of Iraq's security forces".
+_PARTITIVES = frozenset({"members", "member", "units", "elements", "ranks"})
 
 _NUMWORD = r"(?:" + "|".join(_SMALL_WORDS) + r")"
 _NUMBER = (
@@ -129,6 +133,8 @@ _NUMBER = (
     r"|(?:" + _NUMWORD + r")(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*"
     r"|"
     + "|".join(sorted((re.escape(w) for w in _SPECIAL_WORDS), key=len, reverse=True))
+    + r"|"
+    + _MAJORITY_RE
     + r"|an?(?=[\s-]+(?:"
     + "|".join(sorted((re.escape(u) for u in _UNITS if u.isalpha()), key=len, reverse=True))
     + r")\b))"
@@ -235,6 +241,12 @@ def _noun_after(text: str, end: int) -> str | None:
     return plurals[0] if plurals else words[0]
 
 
+def _partitive_object(text: str, end: int, noun: str) -> str | None:
+    """'60,000 members of Iraq's security forces' -> "Iraq's security forces"."""
+    at = text.find(noun, end)
+    return _object_of(text, at + len(noun)) if at >= 0 else None
+
+
 def _object_of(text: str, end: int) -> str | None:
     """What a measure is 'of': '80 per cent of Raqa and the other' -> 'Raqa'."""
     m = _OF_RE.match(text, end)
@@ -255,7 +267,11 @@ def extract(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _QUANTITY_RE.finditer(text):
         num_raw = m.group("num")
-        value = 1.0 if num_raw.lower() in {"a", "an"} else _parse_number(num_raw)
+        majority = num_raw.lower().split()[-1] in {"most", "majority"}
+        if majority:
+            value: float | None = 50.0
+        else:
+            value = 1.0 if num_raw.lower() in {"a", "an"} else _parse_number(num_raw)
         if value is None:
             continue
         unit_raw = (m.group("unit") or "").strip(" -").lower()
@@ -268,7 +284,7 @@ def extract(text: str) -> list[Quantity]:
             or any(before.rstrip().endswith(mo) for mo in MONTHS)
         ):
             continue  # a day of a month: "September 9", "9 September"
-        if num_raw.lower() in _FRACTIONS:
+        if num_raw.lower() in _FRACTIONS or majority:
             unit, factor = "percent", 1.0
         elif unit_raw:
             unit, factor = _UNITS.get(unit_raw, ("count", 1.0))
@@ -278,17 +294,21 @@ def extract(text: str) -> list[Quantity]:
             )
         hedge = m.group("hedge")
         num2 = m.group("num2")
-        low, high, low_open, high_open = _interval(value * factor, hedge)
+        low, high, low_open, high_open = _interval(value * factor, "over" if majority else hedge)
         if unit == "percent":
             high = min(high, 100.0)
         if num2 and (m.group("between") or not hedge):
             v2 = _parse_number(num2)
             if v2 is not None and v2 > value:
                 low, high, low_open, high_open = value * factor, v2 * factor, False, False
-        if unit == "percent" or unit in {"km"}:
+        if unit == "times":
+            noun = None  # "shelled twice": what is counted is the act, read from the context
+        elif unit == "percent" or unit in {"km"}:
             noun = _object_of(text, m.end())
         else:
             noun = _noun_after(text, m.end())
+            if noun in _PARTITIVES:
+                noun = _partitive_object(text, m.end(), noun) or noun
         if unit == "count" and noun is None:
             continue  # a bare number with nothing counted: a date, a page, a score
         found.append(

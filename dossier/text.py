@@ -43,9 +43,13 @@ STOPWORDS = frozenset(
 _ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath".split())
 _SUN_LETTERS = "tdrzsnl"
 
-_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_TOKEN_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+\.\d+|(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*",
+    re.UNICODE,
+)
 _VOWELS_RE = re.compile(r"[aeiou]")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 # Calendar words are capitalised but are not names: a claim's date is not a required name.
@@ -109,6 +113,12 @@ class _Alias:
     key: str
 
 
+def _alias_word(word: str) -> str:
+    """A word as alias lookup sees it: ASCII, no possessive, 'U.S.' -> 'US'."""
+    word = _POSSESSIVE_RE.sub("", anyascii(word))
+    return word.replace(".", "") if _DOTTED_RE.match(word) else word
+
+
 def _entity_key(canonical: str) -> str:
     return "@" + "-".join(w.lower() for w in _TOKEN_RE.findall(anyascii(canonical)))
 
@@ -122,7 +132,7 @@ class Analyzer:
         for canonical, variants in (aliases or {}).items():
             key = _entity_key(canonical)
             for variant in [canonical, *variants]:
-                words = tuple(_TOKEN_RE.findall(anyascii(variant)))
+                words = tuple(_alias_word(w) for w in _TOKEN_RE.findall(anyascii(variant)))
                 if not words:
                     continue
                 case_sensitive = len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
@@ -135,6 +145,32 @@ class Analyzer:
                 self.max_alias_words = max(self.max_alias_words, len(words))
         for candidates in self._aliases.values():
             candidates.sort(key=lambda a: -len(a.words))
+        self._parents = self._find_parents()
+
+    def _find_parents(self) -> dict[str, frozenset[str]]:
+        """Entities whose names contain another entity's name: 'Russian Defense Ministry' is
+        part of 'Russia' (its alias 'Russian'), 'US military' of 'United States'."""
+        parents: dict[str, set[str]] = {}
+        for group in self._aliases.values():
+            for alias in group:
+                words = [w.lower() for w in alias.words]
+                for i, word in enumerate(words):
+                    for inner in self._aliases.get(word, ()):
+                        n = len(inner.words)
+                        if (
+                            inner.key != alias.key
+                            and n < len(words)
+                            and [w.lower() for w in inner.words] == words[i : i + n]
+                        ):
+                            parents.setdefault(alias.key, set()).add(inner.key)
+        return {k: frozenset(v) for k, v in parents.items()}
+
+    def with_parents(self, keys: Iterable[str]) -> set[str]:
+        """The keys plus the entities they are part of (the ministry speaks for the state)."""
+        out = set(keys)
+        for k in list(out):
+            out.update(self._parents.get(k, ()))
+        return out
 
     def entity_keys(self) -> set[str]:
         return {a.key for group in self._aliases.values() for a in group}
@@ -164,16 +200,22 @@ class Analyzer:
         return out
 
     def _match_alias(self, raw: list[tuple[str, int, int]], i: int) -> _Alias | None:
-        candidates = self._aliases.get(anyascii(raw[i][0]).lower().rstrip("."))
+        first = _alias_word(raw[i][0])
+        candidates = self._aliases.get(first.lower().rstrip("."))
         if not candidates:
-            candidates = self._aliases.get(anyascii(raw[i][0]).lower())
+            candidates = self._aliases.get(first.lower())
+        if not candidates and len(first) > 4 and first.endswith("s") and first[:1].isupper():
+            # A plural of a name: "the Russians", "Americans".
+            candidates = self._aliases.get(first.lower()[:-1])
+            if candidates and len(raw) > i:
+                raw = [*raw[:i], (raw[i][0][:-1], raw[i][1], raw[i][2]), *raw[i + 1 :]]
         if not candidates:
             return None
         for alias in candidates:
             n = len(alias.words)
             if i + n > len(raw):
                 continue
-            words = [_POSSESSIVE_RE.sub("", anyascii(w)) for w, _, _ in raw[i : i + n]]
+            words = [_alias_word(w) for w, _, _ in raw[i : i + n]]
             if alias.case_sensitive:
                 if words[0] == alias.words[0]:
                     return alias
@@ -185,8 +227,9 @@ class Analyzer:
     def _word(word: str, start: int, end: int, raw: list[tuple[str, int, int]], i: int) -> Token:
         ascii_word = anyascii(word)
         lower = ascii_word.lower().rstrip(".")
-        if lower.isdigit():
-            return Token(word, start, end, ("#" + lower,), stop=True)
+        number = number_key(lower)
+        if number is not None:
+            return Token(word, start, end, (number,), stop=True)
         is_article = lower in _ARTICLES and i + 1 < len(raw) and raw[i + 1][0][:1].isupper()
         if is_article or lower in STOPWORDS:
             return Token(word, start, end, (lower,), stop=True)
@@ -195,6 +238,14 @@ class Analyzer:
         if capitalised:
             keys.append("#" + name_skeleton(lower.replace(".", "")))
         return Token(word, start, end, tuple(keys), entity=capitalised and i > 0)
+
+
+def number_key(word: str) -> str | None:
+    """The key of a number written in digits: '1,500' and '1500' -> '#1500'; else None."""
+    digits = word.replace(",", "")
+    if digits.replace(".", "", 1).isdigit():
+        return "#" + digits.rstrip("0").rstrip(".") if "." in digits else "#" + digits
+    return None
 
 
 def content_keys(tokens: Iterable[Token]) -> set[str]:

@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from dossier.corpus import load_corpus
 from dossier.judge import Judgment, analyze_claim, analyze_passage, judge
-from dossier.models import Stance
+from dossier.match import Matcher
+from dossier.models import Claim, Stance
 from dossier.text import Analyzer
 
 ALIASES = {
     "Islamic State": ["IS", "ISIS", "Daesh"],
     "Kurdish Front": ["KF"],
     "Russia": ["Russian", "Moscow"],
+    "United States": ["US", "U.S.", "American"],
+    "Mali": ["Malian"],
+    "Niger": ["Nigerien"],
 }
 ANALYZER = Analyzer(ALIASES)
 
 
-def stance(claim: str, passage: str, article: str = "") -> Judgment | None:
+def stance(
+    claim: str,
+    passage: str,
+    article: str = "",
+    before: str = "",
+    published: int | None = None,
+) -> Judgment | None:
+    """``before``: the sentences just before the passage; ``published``: its article's year."""
     c = analyze_claim(claim, ANALYZER)
     p = analyze_passage(passage, ANALYZER, None)
-    doc = analyze_passage(article or passage, ANALYZER, None)
+    doc = analyze_passage(" ".join([article, before, passage]), ANALYZER, None)
     entity_keys = frozenset(k for t in doc.tokens if t.entity for k in t.keys)
-    return judge(c, p, entity_keys)
+    context = analyze_passage(before, ANALYZER, None).keys
+    return judge(c, p, entity_keys, context, published)
 
 
 def test_a_matching_figure_on_the_same_measure_supports() -> None:
@@ -129,3 +144,121 @@ def test_shared_words_without_the_claims_content_are_not_evidence() -> None:
         )
         is None
     )
+
+
+# --- what a claim pins down: year, direction, role, owner --------------------------------------
+
+
+def test_another_year_for_the_same_event_conflicts() -> None:
+    j = stance(
+        "Russia began its air campaign in Tabqa in 2014.",
+        "Russia began its air campaign in Tabqa in 2015.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says 2014, passage says 2015"
+
+
+def test_since_a_year_covers_the_years_after_it() -> None:
+    j = stance(
+        "The Kurdish Front has held Tabqa since 2016.",
+        "Since 2016, the KF has held Tabqa.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_passage_without_a_year_speaks_of_its_articles_year() -> None:
+    claim = "About 3,000 Russian troops were deployed to Tabqa in 2014."
+    passage = "About 3,000 Russian troops are now deployed to Tabqa."
+    assert stance(claim, passage, published=2017) is None  # another year's count
+    assert stance(claim, passage, published=2014) is not None
+    assert stance(claim, passage) is None  # an undated article cannot speak for 2014
+
+
+def test_another_direction_conflicts_and_none_is_not_evidence() -> None:
+    claim = "The Wadi oil field lies north of Tabqa."
+    j = stance(claim, "The Wadi oil field is located in a desert south of Tabqa.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says north, passage says south"
+    assert stance(claim, "The Wadi oil field near Tabqa was retaken.") is None
+
+
+def test_a_direction_that_is_part_of_a_place_name_is_not_the_claims_point() -> None:
+    j = stance(
+        "More than 30 militants were killed in northern Hama.",
+        "In northern Hama, about 40 militants were killed.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_passage_that_gives_the_role_to_someone_else_is_not_evidence() -> None:
+    assert (
+        stance(
+            "The Kurdish Front is coordinating its offensive with Russia.",
+            "We are coordinating our offensive with the United States, said a KF spokesman.",
+            before="We are not talking to Russia.",
+        )
+        is None
+    )
+
+
+def test_one_killing_has_one_killer() -> None:
+    j = stance(
+        "Abu Saad, the IS commander, was killed by a Russian strike.",
+        "On May 4, a US strike killed Islamic State commander Abu Saad.",
+        article="Russia has also carried out strikes.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says Russian, passage says US"
+
+
+def test_shares_of_one_place_held_by_two_sides_cannot_exceed_the_whole() -> None:
+    j = stance(
+        "The Kurdish Front controls about 60 percent of Tabqa.",
+        "IS still holds about 70 percent of Tabqa.",
+        article="The Kurdish Front is advancing.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert "held by IS: the two shares add up to more than 100%" in j.reason
+    assert (
+        stance(
+            "The Kurdish Front controls about 20 percent of Tabqa.",
+            "IS still holds about 70 percent of Tabqa.",
+            article="The Kurdish Front is advancing.",
+        )
+        is None
+    )
+
+
+def test_troops_of_one_country_are_not_the_forces_of_another() -> None:
+    assert (
+        stance(
+            "About 3,000 Nigerien troops are in Gao.",
+            "Trainers in Gao have trained almost 60,000 Malian security forces.",
+        )
+        is None
+    )
+
+
+def test_a_name_said_just_before_counts_as_said() -> None:
+    j = stance(
+        "More than 30 militants were killed when the KF repelled an IS attack on Tabqa.",
+        "In total, about 40 militants were killed.",
+        before="The KF repelled an IS attack on Tabqa on Monday.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_speaker_speaks_for_the_side_the_article_gives_them(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n\n"
+        "The front moved little.\n\n"
+        "Petrov said the warning was delivered to the KF command.\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
+    matcher = Matcher(load_corpus(tmp_path), analyzer)
+    said = "Russia said it had delivered its warning to the KF command."
+    evidence = matcher.evidence(Claim(id="warning", text=said))
+    assert [(e.stance, e.speaker) for e in evidence] == [(Stance.SUPPORTS, "Petrov")]
+    other = "Amaq said it had delivered its warning to the KF command."
+    assert matcher.evidence(Claim(id="amaq", text=other)) == []

@@ -38,6 +38,16 @@ def one(text: str):  # type: ignore[no-untyped-def]
         ("up to 300 fighters", 300, 0, 300, "count", "fighters"),
         ("between 400 and 600 troops", 400, 400, 600, "count", "troops"),
         ("IS lost more than half of Raqqa", 50, 50, 100, "percent", "Raqqa"),
+        ("the army took control of most of the town", 50, 50, 100, "percent", "the town"),
+        ("the majority of the valley", 50, 50, 100, "percent", "the valley"),
+        (
+            "trained nearly 9,000 members of Mali's police force",
+            9000,
+            8100,
+            9000,
+            "count",
+            "Mali's police force",
+        ),
     ],
 )
 def test_figures_are_read_with_their_hedge_unit_and_noun(
@@ -83,3 +93,12 @@ def test_a_passage_figure_backs_contradicts_or_leaves_open_a_claim_figure(
     claim: str, passage: str, expected: Agreement
 ) -> None:
     assert compare(one(claim), one(passage)) is expected
+
+
+def test_twice_counts_the_act_not_the_next_word() -> None:
+    q = one("the depot was shelled twice by the rebels")
+    assert (q.value, q.unit, q.noun) == (2, "times", None)
+
+
+def test_most_is_a_share_only_before_of() -> None:
+    assert extract("the most severe attacks") == []

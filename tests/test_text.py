@@ -75,3 +75,21 @@ def test_he_said_is_resolved_to_the_last_named_speaker() -> None:
     assert speaker('"Attempts will be met with retaliation," he said.', "Igor Konashenkov") == (
         "Igor Konashenkov"
     )
+
+
+def test_plurals_and_possessives_of_an_alias_match_it() -> None:
+    assert "@united-states" in keys("the Americans said")
+    assert "@islamic-state" in keys("Daesh's fighters")
+    assert "@united-states" in keys("U.S.-led strikes")
+
+
+def test_an_entity_is_part_of_the_entity_its_name_contains() -> None:
+    analyzer = Analyzer({"Russia": ["Russian"], "Russian Defence Ministry": ["Russian MoD"]})
+    ministry = analyzer.tokens("the Russian Defence Ministry said")[1]
+    assert ministry.keys == ("@russian-defence-ministry",)  # matching stays exact
+    assert analyzer.with_parents(ministry.keys) == {"@russian-defence-ministry", "@russia"}
+
+
+def test_numbers_keep_their_separators() -> None:
+    tokens = Analyzer().tokens("over 1,500 strikes and 2.5 km")
+    assert [t.keys[0] for t in tokens if t.stop and t.keys[0][1:2].isdigit()] == ["#1500", "#2.5"]
