@@ -31,6 +31,7 @@ from dossier.text import (
     Token,
     content_keys,
     number_key,
+    stem,
 )
 
 ENTITY_WEIGHT = 2.0
@@ -64,7 +65,7 @@ _CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while
 
 # Words that news writing uses for the same act or thing; folded into one key.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("control", "hold", "held", "seiz", "captur", "retak", "recaptur", "occupi"),
+    ("control", "hold", "held", "seiz", "captur", "retak", "retaken", "recaptur", "occupi"),
     ("bomb", "strike", "struck", "airstrik", "attack", "shell", "target", "hit", "raid", "fire"),
     ("kill", "dead", "die", "death"),
     ("wound", "injur", "hurt"),
@@ -81,6 +82,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("claim", "alleg", "assert"),
 )
 _SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
+# Nouns for the people of a named side: "SDF fighters" says no more than "the SDF".
+PEOPLE_OF = frozenset({"~militant", "~troop"})
 # Acts that have one actor: one strike killed him, one force holds the street.
 EXCLUSIVE_ACTS = frozenset({"~kill", "~control"})
 
@@ -99,6 +102,7 @@ class Term:
     keys: frozenset[str]
     entity: bool
     idf: float = 1.0  # how rare the word is in the corpus: rare words say more
+    required: bool = False  # the verb after an auxiliary ("are speaking"): the claim's act
 
     @property
     def weight(self) -> float:
@@ -127,6 +131,8 @@ class ClaimAnalysis:
     speaker: str | None
     speaker_keys: frozenset[str]
     facets: Facets
+    # "Coalition advisers were wounded": (who, what was done to them) as keys and words.
+    passive: tuple[frozenset[str], frozenset[str], str, str] | None = None
 
     def search_groups(self) -> list[tuple[list[str], bool]]:
         """What retrieval looks for: each term's keys, and each figure's number as written
@@ -163,7 +169,8 @@ class Judgment:
     figures: list[str]
     highlights: list[tuple[int, int]]
     score: float
-    # A clause of the same passage that sets the figure aside: (start, end, words) in the passage.
+    # A clause of the same passage that takes it back ("..., a claim Moscow denied"; "believed
+    # to be much higher"): (start, end, reason), offsets in the passage.
     counter: tuple[int, int, str] | None = None
 
 
@@ -233,13 +240,21 @@ def analyze_claim(
     tokens = analyzer.tokens(text)
     figures = _figures(text, analyzer, tokens)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
+    descriptors = _descriptors(text, tokens)
+    compounds = _compounds(text, tokens, idf)
     terms: dict[frozenset[str], Term] = {}
-    for t in tokens:
-        if t.stop or any(s <= t.start < e for s, e in spans):
+    for i, t in enumerate(tokens):
+        if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
             continue
-        keys = frozenset(expand(t.keys))
+        if i + 1 in compounds and i not in compounds:
+            continue  # "air" of "air strike": the compound is one term, under its head
+        keys = frozenset(expand(t.keys)) | compounds.get(i, frozenset())
+        required = not t.entity and _after_auxiliary(tokens, i)
+        weight = idf(t.keys) if idf else 1.0
+        if i in compounds and idf:
+            weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"
         if keys not in terms:
-            terms[keys] = Term(t.text, keys, t.entity, idf(t.keys) if idf else 1.0)
+            terms[keys] = Term(t.text, keys, t.entity, weight, required)
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
@@ -254,7 +269,68 @@ def analyze_claim(
         speaker=who,
         speaker_keys=frozenset(speaker_keys),
         facets=facets(text, tokens),
+        passive=_passive(tokens),
     )
+
+
+AUXILIARIES = frozenset("is are was were be been being has have had will".split())
+_VERB_GROUP = AUXILIARIES | {"not", "also", "already", "reportedly", "allegedly"}
+
+
+def _after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i the verb of 'are speaking', 'were wounded', 'has not deployed'?"""
+    j = i - 1
+    while j >= 0 and tokens[j].text.lower() in {"not", "been", "being", "also", "already"}:
+        j -= 1
+    return j >= 0 and tokens[j].text.lower() in AUXILIARIES
+
+
+def _passive(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str], str, str] | None:
+    """'Coalition advisers were wounded' -> (advisers, wounded): who underwent the act."""
+    for i, t in enumerate(tokens):
+        if t.stop or t.entity or not t.text.endswith("ed") or not _after_auxiliary(tokens, i):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].stop:
+            j -= 1
+        if j >= 0 and not tokens[j].entity:
+            subject = tokens[j]
+            return frozenset(expand(subject.keys)), frozenset(expand(t.keys)), subject.text, t.text
+    return None
+
+
+def _descriptors(text: str, tokens: Sequence[Token]) -> set[int]:
+    """Descriptions of a name, 'US-backed', 'IS-held', 'SDF fighters': they say who the name
+    is, not what the claim says of it, so a passage need not repeat them."""
+    out: set[int] = set()
+    for i in range(1, len(tokens)):
+        prev, t = tokens[i - 1], tokens[i]
+        if prev.entity and not t.entity and t.start == prev.end + 1 and text[prev.end] == "-":
+            out.update({i - 1, i})
+        elif prev.entity and not t.entity and set(expand(t.keys)) & PEOPLE_OF:
+            out.add(i)  # "SDF fighters", "IS militants": the name's people, not a new term
+    return out
+
+
+def _compounds(
+    text: str, tokens: Sequence[Token], idf: Callable[[Iterable[str]], float] | None
+) -> dict[int, frozenset[str]]:
+    """Two words the corpus also writes as one ('air strike', 'airstrike'): the head word
+    (its index) gets the joined key, and the pair counts as one term."""
+    out: dict[int, frozenset[str]] = {}
+    if idf is None:
+        return out
+    unseen = idf(["\x00"])
+    for i in range(1, len(tokens)):
+        a, b = tokens[i - 1], tokens[i]
+        if a.stop or b.stop or a.entity or b.entity or b.start - a.end != 1:
+            continue
+        if text[a.end] not in " -" or i - 1 in out:
+            continue
+        joined = stem((a.text + b.text).lower())
+        if idf([joined]) < unseen:
+            out[i] = frozenset({joined})
+    return out
 
 
 def analyze_passage(
@@ -340,6 +416,7 @@ def assess(
     missing_names: list[str] = []
     absent_names: list[str] = []  # named in the article, not in this sentence
     unsettled: list[str] = []  # of those, the ones the sentences just before do not name either
+    unsaid: list[str] = []  # the claim's verbs the passage does not use
     first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
     if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.voice):
         return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
@@ -353,8 +430,12 @@ def assess(
         hit = [
             i
             for i, t in enumerate(passage.tokens)
-            if not t.stop and term.keys & set(expand(t.keys))
+            if not t.stop
+            and (term.entity or not t.entity)  # "air" is not the "Air" of "Russian Air Force"
+            and term.keys & set(expand(t.keys))
         ]
+        if term.required and not hit:
+            unsaid.append(term.text)
         if hit:
             covered += term.weight
             words_covered += 0 if term.entity else term.idf
@@ -390,6 +471,11 @@ def assess(
         return _judge_figures(claim, passage, coverage, missing_names, highlights, place_keys)
     if word_coverage < MIN_WORD_COVERAGE:
         return LeftOut(f"the passage says too little of the claim (words {word_coverage:.2f})")
+    if unsaid:
+        return LeftOut(f"the passage does not say “{unsaid[0]}”")
+    other_subject = _other_subject(claim, passage)
+    if other_subject:
+        return LeftOut(other_subject)
     if actor is not None:
         return _judge_actor(claim, passage, actor, absent_names, coverage)
     if unsettled and not (first_person and len(unsettled) == 1):
@@ -397,6 +483,28 @@ def assess(
         return LeftOut(f"the sentence does not name {', '.join(unsettled)}")
     judgment = _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
     return _apply_contrast(judgment, differs)
+
+
+def _other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'several SDF fighters were wounded' does not say 'advisers were wounded', even when the
+    sentence names advisers elsewhere."""
+    if claim.passive is None:
+        return None
+    subject_keys, verb_keys, subject, verb = claim.passive
+    tokens = passage.tokens
+    others = []
+    for i, t in enumerate(tokens):
+        if not verb_keys & set(expand(t.keys)) or not _after_auxiliary(tokens, i):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].text.lower() in _VERB_GROUP:
+            j -= 1
+        if j < 0 or tokens[j].stop or subject_keys & set(expand(tokens[j].keys)):
+            return None  # the claim's subject, or none written ("... but were not wounded")
+        others.append(tokens[j].text)
+    if not others:
+        return None
+    return f"the passage says {others[0]} were {verb}, not {subject}"
 
 
 def _apply_contrast(judgment: Judgment | LeftOut, differs: Contrast | None) -> Judgment | LeftOut:
@@ -511,13 +619,20 @@ def _counter_clause(text: str) -> tuple[int, int, str] | None:
     if not hits:
         return None
     at, qualifier = min(hits)
-    start = 0
+    start, end = _clause_at(text, at, 0)
+    reason = f"the passage sets the figure aside (“{qualifier}”)"
+    return start, max(end, at + len(qualifier)), reason
+
+
+def _clause_at(text: str, at: int, after: int) -> tuple[int, int]:
+    """The span of the trailing clause holding ``at``: from the last clause boundary before it
+    (but not before ``after``) to the end of the sentence."""
+    start = after
     for boundary in _CLAUSE_BOUNDARIES:
-        b = text.rfind(boundary, 0, at)
+        b = text.rfind(boundary, after, at)
         if b >= 0:
             start = max(start, b + len(boundary))
-    end = len(text.rstrip(" .\"”'’"))
-    return start, max(end, at + len(qualifier)), qualifier
+    return start, len(text.rstrip(" .\"”'’"))
 
 
 def _judge_figures(
@@ -578,6 +693,10 @@ def _judge_statement(
     if coverage < MIN_COVERAGE_STATEMENT:
         return LeftOut(f"the passage covers too little of the claim ({coverage:.2f})")
     negated, denied, cue = _polarity(passage.tokens, matched_idx)
+    counter = None
+    if denied and not claim.denial:
+        counter = _denial_clause(passage, matched_idx)
+        denied = counter is None
     if claim.denial:
         if not denied and not _has_denial(passage):
             return LeftOut("the claim is about a denial; the passage reports none")
@@ -592,7 +711,8 @@ def _judge_statement(
     else:
         stance = Stance.SUPPORTS
         words = sorted({passage.tokens[i].text for i in matched_idx}, key=str.lower)
-        reason = "passage states it: " + ", ".join(words[:8])
+        verb = "reports" if counter else "states"
+        reason = f"passage {verb} it: " + ", ".join(words[:8])
     return Judgment(
         stance=stance,
         reason=reason,
@@ -600,7 +720,21 @@ def _judge_statement(
         figures=[],
         highlights=sorted(set(highlights)),
         score=round(coverage, 4),
+        counter=counter if stance is Stance.SUPPORTS else None,
     )
+
+
+def _denial_clause(passage: PassageAnalysis, matched: set[int]) -> tuple[int, int, str] | None:
+    """ "The SDF accused Russia of ..., a claim Moscow denied": the sentence reports the
+    accusation (support) and, in its last clause, the denial (conflict)."""
+    tokens = passage.tokens
+    at = next((i for i, t in enumerate(tokens) if set(t.keys) & DENIAL_STEMS), None)
+    if at is None or not matched or max(matched) > at:
+        return None
+    start, end = _clause_at(passage.text, tokens[at].start, 0)
+    if not any(tokens[i].end <= start for i in matched):
+        return None  # what is said and its denial are one clause: "Moscow denied bombing ..."
+    return start, end, f"the passage reports a denial (“{tokens[at].text}”)"
 
 
 def _has_denial(passage: PassageAnalysis) -> bool:

@@ -183,8 +183,8 @@ class Matcher:
                 )
             )
             if judgment.counter is not None:
-                # The same sentence sets its figure aside: cite that clause as conflicting.
-                start, end, qualifier = judgment.counter
+                # The same sentence takes it back: cite that clause as conflicting.
+                start, end, reason = judgment.counter
                 found.append(
                     Evidence(
                         stance=Stance.CONFLICTS,
@@ -192,7 +192,7 @@ class Matcher:
                         start=passage.start + start,
                         end=passage.start + end,
                         quote=passage.text[start:end],
-                        reason=f"the passage sets the figure aside (“{qualifier}”)",
+                        reason=reason,
                         speaker=None,
                         figures=[],
                         highlights=[],

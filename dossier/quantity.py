@@ -124,6 +124,9 @@ _SPECIAL_WORDS = {
 _FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
 # "most of the city", "the majority of": more than half, as a share.
 _MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
+_IRREGULAR_PLURALS = frozenset(
+    "people personnel police staff children men women militia cattle crew".split()
+)
 # Counted nouns that stand for what they are part of: "60,000 members of Iraq's security forces".
 _PARTITIVES = frozenset({"members", "member", "units", "elements", "ranks"})
 
@@ -237,7 +240,11 @@ def _noun_after(text: str, end: int) -> str | None:
             break
     if not words:
         return None
-    plurals = [w for w in words if w.endswith("s") and not w.endswith("ss")]
+    plurals = [
+        w
+        for w in words
+        if (w.endswith("s") and not w.endswith("ss")) or w.lower() in _IRREGULAR_PLURALS
+    ]
     return plurals[0] if plurals else words[0]
 
 

@@ -262,3 +262,42 @@ def test_a_speaker_speaks_for_the_side_the_article_gives_them(tmp_path: Path) ->
     assert [(e.stance, e.speaker) for e in evidence] == [(Stance.SUPPORTS, "Petrov")]
     other = "Amaq said it had delivered its warning to the KF command."
     assert matcher.evidence(Claim(id="amaq", text=other)) == []
+
+
+# --- who did what: subjects, verbs, descriptions, compounds, a denial in the same breath -------
+
+
+def test_wounded_fighters_are_not_wounded_advisers() -> None:
+    claim = "Kurdish Front advisers were wounded in the Russian strike."
+    j = stance(
+        claim,
+        "The Russian strike hit a base known to hold KF advisers, and several KF fighters "
+        "were wounded as a result.",
+    )
+    assert j is None
+    j = stance(claim, "KF advisers were present but were not wounded in the Russian strike.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_the_verb_after_an_auxiliary_must_be_said() -> None:
+    claim = "Russian and KF ground forces in Tabqa are speaking directly with each other."
+    passage = "The deployment raises the specter of a direct clash on the ground in Tabqa "
+    assert stance(claim, passage + "between Russian and KF forces.") is None
+
+
+def test_a_description_of_a_name_need_not_be_repeated() -> None:
+    j = stance(
+        "Russia bombed Moscow-backed KF fighters near Tabqa.",
+        "Near Tabqa, Russia bombed the KF.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_an_accusation_and_its_denial_in_one_sentence_are_cited_apart() -> None:
+    text = "The KF accused Russia of bombing its fighters near Tabqa, a claim Moscow denied."
+    j = stance("Russia bombed KF fighters near Tabqa.", text)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.counter is not None
+    start, end, reason = j.counter
+    assert text[start:end] == "a claim Moscow denied"
+    assert reason == "the passage reports a denial (“denied”)"
