@@ -27,6 +27,7 @@ _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|Howev
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We"})
 _MAX_WORDS = 14
+_OPENING_QUOTES = '“"‘'
 
 
 _TRAILING_RE = re.compile(
@@ -49,7 +50,8 @@ def speaker(sentence: str, previous: str | None = None) -> str | None:
     """The speaker of ``sentence``, or None when the sentence attributes nothing.
 
     ``previous`` is the last named speaker before this sentence in the article, used to resolve
-    "he said" and the like.
+    "he said" and the like, and for a quotation that opens without saying whose it is (news
+    writing goes on quoting the last speaker).
     """
     m = _INVERTED_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
@@ -70,6 +72,8 @@ def speaker(sentence: str, previous: str | None = None) -> str | None:
             return previous
         if who[:1].isupper() or who.split()[0].lower() in {"the", "a", "an"}:
             return who
+    if previous and sentence.lstrip()[:1] in _OPENING_QUOTES:
+        return previous  # a quotation that goes on from the last speaker's
     return None
 
 

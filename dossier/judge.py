@@ -60,6 +60,11 @@ COUNTER_QUALIFIERS = (
     "significantly lower", "considerably higher", "considerably lower", "much larger",
     "much smaller", "far more", "far fewer", "many more", "much more", "much less",
 )  # fmt: skip
+# A single day: "on Friday", "yesterday", "Sept. 4", "September 9".
+_DAY_RE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"last night|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
+)
 _DIGITS_RE = re.compile(r"\d[\d,.]*\d|\d")
 _CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while ", ", ")
 
@@ -80,10 +85,20 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("militant", "jihadist", "fighter", "terrorist", "insurg", "militia"),
     ("deni", "deny", "reject", "refut", "dismiss"),
     ("claim", "alleg", "assert"),
+    ("fight", "combat", "battl", "clash"),
+    ("alli", "partner", "proxi"),
+    ("order", "instruct"),
+    ("slow", "hamper", "hinder", "imped", "delay"),
+    ("releas", "discharg"),
+    ("biggest", "largest"),
+    ("big", "larg"),
 )
 _SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
 # Nouns for the people of a named side: "SDF fighters" says no more than "the SDF".
-PEOPLE_OF = frozenset({"~militant", "~troop"})
+PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
+# Nouns that, after "the", stand for a name already given: "the group had been ordered".
+ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
+_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 # Acts that have one actor: one strike killed him, one force holds the street.
 EXCLUSIVE_ACTS = frozenset({"~kill", "~control"})
 
@@ -103,6 +118,9 @@ class Term:
     entity: bool
     idf: float = 1.0  # how rare the word is in the corpus: rare words say more
     required: bool = False  # the verb after an auxiliary ("are speaking"): the claim's act
+    # What a name is part of: "Syrian government forces" are met by "Damascus forces".
+    broader: frozenset[str] = frozenset()
+    bearing: bool = False  # a direction: any direction answers it, the facets judge which
 
     @property
     def weight(self) -> float:
@@ -118,7 +136,8 @@ class Figure:
     measure_names: frozenset[str]  # the name/entity keys among them
     generic: bool  # 'the city', 'the province': resolved from the rest of the sentence
     context: frozenset[str]  # the words around it ("advanced about 5 miles in the clashes")
-    owners: frozenset[str] = frozenset()  # names before the noun: "500 US troops" -> US
+    owners: frozenset[str] = frozenset()  # names in the counted noun: "500 US troops" -> US
+    modifiers: frozenset[str] = frozenset()  # its other words: "Iraqi security" of "... forces"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +152,7 @@ class ClaimAnalysis:
     facets: Facets
     # "Coalition advisers were wounded": (who, what was done to them) as keys and words.
     passive: tuple[frozenset[str], frozenset[str], str, str] | None = None
+    names: frozenset[str] = frozenset()  # every name the claim writes, descriptions included
 
     def search_groups(self) -> list[tuple[list[str], bool]]:
         """What retrieval looks for: each term's keys, and each figure's number as written
@@ -201,20 +221,19 @@ def _figures(text: str, analyzer: Analyzer, tokens: Sequence[Token]) -> tuple[Fi
         names = frozenset(
             k for t in noun_tokens if t.entity or t.text[:1].isupper() for k in t.keys
         )
-        generic = bool(noun_tokens) and all(
+        generic = any(t.text.lower() in GENERIC_OBJECTS for t in noun_tokens) and all(
             t.stop or t.text.lower() in GENERIC_OBJECTS for t in noun_tokens
         )
         owners: frozenset[str] = frozenset()
+        modifiers: frozenset[str] = frozenset()
         at = text.find(q.noun, q.end) if q.noun and q.unit == "count" else -1
-        if at > q.end:
-            owners = frozenset(
-                k
-                for t in tokens
-                if q.end <= t.start < at and t.entity
-                for k in t.keys
-                if k[0] in "@#"
-            )
-        out.append(Figure(q, measure, names, generic, _context(tokens, q.start, q.end), owners))
+        if q.noun and at >= q.end:
+            phrase = [t for t in tokens if q.end <= t.start < at + len(q.noun) and not t.stop]
+            owners = frozenset(k for t in phrase if t.entity for k in t.keys if k[0] in "@#")
+            modifiers = frozenset(k for t in phrase[:-1] for k in t.keys) - measure
+        out.append(
+            Figure(q, measure, names, generic, _context(tokens, q.start, q.end), owners, modifiers)
+        )
     return tuple(out)
 
 
@@ -240,6 +259,8 @@ def analyze_claim(
     tokens = analyzer.tokens(text)
     figures = _figures(text, analyzer, tokens)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
+    claim_facets = facets(text, tokens)
+    bearings = [(start, end) for _, start, end in claim_facets.directions]
     descriptors = _descriptors(text, tokens)
     compounds = _compounds(text, tokens, idf)
     terms: dict[frozenset[str], Term] = {}
@@ -248,13 +269,17 @@ def analyze_claim(
             continue
         if i + 1 in compounds and i not in compounds:
             continue  # "air" of "air strike": the compound is one term, under its head
+        if t.text.lower() in ANAPHORS and i and tokens[i - 1].text.lower() in _DETERMINERS:
+            continue  # "the group": a name said before, not a word to find
         keys = frozenset(expand(t.keys)) | compounds.get(i, frozenset())
+        broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
         required = not t.entity and _after_auxiliary(tokens, i)
         weight = idf(t.keys) if idf else 1.0
         if i in compounds and idf:
             weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"
+        bearing = any(s <= t.start < e for s, e in bearings)
         if keys not in terms:
-            terms[keys] = Term(t.text, keys, t.entity, weight, required)
+            terms[keys] = Term(t.text, keys, t.entity, weight, required, broader, bearing)
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
@@ -268,8 +293,9 @@ def analyze_claim(
         denial=has_denial,
         speaker=who,
         speaker_keys=frozenset(speaker_keys),
-        facets=facets(text, tokens),
+        facets=claim_facets,
         passive=_passive(tokens),
+        names=frozenset(k for t in tokens if t.entity for k in t.keys),
     )
 
 
@@ -368,7 +394,10 @@ def _same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str])
     if not claim.measure:
         # A bare figure ("advanced about 5 miles"): the words around both must meet.
         return "" if claim.context & passage.context else None
-    if claim.measure & passage.measure and not passage.generic:
+    shared = claim.measure & passage.measure
+    if shared and not passage.generic:
+        if all(k.startswith("~") for k in shared) and not claim.modifiers <= sentence_keys:
+            return None  # "troops" and "security forces" meet as words, not as these people
         return f" {pq.noun}" if pq.unit in {"count"} else f" of {pq.noun}"
     if passage.generic and claim.measure_names and claim.measure_names <= sentence_keys:
         return f" of {pq.noun} ({claim.quantity.noun})"
@@ -432,8 +461,12 @@ def assess(
             for i, t in enumerate(passage.tokens)
             if not t.stop
             and (term.entity or not t.entity)  # "air" is not the "Air" of "Russian Air Force"
-            and term.keys & set(expand(t.keys))
+            and (term.keys & set(expand(t.keys)) or _forces_of(term, passage.tokens, i))
         ]
+        if term.bearing and passage.facets.directions:
+            covered += term.weight
+            words_covered += term.idf
+            continue
         if term.required and not hit:
             unsaid.append(term.text)
         if hit:
@@ -483,6 +516,13 @@ def assess(
         return LeftOut(f"the sentence does not name {', '.join(unsettled)}")
     judgment = _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
     return _apply_contrast(judgment, differs)
+
+
+def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'Damascus forces' for 'Syrian government forces': the people of what the name is part of."""
+    if not term.broader or not term.broader & set(tokens[i].keys) or i + 1 >= len(tokens):
+        return False
+    return bool(set(expand(tokens[i + 1].keys)) & PEOPLE_OF)
 
 
 def _other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
@@ -554,16 +594,17 @@ def _other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[in
     The actor is an alias-table name just before a word of the claim's predicate
     ("IS has held ... 60 percent" against "the SDF controls 60 percent").
     """
-    claim_keys = {k for t in claim.terms for k in t.keys}
+    claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     speaker = _speaker_span(passage)
     tokens = passage.tokens
+    text = passage.text
     for j in sorted(matched):
         if tokens[j].entity:
             continue
         before = [t for t in tokens[max(0, j - ACTOR_WINDOW) : j] if not t.stop]
         for t in before:
-            if t.start in speaker:
-                continue
+            if t.start in speaker or text[t.end : t.end + 1] == "-":
+                continue  # the speaker, or a description ("US-backed forces")
             if any(k.startswith("@") and k not in claim_keys for k in t.keys):
                 return t.text
     return None
@@ -661,6 +702,10 @@ def _judge_figures(
     if best is None:
         return LeftOut("no figure of the passage measures what the claim's figure does")
     agreement, cf, pf, measure = best
+    day = _DAY_RE.search(passage.text)
+    if agreement is Agreement.CONFLICT and day and not _DAY_RE.search(claim.text):
+        # "conducted two airstrikes on Friday" is one day's count, not the claim's total.
+        return LeftOut(f"the passage counts what happened on one day (“{day.group()}”)")
     stance = Stance.SUPPORTS if agreement is Agreement.AGREE else Stance.CONFLICTS
     verb = "matches" if stance is Stance.SUPPORTS else "vs"
     reason = f"claim {cf.quantity.text} {verb} passage {pf.quantity.text}{measure}"

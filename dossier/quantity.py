@@ -124,6 +124,7 @@ _SPECIAL_WORDS = {
 _FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
 # "most of the city", "the majority of": more than half, as a share.
 _MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
+_COUNT_ADJECTIVES = frozenset("more additional extra new other fewer further".split())
 _IRREGULAR_PLURALS = frozenset(
     "people personnel police staff children men women militia cattle crew".split()
 )
@@ -235,6 +236,8 @@ def _noun_after(text: str, end: int) -> str | None:
             continue
         if word.lower() in _OBJECT_STOP or word.lower() in {"of", "the", "a", "an", "were", "had"}:
             break
+        if word.lower() in _COUNT_ADJECTIVES:
+            continue  # "1,500 more troops"
         words.append(word)
         if len(words) == 3:
             break

@@ -236,7 +236,7 @@ class Analyzer:
         keys = [stem(lower)]
         capitalised = word[:1].isupper() and lower not in CALENDAR
         if capitalised:
-            keys.append("#" + name_skeleton(lower.replace(".", "")))
+            keys.append("#" + name_skeleton(_POSSESSIVE_RE.sub("", lower).replace(".", "")))
         return Token(word, start, end, tuple(keys), entity=capitalised and i > 0)
 
 

@@ -301,3 +301,58 @@ def test_an_accusation_and_its_denial_in_one_sentence_are_cited_apart() -> None:
     start, end, reason = j.counter
     assert text[start:end] == "a claim Moscow denied"
     assert reason == "the passage reports a denial (“denied”)"
+
+
+def test_a_quotation_that_goes_on_is_the_last_speakers() -> None:
+    from dossier.attribution import speaker
+
+    assert speaker("“We will not stop until the city is ours.", "Jihan Ahmed") == "Jihan Ahmed"
+    assert speaker("The city is calm.", "Jihan Ahmed") is None
+
+
+def test_the_groups_forces_are_the_forces_of_its_state() -> None:
+    analyzer = Analyzer(
+        {"Malian government": ["Bamako"], "Malian Army": ["Malian government forces"]}
+    )
+    c = analyze_claim("The KF was ordered to attack Malian government forces.", analyzer)
+    p = analyze_passage("The KF was instructed not to act against Bamako forces.", analyzer, None)
+    j = judge(c, p, frozenset())
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_troops_counted_for_one_country_are_not_trainees_of_another() -> None:
+    j = stance(
+        "Trainers helped train nearly 9,000 members of Mali's security forces.",
+        "Trainers have helped train almost 9,000 Malian security forces.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert (
+        stance(
+            "Trainers helped train nearly 9,000 members of Mali's security forces.",
+            "There are about 500 Nigerien troops now deployed with the trainers.",
+        )
+        is None
+    )
+
+
+def test_one_days_count_does_not_contradict_a_total() -> None:
+    claim = "The KF conducted over 1,500 strikes against Islamic State."
+    assert stance(claim, "On Friday the KF said it conducted two strikes against IS.") is None
+    j = stance(claim, "The KF has conducted 900 strikes against IS so far.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_another_direction_still_covers_the_claims_bearing() -> None:
+    j = stance(
+        "Tabqa forces broke the siege of Raqqa from the east.",
+        "Tabqa forces finally broke the siege of Raqqa from the west.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says east, passage says west"
+
+
+def test_more_before_the_counted_noun_is_skipped() -> None:
+    from dossier.quantity import extract
+
+    (q,) = extract("plans to send up to 1500 more US troops")
+    assert q.noun == "troops"
