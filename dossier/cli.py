@@ -285,13 +285,66 @@ def add(
         list[str] | None, typer.Option("--tag", help="A label for the claim; repeat for more.")
     ] = None,
     claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            "--evidence/--no-evidence", help="Show what the corpus says about the new claim."
+        ),
+    ] = True,
 ) -> None:
-    """Append a claim to the claims file, keeping its comments and layout; print the new id.
+    """Append a claim to the claims file, keeping its comments and layout; print its id and
+    what the corpus says about it (as [bold]dossier explain[/] does).
 
     Example: [bold]dossier add "About 500 US troops are in Syria." --expect disputed --tag us[/]
     """
     from dossier.claims import add_claim, parse_verdict
+    from dossier.errors import CorpusError
+    from dossier.explain import explain_claim, format_explanation
 
     verdict = parse_verdict(expect) if expect is not None else None
     claim = add_claim(claims, text, id=claim_id, expect=verdict, tags=tag or [])
     typer.echo(claim.id)
+    if not evidence:
+        return
+    try:
+        explained = explain_claim(claims, corpus, claim.id, warn=_warn)
+    except CorpusError as err:
+        for line in str(err).splitlines():
+            _warn(line)
+        _warn(
+            f"the claim was added to {claims}, but its evidence cannot be shown until the "
+            f"corpus can be read; then run: dossier explain {claim.id}"
+        )
+        return
+    typer.echo()
+    typer.echo(format_explanation(explained, _look()), nl=False)
+
+
+def _look() -> Any:
+    """Styled output on a terminal (at its width), plain text anywhere else."""
+    import shutil
+    import sys
+
+    from dossier.terminal import PLAIN, Look
+
+    if sys.stdout.isatty():
+        return Look(color=True, width=shutil.get_terminal_size().columns)
+    return PLAIN
+
+
+@app.command()
+@handle_errors
+def explain(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Show one claim's verdict and every quote behind it, in its paragraph, with its source.
+
+    Example: [bold]dossier explain us-troops-in-syria[/]
+    """
+    from dossier.explain import explain_claim, format_explanation
+
+    explained = explain_claim(claims, corpus, claim_id, warn=_warn)
+    typer.echo(format_explanation(explained, _look()), nl=False)
