@@ -348,3 +348,30 @@ def explain(
 
     explained = explain_claim(claims, corpus, claim_id, warn=_warn)
     typer.echo(format_explanation(explained, _look()), nl=False)
+
+
+@app.command()
+@handle_errors
+def search(
+    query: Annotated[str, typer.Argument(help="Words, a name or a figure, e.g. '65 percent'.")],
+    corpus: CorpusOption = Path("corpus"),
+    claims: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            help="The claims file whose aliases to use [default: claims.yaml, if there is one].",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many passages.")] = 10,
+) -> None:
+    """Find the passages of the corpus that mention some words or a figure, with their sources.
+
+    Example: [bold]dossier search "Deir al-Zour 65 percent"[/]
+    """
+    from dossier.search import format_search, search_corpus
+
+    if claims is None and Path("claims.yaml").is_file():
+        claims = Path("claims.yaml")
+    result = search_corpus(corpus, query, claims_path=claims, limit=limit, warn=_warn)
+    typer.echo(format_search(result, _look()), nl=False)

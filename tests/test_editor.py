@@ -237,3 +237,112 @@ def test_a_long_paragraph_is_cut_around_the_quote() -> None:
     assert ">>*The* quote here.<< a0 a1" in shown
     assert shown.endswith(" …")
     assert 480 < len(shown) < 540
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def test_search_finds_a_name_in_another_spelling(desk: Path) -> None:
+    result = runner.invoke(app, ["search", "Deir al-Zour"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "1 passage matches “Deir al-Zour” in corpus:\n"
+        "\n"
+        "corpus/b.txt:3\n"
+        "    State TV, undated, “Raqqa battle enters fifth month”\n"
+        "    *Deir ez-Zor* is next.\n"
+    )
+
+
+def test_search_uses_the_aliases_of_the_claims_file(desk: Path) -> None:
+    with_aliases = runner.invoke(app, ["search", "IS"])
+    Path("other.yaml").write_text("claims: []\n", encoding="utf-8")
+    without = runner.invoke(app, ["search", "Daesh", "--claims", "other.yaml"])
+
+    assert with_aliases.exit_code == 0, with_aliases.output
+    assert with_aliases.stdout == (
+        "1 passage matches “IS” in corpus:\n"
+        "\n"
+        "corpus/a.txt:6\n"
+        "    Example News, 2017-09-21, “SDF says it holds most of Raqqa”\n"
+        "    *Islamic State* fighters still hold the old city.\n"
+    )
+    assert without.stdout.startswith("No passage of corpus matches “Daesh”.")
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("65 per cent", "The SDF has seized *around 65 percent* of Raqqa,"),
+        ("65%", "The SDF has seized *around 65 percent* of Raqqa,"),
+        ("80", '"We control *80 percent* of Raqqa," said'),
+    ],
+)
+def test_search_finds_a_figure_however_it_is_written(desk: Path, query: str, shown: str) -> None:
+    result = runner.invoke(app, ["search", query])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"1 passage matches “{query}” in corpus:\n")
+    assert f"    {shown}" in result.stdout
+
+
+def test_search_ranks_passages_that_match_more_and_says_what_is_left_out(desk: Path) -> None:
+    result = runner.invoke(app, ["search", "SDF 80 percent", "--limit", "1"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "2 passages match “SDF 80 percent” in corpus; the best 1 is shown "
+        "(--limit 2 shows all):\n"
+        "\n"
+        "corpus/a.txt:4\n"
+        "    Example News, 2017-09-21, “SDF says it holds most of Raqqa”\n"
+        '    "We control *80 percent* of Raqqa," said Jihan Ahmed, a spokeswoman for the *SDF*.\n'
+    )
+    everything = runner.invoke(app, ["search", "SDF 80 percent"])
+    assert "corpus/b.txt:3  (matches 1 of 2)\n" in everything.stdout
+
+
+def test_search_without_a_match_says_what_to_try(desk: Path) -> None:
+    result = runner.invoke(app, ["search", "penguins"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "No passage of corpus matches “penguins”. Try fewer words, another spelling of a name, "
+        'or a figure as the articles write it (e.g. "65 percent").\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["  "], 'the search is empty; give words or a figure, e.g. dossier search "Deir ez-Zor"'),
+        (
+            ["the of it"],
+            "the search 'the of it' has only common words; "
+            "give a name, a less common word or a figure",
+        ),
+        (["Raqqa", "--limit", "0"], "--limit: 0 is too small; show at least 1 passage"),
+        (["Raqqa", "--corpus", "nowhere"], "nowhere: corpus folder not found."),
+        (
+            ["Raqqa", "--claims", "nope.yaml"],
+            "nope.yaml: file not found; check the path given with --claims",
+        ),
+    ],
+)
+def test_search_refuses_bad_input(desk: Path, args: list[str], error: str) -> None:
+    result = runner.invoke(app, ["search", *args])
+
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {error}\n"
+    assert result.stdout == ""
+
+
+def test_search_the_seed_corpus_across_spellings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SEEDS)
+
+    result = runner.invoke(app, ["search", "Deir al-Zour", "--limit", "100"])
+
+    assert result.exit_code == 0, result.output
+    for spelling in ("*Deir al-Zour*", "*Deir ez-Zor*", "*Deir Ezzor*"):
+        assert spelling in result.stdout
