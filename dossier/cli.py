@@ -375,3 +375,63 @@ def search(
         claims = Path("claims.yaml")
     result = search_corpus(corpus, query, claims_path=claims, limit=limit, warn=_warn)
     typer.echo(format_search(result, _look()), nl=False)
+
+
+source_app = typer.Typer(
+    name="source",
+    help="Show and edit what is known about each article (corpus/sources.yaml).",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+app.add_typer(source_app)
+
+
+@source_app.command("list")
+@handle_errors
+def source_list(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Articles to show, as named in sources.yaml [default: all]."),
+    ] = None,
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Show the title, outlet, date, URL and notes known for each article.
+
+    Example: [bold]dossier source list[/]
+    """
+    from dossier.sources import format_listing, list_sources
+
+    typer.echo(format_listing(list_sources(corpus, files), _look()), nl=False)
+
+
+def _field(name: str, help: str) -> Any:
+    return typer.Option(name, help=f"{help} An empty value clears it.", show_default=False)
+
+
+@source_app.command("set")
+@handle_errors
+def source_set(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="The article, e.g. 003_x.txt or corpus/003_x.txt.")
+    ],
+    title: Annotated[str | None, _field("--title", "The article's headline.")] = None,
+    outlet: Annotated[str | None, _field("--outlet", "Who published it.")] = None,
+    date: Annotated[str | None, _field("--date", "Publication date, YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, _field("--url", "Where it was published, http(s)://...")] = None,
+    note: Annotated[
+        str | None, _field("--note", "What a reader should know, e.g. 'state-affiliated outlet'.")
+    ] = None,
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Set what is known about one article in corpus/sources.yaml, keeping the rest of the file.
+
+    Example: [bold]dossier source set 003_x.txt --outlet firstpost.com --date 2017-09-21[/]
+    """
+    from dossier.corpus import SOURCES_FILE
+    from dossier.sources import format_set, set_source
+
+    given = {"title": title, "outlet": outlet, "date": date, "url": url, "notes": note}
+    changes = {field: value for field, value in given.items() if value is not None}
+    name, meta = set_source(corpus, file, changes)
+    path = (corpus / SOURCES_FILE).as_posix()
+    typer.echo(format_set(path, name, meta, _look()), nl=False)

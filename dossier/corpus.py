@@ -73,6 +73,7 @@ __all__ = [
     "FurnitureRule",
     "SourcesFile",
     "article_paths",
+    "is_article_path",
     "load_corpus",
     "load_sources",
     "no_article",
@@ -241,7 +242,8 @@ class SourcesFile(BaseModel):
         return value
 
 
-def _is_article_path(root: Path, rel: str) -> bool:
+def is_article_path(root: Path, rel: str) -> bool:
+    """Whether ``rel`` names an article file of the corpus at ``root`` (as sources.yaml does)."""
     parts = rel.split("/")
     if rel.startswith("/") or any(not part or part.startswith(".") for part in parts):
         return False  # absolute, "..", hidden or empty parts: never an article of this folder
@@ -339,7 +341,7 @@ def parse_sources(raw: str, path: Path, root: Path) -> SourcesFile:
     entries = data.get("sources")
     if isinstance(entries, CommentedMap):
         for name in entries:
-            if isinstance(name, str) and not _is_article_path(root, name):
+            if isinstance(name, str) and not is_article_path(root, name):
                 line, col = position(data, ("sources", name), at_key=True)
                 problems.append(
                     (line, col, f"{loc_text(('sources', name))}: {no_article(name, root)}")

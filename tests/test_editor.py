@@ -346,3 +346,172 @@ def test_search_the_seed_corpus_across_spellings(monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 0, result.output
     for spelling in ("*Deir al-Zour*", "*Deir ez-Zor*", "*Deir Ezzor*"):
         assert spelling in result.stdout
+
+
+# --- source -------------------------------------------------------------------------------
+
+
+def test_source_list_shows_what_is_known_of_each_article(desk: Path) -> None:
+    Path("corpus/c.txt").write_text("A third article about Raqqa.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["source", "list"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "corpus/sources.yaml: 2 of 3 articles described\n"
+        "\n"
+        "a.txt\n"
+        "    outlet: Example News\n"
+        "    date: 2017-09-21\n"
+        "\n"
+        "b.txt\n"
+        "    outlet: State TV\n"
+        "    notes: state-affiliated outlet\n"
+        "\n"
+        "c.txt\n"
+        "    nothing known yet; add what the article shows, e.g. dossier source set c.txt\n"
+        "    --outlet NAME --date YYYY-MM-DD\n"
+    )
+    one = runner.invoke(app, ["source", "list", "corpus/b.txt"])
+    assert one.stdout == (
+        "corpus/sources.yaml\n\nb.txt\n    outlet: State TV\n    notes: state-affiliated outlet\n"
+    )
+
+
+def test_source_set_changes_one_entry_and_keeps_the_rest_of_the_file(desk: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["source", "set", "corpus/b.txt", "--date", "2017-09-20", "--url", "https://tv.example/b"],
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "corpus/sources.yaml: b.txt\n"
+        "    outlet: State TV\n"
+        "    date: 2017-09-20\n"
+        "    url: https://tv.example/b\n"
+        "    notes: state-affiliated outlet\n"
+    )
+    assert Path("corpus/sources.yaml").read_text(encoding="utf-8") == SOURCES.replace(
+        "    outlet: State TV\n",
+        "    outlet: State TV\n    date: 2017-09-20\n    url: https://tv.example/b\n",
+    )
+    cleared = runner.invoke(app, ["source", "set", "a.txt", "--outlet", ""])
+    assert cleared.exit_code == 0, cleared.output
+    assert "    outlet:\n    date: 2017-09-21\n" in Path("corpus/sources.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_source_set_on_the_seed_metadata_changes_only_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("corpus").mkdir()
+    for article in (SEEDS / "corpus").iterdir():
+        Path("corpus", article.name).write_bytes(article.read_bytes())
+    before = Path("corpus/sources.yaml").read_text(encoding="utf-8").splitlines()
+
+    result = runner.invoke(app, ["source", "set", "002_ef5497ef43890298.txt", "--outlet", "RT"])
+
+    assert result.exit_code == 0, result.output
+    after = Path("corpus/sources.yaml").read_text(encoding="utf-8").splitlines()
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    assert changed == [("    outlet:", "    outlet: RT")]
+
+
+def test_source_set_creates_the_file_with_a_header(desk: Path) -> None:
+    Path("corpus/sources.yaml").unlink()
+
+    result = runner.invoke(app, ["source", "set", "b.txt", "--title", "Raqqa: the fifth month"])
+
+    assert result.exit_code == 0, result.output
+    assert Path("corpus/sources.yaml").read_text(encoding="utf-8") == (
+        "# What is known about each article of this corpus folder, from the article itself.\n"
+        "# Fields: title, outlet, date (YYYY-MM-DD), url (http or https), notes. Leave out what"
+        " is\n"
+        "# not known; never invent it. Edit by hand or with: dossier source set FILE --outlet"
+        " NAME\n"
+        "sources:\n"
+        "  b.txt:\n"
+        "    title: 'Raqqa: the fifth month'\n"
+    )
+    listed = runner.invoke(app, ["source", "list", "b.txt"])
+    assert "    title: Raqqa: the fifth month\n" in listed.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "errors"),
+    [
+        (
+            ["bb.txt", "--outlet", "X"],
+            [
+                "bb.txt: no such article file in the corpus folder corpus (names are paths "
+                "relative to it, e.g. 'article.txt'); did you mean 'b.txt'?"
+            ],
+        ),
+        (
+            ["b.txt", "--date", "20 September 2017", "--url", "javascript:alert(1)"],
+            [
+                "--date: '20 September 2017' is not a date; write it as YYYY-MM-DD, "
+                "e.g. 2017-09-21.",
+                "--url: 'javascript:alert(1)' is not a web address; give the whole address, "
+                "starting with https:// or http://",
+            ],
+        ),
+        (
+            ["b.txt", "--url", "www.example.org"],
+            [
+                "--url: 'www.example.org' is not a web address; give the whole address, "
+                "starting with https:// or http://"
+            ],
+        ),
+        (
+            ["b.txt"],
+            ["nothing to set; give at least one of --title, --outlet, --date, --url, --note"],
+        ),
+        (["b.txt", "--outlet", "X", "--corpus", "nowhere"], ["nowhere: corpus folder not found."]),
+    ],
+)
+def test_source_set_refuses_bad_input_and_leaves_the_file_alone(
+    desk: Path, args: list[str], errors: list[str]
+) -> None:
+    result = runner.invoke(app, ["source", "set", *args])
+
+    assert result.exit_code == 2
+    assert result.stderr == "".join(f"Error: {e}\n" for e in errors)
+    assert Path("corpus/sources.yaml").read_text(encoding="utf-8") == SOURCES
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (
+            "sources:\n  a.txt: {outlet: [x\n",
+            "corpus/sources.yaml:3:1: invalid YAML: expected ',' or ']', but got '<stream end>'.",
+        ),
+        (
+            "sources:\n  a.txt:\n    outlett: X\n",
+            'corpus/sources.yaml:3:5: sources["a.txt"].outlett: '
+            "unknown key; did you mean 'outlet'?",
+        ),
+        (
+            "sources:\n  a.txt:\n    date: 2017-13-01\n",
+            "corpus/sources.yaml:3:11: '2017-13-01' is not a date (month must be in 1..12); "
+            "write it as YYYY-MM-DD, e.g. 2017-09-21.",
+        ),
+    ],
+)
+def test_a_broken_sources_file_is_reported_where_it_is_broken(
+    desk: Path, text: str, error: str
+) -> None:
+    Path("corpus/sources.yaml").write_text(text, encoding="utf-8")
+
+    edit = runner.invoke(app, ["source", "set", "b.txt", "--outlet", "X"])
+    listing = runner.invoke(app, ["source", "list"])
+    build = runner.invoke(app, ["search", "Raqqa"])
+
+    for result in (edit, listing, build):
+        assert result.exit_code == 2
+        assert result.stderr == f"Error: {error}\n"
+    assert Path("corpus/sources.yaml").read_text(encoding="utf-8") == text
