@@ -182,7 +182,9 @@ def _match(
     return matched, _joined(passage.text, sorted(set(marks)))
 
 
-_NAME_GAP = re.compile(r"[\s-]*(?:[a-z]{2,3}[\s-]+)?")
+_NAME_GAP = re.compile(
+    r"[\s-]*(?:(?:al|el|il|ul|ad|ed|ar|as|ash|at|az|ez|an|es|et|bin|ibn|abu|de|du|la|le)[\s-]+)?"
+)
 
 
 def _joined(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:

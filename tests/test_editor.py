@@ -515,3 +515,57 @@ def test_a_broken_sources_file_is_reported_where_it_is_broken(
         assert result.exit_code == 2
         assert result.stderr == f"Error: {error}\n"
     assert Path("corpus/sources.yaml").read_text(encoding="utf-8") == text
+
+
+# --- help and README ----------------------------------------------------------------------
+
+EDITOR_COMMANDS = [
+    ["add"],
+    ["explain"],
+    ["search"],
+    ["validate"],
+    ["schema"],
+    ["source", "list"],
+    ["source", "set"],
+]
+
+
+def _commands() -> list[list[str]]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names: list[list[str]] = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            names.extend([name, sub] for sub in subcommands)
+        else:
+            names.append([name])
+    return names
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    commands = _commands()
+    assert all(c in commands for c in EDITOR_COMMANDS)
+
+    for command in commands:
+        result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "Example: dossier " + " ".join(command) in result.stdout, command
+
+
+def test_shell_completion_is_offered() -> None:
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+
+    assert "--install-completion" in result.stdout
+
+
+def test_the_readme_shows_editors_every_command() -> None:
+    readme = (SEEDS / "README.md").read_text(encoding="utf-8")
+    editors = readme.split("## For editors", 1)[1].split("\n## ", 1)[0]
+
+    for command in EDITOR_COMMANDS:
+        if command[0] != "schema":
+            assert f"dossier {' '.join(command)}" in editors, command
+    assert "--install-completion" in editors
+    assert "# yaml-language-server: $schema=schema/claims.schema.json" in editors
