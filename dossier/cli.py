@@ -162,16 +162,42 @@ def _stderr_console() -> Any:
 
 @app.command()
 @handle_errors
-def validate(claims: ClaimsOption = Path("claims.yaml")) -> None:
-    """Check the claims file and report every problem in it, with its line and column.
+def validate(
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="Also check this corpus folder's sources.yaml "
+            "[default: the corpus folder beside the claims file, if there is one].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check the claims file (and the corpus's sources.yaml) and report every problem in them,
+    each with its line and column.
 
     Example: [bold]dossier validate --claims claims.yaml[/]
     """
     from dossier.claims import load_claims
+    from dossier.sources import validate_sources
 
-    claim_set = load_claims(claims)
-    count = len(claim_set.claims)
-    typer.echo(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
+    root = corpus if corpus is not None else claims.parent / "corpus"
+    problems: list[str] = []
+    report: list[str] = []
+    try:
+        count = len(load_claims(claims).claims)
+        report.append(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
+    except DossierError as err:
+        problems.append(str(err))
+    if corpus is not None or (root / "sources.yaml").is_file():
+        try:
+            report.append(validate_sources(root))
+        except DossierError as err:
+            problems.append(str(err))
+    if problems:
+        raise fail("\n".join(problems))
+    typer.echo("\n".join(report))
 
 
 @app.command()

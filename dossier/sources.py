@@ -73,6 +73,17 @@ def article_name(root: Path, name: str) -> str:
     return rel
 
 
+def validate_sources(root: Path) -> str:
+    """Check ``sources.yaml`` of the corpus at ``root`` as a build would; a one-line summary."""
+    _check_corpus(root)
+    path = root / SOURCES_FILE
+    if not path.is_file():
+        return f"{path.as_posix()}: no such file; no article is described yet"
+    described = len(load_sources(path, root).sources)
+    s = "" if described == 1 else "s"
+    return f"{path.as_posix()}: {described} article{s} described, all valid"
+
+
 def list_sources(root: Path, names: list[str] | None = None) -> Listing:
     """What ``sources.yaml`` says of the articles ``names`` (all articles by default)."""
     _check_corpus(root)

@@ -569,3 +569,32 @@ def test_the_readme_shows_editors_every_command() -> None:
             assert f"dossier {' '.join(command)}" in editors, command
     assert "--install-completion" in editors
     assert "# yaml-language-server: $schema=schema/claims.schema.json" in editors
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+def test_validate_checks_the_sources_file_beside_the_claims(desk: Path) -> None:
+    result = runner.invoke(app, ["validate"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "claims.yaml: 2 claims, all valid\ncorpus/sources.yaml: 2 articles described, all valid\n"
+    )
+
+
+def test_validate_reports_the_problems_of_both_files_at_once(desk: Path) -> None:
+    Path("claims.yaml").write_text(CLAIMS.replace("    text: Penguins", "    txt: Penguins"))
+    Path("corpus/sources.yaml").write_text("sources:\n  a.txt:\n    date: 21/09/2017\n")
+
+    result = runner.invoke(app, ["validate"])
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: claims.yaml:9:5: claims[1].text: field required; "
+        "add 'text: ...' (the claim as a fact-checker would phrase it)\n"
+        "Error: claims.yaml:10:5: claims[1].txt: unknown key; did you mean 'text'?\n"
+        "Error: corpus/sources.yaml:3:11: sources[\"a.txt\"].date: '21/09/2017' is not a date; "
+        "write it as YYYY-MM-DD, e.g. 2017-09-21.\n"
+    )
