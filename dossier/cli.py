@@ -202,14 +202,21 @@ def validate(
 
 @app.command()
 @handle_errors
-def schema() -> None:
+def schema(
+    sources: Annotated[
+        bool,
+        typer.Option("--sources", help="The schema of corpus/sources.yaml instead."),
+    ] = False,
+) -> None:
     """Print the JSON Schema of the claims file (for editors that check YAML as you type).
 
     Example: [bold]dossier schema > schema/claims.schema.json[/]
+    (and [bold]dossier schema --sources > schema/sources.schema.json[/])
     """
     from dossier.claims import claims_json_schema_text
+    from dossier.sources import sources_json_schema_text
 
-    typer.echo(claims_json_schema_text(), nl=False)
+    typer.echo(sources_json_schema_text() if sources else claims_json_schema_text(), nl=False)
 
 
 LockOption = Annotated[

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,6 +28,7 @@ from ruamel.yaml.comments import CommentedMap
 from dossier.atomic import replace_file
 from dossier.corpus import (
     SOURCES_FILE,
+    SourcesFile,
     article_paths,
     is_article_path,
     load_sources,
@@ -38,6 +40,7 @@ from dossier.errors import CorpusError
 from dossier.models import SourceMeta
 from dossier.terminal import HEADING_STYLE, Look, indented, render
 
+SCHEMA_FILE = "schema/sources.schema.json"
 FIELDS = tuple(SourceMeta.model_fields)  # title, outlet, date, url, notes: the file's order
 
 HEADER = """\
@@ -45,6 +48,12 @@ HEADER = """\
 # Fields: title, outlet, date (YYYY-MM-DD), url (http or https), notes. Leave out what is
 # not known; never invent it. Edit by hand or with: dossier source set FILE --outlet NAME
 """
+
+
+def sources_json_schema_text() -> str:
+    """The JSON Schema of ``sources.yaml``, as ``dossier schema --sources`` prints it."""
+    schema = SourcesFile.model_json_schema()
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 class Listing(BaseModel):
@@ -115,6 +124,8 @@ def set_source(root: Path, name: str, changes: Mapping[str, str]) -> tuple[str, 
         raw = path.read_text(encoding="utf-8")
     else:
         raw = HEADER
+        if (root.parent / SCHEMA_FILE).is_file():  # the project's schema, for the editor
+            raw = f"# yaml-language-server: $schema=../{SCHEMA_FILE}\n" + raw
     new = _edited(raw, rel, values)
     parse_sources(new, path, root)
     replace_file(path, new)

@@ -598,3 +598,40 @@ def test_validate_reports_the_problems_of_both_files_at_once(desk: Path) -> None
         "Error: corpus/sources.yaml:3:11: sources[\"a.txt\"].date: '21/09/2017' is not a date; "
         "write it as YYYY-MM-DD, e.g. 2017-09-21.\n"
     )
+
+
+# --- schema of sources.yaml ---------------------------------------------------------------
+
+
+def test_the_sources_schema_file_is_up_to_date() -> None:
+    from dossier.sources import sources_json_schema_text
+
+    result = runner.invoke(app, ["schema", "--sources"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == sources_json_schema_text()
+    assert (SEEDS / "schema" / "sources.schema.json").read_text(encoding="utf-8") == (
+        result.stdout
+    ), "stale; regenerate: dossier schema --sources > schema/sources.schema.json"
+    assert (
+        (SEEDS / "corpus" / "sources.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schema/sources.schema.json\n")
+    )
+
+
+def test_a_new_sources_file_points_to_the_projects_schema(desk: Path) -> None:
+    Path("corpus/sources.yaml").unlink()
+    Path("schema").mkdir()
+    Path("schema/sources.schema.json").write_text("{}\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["source", "set", "a.txt", "--outlet", "X"])
+
+    assert result.exit_code == 0, result.output
+    assert (
+        Path("corpus/sources.yaml")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "# yaml-language-server: $schema=../schema/sources.schema.json\n# What is known"
+        )
+    )
