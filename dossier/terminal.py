@@ -1,5 +1,8 @@
 """Terminal output for editors: text with highlights, as a string (rich, styled or plain).
 
+Text from articles and claims is shown, never obeyed: characters that do not print (terminal
+escape sequences, bidi overrides) are replaced before anything is written.
+
 The commands that show evidence in the terminal (``explain``, ``add``, ``search``,
 ``source list``) format their results here, as ``format_*(result, look) -> str``; ``cli.py``
 only prints the string. On a terminal the output is styled (colours, bold); anywhere else
@@ -69,9 +72,19 @@ def render(renderables: Iterable[RenderableType], look: Look) -> str:
         tab_size=4,
     )
     for item in renderables:
+        text = item.renderable if isinstance(item, Padding) else item
+        if isinstance(text, Text):
+            text.plain = printable(text.plain)
         console.print(item)
     # rich pads indented blocks to the full width; no line needs trailing spaces.
     return "".join(line.rstrip(" ") + "\n" for line in out.getvalue().splitlines())
+
+
+def printable(text: str) -> str:
+    """``text`` with each character that does not print (an escape sequence from an article,
+    a bidi override) replaced by U+FFFD, one for one, so styled spans keep their place and
+    no text from the corpus can drive the terminal."""
+    return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
 
 
 def indented(renderable: RenderableType, indent: int) -> Padding:

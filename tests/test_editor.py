@@ -635,3 +635,19 @@ def test_a_new_sources_file_points_to_the_projects_schema(desk: Path) -> None:
             "# yaml-language-server: $schema=../schema/sources.schema.json\n# What is known"
         )
     )
+
+
+def test_text_from_an_article_cannot_drive_the_terminal(desk: Path) -> None:
+    Path("corpus/c.txt").write_text(
+        "Penguins \x1b]0;owned\x07 reached Raqqa \x1b[2J\u202eyesterday.\n", encoding="utf-8"
+    )
+
+    result = runner.invoke(app, ["search", "penguins"])
+    styled = runner.invoke(app, ["search", "penguins"], env={"FORCE_COLOR": "1"})
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "    *Penguins* \ufffd]0;owned reached Raqqa \ufffd[2J\ufffdyesterday.\n"
+    )
+    assert "\x1b" not in result.stdout
+    assert "\x1b]" not in styled.stdout and "\x1b[2J" not in styled.stdout
