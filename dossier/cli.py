@@ -12,11 +12,14 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 from dossier.errors import DossierError
+
+if TYPE_CHECKING:
+    from dossier.terminal import Look
 
 app = typer.Typer(
     name="dossier",
@@ -354,7 +357,7 @@ def add(
     typer.echo(format_explanation(explained, _look()), nl=False)
 
 
-def _look() -> Any:
+def _look() -> Look:
     """Styled output on a terminal (at its width), plain text anywhere else."""
     import shutil
     import sys

@@ -203,6 +203,21 @@ def test_add_prints_the_id_then_the_new_claims_evidence(desk: Path) -> None:
     )
 
 
+def test_add_says_when_the_expected_verdict_is_not_met(desk: Path) -> None:
+    result = runner.invoke(app, ["add", "Penguins left Raqqa.", "--expect", "supported"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "penguins-left-raqqa\n"
+        "\n"
+        "penguins-left-raqqa  (claims.yaml:11)\n"
+        "  Penguins left Raqqa.\n"
+        "[UNVERIFIED] No passage in the corpus addresses this claim.\n"
+        "Expected: supported (NOT met: `dossier check` will fail)\n"
+        'To see the passages that share its words, run: dossier search "Penguins left Raqqa."\n'
+    )
+
+
 def test_add_without_evidence_prints_only_the_id(desk: Path) -> None:
     result = runner.invoke(app, ["add", "Penguins left Raqqa.", "--no-evidence"])
 
