@@ -177,8 +177,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check the claims file (and the corpus's sources.yaml) and report every problem in them,
-    each with its line and column.
+    """Check the claims file and corpus/sources.yaml; report every problem, with line and column.
 
     Example: [bold]dossier validate --claims claims.yaml[/]
     """
@@ -329,8 +328,9 @@ def add(
         ),
     ] = True,
 ) -> None:
-    """Append a claim to the claims file, keeping its comments and layout; print its id and
-    what the corpus says about it (as [bold]dossier explain[/] does).
+    """Append a claim to the claims file (layout kept); print its id and the corpus's evidence.
+
+    The evidence is shown as [bold]dossier explain[/] shows it.
 
     Example: [bold]dossier add "About 500 US troops are in Syria." --expect disputed --tag us[/]
     """
