@@ -17,10 +17,7 @@ import difflib
 import io
 import json
 import math
-import os
 import re
-import shutil
-import tempfile
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +33,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dossier.atomic import replace_file
 from dossier.errors import ClaimsError
 from dossier.models import Claim, ClaimSet, ClaimsFile, Verdict
 
@@ -180,7 +178,7 @@ def add_claim(
     if new_set.claims != [*claim_set.claims, claim]:  # pragma: no cover - a bug of ours
         raise _error([f"{name}: could not add the claim safely; add it by hand"])
     has_bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
-    _replace_file(path, ("\ufeff" if has_bom else "") + new_text)
+    replace_file(path, ("\ufeff" if has_bom else "") + new_text)
     return claim
 
 
@@ -257,23 +255,6 @@ def _dump_item(claim: Claim) -> str:
     out = io.StringIO()
     yaml.dump(item, out)
     return out.getvalue()
-
-
-def _replace_file(path: Path, text: str) -> None:
-    """Write ``text`` beside ``path``, then rename it over ``path`` (keeping its mode)."""
-    temp: Path | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temp = Path(handle.name)
-            handle.write(text.encode("utf-8"))
-        shutil.copymode(path, temp)
-        os.replace(temp, path)
-    except OSError as err:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        raise _error([f"{path}: cannot be written ({err.strerror or err})"]) from None
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -12,11 +12,14 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 from dossier.errors import DossierError
+
+if TYPE_CHECKING:
+    from dossier.terminal import Look
 
 app = typer.Typer(
     name="dossier",
@@ -162,28 +165,60 @@ def _stderr_console() -> Any:
 
 @app.command()
 @handle_errors
-def validate(claims: ClaimsOption = Path("claims.yaml")) -> None:
-    """Check the claims file and report every problem in it, with its line and column.
+def validate(
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="Also check this corpus folder's sources.yaml "
+            "[default: the corpus folder beside the claims file, if there is one].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check the claims file and corpus/sources.yaml; report every problem, with line and column.
 
     Example: [bold]dossier validate --claims claims.yaml[/]
     """
     from dossier.claims import load_claims
+    from dossier.sources import validate_sources
 
-    claim_set = load_claims(claims)
-    count = len(claim_set.claims)
-    typer.echo(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
+    root = corpus if corpus is not None else claims.parent / "corpus"
+    problems: list[str] = []
+    report: list[str] = []
+    try:
+        count = len(load_claims(claims).claims)
+        report.append(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
+    except DossierError as err:
+        problems.append(str(err))
+    if corpus is not None or (root / "sources.yaml").is_file():
+        try:
+            report.append(validate_sources(root))
+        except DossierError as err:
+            problems.append(str(err))
+    if problems:
+        raise fail("\n".join(problems))
+    typer.echo("\n".join(report))
 
 
 @app.command()
 @handle_errors
-def schema() -> None:
+def schema(
+    sources: Annotated[
+        bool,
+        typer.Option("--sources", help="The schema of corpus/sources.yaml instead."),
+    ] = False,
+) -> None:
     """Print the JSON Schema of the claims file (for editors that check YAML as you type).
 
     Example: [bold]dossier schema > schema/claims.schema.json[/]
+    (and [bold]dossier schema --sources > schema/sources.schema.json[/])
     """
     from dossier.claims import claims_json_schema_text
+    from dossier.sources import sources_json_schema_text
 
-    typer.echo(claims_json_schema_text(), nl=False)
+    typer.echo(sources_json_schema_text() if sources else claims_json_schema_text(), nl=False)
 
 
 LockOption = Annotated[
@@ -285,13 +320,154 @@ def add(
         list[str] | None, typer.Option("--tag", help="A label for the claim; repeat for more.")
     ] = None,
     claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            "--evidence/--no-evidence", help="Show what the corpus says about the new claim."
+        ),
+    ] = True,
 ) -> None:
-    """Append a claim to the claims file, keeping its comments and layout; print the new id.
+    """Append a claim to the claims file (layout kept); print its id and the corpus's evidence.
+
+    The evidence is shown as [bold]dossier explain[/] shows it.
 
     Example: [bold]dossier add "About 500 US troops are in Syria." --expect disputed --tag us[/]
     """
     from dossier.claims import add_claim, parse_verdict
+    from dossier.errors import CorpusError
+    from dossier.explain import explain_claim, format_explanation
 
     verdict = parse_verdict(expect) if expect is not None else None
     claim = add_claim(claims, text, id=claim_id, expect=verdict, tags=tag or [])
     typer.echo(claim.id)
+    if not evidence:
+        return
+    try:
+        explained = explain_claim(claims, corpus, claim.id, warn=_warn)
+    except CorpusError as err:
+        for line in str(err).splitlines():
+            _warn(line)
+        _warn(
+            f"the claim was added to {claims}, but its evidence cannot be shown until the "
+            f"corpus can be read; then run: dossier explain {claim.id}"
+        )
+        return
+    typer.echo()
+    typer.echo(format_explanation(explained, _look()), nl=False)
+
+
+def _look() -> Look:
+    """Styled output on a terminal (at its width), plain text anywhere else."""
+    import shutil
+    import sys
+
+    from dossier.terminal import PLAIN, Look
+
+    if sys.stdout.isatty():
+        return Look(color=True, width=shutil.get_terminal_size().columns)
+    return PLAIN
+
+
+@app.command()
+@handle_errors
+def explain(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Show one claim's verdict and every quote behind it, in its paragraph, with its source.
+
+    Example: [bold]dossier explain us-troops-in-syria[/]
+    """
+    from dossier.explain import explain_claim, format_explanation
+
+    explained = explain_claim(claims, corpus, claim_id, warn=_warn)
+    typer.echo(format_explanation(explained, _look()), nl=False)
+
+
+@app.command()
+@handle_errors
+def search(
+    query: Annotated[str, typer.Argument(help="Words, a name or a figure, e.g. '65 percent'.")],
+    corpus: CorpusOption = Path("corpus"),
+    claims: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            help="The claims file whose aliases to use [default: claims.yaml, if there is one].",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many passages.")] = 10,
+) -> None:
+    """Find the passages of the corpus that mention some words or a figure, with their sources.
+
+    Example: [bold]dossier search "Deir al-Zour 65 percent"[/]
+    """
+    from dossier.search import format_search, search_corpus
+
+    if claims is None and Path("claims.yaml").is_file():
+        claims = Path("claims.yaml")
+    result = search_corpus(corpus, query, claims_path=claims, limit=limit, warn=_warn)
+    typer.echo(format_search(result, _look()), nl=False)
+
+
+source_app = typer.Typer(
+    name="source",
+    help="Show and edit what is known about each article (corpus/sources.yaml).",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+app.add_typer(source_app)
+
+
+@source_app.command("list")
+@handle_errors
+def source_list(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Articles to show, as named in sources.yaml [default: all]."),
+    ] = None,
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Show the title, outlet, date, URL and notes known for each article.
+
+    Example: [bold]dossier source list[/]
+    """
+    from dossier.sources import format_listing, list_sources
+
+    typer.echo(format_listing(list_sources(corpus, files), _look()), nl=False)
+
+
+def _field(name: str, help: str) -> Any:
+    return typer.Option(name, help=f"{help} An empty value clears it.", show_default=False)
+
+
+@source_app.command("set")
+@handle_errors
+def source_set(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="The article, e.g. 003_x.txt or corpus/003_x.txt.")
+    ],
+    title: Annotated[str | None, _field("--title", "The article's headline.")] = None,
+    outlet: Annotated[str | None, _field("--outlet", "Who published it.")] = None,
+    date: Annotated[str | None, _field("--date", "Publication date, YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, _field("--url", "Where it was published, http(s)://...")] = None,
+    note: Annotated[
+        str | None, _field("--note", "What a reader should know, e.g. 'state-affiliated outlet'.")
+    ] = None,
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Set what is known about one article in corpus/sources.yaml, keeping the rest of the file.
+
+    Example: [bold]dossier source set 003_x.txt --outlet firstpost.com --date 2017-09-21[/]
+    """
+    from dossier.corpus import SOURCES_FILE
+    from dossier.sources import format_set, set_source
+
+    given = {"title": title, "outlet": outlet, "date": date, "url": url, "notes": note}
+    changes = {field: value for field, value in given.items() if value is not None}
+    name, meta = set_source(corpus, file, changes)
+    path = (corpus / SOURCES_FILE).as_posix()
+    typer.echo(format_set(path, name, meta, _look()), nl=False)

@@ -44,6 +44,8 @@
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
+import difflib
 import hashlib
 import os
 import re
@@ -54,6 +56,7 @@ from typing import Any
 
 import blingfire
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -69,9 +72,14 @@ __all__ = [
     "SOURCES_FILE",
     "FurnitureRule",
     "SourcesFile",
+    "article_paths",
+    "is_article_path",
     "load_corpus",
     "load_sources",
+    "no_article",
+    "parse_sources",
     "segment_document",
+    "source_problem",
 ]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
@@ -234,12 +242,50 @@ class SourcesFile(BaseModel):
         return value
 
 
-def _is_article_path(root: Path, rel: str) -> bool:
+def is_article_path(root: Path, rel: str) -> bool:
+    """Whether ``rel`` names an article file of the corpus at ``root`` (as sources.yaml does)."""
     parts = rel.split("/")
     if rel.startswith("/") or any(not part or part.startswith(".") for part in parts):
         return False  # absolute, "..", hidden or empty parts: never an article of this folder
     path = root / rel
     return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
+
+
+def article_paths(root: Path) -> list[str]:
+    """The article files under ``root``, as paths relative to it (the names ``sources.yaml``
+    uses), sorted."""
+    return sorted(f.rel for f in _walk(root, _ignore))
+
+
+def no_article(name: str, root: Path) -> str:
+    """Why ``name`` names no article of the corpus at ``root``, with the closest name."""
+    close = difflib.get_close_matches(name, article_paths(root), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else "."
+    return (
+        f"no such article file in the corpus folder {root} "
+        f"(names are paths relative to it, e.g. 'article.txt'){hint}"
+    )
+
+
+def source_problem(error: ErrorDetails) -> str | None:
+    """An error about a source's metadata, worded for the editor (None: pydantic's words)."""
+    kind = error["type"]
+    value = error.get("input")
+    loc = error["loc"]
+    field = str(loc[-1]) if loc else ""
+    if kind.startswith(("date_", "datetime_")):
+        return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2017-09-21."
+    if kind == "value_error" and field == "date":
+        return f"{value} is a number, not a date; write it as YYYY-MM-DD, e.g. 2017-09-21."
+    if kind == "extra_forbidden":
+        model: type[BaseModel] = SourceMeta if len(loc) == 3 else SourcesFile
+        close = difflib.get_close_matches(field, list(model.model_fields), n=1)
+        if close:
+            return f"unknown key; did you mean '{close[0]}'?"
+        return f"unknown key; use {', '.join(model.model_fields)}."
+    if kind == "string_type":
+        return "expected text; put the value in quotes."
+    return None
 
 
 def load_sources(path: Path, root: Path) -> SourcesFile:
@@ -250,6 +296,28 @@ def load_sources(path: Path, root: Path) -> SourcesFile:
         raise CorpusError(f"{path}: not valid UTF-8 (byte {err.start}).") from None
     except OSError as err:
         raise CorpusError(f"{path}: cannot be read: {err.strerror}.") from None
+    return parse_sources(raw, path, root)
+
+
+_DATE_LIKE = re.compile(r"(?<![\w-])\d{4}-\d{1,2}-\d{1,2}(?![\w-])")
+
+
+def _bad_date(raw: str, path: Path, err: ValueError) -> str:
+    """Where the impossible date that stopped the YAML reader stands."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        for match in _DATE_LIKE.finditer(line.split("#", 1)[0]):
+            try:
+                dt.date(*(int(part) for part in match.group().split("-")))
+            except ValueError:
+                return (
+                    f"{path}:{number}:{match.start() + 1}: '{match.group()}' is not a date "
+                    f"({err}); write it as YYYY-MM-DD, e.g. 2017-09-21."
+                )
+    return f"{path}: invalid value: {err}."
+
+
+def parse_sources(raw: str, path: Path, root: Path) -> SourcesFile:
+    """Validate the text ``raw`` of ``sources.yaml`` (read from ``path``)."""
     yaml = YAML(typ="rt", pure=True)
     try:
         data = yaml.load(raw)
@@ -259,6 +327,8 @@ def load_sources(path: Path, root: Path) -> SourcesFile:
         raise CorpusError(f"{where}: invalid YAML: {err.problem or err.context}.") from None
     except YAMLError as err:
         raise CorpusError(f"{path}: invalid YAML: {err}.") from None
+    except ValueError as err:  # ruamel reads dates itself, and fails on 'date: 2017-13-45'
+        raise CorpusError(_bad_date(raw, path, err)) from None
     if data is None:
         return SourcesFile()
     if not isinstance(data, CommentedMap):
@@ -266,20 +336,15 @@ def load_sources(path: Path, root: Path) -> SourcesFile:
             f"{path}:1:1: expected a mapping with 'sources' (and optionally 'furniture')."
         )
 
-    sources, problems = validate_located(SourcesFile, data)
+    sources, problems = validate_located(SourcesFile, data, source_problem)
 
     entries = data.get("sources")
     if isinstance(entries, CommentedMap):
         for name in entries:
-            if isinstance(name, str) and not _is_article_path(root, name):
+            if isinstance(name, str) and not is_article_path(root, name):
                 line, col = position(data, ("sources", name), at_key=True)
                 problems.append(
-                    (
-                        line,
-                        col,
-                        f"{loc_text(('sources', name))}: no such article file in the corpus "
-                        f"folder {root} (names are paths relative to it, e.g. 'article.txt').",
-                    )
+                    (line, col, f"{loc_text(('sources', name))}: {no_article(name, root)}")
                 )
     patterns = data.get("furniture")
     if isinstance(patterns, CommentedSeq):

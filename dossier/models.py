@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Slug = Annotated[
     str,
@@ -98,11 +98,21 @@ class SourceMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = None
-    outlet: str | None = None
-    date: dt.date | None = None
-    url: str | None = None
-    notes: str | None = None
+    title: str | None = Field(default=None, description="The article's headline.")
+    outlet: str | None = Field(default=None, description="Who published it, e.g. firstpost.com.")
+    date: dt.date | None = Field(default=None, description="Publication date (YYYY-MM-DD).")
+    url: str | None = Field(default=None, description="Where it was published (http or https).")
+    notes: str | None = Field(
+        default=None, description="What a reader should know, e.g. 'state-affiliated outlet'."
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _a_number_is_no_date(cls, value: Any) -> Any:
+        # pydantic reads a number as seconds since 1970; in a metadata file it is a typo.
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError(f"{value} is a number, not a date")
+        return value
 
 
 class Document(BaseModel):

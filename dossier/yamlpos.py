@@ -7,9 +7,11 @@ and reports problems as ``path:line:col: message``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,8 +55,15 @@ def loc_text(loc: tuple[int | str, ...]) -> str:
     return text
 
 
-def validate_located(model: type[M], data: Any) -> tuple[M | None, list[Problem]]:
-    """Validate ``data`` with ``model``; each problem comes with the line and column it is at."""
+def validate_located(
+    model: type[M],
+    data: Any,
+    explain: Callable[[ErrorDetails], str | None] | None = None,
+) -> tuple[M | None, list[Problem]]:
+    """Validate ``data`` with ``model``; each problem comes with the line and column it is at.
+
+    ``explain`` may word an error for the reader (``None``: pydantic's own message).
+    """
     try:
         return model.model_validate(data), []
     except ValidationError as err:
@@ -63,5 +72,6 @@ def validate_located(model: type[M], data: Any) -> tuple[M | None, list[Problem]
             loc = tuple(error["loc"])
             line, col = position(data, loc, at_key=error["type"] == "extra_forbidden")
             what = loc_text(loc)
-            problems.append((line, col, f"{what + ': ' if what else ''}{error['msg']}."))
+            message = (explain(error) if explain else None) or f"{error['msg']}."
+            problems.append((line, col, f"{what + ': ' if what else ''}{message}"))
         return None, problems

@@ -301,9 +301,28 @@ def test_sources_yaml_errors_name_line_and_column(tmp_path: Path) -> None:
         load_corpus(tmp_path)
     where = tmp_path / "sources.yaml"
     assert str(err.value).splitlines() == [
-        f'{where}:4:11: sources["a.txt"].date: Input should be a valid date or datetime, '
-        "input is too short.",
-        f'{where}:5:5: sources["a.txt"].author: Extra inputs are not permitted.',
+        f"{where}:4:11: sources[\"a.txt\"].date: 'yesterday' is not a date; "
+        "write it as YYYY-MM-DD, e.g. 2017-09-21.",
+        f'{where}:5:5: sources["a.txt"].author: unknown key; use title, outlet, date, url, notes.',
+    ]
+
+
+def test_sources_yaml_errors_suggest_the_key_or_file_meant(tmp_path: Path) -> None:
+    write(tmp_path / "article.txt", "A sentence here.\n")
+    write(
+        tmp_path / "sources.yaml",
+        "sources:\n  article.txt:\n    outlett: X\n    date: 20170921\n  artcle.txt:\n",
+    )
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path)
+    where = tmp_path / "sources.yaml"
+    assert str(err.value).splitlines() == [
+        f"{where}:3:5: sources[\"article.txt\"].outlett: unknown key; did you mean 'outlet'?",
+        f'{where}:4:11: sources["article.txt"].date: 20170921 is a number, not a date; '
+        "write it as YYYY-MM-DD, e.g. 2017-09-21.",
+        f'{where}:5:3: sources["artcle.txt"]: no such article file in the corpus folder '
+        f"{tmp_path} (names are paths relative to it, e.g. 'article.txt'); "
+        "did you mean 'article.txt'?",
     ]
 
 

@@ -1,0 +1,227 @@
+"""Search the corpus for words or a figure: the tool an editor uses while drafting a claim.
+
+Words are matched the way claims are (``text.Analyzer``, ``index.PassageIndex``): by stem, by
+folded name ("Deir al-Zour" finds "Deir ez-Zor") and through the claims file's aliases ("IS"
+finds "Islamic State"). A figure is matched by its value and unit, whatever its spelling or
+hedge ("65 percent" finds "around 65 per cent" and "65%"; "1,500" finds "over 1500 strikes").
+Passages matching more of the query come first; ties keep retrieval order, then corpus order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+from rich.console import RenderableType
+from rich.text import Text
+
+from dossier.claims import load_claims
+from dossier.corpus import load_corpus
+from dossier.errors import DossierError
+from dossier.index import PassageIndex, passage_terms
+from dossier.models import Corpus, Passage, SourceMeta
+from dossier.quantity import extract
+from dossier.terminal import (
+    CONTEXT_STYLE,
+    HEADING_STYLE,
+    PATH_STYLE,
+    Look,
+    indented,
+    line_and_column,
+    marked,
+    render,
+    source_label,
+)
+from dossier.text import Analyzer, Token
+
+Warn = Callable[[str], None]
+
+DEFAULT_LIMIT = 10
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
+
+
+class Hit(BaseModel):
+    """One passage that matches, where it stands and what in it matched."""
+
+    path: str
+    line: int
+    column: int
+    meta: SourceMeta
+    text: str
+    marks: list[tuple[int, int]]
+    matched: int
+    wanted: int
+
+
+class SearchResult(BaseModel):
+    query: str
+    corpus: str
+    total: int
+    hits: list[Hit]
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str | None  # None: a bare number, which matches any unit
+
+
+def _figures(text: str) -> list[_Figure]:
+    """The figures of ``text``: quantities with their unit, then bare numbers not among them."""
+    found = [_Figure(q.start, q.end, q.value, q.unit) for q in extract(text)]
+    for m in _BARE_NUMBER.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found):
+            found.append(_Figure(m.start(), m.end(), float(m.group().replace(",", "")), None))
+    return found
+
+
+def _same_figure(wanted: _Figure, seen: _Figure) -> bool:
+    if wanted.unit is not None and seen.unit is not None and wanted.unit != seen.unit:
+        return False
+    return math.isclose(wanted.value, seen.value, rel_tol=1e-3)
+
+
+def search_corpus(
+    corpus_path: Path,
+    query: str,
+    *,
+    claims_path: Path | None = None,
+    limit: int = DEFAULT_LIMIT,
+    warn: Warn | None = None,
+) -> SearchResult:
+    """Passages of the corpus that match ``query``, using the aliases of the claims file."""
+    aliases = load_claims(claims_path).file.aliases if claims_path is not None else {}
+    if not query.strip():
+        raise DossierError(
+            'the search is empty; give words or a figure, e.g. dossier search "Deir ez-Zor"'
+        )
+    return search(load_corpus(corpus_path, warn=warn), query, Analyzer(aliases), limit)
+
+
+def search(corpus: Corpus, query: str, analyzer: Analyzer, limit: int) -> SearchResult:
+    if limit < 1:
+        raise DossierError(f"--limit: {limit} is too small; show at least 1 passage")
+    figures = _figures(query)
+    terms: list[frozenset[str]] = []
+    groups: list[tuple[list[str], bool]] = []
+    for token in analyzer.tokens(query):
+        keys = frozenset(token.keys)
+        in_figure = any(f.start <= token.start < f.end for f in figures)
+        if token.stop or in_figure or keys in terms:
+            continue
+        terms.append(keys)
+        groups.append((sorted(keys), token.entity))
+    if not terms and not figures:
+        raise DossierError(
+            f"the search {query.strip()!r} has only common words; "
+            "give a name, a less common word or a figure"
+        )
+
+    index = PassageIndex()
+    tokens = {p.id: analyzer.tokens(p.text) for p in corpus.passages}
+    index.add((pid, passage_terms(ts)) for pid, ts in tokens.items())
+    rank = {pid: n for n, pid in enumerate(index.search(groups, len(corpus.passages) or 1))}
+    candidates = set(rank) | ({p.id for p in corpus.passages} if figures else set())
+
+    wanted = len(terms) + len(figures)
+    scored: list[tuple[int, int, int, list[tuple[int, int]]]] = []
+    for pid in candidates:
+        passage = corpus.passages[pid]
+        matched, marks = _match(passage, tokens[pid], terms, figures)
+        if matched:
+            scored.append((-matched, rank.get(pid, len(rank)), pid, marks))
+    scored.sort(key=lambda s: s[:3])
+    texts = {d.path: d for d in corpus.documents}
+    hits = []
+    for negative, _, pid, marks in scored[:limit]:
+        passage = corpus.passages[pid]
+        document = texts[passage.source]
+        line, column = line_and_column(document.text, passage.start)
+        hits.append(
+            Hit(
+                path=(Path(corpus.root) / passage.source).as_posix(),
+                line=line,
+                column=column,
+                meta=document.meta,
+                text=passage.text,
+                marks=marks,
+                matched=-negative,
+                wanted=wanted,
+            )
+        )
+    return SearchResult(query=query.strip(), corpus=corpus.root, total=len(scored), hits=hits)
+
+
+def _match(
+    passage: Passage,
+    tokens: list[Token],
+    terms: list[frozenset[str]],
+    figures: list[_Figure],
+) -> tuple[int, list[tuple[int, int]]]:
+    """How many of the query's words and figures ``passage`` holds, and where they are."""
+    matched = 0
+    marks: list[tuple[int, int]] = []
+    for keys in terms:
+        spans = [(t.start, t.end) for t in tokens if not t.stop and keys & set(t.keys)]
+        if spans:
+            matched += 1
+            marks.extend(spans)
+    if figures:
+        seen = _figures(passage.text)
+        for wanted in figures:
+            spans = [(f.start, f.end) for f in seen if _same_figure(wanted, f)]
+            if spans:
+                matched += 1
+                marks.extend(spans)
+    return matched, _joined(passage.text, sorted(set(marks)))
+
+
+_NAME_GAP = re.compile(
+    r"[\s-]*(?:(?:al|el|il|ul|ad|ed|ar|as|ash|at|az|ez|an|es|et|bin|ibn|abu|de|du|la|le)[\s-]+)?"
+)
+
+
+def _joined(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Marks next to each other, or apart by an article ("Deir al-Zour"), as one mark."""
+    joined: list[tuple[int, int]] = []
+    for start, end in marks:
+        if joined and _NAME_GAP.fullmatch(text[joined[-1][1] : start]):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+# --- presentation -------------------------------------------------------------------------
+
+
+def format_search(result: SearchResult, look: Look) -> str:
+    if not result.hits:
+        return (
+            f"No passage of {result.corpus} matches “{result.query}”. Try fewer words, another "
+            'spelling of a name, or a figure as the articles write it (e.g. "65 percent").\n'
+        )
+    many = "passages match" if result.total > 1 else "passage matches"
+    head = f"{result.total} {many} “{result.query}” in {result.corpus}"
+    if result.total > len(result.hits):
+        shown = len(result.hits)
+        head += (
+            f"; the best {shown} {'is' if shown == 1 else 'are'} shown "
+            f"(--limit {result.total} shows all)"
+        )
+    items: list[RenderableType] = [Text(head + ":", style=HEADING_STYLE)]
+    for hit in result.hits:
+        line = Text()
+        line.append(f"{hit.path}:{hit.line}", style=PATH_STYLE if look.color else "")
+        if hit.matched < hit.wanted:
+            line.append(f"  (matches {hit.matched} of {hit.wanted})")
+        label = Text(source_label(hit.meta), style=CONTEXT_STYLE if look.color else "")
+        sentence = marked(hit.text, hit.marks, look)
+        items += [Text(""), line, indented(label, 4), indented(sentence, 4)]
+    return render(items, look)
