@@ -703,7 +703,8 @@ def _judge_figures(
         return LeftOut("no figure of the passage measures what the claim's figure does")
     agreement, cf, pf, measure = best
     day = _DAY_RE.search(passage.text)
-    if agreement is Agreement.CONFLICT and day and not _DAY_RE.search(claim.text):
+    episodic = pf.quantity.unit in {"count", "times"}  # a share or a distance is a state
+    if agreement is Agreement.CONFLICT and episodic and day and not _DAY_RE.search(claim.text):
         # "conducted two airstrikes on Friday" is one day's count, not the claim's total.
         return LeftOut(f"the passage counts what happened on one day (“{day.group()}”)")
     stance = Stance.SUPPORTS if agreement is Agreement.AGREE else Stance.CONFLICTS
