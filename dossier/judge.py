@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dossier import attribution
 from dossier.facets import Contrast, Facets, contrast, facets
@@ -99,6 +100,8 @@ PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
 # Nouns that, after "the", stand for a name already given: "the group had been ordered".
 ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
 _DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
+# Acts done by one side to another: who does them matters.
+TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control", "~siege"})
 # Acts that have one actor: one strike killed him, one force holds the street.
 EXCLUSIVE_ACTS = frozenset({"~kill", "~control"})
 
@@ -121,6 +124,7 @@ class Term:
     # What a name is part of: "Syrian government forces" are met by "Damascus forces".
     broader: frozenset[str] = frozenset()
     bearing: bool = False  # a direction: any direction answers it, the facets judge which
+    name: int = -1  # which name of the claim a name's word belongs to ("Deir" and "Zor": one)
 
     @property
     def weight(self) -> float:
@@ -153,6 +157,9 @@ class ClaimAnalysis:
     # "Coalition advisers were wounded": (who, what was done to them) as keys and words.
     passive: tuple[frozenset[str], frozenset[str], str, str] | None = None
     names: frozenset[str] = frozenset()  # every name the claim writes, descriptions included
+    # A transitive act and who does it to whom: "Russia bombed the SDF" -> (bomb, Russia, SDF).
+    act: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    act_agent: str = ""
 
     def search_groups(self) -> list[tuple[list[str], bool]]:
         """What retrieval looks for: each term's keys, and each figure's number as written
@@ -262,6 +269,7 @@ def analyze_claim(
     claim_facets = facets(text, tokens)
     bearings = [(start, end) for _, start, end in claim_facets.directions]
     descriptors = _descriptors(text, tokens)
+    names = _name_groups(tokens)
     compounds = _compounds(text, tokens, idf)
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
@@ -278,8 +286,9 @@ def analyze_claim(
         if i in compounds and idf:
             weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"
         bearing = any(s <= t.start < e for s, e in bearings)
+        name = names.get(i, -1)
         if keys not in terms:
-            terms[keys] = Term(t.text, keys, t.entity, weight, required, broader, bearing)
+            terms[keys] = Term(t.text, keys, t.entity, weight, required, broader, bearing, name)
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
@@ -296,7 +305,26 @@ def analyze_claim(
         facets=claim_facets,
         passive=_passive(tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
+        **_act(tokens, who),
     )
+
+
+def _act(tokens: Sequence[Token], speaker: str | None) -> dict[str, Any]:
+    """The claim's transitive act with the name before it (who) and the names after it (whom)."""
+    for i, t in enumerate(tokens):
+        if t.entity or not set(expand(t.keys)) & TRANSITIVE_ACTS:
+            continue
+        agents = [a for a in tokens[:i] if a.entity and not (speaker and a.text in speaker)]
+        patient = frozenset(k for p in tokens[i + 1 :] if p.entity for k in p.keys)
+        passive = _after_auxiliary(tokens, i) or (
+            i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by"
+        )
+        if not agents or not patient or passive:
+            return {}
+        agent = agents[-1]
+        act = frozenset(expand(t.keys)) & TRANSITIVE_ACTS | frozenset(t.keys)
+        return {"act": (act, frozenset(agent.keys) - patient, patient), "act_agent": agent.text}
+    return {}
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will".split())
@@ -325,13 +353,60 @@ def _passive(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str], s
     return None
 
 
+def _name_groups(tokens: Sequence[Token]) -> dict[int, int]:
+    """Token index -> name number: the words of one name ('Deir', 'ez', 'Zor') share one."""
+    groups: dict[int, int] = {}
+    current, last = -1, -2
+    for i, t in enumerate(tokens):
+        if not t.entity:
+            continue
+        joined = last == i - 1 or (last == i - 2 and tokens[i - 1].stop and t.text[:1].isupper())
+        if not joined:
+            current += 1
+        groups[i] = current
+        last = i
+    return groups
+
+
+def _hyphened(text: str, left: Token, right: Token) -> bool:
+    """'US-backed', 'U.S. -backed': the two tokens are joined by a hyphen."""
+    return text[left.end : right.start].strip() == "-"
+
+
+def descriptions_in(
+    text_tokens: Sequence[Token], text: str
+) -> list[tuple[tuple[str, str], set[str]]]:
+    """'the US-backed SDF' -> ((US key, 'back'), {SDF keys}): how a text describes a name."""
+    out = []
+    tokens = text_tokens
+    for i in range(len(tokens) - 2):
+        a, b, c = tokens[i], tokens[i + 1], tokens[i + 2]
+        if a.entity and not b.entity and c.entity and _hyphened(text, a, b):
+            out.append(((a.keys[0], b.keys[0]), {k for k in c.keys if k[0] in "@#"}))
+    return out
+
+
+def described(
+    tokens: Sequence[Token], text: str, descriptions: dict[tuple[str, str], set[str]]
+) -> set[str]:
+    """Names a text refers to by their description alone: 'the U.S.-backed militias' are the
+    SDF when the article calls the SDF 'US-backed'."""
+    out: set[str] = set()
+    for i in range(len(tokens) - 2):
+        a, b, c = tokens[i], tokens[i + 1], tokens[i + 2]
+        people = not c.entity and set(expand(c.keys)) & PEOPLE_OF
+        if a.entity and not b.entity and people and _hyphened(text, a, b):
+            out.update(descriptions.get((a.keys[0], b.keys[0]), ()))
+    return out
+
+
 def _descriptors(text: str, tokens: Sequence[Token]) -> set[int]:
     """Descriptions of a name, 'US-backed', 'IS-held', 'SDF fighters': they say who the name
     is, not what the claim says of it, so a passage need not repeat them."""
     out: set[int] = set()
     for i in range(1, len(tokens)):
         prev, t = tokens[i - 1], tokens[i]
-        if prev.entity and not t.entity and t.start == prev.end + 1 and text[prev.end] == "-":
+        if prev.entity and not t.entity and _hyphened(text, prev, t):
             out.update({i - 1, i})
         elif prev.entity and not t.entity and set(expand(t.keys)) & PEOPLE_OF:
             out.add(i)  # "SDF fighters", "IS militants": the name's people, not a new term
@@ -418,12 +493,15 @@ def judge(
     document_keys: frozenset[str],
     context_keys: frozenset[str] = frozenset(),
     published: int | None = None,
+    topic_keys: frozenset[str] = frozenset(),
 ) -> Judgment | None:
     """The stance of ``passage`` toward ``claim``, or None when it is not evidence.
 
-    ``published`` is the year the passage's article appeared, when known: a passage that names
-    no year speaks of that year."""
-    verdict = assess(claim, passage, document_keys, context_keys, published)
+    ``document_keys`` are the names of the passage's article, ``context_keys`` the words and
+    names of the sentences just before it, ``topic_keys`` the names the article is about (one
+    of them may go unsaid: "the city" of an article about Deir ez-Zor). ``published`` is the
+    year the article appeared, when known: a passage that names no year speaks of that year."""
+    verdict = assess(claim, passage, document_keys, context_keys, published, topic_keys)
     return verdict if isinstance(verdict, Judgment) else None
 
 
@@ -433,6 +511,7 @@ def assess(
     document_keys: frozenset[str],
     context_keys: frozenset[str] = frozenset(),
     published: int | None = None,
+    topic_keys: frozenset[str] = frozenset(),
 ) -> Judgment | LeftOut:
     """Like ``judge``, but says why a passage is left out."""
     if not claim.terms and not claim.figures:
@@ -445,8 +524,10 @@ def assess(
     missing_names: list[str] = []
     absent_names: list[str] = []  # named in the article, not in this sentence
     unsettled: list[str] = []  # of those, the ones the sentences just before do not name either
+    topical: list[str] = []  # ... and that the article is about
     unsaid: list[str] = []  # the claim's verbs the passage does not use
     first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
+    claim_name = {t.text: t.name for t in claim.terms if t.entity and t.name >= 0}
     if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.voice):
         return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
     for term in claim.terms:
@@ -484,7 +565,7 @@ def assess(
         elif term.entity and term.keys & document_keys:
             covered += term.weight * DOCUMENT_ENTITY_CREDIT
             absent_names.append(term.text)
-            unsettled.append(term.text)
+            (topical if term.keys & topic_keys else unsettled).append(term.text)
         elif term.entity:
             missing_names.append(term.text)
         elif term.keys & context_keys:
@@ -497,7 +578,7 @@ def assess(
     if claim.figures:
         if differs is not None:
             return LeftOut(differs.reason)
-        place_keys = passage.keys | context_keys
+        place_keys = passage.keys | context_keys | topic_keys
         if actor is not None:
             # The sentence's figure belongs to someone the claim does not name.
             return _judge_shares(claim, passage, actor, coverage, place_keys)
@@ -506,14 +587,20 @@ def assess(
         return LeftOut(f"the passage says too little of the claim (words {word_coverage:.2f})")
     if unsaid:
         return LeftOut(f"the passage does not say “{unsaid[0]}”")
-    other_subject = _other_subject(claim, passage)
+    other_subject = _other_subject(claim, passage) or _reversed(claim, passage)
     if other_subject:
         return LeftOut(other_subject)
+    modal = _modal(claim, passage, matched_idx)
+    if modal:
+        return LeftOut(f"the passage says what {modal} happen, not what happened")
     if actor is not None:
         return _judge_actor(claim, passage, actor, absent_names, coverage)
-    if unsettled and not (first_person and len(unsettled) == 1):
-        # A name the sentence leaves out is tolerated only where a quoted "we" stands for it.
-        return LeftOut(f"the sentence does not name {', '.join(unsettled)}")
+    unsaid_names = unsettled + topical
+    unsaid_count = len({claim_name.get(n, n) for n in unsaid_names})
+    if unsaid_names and not (unsaid_count == 1 and (first_person or topical)):
+        # A name the sentence leaves out is tolerated only where a quoted "we" stands for it,
+        # or where the whole article is about it.
+        return LeftOut(f"the sentence does not name {', '.join(unsaid_names)}")
     judgment = _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
     return _apply_contrast(judgment, differs)
 
@@ -523,6 +610,62 @@ def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
     if not term.broader or not term.broader & set(tokens[i].keys) or i + 1 >= len(tokens):
         return False
     return bool(set(expand(tokens[i + 1].keys)) & PEOPLE_OF)
+
+
+MODALS = frozenset({"would", "could", "might", "may", "should", "if", "unless"})
+_PASSIVE_MARKERS = AUXILIARIES | {"under"}
+
+
+def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> str | None:
+    """'Attempts to open fire would be met with retaliation': the act is supposed, not told."""
+    if any(w.strip(",.") in MODALS for w in claim.text.lower().split()):
+        return None
+    tokens = passage.tokens
+    acts = [j for j in matched if not tokens[j].entity]
+    if not acts:
+        return None
+    for t in tokens[max(0, min(acts) - 3) : max(acts) + NEGATION_WINDOW + 1]:
+        if t.text.lower() in MODALS:
+            return t.text.lower()
+    return None
+
+
+def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'The SDF shelled government positions' does not say 'Russia bombed the SDF': the name
+    before the act is the one the claim has on the receiving end."""
+    if claim.act is None:
+        return None
+    act_keys, agent, patient = claim.act
+    tokens = passage.tokens
+    doers: list[str] = []
+    for j, t in enumerate(tokens):
+        if t.entity or not act_keys & set(expand(t.keys)):
+            continue
+        if j and tokens[j - 1].text.lower() in _PASSIVE_MARKERS:
+            return None  # "were shelled", "came under attack": the doer is elsewhere
+        doer = _next_content(tokens, j, -1)
+        target = _next_content(tokens, j, +1)
+        if j + 1 < len(tokens) and tokens[j + 1].text.lower() in {"of", "by", "from"}:
+            doer, target = target, None  # "an attack of HTS", "shelling by the SDF"
+        if doer is not None and doer.entity and set(doer.keys) & agent:
+            return None
+        if target is not None and target.entity and set(target.keys) & patient:
+            return None
+        if doer is not None and doer.entity and set(doer.keys) & patient:
+            doers.append(doer.text)  # "the SDF have already shelled ..."
+        elif target is not None and target.entity and set(target.keys) & agent:
+            doers.append(f"it done to {target.text}")  # "airstrikes on the SDF"
+    if doers:
+        return f"the passage has {doers[0]}, the claim has {claim.act_agent} doing it"
+    return None
+
+
+def _next_content(tokens: Sequence[Token], j: int, step: int) -> Token | None:
+    """The first word that is not a function word from token j on, one way or the other."""
+    k = j + step
+    while 0 <= k < len(tokens) and tokens[k].stop:
+        k += step
+    return tokens[k] if 0 <= k < len(tokens) else None
 
 
 def _other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
@@ -603,7 +746,7 @@ def _other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[in
             continue
         before = [t for t in tokens[max(0, j - ACTOR_WINDOW) : j] if not t.stop]
         for t in before:
-            if t.start in speaker or text[t.end : t.end + 1] == "-":
+            if t.start in speaker or text[t.end : t.end + 2].strip().startswith("-"):
                 continue  # the speaker, or a description ("US-backed forces")
             if any(k.startswith("@") and k not in claim_keys for k in t.keys):
                 return t.text

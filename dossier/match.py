@@ -15,6 +15,8 @@ from dossier.judge import (
     PassageAnalysis,
     analyze_claim,
     analyze_passage,
+    described,
+    descriptions_in,
     expand,
     judge,
 )
@@ -32,6 +34,7 @@ _FIGURE_HINT_RE = re.compile(
 )
 SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he said"
 CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
+TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences
 AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article names their side
 
 
@@ -47,6 +50,7 @@ class Matcher:
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
         self._by_source: dict[str, list[int]] = defaultdict(list)
         self._affiliations: dict[tuple[str, str], frozenset[str]] = {}
+        self._articles: dict[str, tuple[frozenset[str], dict[tuple[str, str], set[str]]]] = {}
         items = []
         self._df: Counter[str] = Counter()
         for p in corpus.passages:
@@ -70,7 +74,28 @@ class Matcher:
             if prev.source != passage.source:
                 break
             keys.update(self._passage(pid).keys)
+        _topic, descriptions = self._article(passage.source)
+        keys.update(described(self._passage(passage.id).tokens, passage.text, descriptions))
         return frozenset(keys)
+
+    def _article(self, source: str) -> tuple[frozenset[str], dict[tuple[str, str], set[str]]]:
+        """What an article is about (the names of its headline and of at least three of its
+        sentences) and how it describes its names ('the US-backed SDF')."""
+        cached = self._articles.get(source)
+        if cached is not None:
+            return cached
+        counts: Counter[str] = Counter()
+        descriptions: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for n, pid in enumerate(self._by_source.get(source, ())):
+            passage = self.corpus.passages[pid]
+            tokens = self._passage(pid).tokens
+            names = {k for t in tokens if t.entity for k in t.keys if k[0] in "@#"}
+            counts.update({k: TOPIC_SENTENCES if n == 0 else 1 for k in names})
+            for described_by, name in descriptions_in(tokens, passage.text):
+                descriptions[described_by].update(name)
+        topic = frozenset(k for k, c in counts.items() if c >= TOPIC_SENTENCES)
+        self._articles[source] = (topic, descriptions)
+        return self._articles[source]
 
     def _previous_speaker(self, passage: Passage) -> str | None:
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
@@ -160,6 +185,7 @@ class Matcher:
                 doc_keys,
                 self._context_keys(passage),
                 self._published.get(passage.source),
+                self._article(passage.source)[0],
             )
             if judgment is None:
                 continue

@@ -356,3 +356,47 @@ def test_more_before_the_counted_noun_is_skipped() -> None:
 
     (q,) = extract("plans to send up to 1500 more US troops")
     assert q.noun == "troops"
+
+
+def test_who_does_it_to_whom() -> None:
+    claim = "Russia bombed the KF near Tabqa."
+    assert stance(claim, "Russia says the KF bombed its positions near Tabqa.") is None
+    assert stance(claim, "The KF said it was bombed near Tabqa by Russia.") is not None
+    j = stance(claim, "Russian jets bombed the KF near Tabqa on Monday.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_what_would_happen_is_not_what_happened() -> None:
+    claim = "The KF opened fire on Russian troops near Tabqa."
+    assert (
+        stance(claim, "Any KF attempt to open fire on Russian troops near Tabqa would be met.")
+        is None
+    )
+
+
+def test_one_name_the_article_is_about_may_go_unsaid() -> None:
+    j = stance(
+        "Russia bombed the KF in Tabqa.",
+        "The KF said Russian jets bombed its fighters.",
+        before="Fighting went on.",
+    )
+    assert j is None  # Tabqa said nowhere near
+    c = analyze_claim("Russia bombed the KF in Tabqa.", ANALYZER)
+    p = analyze_passage("The KF said Russian jets bombed its fighters.", ANALYZER, None)
+    topic = frozenset(analyze_passage("Tabqa", ANALYZER, None).keys)
+    names = frozenset(
+        k for t in analyze_passage("KF Tabqa Russia", ANALYZER, None).tokens for k in t.keys
+    )
+    j = judge(c, p, names, frozenset(), None, topic)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_name_is_found_by_the_articles_description_of_it() -> None:
+    from dossier.judge import described, descriptions_in
+
+    article = "The Moscow-backed KF moved in."
+    tokens = ANALYZER.tokens(article)
+    descriptions = dict(descriptions_in(tokens, article))
+    sentence = "The Moscow -backed fighters said they were shelled."
+    found = described(ANALYZER.tokens(sentence), sentence, descriptions)
+    assert found == set(ANALYZER.tokens("KF")[0].keys) & found and found
