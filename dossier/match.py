@@ -52,17 +52,27 @@ class Matcher:
         self._affiliations: dict[tuple[str, str], frozenset[str]] = {}
         self._articles: dict[str, tuple[frozenset[str], dict[tuple[str, str], set[str]]]] = {}
         items = []
+        descriptions: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)
         self._df: Counter[str] = Counter()
         for p in corpus.passages:
             self._by_source[p.source].append(p.id)
             tokens = analyzer.tokens(p.text)
             items.append((p.id, passage_terms(tokens)))
             self._df.update({k for t in tokens if not t.stop for k in t.keys})
+            for described_by, name in descriptions_in(tokens, p.text):
+                if name and frozenset(name) not in descriptions[described_by]:
+                    descriptions[described_by].append(frozenset(name))
             doc_keys = self._doc_keys[p.source]
             for t in tokens:
                 if t.entity:
                     doc_keys.update(expand(t.keys))
         self.index.add(items)
+        # How the corpus describes its names ("the US-backed SDF"), kept where unambiguous.
+        self._descriptions = {
+            described_by: set(names[0])
+            for described_by, names in descriptions.items()
+            if len(names) == 1
+        }
         self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
 
     def _context_keys(self, passage: Passage) -> frozenset[str]:
@@ -75,7 +85,11 @@ class Matcher:
                 break
             keys.update(self._passage(pid).keys)
         _topic, descriptions = self._article(passage.source)
-        keys.update(described(self._passage(passage.id).tokens, passage.text, descriptions))
+        tokens = self._passage(passage.id).tokens
+        keys.update(
+            described(tokens, passage.text, descriptions)
+            or described(tokens, passage.text, self._descriptions)
+        )
         return frozenset(keys)
 
     def _article(self, source: str) -> tuple[frozenset[str], dict[tuple[str, str], set[str]]]:

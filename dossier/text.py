@@ -86,7 +86,50 @@ def stem(word: str) -> str:
     word = word.replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    word = IRREGULAR_VERBS.get(word, word)
     return str(_stemmer().stemWord(word.strip("'")))
+
+
+# Past forms Snowball cannot reduce: "broke" must meet "breaking", "fought" "fight".
+IRREGULAR_VERBS = {
+    past: base
+    for base, forms in {
+        "break": "broke broken",
+        "fight": "fought",
+        "begin": "began begun",
+        "send": "sent",
+        "lead": "led",
+        "win": "won",
+        "lose": "lost",
+        "flee": "fled",
+        "shoot": "shot",
+        "strike": "struck stricken",
+        "seek": "sought",
+        "bring": "brought",
+        "drive": "drove driven",
+        "rise": "risen",
+        "fall": "fell fallen",
+        "hold": "held",
+        "meet": "met",
+        "speak": "spoke spoken",
+        "write": "wrote written",
+        "withdraw": "withdrew withdrawn",
+        "overrun": "overran",
+        "retake": "retook retaken",
+        "undertake": "undertook undertaken",
+        "see": "saw seen",
+        "know": "knew known",
+        "catch": "caught",
+        "build": "built",
+        "blow": "blew blown",
+        "freeze": "froze frozen",
+        "hide": "hid hidden",
+        "steal": "stole stolen",
+        "choose": "chose chosen",
+        "wake": "woke woken",
+    }.items()
+    for past in forms.split()
+}
 
 
 @lru_cache(maxsize=65536)

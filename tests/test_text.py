@@ -93,3 +93,8 @@ def test_an_entity_is_part_of_the_entity_its_name_contains() -> None:
 def test_numbers_keep_their_separators() -> None:
     tokens = Analyzer().tokens("over 1,500 strikes and 2.5 km")
     assert [t.keys[0] for t in tokens if t.stop and t.keys[0][1:2].isdigit()] == ["#1500", "#2.5"]
+
+
+def test_irregular_past_forms_meet_their_verb() -> None:
+    assert keys("the army broke the siege") & keys("breaking the siege") >= {"break", "sieg"}
+    assert "fight" in keys("they fought hard")
