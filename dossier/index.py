@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import tantivy
 
-from dossier.text import Token
+from dossier.text import Token, expand
 
 BODY = "body"
 PID = "pid"
@@ -26,8 +26,11 @@ def _schema() -> tantivy.Schema:
 
 
 def passage_terms(tokens: Iterable[Token]) -> str:
-    """The indexed form of a passage: its content keys and its numbers, separated by spaces."""
-    return " ".join(k for t in tokens if not t.stop or t.keys[0][1:2].isdigit() for k in t.keys)
+    """The indexed form of a passage: its content keys with their synonym groups ("~bomb" for
+    "shelled") and its numbers, separated by spaces."""
+    return " ".join(
+        k for t in tokens if not t.stop or t.keys[0][1:2].isdigit() for k in expand(t.keys)
+    )
 
 
 class PassageIndex:

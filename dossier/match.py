@@ -17,11 +17,10 @@ from dossier.judge import (
     analyze_passage,
     described,
     descriptions_in,
-    expand,
     judge,
 )
 from dossier.models import Claim, Corpus, Evidence, Passage, Stance
-from dossier.text import Analyzer
+from dossier.text import Analyzer, expand
 
 CANDIDATES = 64  # passages judged per claim
 CANDIDATE_POOL = 512  # passages retrieved per claim, re-ranked by their article's names
@@ -52,7 +51,7 @@ class Matcher:
         self._affiliations: dict[tuple[str, str], frozenset[str]] = {}
         self._articles: dict[str, tuple[frozenset[str], dict[tuple[str, str], set[str]]]] = {}
         items = []
-        descriptions: dict[tuple[str, str], list[frozenset[str]]] = defaultdict(list)
+        descriptions: dict[tuple[str, str], Counter[frozenset[str]]] = defaultdict(Counter)
         self._df: Counter[str] = Counter()
         for p in corpus.passages:
             self._by_source[p.source].append(p.id)
@@ -60,19 +59,20 @@ class Matcher:
             items.append((p.id, passage_terms(tokens)))
             self._df.update({k for t in tokens if not t.stop for k in t.keys})
             for described_by, name in descriptions_in(tokens, p.text):
-                if name and frozenset(name) not in descriptions[described_by]:
-                    descriptions[described_by].append(frozenset(name))
+                if name:
+                    descriptions[described_by][frozenset(name)] += 1
             doc_keys = self._doc_keys[p.source]
             for t in tokens:
                 if t.entity:
                     doc_keys.update(expand(t.keys))
         self.index.add(items)
-        # How the corpus describes its names ("the US-backed SDF"), kept where unambiguous.
-        self._descriptions = {
-            described_by: set(names[0])
-            for described_by, names in descriptions.items()
-            if len(names) == 1
-        }
+        # How the corpus describes its names ("the US-backed SDF"), kept where one name has
+        # most of the description's uses.
+        self._descriptions: dict[tuple[str, str], set[str]] = {}
+        for described_by, uses in descriptions.items():
+            (most, count), *_ = sorted(uses.items(), key=lambda u: (-u[1], sorted(u[0])))
+            if count * 2 > sum(uses.values()):
+                self._descriptions[described_by] = set(most)
         self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
 
     def _context_keys(self, passage: Passage) -> frozenset[str]:

@@ -16,7 +16,7 @@ Every token carries one or more *keys*; two tokens match when they share a key.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -289,6 +289,40 @@ def number_key(word: str) -> str | None:
     if digits.replace(".", "", 1).isdigit():
         return "#" + digits.rstrip("0").rstrip(".") if "." in digits else "#" + digits
     return None
+
+
+# Words that news writing uses for the same act or thing; folded into one key.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("control", "hold", "held", "seiz", "captur", "retak", "retaken", "recaptur", "occupi"),
+    ("bomb", "strike", "struck", "airstrik", "attack", "shell", "target", "hit", "raid", "fire"),
+    ("kill", "dead", "die", "death"),
+    ("wound", "injur", "hurt"),
+    ("troop", "soldier", "personnel", "forc"),
+    ("deploy", "station"),
+    ("launch", "begin", "began", "start"),
+    ("offens", "campaign", "assault", "oper"),
+    ("coordin", "cooper", "collabor"),
+    ("siege", "besieg", "blockad", "encircl"),
+    ("separ", "divid"),
+    ("territori", "area", "land", "ground"),
+    ("militant", "jihadist", "fighter", "terrorist", "insurg", "militia"),
+    ("deni", "deny", "reject", "refut", "dismiss"),
+    ("claim", "alleg", "assert"),
+    ("fight", "combat", "battl", "clash"),
+    ("alli", "partner", "proxi"),
+    ("order", "instruct"),
+    ("slow", "hamper", "hinder", "imped", "delay"),
+    ("releas", "discharg"),
+    ("biggest", "largest"),
+    ("big", "larg"),
+)
+_SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
+
+
+def expand(keys: Sequence[str]) -> tuple[str, ...]:
+    """A token's keys plus its synonym group, if any."""
+    extra = [_SYNONYM_OF[k] for k in keys if k in _SYNONYM_OF]
+    return (*keys, *extra)
 
 
 def content_keys(tokens: Iterable[Token]) -> set[str]:
