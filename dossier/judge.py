@@ -30,7 +30,6 @@ from dossier.text import (
     NEGATION_WORDS,
     Analyzer,
     Token,
-    content_keys,
     expand,
     number_key,
     stem,
@@ -245,7 +244,7 @@ def analyze_claim(
             continue  # "air" of "air strike": the compound is one term, under its head
         if t.text.lower() in ANAPHORS and i and tokens[i - 1].text.lower() in _DETERMINERS:
             continue  # "the group": a name said before, not a word to find
-        keys = frozenset(expand(t.keys)) | compounds.get(i, frozenset())
+        keys = frozenset(expand(_own(t))) | compounds.get(i, frozenset())
         broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
         required = not t.entity and _after_auxiliary(tokens, i)
         weight = idf(t.keys) if idf else 1.0
@@ -259,7 +258,9 @@ def analyze_claim(
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
     who = attribution.speaker(text)
-    speaker_keys = content_keys(analyzer.tokens(who)) if who else set()
+    speaker_keys = (
+        {k for t in analyzer.tokens(who) if not t.stop for k in _own(t)} if who else set()
+    )
     return ClaimAnalysis(
         text=text,
         terms=tuple(terms.values()),
@@ -291,6 +292,11 @@ def _act(tokens: Sequence[Token], speaker: str | None) -> dict[str, Any]:
         act = frozenset(expand(t.keys)) & TRANSITIVE_ACTS | frozenset(t.keys)
         return {"act": (act, frozenset(agent.keys) - patient, patient), "act_agent": agent.text}
     return {}
+
+
+def _own(token: Token) -> tuple[str, ...]:
+    """A token's keys without the entities its name is part of (a claim names exactly)."""
+    return token.keys[:1] if token.keys[0].startswith("@") else token.keys
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will".split())
@@ -564,7 +570,9 @@ def assess(
         return _judge_actor(claim, passage, actor, absent_names, coverage)
     unsaid_names = unsettled + topical
     unsaid_count = len({claim_name.get(n, n) for n in unsaid_names})
-    if unsaid_names and not (unsaid_count == 1 and (first_person or topical)):
+    agent = claim.act[1] if claim.act else frozenset()
+    doer_unsaid = any(t.text in topical and t.keys & agent for t in claim.terms)
+    if unsaid_names and not (unsaid_count == 1 and (first_person or (topical and not doer_unsaid))):
         # A name the sentence leaves out is tolerated only where a quoted "we" stands for it,
         # or where the whole article is about it.
         return LeftOut(f"the sentence does not name {', '.join(unsaid_names)}")
@@ -579,7 +587,8 @@ def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
     return bool(set(expand(tokens[i + 1].keys)) & PEOPLE_OF)
 
 
-MODALS = frozenset({"would", "could", "might", "may", "should", "if", "unless"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "will", "if", "unless"})
+_TIMES = frozenset({"twice", "thrice", "again", "repeatedly", "once"})
 _PASSIVE_MARKERS = AUXILIARIES | {"under"}
 
 
@@ -608,12 +617,20 @@ def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     for j, t in enumerate(tokens):
         if t.entity or not act_keys & set(expand(t.keys)):
             continue
-        if j and tokens[j - 1].text.lower() in _PASSIVE_MARKERS:
-            return None  # "were shelled", "came under attack": the doer is elsewhere
         doer = _next_content(tokens, j, -1)
         target = _next_content(tokens, j, +1)
+        if j and tokens[j - 1].text.lower() in _PASSIVE_MARKERS:
+            doer, target = None, None  # "were shelled", "came under attack": the doer follows
         if j + 1 < len(tokens) and tokens[j + 1].text.lower() in {"of", "by", "from"}:
             doer, target = target, None  # "an attack of HTS", "shelling by the SDF"
+        elif (
+            j + 2 < len(tokens)
+            and tokens[j + 1].text.lower() in _TIMES
+            and (tokens[j + 2].text.lower() in {"by", "from"})
+        ):
+            doer, target = _next_content(tokens, j + 2, +1), None  # "shelled twice by the SDF"
+        if doer is None and target is None:
+            continue
         if doer is not None and doer.entity and set(doer.keys) & agent:
             return None
         if target is not None and target.entity and set(target.keys) & patient:
@@ -712,11 +729,14 @@ def _other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[in
         if tokens[j].entity:
             continue
         before = [t for t in tokens[max(0, j - ACTOR_WINDOW) : j] if not t.stop]
-        for t in before:
+        for t in reversed(before):  # the nearest name before the act is its actor
             if t.start in speaker or text[t.end : t.end + 2].strip().startswith("-"):
                 continue  # the speaker, or a description ("US-backed forces")
+            if not t.entity:
+                continue
             if any(k.startswith("@") and k not in claim_keys for k in t.keys):
                 return t.text
+            break
     return None
 
 

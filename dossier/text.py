@@ -231,7 +231,7 @@ class Analyzer:
                         text=text[raw[i][1] : raw[i + n - 1][2]],
                         start=raw[i][1],
                         end=raw[i + n - 1][2],
-                        keys=(alias.key,),
+                        keys=(alias.key, *sorted(self._parents.get(alias.key, ()))),
                         entity=True,
                     )
                 )
@@ -294,7 +294,21 @@ def number_key(word: str) -> str | None:
 # Words that news writing uses for the same act or thing; folded into one key.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("control", "hold", "held", "seiz", "captur", "retak", "retaken", "recaptur", "occupi"),
-    ("bomb", "strike", "struck", "airstrik", "attack", "shell", "target", "hit", "raid", "fire"),
+    (
+        "bomb",
+        "strike",
+        "struck",
+        "airstrik",
+        "attack",
+        "shell",
+        "target",
+        "hit",
+        "raid",
+        "fire",
+        "mortar",
+        "artilleri",
+        "rocket",
+    ),
     ("kill", "dead", "die", "death"),
     ("wound", "injur", "hurt"),
     ("troop", "soldier", "personnel", "forc"),

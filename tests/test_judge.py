@@ -400,3 +400,25 @@ def test_a_name_is_found_by_the_articles_description_of_it() -> None:
     sentence = "The Moscow -backed fighters said they were shelled."
     found = described(ANALYZER.tokens(sentence), sentence, descriptions)
     assert found == set(ANALYZER.tokens("KF")[0].keys) & found and found
+
+
+def test_a_ministry_speaks_for_its_state_but_the_state_is_not_the_ministry() -> None:
+    analyzer = Analyzer(
+        {"Russia": ["Moscow", "Russian"], "Russian Defence Ministry": ["Russian MoD"]}
+    )
+    state = analyze_claim("Russia bombed the KF.", analyzer)
+    ministry = analyze_claim("The Russian Defence Ministry bombed the KF.", analyzer)
+    by_ministry = analyze_passage("The Russian MoD bombed the KF.", analyzer, None)
+    by_state = analyze_passage("Moscow bombed the KF.", analyzer, None)
+    assert judge(state, by_ministry, frozenset()) is not None
+    assert judge(ministry, by_state, frozenset()) is None
+
+
+def test_shelled_twice_by_the_target_is_the_target_doing_it() -> None:
+    assert (
+        stance(
+            "Russia bombed the KF near Tabqa.",
+            "Russian troops near Tabqa have been shelled twice by the KF.",
+        )
+        is None
+    )
