@@ -227,6 +227,18 @@ def test_the_timeline_marks_date_words_it_cannot_resolve(report: Report) -> None
     assert "<time" not in section[: section.index("</section>")]
 
 
+def test_the_timeline_marks_a_date_it_cannot_parse_though_the_source_is_dated(
+    report: Report,
+) -> None:
+    claim = report.claims[1]
+    bad = claim.evidence[0].model_copy(update={"quote": "Strikes resumed on September 31."})
+    claims = [claim.model_copy(update={"evidence": [bad]})]
+    html = render_html(report.model_copy(update={"claims": claims}))
+    section = html[html.index('<section class="timeline"') :]
+    assert "“September 31”: not resolved</span>" in section
+    assert 'published <time datetime="2017-09-16">' in section
+
+
 def test_highlight_escapes_and_merges_spans() -> None:
     out = render.highlight("a <b> c", [(2, 5), (4, 7), (9, 12)])
     assert str(out) == "a <mark>&lt;b&gt; c</mark>"
