@@ -229,7 +229,7 @@ def _json_ld(
         seen.add(cite.evidence.source)
         work: dict[str, Any] = {
             "@type": "CreativeWork",
-            "name": cite.meta.title or cite.evidence.source,
+            "name": source_title(cite.meta, cite.evidence.source),
         }
         if href := safe_href(cite.meta.url):
             work["url"] = href
@@ -531,6 +531,11 @@ def source_name(meta: SourceMeta, path: str) -> str:
     return meta.outlet or meta.title or path
 
 
+def source_title(meta: SourceMeta, path: str) -> str:
+    """The heading of a source: its title, else its file."""
+    return meta.title or path
+
+
 def url_host(url: str) -> str:
     """reuters.com for https://www.reuters.com/article/...: a link's short text."""
     host = urlsplit(url).hostname or url
@@ -555,6 +560,7 @@ def register_filters(env: jinja2.Environment) -> None:
         citation=citation,
         plural=plural,
         source_name=source_name,
+        source_title=source_title,
         url_host=url_host,
     )
 
