@@ -239,6 +239,15 @@ def test_the_timeline_marks_a_date_it_cannot_parse_though_the_source_is_dated(
     assert 'published <time datetime="2017-09-16">' in section
 
 
+def test_a_dossier_without_citations_says_its_timeline_is_empty(report: Report) -> None:
+    claims = [claim.model_copy(update={"evidence": []}) for claim in report.claims]
+    page = Page(render_html(report.model_copy(update={"claims": claims})))
+    text = " ".join("".join(page.text).split())
+    assert "No passage of the corpus is cited, so there is nothing to place in time." in text
+    assert page.tags("ol")  # the contents list; the timeline has none
+    assert all("timeline-list" not in (tag.get("class") or "") for tag in page.tags("ol"))
+
+
 def test_highlight_escapes_and_merges_spans() -> None:
     out = render.highlight("a <b> c", [(2, 5), (4, 7), (9, 12)])
     assert str(out) == "a <mark>&lt;b&gt; c</mark>"
