@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from dossier.errors import RenderError
 from dossier.models import ClaimResult, Evidence, Report, SourceEntry, SourceMeta, Stance, Verdict
 from dossier.quantity import extract
-from dossier.timeline import chronological, event_date
+from dossier.timeline import chronological, date_phrase, event_date
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
@@ -104,6 +104,21 @@ class CitationView:
     def anchor(self) -> str:
         return f"cite-{self.number}"
 
+    @property
+    def href(self) -> str | None:
+        """The source's URL when it may become a link."""
+        return safe_href(self.meta.url)
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    """One side of a claim's evidence: the supporting or the conflicting passages."""
+
+    stance: Stance
+    title: str
+    empty: str
+    citations: list[CitationView]
+
 
 @dataclass(frozen=True)
 class ClaimView:
@@ -114,6 +129,23 @@ class ClaimView:
     conflicting: list[CitationView]
     json_ld: Markup
     figures_chart: Markup | None = None
+
+    @property
+    def columns(self) -> tuple[ColumnView, ColumnView]:
+        return (
+            ColumnView(
+                Stance.SUPPORTS,
+                "Supporting",
+                "No passage in the corpus supports this claim.",
+                self.supporting,
+            ),
+            ColumnView(
+                Stance.CONFLICTS,
+                "Conflicting",
+                "No passage in the corpus conflicts with this claim.",
+                self.conflicting,
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -135,7 +167,11 @@ class SourceView:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """A cited passage placed in time: when its source appeared and when its event happened."""
+    """A cited passage placed in time: when its source appeared and when its event happened.
+
+    `date_words` are the passage's own words that date the event ("on Saturday"); when `event`
+    is None they could not be resolved (the source has no publication date).
+    """
 
     cite: CitationView
     published: dt.date | None
@@ -193,7 +229,7 @@ def _json_ld(
         seen.add(cite.evidence.source)
         work: dict[str, Any] = {
             "@type": "CreativeWork",
-            "name": cite.meta.title or cite.evidence.source,
+            "name": source_title(cite.meta, cite.evidence.source),
         }
         if href := safe_href(cite.meta.url):
             work["url"] = href
@@ -313,7 +349,10 @@ def build_view(report: Report) -> DossierView:
 
 
 def build_timeline(citations: Sequence[CitationView]) -> list[TimelineEntry]:
-    """Each cited passage once (first citation wins), by event date, undated ones last."""
+    """Each cited passage once (first citation wins), by event date, undated ones last.
+
+    Passages whose event cannot be dated follow in the order of their publication dates.
+    """
     entries: list[TimelineEntry] = []
     seen: set[tuple[str, int, int]] = set()
     for cite in sorted(citations, key=lambda c: c.number):
@@ -327,10 +366,11 @@ def build_timeline(citations: Sequence[CitationView]) -> list[TimelineEntry]:
                 cite=cite,
                 published=cite.meta.date,
                 event=resolved[0] if resolved else None,
-                date_words=resolved[1] if resolved else None,
+                date_words=resolved[1] if resolved else date_phrase(ev.quote),
             )
         )
-    return chronological(entries, lambda entry: entry.event)
+    by_publication = chronological(entries, lambda entry: entry.published)
+    return chronological(by_publication, lambda entry: entry.event)
 
 
 # --- the figures chart ----------------------------------------------------------------------
@@ -339,6 +379,7 @@ _STANCE_COLOURS = {Stance.SUPPORTS: "#1d6b3a", Stance.CONFLICTS: "#a5231b"}
 _STANCE_WORDS = {Stance.SUPPORTS: "supports", Stance.CONFLICTS: "conflicts"}
 _CLAIM_COLOUR = "#0b3d66"
 _CHART_WIDTH, _LABEL_WIDTH, _BAR_WIDTH, _ROW_HEIGHT = 760, 300, 180, 22
+_LABEL_CHARS = 50  # what fits in _LABEL_WIDTH at 11px
 
 
 def _number(value: float) -> str:
@@ -385,8 +426,10 @@ def figures_chart(claim: ClaimResult, citations: Sequence[CitationView]) -> Mark
     if own is not None:
         lines.append(("fig-claim", "The claim", _CLAIM_COLOUR, own[0], "claimed"))
     for cite, figure, value in rows:
-        source = cite.meta.outlet or cite.meta.title or cite.evidence.source
-        label = f"{source}, {format_date(cite.meta.date)} [{cite.number}]"
+        source = source_name(cite.meta, cite.evidence.source)
+        suffix = f", {format_date(cite.meta.date)} [{cite.number}]"
+        room = _LABEL_CHARS - len(suffix)
+        label = (source if len(source) <= room else source[: room - 1] + "…") + suffix
         note = f"{_STANCE_WORDS[cite.evidence.stance]}: {figure}"
         lines.append(("fig-row", label, _STANCE_COLOURS[cite.evidence.stance], value, note))
     height = _ROW_HEIGHT * len(lines) + 8
@@ -412,7 +455,7 @@ def figures_chart(claim: ClaimResult, citations: Sequence[CitationView]) -> Mark
             ).format(
                 css=css,
                 ty=text_y,
-                label=label if len(label) <= 48 else label[:47] + "…",
+                label=label,
                 bx=_LABEL_WIDTH,
                 ry=y + 4,
                 bw=width,
@@ -483,6 +526,22 @@ def citation(number: int) -> str:
     return f"[{number}]"
 
 
+def source_name(meta: SourceMeta, path: str) -> str:
+    """What a reader calls the source: its outlet, else its title, else its file."""
+    return meta.outlet or meta.title or path
+
+
+def source_title(meta: SourceMeta, path: str) -> str:
+    """The heading of a source: its title, else its file."""
+    return meta.title or path
+
+
+def url_host(url: str) -> str:
+    """reuters.com for https://www.reuters.com/article/...: a link's short text."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """'1 source', '3 sources', with thousands separated."""
     word = singular if count == 1 else (many or singular + "s")
@@ -500,6 +559,9 @@ def register_filters(env: jinja2.Environment) -> None:
         highlight=highlight,
         citation=citation,
         plural=plural,
+        source_name=source_name,
+        source_title=source_title,
+        url_host=url_host,
     )
 
 

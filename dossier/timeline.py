@@ -42,6 +42,14 @@ _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
 T = TypeVar("T")
 
 
+def date_phrase(text: str) -> str | None:
+    """The first words of `text` that date an event ("On Sept. 4", "last Tuesday"), or None."""
+    for pattern in (_EXPLICIT_RE, _WEEKDAY_RE, _YESTERDAY_RE):
+        if match := pattern.search(text):
+            return match.group(0)
+    return None
+
+
 def event_date(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The date the passage gives for its event and the words that give it, or None.
 

@@ -201,6 +201,53 @@ def test_the_sources_show_each_cited_passage_in_its_paragraph(report: Report, ht
     assert "head of the Deir ez-Zor Military Council.</mark>" in html
 
 
+def _figure_of(html: str, anchor: str) -> str:
+    start = html.rindex('<figure class="quote">', 0, html.index(f'id="{anchor}"'))
+    return html[start : html.index("</figure>", start)]
+
+
+def test_each_citation_shows_its_source_link_and_note(html: str) -> None:
+    reuters = _figure_of(html, "cite-1")
+    assert '<a class="source-link" href="https://www.reuters.com/article/' in reuters
+    assert ">reuters.com</a>" in reuters
+    rt = _figure_of(html, "cite-3")  # a javascript: URL is no link
+    assert "source-link" not in rt and "javascript" not in rt
+    blog = _figure_of(html, "cite-6")
+    assert "Unverified blog post; author’s identity unconfirmed." in blog
+
+
+def test_the_timeline_marks_date_words_it_cannot_resolve(report: Report) -> None:
+    sources = [
+        s.model_copy(update={"meta": s.meta.model_copy(update={"date": None})})
+        for s in report.sources
+    ]
+    html = render_html(report.model_copy(update={"sources": sources}))
+    section = html[html.index('<section class="timeline"') :]
+    assert "“on Saturday”: not resolved, the source has no date" in section
+    assert "<time" not in section[: section.index("</section>")]
+
+
+def test_the_timeline_marks_a_date_it_cannot_parse_though_the_source_is_dated(
+    report: Report,
+) -> None:
+    claim = report.claims[1]
+    bad = claim.evidence[0].model_copy(update={"quote": "Strikes resumed on September 31."})
+    claims = [claim.model_copy(update={"evidence": [bad]})]
+    html = render_html(report.model_copy(update={"claims": claims}))
+    section = html[html.index('<section class="timeline"') :]
+    assert "“September 31”: not resolved</span>" in section
+    assert 'published <time datetime="2017-09-16">' in section
+
+
+def test_a_dossier_without_citations_says_its_timeline_is_empty(report: Report) -> None:
+    claims = [claim.model_copy(update={"evidence": []}) for claim in report.claims]
+    page = Page(render_html(report.model_copy(update={"claims": claims})))
+    text = " ".join("".join(page.text).split())
+    assert "No passage of the corpus is cited, so there is nothing to place in time." in text
+    assert page.tags("ol")  # the contents list; the timeline has none
+    assert all("timeline-list" not in (tag.get("class") or "") for tag in page.tags("ol"))
+
+
 def test_highlight_escapes_and_merges_spans() -> None:
     out = render.highlight("a <b> c", [(2, 5), (4, 7), (9, 12)])
     assert str(out) == "a <mark>&lt;b&gt; c</mark>"
@@ -248,6 +295,57 @@ def test_pdf_has_an_outline_entry_and_the_text_of_every_claim(report: Report, pd
     for claim in report.claims:
         assert claim.text in text
     assert "Page 1 of" in text
+
+
+_SECTION_TITLES = ("Summary", "Contents", "Claims", "Timeline", "Sources")
+
+
+def _header_and_body(pdf_page: object) -> tuple[str, list[str]]:
+    """The running header on the right of a PDF page, and the lines of its body, top down."""
+    lines: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            lines.append((tm[5] * cm[3] + cm[5], tm[4] * cm[0] + cm[4], text.strip()))
+
+    pdf_page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    top = float(pdf_page.mediabox.height) - 22 / 25.4 * 72  # type: ignore[attr-defined]
+    header = [text for y, _, text in sorted(lines, key=lambda line: line[1]) if y > top]
+    body = [text for y, _, text in sorted(lines, key=lambda line: -line[0]) if y <= top]
+    return (header[-1] if header else ""), body
+
+
+def _section_start(line: str) -> str | None:
+    """The running-header text of a section that starts with this line of the body."""
+    if line in _SECTION_TITLES:
+        return line
+    if line.startswith("CLAIM ") and line[6:].isdigit():
+        return f"Claim {line[6:]}"  # the label is upper-cased by CSS, not in the header
+    return None
+
+
+def test_the_running_header_names_the_section_each_page_starts_in(report: Report) -> None:
+    """A page that begins inside claim 1 says "Claim 1", though claim 2 starts lower down."""
+    from pypdf import PdfReader
+
+    first = report.claims[0]
+    long_first = first.model_copy(update={"evidence": first.evidence * 3})
+    pdf = render_pdf(
+        render_html(report.model_copy(update={"claims": [long_first, *report.claims[1:]]}))
+    )
+    current, checked, inside_one = None, 0, False
+    for number, pdf_page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+        header, body = _header_and_body(pdf_page)
+        starts = [label for line in body if (label := _section_start(line))]
+        opening = _section_start(body[0]) if body else None
+        if number > 1:
+            assert header == (opening or current), (number, header, body[:2])
+            checked += 1
+        if opening is None and current == "Claim 1" and "Claim 2" in starts:
+            inside_one = True
+        current = starts[-1] if starts else current
+    assert checked >= 5
+    assert inside_one, "no page starts inside claim 1 and holds the start of claim 2"
 
 
 def test_pdf_embeds_dejavu_fonts_only(pdf: bytes) -> None:
