@@ -28,6 +28,7 @@ _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We"})
 _MAX_WORDS = 14
 _OPENING_QUOTES = '“"‘'
+_ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
 
 
 _TRAILING_RE = re.compile(
@@ -60,7 +61,8 @@ def speaker(sentence: str, previous: str | None = None) -> str | None:
     if m and (who := _clean(m.group("who"))):
         return who
     for verb in _VERB_RE.finditer(sentence):
-        head = sentence[: verb.start()]
+        # "The Syrian Democratic Forces (SDF) announced": the aside is not where the name ends.
+        head = _ASIDE_RE.sub("", sentence[: verb.start()])
         cut = 0
         for b in _BOUNDARY_RE.finditer(head):
             if head[b.end() :].strip():

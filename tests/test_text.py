@@ -61,6 +61,7 @@ def test_multiword_alias_wins_over_its_first_word() -> None:
             "Jihan Sheikh Ahmed, spokeswoman for the operation",
         ),
         ("While the Pentagon says there are about 500 US troops in Syria.", "the Pentagon"),
+        ("The Kurdish Front (KF) announced that it had launched a raid.", "The Kurdish Front"),
         ("The news agency Amaq has claimed killing of 3 soldiers.", "The news agency Amaq"),
         ("The SDF has already accused Russia of targeting its troops.", "The SDF"),
         ("Troops advanced, according to pro-Kurdish sources.", "pro-Kurdish sources"),
