@@ -588,6 +588,8 @@ def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
 
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "if", "unless"})
+_CLAUSE_WORDS = frozenset({"and", "but", "that", "which", "while", "who", "whereas"})
+_CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
 _TIMES = frozenset({"twice", "thrice", "again", "repeatedly", "once"})
 _PASSIVE_MARKERS = AUXILIARIES | {"under"}
 
@@ -600,7 +602,14 @@ def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) ->
     acts = [j for j in matched if not tokens[j].entity]
     if not acts:
         return None
-    for t in tokens[max(0, min(acts) - 3) : max(acts) + NEGATION_WINDOW + 1]:
+    end = max(acts) + 1
+    while (
+        end < len(tokens)
+        and tokens[end].text.lower() not in _CLAUSE_WORDS
+        and not _CLAUSE_END_RE.search(passage.text[tokens[end - 1].end : tokens[end].start])
+    ):
+        end += 1  # to the end of the act's clause: "Fire from ... will be suppressed"
+    for t in tokens[max(0, min(acts) - 3) : end]:
         if t.text.lower() in MODALS:
             return t.text.lower()
     return None
