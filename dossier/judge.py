@@ -272,17 +272,23 @@ def analyze_claim(
         facets=claim_facets,
         passive=_passive(tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
-        **_act(tokens, who),
+        **_act(tokens, who, descriptors),
     )
 
 
-def _act(tokens: Sequence[Token], speaker: str | None) -> dict[str, Any]:
-    """The claim's transitive act with the name before it (who) and the names after it (whom)."""
+def _act(tokens: Sequence[Token], speaker: str | None, descriptors: set[int]) -> dict[str, Any]:
+    """The claim's transitive act with the name before it (who) and the names after it (whom),
+    descriptions aside ("Moscow-backed")."""
     for i, t in enumerate(tokens):
         if t.entity or not set(expand(t.keys)) & TRANSITIVE_ACTS:
             continue
         agents = [a for a in tokens[:i] if a.entity and not (speaker and a.text in speaker)]
-        patient = frozenset(k for p in tokens[i + 1 :] if p.entity for k in p.keys)
+        patient = frozenset(
+            k
+            for j, p in enumerate(tokens)
+            if j > i and p.entity and j not in descriptors
+            for k in p.keys
+        )
         passive = _after_auxiliary(tokens, i) or (
             i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by"
         )
@@ -290,7 +296,10 @@ def _act(tokens: Sequence[Token], speaker: str | None) -> dict[str, Any]:
             return {}
         agent = agents[-1]
         act = frozenset(expand(t.keys)) & TRANSITIVE_ACTS | frozenset(t.keys)
-        return {"act": (act, frozenset(agent.keys) - patient, patient), "act_agent": agent.text}
+        doer = frozenset(agent.keys) - patient
+        if not doer:
+            return {}
+        return {"act": (act, doer, patient), "act_agent": agent.text}
     return {}
 
 
@@ -568,6 +577,8 @@ def assess(
         return LeftOut(f"the passage says what {modal} happen, not what happened")
     if actor is not None:
         return _judge_actor(claim, passage, actor, absent_names, coverage)
+    if claim.act is not None and not _doer_said(claim, passage):
+        return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
     unsaid_names = unsettled + topical
     unsaid_count = len({claim_name.get(n, n) for n in unsaid_names})
     agent = claim.act[1] if claim.act else frozenset()
@@ -651,6 +662,19 @@ def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     if doers:
         return f"the passage has {doers[0]}, the claim has {claim.act_agent} doing it"
     return None
+
+
+PRONOUN_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})
+
+
+def _doer_said(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
+    """A claim that someone did something to someone is told only by a sentence that names the
+    doer (or says "it", "they", "we" for them, or is the doer speaking)."""
+    assert claim.act is not None
+    agent = claim.act[1]
+    if agent & passage.keys or (passage.speaker and agent & passage.voice):
+        return True
+    return any(t.text.lower() in PRONOUN_SUBJECTS for t in passage.tokens)
 
 
 def _next_content(tokens: Sequence[Token], j: int, step: int) -> Token | None:

@@ -422,3 +422,14 @@ def test_shelled_twice_by_the_target_is_the_target_doing_it() -> None:
         )
         is None
     )
+
+
+def test_a_sentence_must_say_who_did_it() -> None:
+    claim = "Russia bombed the KF near Tabqa."
+    before = "Russia has warned the KF near Tabqa."
+    assert (
+        stance(claim, "Trainers are working with the KF, providing artillery.", before=before)
+        is None
+    )
+    j = stance(claim, "It bombed the KF near Tabqa on Monday.", before=before)
+    assert j is not None and j.stance is Stance.SUPPORTS
