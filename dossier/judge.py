@@ -502,7 +502,7 @@ def assess(
     highlights: list[tuple[int, int]] = []
     covered = 0.0
     total = 0.0
-    words_total = words_covered = 0.0
+    words_total = words_covered = words_from_context = 0.0
     missing_names: list[str] = []
     absent_names: list[str] = []  # named in the article, not in this sentence
     unsettled: list[str] = []  # of those, the ones the sentences just before do not name either
@@ -552,6 +552,10 @@ def assess(
             missing_names.append(term.text)
         elif term.keys & context_keys:
             covered += term.weight * CONTEXT_WORD_CREDIT
+            if first_person:  # "We are not coordinating ...": the quote goes on from before
+                words_from_context += term.idf * CONTEXT_WORD_CREDIT
+    if words_covered:  # the sentence says part of it itself; what was said before adds to it
+        words_covered += words_from_context
     coverage = covered / total if total else 1.0
     word_coverage = words_covered / words_total if words_total else 1.0
 

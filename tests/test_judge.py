@@ -433,3 +433,21 @@ def test_a_sentence_must_say_who_did_it() -> None:
     )
     j = stance(claim, "It bombed the KF near Tabqa on Monday.", before=before)
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_quote_that_goes_on_keeps_what_was_said_before() -> None:
+    claim = "The KF is coordinating its offensive against IS with Russia."
+    j = stance(
+        claim,
+        '"We are not coordinating with Russia."',
+        before="The KF offensive against IS goes on.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert (
+        stance(
+            "Russia bombed the KF.",
+            '"We are not coordinating with Russia."',
+            before="The KF was bombed.",
+        )
+        is None
+    )
