@@ -289,7 +289,7 @@ def _act(tokens: Sequence[Token], speaker: str | None, descriptors: set[int]) ->
             if j > i and p.entity and j not in descriptors
             for k in p.keys
         )
-        passive = _after_auxiliary(tokens, i) or (
+        passive = (i and tokens[i - 1].text.lower() in BE_FORMS) or (
             i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by"
         )
         if not agents or not patient or passive:
@@ -309,6 +309,7 @@ def _own(token: Token) -> tuple[str, ...]:
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will".split())
+BE_FORMS = frozenset("is are was were be been being".split())
 _VERB_GROUP = AUXILIARIES | {"not", "also", "already", "reportedly", "allegedly"}
 
 
@@ -581,6 +582,9 @@ def assess(
         return LeftOut(f"the passage says what {modal} happen, not what happened")
     if actor is not None:
         return _judge_actor(claim, passage, actor, absent_names, coverage)
+    only = _only_against(claim, passage)
+    if only is not None:
+        return _judge_only(claim, passage, only, coverage)
     if claim.act is not None and not _doer_said(claim, passage):
         return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
     unsaid_names = unsettled + topical
@@ -666,6 +670,40 @@ def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     if doers:
         return f"the passage has {doers[0]}, the claim has {claim.act_agent} doing it"
     return None
+
+
+def _only_against(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'had only carried out strikes against ISIS': the act, restricted to another target."""
+    if claim.act is None:
+        return None
+    act, _agent, patient = claim.act
+    tokens = passage.tokens
+    for j, t in enumerate(tokens):
+        if t.entity or not act & set(expand(t.keys)):
+            continue
+        if not any(b.text.lower() == "only" for b in tokens[max(0, j - 3) : j]):
+            continue
+        target = _next_content(tokens, j, +1)
+        if target is not None and target.entity and not set(target.keys) & patient:
+            return target.text
+    return None
+
+
+def _judge_only(
+    claim: ClaimAnalysis, passage: PassageAnalysis, target: str, coverage: float
+) -> Judgment | LeftOut:
+    """Doing it only to another target denies doing it to the claim's."""
+    if not _doer_said(claim, passage):
+        return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
+    reason = f"the passage says it was done only to {target}"
+    return Judgment(
+        stance=Stance.SUPPORTS if claim.denial else Stance.CONFLICTS,
+        reason=reason + (": a denial" if claim.denial else ""),
+        speaker=passage.speaker,
+        figures=[],
+        highlights=[],
+        score=round(coverage, 4),
+    )
 
 
 PRONOUN_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})

@@ -451,3 +451,12 @@ def test_a_quote_that_goes_on_keeps_what_was_said_before() -> None:
         )
         is None
     )
+
+
+def test_only_against_another_target_denies_the_claims() -> None:
+    passage = "Moscow said it had only carried out strikes against IS near Tabqa."
+    j = stance("Russia bombed the KF near Tabqa.", passage, article="The KF was hit.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "the passage says it was done only to IS"
+    j = stance("Moscow denied that Russia had bombed the KF.", passage, article="The KF was hit.")
+    assert j is not None and j.stance is Stance.SUPPORTS
