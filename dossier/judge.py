@@ -75,7 +75,9 @@ PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
 ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
 _DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 # Acts done by one side to another: who does them matters.
-TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control", "~siege"})
+TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
+# What happened to the people counted: a count of the killed is not a count of the force.
+COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy"})
 # Acts that have one actor: one strike killed him, one force holds the street.
 EXCLUSIVE_ACTS = frozenset({"~kill", "~control"})
 
@@ -448,6 +450,8 @@ def _same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str])
         return None
     if claim.owners and passage.owners and not claim.owners & passage.owners:
         return None  # US troops are not Iraqi forces
+    if cq.unit == "count" and (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS):
+        return None  # 40 militants killed are not a force of 50,000 fighters
     if not claim.measure:
         # A bare figure ("advanced about 5 miles"): the words around both must meet.
         return "" if claim.context & passage.context else None

@@ -460,3 +460,12 @@ def test_only_against_another_target_denies_the_claims() -> None:
     assert j.reason == "the passage says it was done only to IS"
     j = stance("Moscow denied that Russia had bombed the KF.", passage, article="The KF was hit.")
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_count_of_the_killed_is_not_the_size_of_a_force() -> None:
+    assert (
+        stance("The KF has about 50,000 fighters.", "In Tabqa about 40 KF fighters were killed.")
+        is None
+    )
+    j = stance("The KF has about 50,000 fighters.", "The KF now has some 30,000 fighters.")
+    assert j is not None and j.stance is Stance.CONFLICTS

@@ -104,3 +104,25 @@ def test_numbers_keep_their_separators() -> None:
 def test_irregular_past_forms_meet_their_verb() -> None:
     assert keys("the army broke the siege") & keys("breaking the siege") >= {"break", "sieg"}
     assert "fight" in keys("they fought hard")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("siege", "blockade"),
+        ("militants", "fighters"),
+        ("shelled", "struck"),
+        ("offensive", "campaign"),
+        ("denied", "rejected"),
+        ("released", "discharges"),
+        ("impede", "slowing"),
+    ],
+)
+def test_news_synonyms_meet(one: str, other: str) -> None:
+    from dossier.text import expand
+
+    def group(word: str) -> set[str]:
+        (token,) = Analyzer().tokens(word)
+        return {k for k in expand(token.keys) if k.startswith("~")}
+
+    assert group(one) and group(one) == group(other)
