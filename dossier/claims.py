@@ -34,7 +34,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dossier.atomic import replace_file
-from dossier.errors import ClaimsError
+from dossier.errors import ClaimsError, one_line
 from dossier.models import Claim, ClaimSet, ClaimsFile, Verdict
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -320,22 +320,9 @@ def _read_text(path: Path, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-_LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(text: str) -> str:
-    """``text`` on one line, with characters that break lines or do not print escaped."""
-    return "".join(c if c.isprintable() else _escaped(c) for c in text)
-
-
-def _escaped(char: str) -> str:
-    code = ord(char)
-    return _LINE_BREAKS.get(char) or (f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")
-
-
 def _error(problems: list[str]) -> ClaimsError:
     """The error for ``problems``: one line each, whatever characters the file held."""
-    return ClaimsError([_escape(problem) for problem in problems])
+    return ClaimsError([one_line(problem) for problem in problems])
 
 
 def _place_of_offset(text: str, offset: int) -> _Place:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
-from dossier.errors import DossierError
+from dossier.errors import DossierError, one_line
 
 if TYPE_CHECKING:
     from dossier.terminal import Look
@@ -133,8 +133,7 @@ def build(
 def _warn(message: str) -> None:
     # File names come from the corpus: a newline or an escape sequence in one must not forge
     # an Error: line or drive the terminal.
-    safe = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
-    typer.echo(f"Warning: {safe}", err=True)
+    typer.echo(f"Warning: {one_line(message)}", err=True)
 
 
 @contextlib.contextmanager

@@ -30,3 +30,18 @@ class RenderError(DossierError):
 
 class LockError(DossierError):
     """The citation lock file is missing or invalid."""
+
+
+_LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, with characters that break lines or do not print escaped: text from
+    a claims file or a corpus file name can neither forge an ``Error:`` line nor drive the
+    terminal."""
+    return "".join(c if c.isprintable() else _escaped(c) for c in text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return _LINE_BREAKS.get(char) or (f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")
