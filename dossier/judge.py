@@ -966,7 +966,7 @@ def _judge_statement(
         )
     else:
         stance = Stance.SUPPORTS
-        words = sorted({passage.tokens[i].text for i in matched_idx}, key=str.lower)
+        words = sorted({passage.tokens[i].text for i in matched_idx}, key=lambda w: (w.lower(), w))
         verb = "reports" if counter else "states"
         reason = f"passage {verb} it: " + ", ".join(words[:8])
     return Judgment(

@@ -469,3 +469,11 @@ def test_a_count_of_the_killed_is_not_the_size_of_a_force() -> None:
     )
     j = stance("The KF has about 50,000 fighters.", "The KF now has some 30,000 fighters.")
     assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_the_reason_lists_words_in_one_order_whatever_the_hash_seed() -> None:
+    j = stance(
+        "Apple growers in Raqqa sold apples.", "Apple and apple growers sold apples in Raqqa."
+    )
+    assert j is not None
+    assert j.reason == "passage states it: Apple, apple, apples, growers, Raqqa, sold"
