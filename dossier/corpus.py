@@ -68,6 +68,8 @@ __all__ = [
     "MAX_FILE_BYTES",
     "SOURCES_FILE",
     "FurnitureRule",
+    "Segmented",
+    "Segmenter",
     "SourcesFile",
     "load_corpus",
     "load_sources",
@@ -587,7 +589,19 @@ def _ignore(_message: str) -> None:
     return None
 
 
-def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Corpus:
+Segmented = tuple[list[Paragraph], list[tuple[int, int, int, int]]]
+Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], list[Segmented]]
+"""Segments every document with the given rules, in order (``segment_document`` on each, or
+the same read from the build cache and computed in parallel: see ``dossier.prepare``)."""
+
+
+def _segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -> list[Segmented]:
+    return [segment_document(document, rules) for document in documents]
+
+
+def load_corpus(
+    root: Path, *, warn: Callable[[str], None] | None = None, segment: Segmenter | None = None
+) -> Corpus:
     """Read every article under ``root`` with its metadata, and split it into passages."""
     say = warn or _ignore
     if not root.exists():
@@ -604,8 +618,6 @@ def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
         raise CorpusError(f"{root}: no article files (.txt or .md) in the corpus folder.")
 
     documents: list[Document] = []
-    paragraphs: list[Paragraph] = []
-    passages: list[Passage] = []
     for file in files:
         data = _read(file, say)
         if data is None:
@@ -616,22 +628,26 @@ def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
             say(f"{file.path}: skipped: not valid UTF-8 (byte {err.start}).")
             continue
         meta = sources.sources.get(file.rel, SourceMeta()).model_copy()
-        document = Document(
-            path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta
+        documents.append(
+            Document(path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
         )
-        doc_paragraphs, sentences = segment_document(document, rules)
+
+    paragraphs: list[Paragraph] = []
+    passages: list[Passage] = []
+    segmented = (segment or _segment_each)(documents, rules)
+    for document, (doc_paragraphs, sentences) in zip(documents, segmented, strict=True):
+        text, meta = document.text, document.meta
         if meta.title is None:
             for p in doc_paragraphs:
                 if p.kind is ParagraphKind.HEADING:
                     meta.title = _heading_title(text[p.start : p.end])
                     break
-        documents.append(document)
         paragraphs.extend(doc_paragraphs)
         for start, end, p_start, p_end in sentences:
             passages.append(
-                Passage(
+                Passage.model_construct(
                     id=len(passages),
-                    source=file.rel,
+                    source=document.path,
                     start=start,
                     end=end,
                     text=text[start:end],

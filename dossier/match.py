@@ -28,23 +28,37 @@ CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 class Matcher:
     """Holds the corpus, its index and analyses; gives the evidence for a claim."""
 
-    def __init__(self, corpus: Corpus, analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        analyzer: Analyzer,
+        *,
+        index: PassageIndex | None = None,
+        df: Counter[str] | None = None,
+        doc_keys: dict[str, set[str]] | None = None,
+    ) -> None:
+        """Analyses every passage and indexes it, unless the index and the statistics are given
+        (``dossier.prepare`` computes them in parallel and through the build cache)."""
         self.corpus = corpus
         self.analyzer = analyzer
-        self.index = PassageIndex()
-        self._doc_keys: dict[str, set[str]] = defaultdict(set)
         self._texts = {d.path: d.text for d in corpus.documents}
-        items = []
-        self._df: Counter[str] = Counter()
-        for p in corpus.passages:
-            tokens = analyzer.tokens(p.text)
-            items.append((p.id, passage_terms(tokens)))
-            self._df.update({k for t in tokens if not t.stop for k in t.keys})
-            doc_keys = self._doc_keys[p.source]
-            for t in tokens:
-                if t.entity:
-                    doc_keys.update(expand(t.keys))
-        self.index.add(items)
+        self._doc_keys: dict[str, set[str]] = defaultdict(set, doc_keys or {})
+        if index is not None and df is not None and doc_keys is not None:
+            self.index = index
+            self._df = df
+        else:
+            self.index = PassageIndex()
+            items = []
+            self._df = Counter()
+            for p in corpus.passages:
+                tokens = analyzer.tokens(p.text)
+                items.append((p.id, passage_terms(tokens)))
+                self._df.update({k for t in tokens if not t.stop for k in t.keys})
+                source_keys = self._doc_keys[p.source]
+                for t in tokens:
+                    if t.entity:
+                        source_keys.update(expand(t.keys))
+            self.index.add(items)
         self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
 
     def _context_keys(self, passage: Passage) -> frozenset[str]:

@@ -5,17 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
+from dossier.cache import Cache, make_key
 from dossier.claims import load_claims
 from dossier.corpus import load_corpus
 from dossier.errors import DossierError
 from dossier.match import Matcher
-from dossier.models import ClaimResult, ClaimSet, Corpus, ParagraphKind, Report, SourceEntry
+from dossier.models import (
+    ClaimResult,
+    ClaimSet,
+    Corpus,
+    Evidence,
+    ParagraphKind,
+    Report,
+    SourceEntry,
+)
+from dossier.prepare import Preparer
 from dossier.text import Analyzer
 from dossier.verdict import decide, explain
 
 FORMATS = ("html", "pdf", "json")
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+_EVIDENCE = TypeAdapter(list[Evidence])
 
 
 def parse_formats(spec: str) -> set[str]:
@@ -31,14 +45,33 @@ def parse_formats(spec: str) -> set[str]:
 
 
 def check_claims(
-    claims: ClaimSet, corpus: Corpus, progress: Progress | None = None
+    claims: ClaimSet,
+    corpus: Corpus,
+    progress: Progress | None = None,
+    *,
+    matcher: Matcher | None = None,
+    cache: Cache | None = None,
+    state: str | None = None,
 ) -> list[ClaimResult]:
-    """Every claim's evidence and verdict, in the claims file's order."""
-    matcher = Matcher(corpus, Analyzer(claims.file.aliases))
+    """Every claim's evidence and verdict, in the claims file's order.
+
+    With a ``cache`` and the corpus ``state`` key, a claim already judged against this very
+    corpus (same code, aliases and articles) takes its evidence from the cache.
+    """
+    if matcher is None:
+        matcher = Matcher(corpus, Analyzer(claims.file.aliases))
+    keys = [make_key("claim", state, claim.text) for claim in claims.claims]
+    cached = cache.get_many("claims", keys) if cache is not None and state else {}
     results = []
     total = len(claims.claims)
-    for done, claim in enumerate(claims.claims, start=1):
-        evidence = matcher.evidence(claim)
+    for done, (claim, key) in enumerate(zip(claims.claims, keys, strict=True), start=1):
+        stored = cached.get(key)
+        if stored is not None:
+            evidence = _EVIDENCE.validate_json(stored)
+        else:
+            evidence = matcher.evidence(claim)
+            if cache is not None and state:
+                cache.put("claims", key, _EVIDENCE.dump_json(evidence))
         verdict = decide(evidence)
         results.append(
             ClaimResult(
@@ -94,8 +127,32 @@ def build_report(
     *,
     warn: Callable[[str], None] | None = None,
     progress: Progress | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
 ) -> Report:
-    """Load, segment, index, match, judge and decide: the dossier as data."""
+    """Load, segment, index, match, judge and decide: the dossier as data.
+
+    With ``cache_dir``, what an earlier build computed for the same articles and claims is read
+    from there instead of computed again (see ``dossier.cache``); the report is the same.
+    """
     claims = load_claims(claims_path)
-    corpus = load_corpus(corpus_path, warn=warn)
-    return make_report(claims, corpus, check_claims(claims, corpus, progress))
+    cache = Cache(cache_dir, warn) if cache_dir is not None else None
+    try:
+        preparer = Preparer(
+            claims.file.aliases, cache, workers=workers, progress=progress, warn=warn
+        )
+        corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
+        matcher, state = preparer.matcher(corpus)
+        if cache is not None:
+            cache.flush()  # the analysed articles and the index survive an interrupted judging
+        results = check_claims(claims, corpus, progress, matcher=matcher, cache=cache, state=state)
+        if cache is not None:
+            cache.flush()
+            cache.keep_only("documents", preparer.document_keys)
+            cache.keep_only("states", [state])
+            cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
+            cache.keep_only_index(state)
+    finally:
+        if cache is not None:
+            cache.close()
+    return make_report(claims, corpus, results)
