@@ -132,12 +132,15 @@ class Cache:
             raise
         return db
 
-    def _discard(self, err: BaseException) -> None:
-        """Warn once, close and remove the store, so that this build and the next start clean."""
+    def warn_once(self, reason: str) -> None:
+        """Say (once per build) that the cache was not usable and is being rebuilt."""
         if not self._warned:
             self._warned = True
-            reason = str(err).rstrip(".") or type(err).__name__
             self._warn(f"{self.folder}: the cache could not be used ({reason}); rebuilding it.")
+
+    def _discard(self, err: BaseException) -> None:
+        """Warn once, close and remove the store, so that this build and the next start clean."""
+        self.warn_once(str(err).rstrip(".") or type(err).__name__)
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()

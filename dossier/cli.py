@@ -117,6 +117,12 @@ def build(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Compute everything afresh; read and write no cache.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Processes that analyse articles. [default: the CPU count]"
+        ),
+    ] = None,
 ) -> None:
     """Build the dossier from the claims and the corpus.
 
@@ -129,7 +135,9 @@ def build(
     formats = parse_formats(format)
     cache = None if no_cache else cache_dir or default_dir(claims)
     with _progress() as progress:
-        report = build_report(claims, corpus, warn=_warn, progress=progress, cache_dir=cache)
+        report = build_report(
+            claims, corpus, warn=_warn, progress=progress, cache_dir=cache, workers=workers
+        )
     written = write_outputs(report, out, formats)
     if not state.quiet:
         counts = Counter(c.verdict.value for c in report.claims)

@@ -177,12 +177,8 @@ class Preparer:
         index: PassageIndex | None = None
         if cached is not None:
             df, names, manifest = cached
-            path = self.cache.index_path(state) if self.cache else None
-            try:
-                if path is not None and folder_manifest(path) == manifest:
-                    index = PassageIndex(str(path))
-            except (OSError, ValueError):
-                index = None
+            if self.cache is not None:
+                index = self._open_index(self.cache, state, manifest)
         else:
             df, names = self._statistics(corpus)
         if index is None:
@@ -195,6 +191,19 @@ class Preparer:
             doc_keys={path: set(keys) for path, keys in names.items()},
         )
         return matcher, state
+
+    @staticmethod
+    def _open_index(cache: Cache, state: str, manifest: object) -> PassageIndex | None:
+        """The cached index of ``state``, if its files are exactly those written."""
+        path = cache.index_path(state)
+        try:
+            if folder_manifest(path) == manifest:
+                return PassageIndex(str(path))
+            problem = "index files changed since they were written"
+        except (OSError, ValueError) as err:
+            problem = f"index unreadable: {err}"
+        cache.warn_once(problem)
+        return None
 
     def _statistics(self, corpus: Corpus) -> tuple[dict[str, int], dict[str, list[str]]]:
         df: Counter[str] = Counter()
