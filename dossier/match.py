@@ -60,6 +60,8 @@ class Matcher:
                         source_keys.update(expand(t.keys))
             self.index.add(items)
         self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
+        self._names = lru_cache(maxsize=200_000)(self._entity_keys)
+        self._speaker = lru_cache(maxsize=200_000)(self._speaker_of)
 
     def _context_keys(self, passage: Passage) -> frozenset[str]:
         """Names in the sentences just before a passage: what "it" and "the city" refer to."""
@@ -68,15 +70,23 @@ class Matcher:
             prev = self.corpus.passages[pid]
             if prev.source != passage.source:
                 break
-            keys.update(k for t in self._passage(pid).tokens if t.entity for k in t.keys)
+            keys.update(self._names(pid))
         return frozenset(keys)
+
+    def _entity_keys(self, pid: int) -> tuple[str, ...]:
+        """The keys of a passage's names (its tokens only: no figures, no speaker)."""
+        tokens = self.analyzer.tokens(self.corpus.passages[pid].text)
+        return tuple(k for t in tokens if t.entity for k in t.keys)
+
+    def _speaker_of(self, pid: int) -> str | None:
+        return attribution.speaker(self.corpus.passages[pid].text)
 
     def _previous_speaker(self, passage: Passage) -> str | None:
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
             prev = self.corpus.passages[pid]
             if prev.source != passage.source:
                 break
-            who = attribution.speaker(prev.text)
+            who = self._speaker(pid)
             if attribution.is_named(who):
                 return who
         return None
@@ -93,10 +103,17 @@ class Matcher:
     def analyze(self, claim: Claim) -> ClaimAnalysis:
         return analyze_claim(claim.text, self.analyzer, self.idf)
 
-    def evidence(self, claim: Claim) -> list[Evidence]:
+    def candidates(self, claim: Claim) -> list[int]:
+        """The passages retrieved for a claim, to be judged."""
+        return self.index.search(self.analyze(claim).search_groups(), CANDIDATES)
+
+    def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
+        """The claim's evidence among its candidates (retrieved here unless given)."""
         analysis = self.analyze(claim)
+        if candidates is None:
+            candidates = self.index.search(analysis.search_groups(), CANDIDATES)
         found: list[Evidence] = []
-        for pid in self.index.search(analysis.search_groups(), CANDIDATES):
+        for pid in candidates:
             passage = self.corpus.passages[pid]
             doc_keys = frozenset(self._doc_keys[passage.source])
             judgment = judge(analysis, self._passage(pid), doc_keys, self._context_keys(passage))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -13,6 +15,7 @@ from dossier.corpus import load_corpus
 from dossier.errors import DossierError
 from dossier.match import Matcher
 from dossier.models import (
+    Claim,
     ClaimResult,
     ClaimSet,
     Corpus,
@@ -21,7 +24,7 @@ from dossier.models import (
     Report,
     SourceEntry,
 )
-from dossier.prepare import Preparer
+from dossier.prepare import Preparer, default_workers
 from dossier.text import Analyzer
 from dossier.verdict import decide, explain
 
@@ -52,6 +55,7 @@ def check_claims(
     matcher: Matcher | None = None,
     cache: Cache | None = None,
     state: str | None = None,
+    workers: int | None = 1,
 ) -> list[ClaimResult]:
     """Every claim's evidence and verdict, in the claims file's order.
 
@@ -62,14 +66,15 @@ def check_claims(
         matcher = Matcher(corpus, Analyzer(claims.file.aliases))
     keys = [make_key("claim", state, claim.text) for claim in claims.claims]
     cached = cache.get_many("claims", keys) if cache is not None and state else {}
+    todo = [claim for claim, key in zip(claims.claims, keys, strict=True) if key not in cached]
+    judged = iter(_judge(matcher, todo, workers, progress))
     results = []
-    total = len(claims.claims)
-    for done, (claim, key) in enumerate(zip(claims.claims, keys, strict=True), start=1):
+    for claim, key in zip(claims.claims, keys, strict=True):
         stored = cached.get(key)
         if stored is not None:
             evidence = _EVIDENCE.validate_json(stored)
         else:
-            evidence = matcher.evidence(claim)
+            evidence = next(judged)
             if cache is not None and state:
                 cache.put("claims", key, _EVIDENCE.dump_json(evidence))
         verdict = decide(evidence)
@@ -86,9 +91,51 @@ def check_claims(
                 evidence=evidence,
             )
         )
-        if progress:
-            progress("judging claims", done, total)
     return results
+
+
+PARALLEL_MIN_CLAIMS = 32  # fewer claims are judged in this process
+CLAIMS_PER_TASK = 8
+
+_judging: Matcher | None = None
+"""The matcher the judging processes inherit (they are forked: nothing is copied up front)."""
+
+
+def _judge_claims(work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
+    assert _judging is not None
+    return [_judging.evidence(claim, candidates) for claim, candidates in work]
+
+
+def _judge(
+    matcher: Matcher, claims: list[Claim], workers: int | None, progress: Progress | None
+) -> Iterator[list[Evidence]]:
+    """Each claim's evidence, in order; on several processes when there are many claims.
+
+    Retrieval stays in this process (tantivy's threads do not survive a fork); the judging,
+    pure Python, is shared out. The result is the same whatever the number of processes.
+    """
+    global _judging
+    total = len(claims)
+    workers = workers or default_workers()
+    if workers <= 1 or total < PARALLEL_MIN_CLAIMS or "fork" not in get_all_start_methods():
+        for done, claim in enumerate(claims, start=1):
+            yield matcher.evidence(claim)
+            if progress:
+                progress("judging claims", done, total)
+        return
+    work = [(claim, matcher.candidates(claim)) for claim in claims]
+    tasks = [work[i : i + CLAIMS_PER_TASK] for i in range(0, total, CLAIMS_PER_TASK)]
+    _judging = matcher
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            done = 0
+            for evidences in pool.map(_judge_claims, tasks):
+                yield from evidences
+                done += len(evidences)
+                if progress:
+                    progress("judging claims", done, total)
+    finally:
+        _judging = None
 
 
 def make_report(claims: ClaimSet, corpus: Corpus, results: list[ClaimResult]) -> Report:
@@ -145,7 +192,9 @@ def build_report(
         matcher, state = preparer.matcher(corpus)
         if cache is not None:
             cache.flush()  # the analysed articles and the index survive an interrupted judging
-        results = check_claims(claims, corpus, progress, matcher=matcher, cache=cache, state=state)
+        results = check_claims(
+            claims, corpus, progress, matcher=matcher, cache=cache, state=state, workers=workers
+        )
         if cache is not None:
             cache.flush()
             cache.keep_only("documents", preparer.document_keys)

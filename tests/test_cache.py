@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
 import dossier.match
+import dossier.pipeline
 import dossier.prepare
 from dossier.cache import DB_NAME, INDEX_DIR
 from dossier.cli import app
@@ -291,6 +292,18 @@ def test_the_result_does_not_depend_on_the_number_of_workers(
     one = cold_json()
     monkeypatch.setattr(dossier.prepare, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(dossier.prepare, "CHUNK_CHARS", 2000)  # several chunks per worker
+
+    build("--no-cache", "--workers", "2", out="two")
+
+    assert Path("two/dossier.json").read_bytes() == one
+
+
+def test_claims_judged_on_two_processes_give_the_same_dossier(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = cold_json()
+    monkeypatch.setattr(dossier.pipeline, "PARALLEL_MIN_CLAIMS", 2)
+    monkeypatch.setattr(dossier.pipeline, "CLAIMS_PER_TASK", 3)
 
     build("--no-cache", "--workers", "2", out="two")
 
