@@ -9,9 +9,9 @@
    until there are ``--articles`` of them. And ``--claims`` claims: the project's own, then
    sentences of the corpus reworded (their first clause; one in three with its figure changed).
 2. Runs the real command line, each time in a fresh process (``dossier -q build --format json``),
-   and measures wall time and peak memory (the sum of the process and its workers): a cold build
-   (empty cache), a warm rebuild with nothing changed, a rebuild after adding one claim and one
-   after editing one article.
+   and measures wall time and peak memory (the proportional set sizes of the process and its
+   workers, summed, sampled every 50 ms): a cold build (empty cache), a warm rebuild with
+   nothing changed, a rebuild after adding one claim and one after editing one article.
 3. On the same passages and claims, two references: the floor (raw tantivy: index the passages'
    text with its default tokenizer, on 2 threads, and run one query per claim, top 64; nothing
    judged) and what a newcomer would write (rank_bm25's BM25Okapi over the passages split into
@@ -125,15 +125,19 @@ def quote(text: str) -> str:
 # --- measuring ----------------------------------------------------------------------------
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and its children."""
+def tree_memory(pid: int) -> int:
+    """Memory (bytes) of a process and its children: the sum of their proportional set sizes,
+    so pages the forked workers share with the build process are counted once."""
     total = 0
     pids = [pid]
     while pids:
         p = pids.pop()
         try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
             with open(f"/proc/{p}/task/{p}/children") as f:
                 pids.extend(int(c) for c in f.read().split())
         except (OSError, ValueError):
@@ -157,8 +161,8 @@ def run(args: list[str]) -> Run:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
-            time.sleep(0.02)
+            peak = max(peak, tree_memory(proc.pid))
+            time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
@@ -295,7 +299,7 @@ def main() -> None:
     print(f"scale: {opts.articles:,} articles ({size / 1e6:.0f} MB), {passages:,} passages,")
     print(f"       {opts.claims:,} claims (+1)")
     print()
-    print("| step | time | peak RSS |")
+    print("| step | time | peak memory (PSS) |")
     print("| --- | ---: | ---: |")
     for name, r in rows:
         print(f"| {name} | {r.seconds:.2f} s | {r.peak_rss / 2**20:.0f} MB |")

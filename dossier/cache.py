@@ -16,6 +16,8 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   the statistics and the index are rebuilt from the cached documents: cheap next to the analysis,
   and exactly what a cold build gives (an index patched in place would keep the deleted passages
   in its BM25 statistics, so its ranking could differ from a cold build's).
+* **reports**: the whole report, under the bytes of the claims file and every article's path,
+  sha256 and metadata: when nothing changed, nothing is recomputed but the render.
 * **claims**: per claim, its evidence. Key: code version, corpus state, the claim's text. Adding a
   claim judges that claim only; nothing changed recomputes nothing but the render. A changed
   corpus re-judges every claim, since every word's rarity (idf) may have moved.
@@ -41,7 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-1"
+SCHEMA = "dossier-cache-2"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 DEFAULT_DIR = Path(".dossier") / "cache"
@@ -87,7 +89,7 @@ class Cache:
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims")
+    TABLES = ("documents", "states", "claims", "reports")
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder

@@ -67,12 +67,15 @@ __all__ = [
     "FURNITURE_RULES",
     "MAX_FILE_BYTES",
     "SOURCES_FILE",
+    "CorpusFiles",
     "FurnitureRule",
     "Segmented",
     "Segmenter",
     "SourcesFile",
     "load_corpus",
     "load_sources",
+    "read_corpus",
+    "segment_corpus",
     "segment_document",
 ]
 
@@ -599,10 +602,24 @@ def _segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -
     return [segment_document(document, rules) for document in documents]
 
 
+@dataclass(frozen=True)
+class CorpusFiles:
+    """The articles of a corpus folder as read, before segmentation, and its furniture rules."""
+
+    root: Path
+    documents: list[Document]
+    rules: tuple[FurnitureRule, ...]
+
+
 def load_corpus(
     root: Path, *, warn: Callable[[str], None] | None = None, segment: Segmenter | None = None
 ) -> Corpus:
     """Read every article under ``root`` with its metadata, and split it into passages."""
+    return segment_corpus(read_corpus(root, warn=warn), segment)
+
+
+def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> CorpusFiles:
+    """Read every article under ``root`` with its metadata (the load step alone)."""
     say = warn or _ignore
     if not root.exists():
         raise CorpusError(f"{root}: corpus folder not found.")
@@ -631,7 +648,14 @@ def load_corpus(
         documents.append(
             Document(path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
         )
+    if not documents:
+        raise CorpusError(f"{root}: no readable article files in the corpus folder.")
+    return CorpusFiles(root, documents, rules)
 
+
+def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
+    """Split every article into paragraphs and passages (the segment step)."""
+    documents, rules, root = files.documents, files.rules, files.root
     paragraphs: list[Paragraph] = []
     passages: list[Passage] = []
     segmented = (segment or _segment_each)(documents, rules)
@@ -655,6 +679,4 @@ def load_corpus(
                     paragraph_end=p_end,
                 )
             )
-    if not documents:
-        raise CorpusError(f"{root}: no readable article files in the corpus folder.")
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

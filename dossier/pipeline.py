@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 
 from dossier.cache import Cache, make_key
 from dossier.claims import load_claims
-from dossier.corpus import load_corpus
+from dossier.corpus import load_corpus, read_corpus, segment_corpus
 from dossier.errors import DossierError
 from dossier.match import Matcher
 from dossier.models import (
@@ -182,26 +182,74 @@ def build_report(
     With ``cache_dir``, what an earlier build computed for the same articles and claims is read
     from there instead of computed again (see ``dossier.cache``); the report is the same.
     """
-    claims = load_claims(claims_path)
     cache = Cache(cache_dir, warn) if cache_dir is not None else None
     try:
-        preparer = Preparer(
-            claims.file.aliases, cache, workers=workers, progress=progress, warn=warn
-        )
-        corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
-        matcher, state = preparer.matcher(corpus)
-        if cache is not None:
-            cache.flush()  # the analysed articles and the index survive an interrupted judging
-        results = check_claims(
-            claims, corpus, progress, matcher=matcher, cache=cache, state=state, workers=workers
-        )
-        if cache is not None:
-            cache.flush()
-            cache.keep_only("documents", preparer.document_keys)
-            cache.keep_only("states", [state])
-            cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
-            cache.keep_only_index(state)
+        if cache is None:
+            claims = load_claims(claims_path)
+            preparer = Preparer(claims.file.aliases, workers=workers, progress=progress)
+            corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
+            matcher, _ = preparer.matcher(corpus)
+            results = check_claims(claims, corpus, progress, matcher=matcher, workers=workers)
+            return make_report(claims, corpus, results)
+        return _build_cached(claims_path, corpus_path, cache, warn, progress, workers)
     finally:
         if cache is not None:
             cache.close()
-    return make_report(claims, corpus, results)
+
+
+def _build_cached(
+    claims_path: Path,
+    corpus_path: Path,
+    cache: Cache,
+    warn: Callable[[str], None] | None,
+    progress: Progress | None,
+    workers: int | None,
+) -> Report:
+    """``build_report`` through the cache: only what changed since the last build is computed.
+
+    When neither the claims file nor any article nor their metadata changed, the report itself
+    is taken from the cache: the articles are read (to know that they did not change), and
+    nothing else is done.
+    """
+    files = read_corpus(corpus_path, warn=warn)
+    claims_bytes = _read_bytes(claims_path)
+    report_key = None
+    if claims_bytes is not None:
+        report_key = make_key(
+            "report",
+            str(claims_path),
+            claims_bytes,
+            str(corpus_path),
+            [(d.path, d.sha256, d.meta.model_dump_json()) for d in files.documents],
+            [(r.name, r.pattern.pattern) for r in files.rules],
+        )
+        stored = cache.get("reports", report_key)
+        if stored is not None:
+            cache.keep_only("reports", [report_key])
+            return Report.model_validate_json(stored)
+
+    claims = load_claims(claims_path)
+    preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
+    corpus = segment_corpus(files, preparer.segment)
+    matcher, state = preparer.matcher(corpus)
+    cache.flush()  # the analysed articles and the index survive an interrupted judging
+    results = check_claims(
+        claims, corpus, progress, matcher=matcher, cache=cache, state=state, workers=workers
+    )
+    report = make_report(claims, corpus, results)
+    if report_key is not None:
+        cache.put("reports", report_key, report.model_dump_json().encode())
+    cache.flush()
+    cache.keep_only("documents", preparer.document_keys)
+    cache.keep_only("states", [state])
+    cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
+    cache.keep_only("reports", [report_key] if report_key else [])
+    cache.keep_only_index(state)
+    return report
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # load_claims says why

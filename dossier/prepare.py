@@ -105,11 +105,13 @@ class Preparer:
         self.entries: list[Entry] = []
         self.document_keys: list[str] = []
         self.rules_id: list[tuple[str, str]] = []
+        self.state_key = ""
 
     def segment(
         self, documents: list[Document], rules: tuple[FurnitureRule, ...]
     ) -> list[Segmented]:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
+        self.state_key = self.state(documents, rules)
         keys = [
             make_key("document", self.rules_id, list(self.aliases.items()), d.sha256)
             for d in documents
@@ -161,18 +163,18 @@ class Preparer:
                 for (i, _), entry in zip(chunk, prepared, strict=True):
                     yield i, entry
 
-    def state(self, corpus: Corpus) -> str:
-        """The key of the whole corpus as the judge sees it."""
+    def state(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> str:
+        """The key of the whole corpus as the judge sees it (with this code and these aliases)."""
         return make_key(
             "state",
-            self.rules_id,
+            [(r.name, r.pattern.pattern) for r in rules],
             list(self.aliases.items()),
-            [(d.path, d.sha256) for d in corpus.documents],
+            [(d.path, d.sha256) for d in documents],
         )
 
     def matcher(self, corpus: Corpus) -> tuple[Matcher, str]:
         """The matcher over the prepared corpus, and the corpus state key."""
-        state = self.state(corpus)
+        state = self.state_key
         cached = self.cache.get("states", state) if self.cache else None
         index: PassageIndex | None = None
         if cached is not None:

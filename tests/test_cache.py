@@ -139,6 +139,10 @@ def change_furniture() -> None:
     replace_in("corpus/sources.yaml", "furniture: []", "furniture: ['^The SDF said']")
 
 
+def change_metadata() -> None:
+    replace_in("corpus/sources.yaml", "outlet: firstpost.com", "outlet: Firstpost")
+
+
 def nothing() -> None:
     return None
 
@@ -153,6 +157,7 @@ CHANGES = {
     "a-claim-deleted": Change(delete_claim, analysed=0, judged=0),
     "aliases-changed": Change(change_aliases, analysed=5, judged=None),
     "furniture-rules-changed": Change(change_furniture, analysed=5, judged=None),
+    "metadata-changed": Change(change_metadata, analysed=0, judged=0),
 }
 
 
@@ -218,7 +223,8 @@ def foreign_database(cache: Path) -> None:
 
 def bad_entries(cache: Path) -> None:
     db = sqlite3.connect(cache / DB_NAME)
-    db.execute("UPDATE documents SET data = x'00ff00'")
+    for table in ("documents", "states", "claims", "reports"):
+        db.execute(f"UPDATE {table} SET data = x'00ff00'")
     db.commit()
     db.close()
 
@@ -249,6 +255,7 @@ def test_a_broken_cache_is_reported_once_and_rebuilt(
 ) -> None:
     build()
     corrupt(project / ".dossier" / "cache")
+    add_claim()  # so that the build needs the index, not only the stored report
 
     result = build()
 
