@@ -46,6 +46,7 @@ from typing import Any
 SCHEMA = "dossier-cache-2"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
+FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
 DEFAULT_DIR = Path(".dossier") / "cache"
 """The cache folder, relative to the folder of the claims file."""
 
@@ -97,6 +98,7 @@ class Cache:
         self._warned = False
         self._db: sqlite3.Connection | None = None
         self._pending: dict[str, list[tuple[str, bytes]]] = {t: [] for t in self.TABLES}
+        self._pending_bytes = 0
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = self._connect()
@@ -183,7 +185,11 @@ class Cache:
     def put(self, table: str, key: str, value: Any) -> None:
         """Queue a value; ``flush`` writes the queue in one transaction."""
         if self._db is not None:
-            self._pending[table].append((key, marshal.dumps(value)))
+            data = marshal.dumps(value)
+            self._pending[table].append((key, data))
+            self._pending_bytes += len(data)
+            if self._pending_bytes > FLUSH_BYTES:
+                self.flush()
 
     def flush(self) -> None:
         if self._db is None:
@@ -197,6 +203,7 @@ class Cache:
             self._discard(err)
         for rows in self._pending.values():
             rows.clear()
+        self._pending_bytes = 0
 
     def keep_only(self, table: str, keys: Iterable[str]) -> None:
         """Forget every entry of ``table`` but ``keys`` (what the current build used)."""

@@ -23,6 +23,7 @@ from dossier.text import Analyzer
 CANDIDATES = 64  # passages retrieved per claim before judging
 SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he said"
 CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
+PASSAGE_CACHE = 16_384  # passage analyses kept in memory (per process): bounds the memory
 
 
 class Matcher:
@@ -59,9 +60,9 @@ class Matcher:
                     if t.entity:
                         source_keys.update(expand(t.keys))
             self.index.add(items)
-        self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
-        self._names = lru_cache(maxsize=200_000)(self._entity_keys)
-        self._speaker = lru_cache(maxsize=200_000)(self._speaker_of)
+        self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
+        self._names = lru_cache(maxsize=PASSAGE_CACHE)(self._entity_keys)
+        self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
 
     def _context_keys(self, passage: Passage) -> frozenset[str]:
         """Names in the sentences just before a passage: what "it" and "the city" refer to."""

@@ -185,6 +185,7 @@ class Preparer:
             df, names = self._statistics(corpus)
         if index is None:
             index = self._build_index(corpus, state, df, names)
+        self.entries = []  # the index is built: the sentences' keys are no longer needed
         matcher = Matcher(
             corpus,
             self.analyzer,
