@@ -28,10 +28,13 @@ Progress = Callable[[str, int, int], None]
 
 ParagraphRow = tuple[int, int, str, str | None]
 SentenceRow = tuple[int, int, int, int]
-Entry = tuple[list[ParagraphRow], list[SentenceRow], list[tuple[str, ...]], list[str]]
+Entry = tuple[list[ParagraphRow], list[SentenceRow], list[str], list[str]]
 """One article, prepared: its paragraphs (start, end, kind, rule), its sentences (start, end,
-paragraph start, paragraph end), each sentence's content keys in order, and the article's names
-(entity keys with their synonyms), sorted."""
+paragraph start, paragraph end), each sentence's content keys in order joined by ``KEY_SEP``
+(one string per sentence takes a fraction of the memory of a tuple of strings), and the
+article's names (entity keys with their synonyms), sorted."""
+
+KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of words
 
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
@@ -45,11 +48,11 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     """Segment one article and analyse its sentences (what ``Matcher`` would do for it)."""
     document = Document.model_construct(path="", text=text, sha256="", meta=SourceMeta())
     paragraphs, sentences = segment_document(document, rules)
-    keys: list[tuple[str, ...]] = []
+    keys: list[str] = []
     names: set[str] = set()
     for start, end, _, _ in sentences:
         tokens = analyzer.tokens(text[start:end])
-        keys.append(tuple(k for t in tokens if not t.stop for k in t.keys))
+        keys.append(KEY_SEP.join(k for t in tokens if not t.stop for k in t.keys))
         for t in tokens:
             if t.entity:
                 names.update(expand(t.keys))
@@ -212,7 +215,8 @@ class Preparer:
         df: Counter[str] = Counter()
         for entry in self.entries:
             for keys in entry[2]:
-                df.update(set(keys))
+                if keys:
+                    df.update(set(keys.split(KEY_SEP)))
         names = {d.path: e[3] for d, e in zip(corpus.documents, self.entries, strict=True) if e[3]}
         return dict(df), names
 
@@ -220,7 +224,7 @@ class Preparer:
         pid = 0
         for entry in self.entries:
             for keys in entry[2]:
-                yield pid, " ".join(keys)
+                yield pid, keys.replace(KEY_SEP, " ")
                 pid += 1
 
     def _build_index(
