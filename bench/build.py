@@ -198,7 +198,7 @@ def floor_and_newcomer(
     with tempfile.TemporaryDirectory(dir=WORK) as folder:
         start = time.perf_counter()
         builder = tantivy.SchemaBuilder()
-        builder.add_text_field("body", stored=False)
+        builder.add_text_field("body", stored=False, index_option="freq")
         builder.add_integer_field("pid", stored=True, indexed=False, fast=True)
         schema = builder.build()
         index = tantivy.Index(schema, path=folder)

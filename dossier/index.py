@@ -21,7 +21,7 @@ TIE_MARGIN = 16  # hits fetched beyond the limit, to settle ties at the limit by
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field(BODY, stored=False, tokenizer_name="whitespace")
+    builder.add_text_field(BODY, stored=False, tokenizer_name="whitespace", index_option="freq")
     builder.add_integer_field(PID, stored=True, indexed=False, fast=True)
     return builder.build()
 
