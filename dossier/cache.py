@@ -248,14 +248,17 @@ class Cache:
             self._discard(err)
             yield None
             return
+        old = final.parent / f"{temp.name}-old"
         try:
             yield temp
-            if final.exists():
-                shutil.rmtree(final)
-            os.rename(temp, final)
+            with contextlib.suppress(OSError):
+                os.rename(final, old)  # a broken index this build replaces
+            with contextlib.suppress(OSError):
+                os.rename(temp, final)  # fails when another build has just put its own there
         finally:
-            if temp.exists():
-                shutil.rmtree(temp, ignore_errors=True)
+            for folder in (temp, old):
+                if folder.exists():
+                    shutil.rmtree(folder, ignore_errors=True)
 
     def keep_only_index(self, state: str) -> None:
         root = self.folder / INDEX_DIR

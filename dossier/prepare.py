@@ -245,8 +245,12 @@ class Preparer:
                     PassageIndex(str(folder)).add(self._items(), threads=threads)
                     manifest = folder_manifest(folder)
             if folder is not None:
-                index = PassageIndex(str(self.cache.index_path(state)))
-                self.cache.put("states", state, (df, names, manifest))
+                try:
+                    index = PassageIndex(str(self.cache.index_path(state)))
+                    self.cache.put("states", state, (df, names, manifest))
+                except (OSError, ValueError):  # another build replaced it this very moment
+                    index = PassageIndex()
+                    index.add(self._items(), threads=threads)
         if self.progress:
             self.progress("indexing passages", 1, 1)
         return index

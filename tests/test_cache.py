@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -315,3 +317,18 @@ def test_claims_judged_on_two_processes_give_the_same_dossier(
     build("--no-cache", "--workers", "2", out="two")
 
     assert Path("two/dossier.json").read_bytes() == one
+
+
+def test_two_builds_at_once_share_the_cache_safely(project: Path) -> None:
+    dossier_cli = Path(sys.executable).parent / "dossier"
+    args = [str(dossier_cli), "-q", "build", "--format", "json", "--workers", "1"]
+    builds = [subprocess.Popen([*args, "--out", out], stderr=subprocess.PIPE) for out in "ab"]
+    errors = [b.communicate()[1] for b in builds]
+
+    assert [b.returncode for b in builds] == [0, 0], errors
+    cold = cold_json()
+    assert Path("a/dossier.json").read_bytes() == cold
+    assert Path("b/dossier.json").read_bytes() == cold
+    add_claim()
+    assert build().stderr == ""  # the cache they left is whole
+    assert Path("out/dossier.json").read_bytes() == cold_json()
