@@ -18,6 +18,9 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   in its BM25 statistics, so its ranking could differ from a cold build's).
 * **reports**: the whole report, under the bytes of the claims file and every article's path,
   sha256 and metadata: when nothing changed, nothing is recomputed but the render.
+* **stamps**: which report a corpus folder holds, under its files' sizes, inodes and
+  modification and change times (``corpus.corpus_stamp``) and the claims file's bytes: when no
+  file was written since, the articles are not even read.
 * **claims**: per claim, its evidence. Key: code version, corpus state, the claim's text. Adding a
   claim judges that claim only; nothing changed recomputes nothing but the render. A changed
   corpus re-judges every claim, since every word's rarity (idf) may have moved.
@@ -43,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-3"
+SCHEMA = "dossier-cache-4"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
@@ -90,7 +93,7 @@ class Cache:
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims", "reports")
+    TABLES = ("documents", "states", "claims", "reports", "stamps")
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder

@@ -72,6 +72,7 @@ __all__ = [
     "Segmented",
     "Segmenter",
     "SourcesFile",
+    "corpus_stamp",
     "load_corpus",
     "load_sources",
     "read_corpus",
@@ -616,6 +617,32 @@ def load_corpus(
 ) -> Corpus:
     """Read every article under ``root`` with its metadata, and split it into passages."""
     return segment_corpus(read_corpus(root, warn=warn), segment)
+
+
+def corpus_stamp(root: Path) -> tuple[str, int] | None:
+    """What the corpus folder's file metadata says about its content, without reading a file.
+
+    Returns a hash of every article's path, size, inode, modification and change time (and the
+    same for ``sources.yaml``), and the latest of those times in nanoseconds; None when the
+    folder cannot be listed. A file written again has a new change time, which no tool can set
+    back, so an unchanged stamp means unchanged files, unless a file was written in the same
+    clock tick as the stamp was taken (compare the latest time with the clock to rule that out).
+    """
+    if not root.is_dir():
+        return None
+    digest = hashlib.sha256()
+    latest = 0
+    paths = sorted(((f.rel, f.path) for f in _walk(root, _ignore)), key=lambda f: f[0])
+    for rel, path in [(SOURCES_FILE, root / SOURCES_FILE), *paths]:
+        try:
+            st = path.stat()
+        except OSError:
+            digest.update(f"{rel}\0-\n".encode())
+            continue
+        latest = max(latest, st.st_mtime_ns, st.st_ctime_ns)
+        line = f"{rel}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}\n"
+        digest.update(line.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest(), latest
 
 
 def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> CorpusFiles:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
@@ -11,7 +12,7 @@ from pydantic import TypeAdapter
 
 from dossier.cache import Cache, make_key
 from dossier.claims import load_claims
-from dossier.corpus import load_corpus, read_corpus, segment_corpus
+from dossier.corpus import corpus_stamp, load_corpus, read_corpus, segment_corpus
 from dossier.errors import DossierError
 from dossier.match import Matcher
 from dossier.models import (
@@ -211,8 +212,27 @@ def _build_cached(
     is taken from the cache: the articles are read (to know that they did not change), and
     nothing else is done.
     """
-    files = read_corpus(corpus_path, warn=warn)
+    started = time.time_ns()
     claims_bytes = _read_bytes(claims_path)
+    stamp = corpus_stamp(corpus_path)
+    stamp_key = None
+    if claims_bytes is not None and stamp is not None:
+        stamp_key = make_key("stamp", str(claims_path), claims_bytes, str(corpus_path), stamp[0])
+        seen = cache.get("stamps", stamp_key)
+        stored = cache.get("reports", seen[0]) if seen is not None else None
+        if seen is not None and stored is not None:
+            for message in seen[1]:
+                (warn or _ignore)(message)  # what reading the articles said last time
+            return Report.model_validate_json(stored)
+
+    warnings: list[str] = []
+
+    def say(message: str) -> None:
+        warnings.append(message)
+        if warn is not None:
+            warn(message)
+
+    files = read_corpus(corpus_path, warn=say)
     report_key = None
     if claims_bytes is not None:
         report_key = make_key(
@@ -225,6 +245,7 @@ def _build_cached(
         )
         stored = cache.get("reports", report_key)
         if stored is not None:
+            _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
             cache.keep_only("reports", [report_key])
             return Report.model_validate_json(stored)
 
@@ -239,6 +260,7 @@ def _build_cached(
     report = make_report(claims, corpus, results)
     if report_key is not None:
         cache.put("reports", report_key, report.model_dump_json().encode())
+        _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
     cache.flush()
     cache.keep_only("documents", preparer.document_keys)
     cache.keep_only("states", [state])
@@ -246,6 +268,31 @@ def _build_cached(
     cache.keep_only("reports", [report_key] if report_key else [])
     cache.keep_only_index(state)
     return report
+
+
+STAMP_MARGIN_NS = 2_000_000_000
+"""A corpus stamp is trusted only when its files are older than the build by this much (2 s,
+more than the clock tick of any file system), so a file written during the build is not
+mistaken for an unchanged one."""
+
+
+def _remember_stamp(
+    cache: Cache,
+    stamp: tuple[str, int] | None,
+    stamp_key: str | None,
+    started: int,
+    report_key: str,
+    warnings: list[str],
+) -> None:
+    """Let the next build recognise this corpus from file metadata alone, if that is safe."""
+    if stamp is not None and stamp_key is not None and stamp[1] < started - STAMP_MARGIN_NS:
+        cache.put("stamps", stamp_key, (report_key, warnings))
+        cache.flush()
+        cache.keep_only("stamps", [stamp_key])
+
+
+def _ignore(_message: str) -> None:
+    return None
 
 
 def _read_bytes(path: Path) -> bytes | None:

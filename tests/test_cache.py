@@ -163,9 +163,18 @@ CHANGES = {
 }
 
 
+@pytest.fixture(params=[False, True], ids=["files-read", "files-stamped"])
+def stamps(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Twice each case: with the corpus stamp untrusted (files just written, as in any test)
+    and trusted (as for files older than the build by the margin)."""
+    if request.param:
+        monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    return bool(request.param)
+
+
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_a_build_from_the_cache_equals_a_cold_build(
-    project: Path, counts: Counts, change: Change
+    project: Path, counts: Counts, change: Change, stamps: bool
 ) -> None:
     build()
     assert (counts.analysed, counts.judged) == (5, 10)
@@ -332,3 +341,40 @@ def test_two_builds_at_once_share_the_cache_safely(project: Path) -> None:
     add_claim()
     assert build().stderr == ""  # the cache they left is whole
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads: list[Path] = []
+    read_corpus = dossier.pipeline.read_corpus
+
+    def counting(root: Path, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(root)
+        return read_corpus(root, **kwargs)
+
+    monkeypatch.setattr(dossier.pipeline, "read_corpus", counting)
+    return reads
+
+
+def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    first = build()
+    reads = counting_reads(monkeypatch)
+
+    again = build()
+
+    assert reads == []
+    assert again.stderr == first.stderr  # the warnings of the articles are given again
+    assert "bad.txt: skipped: not valid UTF-8" in again.stderr
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_files_written_just_before_the_build_are_read_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build()  # the articles were copied a moment ago: within the margin, their stamp is not kept
+    reads = counting_reads(monkeypatch)
+
+    build()
+
+    assert reads == [Path("corpus")]
