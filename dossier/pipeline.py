@@ -120,9 +120,10 @@ def _judge(
     workers = workers or default_workers()
     if workers <= 1 or total < PARALLEL_MIN_CLAIMS or "fork" not in get_all_start_methods():
         for done, claim in enumerate(claims, start=1):
-            yield matcher.evidence(claim)
+            evidence = matcher.evidence(claim)
             if progress:
                 progress("judging claims", done, total)
+            yield evidence
         return
     work = [(claim, matcher.candidates(claim)) for claim in claims]
     tasks = [work[i : i + CLAIMS_PER_TASK] for i in range(0, total, CLAIMS_PER_TASK)]
@@ -131,10 +132,10 @@ def _judge(
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             done = 0
             for evidences in pool.map(_judge_claims, tasks):
-                yield from evidences
                 done += len(evidences)
                 if progress:
                     progress("judging claims", done, total)
+                yield from evidences
     finally:
         _judging = None
 

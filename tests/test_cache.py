@@ -24,6 +24,7 @@ import dossier.pipeline
 import dossier.prepare
 from dossier.cache import DB_NAME, INDEX_DIR
 from dossier.cli import app
+from dossier.pipeline import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"
@@ -378,3 +379,18 @@ def test_files_written_just_before_the_build_are_read_again(
     build()
 
     assert reads == [Path("corpus")]
+
+
+def test_progress_is_reported_for_every_step(project: Path) -> None:
+    seen: dict[str, tuple[int, int]] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        seen[step] = (done, total)
+
+    build_report(Path("claims.yaml"), Path("corpus"), progress=progress, workers=1)
+
+    assert seen == {
+        "analysing articles": (5, 5),
+        "indexing passages": (1, 1),
+        "judging claims": (10, 10),
+    }
