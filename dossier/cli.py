@@ -108,17 +108,39 @@ def build(
         str,
         typer.Option("--format", help="Comma-separated outputs: html, pdf, json."),
     ] = "html,pdf,json",
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            help="Where to keep what the build computed, so the next build redoes only what "
+            "changed. [default: .dossier/cache beside the claims file]",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Compute everything afresh; read and write no cache.")
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Processes that analyse articles. [default: the CPU count]"
+        ),
+    ] = None,
 ) -> None:
     """Build the dossier from the claims and the corpus.
 
     Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
     """
+    from dossier.cache import default_dir
     from dossier.pipeline import build_report, parse_formats
     from dossier.render import write_outputs
 
     formats = parse_formats(format)
+    cache = None if no_cache else cache_dir or default_dir(claims)
     with _progress() as progress:
-        report = build_report(claims, corpus, warn=_warn, progress=progress)
+        report = build_report(
+            claims, corpus, warn=_warn, progress=progress, cache_dir=cache, workers=workers
+        )
     written = write_outputs(report, out, formats)
     if not state.quiet:
         counts = Counter(c.verdict.value for c in report.claims)

@@ -70,14 +70,20 @@ __all__ = [
     "FURNITURE_RULES",
     "MAX_FILE_BYTES",
     "SOURCES_FILE",
+    "CorpusFiles",
     "FurnitureRule",
+    "Segmented",
+    "Segmenter",
     "SourcesFile",
     "article_paths",
+    "corpus_stamp",
     "is_article_path",
     "load_corpus",
     "load_sources",
     "no_article",
     "parse_sources",
+    "read_corpus",
+    "segment_corpus",
     "segment_document",
     "source_problem",
 ]
@@ -652,8 +658,60 @@ def _ignore(_message: str) -> None:
     return None
 
 
-def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Corpus:
+Segmented = tuple[list[Paragraph], list[tuple[int, int, int, int]]]
+Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], list[Segmented]]
+"""Segments every document with the given rules, in order (``segment_document`` on each, or
+the same read from the build cache and computed in parallel: see ``dossier.prepare``)."""
+
+
+def _segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -> list[Segmented]:
+    return [segment_document(document, rules) for document in documents]
+
+
+@dataclass(frozen=True)
+class CorpusFiles:
+    """The articles of a corpus folder as read, before segmentation, and its furniture rules."""
+
+    root: Path
+    documents: list[Document]
+    rules: tuple[FurnitureRule, ...]
+
+
+def load_corpus(
+    root: Path, *, warn: Callable[[str], None] | None = None, segment: Segmenter | None = None
+) -> Corpus:
     """Read every article under ``root`` with its metadata, and split it into passages."""
+    return segment_corpus(read_corpus(root, warn=warn), segment)
+
+
+def corpus_stamp(root: Path) -> tuple[str, int] | None:
+    """What the corpus folder's file metadata says about its content, without reading a file.
+
+    Returns a hash of every article's path, size, inode, modification and change time (and the
+    same for ``sources.yaml``), and the latest of those times in nanoseconds; None when the
+    folder cannot be listed. A file written again has a new change time, which no tool can set
+    back, so an unchanged stamp means unchanged files, unless a file was written in the same
+    clock tick as the stamp was taken (compare the latest time with the clock to rule that out).
+    """
+    if not root.is_dir():
+        return None
+    digest = hashlib.sha256()
+    latest = 0
+    paths = sorted(((f.rel, f.path) for f in _walk(root, _ignore)), key=lambda f: f[0])
+    for rel, path in [(SOURCES_FILE, root / SOURCES_FILE), *paths]:
+        try:
+            st = path.stat()
+        except OSError:
+            digest.update(f"{rel}\0-\n".encode())
+            continue
+        latest = max(latest, st.st_mtime_ns, st.st_ctime_ns)
+        line = f"{rel}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}\n"
+        digest.update(line.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest(), latest
+
+
+def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> CorpusFiles:
+    """Read every article under ``root`` with its metadata (the load step alone)."""
     say = warn or _ignore
     if not root.exists():
         raise CorpusError(f"{root}: corpus folder not found.")
@@ -669,8 +727,6 @@ def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
         raise CorpusError(f"{root}: no article files (.txt or .md) in the corpus folder.")
 
     documents: list[Document] = []
-    paragraphs: list[Paragraph] = []
-    passages: list[Passage] = []
     for file in files:
         data = _read(file, say)
         if data is None:
@@ -681,22 +737,33 @@ def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
             say(f"{file.path}: skipped: not valid UTF-8 (byte {err.start}).")
             continue
         meta = sources.sources.get(file.rel, SourceMeta()).model_copy()
-        document = Document(
-            path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta
+        documents.append(
+            Document(path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
         )
-        doc_paragraphs, sentences = segment_document(document, rules)
+    if not documents:
+        raise CorpusError(f"{root}: no readable article files in the corpus folder.")
+    return CorpusFiles(root, documents, rules)
+
+
+def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
+    """Split every article into paragraphs and passages (the segment step)."""
+    documents, rules, root = files.documents, files.rules, files.root
+    paragraphs: list[Paragraph] = []
+    passages: list[Passage] = []
+    segmented = (segment or _segment_each)(documents, rules)
+    for document, (doc_paragraphs, sentences) in zip(documents, segmented, strict=True):
+        text, meta = document.text, document.meta
         if meta.title is None:
             for p in doc_paragraphs:
                 if p.kind is ParagraphKind.HEADING:
                     meta.title = _heading_title(text[p.start : p.end])
                     break
-        documents.append(document)
         paragraphs.extend(doc_paragraphs)
         for start, end, p_start, p_end in sentences:
             passages.append(
-                Passage(
+                Passage.model_construct(
                     id=len(passages),
-                    source=file.rel,
+                    source=document.path,
                     start=start,
                     end=end,
                     text=text[start:end],
@@ -704,6 +771,4 @@ def load_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
                     paragraph_end=p_end,
                 )
             )
-    if not documents:
-        raise CorpusError(f"{root}: no readable article files in the corpus folder.")
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

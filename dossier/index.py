@@ -16,11 +16,12 @@ BODY = "body"
 PID = "pid"
 ENTITY_BOOST = 2.5
 WRITER_HEAP = 128_000_000
+TIE_MARGIN = 16  # hits fetched beyond the limit, to settle ties at the limit by passage id
 
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field(BODY, stored=False, tokenizer_name="whitespace")
+    builder.add_text_field(BODY, stored=False, tokenizer_name="whitespace", index_option="freq")
     builder.add_integer_field(PID, stored=True, indexed=False, fast=True)
     return builder.build()
 
@@ -70,6 +71,14 @@ class PassageIndex:
             clauses.append((tantivy.Occur.Should, query))
         if not clauses:
             return []
+        query = tantivy.Query.boolean_query(clauses)
         searcher = self.index.searcher()
-        result = searcher.search(tantivy.Query.boolean_query(clauses), limit)
-        return [(int(searcher.doc(addr)[PID][0]), score) for score, addr in result.hits]
+        fetch = limit + TIE_MARGIN
+        while True:
+            hits = searcher.search(query, fetch).hits
+            ranked = sorted((-score, int(searcher.doc(addr)[PID][0])) for score, addr in hits)
+            # Passages that score alike are taken in passage order, whatever segments the index
+            # was written in: fetch until the last hit scores below the last one kept.
+            if len(hits) < fetch or len(ranked) <= limit or ranked[-1][0] > ranked[limit - 1][0]:
+                return [(pid, -score) for score, pid in ranked[:limit]]
+            fetch *= 4

@@ -35,45 +35,81 @@ SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he sai
 CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences
 AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article names their side
+PASSAGE_CACHE = 16_384  # passage analyses kept in memory (per process): bounds the memory
+
+
+# How the corpus describes its names: ("@united-states", "back") -> {SDF keys (sorted, joined
+# by a space): times the corpus writes "US-backed SDF"}.
+Descriptions = dict[tuple[str, str], dict[str, int]]
+
+
+def count_description(uses: Descriptions, described_by: tuple[str, str], name: set[str]) -> None:
+    if name:
+        named = " ".join(sorted(name))
+        counts = uses.setdefault(described_by, {})
+        counts[named] = counts.get(named, 0) + 1
+
+
+def corpus_descriptions(uses: Descriptions) -> dict[tuple[str, str], set[str]]:
+    """The name each description stands for, where one name has most of its uses."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for described_by, counts in sorted(uses.items()):
+        (most, count), *_ = sorted(counts.items(), key=lambda u: (-u[1], u[0]))
+        if count * 2 > sum(counts.values()):
+            out[described_by] = set(most.split(" "))
+    return out
 
 
 class Matcher:
     """Holds the corpus, its index and analyses; gives the evidence for a claim."""
 
-    def __init__(self, corpus: Corpus, analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        analyzer: Analyzer,
+        *,
+        index: PassageIndex | None = None,
+        df: Counter[str] | None = None,
+        doc_keys: dict[str, set[str]] | None = None,
+        descriptions: Descriptions | None = None,
+    ) -> None:
+        """Analyses every passage and indexes it, unless the index and the statistics are given
+        (``dossier.prepare`` computes them in parallel and through the build cache)."""
         self.corpus = corpus
         self.analyzer = analyzer
-        self.index = PassageIndex()
-        self._doc_keys: dict[str, set[str]] = defaultdict(set)
         self._texts = {d.path: d.text for d in corpus.documents}
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
         self._by_source: dict[str, list[int]] = defaultdict(list)
-        self._affiliations: dict[tuple[str, str], frozenset[str]] = {}
-        self._articles: dict[str, tuple[frozenset[str], dict[tuple[str, str], set[str]]]] = {}
-        items = []
-        descriptions: dict[tuple[str, str], Counter[frozenset[str]]] = defaultdict(Counter)
-        self._df: Counter[str] = Counter()
         for p in corpus.passages:
             self._by_source[p.source].append(p.id)
-            tokens = analyzer.tokens(p.text)
-            items.append((p.id, passage_terms(tokens)))
-            self._df.update({k for t in tokens if not t.stop for k in t.keys})
-            for described_by, name in descriptions_in(tokens, p.text):
-                if name:
-                    descriptions[described_by][frozenset(name)] += 1
-            doc_keys = self._doc_keys[p.source]
-            for t in tokens:
-                if t.entity:
-                    doc_keys.update(expand(t.keys))
-        self.index.add(items)
-        # How the corpus describes its names ("the US-backed SDF"), kept where one name has
-        # most of the description's uses.
-        self._descriptions: dict[tuple[str, str], set[str]] = {}
-        for described_by, uses in descriptions.items():
-            (most, count), *_ = sorted(uses.items(), key=lambda u: (-u[1], sorted(u[0])))
-            if count * 2 > sum(uses.values()):
-                self._descriptions[described_by] = set(most)
-        self._passage = lru_cache(maxsize=200_000)(self._analyze_passage)
+        self._affiliations: dict[tuple[str, str], frozenset[str]] = {}
+        self._articles: dict[str, tuple[frozenset[str], dict[tuple[str, str], set[str]]]] = {}
+        self._doc_keys: dict[str, set[str]] = defaultdict(set, doc_keys or {})
+        if index is not None and df is not None and doc_keys is not None:
+            self.index = index
+            self._df = df
+            uses = descriptions or {}
+        else:
+            self.index = PassageIndex()
+            items = []
+            self._df = Counter()
+            uses = {}
+            for p in corpus.passages:
+                tokens = analyzer.tokens(p.text)
+                terms = passage_terms(tokens)
+                items.append((p.id, terms))
+                self._df.update(set(terms.split()))
+                for described_by, name in descriptions_in(tokens, p.text):
+                    count_description(uses, described_by, name)
+                source_keys = self._doc_keys[p.source]
+                for t in tokens:
+                    if t.entity:
+                        source_keys.update(expand(t.keys))
+            self.index.add(items)
+        self._descriptions = corpus_descriptions(uses)
+        self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
+        self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
+        self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
 
     def _context_keys(self, passage: Passage) -> frozenset[str]:
         """Words and names in the sentences just before a passage: what "it" and "the city"
@@ -83,7 +119,7 @@ class Matcher:
             prev = self.corpus.passages[pid]
             if prev.source != passage.source:
                 break
-            keys.update(self._passage(pid).keys)
+            keys.update(self._words(pid))
         _topic, descriptions = self._article(passage.source)
         tokens = self._passage(passage.id).tokens
         keys.update(
@@ -91,6 +127,14 @@ class Matcher:
             or described(tokens, passage.text, self._descriptions)
         )
         return frozenset(keys)
+
+    def _words_of(self, pid: int) -> frozenset[str]:
+        """A sentence's words and names with their synonyms (no figures, no speaker)."""
+        tokens = self.analyzer.tokens(self.corpus.passages[pid].text)
+        return frozenset(k for t in tokens if not t.stop for k in expand(t.keys))
+
+    def _speaker_of(self, pid: int) -> str | None:
+        return attribution.speaker(self.corpus.passages[pid].text)
 
     def _article(self, source: str) -> tuple[frozenset[str], dict[tuple[str, str], set[str]]]:
         """What an article is about (the names of its headline and of at least three of its
@@ -101,11 +145,11 @@ class Matcher:
         counts: Counter[str] = Counter()
         descriptions: dict[tuple[str, str], set[str]] = defaultdict(set)
         for n, pid in enumerate(self._by_source.get(source, ())):
-            passage = self.corpus.passages[pid]
-            tokens = self._passage(pid).tokens
+            text = self.corpus.passages[pid].text
+            tokens = self.analyzer.tokens(text)
             names = {k for t in tokens if t.entity for k in t.keys if k[0] in "@#"}
             counts.update({k: TOPIC_SENTENCES if n == 0 else 1 for k in names})
-            for described_by, name in descriptions_in(tokens, passage.text):
+            for described_by, name in descriptions_in(tokens, text):
                 descriptions[described_by].update(name)
         topic = frozenset(k for k, c in counts.items() if c >= TOPIC_SENTENCES)
         self._articles[source] = (topic, descriptions)
@@ -116,7 +160,7 @@ class Matcher:
             prev = self.corpus.passages[pid]
             if prev.source != passage.source:
                 break
-            who = attribution.speaker(prev.text)
+            who = self._speaker(pid)
             if attribution.is_named(who):
                 return who
         return None
@@ -164,10 +208,11 @@ class Matcher:
     def analyze(self, claim: Claim) -> ClaimAnalysis:
         return analyze_claim(claim.text, self.analyzer, self.idf)
 
-    def candidates(self, analysis: ClaimAnalysis) -> list[int]:
+    def candidates(self, claim: Claim) -> list[int]:
         """The passages worth judging, best first: BM25 over the analysed keys, then re-ranked
         by how many of the claim's names their article names (a sentence is read in its
         article: "We control 80 per cent of Raqa" is the SDF speaking)."""
+        analysis = self.analyze(claim)
         hits = self.index.scored(analysis.search_groups(), CANDIDATE_POOL)
         if analysis.figures:
             # Only a sentence with a figure can back or contradict a figure.
@@ -187,10 +232,13 @@ class Matcher:
     def _has_figure(self, pid: int) -> bool:
         return _FIGURE_HINT_RE.search(self.corpus.passages[pid].text) is not None
 
-    def evidence(self, claim: Claim) -> list[Evidence]:
+    def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
+        """The claim's evidence among its candidates (retrieved here unless given)."""
         analysis = self.analyze(claim)
+        if candidates is None:
+            candidates = self.candidates(claim)
         found: list[Evidence] = []
-        for pid in self.candidates(analysis):
+        for pid in candidates:
             passage = self.corpus.passages[pid]
             doc_keys = frozenset(self._doc_keys[passage.source])
             judgment = judge(

@@ -1,0 +1,298 @@
+"""The build cache: what a build computed, kept so that the next build redoes only what changed.
+
+Where: ``.dossier/cache/`` beside the claims file (``dossier build --cache-dir`` moves it,
+``--no-cache`` bypasses it). It holds one SQLite file, ``cache.sqlite``, and the tantivy index of
+the current corpus under ``index/``.
+
+What is kept, and under which key (every key starts with the *code version*, a hash of the bytes
+of every ``dossier/*.py`` file, so any change to the judge invalidates everything it computed):
+
+* **documents**: per article, its segmentation (paragraphs, sentences) and the analysed keys of
+  its sentences and names. Key: code version, the furniture rules, the alias table and the
+  article's sha256. Editing one article re-segments and re-analyses that article only.
+* **states**: per corpus state (code version, alias table, furniture rules and every article's
+  path and sha256, in order), the corpus-wide statistics the judge reads (document frequency of
+  every key, each article's names) and the tantivy index built over it. When the state is new,
+  the statistics and the index are rebuilt from the cached documents: cheap next to the analysis,
+  and exactly what a cold build gives (an index patched in place would keep the deleted passages
+  in its BM25 statistics, so its ranking could differ from a cold build's).
+* **reports**: the whole report, under the bytes of the claims file and every article's path,
+  sha256 and metadata: when nothing changed, nothing is recomputed but the render.
+* **stamps**: which report a corpus folder holds, under its files' sizes, inodes and
+  modification and change times (``corpus.corpus_stamp``) and the claims file's bytes: when no
+  file was written since, the articles are not even read.
+* **claims**: per claim, its evidence. Key: code version, corpus state, the claim's text. Adding a
+  claim judges that claim only; nothing changed recomputes nothing but the render. A changed
+  corpus re-judges every claim, since every word's rarity (idf) may have moved.
+
+Safety: every write is a SQLite transaction or a folder written under a temporary name and
+renamed into place, so Ctrl-C leaves a usable cache, and two builds at once do not corrupt it
+(SQLite locks; the index folder of a state is written once). A cache that cannot be read (a
+truncated file, another schema, a file that is not ours) is reported once with a warning and
+rebuilt; it never changes a result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+SCHEMA = "dossier-cache-4"
+DB_NAME = "cache.sqlite"
+INDEX_DIR = "index"
+FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
+DEFAULT_DIR = Path(".dossier") / "cache"
+"""The cache folder, relative to the folder of the claims file."""
+
+Warn = Callable[[str], None]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the dossier package's source and the libraries whose output it stores."""
+    from importlib.metadata import version
+
+    from dossier import __version__
+
+    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{version('tantivy')}".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def make_key(*parts: object) -> str:
+    """A cache key: the code version and the given parts, hashed."""
+    digest = hashlib.sha256(code_version().encode())
+    for part in parts:
+        digest.update(b"\0" + repr(part).encode())
+    return digest.hexdigest()
+
+
+def default_dir(claims_path: Path) -> Path:
+    return claims_path.parent / DEFAULT_DIR
+
+
+class CacheBroken(Exception):
+    """Raised inside the cache when its storage cannot be trusted."""
+
+
+class Cache:
+    """A key -> bytes store in three tables (documents, states, claims) and index folders.
+
+    Every failure to read or write is turned into a warning (once) and a miss: the build goes
+    on computing what it needs, and the broken file is removed so the next build starts clean.
+    """
+
+    TABLES = ("documents", "states", "claims", "reports", "stamps")
+
+    def __init__(self, folder: Path, warn: Warn | None = None) -> None:
+        self.folder = folder
+        self._warn = warn or (lambda _m: None)
+        self._warned = False
+        self._db: sqlite3.Connection | None = None
+        self._pending: dict[str, list[tuple[str, bytes]]] = {t: [] for t in self.TABLES}
+        self._pending_bytes = 0
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = self._connect()
+        except (OSError, sqlite3.Error, CacheBroken) as err:
+            self._discard(err)
+            with contextlib.suppress(OSError, sqlite3.Error, CacheBroken):
+                self._db = self._connect()
+        self._remove_stale_temporaries()
+
+    # --- storage --------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.folder / DB_NAME, timeout=60, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                tables = {
+                    r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
+                if tables - {"meta"}:
+                    raise CacheBroken("it was written by another program")
+                with db:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+                    for table in self.TABLES:
+                        db.execute(
+                            f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, data BLOB)"
+                        )
+            elif row[0] != SCHEMA:
+                raise CacheBroken(f"it has another layout ({row[0]!r}, this dossier uses {SCHEMA})")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def warn_once(self, reason: str) -> None:
+        """Say (once per build) that the cache was not usable and is being rebuilt."""
+        if not self._warned:
+            self._warned = True
+            self._warn(f"{self.folder}: the cache could not be used ({reason}); rebuilding it.")
+
+    def _discard(self, err: BaseException) -> None:
+        """Warn once, close and remove the store, so that this build and the next start clean."""
+        self.warn_once(str(err).rstrip(".") or type(err).__name__)
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"):
+            with contextlib.suppress(OSError):
+                (self.folder / name).unlink()
+        with contextlib.suppress(OSError):
+            shutil.rmtree(self.folder / INDEX_DIR)
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def get_many(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
+        """The decoded values stored under ``keys`` (missing or unreadable ones are left out)."""
+        wanted = list(dict.fromkeys(keys))
+        if self._db is None or not wanted:
+            return {}
+        found: dict[str, Any] = {}
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, data FROM {table} WHERE key IN ({marks})", chunk
+                ).fetchall()
+                for key, data in rows:
+                    found[key] = marshal.loads(data)
+        except (sqlite3.Error, ValueError, EOFError, TypeError) as err:
+            self._discard(err)
+            return {}
+        return found
+
+    def get(self, table: str, key: str) -> Any:
+        return self.get_many(table, [key]).get(key)
+
+    def put(self, table: str, key: str, value: Any) -> None:
+        """Queue a value; ``flush`` writes the queue in one transaction."""
+        if self._db is not None:
+            data = marshal.dumps(value)
+            self._pending[table].append((key, data))
+            self._pending_bytes += len(data)
+            if self._pending_bytes > FLUSH_BYTES:
+                self.flush()
+
+    def flush(self) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                for table, rows in self._pending.items():
+                    self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+        except sqlite3.Error as err:
+            self._discard(err)
+        for rows in self._pending.values():
+            rows.clear()
+        self._pending_bytes = 0
+
+    def keep_only(self, table: str, keys: Iterable[str]) -> None:
+        """Forget every entry of ``table`` but ``keys`` (what the current build used)."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                self._db.execute("DELETE FROM used")
+                self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in keys))
+                self._db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM used)")
+        except sqlite3.Error as err:
+            self._discard(err)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    # --- index folders --------------------------------------------------------------------
+
+    def index_path(self, state: str) -> Path:
+        return self.folder / INDEX_DIR / state
+
+    @contextlib.contextmanager
+    def new_index_folder(self, state: str) -> Iterator[Path | None]:
+        """A temporary folder to build the index of ``state`` in, renamed into place on success.
+
+        Yields None when the cache cannot hold it. When another build has put the same state in
+        place meanwhile, ours is dropped (both are built from the same documents).
+        """
+        if self._db is None:
+            yield None
+            return
+        final = self.index_path(state)
+        temp = final.parent / f"tmp-{os.getpid()}-{uuid.uuid4().hex}"
+        try:
+            temp.mkdir(parents=True)
+        except OSError as err:
+            self._discard(err)
+            yield None
+            return
+        old = final.parent / f"{temp.name}-old"
+        try:
+            yield temp
+            with contextlib.suppress(OSError):
+                os.rename(final, old)  # a broken index this build replaces
+            with contextlib.suppress(OSError):
+                os.rename(temp, final)  # fails when another build has just put its own there
+        finally:
+            for folder in (temp, old):
+                if folder.exists():
+                    shutil.rmtree(folder, ignore_errors=True)
+
+    def keep_only_index(self, state: str) -> None:
+        root = self.folder / INDEX_DIR
+        if not root.is_dir():
+            return
+        for entry in root.iterdir():
+            if entry.name != state and not entry.name.startswith("tmp-"):
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary index folders of builds that died (Ctrl-C, a crash)."""
+        root = self.folder / INDEX_DIR
+        if not root.is_dir():
+            return
+        for entry in root.iterdir():
+            if not entry.name.startswith("tmp-"):
+                continue
+            try:
+                pid = int(entry.name.split("-")[1])
+                os.kill(pid, 0)
+            except (ValueError, IndexError, ProcessLookupError):
+                shutil.rmtree(entry, ignore_errors=True)
+            except PermissionError:
+                pass  # a live process of another user
+
+
+def folder_manifest(folder: Path) -> list[tuple[str, int, str]]:
+    """(name, size, sha256) of every file in an index folder, to check it before trusting it."""
+    manifest = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            data = path.read_bytes()
+            manifest.append((path.name, len(data), hashlib.sha256(data).hexdigest()))
+    return manifest

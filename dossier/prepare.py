@@ -1,0 +1,277 @@
+"""Segment and analyse the corpus on every core, through the build cache; build or open its index.
+
+This is the segment and index steps done for speed: each article is segmented and its sentences
+analysed (``Analyzer.tokens``: the keys the index and the judge match on) in one pass, in worker
+processes when there is enough to do, and the result is cached by the article's content hash
+(see ``dossier.cache``). The corpus-wide statistics (document frequencies, each article's names)
+and the tantivy index are then built from those per-article results, or opened from the cache
+when the corpus is unchanged. The output is the same whatever the number of workers, and the
+same as ``Matcher(corpus, analyzer)`` computes by itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from dossier.cache import Cache, folder_manifest, make_key
+from dossier.corpus import FurnitureRule, Segmented, segment_document
+from dossier.index import PassageIndex, passage_terms
+from dossier.judge import descriptions_in
+from dossier.match import Descriptions, Matcher
+from dossier.models import Corpus, Document, Paragraph, ParagraphKind, SourceMeta
+from dossier.text import Analyzer, expand
+
+Progress = Callable[[str, int, int], None]
+
+ParagraphRow = tuple[int, int, str, str | None]
+SentenceRow = tuple[int, int, int, int]
+DescriptionRow = tuple[str, str, str]
+Entry = tuple[list[ParagraphRow], list[SentenceRow], list[str], list[str], list[DescriptionRow]]
+"""One article, prepared: its paragraphs (start, end, kind, rule), its sentences (start, end,
+paragraph start, paragraph end), each sentence's indexed terms (``index.passage_terms``) joined
+by ``KEY_SEP`` (one string per sentence takes a fraction of the memory of a tuple of strings),
+the article's names (entity keys with their synonyms), sorted, and how it describes names
+("US-backed SDF": description key, word key, the name's keys joined by a space)."""
+
+KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of words
+
+PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
+CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
+
+
+def _pair(key: str) -> tuple[str, str]:
+    by, word = key.split(KEY_SEP, 1)
+    return by, word
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Analyzer) -> Entry:
+    """Segment one article and analyse its sentences (what ``Matcher`` would do for it)."""
+    document = Document.model_construct(path="", text=text, sha256="", meta=SourceMeta())
+    paragraphs, sentences = segment_document(document, rules)
+    keys: list[str] = []
+    names: set[str] = set()
+    described: list[DescriptionRow] = []
+    for start, end, _, _ in sentences:
+        sentence = text[start:end]
+        tokens = analyzer.tokens(sentence)
+        keys.append(passage_terms(tokens).replace(" ", KEY_SEP))
+        for t in tokens:
+            if t.entity:
+                names.update(expand(t.keys))
+        for (by, word), name in descriptions_in(tokens, sentence):
+            if name:
+                described.append((by, word, " ".join(sorted(name))))
+    rows = [(p.start, p.end, p.kind.value, p.rule) for p in paragraphs]
+    return rows, sentences, keys, sorted(names), described
+
+
+_worker: tuple[tuple[FurnitureRule, ...], Analyzer] | None = None
+
+
+def _init_worker(rules: tuple[FurnitureRule, ...], analyzer: Analyzer) -> None:
+    global _worker
+    _worker = (rules, analyzer)
+
+
+def _prepare_chunk(texts: list[str]) -> list[Entry]:
+    assert _worker is not None
+    rules, analyzer = _worker
+    return [prepare_document(text, rules, analyzer) for text in texts]
+
+
+def _chunks(items: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
+    chunk: list[tuple[int, str]] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item[1])
+        if size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+class Preparer:
+    """Prepares a corpus for matching; ``segment`` is the segmenter ``load_corpus`` calls."""
+
+    def __init__(
+        self,
+        aliases: Mapping[str, list[str]],
+        cache: Cache | None = None,
+        *,
+        workers: int | None = None,
+        progress: Progress | None = None,
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
+        self.aliases = dict(aliases)
+        self.analyzer = Analyzer(self.aliases)
+        self.cache = cache
+        self.workers = workers or default_workers()
+        self.progress = progress
+        self.warn = warn
+        self.entries: list[Entry] = []
+        self.document_keys: list[str] = []
+        self.rules_id: list[tuple[str, str]] = []
+        self.state_key = ""
+
+    def segment(
+        self, documents: list[Document], rules: tuple[FurnitureRule, ...]
+    ) -> list[Segmented]:
+        self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
+        self.state_key = self.state(documents, rules)
+        keys = [
+            make_key("document", self.rules_id, list(self.aliases.items()), d.sha256)
+            for d in documents
+        ]
+        found = self.cache.get_many("documents", keys) if self.cache else {}
+        entries: list[Entry | None] = [found.get(k) for k in keys]
+        missing = [(i, documents[i].text) for i, e in enumerate(entries) if e is None]
+        total, done = len(documents), len(documents) - len(missing)
+        if self.progress:
+            self.progress("analysing articles", done, total)
+        for i, entry in self._compute(missing, rules):
+            entries[i] = entry
+            if self.cache:
+                self.cache.put("documents", keys[i], entry)
+            done += 1
+            if self.progress:
+                self.progress("analysing articles", done, total)
+        self.entries = [e for e in entries if e is not None]
+        self.document_keys = keys
+        return [
+            (
+                [
+                    Paragraph.model_construct(
+                        source=d.path, start=a, end=b, kind=ParagraphKind(kind), rule=rule
+                    )
+                    for a, b, kind, rule in entry[0]
+                ],
+                [tuple(s) for s in entry[1]],  # type: ignore[misc]
+            )
+            for d, entry in zip(documents, self.entries, strict=True)
+        ]
+
+    def _compute(
+        self, missing: list[tuple[int, str]], rules: tuple[FurnitureRule, ...]
+    ) -> Iterable[tuple[int, Entry]]:
+        size = sum(len(text) for _, text in missing)
+        if self.workers <= 1 or size < PARALLEL_MIN_CHARS:
+            for i, text in missing:
+                yield i, prepare_document(text, rules, self.analyzer)
+            return
+        with ProcessPoolExecutor(
+            max_workers=self.workers,
+            initializer=_init_worker,
+            initargs=(rules, self.analyzer),
+        ) as pool:
+            chunks = list(_chunks(missing))
+            results = pool.map(_prepare_chunk, [[text for _, text in c] for c in chunks])
+            for chunk, prepared in zip(chunks, results, strict=True):
+                for (i, _), entry in zip(chunk, prepared, strict=True):
+                    yield i, entry
+
+    def state(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> str:
+        """The key of the whole corpus as the judge sees it (with this code and these aliases)."""
+        return make_key(
+            "state",
+            [(r.name, r.pattern.pattern) for r in rules],
+            list(self.aliases.items()),
+            [(d.path, d.sha256) for d in documents],
+        )
+
+    def matcher(self, corpus: Corpus) -> tuple[Matcher, str]:
+        """The matcher over the prepared corpus, and the corpus state key."""
+        state = self.state_key
+        cached = self.cache.get("states", state) if self.cache else None
+        index: PassageIndex | None = None
+        if cached is not None:
+            df, names, described, manifest = cached
+            if self.cache is not None:
+                index = self._open_index(self.cache, state, manifest)
+        else:
+            df, names, described = self._statistics(corpus)
+        if index is None:
+            index = self._build_index(corpus, state, (df, names, described))
+        self.entries = []  # the index is built: the sentences' keys are no longer needed
+        matcher = Matcher(
+            corpus,
+            self.analyzer,
+            index=index,
+            df=Counter(df),
+            doc_keys={path: set(keys) for path, keys in names.items()},
+            descriptions={_pair(k): v for k, v in described.items()},
+        )
+        return matcher, state
+
+    @staticmethod
+    def _open_index(cache: Cache, state: str, manifest: object) -> PassageIndex | None:
+        """The cached index of ``state``, if its files are exactly those written."""
+        path = cache.index_path(state)
+        try:
+            if folder_manifest(path) == manifest:
+                return PassageIndex(str(path))
+            problem = "index files changed since they were written"
+        except (OSError, ValueError) as err:
+            problem = f"index unreadable: {err}"
+        cache.warn_once(problem)
+        return None
+
+    def _statistics(
+        self, corpus: Corpus
+    ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, dict[str, int]]]:
+        """Document frequencies, each article's names, and the corpus's descriptions of names
+        (keyed by description and word joined by ``KEY_SEP``, to be stored as JSON-like data)."""
+        df: Counter[str] = Counter()
+        uses: Descriptions = {}
+        for entry in self.entries:
+            for keys in entry[2]:
+                if keys:
+                    df.update(set(keys.split(KEY_SEP)))
+            for by, word, name in entry[4]:
+                counts = uses.setdefault((by, word), {})
+                counts[name] = counts.get(name, 0) + 1
+        names = {d.path: e[3] for d, e in zip(corpus.documents, self.entries, strict=True) if e[3]}
+        described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
+        return dict(df), names, described
+
+    def _items(self) -> Iterable[tuple[int, str]]:
+        pid = 0
+        for entry in self.entries:
+            for keys in entry[2]:
+                yield pid, keys.replace(KEY_SEP, " ")
+                pid += 1
+
+    def _build_index(self, corpus: Corpus, state: str, statistics: tuple[Any, ...]) -> PassageIndex:
+        if self.progress:
+            self.progress("indexing passages", 0, 1)
+        threads = min(self.workers, 2) if len(corpus.passages) > 50_000 else 1
+        if self.cache is None:
+            index = PassageIndex()
+            index.add(self._items(), threads=threads)
+        else:
+            with self.cache.new_index_folder(state) as folder:
+                if folder is None:
+                    index = PassageIndex()
+                    index.add(self._items(), threads=threads)
+                else:
+                    PassageIndex(str(folder)).add(self._items(), threads=threads)
+                    manifest = folder_manifest(folder)
+            if folder is not None:
+                try:
+                    index = PassageIndex(str(self.cache.index_path(state)))
+                    self.cache.put("states", state, (*statistics, manifest))
+                except (OSError, ValueError):  # another build replaced it this very moment
+                    index = PassageIndex()
+                    index.add(self._items(), threads=threads)
+        if self.progress:
+            self.progress("indexing passages", 1, 1)
+        return index

@@ -1,0 +1,396 @@
+"""The build cache: a build that reuses it gives the same bytes as a cold build, whatever changed.
+
+Each case builds once (filling the cache), changes the claims or the corpus, builds again with
+the cache and once more with ``--no-cache``, and compares ``out/dossier.json`` byte for byte. The
+counters show that only what changed was recomputed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner, Result
+
+import dossier.match
+import dossier.pipeline
+import dossier.prepare
+from dossier.cache import DB_NAME, INDEX_DIR
+from dossier.cli import app
+from dossier.pipeline import build_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CORPUS = ROOT / "corpus"
+SEED_CLAIMS = ROOT / "tests" / "fixtures" / "pipeline" / "claims.yaml"
+
+runner = CliRunner()
+
+NEW_ARTICLE = """Fighting near Deir ez-Zor
+
+The SDF said on Friday that about 500 US troops are deployed in Syria, a figure the Pentagon
+did not confirm. Russian jets bombed positions near Deir ez-Zor, the SDF said.
+"""
+
+
+@dataclass
+class Counts:
+    analysed: int = 0  # articles segmented and analysed
+    judged: int = 0  # claims judged
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seed corpus and a small claims file, copied into an empty working folder."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEED_CORPUS, tmp_path / "corpus")
+    shutil.copy(SEED_CLAIMS, tmp_path / "claims.yaml")
+    return tmp_path
+
+
+@pytest.fixture
+def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
+    c = Counts()
+    prepare_document = dossier.prepare.prepare_document
+    evidence = dossier.match.Matcher.evidence
+
+    def counting_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
+        c.analysed += 1
+        return prepare_document(*args, **kwargs)
+
+    def counting_evidence(self, claim):  # type: ignore[no-untyped-def]
+        c.judged += 1
+        return evidence(self, claim)
+
+    monkeypatch.setattr(dossier.prepare, "prepare_document", counting_prepare)
+    monkeypatch.setattr(dossier.match.Matcher, "evidence", counting_evidence)
+    yield c
+
+
+def build(*extra: str, out: str = "out") -> Result:
+    result = runner.invoke(
+        app, ["-q", "build", "--out", out, "--format", "json", "--workers", "1", *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def cold_json() -> bytes:
+    build("--no-cache", out="cold")
+    return Path("cold/dossier.json").read_bytes()
+
+
+def replace_in(path: str, old: str, new: str) -> None:
+    text = Path(path).read_text(encoding="utf-8")
+    assert old in text
+    Path(path).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def first_article() -> str:
+    return sorted(str(p) for p in Path("corpus").glob("*.txt"))[0]
+
+
+@dataclass(frozen=True)
+class Change:
+    apply: Callable[[], None]
+    analysed: int  # articles analysed again by the warm build
+    judged: int | None  # claims judged again (None: all of them)
+
+
+def edit_article() -> None:
+    path = first_article()
+    Path(path).write_text(Path(path).read_text(encoding="utf-8") + "\nOne more line.\n")
+
+
+def add_article() -> None:
+    Path("corpus/zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+
+
+def delete_article() -> None:
+    path = Path(first_article())
+    path.unlink()
+    yaml = YAML()
+    sources = yaml.load(Path("corpus/sources.yaml"))
+    del sources["sources"][path.name]
+    yaml.dump(sources, Path("corpus/sources.yaml"))
+
+
+def add_claim() -> None:
+    with open("claims.yaml", "a", encoding="utf-8") as f:
+        f.write("  - id: new-claim\n    text: The Pentagon confirmed the Russian strike.\n")
+
+
+def edit_claim() -> None:
+    replace_in("claims.yaml", "About 500 US troops", "About 2,000 US troops")
+
+
+def delete_claim() -> None:
+    replace_in("claims.yaml", "  - id: aleppo\n    text: Turkey sent 2,000 troops to Aleppo.\n", "")
+
+
+def change_aliases() -> None:
+    replace_in("claims.yaml", "  Syrian Democratic Forces: [SDF]\n", "")
+
+
+def change_furniture() -> None:
+    replace_in("corpus/sources.yaml", "furniture: []", "furniture: ['^The SDF said']")
+
+
+def change_metadata() -> None:
+    replace_in("corpus/sources.yaml", "outlet: firstpost.com", "outlet: Firstpost")
+
+
+def nothing() -> None:
+    return None
+
+
+CHANGES = {
+    "nothing-changed": Change(nothing, analysed=0, judged=0),
+    "an-article-edited": Change(edit_article, analysed=1, judged=None),
+    "an-article-added": Change(add_article, analysed=1, judged=None),
+    "an-article-deleted": Change(delete_article, analysed=0, judged=None),
+    "a-claim-added": Change(add_claim, analysed=0, judged=1),
+    "a-claim-edited": Change(edit_claim, analysed=0, judged=1),
+    "a-claim-deleted": Change(delete_claim, analysed=0, judged=0),
+    "aliases-changed": Change(change_aliases, analysed=5, judged=None),
+    "furniture-rules-changed": Change(change_furniture, analysed=5, judged=None),
+    "metadata-changed": Change(change_metadata, analysed=0, judged=0),
+}
+
+
+@pytest.fixture(params=[False, True], ids=["files-read", "files-stamped"])
+def stamps(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Twice each case: with the corpus stamp untrusted (files just written, as in any test)
+    and trusted (as for files older than the build by the margin)."""
+    if request.param:
+        monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    return bool(request.param)
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_a_build_from_the_cache_equals_a_cold_build(
+    project: Path, counts: Counts, change: Change, stamps: bool
+) -> None:
+    build()
+    assert (counts.analysed, counts.judged) == (5, 10)
+    change.apply()
+    counts.analysed = counts.judged = 0
+
+    build()
+
+    assert counts.analysed == change.analysed
+    claims = Path("claims.yaml").read_text(encoding="utf-8").count("  - id: ")
+    assert counts.judged == (claims if change.judged is None else change.judged)
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_the_cache_lives_beside_the_claims_file_and_can_be_moved(project: Path) -> None:
+    build()
+    assert (project / ".dossier" / "cache" / DB_NAME).is_file()
+
+    build("--cache-dir", "elsewhere")
+    assert (project / "elsewhere" / DB_NAME).is_file()
+
+
+def test_no_cache_reads_and_writes_nothing(project: Path, counts: Counts) -> None:
+    build()
+    counts.analysed = counts.judged = 0
+    shutil.rmtree(".dossier")
+
+    build("--no-cache")
+
+    assert not Path(".dossier").exists()
+    assert (counts.analysed, counts.judged) == (5, 10)
+
+
+def truncate_database(cache: Path) -> None:
+    data = (cache / DB_NAME).read_bytes()
+    (cache / DB_NAME).write_bytes(data[: len(data) // 3])
+
+
+def garbage_database(cache: Path) -> None:
+    (cache / DB_NAME).write_bytes(b"not a database at all\n" * 100)
+
+
+def other_schema(cache: Path) -> None:
+    db = sqlite3.connect(cache / DB_NAME)
+    db.execute("UPDATE meta SET value = 'dossier-cache-0' WHERE key = 'schema'")
+    db.commit()
+    db.close()
+
+
+def foreign_database(cache: Path) -> None:
+    (cache / DB_NAME).unlink()
+    db = sqlite3.connect(cache / DB_NAME)
+    db.execute("CREATE TABLE photos (id INTEGER, name TEXT)")
+    db.commit()
+    db.close()
+
+
+def bad_entries(cache: Path) -> None:
+    db = sqlite3.connect(cache / DB_NAME)
+    for table in ("documents", "states", "claims", "reports"):
+        db.execute(f"UPDATE {table} SET data = x'00ff00'")
+    db.commit()
+    db.close()
+
+
+def truncated_index(cache: Path) -> None:
+    for path in (cache / INDEX_DIR).glob("*/*.idx"):
+        path.write_bytes(path.read_bytes()[:10])
+
+
+def missing_index(cache: Path) -> None:
+    shutil.rmtree(cache / INDEX_DIR)
+
+
+CORRUPTIONS = {
+    "truncated-database": truncate_database,
+    "not-a-database": garbage_database,
+    "another-cache-layout": other_schema,
+    "another-programs-database": foreign_database,
+    "unreadable-entries": bad_entries,
+    "truncated-index": truncated_index,
+    "missing-index": missing_index,
+}
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
+def test_a_broken_cache_is_reported_once_and_rebuilt(
+    project: Path, corrupt: Callable[[Path], None]
+) -> None:
+    build()
+    corrupt(project / ".dossier" / "cache")
+    add_claim()  # so that the build needs the index, not only the stored report
+
+    result = build()
+
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1, result.stderr
+    assert warnings[0].startswith(f"Warning: {Path('.dossier/cache')}: the cache could not be used")
+    assert warnings[0].endswith("; rebuilding it.")
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+    assert build().stderr == ""  # rebuilt: the next build reads it without complaint
+
+
+def test_a_build_interrupted_while_judging_leaves_a_usable_cache(
+    project: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    evidence = dossier.match.Matcher.evidence
+    ctrl_c = [True]
+
+    def interrupted(self, claim):  # type: ignore[no-untyped-def]
+        if ctrl_c[0] and counts.judged == 3:
+            raise KeyboardInterrupt
+        return evidence(self, claim)
+
+    monkeypatch.setattr(dossier.match.Matcher, "evidence", interrupted)
+    result = runner.invoke(app, ["-q", "build", "--out", "out", "--format", "json"])
+    assert result.exit_code != 0
+    assert not Path("out/dossier.json").exists()
+    ctrl_c[0] = False
+    counts.analysed = counts.judged = 0
+
+    result = build()
+
+    assert result.stderr == ""
+    assert (counts.analysed, counts.judged) == (0, 10)  # the articles were kept, not the claims
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+    assert not list((project / ".dossier" / "cache" / INDEX_DIR).glob("tmp-*"))
+
+
+def test_the_result_does_not_depend_on_the_number_of_workers(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = cold_json()
+    monkeypatch.setattr(dossier.prepare, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dossier.prepare, "CHUNK_CHARS", 2000)  # several chunks per worker
+
+    build("--no-cache", "--workers", "2", out="two")
+
+    assert Path("two/dossier.json").read_bytes() == one
+
+
+def test_claims_judged_on_two_processes_give_the_same_dossier(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = cold_json()
+    monkeypatch.setattr(dossier.pipeline, "PARALLEL_MIN_CLAIMS", 2)
+    monkeypatch.setattr(dossier.pipeline, "CLAIMS_PER_TASK", 3)
+
+    build("--no-cache", "--workers", "2", out="two")
+
+    assert Path("two/dossier.json").read_bytes() == one
+
+
+def test_two_builds_at_once_share_the_cache_safely(project: Path) -> None:
+    dossier_cli = Path(sys.executable).parent / "dossier"
+    args = [str(dossier_cli), "-q", "build", "--format", "json", "--workers", "1"]
+    builds = [subprocess.Popen([*args, "--out", out], stderr=subprocess.PIPE) for out in "ab"]
+    errors = [b.communicate()[1] for b in builds]
+
+    assert [b.returncode for b in builds] == [0, 0], errors
+    cold = cold_json()
+    assert Path("a/dossier.json").read_bytes() == cold
+    assert Path("b/dossier.json").read_bytes() == cold
+    add_claim()
+    assert build().stderr == ""  # the cache they left is whole
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads: list[Path] = []
+    read_corpus = dossier.pipeline.read_corpus
+
+    def counting(root: Path, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(root)
+        return read_corpus(root, **kwargs)
+
+    monkeypatch.setattr(dossier.pipeline, "read_corpus", counting)
+    return reads
+
+
+def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    first = build()
+    reads = counting_reads(monkeypatch)
+
+    again = build()
+
+    assert reads == []
+    assert again.stderr == first.stderr  # the warnings of the articles are given again
+    assert "bad.txt: skipped: not valid UTF-8" in again.stderr
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_files_written_just_before_the_build_are_read_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build()  # the articles were copied a moment ago: within the margin, their stamp is not kept
+    reads = counting_reads(monkeypatch)
+
+    build()
+
+    assert reads == [Path("corpus")]
+
+
+def test_progress_is_reported_for_every_step(project: Path) -> None:
+    seen: dict[str, tuple[int, int]] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        seen[step] = (done, total)
+
+    build_report(Path("claims.yaml"), Path("corpus"), progress=progress, workers=1)
+
+    assert seen == {
+        "analysing articles": (5, 5),
+        "indexing passages": (1, 1),
+        "judging claims": (10, 10),
+    }
