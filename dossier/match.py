@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier import attribution
@@ -20,7 +21,7 @@ from dossier.judge import (
     judge,
 )
 from dossier.models import Claim, Corpus, Evidence, Passage, Stance
-from dossier.text import Analyzer, expand
+from dossier.text import Analyzer, Token, expand
 
 CANDIDATES = 64  # passages judged per claim
 CANDIDATE_POOL = 512  # passages retrieved per claim, re-ranked by their article's names
@@ -60,6 +61,41 @@ def corpus_descriptions(uses: Descriptions) -> dict[tuple[str, str], set[str]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleProfile:
+    """What the judge needs to know of a sentence's article (see ``Matcher._article``)."""
+
+    topic: frozenset[str]
+    descriptions: dict[tuple[str, str], set[str]]
+    near: dict[str, frozenset[str]]
+
+
+def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> ArticleProfile:
+    """What an article is about (the names of its headline and of at least three of its
+    sentences), how it describes its names ('the US-backed SDF'), and the names written next to
+    each capitalised word (a speaker's side), from its sentences' texts and tokens."""
+    counts: Counter[str] = Counter()
+    descriptions: dict[tuple[str, str], set[str]] = defaultdict(set)
+    near: dict[str, set[str]] = defaultdict(set)
+    for n, (text, tokens) in enumerate(sentences):
+        names = {k for t in tokens if t.entity for k in t.keys if k[0] in "@#"}
+        counts.update({k: TOPIC_SENTENCES if n == 0 else 1 for k in names})
+        for described_by, name in descriptions_in(tokens, text):
+            descriptions[described_by].update(name)
+        for i, t in enumerate(tokens):
+            if not t.text[:1].isupper() or t.stop or t.keys[0].startswith("@"):
+                continue
+            window = tokens[max(0, i - AFFILIATION_WINDOW) : i + AFFILIATION_WINDOW + 1]
+            sides = {k for w in window if w.entity for k in w.keys if k.startswith("@")}
+            if sides:
+                near[t.keys[-1]].update(sides)
+    return ArticleProfile(
+        frozenset(k for k, c in counts.items() if c >= TOPIC_SENTENCES),
+        dict(descriptions),
+        {k: frozenset(v) for k, v in near.items()},
+    )
+
+
 class Matcher:
     """Holds the corpus, its index and analyses; gives the evidence for a claim."""
 
@@ -72,6 +108,7 @@ class Matcher:
         df: Counter[str] | None = None,
         doc_keys: dict[str, set[str]] | None = None,
         descriptions: Descriptions | None = None,
+        profiles: dict[str, ArticleProfile] | None = None,
     ) -> None:
         """Analyses every passage and indexes it, unless the index and the statistics are given
         (``dossier.prepare`` computes them in parallel and through the build cache)."""
@@ -82,8 +119,8 @@ class Matcher:
         self._by_source: dict[str, list[int]] = defaultdict(list)
         for p in corpus.passages:
             self._by_source[p.source].append(p.id)
-        self._affiliations: dict[tuple[str, str], frozenset[str]] = {}
-        self._articles: dict[str, tuple[frozenset[str], dict[tuple[str, str], set[str]]]] = {}
+        self._profiles = profiles or {}  # given by dossier.prepare, for every article
+        self._articles: dict[str, ArticleProfile] = {}  # read here, for those it did not give
         self._doc_keys: dict[str, set[str]] = defaultdict(set, doc_keys or {})
         if index is not None and df is not None and doc_keys is not None:
             self.index = index
@@ -120,7 +157,7 @@ class Matcher:
             if prev.source != passage.source:
                 break
             keys.update(self._words(pid))
-        _topic, descriptions = self._article(passage.source)
+        descriptions = self._article(passage.source).descriptions
         tokens = self._passage(passage.id).tokens
         keys.update(
             described(tokens, passage.text, descriptions)
@@ -136,24 +173,20 @@ class Matcher:
     def _speaker_of(self, pid: int) -> str | None:
         return attribution.speaker(self.corpus.passages[pid].text)
 
-    def _article(self, source: str) -> tuple[frozenset[str], dict[tuple[str, str], set[str]]]:
-        """What an article is about (the names of its headline and of at least three of its
-        sentences) and how it describes its names ('the US-backed SDF')."""
-        cached = self._articles.get(source)
+    def _article(self, source: str) -> ArticleProfile:
+        """The article's profile: given by ``dossier.prepare``, or read here once."""
+        cached = self._profiles.get(source) or self._articles.get(source)
         if cached is not None:
             return cached
-        counts: Counter[str] = Counter()
-        descriptions: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for n, pid in enumerate(self._by_source.get(source, ())):
+        sentences = []
+        for pid in self._by_source.get(source, ()):
             text = self.corpus.passages[pid].text
-            tokens = self.analyzer.tokens(text)
-            names = {k for t in tokens if t.entity for k in t.keys if k[0] in "@#"}
-            counts.update({k: TOPIC_SENTENCES if n == 0 else 1 for k in names})
-            for described_by, name in descriptions_in(tokens, text):
-                descriptions[described_by].update(name)
-        topic = frozenset(k for k, c in counts.items() if c >= TOPIC_SENTENCES)
-        self._articles[source] = (topic, descriptions)
-        return self._articles[source]
+            sentences.append((text, self.analyzer.tokens(text)))
+        profile = article_profile(sentences)
+        if len(self._articles) >= PASSAGE_CACHE:
+            self._articles.clear()  # bounded memory; an article is cheap to read again
+        self._articles[source] = profile
+        return profile
 
     def _previous_speaker(self, passage: Passage) -> str | None:
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
@@ -184,21 +217,7 @@ class Matcher:
         ]
         if not names:
             return frozenset()
-        return self._names_near(source, names[-1].keys[-1])
-
-    def _names_near(self, source: str, surname: str) -> frozenset[str]:
-        cached = self._affiliations.get((source, surname))
-        if cached is not None:
-            return cached
-        keys: set[str] = set()
-        for pid in self._by_source.get(source, ()):
-            tokens = self.analyzer.tokens(self.corpus.passages[pid].text)
-            for i, t in enumerate(tokens):
-                if surname in t.keys:
-                    near = tokens[max(0, i - AFFILIATION_WINDOW) : i + AFFILIATION_WINDOW + 1]
-                    keys.update(k for n in near if n.entity for k in n.keys if k.startswith("@"))
-        self._affiliations[source, surname] = frozenset(keys)
-        return self._affiliations[source, surname]
+        return self._article(source).near.get(names[-1].keys[-1], frozenset())
 
     def idf(self, keys: Iterable[str]) -> float:
         """Inverse passage frequency of a word (its rarest spelling): rare words weigh more."""
@@ -247,7 +266,7 @@ class Matcher:
                 doc_keys,
                 self._context_keys(passage),
                 self._published.get(passage.source),
-                self._article(passage.source)[0],
+                self._article(passage.source).topic,
             )
             if judgment is None:
                 continue

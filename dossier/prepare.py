@@ -21,7 +21,7 @@ from dossier.cache import Cache, folder_manifest, make_key
 from dossier.corpus import FurnitureRule, Segmented, segment_document
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import descriptions_in
-from dossier.match import Descriptions, Matcher
+from dossier.match import ArticleProfile, Descriptions, Matcher, article_profile
 from dossier.models import Corpus, Document, Paragraph, ParagraphKind, SourceMeta
 from dossier.text import Analyzer, expand
 
@@ -30,17 +30,32 @@ Progress = Callable[[str, int, int], None]
 ParagraphRow = tuple[int, int, str, str | None]
 SentenceRow = tuple[int, int, int, int]
 DescriptionRow = tuple[str, str, str]
-Entry = tuple[list[ParagraphRow], list[SentenceRow], list[str], list[str], list[DescriptionRow]]
+ProfileRow = tuple[list[str], list[tuple[str, list[str]]]]  # topic, (word key, sides near it)
+Entry = tuple[
+    list[ParagraphRow], list[SentenceRow], list[str], list[str], list[DescriptionRow], ProfileRow
+]
 """One article, prepared: its paragraphs (start, end, kind, rule), its sentences (start, end,
 paragraph start, paragraph end), each sentence's indexed terms (``index.passage_terms``) joined
 by ``KEY_SEP`` (one string per sentence takes a fraction of the memory of a tuple of strings),
-the article's names (entity keys with their synonyms), sorted, and how it describes names
-("US-backed SDF": description key, word key, the name's keys joined by a space)."""
+the article's names (entity keys with their synonyms), sorted, how it describes names
+("US-backed SDF": description key, word key, the name's keys joined by a space), and the rest
+of its profile for the judge (``match.article_profile``: its topic names, the sides named near
+each capitalised word)."""
 
 KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of words
 
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
+
+
+def _profile(entry: Entry) -> ArticleProfile:
+    descriptions: dict[tuple[str, str], set[str]] = {}
+    for by, word, name in entry[4]:
+        descriptions.setdefault((by, word), set()).update(name.split(" "))
+    topic, near = entry[5]
+    return ArticleProfile(
+        frozenset(topic), descriptions, {k: frozenset(sides) for k, sides in near}
+    )
 
 
 def _pair(key: str) -> tuple[str, str]:
@@ -59,9 +74,11 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     keys: list[str] = []
     names: set[str] = set()
     described: list[DescriptionRow] = []
+    read = []
     for start, end, _, _ in sentences:
         sentence = text[start:end]
         tokens = analyzer.tokens(sentence)
+        read.append((sentence, tokens))
         keys.append(passage_terms(tokens).replace(" ", KEY_SEP))
         for t in tokens:
             if t.entity:
@@ -70,7 +87,9 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
             if name:
                 described.append((by, word, " ".join(sorted(name))))
     rows = [(p.start, p.end, p.kind.value, p.rule) for p in paragraphs]
-    return rows, sentences, keys, sorted(names), described
+    profile = article_profile(read)
+    near = [(k, sorted(v)) for k, v in sorted(profile.near.items())]
+    return rows, sentences, keys, sorted(names), described, (sorted(profile.topic), near)
 
 
 _worker: tuple[tuple[FurnitureRule, ...], Analyzer] | None = None
@@ -201,6 +220,9 @@ class Preparer:
             df, names, described = self._statistics(corpus)
         if index is None:
             index = self._build_index(corpus, state, (df, names, described))
+        profiles = {
+            d.path: _profile(entry) for d, entry in zip(corpus.documents, self.entries, strict=True)
+        }
         self.entries = []  # the index is built: the sentences' keys are no longer needed
         matcher = Matcher(
             corpus,
@@ -209,6 +231,7 @@ class Preparer:
             df=Counter(df),
             doc_keys={path: set(keys) for path, keys in names.items()},
             descriptions={_pair(k): v for k, v in described.items()},
+            profiles=profiles,
         )
         return matcher, state
 

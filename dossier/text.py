@@ -156,8 +156,11 @@ class _Alias:
     key: str
 
 
+@lru_cache(maxsize=65536)
 def _alias_word(word: str) -> str:
     """A word as alias lookup sees it: ASCII, no possessive, 'U.S.' -> 'US'."""
+    if word.isascii() and word.isalnum():
+        return word  # the common case, at no cost
     word = _POSSESSIVE_RE.sub("", anyascii(word))
     return word.replace(".", "") if _DOTTED_RE.match(word) else word
 
@@ -285,6 +288,8 @@ class Analyzer:
 
 def number_key(word: str) -> str | None:
     """The key of a number written in digits: '1,500' and '1500' -> '#1500'; else None."""
+    if not word[:1].isdigit():
+        return None
     digits = word.replace(",", "")
     if digits.replace(".", "", 1).isdigit():
         return "#" + digits.rstrip("0").rstrip(".") if "." in digits else "#" + digits

@@ -394,3 +394,25 @@ def test_progress_is_reported_for_every_step(project: Path) -> None:
         "indexing passages": (1, 1),
         "judging claims": (10, 10),
     }
+
+
+def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Path) -> None:
+    from dossier.corpus import load_corpus
+    from dossier.match import Matcher
+    from dossier.prepare import Preparer, _profile
+    from dossier.text import Analyzer
+
+    aliases = {"Kurdish Front": ["KF"], "Russia": ["Russian"], "Russian MoD": ["Russian ministry"]}
+    (tmp_path / "a.txt").write_text(
+        "KF fighters enter Tabqa\n\n"
+        "The Moscow-backed KF said it took Tabqa. Russian ministry spokesman Ivan Petrov spoke.\n\n"
+        "Petrov said Tabqa was quiet. The KF holds Tabqa.\n",
+        encoding="utf-8",
+    )
+    preparer = Preparer(aliases, workers=1)
+    corpus = load_corpus(tmp_path, segment=preparer.segment)
+    prepared = _profile(preparer.entries[0])
+    read = Matcher(corpus, Analyzer(aliases))._article("a.txt")
+    assert prepared.topic == read.topic and prepared.near == read.near
+    assert prepared.descriptions == {k: v for k, v in read.descriptions.items() if v}
+    assert prepared.topic  # the headline's names and Tabqa, named three times
