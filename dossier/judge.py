@@ -357,12 +357,9 @@ def _hyphened(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start].strip() == "-"
 
 
-def descriptions_in(
-    text_tokens: Sequence[Token], text: str
-) -> list[tuple[tuple[str, str], set[str]]]:
+def descriptions_in(tokens: Sequence[Token], text: str) -> list[tuple[tuple[str, str], set[str]]]:
     """'the US-backed SDF' -> ((US key, 'back'), {SDF keys}): how a text describes a name."""
     out = []
-    tokens = text_tokens
     for i in range(len(tokens) - 2):
         a, b, c = tokens[i], tokens[i + 1], tokens[i + 2]
         if a.entity and not b.entity and c.entity and _hyphened(text, a, b):

@@ -184,6 +184,8 @@ def build_report(
     With ``cache_dir``, what an earlier build computed for the same articles and claims is read
     from there instead of computed again (see ``dossier.cache``); the report is the same.
     """
+    if not (claims_path.is_file() and corpus_path.is_dir()):
+        cache_dir = None  # the load reports what is missing; no cache folder is left behind
     cache = Cache(cache_dir, warn) if cache_dir is not None else None
     try:
         if cache is None:

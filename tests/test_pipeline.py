@@ -27,6 +27,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[typ
         app,
         [
             "build",
+            "--no-cache",  # a test writes nothing beside the fixtures
             "--claims",
             str(CLAIMS),
             "--corpus",
@@ -77,6 +78,7 @@ def test_the_same_input_gives_the_same_bytes(tmp_path: Path, built: dict) -> Non
         [
             "-q",
             "build",
+            "--no-cache",  # a test writes nothing beside the fixtures
             "--claims",
             str(CLAIMS),
             "--corpus",
@@ -114,9 +116,12 @@ def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_a_missing_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_bytes(CLAIMS.read_bytes())
     result = CliRunner().invoke(
-        app, ["build", "--claims", str(CLAIMS), "--corpus", str(tmp_path / "nope")]
+        app, ["build", "--claims", str(claims), "--corpus", str(tmp_path / "nope")]
     )
     assert result.exit_code == 2
     assert result.output.startswith("Error: ")
     assert "Traceback" not in result.output
+    assert not (tmp_path / ".dossier").exists()  # a build that cannot start leaves no cache
