@@ -21,9 +21,14 @@ SPEECH_VERBS = (
 _INVERTED_RE = re.compile(
     r"[,”\"’]\s*(?:" + SPEECH_VERBS + r")\s+(?P<who>[A-Z][^.;!?]{1,160}?)\s*(?:[.;!?]|$)"
 )
+# The attribution after a closing quote: '"...", he said, adding'; '...,” Konashenkov said.'
+_AFTER_QUOTE_RE = re.compile(
+    r"(?:,\s*[”\"’]|[”\"’]\s*,)\s*(?P<who>[^,.;:!?“”\"()\[\]]{1,80}?)\s+" + SPEECH_VERBS + r"\b"
+)
 _ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;:]{2,100})", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b" + SPEECH_VERBS + r"\b")
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We"})
 _MAX_WORDS = 14
@@ -57,12 +62,17 @@ def speaker(sentence: str, previous: str | None = None) -> str | None:
     m = _INVERTED_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
         return previous if who.split()[0] in PRONOUNS and previous else who
+    m = _AFTER_QUOTE_RE.search(sentence)
+    if m and (who := _clean(m.group("who"))) and (who in PRONOUNS or who[:1].isupper()):
+        return previous if who.split()[0] in PRONOUNS else who
     m = _ACCORDING_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
         return who
     for verb in _VERB_RE.finditer(sentence):
         # "The Syrian Democratic Forces (SDF) announced": the aside is not where the name ends.
         head = _ASIDE_RE.sub("", sentence[: verb.start()])
+        if _PASSIVE_RE.search(head):
+            continue  # "the envoy was told": the envoy is not the one speaking
         cut = 0
         for b in _BOUNDARY_RE.finditer(head):
             if head[b.end() :].strip():
@@ -77,6 +87,14 @@ def speaker(sentence: str, previous: str | None = None) -> str | None:
     if previous and sentence.lstrip()[:1] in _OPENING_QUOTES:
         return previous  # a quotation that goes on from the last speaker's
     return None
+
+
+_SPEECH_WORD_RE = re.compile(SPEECH_VERBS)
+
+
+def is_speech_verb(word: str) -> bool:
+    """'claimed', 'said', 'accused': a verb that says who says something."""
+    return _SPEECH_WORD_RE.fullmatch(word) is not None
 
 
 def is_named(who: str | None) -> bool:

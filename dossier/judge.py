@@ -69,10 +69,21 @@ _DAY_RE = re.compile(
 _DIGITS_RE = re.compile(r"\d[\d,.]*\d|\d")
 _CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while ", ", ")
 
+# Verbs that give a name: the quoted name after them is what the passage must say.
+NAMING_WORDS = frozenset(
+    "named called dubbed codenamed code-named titled christened nicknamed labelled labeled".split()
+)
+_QUOTES = ('"', "“", "‘", "'")
+# Nouns by which a sentence refers to what an earlier one said: "The September 9 announcement".
+REPORT_NOUNS = frozenset(
+    "announcement announcements statement statements report reports claim claims accusation "
+    "accusations allegation allegations warning warnings remarks comments assertion".split()
+)
 # Nouns for the people of a named side: "SDF fighters" says no more than "the SDF".
 PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
 # Nouns that, after "the", stand for a name already given: "the group had been ordered".
 ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 # Acts done by one side to another: who does them matters.
 TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
@@ -238,6 +249,8 @@ def analyze_claim(
     descriptors = _descriptors(text, tokens)
     names = _name_groups(tokens)
     compounds = _compounds(text, tokens, idf)
+    who = attribution.speaker(text)
+    frame = _frame_words(text, tokens, who)
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
@@ -246,6 +259,8 @@ def analyze_claim(
             continue  # "air" of "air strike": the compound is one term, under its head
         if t.text.lower() in ANAPHORS and i and tokens[i - 1].text.lower() in _DETERMINERS:
             continue  # "the group": a name said before, not a word to find
+        if i in frame:
+            continue  # "in order to"; "Amaq claimed"; "named ... 'Jazeera Storm'": no content
         keys = frozenset(expand(_own(t))) | compounds.get(i, frozenset())
         broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
         required = not t.entity and _after_auxiliary(tokens, i)
@@ -259,7 +274,6 @@ def analyze_claim(
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
-    who = attribution.speaker(text)
     speaker_keys = (
         {k for t in analyzer.tokens(who) if not t.stop for k in _own(t)} if who else set()
     )
@@ -276,6 +290,29 @@ def analyze_claim(
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
         **_act(tokens, who, descriptors),
     )
+
+
+def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int]:
+    """Words of a claim that frame its content rather than state it: the "order" of "in order
+    to"; the verb that gives the claim's speaker ("Amaq claimed"; a denial stays content); a
+    naming verb before a quoted name ("named its offensive 'Jazeera Storm'": the name says it)."""
+    frame: set[int] = set()
+    speaker_end = text.find(who) + len(who) if who and who in text else -1
+    for i, t in enumerate(tokens):
+        low = t.text.lower()
+        before = tokens[i - 1].text.lower() if i else ""
+        after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        in_order_to = low == "order" and before == "in" and after == "to"
+        naming = low in NAMING_WORDS and any(q in text[t.end :] for q in _QUOTES)
+        says = (
+            speaker_end >= 0
+            and 0 <= t.start - speaker_end <= len(" has already")
+            and attribution.is_speech_verb(t.text)
+            and not set(t.keys) & DENIAL_STEMS
+        )
+        if in_order_to or naming or says:
+            frame.add(i)
+    return frame
 
 
 def _act(tokens: Sequence[Token], speaker: str | None, descriptors: set[int]) -> dict[str, Any]:
@@ -427,8 +464,11 @@ def analyze_passage(
     keys = _keys(tokens)
     who = attribution.speaker(text, previous_speaker)
     voice = set(keys)
-    if who and affiliation:
-        voice.update(affiliation(who))
+    if who:
+        # "he said" resolved to an earlier "Russian officials": they speak, though unnamed here.
+        voice.update(k for t in analyzer.tokens(who) if t.entity for k in t.keys)
+        if affiliation:
+            voice.update(affiliation(who))
     return PassageAnalysis(
         text=text,
         tokens=tokens,
@@ -511,6 +551,8 @@ def assess(
     topical: list[str] = []  # ... and that the article is about
     unsaid: list[str] = []  # the claim's verbs the passage does not use
     first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
+    # A quoted "we" goes on from the sentence before; so does "the announcement" of what it said.
+    goes_on = first_person or _refers_back(passage.tokens)
     claim_name = {t.text: t.name for t in claim.terms if t.entity and t.name >= 0}
     if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.voice):
         return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
@@ -554,7 +596,7 @@ def assess(
             missing_names.append(term.text)
         elif term.keys & context_keys:
             covered += term.weight * CONTEXT_WORD_CREDIT
-            if first_person:  # "We are not coordinating ...": the quote goes on from before
+            if goes_on:  # "We are not coordinating ...": the quote goes on from before
                 words_from_context += term.idf * CONTEXT_WORD_CREDIT
     if words_covered:  # the sentence says part of it itself; what was said before adds to it
         words_covered += words_from_context
@@ -598,6 +640,17 @@ def assess(
         return LeftOut(f"the sentence does not name {', '.join(unsaid_names)}")
     judgment = _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
     return _apply_contrast(judgment, differs)
+
+
+def _refers_back(tokens: Sequence[Token]) -> bool:
+    """'The September 9 announcement came as ...': a report named by a determiner a few words
+    before it is the report of the sentences just before."""
+    for i, t in enumerate(tokens):
+        if t.text.lower() in REPORT_NOUNS and any(
+            w.text.lower() in _DEFINITE for w in tokens[max(0, i - 3) : i]
+        ):
+            return True
+    return False
 
 
 def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:

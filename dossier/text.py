@@ -332,6 +332,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("order", "instruct"),
     ("slow", "hamper", "hinder", "imped", "delay"),
     ("releas", "discharg"),
+    ("halt", "stop", "suspend", "ceas", "paus", "abandon", "neglect"),
     ("biggest", "largest"),
     ("big", "larg"),
 )

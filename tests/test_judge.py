@@ -477,3 +477,58 @@ def test_the_reason_lists_words_in_one_order_whatever_the_hash_seed() -> None:
     )
     assert j is not None
     assert j.reason == "passage states it: Apple, apple, apples, growers, Raqqa, sold"
+
+
+# --- what frames a claim, and sentences that go on from the one before ------------------------
+
+
+def claim_words(claim: str) -> list[str]:
+    return [t.text for t in analyze_claim(claim, ANALYZER).terms]
+
+
+def test_the_words_that_frame_a_claim_are_not_its_content() -> None:
+    assert "order" not in claim_words("The KF halted the siege in order to hinder the army.")
+    assert "order" in claim_words("The KF gave the order to halt the siege.")
+    assert "claimed" not in claim_words("Amaq claimed that three soldiers were killed.")
+    assert "denied" in claim_words("Russia denied bombing the KF.")  # the denial is the content
+    assert "named" not in claim_words('The KF named its offensive "Desert Dawn".')
+    assert "named" in claim_words("The KF named a new commander.")
+
+
+def test_a_quoted_name_answers_the_verb_that_gives_it() -> None:
+    j = stance(
+        'The Kurdish Front named its latest offensive against IS "Desert Dawn".',
+        'The Kurdish Front (KF) announced that it had launched operation "Desert Dawn" to oust IS.',
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_speaker_resolved_from_before_speaks_for_their_side() -> None:
+    claim = analyze_claim(
+        "Russian officials accused the KF of halting the siege of Tabqa.", ANALYZER
+    )
+    passage = '"Fire will be answered", he said, adding that the KF had stopped the siege of Tabqa.'
+    said = analyze_passage(passage, ANALYZER, "a Russian official")
+    j = judge(claim, said, frozenset(), frozenset())
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.speaker == "a Russian official"
+    unsaid = analyze_passage(passage, ANALYZER, "a Malian official")
+    assert judge(claim, unsaid, frozenset(), frozenset()) is None
+
+
+def test_the_announcement_of_the_sentence_before_carries_its_words() -> None:
+    claim = "The KF launched its offensive against IS in Tabqa province on September 9."
+    before = "The Kurdish Front announced that it launched an offensive on IS in Tabqa province."
+    j = stance(
+        claim,
+        "The September 9 announcement came as Malian forces waged a separate push.",
+        before=before,
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+    plain = "On September 9 Malian forces waged a separate push."
+    assert stance(claim, plain, before=before) is None
+
+
+def test_to_stop_and_to_abandon_are_one_act() -> None:
+    j = stance("The KF has abandoned the siege of Tabqa.", "The KF halted the siege of Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS

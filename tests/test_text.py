@@ -126,3 +126,12 @@ def test_news_synonyms_meet(one: str, other: str) -> None:
         return {k for k in expand(token.keys) if k.startswith("~")}
 
     assert group(one) and group(one) == group(other)
+
+
+def test_the_speaker_after_a_closing_quote_wins_over_a_passive_told() -> None:
+    sentence = (
+        '"The envoy in Doha was told that any attack would be answered", he said, adding more.'
+    )
+    assert speaker(sentence, "Igor Konashenkov") == "Igor Konashenkov"
+    assert speaker("“It is a coincidence,” Konashenkov said.") == "Konashenkov"
+    assert speaker("The envoy was told to leave the city.") is None
