@@ -24,7 +24,7 @@ from typing import Any
 from dossier import attribution
 from dossier.facets import Contrast, Facets, contrast, facets
 from dossier.models import Quantity, Stance
-from dossier.quantity import Agreement, compare, extract
+from dossier.quantity import Agreement, compare, complement, extract
 from dossier.text import (
     DENIAL_STEMS,
     NEGATION_WORDS,
@@ -89,6 +89,8 @@ _DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
 # What happened to the people counted: a count of the killed is not a count of the force.
 COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy"})
+# Losing a share of a place: what the loser lost, the other side holds.
+LOSS = frozenset({"lose", "cede", "surrend", "forfeit"})
 # Acts that have one actor: one strike killed him, one force holds the street.
 EXCLUSIVE_ACTS = frozenset({"~kill", "~control"})
 
@@ -609,6 +611,9 @@ def assess(
         if differs is not None:
             return LeftOut(differs.reason)
         place_keys = passage.keys | context_keys | topic_keys
+        others = _reidentified(claim, passage, context_keys)
+        if others is not None:
+            return others
         if actor is not None:
             # The sentence's figure belongs to someone the claim does not name.
             return _judge_shares(claim, passage, actor, coverage, place_keys)
@@ -953,7 +958,17 @@ def _judge_figures(
             measure = _same_measure(cf, pf, place_keys)
             if measure is None:
                 continue
-            agreement = compare(cf.quantity, pf.quantity)
+            held = pf.quantity
+            loss = _loss(claim, passage, cf, pf)
+            if loss is not None:
+                loser, same_side = loss
+                if loser is None:
+                    continue  # one side's loss, and no telling whose
+                measure += f" lost by {loser}"
+                if same_side:  # "IS lost more than half" leaves IS "less than half"
+                    held = complement(held)
+                    measure += ", the rest held"
+            agreement = compare(cf.quantity, held)
             if agreement is Agreement.UNCLEAR:
                 continue
             if best is None or (agreement is Agreement.AGREE and best[0] is not Agreement.AGREE):
@@ -984,6 +999,96 @@ def _judge_figures(
         score=round(1.0 + coverage, 4),
         counter=counter,
     )
+
+
+def _loss(
+    claim: ClaimAnalysis, passage: PassageAnalysis, cf: Figure, pf: Figure
+) -> tuple[str | None, bool] | None:
+    """When one side says a share was lost and the other that it was held or taken: who lost
+    it and whether that is the claim's side (then the passage's share is the complement of the
+    claim's). None when no loss is involved; no loser when the sides cannot be told."""
+    if cf.quantity.unit != "percent" or bool(cf.context & LOSS) == bool(pf.context & LOSS):
+        return None
+    ours = next(
+        (
+            t
+            for t in claim.terms
+            if t.entity and not t.keys <= cf.measure and not t.keys & claim.speaker_keys
+        ),
+        None,
+    )
+    wanted = LOSS if pf.context & LOSS else frozenset({"~control"})
+    tokens = passage.tokens
+    verb = next((i for i, t in enumerate(tokens) if set(expand(t.keys)) & wanted), None)
+    theirs = None
+    if verb is not None:
+        near = [t for t in tokens[max(0, verb - ACTOR_WINDOW - 1) : verb] if t.entity]
+        theirs = near[-1] if near else None
+    if ours is None or theirs is None:
+        return None, False
+    same = bool(ours.keys & set(theirs.keys))
+    return (theirs.text if pf.context & LOSS else ours.text), same
+
+
+# "the killed fighters were likely private military contractors": who the counted really were.
+_REIDENTIFY_RE = re.compile(
+    r"\b[Tt]he (?P<event>killed|dead|slain|wounded|injured)(?: (?P<who>(?:\w+ ){0,2}?\w+))? "
+    r"(?:were|was|are|is) (?P<hedge>(?:most likely|likely|probably|possibly|in fact|actually|"
+    r"apparently|reportedly) )?(?P<what>[a-z][\w-]*(?: [\w-]+){0,4}?)(?=\s*[,;.(]| (?:who|which|"
+    r"that|supporting|fighting|working|from|in|near|with)\b|$)"
+)
+
+
+_NOT_AN_IDENTITY = frozenset(
+    "not also still being among in at from on to by under found buried held".split()
+)
+
+
+def reidentifies(text: str) -> bool:
+    """Does the sentence say who the killed or wounded really were? (A claim's count is judged
+    against it though it has no figure.)"""
+    return _REIDENTIFY_RE.search(text) is not None
+
+
+def _reidentified(
+    claim: ClaimAnalysis, passage: PassageAnalysis, context_keys: frozenset[str]
+) -> Judgment | None:
+    """A passage that says the people the claim counts were someone else ("the killed fighters
+    were likely private military contractors") conflicts with the count of the sentence before:
+    the claim's names are said there or here, the act is the same, the people are not."""
+    m = _REIDENTIFY_RE.search(passage.text)
+    first = m.group("what").split()[0] if m else ""
+    if m is None or first in _NOT_AN_IDENTITY or first.endswith(("ed", "en")):
+        return None  # "the dead were buried", "were taken", "were among ...": not who they were
+    event = {k for t in passage.tokens if t.start == m.start("event") for k in expand(t.keys)}
+    said = passage.keys | context_keys
+    for cf in claim.figures:
+        acts = (cf.context | (claim.passive[1] if claim.passive else frozenset())) & event
+        if cf.quantity.unit != "count" or not cf.measure or not acts & COUNTED_EVENTS:
+            continue
+        what = {
+            k
+            for t in passage.tokens
+            if m.start("what") <= t.start < m.end("what") and not t.stop
+            for k in expand(t.keys)
+        }
+        if not what or what & cf.measure:
+            continue  # "were soldiers": the same people
+        if any(t.entity and not t.keys & said for t in claim.terms):
+            return None  # another event: the claim's names are not said here or just before
+        hedge = m.group("hedge") or ""
+        return Judgment(
+            stance=Stance.CONFLICTS,
+            reason=(
+                f"the passage says the {' '.join(filter(None, m.group('event', 'who')))} were "
+                f"{hedge}{m.group('what')}, not {cf.quantity.noun}"
+            ),
+            speaker=passage.speaker,
+            figures=[],
+            highlights=[(m.start(), m.end())],
+            score=1.0,
+        )
+    return None
 
 
 def _judge_statement(

@@ -19,11 +19,13 @@ from dossier.judge import (
     described,
     descriptions_in,
     judge,
+    reidentifies,
 )
 from dossier.models import Claim, Corpus, Evidence, Passage, Stance
 from dossier.text import Analyzer, Token, expand
 
 CANDIDATES = 64  # passages judged per claim
+FOLLOWED = 4  # the best hits whose next sentences (CONTEXT_SENTENCES) are judged too
 CANDIDATE_POOL = 512  # passages retrieved per claim, re-ranked by their article's names
 # A digit or a number word: the cheap test a sentence passes before it is read for figures.
 _FIGURE_HINT_RE = re.compile(
@@ -237,8 +239,6 @@ class Matcher:
             # Only a sentence with a figure can back or contradict a figure.
             hits = [(pid, score) for pid, score in hits if self._has_figure(pid)]
         names = [t.keys for t in analysis.terms if t.entity]
-        if not names:
-            return [pid for pid, _ in hits[:CANDIDATES]]
 
         def rank(hit: tuple[int, float]) -> tuple[float, int]:
             pid, score = hit
@@ -246,10 +246,29 @@ class Matcher:
             named = sum(1 for keys in names if keys & doc_keys) / len(names)
             return -score * (1.0 + named), pid
 
-        return [pid for pid, _ in sorted(hits, key=rank)[:CANDIDATES]]
+        ranked = [pid for pid, _ in (sorted(hits, key=rank) if names else hits)]
+        return self._with_followers(ranked, bool(analysis.figures))
+
+    def _with_followers(self, ranked: list[int], figures: bool) -> list[int]:
+        """The best hits, and the sentences right after the very best: they may go on about the
+        same thing without its words ("The September 9 announcement ..."; "the killed fighters
+        were likely contractors")."""
+        chosen = ranked[:CANDIDATES]
+        taken = set(chosen)
+        passages = self.corpus.passages
+        for pid in ranked[:FOLLOWED]:
+            for after in range(pid + 1, min(pid + 1 + CONTEXT_SENTENCES, len(passages))):
+                if passages[after].source != passages[pid].source:
+                    break
+                if after not in taken and (not figures or self._has_figure(after)):
+                    chosen.append(after)
+                    taken.add(after)
+        return chosen
 
     def _has_figure(self, pid: int) -> bool:
-        return _FIGURE_HINT_RE.search(self.corpus.passages[pid].text) is not None
+        """A figure, or a sentence saying who the counted were ("the killed were civilians")."""
+        text = self.corpus.passages[pid].text
+        return _FIGURE_HINT_RE.search(text) is not None or reidentifies(text)
 
     def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
         """The claim's evidence among its candidates (retrieved here unless given)."""

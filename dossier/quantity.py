@@ -378,6 +378,31 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
         )
         if same_direction or _overlap(claim, passage):
             return Agreement.AGREE
-    if not _overlap(claim, passage) and not _close(claim.value, passage.value):
-        return Agreement.CONFLICT
+    if not _overlap(claim, passage) and (
+        not _close(claim.value, passage.value) or _opposite(claim.hedge, passage.hedge)
+    ):
+        return Agreement.CONFLICT  # "less than half" vs "more than half"
     return Agreement.UNCLEAR
+
+
+_UPWARD = frozenset({"above", "at_least"})
+_DOWNWARD = frozenset({"below", "at_most"})
+
+
+def _opposite(a: str | None, b: str | None) -> bool:
+    """Do the two hedges point away from their number in opposite directions?"""
+    kinds = {_HEDGES.get(a or ""), _HEDGES.get(b or "")}
+    return bool(kinds & _UPWARD) and bool(kinds & _DOWNWARD)
+
+
+def complement(q: Quantity) -> Quantity:
+    """The rest of a whole: 'lost more than half' leaves 'less than half' held."""
+    return q.model_copy(
+        update={
+            "value": 100.0 - q.value,
+            "low": 100.0 - q.high,
+            "high": 100.0 - q.low,
+            "low_open": q.high_open,
+            "high_open": q.low_open,
+        }
+    )

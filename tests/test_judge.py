@@ -532,3 +532,62 @@ def test_the_announcement_of_the_sentence_before_carries_its_words() -> None:
 def test_to_stop_and_to_abandon_are_one_act() -> None:
     j = stance("The KF has abandoned the siege of Tabqa.", "The KF halted the siege of Tabqa.")
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_share_lost_is_held_by_the_other_side() -> None:
+    lost = "IS militants have lost more than half of Tabqa."
+    j = stance("The KF had captured less than half of Tabqa.", lost, article="The KF advanced.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim less than half vs passage more than half of Tabqa lost by IS"
+    j = stance("IS holds less than half of Tabqa.", lost)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.reason.endswith("lost by IS, the rest held")
+    j = stance("IS holds about 70 percent of Tabqa.", lost)
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_sentence_saying_who_the_killed_were_disputes_the_count(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The news agency Amaq has claimed killing of 2 Malian soldiers near Tabqa.\n\n"
+        "However, photos suggest that the killed fighters were likely private military"
+        " contractors (PMCs) supporting the advance.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    evidence = matcher.evidence(Claim(id="c", text="Two Malian soldiers were killed near Tabqa."))
+    assert [(e.stance, e.reason) for e in evidence if e.stance is Stance.CONFLICTS] == [
+        (
+            Stance.CONFLICTS,
+            "the passage says the killed fighters were likely private military contractors,"
+            " not soldiers",
+        )
+    ]
+
+
+def test_who_the_killed_were_speaks_only_of_the_same_people_and_event() -> None:
+    claim = "Two Malian soldiers were killed near Tabqa."
+    before = "Amaq has claimed killing of 2 Malian soldiers near Tabqa."
+    assert stance(claim, "The killed were civilians from the village.", before=before) is not None
+    assert stance(claim, "The killed fighters were Malian soldiers.", before=before) is None
+    assert stance(claim, "The dead were buried on Friday.", before=before) is None
+    assert stance(claim, "The dead were identified by their families.", before=before) is None
+    elsewhere = "Amaq has claimed killing of 2 Nigerien soldiers near Gao."
+    assert stance(claim, "The killed were civilians from the village.", before=elsewhere) is None
+
+
+def test_the_sentences_after_the_best_hits_are_judged_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The KF launched an offensive against IS in Tabqa province.\n\n"
+        "Photos suggest they were private contractors.\n\n"
+        "The announcement came as Nigerien forces waged a separate push.\n\n"
+        "Nothing else happened that week.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    claim = Claim(id="c", text="The KF launched its offensive against IS in Tabqa province.")
+    texts = [matcher.corpus.passages[pid].text for pid in matcher.candidates(claim)]
+    assert texts == [
+        "The KF launched an offensive against IS in Tabqa province.",
+        "Photos suggest they were private contractors.",
+        "The announcement came as Nigerien forces waged a separate push.",
+    ]

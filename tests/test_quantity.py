@@ -85,6 +85,7 @@ def test_years_and_days_of_the_month_are_not_figures(text: str) -> None:
         ("fewer than 1,000 strikes", "over 1,500 strikes", Agreement.CONFLICT),
         ("more than 2,000 strikes", "over 1,500 strikes", Agreement.UNCLEAR),
         ("80% of Raqqa", "more than half of Raqqa", Agreement.UNCLEAR),
+        ("less than half of Raqqa", "more than half of Raqqa", Agreement.CONFLICT),
         ("7 km of territory", "7 miles of territory", Agreement.CONFLICT),
         ("7 km of territory", "65 percent of the city", Agreement.UNCLEAR),
     ],
