@@ -108,6 +108,7 @@ class Term:
     broader: frozenset[str] = frozenset()
     bearing: bool = False  # a direction: any direction answers it, the facets judge which
     name: int = -1  # which name of the claim a name's word belongs to ("Deir" and "Zor": one)
+    of: frozenset[str] = frozenset()  # the name after "of": the siege *of Deir ez-Zor*
 
     @property
     def weight(self) -> float:
@@ -271,8 +272,9 @@ def analyze_claim(
             weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"
         bearing = any(s <= t.start < e for s, e in bearings)
         name = names.get(i, -1)
+        of = frozenset() if t.entity else _of_name(tokens, i)
         if keys not in terms:
-            terms[keys] = Term(t.text, keys, t.entity, weight, required, broader, bearing, name)
+            terms[keys] = Term(t.text, keys, t.entity, weight, required, broader, bearing, name, of)
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
@@ -290,7 +292,7 @@ def analyze_claim(
         facets=claim_facets,
         passive=_passive(tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
-        **_act(tokens, who, descriptors),
+        **_act(tokens, _span_of(text, who), descriptors),
     )
 
 
@@ -317,17 +319,22 @@ def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int
     return frame
 
 
-def _act(tokens: Sequence[Token], speaker: str | None, descriptors: set[int]) -> dict[str, Any]:
+def _span_of(text: str, part: str | None) -> range:
+    at = text.find(part) if part else -1
+    return range(at, at + len(part)) if part and at >= 0 else range(0)
+
+
+def _act(tokens: Sequence[Token], speaker: range, descriptors: set[int]) -> dict[str, Any]:
     """The claim's transitive act with the name before it (who) and the names after it (whom),
     descriptions aside ("Moscow-backed")."""
     for i, t in enumerate(tokens):
         if t.entity or not set(expand(t.keys)) & TRANSITIVE_ACTS:
             continue
-        agents = [a for a in tokens[:i] if a.entity and not (speaker and a.text in speaker)]
+        agents = [a for a in tokens[:i] if a.entity and a.start not in speaker]
         patient = frozenset(
             k
             for j, p in enumerate(tokens)
-            if j > i and p.entity and j not in descriptors
+            if j > i and p.entity and j not in descriptors and not _a_place(tokens, j)
             for k in p.keys
         )
         passive = (i and tokens[i - 1].text.lower() in BE_FORMS) or (
@@ -342,6 +349,27 @@ def _act(tokens: Sequence[Token], speaker: str | None, descriptors: set[int]) ->
             return {}
         return {"act": (act, doer, patient), "act_agent": agent.text}
     return {}
+
+
+LOCATIVES = frozenset(
+    "near in at around outside inside across into toward towards from within".split()
+)
+_BEARINGS = frozenset("east west north south northeast northwest southeast southwest".split())
+
+
+def _a_place(tokens: Sequence[Token], j: int) -> bool:
+    """Is the name at token j where the act happened ("near Deir ez-Zor", "east of Raqqa")
+    rather than whom it was done to?"""
+    groups = _name_groups(tokens)
+    k = j - 1
+    while k >= 0:
+        word = tokens[k].text.lower()
+        if word in LOCATIVES or (word == "of" and k and tokens[k - 1].text.lower() in _BEARINGS):
+            return True
+        if not (tokens[k].entity or groups.get(k - 1, -1) == groups.get(j)):
+            return False
+        k -= 1  # back over the rest of the name ("Deir ez-" of "Deir ez-Zor")
+    return False
 
 
 def _own(token: Token) -> tuple[str, ...]:
@@ -431,6 +459,13 @@ def _descriptors(text: str, tokens: Sequence[Token]) -> set[int]:
         elif prev.entity and not t.entity and set(expand(t.keys)) & PEOPLE_OF:
             out.add(i)  # "SDF fighters", "IS militants": the name's people, not a new term
     return out
+
+
+def _of_name(tokens: Sequence[Token], i: int) -> frozenset[str]:
+    """The keys of the name right after 'of' following token i ("siege of Deir ez-Zor")."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text.lower() != "of" or not tokens[i + 2].entity:
+        return frozenset()
+    return frozenset(tokens[i + 2].keys)
 
 
 def _compounds(
@@ -571,6 +606,7 @@ def assess(
             if not t.stop
             and (term.entity or not t.entity)  # "air" is not the "Air" of "Russian Air Force"
             and (term.keys & set(expand(t.keys)) or _forces_of(term, passage.tokens, i))
+            and not _of_another(term, passage.tokens, i)
         ]
         if term.bearing and passage.facets.directions:
             covered += term.weight
@@ -633,11 +669,19 @@ def assess(
     only = _only_against(claim, passage)
     if only is not None:
         return _judge_only(claim, passage, only, coverage)
+    aimed = _other_target(claim, passage)
+    if aimed is not None:
+        return LeftOut(f"the passage has it done to {aimed}")
     if claim.act is not None and not _doer_said(claim, passage):
         return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
     unsaid_names = unsettled + topical
     unsaid_count = len({claim_name.get(n, n) for n in unsaid_names})
     agent = claim.act[1] if claim.act else frozenset()
+    patient = claim.act[2] if claim.act else frozenset()
+    target_unsaid = [t.text for t in claim.terms if t.text in unsaid_names and t.keys & patient]
+    if target_unsaid and not first_person:
+        # "Russia bombed the SDF": a strike in an article about the SDF may have hit anyone.
+        return LeftOut(f"the sentence does not say it was done to {target_unsaid[0]}")
     doer_unsaid = any(t.text in topical and t.keys & agent for t in claim.terms)
     if unsaid_names and not (unsaid_count == 1 and (first_person or (topical and not doer_unsaid))):
         # A name the sentence leaves out is tolerated only where a quoted "we" stands for it,
@@ -645,6 +689,12 @@ def assess(
         return LeftOut(f"the sentence does not name {', '.join(unsaid_names)}")
     judgment = _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
     return _apply_contrast(judgment, differs)
+
+
+def _of_another(term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'the siege of Raqqa' is not 'the siege of Deir ez-Zor'."""
+    of = _of_name(tokens, i) if term.of else frozenset()
+    return bool(of) and not of & term.of
 
 
 def _refers_back(tokens: Sequence[Token]) -> bool:
@@ -670,6 +720,8 @@ _CLAUSE_WORDS = frozenset({"and", "but", "that", "which", "while", "who", "where
 _CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
 _TIMES = frozenset({"twice", "thrice", "again", "repeatedly", "once"})
 _PASSIVE_MARKERS = AUXILIARIES | {"under"}
+AIM_WORDS = 4  # words after "strike on" that say what was struck
+PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase is looked for
 
 
 def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> str | None:
@@ -706,8 +758,25 @@ def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
             continue
         doer = _next_content(tokens, j, -1)
         target = _next_content(tokens, j, +1)
-        if j and tokens[j - 1].text.lower() in _PASSIVE_MARKERS:
-            doer, target = None, None  # "were shelled", "came under attack": the doer follows
+        accused = _accused(tokens, j)
+        if accused is not None:
+            who, accuses = accused
+            if accuses:  # "Russian accusations of shelling": Russia says someone else did it
+                if set(who.keys) & agent:
+                    doers.append(f"{who.text} accusing others of it")
+                continue
+            if set(who.keys) & agent:
+                return None  # "accused the SDF of shelling": the claim's doer
+            doers.append(who.text)
+            continue
+        if _passive_at(tokens, j):
+            # "were shelled by", "came under attack from Russian jets and Syrian forces", "had
+            # been fired at ... from positions held by US troops and the SDF"
+            named = _passive_doers(tokens, j)
+            if any(set(d.keys) & agent for d in named):
+                return None
+            doers.extend(d.text for d in named if set(d.keys) & patient)
+            continue
         if j + 1 < len(tokens) and tokens[j + 1].text.lower() in {"of", "by", "from"}:
             doer, target = target, None  # "an attack of HTS", "shelling by the SDF"
         elif (
@@ -729,6 +798,82 @@ def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     if doers:
         return f"the passage has {doers[0]}, the claim has {claim.act_agent} doing it"
     return None
+
+
+ACCUSING = frozenset("accused accuses accusing blamed blames blaming".split())
+ACCUSATIONS = frozenset(
+    "accusation accusations allegation allegations charge charges claim claims".split()
+)
+
+
+def _accused(tokens: Sequence[Token], j: int) -> tuple[Token, bool] | None:
+    """The act at token j as something someone is accused of: ('accused Russia of targeting')
+    -> (Russia, False), the accused doing it; ('Russian accusations of shelling') -> (Russian,
+    True), the accuser, who is not the one said to do it."""
+    if j < 2 or tokens[j - 1].text.lower() not in {"of", "for"}:
+        return None
+    before = tokens[j - 2]
+    if before.entity:
+        k = j - 3
+        while k >= 0 and (tokens[k].entity or tokens[k].text.lower() == "the"):
+            k -= 1
+        if k >= 0 and tokens[k].text.lower() in ACCUSING:
+            return before, False
+        return None
+    if before.text.lower() in ACCUSATIONS and j >= 3 and tokens[j - 3].entity:
+        return tokens[j - 3], True
+    return None
+
+
+def _passive_at(tokens: Sequence[Token], j: int) -> bool:
+    """'were shelled', 'came under attack', 'come under massive mortar ... fire'."""
+    if j and tokens[j - 1].text.lower() in _PASSIVE_MARKERS:
+        return True
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if tokens[k].entity:
+            return False
+        if tokens[k].text.lower() == "under":
+            return True
+    return False
+
+
+def _other_target(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'a cruise missile strike on terrorist positions' is a strike on someone else than the
+    claim's target: every act of the sentence is aimed ('on', 'against') at another."""
+    if claim.act is None:
+        return None
+    act, _agent, patient = claim.act
+    tokens = passage.tokens
+    others = []
+    for j, t in enumerate(tokens):
+        if t.entity or not act & set(expand(t.keys)):
+            continue
+        if j + 2 >= len(tokens) or tokens[j + 1].text.lower() not in {"on", "against"}:
+            continue
+        aim = []
+        for w in tokens[j + 2 : j + 2 + AIM_WORDS]:
+            if w.text.lower() in _CLAUSE_WORDS | LOCATIVES:
+                break  # "on terrorist positions near Tabqa"
+            if passage.text[w.end : w.end + 1] in ",;":
+                aim.append(w)
+                break
+            aim.append(w)
+        if any(w.entity and set(w.keys) & patient for w in aim) or any(
+            w.text.lower() in PRONOUN_SUBJECTS | {"them", "him", "her"} for w in aim
+        ):
+            return None
+        words = [w.text for w in aim if not w.stop]
+        if words:
+            others.append(" ".join(words[:3]))
+    return others[0] if others else None
+
+
+def _passive_doers(tokens: Sequence[Token], j: int) -> list[Token]:
+    """Who did the passive act at token j: the names of the 'by' or 'from' phrase after it."""
+    for k in range(j + 1, min(len(tokens), j + PASSIVE_REACH)):
+        if tokens[k].text.lower() in {"by", "from"}:
+            return [t for t in tokens[k + 1 : k + PASSIVE_REACH] if t.entity]
+    return []
 
 
 def _only_against(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:

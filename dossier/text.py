@@ -317,7 +317,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("kill", "dead", "die", "death"),
     ("wound", "injur", "hurt"),
     ("troop", "soldier", "personnel", "forc"),
-    ("deploy", "station"),
+    ("deploy", "station", "send", "sent", "dispatch"),
     ("launch", "begin", "began", "start"),
     ("offens", "campaign", "assault", "oper"),
     ("coordin", "cooper", "collabor"),

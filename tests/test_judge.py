@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.corpus import load_corpus
-from dossier.judge import Judgment, analyze_claim, analyze_passage, judge
+from dossier.judge import Judgment, analyze_claim, analyze_passage, assess, judge
 from dossier.match import Matcher
 from dossier.models import Claim, Stance
 from dossier.text import Analyzer
@@ -591,3 +591,78 @@ def test_the_sentences_after_the_best_hits_are_judged_too(tmp_path: Path) -> Non
         "Photos suggest they were private contractors.",
         "The announcement came as Nigerien forces waged a separate push.",
     ]
+
+
+# --- who was it done to: the target said, not guessed ------------------------------------------
+
+
+def explain(claim: str, passage: str, article: str = "", before: str = "") -> str:
+    """The judge's reason, whether it cites the passage or leaves it out."""
+    doc = analyze_passage(" ".join([article, before, passage]), ANALYZER, None)
+    verdict = assess(
+        analyze_claim(claim, ANALYZER),
+        analyze_passage(passage, ANALYZER, None),
+        frozenset(k for t in doc.tokens if t.entity for k in t.keys),
+        analyze_passage(before, ANALYZER, None).keys,
+    )
+    return f"{getattr(verdict, 'stance', 'left out')}: {verdict.reason}"
+
+
+def test_a_strike_in_an_article_about_the_target_is_not_a_strike_on_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "KF fighters hold the Tabqa dam\n\n"
+        "The KF advanced on Monday.\n\nThe KF took the bridge.\n\nThe KF lost two men.\n\n"
+        "The weather was cold.\n\nThe roads were closed.\n\n"
+        "Russian jets bombed targets near Tabqa on Tuesday.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    assert matcher.evidence(Claim(id="c", text="Russia bombed the KF near Tabqa.")) == []
+    act = analyze_claim("Russia bombed the KF near Tabqa.", ANALYZER).act
+    assert act is not None and "#tbq" not in act[2] and "@kurdish-front" in act[2]
+
+
+def test_who_did_a_passive_act_is_in_its_by_or_from_phrase() -> None:
+    claim = "Russia bombed the KF."
+    assert explain(
+        claim, "Russian troops came under heavy rocket fire from positions held by the KF."
+    ) == ("left out: the passage has KF, the claim has Russia doing it")
+    j = stance(claim, "KF positions came under attack from Russian jets.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_an_accusation_says_who_is_accused_not_who_did_it() -> None:
+    claim = "Russia bombed the KF."
+    assert explain(claim, "The KF denied Russian accusations of shelling.") == (
+        "left out: the passage has Russian accusing others of it, the claim has Russia doing it"
+    )
+    accused = "The KF said Mali accused Russia of shelling its positions, a claim Moscow denied."
+    assert explain("The KF shelled Malian positions.", accused) == (
+        "left out: the passage has Russia, the claim has KF doing it"
+    )
+    j = stance(claim, "The KF accused Russia of bombing its positions.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    said = analyze_claim("A KF commander denied Malian claims that the KF shelled Gao.", ANALYZER)
+    assert said.act_agent == "KF"  # not the speaker's own words
+
+
+def test_a_strike_aimed_at_another_target_is_not_evidence() -> None:
+    assert explain(
+        "Russia bombed the KF near Tabqa.",
+        "Russian jets carried out a bombing raid on terrorist positions near Tabqa, the KF said.",
+    ) == ("left out: the passage has it done to terrorist positions")
+
+
+def test_a_word_bound_to_another_name_does_not_count() -> None:
+    claim = "Malian troops broke the siege of Tabqa."
+    assert stance(claim, "The KF halted the siege of Gao to hamper Malian troops in Tabqa.") is None
+    j = stance(claim, "Malian troops have broken the siege of Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_troops_sent_are_not_people_trained() -> None:
+    claim = "Coalition troops trained more than 8,000 Malian soldiers."
+    passage = "Mali approved sending up to 1,500 more troops to train Malian soldiers."
+    assert stance(claim, passage) is None
+    j = stance(claim, "Coalition troops have trained about 6,000 Malian soldiers.")
+    assert j is not None and j.stance is Stance.CONFLICTS
