@@ -31,7 +31,23 @@ _DIRECTION_RE = re.compile(
     r"(?:ern|erly|wards?)?\b",
     re.IGNORECASE,
 )
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_RE = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?!\d|:|,\d)\b"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2") + r"\b"
+)
+_CLOCK_RE = re.compile(
+    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])\.?m\b\.?", re.IGNORECASE
+)
 _NAME_AFTER_RE = re.compile(r"[\s-]+[A-Z]")
+# A superlative just before "since 2011": the year is what the event is measured against.
+_SUPERLATIVE_RE = re.compile(
+    r"\b(?:\w+est|first|best|worst|most|least|biggest|highest|lowest)(?:\s+\w+){0,3}\s+$",
+    re.IGNORECASE,
+)
 ROLE_PREPOSITIONS = frozenset({"to", "with", "in", "into", "from", "against", "by"})
 _SKIPPED = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
@@ -40,6 +56,7 @@ _SKIPPED = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 class Year:
     year: int
     since: bool  # "since 2014": 2014 and every year after
+    benchmark: bool = False  # "the lowest since 2011", "the first time since 2011"
 
     def meets(self, other: Year) -> bool:
         if self.since and other.since:
@@ -62,11 +79,18 @@ class Facets:
         tuple[str, int, int], ...
     ]  # (north|south|east|west|north-east..., start, end)
     roles: tuple[tuple[str, frozenset[str], str], ...]  # (preposition, name keys, name as written)
+    days: tuple[tuple[str, int, str], ...] = ()  # ("jun", 15, "June 15"): days of a month
+    clock: tuple[tuple[int, str], ...] = ()  # (minutes after midnight, "3:30 p.m.")
 
 
 def facets(text: str, tokens: Sequence[Token]) -> Facets:
     years = tuple(
-        Year(int(m.group("year")), m.group("since") is not None) for m in _YEAR_RE.finditer(text)
+        Year(
+            int(m.group("year")),
+            m.group("since") is not None,
+            m.group("since") is not None and _SUPERLATIVE_RE.search(text[: m.start()]) is not None,
+        )
+        for m in _YEAR_RE.finditer(text)
     )
     directions = []
     for m in _DIRECTION_RE.finditer(text):
@@ -77,7 +101,23 @@ def facets(text: str, tokens: Sequence[Token]) -> Facets:
     months = frozenset(
         t.text.lower()[:3] for t in tokens if t.text.lower() in MONTHS and t.text[:1].isupper()
     )
-    return Facets(years, months, tuple(directions), _roles(tokens))
+    days = tuple(
+        (
+            (m.group("month") or m.group("month2")).lower()[:3],
+            int(m.group("day") or m.group("day2")),
+            m.group().strip(),
+        )
+        for m in _DAY_RE.finditer(text)
+    )
+    clock = tuple(
+        (
+            (int(m.group("hour")) % 12 + (12 if m.group("half").lower() == "p" else 0)) * 60
+            + int(m.group("minute") or 0),
+            m.group().strip(),
+        )
+        for m in _CLOCK_RE.finditer(text)
+    )
+    return Facets(years, months, tuple(directions), _roles(tokens), days, clock)
 
 
 def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ...]:
@@ -107,19 +147,27 @@ def contrast(
     claim: Facets, passage: Facets, published: int | None, passage_keys: frozenset[str]
 ) -> Contrast | None:
     """How the passage differs from the claim on its year, direction or roles; None if not."""
-    if claim.years and not passage.years and not published and not claim.months & passage.months:
+    # "its weakest since October 2011" compares with a past time; it does not date the passage.
+    dated = tuple(y for y in passage.years if not y.benchmark)
+    if claim.years and not dated and not published and not claim.months & passage.months:
         claimed = ", ".join(str(y) for y in claim.years)
         return Contrast(f"claim says {claimed}; the passage's date is not known", False)
     if claim.years:
-        said = passage.years or ((Year(published, False),) if published else ())
+        said = dated or ((Year(published, False),) if published else ())
         if said and not any(c.meets(p) for c in claim.years for p in said):
             claimed = ", ".join(str(y) for y in claim.years)
-            if passage.years:
-                given = ", ".join(str(y) for y in passage.years)
+            if dated:
+                given = ", ".join(str(y) for y in dated)
                 return Contrast(f"claim says {claimed}, passage says {given}", True)
             return Contrast(
                 f"claim says {claimed}; the passage was published in {published}", False
             )
+    days = _days_differ(claim, passage)
+    if days is not None:
+        return days
+    hours = {c for c, _ in claim.clock}
+    if hours and passage.clock and not hours & {c for c, _ in passage.clock}:
+        return Contrast(f"claim says {claim.clock[0][1]}, passage says {passage.clock[0][1]}", True)
     if claim.directions:
         wanted = {d for d, _, _ in claim.directions}
         bearings = {d for d, _, _ in passage.directions}
@@ -138,4 +186,13 @@ def contrast(
         others = [n for p, k, n in passage.roles if p == prep and not k & keys]
         if others:
             return Contrast(f"claim says {prep} {name}, passage says {prep} {others[0]}", False)
+    return None
+
+
+def _days_differ(claim: Facets, passage: Facets) -> Contrast | None:
+    """'runs through June 15' against 'through June 7': the same month, another day."""
+    for month, day, written in claim.days:
+        same_month = [(d, w) for m, d, w in passage.days if m == month]
+        if same_month and day not in {d for d, _ in same_month}:
+            return Contrast(f"claim says {written}, passage says {same_month[0][1]}", True)
     return None

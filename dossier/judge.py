@@ -236,9 +236,19 @@ def _polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, s
             if after or at_end:
                 return False, True, t.text
         negation = low in NEGATION_WORDS or low.endswith("n't")
-        if negation and any(i < j <= i + NEGATION_WINDOW for j in matched):
+        if negation and any(
+            i < j <= i + NEGATION_WINDOW and not _said_before(tokens, matched, j, i)
+            for j in matched
+        ):
             return True, False, t.text
     return False, False, None
+
+
+def _said_before(tokens: Sequence[Token], matched: set[int], j: int, before: int) -> bool:
+    """Was the word at j already matched before token ``before``? ('the gold case ... does not
+    leave Apple subsidizing the gold market': the claim's gold was said, unnegated, before.)"""
+    keys = set(tokens[j].keys)
+    return any(k < before and keys & set(tokens[k].keys) for k in matched)
 
 
 def analyze_claim(
@@ -726,8 +736,8 @@ PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase
 
 def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> str | None:
     """'Attempts to open fire would be met with retaliation': the act is supposed, not told."""
-    if any(w.strip(",.") in MODALS for w in claim.text.lower().split()):
-        return None
+    if any(w in MODALS for w in re.findall(r"[a-z]+", claim.text.lower())):
+        return None  # "... oil—may lower the risk": the claim says what may happen
     tokens = passage.tokens
     acts = [j for j in matched if not tokens[j].entity]
     if not acts:
@@ -777,7 +787,10 @@ def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
                 return None
             doers.extend(d.text for d in named if set(d.keys) & patient)
             continue
-        if j + 1 < len(tokens) and tokens[j + 1].text.lower() in {"of", "by", "from"}:
+        after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+        if after == "of" and "~bomb" not in act_keys:
+            doer = None  # "control of the capital", "the killing of civilians": the target
+        elif after in {"of", "by", "from"}:
             doer, target = target, None  # "an attack of HTS", "shelling by the SDF"
         elif (
             j + 2 < len(tokens)
@@ -1097,8 +1110,10 @@ def _judge_figures(
         return LeftOut(f"the article does not name {', '.join(missing_names)}")
     if coverage < MIN_COVERAGE_FIGURE:
         return LeftOut(f"the passage covers too little of the claim ({coverage:.2f})")
-    best: tuple[Agreement, Figure, Figure, str] | None = None
+    agreed: list[tuple[Agreement, Figure, Figure, str]] = []
+    contradicted: list[tuple[Agreement, Figure, Figure, str]] = []
     for cf in claim.figures:
+        mine: tuple[Agreement, Figure, Figure, str] | None = None
         for pf in passage.figures:
             measure = _same_measure(cf, pf, place_keys)
             if measure is None:
@@ -1116,11 +1131,16 @@ def _judge_figures(
             agreement = compare(cf.quantity, held)
             if agreement is Agreement.UNCLEAR:
                 continue
-            if best is None or (agreement is Agreement.AGREE and best[0] is not Agreement.AGREE):
-                best = (agreement, cf, pf, measure)
-    if best is None:
+            if mine is None or (agreement is Agreement.AGREE and mine[0] is not Agreement.AGREE):
+                mine = (agreement, cf, pf, measure)
+        if mine is not None:
+            (agreed if mine[0] is Agreement.AGREE else contradicted).append(mine)
+    # Every figure the passage answers must agree: "after 150 years" contradicts "after 301
+    # years ... two systems" though "two systems" agrees.
+    answered = contradicted or agreed
+    if not answered:
         return LeftOut("no figure of the passage measures what the claim's figure does")
-    agreement, cf, pf, measure = best
+    agreement, cf, pf, measure = answered[0]
     day = _DAY_RE.search(passage.text)
     episodic = pf.quantity.unit in {"count", "times"}  # a share or a distance is a state
     if episodic and day and not _DAY_RE.search(claim.text) and cf.quantity.high > pf.quantity.high:

@@ -131,6 +131,7 @@ _IRREGULAR_PLURALS = frozenset(
 # Counted nouns that stand for what they are part of: "60,000 members of Iraq's security forces".
 _PARTITIVES = frozenset({"members", "member", "units", "elements", "ranks"})
 
+_ORDINAL_UNITS = frozenset({"second"})  # "a second lump" is not one second
 _NUMWORD = r"(?:" + "|".join(_SMALL_WORDS) + r")"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -140,9 +141,20 @@ _NUMBER = (
     + r"|"
     + _MAJORITY_RE
     + r"|an?(?=[\s-]+(?:"
-    + "|".join(sorted((re.escape(u) for u in _UNITS if u.isalpha()), key=len, reverse=True))
+    + "|".join(
+        sorted(
+            (re.escape(u) for u in _UNITS if u.isalpha() and u not in _ORDINAL_UNITS),
+            key=len,
+            reverse=True,
+        )
+    )
     + r")\b))"
 )
+# "millions" after digits: "5.8 million people", "$13.2 billion"
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(_SCALES) + r")\b)?"
+_CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp"}
+_CURRENCY = r"(?P<currency>US\$|\$|€|£)?"
 _HEDGE = (
     r"(?:(?P<hedge>"
     + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
@@ -155,13 +167,15 @@ _UNIT = (
 )
 _RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,])"
+    r"(?<![\w.,:])"  # not the minutes of "3:30"
     + r"(?:(?P<between>between)\s+)?"
     + _HEDGE
+    + _CURRENCY
     + _NUMBER
+    + _SCALE
     + _RANGE
     + _UNIT
-    + r"(?![\w])",
+    + r"(?![\w])(?!:\d)",  # not the hour of "3:30 p.m."
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -284,6 +298,9 @@ def extract(text: str) -> list[Quantity]:
             value = 1.0 if num_raw.lower() in {"a", "an"} else _parse_number(num_raw)
         if value is None:
             continue
+        if m.group("scale") and num_raw[:1].isdigit():
+            value *= _SCALES[m.group("scale").lower()]
+        currency = _CURRENCIES.get((m.group("currency") or "").lower())
         unit_raw = (m.group("unit") or "").strip(" -").lower()
         after = text[m.end() : m.end() + 12].lower().lstrip()
         before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -294,7 +311,9 @@ def extract(text: str) -> list[Quantity]:
             or any(before.rstrip().endswith(mo) for mo in MONTHS)
         ):
             continue  # a day of a month: "September 9", "9 September"
-        if num_raw.lower() in _FRACTIONS or majority:
+        if currency:
+            unit, factor = currency, 1.0
+        elif num_raw.lower() in _FRACTIONS or majority:
             unit, factor = "percent", 1.0
         elif unit_raw:
             unit, factor = _UNITS.get(unit_raw, ("count", 1.0))
@@ -311,8 +330,8 @@ def extract(text: str) -> list[Quantity]:
             v2 = _parse_number(num2)
             if v2 is not None and v2 > value:
                 low, high, low_open, high_open = value * factor, v2 * factor, False, False
-        if unit == "times":
-            noun = None  # "shelled twice": what is counted is the act, read from the context
+        if unit == "times" or currency:
+            noun = None  # "shelled twice", "$5 million": what it counts is in the context
         elif unit == "percent" or unit in {"km"}:
             noun = _object_of(text, m.end())
         else:
@@ -320,7 +339,9 @@ def extract(text: str) -> list[Quantity]:
             if noun in _PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
         if unit == "count" and noun is None:
-            continue  # a bare number with nothing counted: a date, a page, a score
+            if not num_raw[:1].isdigit() or hedge or num2:
+                continue  # "one", "some two": words, not a figure to hold a passage to
+            unit = "number"  # "now 80", "dropped to 84.15": compared where the words agree
         found.append(
             Quantity(
                 text=text[m.start() : m.end()],

@@ -74,7 +74,10 @@ class _Figure:
 
 def _figures(text: str) -> list[_Figure]:
     """The figures of ``text``: quantities with their unit, then bare numbers not among them."""
-    found = [_Figure(q.start, q.end, q.value, q.unit) for q in extract(text)]
+    found = [
+        _Figure(q.start, q.end, q.value, None if q.unit == "number" else q.unit)
+        for q in extract(text)
+    ]
     for m in _BARE_NUMBER.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             found.append(_Figure(m.start(), m.end(), float(m.group().replace(",", "")), None))

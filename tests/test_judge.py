@@ -666,3 +666,60 @@ def test_troops_sent_are_not_people_trained() -> None:
     assert stance(claim, passage) is None
     j = stance(claim, "Coalition troops have trained about 6,000 Malian soldiers.")
     assert j is not None and j.stance is Stance.CONFLICTS
+
+
+# --- figures and dates anywhere in a sentence ---------------------------------------------------
+
+
+def test_every_figure_the_passage_answers_must_agree() -> None:
+    j = stance(
+        "After 301 years of British rule, Hong Kong adopted two systems.",
+        "After 150 years of British rule, Hong Kong adopted two systems.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim 301 years vs passage 150 years"
+
+
+def test_a_bare_number_is_compared_where_the_words_around_it_agree() -> None:
+    claim = "Charles Manson, now 161 and in prison for life, received a marriage license."
+    j = stance(claim, "Charles Manson, now 80 and in prison for life, received a marriage license.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim 161 vs passage 80"
+
+
+def test_another_day_of_the_same_month_or_another_hour_conflicts() -> None:
+    j = stance("The residency runs through June 15.", "The residency runs through June 7.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says June 15, passage says June 7"
+    j = stance("The residency runs through June 15.", "The residency runs through June.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance("The talk is set for 7:30 p.m. today.", "The talk is set for 3:30 p.m. today.")
+    assert j is not None and j.reason == "claim says 7:30 p.m., passage says 3:30 p.m."
+
+
+def test_a_negation_governs_only_what_it_says_first() -> None:
+    claim = "The price covers the cost of the gold case."
+    passage = "The price covers the cost of the gold case and does not leave Apple selling gold."
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_control_of_a_place_names_the_place_not_who_controls_it() -> None:
+    claim = "IS militants are attempting to seize control of the Malian capital."
+    j = stance(claim, claim)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_claim_that_says_may_is_backed_by_a_passage_that_says_may() -> None:
+    claim = "Cutting saturated fat—found in meat and palm oil—may lower the risk of heart disease."
+    j = stance(claim, claim)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_the_lowest_since_a_year_does_not_date_the_passage() -> None:
+    claim = "Brent crude traded above $55 a barrel in 2017."
+    assert stance(claim, "Brent crude rose to $78 a barrel, its highest since 2011.") is None
+    j = stance(
+        "IS held about 80 percent of Tabqa in 2017.", "Since 2014, IS has held 60 percent of Tabqa."
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
