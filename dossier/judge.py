@@ -597,6 +597,8 @@ def assess(
     unsettled: list[str] = []  # of those, the ones the sentences just before do not name either
     topical: list[str] = []  # ... and that the article is about
     unsaid: list[str] = []  # the claim's verbs the passage does not use
+    from_context: list[str] = []  # names the sentences just before give
+    said: list[Term] = []  # the claim's words and names the sentence has
     first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
     # A quoted "we" goes on from the sentence before; so does "the announcement" of what it said.
     goes_on = first_person or _refers_back(passage.tokens)
@@ -625,6 +627,7 @@ def assess(
         if term.required and not hit:
             unsaid.append(term.text)
         if hit:
+            said.append(term)
             covered += term.weight
             words_covered += 0 if term.entity else term.idf
             matched_idx.update(hit)
@@ -636,6 +639,7 @@ def assess(
         elif term.entity and term.keys & context_keys:
             covered += term.weight  # named just before: "it", "the city" refer to it
             absent_names.append(term.text)
+            from_context.append(term.text)
         elif term.entity and term.keys & document_keys:
             covered += term.weight * DOCUMENT_ENTITY_CREDIT
             absent_names.append(term.text)
@@ -688,8 +692,15 @@ def assess(
     unsaid_count = len({claim_name.get(n, n) for n in unsaid_names})
     agent = claim.act[1] if claim.act else frozenset()
     patient = claim.act[2] if claim.act else frozenset()
-    target_unsaid = [t.text for t in claim.terms if t.text in unsaid_names and t.keys & patient]
-    if target_unsaid and not first_person:
+    referred = any(not t.entity and t.text.lower() in OBJECT_PRONOUNS for t in passage.tokens)
+    target_unsaid = [
+        t.text
+        for t in claim.terms
+        if t.keys & patient
+        and (t.text in unsaid_names or (t.text in from_context and not referred))
+    ]
+    target_said = any(t.entity and t.keys & patient for t in said)
+    if target_unsaid and not target_said and not first_person:
         # "Russia bombed the SDF": a strike in an article about the SDF may have hit anyone.
         return LeftOut(f"the sentence does not say it was done to {target_unsaid[0]}")
     doer_unsaid = any(t.text in topical and t.keys & agent for t in claim.terms)
@@ -766,8 +777,8 @@ def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     for j, t in enumerate(tokens):
         if t.entity or not act_keys & set(expand(t.keys)):
             continue
-        doer = _next_content(tokens, j, -1)
-        target = _next_content(tokens, j, +1)
+        doer = _side_of(tokens, j, -1)
+        target = _side_of(tokens, j, +1)
         accused = _accused(tokens, j)
         if accused is not None:
             who, accuses = accused
@@ -923,6 +934,8 @@ def _judge_only(
     )
 
 
+# Words by which a sentence points back at whom an act was done to.
+OBJECT_PRONOUNS = frozenset("it its they them their he him his she her we us our".split())
 PRONOUN_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})
 
 
@@ -934,6 +947,29 @@ def _doer_said(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
     if agent & passage.keys or (passage.speaker and agent & passage.voice):
         return True
     return any(t.text.lower() in PRONOUN_SUBJECTS for t in passage.tokens)
+
+
+DESCRIBING = frozenset("backed led supported linked allied aligned affiliated".split())
+
+
+def _side_of(tokens: Sequence[Token], j: int, step: int) -> Token | None:
+    """The word next to an act, one way or the other; for the people of a side ("Russian
+    forces struck", "struck SDF fighters"), the side's name."""
+    word = _next_content(tokens, j, step)
+    if step > 0 and word is not None and word.entity:
+        at = tokens.index(word)
+        if at + 1 < len(tokens) and tokens[at + 1].text.lower() in DESCRIBING:
+            word = _next_content(tokens, at + 1, step)  # "bombed US-backed SDF": the SDF
+    if word is None or word.entity or not set(expand(word.keys)) & PEOPLE_OF:
+        return word
+    at = tokens.index(word)
+    name = tokens[at - 1] if step < 0 and at else None
+    if step > 0:
+        k = at - 1
+        while k > j and tokens[k].stop:
+            k -= 1
+        name = tokens[k] if k > j else None
+    return name if name is not None and name.entity else word
 
 
 def _next_content(tokens: Sequence[Token], j: int, step: int) -> Token | None:

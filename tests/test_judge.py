@@ -723,3 +723,30 @@ def test_the_lowest_since_a_year_does_not_date_the_passage() -> None:
         "IS held about 80 percent of Tabqa in 2017.", "Since 2014, IS has held 60 percent of Tabqa."
     )
     assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_target_named_only_before_needs_a_word_that_points_back_at_it() -> None:
+    claim = "The KF fired on Malian troops near Tabqa."
+    before = "Malian troops held the bridge near Tabqa."
+    assert (
+        stance(claim, "Nigerien advisers are with the KF, providing artillery.", before=before)
+        is None
+    )
+    j = stance(claim, "The KF fired mortars at them on Monday.", before=before)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_one_of_two_targets_said_is_enough() -> None:
+    claim = "The KF fired on Malian troops and their Russian allies near Tabqa."
+    j = stance(
+        claim, "The KF has shelled Malian positions near Tabqa twice.", before="Russia is there."
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_the_side_of_the_people_doing_it_is_the_doer() -> None:
+    claim = "The KF fired on Russian troops."
+    passage = "Russian forces struck a target known to contain KF fighters."
+    assert explain(claim, passage) == "left out: the passage has Russian, the claim has KF doing it"
+    passage = "Moscow denied allegations that it bombed US-backed KF positions."
+    assert stance("The KF bombed Russian troops.", passage) is None
