@@ -19,9 +19,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from dossier import attribution
+from dossier.acts import (
+    CLAUSE_WORDS,
+    OBJECT_PRONOUNS,
+    PEOPLE_OF,
+    after_auxiliary,
+    claim_act,
+    doer_said,
+    name_groups,
+    only_against,
+    other_subject,
+    other_target,
+    passive_subject,
+    reversed_roles,
+    span_of,
+)
 from dossier.facets import Contrast, Facets, contrast, facets
 from dossier.models import Quantity, Stance
 from dossier.quantity import Agreement, compare, complement, extract
@@ -79,14 +93,10 @@ REPORT_NOUNS = frozenset(
     "announcement announcements statement statements report reports claim claims accusation "
     "accusations allegation allegations warning warnings remarks comments assertion".split()
 )
-# Nouns for the people of a named side: "SDF fighters" says no more than "the SDF".
-PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
 # Nouns that, after "the", stand for a name already given: "the group had been ordered".
 ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
-# Acts done by one side to another: who does them matters.
-TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
 # What happened to the people counted: a count of the killed is not a count of the force.
 COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy"})
 # Losing a share of a place: what the loser lost, the other side holds.
@@ -260,7 +270,7 @@ def analyze_claim(
     claim_facets = facets(text, tokens)
     bearings = [(start, end) for _, start, end in claim_facets.directions]
     descriptors = _descriptors(text, tokens)
-    names = _name_groups(tokens)
+    names = name_groups(tokens)
     compounds = _compounds(text, tokens, idf)
     who = attribution.speaker(text)
     frame = _frame_words(text, tokens, who)
@@ -276,7 +286,7 @@ def analyze_claim(
             continue  # "in order to"; "Amaq claimed"; "named ... 'Jazeera Storm'": no content
         keys = frozenset(expand(_own(t))) | compounds.get(i, frozenset())
         broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
-        required = not t.entity and _after_auxiliary(tokens, i)
+        required = not t.entity and after_auxiliary(tokens, i)
         weight = idf(t.keys) if idf else 1.0
         if i in compounds and idf:
             weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"
@@ -300,9 +310,9 @@ def analyze_claim(
         speaker=who,
         speaker_keys=frozenset(speaker_keys),
         facets=claim_facets,
-        passive=_passive(tokens),
+        passive=passive_subject(tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
-        **_act(tokens, _span_of(text, who), descriptors),
+        **claim_act(tokens, span_of(text, who), descriptors),
     )
 
 
@@ -329,104 +339,9 @@ def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int
     return frame
 
 
-def _span_of(text: str, part: str | None) -> range:
-    at = text.find(part) if part else -1
-    return range(at, at + len(part)) if part and at >= 0 else range(0)
-
-
-def _act(tokens: Sequence[Token], speaker: range, descriptors: set[int]) -> dict[str, Any]:
-    """The claim's transitive act with the name before it (who) and the names after it (whom),
-    descriptions aside ("Moscow-backed")."""
-    for i, t in enumerate(tokens):
-        if t.entity or not set(expand(t.keys)) & TRANSITIVE_ACTS:
-            continue
-        agents = [a for a in tokens[:i] if a.entity and a.start not in speaker]
-        patient = frozenset(
-            k
-            for j, p in enumerate(tokens)
-            if j > i and p.entity and j not in descriptors and not _a_place(tokens, j)
-            for k in p.keys
-        )
-        passive = (i and tokens[i - 1].text.lower() in BE_FORMS) or (
-            i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by"
-        )
-        if not agents or not patient or passive:
-            return {}
-        agent = agents[-1]
-        act = frozenset(expand(t.keys)) & TRANSITIVE_ACTS | frozenset(t.keys)
-        doer = frozenset(agent.keys) - patient
-        if not doer:
-            return {}
-        return {"act": (act, doer, patient), "act_agent": agent.text}
-    return {}
-
-
-LOCATIVES = frozenset(
-    "near in at around outside inside across into toward towards from within".split()
-)
-_BEARINGS = frozenset("east west north south northeast northwest southeast southwest".split())
-
-
-def _a_place(tokens: Sequence[Token], j: int) -> bool:
-    """Is the name at token j where the act happened ("near Deir ez-Zor", "east of Raqqa")
-    rather than whom it was done to?"""
-    groups = _name_groups(tokens)
-    k = j - 1
-    while k >= 0:
-        word = tokens[k].text.lower()
-        if word in LOCATIVES or (word == "of" and k and tokens[k - 1].text.lower() in _BEARINGS):
-            return True
-        if not (tokens[k].entity or groups.get(k - 1, -1) == groups.get(j)):
-            return False
-        k -= 1  # back over the rest of the name ("Deir ez-" of "Deir ez-Zor")
-    return False
-
-
 def _own(token: Token) -> tuple[str, ...]:
     """A token's keys without the entities its name is part of (a claim names exactly)."""
     return token.keys[:1] if token.keys[0].startswith("@") else token.keys
-
-
-AUXILIARIES = frozenset("is are was were be been being has have had will".split())
-BE_FORMS = frozenset("is are was were be been being".split())
-_VERB_GROUP = AUXILIARIES | {"not", "also", "already", "reportedly", "allegedly"}
-
-
-def _after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
-    """Is token i the verb of 'are speaking', 'were wounded', 'has not deployed'?"""
-    j = i - 1
-    while j >= 0 and tokens[j].text.lower() in {"not", "been", "being", "also", "already"}:
-        j -= 1
-    return j >= 0 and tokens[j].text.lower() in AUXILIARIES
-
-
-def _passive(tokens: Sequence[Token]) -> tuple[frozenset[str], frozenset[str], str, str] | None:
-    """'Coalition advisers were wounded' -> (advisers, wounded): who underwent the act."""
-    for i, t in enumerate(tokens):
-        if t.stop or t.entity or not t.text.endswith("ed") or not _after_auxiliary(tokens, i):
-            continue
-        j = i - 1
-        while j >= 0 and tokens[j].stop:
-            j -= 1
-        if j >= 0 and not tokens[j].entity:
-            subject = tokens[j]
-            return frozenset(expand(subject.keys)), frozenset(expand(t.keys)), subject.text, t.text
-    return None
-
-
-def _name_groups(tokens: Sequence[Token]) -> dict[int, int]:
-    """Token index -> name number: the words of one name ('Deir', 'ez', 'Zor') share one."""
-    groups: dict[int, int] = {}
-    current, last = -1, -2
-    for i, t in enumerate(tokens):
-        if not t.entity:
-            continue
-        joined = last == i - 1 or (last == i - 2 and tokens[i - 1].stop and t.text[:1].isupper())
-        if not joined:
-            current += 1
-        groups[i] = current
-        last = i
-    return groups
 
 
 def _hyphened(text: str, left: Token, right: Token) -> bool:
@@ -672,21 +587,21 @@ def assess(
         return LeftOut(f"the passage says too little of the claim (words {word_coverage:.2f})")
     if unsaid:
         return LeftOut(f"the passage does not say “{unsaid[0]}”")
-    other_subject = _other_subject(claim, passage) or _reversed(claim, passage)
-    if other_subject:
-        return LeftOut(other_subject)
+    roles = other_subject(claim, passage) or reversed_roles(claim, passage)
+    if roles:
+        return LeftOut(roles)
     modal = _modal(claim, passage, matched_idx)
     if modal:
         return LeftOut(f"the passage says what {modal} happen, not what happened")
     if actor is not None:
         return _judge_actor(claim, passage, actor, absent_names, coverage)
-    only = _only_against(claim, passage)
+    only = only_against(claim, passage)
     if only is not None:
         return _judge_only(claim, passage, only, coverage)
-    aimed = _other_target(claim, passage)
+    aimed = other_target(claim, passage)
     if aimed is not None:
         return LeftOut(f"the passage has it done to {aimed}")
-    if claim.act is not None and not _doer_said(claim, passage):
+    if claim.act is not None and not doer_said(claim, passage):
         return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
     unsaid_names = unsettled + topical
     unsaid_count = len({claim_name.get(n, n) for n in unsaid_names})
@@ -737,12 +652,7 @@ def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
 
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "if", "unless"})
-_CLAUSE_WORDS = frozenset({"and", "but", "that", "which", "while", "who", "whereas"})
 _CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
-_TIMES = frozenset({"twice", "thrice", "again", "repeatedly", "once"})
-_PASSIVE_MARKERS = AUXILIARIES | {"under"}
-AIM_WORDS = 4  # words after "strike on" that say what was struck
-PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase is looked for
 
 
 def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> str | None:
@@ -756,7 +666,7 @@ def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) ->
     end = max(acts) + 1
     while (
         end < len(tokens)
-        and tokens[end].text.lower() not in _CLAUSE_WORDS
+        and tokens[end].text.lower() not in CLAUSE_WORDS
         and not _CLAUSE_END_RE.search(passage.text[tokens[end - 1].end : tokens[end].start])
     ):
         end += 1  # to the end of the act's clause: "Fire from ... will be suppressed"
@@ -766,162 +676,11 @@ def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) ->
     return None
 
 
-def _reversed(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
-    """'The SDF shelled government positions' does not say 'Russia bombed the SDF': the name
-    before the act is the one the claim has on the receiving end."""
-    if claim.act is None:
-        return None
-    act_keys, agent, patient = claim.act
-    tokens = passage.tokens
-    doers: list[str] = []
-    for j, t in enumerate(tokens):
-        if t.entity or not act_keys & set(expand(t.keys)):
-            continue
-        doer = _side_of(tokens, j, -1)
-        target = _side_of(tokens, j, +1)
-        accused = _accused(tokens, j)
-        if accused is not None:
-            who, accuses = accused
-            if accuses:  # "Russian accusations of shelling": Russia says someone else did it
-                if set(who.keys) & agent:
-                    doers.append(f"{who.text} accusing others of it")
-                continue
-            if set(who.keys) & agent:
-                return None  # "accused the SDF of shelling": the claim's doer
-            doers.append(who.text)
-            continue
-        if _passive_at(tokens, j):
-            # "were shelled by", "came under attack from Russian jets and Syrian forces", "had
-            # been fired at ... from positions held by US troops and the SDF"
-            named = _passive_doers(tokens, j)
-            if any(set(d.keys) & agent for d in named):
-                return None
-            doers.extend(d.text for d in named if set(d.keys) & patient)
-            continue
-        after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
-        if after == "of" and "~bomb" not in act_keys:
-            doer = None  # "control of the capital", "the killing of civilians": the target
-        elif after in {"of", "by", "from"}:
-            doer, target = target, None  # "an attack of HTS", "shelling by the SDF"
-        elif (
-            j + 2 < len(tokens)
-            and tokens[j + 1].text.lower() in _TIMES
-            and (tokens[j + 2].text.lower() in {"by", "from"})
-        ):
-            doer, target = _next_content(tokens, j + 2, +1), None  # "shelled twice by the SDF"
-        if doer is None and target is None:
-            continue
-        if doer is not None and doer.entity and set(doer.keys) & agent:
-            return None
-        if target is not None and target.entity and set(target.keys) & patient:
-            return None
-        if doer is not None and doer.entity and set(doer.keys) & patient:
-            doers.append(doer.text)  # "the SDF have already shelled ..."
-        elif target is not None and target.entity and set(target.keys) & agent:
-            doers.append(f"it done to {target.text}")  # "airstrikes on the SDF"
-    if doers:
-        return f"the passage has {doers[0]}, the claim has {claim.act_agent} doing it"
-    return None
-
-
-ACCUSING = frozenset("accused accuses accusing blamed blames blaming".split())
-ACCUSATIONS = frozenset(
-    "accusation accusations allegation allegations charge charges claim claims".split()
-)
-
-
-def _accused(tokens: Sequence[Token], j: int) -> tuple[Token, bool] | None:
-    """The act at token j as something someone is accused of: ('accused Russia of targeting')
-    -> (Russia, False), the accused doing it; ('Russian accusations of shelling') -> (Russian,
-    True), the accuser, who is not the one said to do it."""
-    if j < 2 or tokens[j - 1].text.lower() not in {"of", "for"}:
-        return None
-    before = tokens[j - 2]
-    if before.entity:
-        k = j - 3
-        while k >= 0 and (tokens[k].entity or tokens[k].text.lower() == "the"):
-            k -= 1
-        if k >= 0 and tokens[k].text.lower() in ACCUSING:
-            return before, False
-        return None
-    if before.text.lower() in ACCUSATIONS and j >= 3 and tokens[j - 3].entity:
-        return tokens[j - 3], True
-    return None
-
-
-def _passive_at(tokens: Sequence[Token], j: int) -> bool:
-    """'were shelled', 'came under attack', 'come under massive mortar ... fire'."""
-    if j and tokens[j - 1].text.lower() in _PASSIVE_MARKERS:
-        return True
-    for k in range(j - 1, max(-1, j - 4), -1):
-        if tokens[k].entity:
-            return False
-        if tokens[k].text.lower() == "under":
-            return True
-    return False
-
-
-def _other_target(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
-    """'a cruise missile strike on terrorist positions' is a strike on someone else than the
-    claim's target: every act of the sentence is aimed ('on', 'against') at another."""
-    if claim.act is None:
-        return None
-    act, _agent, patient = claim.act
-    tokens = passage.tokens
-    others = []
-    for j, t in enumerate(tokens):
-        if t.entity or not act & set(expand(t.keys)):
-            continue
-        if j + 2 >= len(tokens) or tokens[j + 1].text.lower() not in {"on", "against"}:
-            continue
-        aim = []
-        for w in tokens[j + 2 : j + 2 + AIM_WORDS]:
-            if w.text.lower() in _CLAUSE_WORDS | LOCATIVES:
-                break  # "on terrorist positions near Tabqa"
-            if passage.text[w.end : w.end + 1] in ",;":
-                aim.append(w)
-                break
-            aim.append(w)
-        if any(w.entity and set(w.keys) & patient for w in aim) or any(
-            w.text.lower() in PRONOUN_SUBJECTS | {"them", "him", "her"} for w in aim
-        ):
-            return None
-        words = [w.text for w in aim if not w.stop]
-        if words:
-            others.append(" ".join(words[:3]))
-    return others[0] if others else None
-
-
-def _passive_doers(tokens: Sequence[Token], j: int) -> list[Token]:
-    """Who did the passive act at token j: the names of the 'by' or 'from' phrase after it."""
-    for k in range(j + 1, min(len(tokens), j + PASSIVE_REACH)):
-        if tokens[k].text.lower() in {"by", "from"}:
-            return [t for t in tokens[k + 1 : k + PASSIVE_REACH] if t.entity]
-    return []
-
-
-def _only_against(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
-    """'had only carried out strikes against ISIS': the act, restricted to another target."""
-    if claim.act is None:
-        return None
-    act, _agent, patient = claim.act
-    tokens = passage.tokens
-    for j, t in enumerate(tokens):
-        if t.entity or not act & set(expand(t.keys)):
-            continue
-        if not any(b.text.lower() == "only" for b in tokens[max(0, j - 3) : j]):
-            continue
-        target = _next_content(tokens, j, +1)
-        if target is not None and target.entity and not set(target.keys) & patient:
-            return target.text
-    return None
-
-
 def _judge_only(
     claim: ClaimAnalysis, passage: PassageAnalysis, target: str, coverage: float
 ) -> Judgment | LeftOut:
     """Doing it only to another target denies doing it to the claim's."""
-    if not _doer_said(claim, passage):
+    if not doer_said(claim, passage):
         return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
     reason = f"the passage says it was done only to {target}"
     return Judgment(
@@ -932,74 +691,6 @@ def _judge_only(
         highlights=[],
         score=round(coverage, 4),
     )
-
-
-# Words by which a sentence points back at whom an act was done to.
-OBJECT_PRONOUNS = frozenset("it its they them their he him his she her we us our".split())
-PRONOUN_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})
-
-
-def _doer_said(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
-    """A claim that someone did something to someone is told only by a sentence that names the
-    doer (or says "it", "they", "we" for them, or is the doer speaking)."""
-    assert claim.act is not None
-    agent = claim.act[1]
-    if agent & passage.keys or (passage.speaker and agent & passage.voice):
-        return True
-    return any(t.text.lower() in PRONOUN_SUBJECTS for t in passage.tokens)
-
-
-DESCRIBING = frozenset("backed led supported linked allied aligned affiliated".split())
-
-
-def _side_of(tokens: Sequence[Token], j: int, step: int) -> Token | None:
-    """The word next to an act, one way or the other; for the people of a side ("Russian
-    forces struck", "struck SDF fighters"), the side's name."""
-    word = _next_content(tokens, j, step)
-    if step > 0 and word is not None and word.entity:
-        at = tokens.index(word)
-        if at + 1 < len(tokens) and tokens[at + 1].text.lower() in DESCRIBING:
-            word = _next_content(tokens, at + 1, step)  # "bombed US-backed SDF": the SDF
-    if word is None or word.entity or not set(expand(word.keys)) & PEOPLE_OF:
-        return word
-    at = tokens.index(word)
-    name = tokens[at - 1] if step < 0 and at else None
-    if step > 0:
-        k = at - 1
-        while k > j and tokens[k].stop:
-            k -= 1
-        name = tokens[k] if k > j else None
-    return name if name is not None and name.entity else word
-
-
-def _next_content(tokens: Sequence[Token], j: int, step: int) -> Token | None:
-    """The first word that is not a function word from token j on, one way or the other."""
-    k = j + step
-    while 0 <= k < len(tokens) and tokens[k].stop:
-        k += step
-    return tokens[k] if 0 <= k < len(tokens) else None
-
-
-def _other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
-    """'several SDF fighters were wounded' does not say 'advisers were wounded', even when the
-    sentence names advisers elsewhere."""
-    if claim.passive is None:
-        return None
-    subject_keys, verb_keys, subject, verb = claim.passive
-    tokens = passage.tokens
-    others = []
-    for i, t in enumerate(tokens):
-        if not verb_keys & set(expand(t.keys)) or not _after_auxiliary(tokens, i):
-            continue
-        j = i - 1
-        while j >= 0 and tokens[j].text.lower() in _VERB_GROUP:
-            j -= 1
-        if j < 0 or tokens[j].stop or subject_keys & set(expand(tokens[j].keys)):
-            return None  # the claim's subject, or none written ("... but were not wounded")
-        others.append(tokens[j].text)
-    if not others:
-        return None
-    return f"the passage says {others[0]} were {verb}, not {subject}"
 
 
 def _apply_contrast(judgment: Judgment | LeftOut, differs: Contrast | None) -> Judgment | LeftOut:
