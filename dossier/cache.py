@@ -46,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-4"
+SCHEMA = "dossier-cache-5"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
@@ -93,7 +93,7 @@ class Cache:
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims", "reports", "stamps")
+    TABLES = ("documents", "states", "claims", "reports", "stamps", "outputs")
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder

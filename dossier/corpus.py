@@ -49,7 +49,7 @@ import difflib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossier.errors import CorpusError
-from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Passage, SourceMeta
+from dossier.models import (
+    Corpus,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    Paragraphs,
+    Passages,
+    SourceMeta,
+)
 from dossier.yamlpos import loc_text, position, validate_located
 
 __all__ = [
@@ -371,10 +379,14 @@ def parse_sources(raw: str, path: Path, root: Path) -> SourcesFile:
 # --- reading ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _File:
     rel: str
-    path: Path
+    where: str  # the path as a string (a corpus has tens of thousands of files)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
 
 
 def _within(path: Path, root: Path) -> bool:
@@ -397,12 +409,14 @@ def _walk(root: Path, warn: Warn) -> Iterator[_File]:
             if entry.name.startswith("."):
                 continue
             rel = prefix + entry.name
-            path = Path(entry.path)
             is_link = entry.is_symlink()
             if is_link:
-                target = path.resolve()
+                target = Path(entry.path).resolve()
                 if not _within(target, real_root):
-                    warn(f"{path}: symbolic link to {target}, outside the corpus folder; skipped.")
+                    warn(
+                        f"{Path(entry.path)}: symbolic link to {target}, outside the corpus "
+                        "folder; skipped."
+                    )
                     continue
             try:
                 is_dir = entry.is_dir()
@@ -410,13 +424,20 @@ def _walk(root: Path, warn: Warn) -> Iterator[_File]:
             except OSError:
                 continue
             if is_dir:
+                path = Path(entry.path)
                 real = path.resolve()
                 if real in seen_dirs:
                     continue
                 seen_dirs.add(real)
                 stack.append((path, rel + "/"))
-            elif is_file and Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
-                yield _File(rel, path)
+            elif is_file and _suffix(entry.name) in ARTICLE_SUFFIXES:
+                yield _File(rel, entry.path)
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()``, without making a path."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _read(file: _File, warn: Warn) -> bytes | None:
@@ -659,13 +680,16 @@ def _ignore(_message: str) -> None:
 
 
 Segmented = tuple[list[Paragraph], list[tuple[int, int, int, int]]]
-Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], list[Segmented]]
+Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], Iterable[Segmented]]
 """Segments every document with the given rules, in order (``segment_document`` on each, or
-the same read from the build cache and computed in parallel: see ``dossier.prepare``)."""
+the same read from the build cache and computed in parallel: see ``dossier.prepare``). It may
+yield them one by one: ``segment_corpus`` keeps them as columns, not as objects."""
 
 
-def _segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -> list[Segmented]:
-    return [segment_document(document, rules) for document in documents]
+def _segment_each(
+    documents: list[Document], rules: tuple[FurnitureRule, ...]
+) -> Iterator[Segmented]:
+    return (segment_document(document, rules) for document in documents)
 
 
 @dataclass(frozen=True)
@@ -697,10 +721,10 @@ def corpus_stamp(root: Path) -> tuple[str, int] | None:
         return None
     digest = hashlib.sha256()
     latest = 0
-    paths = sorted(((f.rel, f.path) for f in _walk(root, _ignore)), key=lambda f: f[0])
-    for rel, path in [(SOURCES_FILE, root / SOURCES_FILE), *paths]:
+    paths = sorted(((f.rel, f.where) for f in _walk(root, _ignore)), key=lambda f: f[0])
+    for rel, path in [(SOURCES_FILE, str(root / SOURCES_FILE)), *paths]:
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             digest.update(f"{rel}\0-\n".encode())
             continue
@@ -748,8 +772,8 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
     """Split every article into paragraphs and passages (the segment step)."""
     documents, rules, root = files.documents, files.rules, files.root
-    paragraphs: list[Paragraph] = []
-    passages: list[Passage] = []
+    paragraphs = Paragraphs()
+    passages = Passages()
     segmented = (segment or _segment_each)(documents, rules)
     for document, (doc_paragraphs, sentences) in zip(documents, segmented, strict=True):
         text, meta = document.text, document.meta
@@ -758,17 +782,6 @@ def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corp
                 if p.kind is ParagraphKind.HEADING:
                     meta.title = _heading_title(text[p.start : p.end])
                     break
-        paragraphs.extend(doc_paragraphs)
-        for start, end, p_start, p_end in sentences:
-            passages.append(
-                Passage.model_construct(
-                    id=len(passages),
-                    source=document.path,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    paragraph_start=p_start,
-                    paragraph_end=p_end,
-                )
-            )
+        paragraphs.add(document.path, ((p.start, p.end, p.kind, p.rule) for p in doc_paragraphs))
+        passages.add(document.path, text, sentences)
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +20,7 @@ from dossier.judge import (
     descriptions_in,
     judge,
 )
-from dossier.models import Claim, Corpus, Evidence, Passage, Stance
+from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.text import Analyzer, Token, expand
 
 CANDIDATES = 64  # passages judged per claim
@@ -116,9 +116,14 @@ class Matcher:
         self.analyzer = analyzer
         self._texts = {d.path: d.text for d in corpus.documents}
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
-        self._by_source: dict[str, list[int]] = defaultdict(list)
-        for p in corpus.passages:
-            self._by_source[p.source].append(p.id)
+        self._by_source: Mapping[str, Sequence[int]]
+        if isinstance(corpus.passages, Passages):
+            self._by_source = corpus.passages.by_source()
+        else:
+            by_source: dict[str, list[int]] = defaultdict(list)
+            for p in corpus.passages:
+                by_source[p.source].append(p.id)
+            self._by_source = dict(by_source)
         self._profiles = profiles or {}  # given by dossier.prepare, for every article
         self._articles: dict[str, ArticleProfile] = {}  # read here, for those it did not give
         self._doc_keys: dict[str, set[str]] = defaultdict(set, doc_keys or {})
@@ -153,8 +158,7 @@ class Matcher:
         refer to, what "the offensive" is."""
         keys: set[str] = set()
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - CONTEXT_SENTENCES), -1):
-            prev = self.corpus.passages[pid]
-            if prev.source != passage.source:
+            if self._source(pid) != passage.source:
                 break
             keys.update(self._words(pid))
         descriptions = self._article(passage.source).descriptions
@@ -167,11 +171,11 @@ class Matcher:
 
     def _words_of(self, pid: int) -> frozenset[str]:
         """A sentence's words and names with their synonyms (no figures, no speaker)."""
-        tokens = self.analyzer.tokens(self.corpus.passages[pid].text)
+        tokens = self.analyzer.tokens(self._text(pid))
         return frozenset(k for t in tokens if not t.stop for k in expand(t.keys))
 
     def _speaker_of(self, pid: int) -> str | None:
-        return attribution.speaker(self.corpus.passages[pid].text)
+        return attribution.speaker(self._text(pid))
 
     def _article(self, source: str) -> ArticleProfile:
         """The article's profile: given by ``dossier.prepare``, or read here once."""
@@ -180,7 +184,7 @@ class Matcher:
             return cached
         sentences = []
         for pid in self._by_source.get(source, ()):
-            text = self.corpus.passages[pid].text
+            text = self._text(pid)
             sentences.append((text, self.analyzer.tokens(text)))
         profile = article_profile(sentences)
         if len(self._articles) >= PASSAGE_CACHE:
@@ -190,8 +194,7 @@ class Matcher:
 
     def _previous_speaker(self, passage: Passage) -> str | None:
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
-            prev = self.corpus.passages[pid]
-            if prev.source != passage.source:
+            if self._source(pid) != passage.source:
                 break
             who = self._speaker(pid)
             if attribution.is_named(who):
@@ -242,14 +245,22 @@ class Matcher:
 
         def rank(hit: tuple[int, float]) -> tuple[float, int]:
             pid, score = hit
-            doc_keys = self._doc_keys[self.corpus.passages[pid].source]
+            doc_keys = self._doc_keys[self._source(pid)]
             named = sum(1 for keys in names if keys & doc_keys) / len(names)
             return -score * (1.0 + named), pid
 
         return [pid for pid, _ in sorted(hits, key=rank)[:CANDIDATES]]
 
     def _has_figure(self, pid: int) -> bool:
-        return _FIGURE_HINT_RE.search(self.corpus.passages[pid].text) is not None
+        return _FIGURE_HINT_RE.search(self._text(pid)) is not None
+
+    def _text(self, pid: int) -> str:
+        passages = self.corpus.passages
+        return passages.text(pid) if isinstance(passages, Passages) else passages[pid].text
+
+    def _source(self, pid: int) -> str:
+        passages = self.corpus.passages
+        return passages.source(pid) if isinstance(passages, Passages) else passages[pid].source
 
     def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
         """The claim's evidence among its candidates (retrieved here unless given)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -144,7 +144,7 @@ class Preparer:
 
     def segment(
         self, documents: list[Document], rules: tuple[FurnitureRule, ...]
-    ) -> list[Segmented]:
+    ) -> Iterator[Segmented]:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
         self.state_key = self.state(documents, rules)
         keys = [
@@ -166,7 +166,7 @@ class Preparer:
                 self.progress("analysing articles", done, total)
         self.entries = [e for e in entries if e is not None]
         self.document_keys = keys
-        return [
+        return (
             (
                 [
                     Paragraph.model_construct(
@@ -174,10 +174,10 @@ class Preparer:
                     )
                     for a, b, kind, rule in entry[0]
                 ],
-                [tuple(s) for s in entry[1]],  # type: ignore[misc]
+                entry[1],
             )
             for d, entry in zip(documents, self.entries, strict=True)
-        ]
+        )
 
     def _compute(
         self, missing: list[tuple[int, str]], rules: tuple[FurnitureRule, ...]

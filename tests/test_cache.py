@@ -370,6 +370,47 @@ def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.Mo
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    build("--format", "json,html")
+    first = {name: Path("out", name).read_bytes() for name in ("dossier.json", "dossier.html")}
+    shutil.rmtree("out")
+    rendered: list[set[str]] = []
+    render = dossier.pipeline.render_outputs
+
+    def counting(report: object, formats: set[str]) -> dict[str, bytes]:
+        rendered.append(formats)
+        return render(report, formats)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dossier.pipeline, "render_outputs", counting)
+
+    again = build("--format", "html,json")
+    assert rendered == []  # nor was the report read back
+    assert {name: Path("out", name).read_bytes() for name in first} == first
+    assert again.output == ""
+
+    build("--format", "json")  # other formats: rendered from the cached report
+    assert rendered == [{"json"}]
+    monkeypatch.setattr(dossier.pipeline, "output_version", lambda: "other templates")
+    build("--format", "json")
+    assert rendered == [{"json"}, {"json"}]
+    assert Path("out/dossier.json").read_bytes() == first["dossier.json"] == cold_json()
+
+
+def test_the_summary_is_the_same_from_the_cached_outputs(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    args = ["build", "--out", "out", "--format", "json", "--workers", "1"]
+    first = runner.invoke(app, args)
+    again = runner.invoke(app, args)
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert "claims checked against 5 articles" in first.output
+    assert again.output == first.output
+
+
 def test_files_written_just_before_the_build_are_read_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
