@@ -49,7 +49,7 @@ import difflib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,7 +80,7 @@ __all__ = [
     "SOURCES_FILE",
     "CorpusFiles",
     "FurnitureRule",
-    "Segmented",
+    "Segmentation",
     "Segmenter",
     "SourcesFile",
     "article_paths",
@@ -93,6 +93,7 @@ __all__ = [
     "read_corpus",
     "segment_corpus",
     "segment_document",
+    "segment_each",
     "source_problem",
 ]
 
@@ -679,17 +680,20 @@ def _ignore(_message: str) -> None:
     return None
 
 
-Segmented = tuple[list[Paragraph], list[tuple[int, int, int, int]]]
-Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], Iterable[Segmented]]
-"""Segments every document with the given rules, in order (``segment_document`` on each, or
-the same read from the build cache and computed in parallel: see ``dossier.prepare``). It may
-yield them one by one: ``segment_corpus`` keeps them as columns, not as objects."""
+Segmentation = tuple[Paragraphs, Passages]
+Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], Segmentation]
+"""Segments every document with the given rules, in order (``segment_each``, or the same read
+from the build cache and computed in parallel: see ``dossier.prepare``)."""
 
 
-def _segment_each(
-    documents: list[Document], rules: tuple[FurnitureRule, ...]
-) -> Iterator[Segmented]:
-    return (segment_document(document, rules) for document in documents)
+def segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
+    """``segment_document`` on each document, kept as columns."""
+    paragraphs, passages = Paragraphs(), Passages()
+    for document in documents:
+        doc_paragraphs, sentences = segment_document(document, rules)
+        paragraphs.add(document.path, ((p.start, p.end, p.kind, p.rule) for p in doc_paragraphs))
+        passages.add(document.path, document.text, sentences)
+    return paragraphs, passages
 
 
 @dataclass(frozen=True)
@@ -770,18 +774,15 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
 
 
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
-    """Split every article into paragraphs and passages (the segment step)."""
+    """Split every article into paragraphs and passages (the segment step); an article without
+    a title in its metadata takes its first heading's."""
     documents, rules, root = files.documents, files.rules, files.root
-    paragraphs = Paragraphs()
-    passages = Passages()
-    segmented = (segment or _segment_each)(documents, rules)
-    for document, (doc_paragraphs, sentences) in zip(documents, segmented, strict=True):
-        text, meta = document.text, document.meta
-        if meta.title is None:
-            for p in doc_paragraphs:
-                if p.kind is ParagraphKind.HEADING:
-                    meta.title = _heading_title(text[p.start : p.end])
-                    break
-        paragraphs.add(document.path, ((p.start, p.end, p.kind, p.rule) for p in doc_paragraphs))
-        passages.add(document.path, text, sentences)
+    paragraphs, passages = (segment or segment_each)(documents, rules)
+    untitled = [d for d in documents if d.meta.title is None]
+    if untitled:
+        headings = paragraphs.first_of_kind(ParagraphKind.HEADING)
+        for document in untitled:
+            heading = headings.get(document.path)
+            if heading is not None:
+                document.meta.title = _heading_title(document.text[heading.start : heading.end])
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

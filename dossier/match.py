@@ -108,7 +108,7 @@ class Matcher:
         df: Counter[str] | None = None,
         doc_keys: dict[str, set[str]] | None = None,
         descriptions: Descriptions | None = None,
-        profiles: dict[str, ArticleProfile] | None = None,
+        profiles: Mapping[str, ArticleProfile] | None = None,
     ) -> None:
         """Analyses every passage and indexes it, unless the index and the statistics are given
         (``dossier.prepare`` computes them in parallel and through the build cache)."""

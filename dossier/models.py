@@ -191,6 +191,42 @@ class Paragraphs(Sequence[Paragraph]):
             self._end.append(end)
             self._kind.append(_KINDS.index(kind))
 
+    def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, dict[int, str]]:
+        """The store as plain values (for the build cache); ``from_columns`` reads them back."""
+        return (
+            list(self._paths),
+            self._doc.tobytes(),
+            self._start.tobytes(),
+            self._end.tobytes(),
+            self._kind.tobytes(),
+            dict(self._rules),
+        )
+
+    @classmethod
+    def from_columns(
+        cls, columns: tuple[list[str], bytes, bytes, bytes, bytes, dict[int, str]]
+    ) -> Paragraphs:
+        paths, doc, start, end, kind, rules = columns
+        store = cls()
+        store._paths = list(paths)
+        store._doc.frombytes(doc)
+        store._start.frombytes(start)
+        store._end.frombytes(end)
+        store._kind.frombytes(kind)
+        store._rules = dict(rules)
+        if not len(store._doc) == len(store._start) == len(store._end) == len(store._kind):
+            raise ValueError("paragraph columns of different lengths")
+        return store
+
+    def first_of_kind(self, kind: ParagraphKind) -> dict[str, Paragraph]:
+        """Each article's first paragraph of ``kind`` (articles without one are left out)."""
+        code = _KINDS.index(kind)
+        found: dict[int, int] = {}
+        for index, k in enumerate(self._kind):
+            if k == code:
+                found.setdefault(self._doc[index], index)
+        return {self._paths[doc]: self[index] for doc, index in found.items()}
+
     def count(self, value: Any = None, *, kind: ParagraphKind | None = None) -> int:
         """Paragraphs of ``kind`` (without reading them one by one), or ``Sequence.count``."""
         if kind is None:
@@ -252,6 +288,48 @@ class Passages(Sequence[Passage]):
             self._p_start.append(p_start)
             self._p_end.append(p_end)
         self._first.append(len(self._doc))
+
+    def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes]:
+        """The store without the texts, as plain values (for the build cache);
+        ``from_columns`` reads them back with the articles' texts."""
+        return (
+            list(self._paths),
+            self._first.tobytes(),
+            self._doc.tobytes(),
+            self._start.tobytes(),
+            self._end.tobytes(),
+            self._p_start.tobytes(),
+            self._p_end.tobytes(),
+        )
+
+    @classmethod
+    def from_columns(
+        cls,
+        columns: tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes],
+        texts: Sequence[str],
+    ) -> Passages:
+        paths, first, doc, start, end, p_start, p_end = columns
+        store = cls()
+        store._paths = list(paths)
+        store._texts = list(texts)
+        store._first = array("q")
+        store._first.frombytes(first)
+        for column, data in (
+            (store._doc, doc),
+            (store._start, start),
+            (store._end, end),
+            (store._p_start, p_start),
+            (store._p_end, p_end),
+        ):
+            column.frombytes(data)
+        n = len(store._doc)
+        if not (
+            len(store._texts) == len(store._paths) == len(store._first) - 1
+            and n == len(store._start) == len(store._end) == len(store._p_start)
+            and n == len(store._p_end) == store._first[-1]
+        ):
+            raise ValueError("passage columns of different lengths")
+        return store
 
     def by_source(self) -> dict[str, range]:
         """Each article's passage ids (an article's passages follow each other)."""

@@ -18,11 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from dossier.cache import Cache, folder_manifest, make_key
-from dossier.corpus import FurnitureRule, Segmented, segment_document
+from dossier.corpus import FurnitureRule, Segmentation, segment_document
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import descriptions_in
 from dossier.match import ArticleProfile, Descriptions, Matcher, article_profile
-from dossier.models import Corpus, Document, Paragraph, ParagraphKind, SourceMeta
+from dossier.models import Corpus, Document, ParagraphKind, Paragraphs, Passages, SourceMeta
 from dossier.text import Analyzer, expand
 
 Progress = Callable[[str, int, int], None]
@@ -49,13 +49,57 @@ CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
 
 
 def _profile(entry: Entry) -> ArticleProfile:
+    return _profile_of(entry[4], entry[5])
+
+
+def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> ArticleProfile:
     descriptions: dict[tuple[str, str], set[str]] = {}
-    for by, word, name in entry[4]:
+    for by, word, name in described:
         descriptions.setdefault((by, word), set()).update(name.split(" "))
-    topic, near = entry[5]
+    topic, near = profile
     return ArticleProfile(
         frozenset(topic), descriptions, {k: frozenset(sides) for k, sides in near}
     )
+
+
+class Profiles(Mapping[str, ArticleProfile]):
+    """Each article's profile, made from its prepared row when the matcher first asks for it
+    (a few hundred bytes of rows against kilobytes of sets per article); the most recent
+    ``PROFILES_KEPT`` are kept."""
+
+    def __init__(self, rows: dict[str, tuple[list[DescriptionRow], ProfileRow]]) -> None:
+        self._rows = rows
+        self._made: dict[str, ArticleProfile] = {}
+
+    def __getitem__(self, path: str) -> ArticleProfile:
+        made = self._made.get(path)
+        if made is None:
+            described, profile = self._rows[path]
+            made = _profile_of(described, profile)
+            if len(self._made) >= PROFILES_KEPT:
+                self._made.clear()
+            self._made[path] = made
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+PROFILES_KEPT = 16_384
+STATE_FIELDS = 7
+"""A corpus state in the cache: document frequencies, names, descriptions, the index manifest,
+the paragraph and passage columns, and the article profiles' rows."""
+
+
+def _columns(corpus: Corpus) -> tuple[Any, Any]:
+    """The segmentation as the cache keeps it (see ``Paragraphs.columns``)."""
+    paragraphs, passages = corpus.paragraphs, corpus.passages
+    if not isinstance(paragraphs, Paragraphs) or not isinstance(passages, Passages):
+        paragraphs, passages = Paragraphs(), Passages()  # not from ``segment``: kept empty
+    return paragraphs.columns(), passages.columns()
 
 
 def _pair(key: str) -> tuple[str, str]:
@@ -120,7 +164,13 @@ def _chunks(items: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
 
 
 class Preparer:
-    """Prepares a corpus for matching; ``segment`` is the segmenter ``load_corpus`` calls."""
+    """Prepares a corpus for matching; ``segment`` is the segmenter ``load_corpus`` calls.
+
+    Through the cache, a corpus state seen before (the same articles, rules and aliases) is
+    read back whole: its segmentation (as columns), statistics, article profiles and index,
+    without reading any article's analysis. Otherwise each article's analysis is read from the
+    cache or computed, and the state is built from them.
+    """
 
     def __init__(
         self,
@@ -141,23 +191,53 @@ class Preparer:
         self.document_keys: list[str] = []
         self.rules_id: list[tuple[str, str]] = []
         self.state_key = ""
+        self._documents: list[Document] = []
+        self._rules: tuple[FurnitureRule, ...] = ()
+        self._stored: tuple[Any, ...] | None = None  # the cached state, when there is one
 
-    def segment(
-        self, documents: list[Document], rules: tuple[FurnitureRule, ...]
-    ) -> Iterator[Segmented]:
+    def segment(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
         self.state_key = self.state(documents, rules)
-        keys = [
+        self._documents, self._rules = documents, rules
+        self.document_keys = [
             make_key("document", self.rules_id, list(self.aliases.items()), d.sha256)
             for d in documents
         ]
+        stored = self.cache.get("states", self.state_key) if self.cache else None
+        if stored is not None:
+            try:
+                if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
+                    raise ValueError("not a corpus state of this version")
+                paragraphs = Paragraphs.from_columns(stored[4])
+                passages = Passages.from_columns(stored[5], [d.text for d in documents])
+            except (ValueError, TypeError, IndexError) as err:
+                if self.cache is not None:
+                    self.cache.warn_once(f"corpus state unreadable: {err}")
+            else:
+                if passages.by_source().keys() == {d.path for d in documents}:
+                    self._stored = stored
+                    if self.progress:
+                        self.progress("analysing articles", len(documents), len(documents))
+                    return paragraphs, passages
+        self._load_entries()
+        paragraphs, passages = Paragraphs(), Passages()
+        for d, entry in zip(documents, self.entries, strict=True):
+            paragraphs.add(
+                d.path, ((a, b, ParagraphKind(kind), rule) for a, b, kind, rule in entry[0])
+            )
+            passages.add(d.path, d.text, entry[1])
+        return paragraphs, passages
+
+    def _load_entries(self) -> None:
+        """Every article's analysis, from the cache or computed (in parallel)."""
+        documents, keys = self._documents, self.document_keys
         found = self.cache.get_many("documents", keys) if self.cache else {}
         entries: list[Entry | None] = [found.get(k) for k in keys]
         missing = [(i, documents[i].text) for i, e in enumerate(entries) if e is None]
         total, done = len(documents), len(documents) - len(missing)
         if self.progress:
             self.progress("analysing articles", done, total)
-        for i, entry in self._compute(missing, rules):
+        for i, entry in self._compute(missing, self._rules):
             entries[i] = entry
             if self.cache:
                 self.cache.put("documents", keys[i], entry)
@@ -165,19 +245,6 @@ class Preparer:
             if self.progress:
                 self.progress("analysing articles", done, total)
         self.entries = [e for e in entries if e is not None]
-        self.document_keys = keys
-        return (
-            (
-                [
-                    Paragraph.model_construct(
-                        source=d.path, start=a, end=b, kind=ParagraphKind(kind), rule=rule
-                    )
-                    for a, b, kind, rule in entry[0]
-                ],
-                entry[1],
-            )
-            for d, entry in zip(documents, self.entries, strict=True)
-        )
 
     def _compute(
         self, missing: list[tuple[int, str]], rules: tuple[FurnitureRule, ...]
@@ -210,20 +277,20 @@ class Preparer:
     def matcher(self, corpus: Corpus) -> tuple[Matcher, str]:
         """The matcher over the prepared corpus, and the corpus state key."""
         state = self.state_key
-        cached = self.cache.get("states", state) if self.cache else None
         index: PassageIndex | None = None
-        if cached is not None:
-            df, names, described, manifest = cached
+        if self._stored is not None:
+            df, names, described, manifest, _, _, profile_rows = self._stored
             if self.cache is not None:
                 index = self._open_index(self.cache, state, manifest)
+            if index is None:
+                self._load_entries()
         else:
             df, names, described = self._statistics(corpus)
+            profile_rows = [(e[4], e[5]) for e in self.entries]
         if index is None:
-            index = self._build_index(corpus, state, (df, names, described))
-        profiles = {
-            d.path: _profile(entry) for d, entry in zip(corpus.documents, self.entries, strict=True)
-        }
+            index = self._build_index(corpus, state, (df, names, described), profile_rows)
         self.entries = []  # the index is built: the sentences' keys are no longer needed
+        self._stored = None
         matcher = Matcher(
             corpus,
             self.analyzer,
@@ -231,7 +298,9 @@ class Preparer:
             df=Counter(df),
             doc_keys={path: set(keys) for path, keys in names.items()},
             descriptions={_pair(k): v for k, v in described.items()},
-            profiles=profiles,
+            profiles=Profiles(
+                {d.path: row for d, row in zip(corpus.documents, profile_rows, strict=True)}
+            ),
         )
         return matcher, state
 
@@ -273,7 +342,13 @@ class Preparer:
                 yield pid, keys.replace(KEY_SEP, " ")
                 pid += 1
 
-    def _build_index(self, corpus: Corpus, state: str, statistics: tuple[Any, ...]) -> PassageIndex:
+    def _build_index(
+        self,
+        corpus: Corpus,
+        state: str,
+        statistics: tuple[Any, ...],
+        profile_rows: list[Any],
+    ) -> PassageIndex:
         if self.progress:
             self.progress("indexing passages", 0, 1)
         threads = min(self.workers, 2) if len(corpus.passages) > 50_000 else 1
@@ -291,7 +366,9 @@ class Preparer:
             if folder is not None:
                 try:
                     index = PassageIndex(str(self.cache.index_path(state)))
-                    self.cache.put("states", state, (*statistics, manifest))
+                    self.cache.put(
+                        "states", state, (*statistics, manifest, *_columns(corpus), profile_rows)
+                    )
                 except (OSError, ValueError):  # another build replaced it this very moment
                     index = PassageIndex()
                     index.add(self._items(), threads=threads)

@@ -190,6 +190,27 @@ def test_a_build_from_the_cache_equals_a_cold_build(
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+@pytest.mark.parametrize("change", [add_claim, edit_claim, change_metadata])
+def test_a_corpus_seen_before_is_read_back_without_its_articles_analyses(
+    project: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]
+) -> None:
+    build()
+    change()
+    loads: list[int] = []
+    load = dossier.prepare.Preparer._load_entries
+
+    def counting(self: dossier.prepare.Preparer) -> None:
+        loads.append(1)
+        load(self)
+
+    monkeypatch.setattr(dossier.prepare.Preparer, "_load_entries", counting)
+
+    build()
+
+    assert loads == []  # segmentation, statistics, profiles and index from the corpus state
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
 def test_the_cache_lives_beside_the_claims_file_and_can_be_moved(project: Path) -> None:
     build()
     assert (project / ".dossier" / "cache" / DB_NAME).is_file()
