@@ -182,6 +182,25 @@ class Cache:
             return {}
         return found
 
+    def present(self, table: str, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that ``table`` holds (their values are not read)."""
+        wanted = list(dict.fromkeys(keys))
+        if self._db is None or not wanted:
+            return set()
+        found: set[str] = set()
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key FROM {table} WHERE key IN ({marks})", chunk
+                ).fetchall()
+                found.update(key for (key,) in rows)
+        except sqlite3.Error as err:
+            self._discard(err)
+            return set()
+        return found
+
     def get(self, table: str, key: str) -> Any:
         return self.get_many(table, [key]).get(key)
 

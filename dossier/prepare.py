@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from dossier.cache import Cache, folder_manifest, make_key
@@ -88,6 +89,23 @@ class Profiles(Mapping[str, ArticleProfile]):
         return len(self._rows)
 
 
+@dataclass
+class _State:
+    """The corpus state a matcher needs: segmentation, statistics, article profiles' rows, and
+    the index (or the manifest of its cached folder, to open it)."""
+
+    paragraphs: Paragraphs
+    passages: Passages
+    df: dict[str, int]
+    names: dict[str, list[str]]
+    described: dict[str, dict[str, int]]
+    profiles: list[Any]
+    manifest: object
+    index: PassageIndex | None
+
+
+READ_CHUNK = 500  # articles' analyses read from the cache at a time
+INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
 PROFILES_KEPT = 16_384
 STATE_FIELDS = 7
 """A corpus state in the cache: document frequencies, names, descriptions, the index manifest,
@@ -169,7 +187,9 @@ class Preparer:
     Through the cache, a corpus state seen before (the same articles, rules and aliases) is
     read back whole: its segmentation (as columns), statistics, article profiles and index,
     without reading any article's analysis. Otherwise each article's analysis is read from the
-    cache or computed, and the state is built from them.
+    cache or computed, one article at a time, and folded into the state as it comes: into the
+    segmentation's columns, the statistics and the index being written. No article's analysis
+    is kept once folded, so the memory does not grow with the sentences of the corpus.
     """
 
     def __init__(
@@ -187,13 +207,12 @@ class Preparer:
         self.workers = workers or default_workers()
         self.progress = progress
         self.warn = warn
-        self.entries: list[Entry] = []
         self.document_keys: list[str] = []
         self.rules_id: list[tuple[str, str]] = []
         self.state_key = ""
         self._documents: list[Document] = []
         self._rules: tuple[FurnitureRule, ...] = ()
-        self._stored: tuple[Any, ...] | None = None  # the cached state, when there is one
+        self._state: _State | None = None
 
     def segment(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
@@ -203,48 +222,118 @@ class Preparer:
             make_key("document", self.rules_id, list(self.aliases.items()), d.sha256)
             for d in documents
         ]
-        stored = self.cache.get("states", self.state_key) if self.cache else None
+        stored = self._stored_state(documents)
         if stored is not None:
-            try:
-                if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
-                    raise ValueError("not a corpus state of this version")
-                paragraphs = Paragraphs.from_columns(stored[4])
-                passages = Passages.from_columns(stored[5], [d.text for d in documents])
-            except (ValueError, TypeError, IndexError) as err:
-                if self.cache is not None:
-                    self.cache.warn_once(f"corpus state unreadable: {err}")
-            else:
-                if passages.by_source().keys() == {d.path for d in documents}:
-                    self._stored = stored
-                    if self.progress:
-                        self.progress("analysing articles", len(documents), len(documents))
-                    return paragraphs, passages
-        self._load_entries()
-        paragraphs, passages = Paragraphs(), Passages()
-        for d, entry in zip(documents, self.entries, strict=True):
-            paragraphs.add(
-                d.path, ((a, b, ParagraphKind(kind), rule) for a, b, kind, rule in entry[0])
-            )
-            passages.add(d.path, d.text, entry[1])
-        return paragraphs, passages
+            self._state = stored
+            if self.progress:
+                self.progress("analysing articles", len(documents), len(documents))
+            return stored.paragraphs, stored.passages
+        self._state = self._fold()
+        return self._state.paragraphs, self._state.passages
 
-    def _load_entries(self) -> None:
-        """Every article's analysis, from the cache or computed (in parallel)."""
+    def _stored_state(self, documents: list[Document]) -> _State | None:
+        """The cached state of this corpus, if there is a readable one."""
+        stored = self.cache.get("states", self.state_key) if self.cache else None
+        if stored is None:
+            return None
+        try:
+            if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
+                raise ValueError("not a corpus state of this version")
+            df, names, described, manifest, paragraph_columns, passage_columns, profiles = stored
+            paragraphs = Paragraphs.from_columns(paragraph_columns)
+            passages = Passages.from_columns(passage_columns, [d.text for d in documents])
+            if [path for path in passages.by_source()] != [d.path for d in documents]:
+                raise ValueError("its articles are not the corpus's")
+        except (ValueError, TypeError, IndexError) as err:
+            if self.cache is not None:
+                self.cache.warn_once(f"corpus state unreadable: {err}")
+            return None
+        return _State(paragraphs, passages, df, names, described, profiles, manifest, None)
+
+    def _entries(self) -> Iterator[Entry]:
+        """Every article's analysis, in order: read from the cache a few hundred at a time, or
+        computed (in parallel) and put in the cache."""
         documents, keys = self._documents, self.document_keys
-        found = self.cache.get_many("documents", keys) if self.cache else {}
-        entries: list[Entry | None] = [found.get(k) for k in keys]
-        missing = [(i, documents[i].text) for i, e in enumerate(entries) if e is None]
+        present = self.cache.present("documents", keys) if self.cache else set()
+        missing = [(i, documents[i].text) for i, k in enumerate(keys) if k not in present]
+        computed = iter(self._compute(missing, self._rules))
         total, done = len(documents), len(documents) - len(missing)
         if self.progress:
             self.progress("analysing articles", done, total)
-        for i, entry in self._compute(missing, self._rules):
-            entries[i] = entry
-            if self.cache:
-                self.cache.put("documents", keys[i], entry)
-            done += 1
-            if self.progress:
-                self.progress("analysing articles", done, total)
-        self.entries = [e for e in entries if e is not None]
+        for first in range(0, total, READ_CHUNK):
+            chunk = keys[first : first + READ_CHUNK]
+            found = self.cache.get_many("documents", [k for k in chunk if k in present]) if (
+                self.cache
+            ) else {}  # fmt: skip
+            for i, key in enumerate(chunk, start=first):
+                entry = found.get(key)
+                if entry is None:
+                    if key in present:  # unreadable after all: the cache is being rebuilt
+                        entry = prepare_document(documents[i].text, self._rules, self.analyzer)
+                    else:
+                        j, entry = next(computed)
+                        assert j == i
+                    if self.cache:
+                        self.cache.put("documents", key, entry)
+                    done += 1
+                    if self.progress:
+                        self.progress("analysing articles", done, total)
+                yield entry
+
+    def _fold(self) -> _State:
+        """The corpus state from every article's analysis, one article at a time; the index is
+        written as the articles come."""
+        documents = self._documents
+        state = _State(Paragraphs(), Passages(), {}, {}, {}, [], None, None)
+        df: Counter[str] = Counter()
+        uses: Descriptions = {}
+
+        def items() -> Iterator[tuple[int, str]]:
+            pid = 0
+            for d, entry in zip(documents, self._entries(), strict=True):
+                state.paragraphs.add(
+                    d.path, ((a, b, ParagraphKind(kind), rule) for a, b, kind, rule in entry[0])
+                )
+                state.passages.add(d.path, d.text, entry[1])
+                for keys in entry[2]:
+                    if keys:
+                        df.update(set(keys.split(KEY_SEP)))
+                    yield pid, keys.replace(KEY_SEP, " ")
+                    pid += 1
+                for by, word, name in entry[4]:
+                    counts = uses.setdefault((by, word), {})
+                    counts[name] = counts.get(name, 0) + 1
+                if entry[3]:
+                    state.names[d.path] = entry[3]
+                state.profiles.append((entry[4], entry[5]))
+
+        def finish() -> None:
+            state.df = dict(df)
+            state.described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
+
+        def record(manifest: object) -> tuple[Any, ...]:
+            finish()
+            return (
+                state.df,
+                state.names,
+                state.described,
+                manifest,
+                state.paragraphs.columns(),
+                state.passages.columns(),
+                state.profiles,
+            )
+
+        state.index = self._build_index(items(), record)
+        finish()  # the items are all read: also when no record was written
+        return state
+
+    def _index_items(self) -> Iterator[tuple[int, str]]:
+        """The index's documents alone, from every article's analysis."""
+        pid = 0
+        for entry in self._entries():
+            for keys in entry[2]:
+                yield pid, keys.replace(KEY_SEP, " ")
+                pid += 1
 
     def _compute(
         self, missing: list[tuple[int, str]], rules: tuple[FurnitureRule, ...]
@@ -276,33 +365,26 @@ class Preparer:
 
     def matcher(self, corpus: Corpus) -> tuple[Matcher, str]:
         """The matcher over the prepared corpus, and the corpus state key."""
-        state = self.state_key
-        index: PassageIndex | None = None
-        if self._stored is not None:
-            df, names, described, manifest, _, _, profile_rows = self._stored
-            if self.cache is not None:
-                index = self._open_index(self.cache, state, manifest)
-            if index is None:
-                self._load_entries()
-        else:
-            df, names, described = self._statistics(corpus)
-            profile_rows = [(e[4], e[5]) for e in self.entries]
-        if index is None:
-            index = self._build_index(corpus, state, (df, names, described), profile_rows)
-        self.entries = []  # the index is built: the sentences' keys are no longer needed
-        self._stored = None
+        state = self._state
+        if state is None:
+            raise ValueError("Preparer.matcher: the corpus was not segmented by this preparer")
+        if state.index is None and self.cache is not None:
+            state.index = self._open_index(self.cache, self.state_key, state.manifest)
+        if state.index is None:  # the cached index is broken: written again
+            state.index = self._build_index(self._index_items(), None)
+        self._state = None
         matcher = Matcher(
             corpus,
             self.analyzer,
-            index=index,
-            df=Counter(df),
-            doc_keys={path: set(keys) for path, keys in names.items()},
-            descriptions={_pair(k): v for k, v in described.items()},
+            index=state.index,
+            df=Counter(state.df),
+            doc_keys={path: set(keys) for path, keys in state.names.items()},
+            descriptions={_pair(k): v for k, v in state.described.items()},
             profiles=Profiles(
-                {d.path: row for d, row in zip(corpus.documents, profile_rows, strict=True)}
+                {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)}
             ),
         )
-        return matcher, state
+        return matcher, self.state_key
 
     @staticmethod
     def _open_index(cache: Cache, state: str, manifest: object) -> PassageIndex | None:
@@ -317,61 +399,37 @@ class Preparer:
         cache.warn_once(problem)
         return None
 
-    def _statistics(
-        self, corpus: Corpus
-    ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, dict[str, int]]]:
-        """Document frequencies, each article's names, and the corpus's descriptions of names
-        (keyed by description and word joined by ``KEY_SEP``, to be stored as JSON-like data)."""
-        df: Counter[str] = Counter()
-        uses: Descriptions = {}
-        for entry in self.entries:
-            for keys in entry[2]:
-                if keys:
-                    df.update(set(keys.split(KEY_SEP)))
-            for by, word, name in entry[4]:
-                counts = uses.setdefault((by, word), {})
-                counts[name] = counts.get(name, 0) + 1
-        names = {d.path: e[3] for d, e in zip(corpus.documents, self.entries, strict=True) if e[3]}
-        described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
-        return dict(df), names, described
-
-    def _items(self) -> Iterable[tuple[int, str]]:
-        pid = 0
-        for entry in self.entries:
-            for keys in entry[2]:
-                yield pid, keys.replace(KEY_SEP, " ")
-                pid += 1
-
     def _build_index(
         self,
-        corpus: Corpus,
-        state: str,
-        statistics: tuple[Any, ...],
-        profile_rows: list[Any],
+        items: Iterable[tuple[int, str]],
+        record: Callable[[object], tuple[Any, ...]] | None,
     ) -> PassageIndex:
+        """The index of ``items``, written in the cache's folder for this state when it can be;
+        then ``record(manifest)`` is what the cache keeps of the state (None: keep nothing)."""
         if self.progress:
             self.progress("indexing passages", 0, 1)
-        threads = min(self.workers, 2) if len(corpus.passages) > 50_000 else 1
+        size = sum(len(d.text) for d in self._documents)
+        threads = min(self.workers, 2) if size > INDEX_THREADS_CHARS else 1
+        index: PassageIndex
         if self.cache is None:
             index = PassageIndex()
-            index.add(self._items(), threads=threads)
+            index.add(items, threads=threads)
         else:
-            with self.cache.new_index_folder(state) as folder:
+            with self.cache.new_index_folder(self.state_key) as folder:
                 if folder is None:
                     index = PassageIndex()
-                    index.add(self._items(), threads=threads)
+                    index.add(items, threads=threads)
                 else:
-                    PassageIndex(str(folder)).add(self._items(), threads=threads)
+                    PassageIndex(str(folder)).add(items, threads=threads)
                     manifest = folder_manifest(folder)
             if folder is not None:
                 try:
-                    index = PassageIndex(str(self.cache.index_path(state)))
-                    self.cache.put(
-                        "states", state, (*statistics, manifest, *_columns(corpus), profile_rows)
-                    )
+                    index = PassageIndex(str(self.cache.index_path(self.state_key)))
                 except (OSError, ValueError):  # another build replaced it this very moment
                     index = PassageIndex()
-                    index.add(self._items(), threads=threads)
+                    index.add(self._index_items(), threads=threads)
+                if record is not None:
+                    self.cache.put("states", self.state_key, record(manifest))
         if self.progress:
             self.progress("indexing passages", 1, 1)
         return index

@@ -197,17 +197,28 @@ def test_a_corpus_seen_before_is_read_back_without_its_articles_analyses(
     build()
     change()
     loads: list[int] = []
-    load = dossier.prepare.Preparer._load_entries
+    entries = dossier.prepare.Preparer._entries
 
-    def counting(self: dossier.prepare.Preparer) -> None:
+    def counting(self: dossier.prepare.Preparer) -> Iterator[object]:
         loads.append(1)
-        load(self)
+        return entries(self)
 
-    monkeypatch.setattr(dossier.prepare.Preparer, "_load_entries", counting)
+    monkeypatch.setattr(dossier.prepare.Preparer, "_entries", counting)
 
     build()
 
     assert loads == []  # segmentation, statistics, profiles and index from the corpus state
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+@pytest.mark.parametrize("change", [edit_article, add_article, change_aliases])
+def test_analyses_read_a_few_at_a_time_and_computed_ones_are_folded_in_order(
+    project: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]
+) -> None:
+    monkeypatch.setattr(dossier.prepare, "READ_CHUNK", 2)
+    build()
+    change()
+    build()
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
@@ -461,7 +472,7 @@ def test_progress_is_reported_for_every_step(project: Path) -> None:
 def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Path) -> None:
     from dossier.corpus import load_corpus
     from dossier.match import Matcher
-    from dossier.prepare import Preparer, _profile
+    from dossier.prepare import Preparer
     from dossier.text import Analyzer
 
     aliases = {"Kurdish Front": ["KF"], "Russia": ["Russian"], "Russian MoD": ["Russian ministry"]}
@@ -473,7 +484,7 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
     )
     preparer = Preparer(aliases, workers=1)
     corpus = load_corpus(tmp_path, segment=preparer.segment)
-    prepared = _profile(preparer.entries[0])
+    prepared = preparer.matcher(corpus)[0]._profiles["a.txt"]
     read = Matcher(corpus, Analyzer(aliases))._article("a.txt")
     assert prepared.topic == read.topic and prepared.near == read.near
     assert prepared.descriptions == {k: v for k, v in read.descriptions.items() if v}
