@@ -96,6 +96,21 @@ def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> Article
     )
 
 
+class _Remembering(Analyzer):
+    """The matcher's analyzer: the same tokens, remembered for the last texts read, since a
+    judged sentence is often the context of the next one judged, and the other way round."""
+
+    def __init__(self, analyzer: Analyzer, size: int) -> None:
+        self.__dict__.update(analyzer.__dict__)
+        self._read = lru_cache(maxsize=size)(self._tokens)
+
+    def _tokens(self, text: str) -> tuple[Token, ...]:
+        return tuple(super().tokens(text))
+
+    def tokens(self, text: str) -> list[Token]:
+        return list(self._read(text))
+
+
 class Matcher:
     """Holds the corpus, its index and analyses; gives the evidence for a claim."""
 
@@ -113,7 +128,7 @@ class Matcher:
         """Analyses every passage and indexes it, unless the index and the statistics are given
         (``dossier.prepare`` computes them in parallel and through the build cache)."""
         self.corpus = corpus
-        self.analyzer = analyzer
+        self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         self._texts = {d.path: d.text for d in corpus.documents}
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
         self._by_source: Mapping[str, Sequence[int]]
