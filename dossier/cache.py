@@ -11,13 +11,20 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   its sentences and names. Key: code version, the furniture rules, the alias table and the
   article's sha256. Editing one article re-segments and re-analyses that article only.
 * **states**: per corpus state (code version, alias table, furniture rules and every article's
-  path and sha256, in order), the corpus-wide statistics the judge reads (document frequency of
-  every key, each article's names) and the tantivy index built over it. When the state is new,
-  the statistics and the index are rebuilt from the cached documents: cheap next to the analysis,
-  and exactly what a cold build gives (an index patched in place would keep the deleted passages
-  in its BM25 statistics, so its ranking could differ from a cold build's).
+  path and sha256, in order), the corpus-wide statistics the judge reads (each article's names,
+  how the corpus describes names; how rare each word is, the index itself tells), the
+  segmentation as columns (``models.Passages``, ``models.Paragraphs``), each article's profile
+  row, and the tantivy index built over it. A
+  state seen before is read back whole, without any article's analysis. When the state is new,
+  it is rebuilt from the cached documents, folded in one at a time: cheap next to the analysis,
+  and exactly what a cold build gives (an index patched in place would keep the deleted
+  passages in its BM25 statistics, so its ranking could differ from a cold build's).
 * **reports**: the whole report, under the bytes of the claims file and every article's path,
   sha256 and metadata: when nothing changed, nothing is recomputed but the render.
+* **outputs**: the rendered JSON and HTML of that report (with the figures the command line
+  prints), under the report's key, the formats and ``render.output_version`` (the templates
+  and the libraries that render): when the corpus stamp says nothing changed, they are written
+  again as they are, without reading the report back.
 * **stamps**: which report a corpus folder holds, under its files' sizes, inodes and
   modification and change times (``corpus.corpus_stamp``) and the claims file's bytes: when no
   file was written since, the articles are not even read.
@@ -87,7 +94,7 @@ class CacheBroken(Exception):
 
 
 class Cache:
-    """A key -> bytes store in three tables (documents, states, claims) and index folders.
+    """A key -> bytes store in a few tables (``TABLES``) and index folders.
 
     Every failure to read or write is turned into a warning (once) and a miss: the build goes
     on computing what it needs, and the broken file is removed so the next build starts clean.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +37,7 @@ SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he sai
 CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences
 AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article names their side
+_NONE: frozenset[str] = frozenset()
 PASSAGE_CACHE = 16_384  # passage analyses kept in memory (per process): bounds the memory
 
 
@@ -120,13 +122,13 @@ class Matcher:
         analyzer: Analyzer,
         *,
         index: PassageIndex | None = None,
-        df: Counter[str] | None = None,
-        doc_keys: dict[str, set[str]] | None = None,
+        doc_keys: Mapping[str, AbstractSet[str]] | None = None,
         descriptions: Descriptions | None = None,
         profiles: Mapping[str, ArticleProfile] | None = None,
     ) -> None:
         """Analyses every passage and indexes it, unless the index and the statistics are given
-        (``dossier.prepare`` computes them in parallel and through the build cache)."""
+        (``dossier.prepare`` computes them in parallel and through the build cache). How rare
+        a word is, the index tells: the passages that hold it."""
         self.corpus = corpus
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         self._texts = {d.path: d.text for d in corpus.documents}
@@ -141,28 +143,32 @@ class Matcher:
             self._by_source = dict(by_source)
         self._profiles = profiles or {}  # given by dossier.prepare, for every article
         self._articles: dict[str, ArticleProfile] = {}  # read here, for those it did not give
-        self._doc_keys: dict[str, set[str]] = defaultdict(set, doc_keys or {})
-        if index is not None and df is not None and doc_keys is not None:
+        self._doc_keys: Mapping[str, AbstractSet[str]]
+        self._frequency: Callable[[str], int]
+        if index is not None and doc_keys is not None:
             self.index = index
-            self._df = df
+            self._frequency = index.frequency
+            self._doc_keys = doc_keys
             uses = descriptions or {}
         else:
             self.index = PassageIndex()
             items = []
-            self._df = Counter()
+            counts: Counter[str] = Counter()
+            names: dict[str, set[str]] = defaultdict(set)
             uses = {}
             for p in corpus.passages:
                 tokens = analyzer.tokens(p.text)
                 terms = passage_terms(tokens)
                 items.append((p.id, terms))
-                self._df.update(set(terms.split()))
+                counts.update(set(terms.split()))
                 for described_by, name in descriptions_in(tokens, p.text):
                     count_description(uses, described_by, name)
-                source_keys = self._doc_keys[p.source]
+                source_keys = names[p.source]
                 for t in tokens:
                     if t.entity:
                         source_keys.update(expand(t.keys))
             self.index.add(items)
+            self._frequency, self._doc_keys = counts.__getitem__, dict(names)
         self._descriptions = corpus_descriptions(uses)
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
@@ -239,7 +245,7 @@ class Matcher:
 
     def idf(self, keys: Iterable[str]) -> float:
         """Inverse passage frequency of a word (its rarest spelling): rare words weigh more."""
-        df = min((self._df.get(k, 0) for k in keys), default=0)
+        df = min((self._frequency(k) for k in keys), default=0)
         return math.log((1 + len(self.corpus.passages)) / (1 + df)) + 1.0
 
     def analyze(self, claim: Claim) -> ClaimAnalysis:
@@ -260,7 +266,7 @@ class Matcher:
 
         def rank(hit: tuple[int, float]) -> tuple[float, int]:
             pid, score = hit
-            doc_keys = self._doc_keys[self._source(pid)]
+            doc_keys = self._doc_keys.get(self._source(pid), _NONE)
             named = sum(1 for keys in names if keys & doc_keys) / len(names)
             return -score * (1.0 + named), pid
 
@@ -285,7 +291,7 @@ class Matcher:
         found: list[Evidence] = []
         for pid in candidates:
             passage = self.corpus.passages[pid]
-            doc_keys = frozenset(self._doc_keys[passage.source])
+            doc_keys = frozenset(self._doc_keys.get(passage.source, _NONE))
             judgment = judge(
                 analysis,
                 self._passage(pid),

@@ -3,20 +3,20 @@
 This is the segment and index steps done for speed: each article is segmented and its sentences
 analysed (``Analyzer.tokens``: the keys the index and the judge match on) in one pass, in worker
 processes when there is enough to do, and the result is cached by the article's content hash
-(see ``dossier.cache``). The corpus-wide statistics (document frequencies, each article's names)
-and the tantivy index are then built from those per-article results, or opened from the cache
-when the corpus is unchanged. The output is the same whatever the number of workers, and the
+(see ``dossier.cache``). The corpus-wide statistics (each article's names, the corpus's
+descriptions of names) and the tantivy index are then built from those per-article results, or
+opened from the cache when the corpus is unchanged; how many passages hold a word, the index
+tells. The output is the same whatever the number of workers, and the
 same as ``Matcher(corpus, analyzer)`` computes by itself.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from dossier.cache import Cache, folder_manifest, make_key
 from dossier.corpus import FurnitureRule, Segmentation, segment_document
@@ -43,6 +43,8 @@ the article's names (entity keys with their synonyms), sorted, how it describes 
 of its profile for the judge (``match.article_profile``: its topic names, the sides named near
 each capitalised word)."""
 
+V = TypeVar("V")
+
 KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of words
 
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
@@ -51,6 +53,10 @@ CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
 
 def _profile(entry: Entry) -> ArticleProfile:
     return _profile_of(entry[4], entry[5])
+
+
+def _profile_row(row: tuple[list[DescriptionRow], ProfileRow]) -> ArticleProfile:
+    return _profile_of(*row)
 
 
 def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> ArticleProfile:
@@ -63,20 +69,19 @@ def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> Article
     )
 
 
-class Profiles(Mapping[str, ArticleProfile]):
-    """Each article's profile, made from its prepared row when the matcher first asks for it
-    (a few hundred bytes of rows against kilobytes of sets per article); the most recent
-    ``PROFILES_KEPT`` are kept."""
+class Made(Mapping[str, V]):
+    """Values made from their cached rows when first asked for (a few hundred bytes of rows per
+    article against kilobytes of sets); the most recent ``PROFILES_KEPT`` are kept."""
 
-    def __init__(self, rows: dict[str, tuple[list[DescriptionRow], ProfileRow]]) -> None:
+    def __init__(self, rows: dict[str, Any], make: Callable[[Any], V]) -> None:
         self._rows = rows
-        self._made: dict[str, ArticleProfile] = {}
+        self._make = make
+        self._made: dict[str, V] = {}
 
-    def __getitem__(self, path: str) -> ArticleProfile:
+    def __getitem__(self, path: str) -> V:
         made = self._made.get(path)
         if made is None:
-            described, profile = self._rows[path]
-            made = _profile_of(described, profile)
+            made = self._make(self._rows[path])
             if len(self._made) >= PROFILES_KEPT:
                 self._made.clear()
             self._made[path] = made
@@ -96,7 +101,6 @@ class _State:
 
     paragraphs: Paragraphs
     passages: Passages
-    df: dict[str, int]
     names: dict[str, list[str]]
     described: dict[str, dict[str, int]]
     profiles: list[Any]
@@ -107,8 +111,8 @@ class _State:
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
 INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
 PROFILES_KEPT = 16_384
-STATE_FIELDS = 7
-"""A corpus state in the cache: document frequencies, names, descriptions, the index manifest,
+STATE_FIELDS = 6
+"""A corpus state in the cache: each article's names, descriptions, the index manifest,
 the paragraph and passage columns, and the article profiles' rows."""
 
 
@@ -239,7 +243,7 @@ class Preparer:
         try:
             if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
                 raise ValueError("not a corpus state of this version")
-            df, names, described, manifest, paragraph_columns, passage_columns, profiles = stored
+            names, described, manifest, paragraph_columns, passage_columns, profiles = stored
             paragraphs = Paragraphs.from_columns(paragraph_columns)
             passages = Passages.from_columns(passage_columns, [d.text for d in documents])
             if [path for path in passages.by_source()] != [d.path for d in documents]:
@@ -248,7 +252,7 @@ class Preparer:
             if self.cache is not None:
                 self.cache.warn_once(f"corpus state unreadable: {err}")
             return None
-        return _State(paragraphs, passages, df, names, described, profiles, manifest, None)
+        return _State(paragraphs, passages, names, described, profiles, manifest, None)
 
     def _entries(self) -> Iterator[Entry]:
         """Every article's analysis, in order: read from the cache a few hundred at a time, or
@@ -284,8 +288,7 @@ class Preparer:
         """The corpus state from every article's analysis, one article at a time; the index is
         written as the articles come."""
         documents = self._documents
-        state = _State(Paragraphs(), Passages(), {}, {}, {}, [], None, None)
-        df: Counter[str] = Counter()
+        state = _State(Paragraphs(), Passages(), {}, {}, [], None, None)
         uses: Descriptions = {}
 
         def items() -> Iterator[tuple[int, str]]:
@@ -296,8 +299,6 @@ class Preparer:
                 )
                 state.passages.add(d.path, d.text, entry[1])
                 for keys in entry[2]:
-                    if keys:
-                        df.update(set(keys.split(KEY_SEP)))
                     yield pid, keys.replace(KEY_SEP, " ")
                     pid += 1
                 for by, word, name in entry[4]:
@@ -308,13 +309,11 @@ class Preparer:
                 state.profiles.append((entry[4], entry[5]))
 
         def finish() -> None:
-            state.df = dict(df)
             state.described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
 
         def record(manifest: object) -> tuple[Any, ...]:
             finish()
             return (
-                state.df,
                 state.names,
                 state.described,
                 manifest,
@@ -377,11 +376,11 @@ class Preparer:
             corpus,
             self.analyzer,
             index=state.index,
-            df=Counter(state.df),
-            doc_keys={path: set(keys) for path, keys in state.names.items()},
+            doc_keys=Made(state.names, frozenset),
             descriptions={_pair(k): v for k, v in state.described.items()},
-            profiles=Profiles(
-                {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)}
+            profiles=Made(
+                {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)},
+                _profile_row,
             ),
         )
         return matcher, self.state_key

@@ -489,3 +489,25 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
     assert prepared.topic == read.topic and prepared.near == read.near
     assert prepared.descriptions == {k: v for k, v in read.descriptions.items() if v}
     assert prepared.topic  # the headline's names and Tabqa, named three times
+
+
+def test_the_index_tells_how_many_passages_hold_each_word() -> None:
+    from collections import Counter
+
+    from dossier.claims import load_claims
+    from dossier.corpus import load_corpus
+    from dossier.index import passage_terms
+    from dossier.models import Passages
+    from dossier.prepare import Preparer
+
+    preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
+    corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
+    matcher, _ = preparer.matcher(corpus)
+    assert isinstance(corpus.passages, Passages)
+    counts: Counter[str] = Counter()
+    for p in corpus.passages:
+        counts.update(set(passage_terms(preparer.analyzer.tokens(p.text)).split()))
+
+    assert len(counts) > 500
+    assert {k: matcher.index.frequency(k) for k in counts} == counts
+    assert matcher.index.frequency("no-such-word") == 0
