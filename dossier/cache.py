@@ -48,7 +48,7 @@ import os
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,19 @@ def make_key(*parts: object) -> str:
     for part in parts:
         digest.update(b"\0" + repr(part).encode())
     return digest.hexdigest()
+
+
+def make_keys(prefix: Sequence[object], lasts: Iterable[object]) -> list[str]:
+    """``[make_key(*prefix, last) for last in lasts]``, hashing the prefix once."""
+    base = hashlib.sha256(code_version().encode())
+    for part in prefix:
+        base.update(b"\0" + repr(part).encode())
+    keys = []
+    for last in lasts:
+        digest = base.copy()
+        digest.update(b"\0" + repr(last).encode())
+        keys.append(digest.hexdigest())
+    return keys
 
 
 def default_dir(claims_path: Path) -> Path:

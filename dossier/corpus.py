@@ -766,7 +766,9 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
             continue
         meta = sources.sources.get(file.rel, SourceMeta()).model_copy()
         documents.append(
-            Document(path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
+            Document.model_construct(  # every field is of its type: not validated again
+                path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta
+            )
         )
     if not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")

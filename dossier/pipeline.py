@@ -28,6 +28,7 @@ from dossier.models import (
     Passages,
     Report,
     SourceEntry,
+    SourceMeta,
 )
 from dossier.prepare import Preparer, default_workers
 from dossier.render import (
@@ -371,7 +372,7 @@ def _build_cached(
             str(claims_path),
             claims_bytes,
             str(corpus_path),
-            [(d.path, d.sha256, d.meta.model_dump_json()) for d in files.documents],
+            [(d.path, d.sha256, _meta_key(d.meta)) for d in files.documents],
             [(r.name, r.pattern.pattern) for r in files.rules],
         )
         stored = cache.get("reports", report_key)
@@ -399,6 +400,11 @@ def _build_cached(
     cache.keep_only("reports", [report_key] if report_key else [])
     cache.keep_only_index(state)
     return report, report_key
+
+
+def _meta_key(meta: SourceMeta) -> str:
+    """An article's metadata in a cache key; most articles have none (no field was given)."""
+    return meta.model_dump_json() if meta.model_fields_set else ""
 
 
 STAMP_MARGIN_NS = 2_000_000_000

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from dossier.cache import Cache, folder_manifest, make_key
+from dossier.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.corpus import FurnitureRule, Segmentation, segment_document
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import descriptions_in
@@ -222,10 +222,9 @@ class Preparer:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
         self.state_key = self.state(documents, rules)
         self._documents, self._rules = documents, rules
-        self.document_keys = [
-            make_key("document", self.rules_id, list(self.aliases.items()), d.sha256)
-            for d in documents
-        ]
+        self.document_keys = make_keys(
+            ("document", self.rules_id, list(self.aliases.items())), (d.sha256 for d in documents)
+        )
         stored = self._stored_state(documents)
         if stored is not None:
             self._state = stored
