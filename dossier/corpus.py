@@ -443,7 +443,7 @@ def _suffix(name: str) -> str:
 
 def _read(file: _File, warn: Warn) -> bytes | None:
     try:
-        size = file.path.stat().st_size
+        size = os.stat(file.where).st_size
     except OSError as err:
         warn(f"{file.path}: skipped: {err.strerror}.")
         return None
@@ -451,7 +451,8 @@ def _read(file: _File, warn: Warn) -> bytes | None:
         warn(f"{file.path}: skipped: {size} bytes is more than the limit of {MAX_FILE_BYTES}.")
         return None
     try:
-        data = file.path.read_bytes()
+        with open(file.where, "rb") as handle:
+            data = handle.read()
     except OSError as err:
         warn(f"{file.path}: skipped: {err.strerror}.")
         return None
@@ -786,5 +787,5 @@ def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corp
         for document in untitled:
             heading = headings.get(document.path)
             if heading is not None:
-                document.meta.title = _heading_title(document.text[heading.start : heading.end])
+                document.meta.title = _heading_title(document.text[heading[0] : heading[1]])
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

@@ -218,14 +218,15 @@ class Paragraphs(Sequence[Paragraph]):
             raise ValueError("paragraph columns of different lengths")
         return store
 
-    def first_of_kind(self, kind: ParagraphKind) -> dict[str, Paragraph]:
-        """Each article's first paragraph of ``kind`` (articles without one are left out)."""
+    def first_of_kind(self, kind: ParagraphKind) -> dict[str, tuple[int, int]]:
+        """Each article's first paragraph of ``kind``, as its span (articles without one are
+        left out)."""
         code = _KINDS.index(kind)
         found: dict[int, int] = {}
         for index, k in enumerate(self._kind):
-            if k == code:
-                found.setdefault(self._doc[index], index)
-        return {self._paths[doc]: self[index] for doc, index in found.items()}
+            if k == code and self._doc[index] not in found:
+                found[self._doc[index]] = index
+        return {self._paths[doc]: (self._start[i], self._end[i]) for doc, i in found.items()}
 
     def count(self, value: Any = None, *, kind: ParagraphKind | None = None) -> int:
         """Paragraphs of ``kind`` (without reading them one by one), or ``Sequence.count``."""

@@ -12,6 +12,7 @@ same as ``Matcher(corpus, analyzer)`` computes by itself.
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -55,8 +56,13 @@ def _profile(entry: Entry) -> ArticleProfile:
     return _profile_of(entry[4], entry[5])
 
 
-def _profile_row(row: tuple[list[DescriptionRow], ProfileRow]) -> ArticleProfile:
-    return _profile_of(*row)
+def _profile_row(row: bytes) -> ArticleProfile:
+    described, profile = marshal.loads(row)
+    return _profile_of(described, profile)
+
+
+def _names(joined: str) -> frozenset[str]:
+    return frozenset(joined.split(KEY_SEP))
 
 
 def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> ArticleProfile:
@@ -101,9 +107,9 @@ class _State:
 
     paragraphs: Paragraphs
     passages: Passages
-    names: dict[str, list[str]]
+    names: dict[str, str]  # an article's name keys joined by KEY_SEP
     described: dict[str, dict[str, int]]
-    profiles: list[Any]
+    profiles: list[bytes]  # each article's profile row, marshalled
     manifest: object
     index: PassageIndex | None
 
@@ -113,7 +119,9 @@ INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
 PROFILES_KEPT = 16_384
 STATE_FIELDS = 6
 """A corpus state in the cache: each article's names, descriptions, the index manifest,
-the paragraph and passage columns, and the article profiles' rows."""
+the paragraph and passage columns, and the article profiles' rows. An article's names and
+profile are kept as one string or bytes each: 50,000 of those are read back at once, the sets
+and lists in them only for the articles the judge reads."""
 
 
 def _columns(corpus: Corpus) -> tuple[Any, Any]:
@@ -304,8 +312,8 @@ class Preparer:
                     counts = uses.setdefault((by, word), {})
                     counts[name] = counts.get(name, 0) + 1
                 if entry[3]:
-                    state.names[d.path] = entry[3]
-                state.profiles.append((entry[4], entry[5]))
+                    state.names[d.path] = KEY_SEP.join(entry[3])
+                state.profiles.append(marshal.dumps((entry[4], entry[5])))
 
         def finish() -> None:
             state.described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
@@ -375,7 +383,7 @@ class Preparer:
             corpus,
             self.analyzer,
             index=state.index,
-            doc_keys=Made(state.names, frozenset),
+            doc_keys=Made(state.names, _names),
             descriptions={_pair(k): v for k, v in state.described.items()},
             profiles=Made(
                 {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)},
