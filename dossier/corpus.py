@@ -765,7 +765,8 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
         except UnicodeDecodeError as err:
             say(f"{file.path}: skipped: not valid UTF-8 (byte {err.start}).")
             continue
-        meta = sources.sources.get(file.rel, SourceMeta()).model_copy()
+        given = sources.sources.get(file.rel)
+        meta = given.model_copy() if given is not None else SourceMeta()
         documents.append(
             Document.model_construct(  # every field is of its type: not validated again
                 path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta

@@ -176,7 +176,7 @@ def make_report(claims: ClaimSet, corpus: Corpus, results: list[ClaimResult]) ->
         passages=len(corpus.passages),
         furniture_paragraphs=furniture,
         sources=[
-            SourceEntry(
+            SourceEntry.model_construct(  # every field is of its type already
                 path=d.path,
                 sha256=d.sha256,
                 meta=d.meta,
