@@ -113,6 +113,17 @@ class _State:
     manifest: object
     index: PassageIndex | None
 
+    def record(self, manifest: object) -> tuple[Any, ...]:
+        """The state as the cache keeps it, with the manifest of its index folder."""
+        return (
+            self.names,
+            self.described,
+            manifest,
+            self.paragraphs.columns(),
+            self.passages.columns(),
+            self.profiles,
+        )
+
 
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
 INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
@@ -320,14 +331,7 @@ class Preparer:
 
         def record(manifest: object) -> tuple[Any, ...]:
             finish()
-            return (
-                state.names,
-                state.described,
-                manifest,
-                state.paragraphs.columns(),
-                state.passages.columns(),
-                state.profiles,
-            )
+            return state.record(manifest)
 
         state.index = self._build_index(items(), record)
         finish()  # the items are all read: also when no record was written
@@ -376,8 +380,8 @@ class Preparer:
             raise ValueError("Preparer.matcher: the corpus was not segmented by this preparer")
         if state.index is None and self.cache is not None:
             state.index = self._open_index(self.cache, self.state_key, state.manifest)
-        if state.index is None:  # the cached index is broken: written again
-            state.index = self._build_index(self._index_items(), None)
+        if state.index is None:  # the cached index is broken: written again, and recorded
+            state.index = self._build_index(self._index_items(), state.record)
         self._state = None
         matcher = Matcher(
             corpus,

@@ -309,6 +309,8 @@ def test_a_broken_cache_is_reported_once_and_rebuilt(
     assert warnings[0].endswith("; rebuilding it.")
     assert Path("out/dossier.json").read_bytes() == cold_json()
     assert build().stderr == ""  # rebuilt: the next build reads it without complaint
+    replace_in("claims.yaml", "The Pentagon confirmed", "The Kremlin confirmed")
+    assert build().stderr == ""  # and so does one that needs the index again
 
 
 def test_a_build_interrupted_while_judging_leaves_a_usable_cache(
