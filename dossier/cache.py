@@ -11,13 +11,20 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   its sentences and names. Key: code version, the furniture rules, the alias table and the
   article's sha256. Editing one article re-segments and re-analyses that article only.
 * **states**: per corpus state (code version, alias table, furniture rules and every article's
-  path and sha256, in order), the corpus-wide statistics the judge reads (document frequency of
-  every key, each article's names) and the tantivy index built over it. When the state is new,
-  the statistics and the index are rebuilt from the cached documents: cheap next to the analysis,
-  and exactly what a cold build gives (an index patched in place would keep the deleted passages
-  in its BM25 statistics, so its ranking could differ from a cold build's).
+  path and sha256, in order), the corpus-wide statistics the judge reads (each article's names,
+  how the corpus describes names; how rare each word is, the index itself tells), the
+  segmentation as columns (``models.Passages``, ``models.Paragraphs``), each article's profile
+  row, and the tantivy index built over it. A
+  state seen before is read back whole, without any article's analysis. When the state is new,
+  it is rebuilt from the cached documents, folded in one at a time: cheap next to the analysis,
+  and exactly what a cold build gives (an index patched in place would keep the deleted
+  passages in its BM25 statistics, so its ranking could differ from a cold build's).
 * **reports**: the whole report, under the bytes of the claims file and every article's path,
   sha256 and metadata: when nothing changed, nothing is recomputed but the render.
+* **outputs**: the rendered JSON and HTML of that report (with the figures the command line
+  prints), under the report's key, the formats and ``render.output_version`` (the templates
+  and the libraries that render): when the corpus stamp says nothing changed, they are written
+  again as they are, without reading the report back.
 * **stamps**: which report a corpus folder holds, under its files' sizes, inodes and
   modification and change times (``corpus.corpus_stamp``) and the claims file's bytes: when no
   file was written since, the articles are not even read.
@@ -41,12 +48,12 @@ import os
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-4"
+SCHEMA = "dossier-cache-5"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
@@ -78,6 +85,19 @@ def make_key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+def make_keys(prefix: Sequence[object], lasts: Iterable[object]) -> list[str]:
+    """``[make_key(*prefix, last) for last in lasts]``, hashing the prefix once."""
+    base = hashlib.sha256(code_version().encode())
+    for part in prefix:
+        base.update(b"\0" + repr(part).encode())
+    keys = []
+    for last in lasts:
+        digest = base.copy()
+        digest.update(b"\0" + repr(last).encode())
+        keys.append(digest.hexdigest())
+    return keys
+
+
 def default_dir(claims_path: Path) -> Path:
     return claims_path.parent / DEFAULT_DIR
 
@@ -87,13 +107,13 @@ class CacheBroken(Exception):
 
 
 class Cache:
-    """A key -> bytes store in three tables (documents, states, claims) and index folders.
+    """A key -> bytes store in a few tables (``TABLES``) and index folders.
 
     Every failure to read or write is turned into a warning (once) and a miss: the build goes
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims", "reports", "stamps")
+    TABLES = ("documents", "states", "claims", "reports", "stamps", "outputs")
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder
@@ -180,6 +200,25 @@ class Cache:
         except (sqlite3.Error, ValueError, EOFError, TypeError) as err:
             self._discard(err)
             return {}
+        return found
+
+    def present(self, table: str, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that ``table`` holds (their values are not read)."""
+        wanted = list(dict.fromkeys(keys))
+        if self._db is None or not wanted:
+            return set()
+        found: set[str] = set()
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key FROM {table} WHERE key IN ({marks})", chunk
+                ).fetchall()
+                found.update(key for (key,) in rows)
+        except sqlite3.Error as err:
+            self._discard(err)
+            return set()
         return found
 
     def get(self, table: str, key: str) -> Any:

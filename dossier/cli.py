@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import traceback
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
@@ -132,23 +131,19 @@ def build(
     Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
     """
     from dossier.cache import default_dir
-    from dossier.pipeline import build_report, parse_formats
-    from dossier.render import write_outputs
+    from dossier.pipeline import build_dossier, parse_formats
 
     formats = parse_formats(format)
     cache = None if no_cache else cache_dir or default_dir(claims)
     with _progress() as progress:
-        report = build_report(
-            claims, corpus, warn=_warn, progress=progress, cache_dir=cache, workers=workers
-        )
-    written = write_outputs(report, out, formats)
+        built = build_dossier(
+            claims, corpus, out, formats, warn=_warn, progress=progress, cache_dir=cache,
+            workers=workers,
+        )  # fmt: skip
     if not state.quiet:
-        counts = Counter(c.verdict.value for c in report.claims)
-        summary = ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
-        typer.echo(
-            f"{len(report.claims)} claims checked against {report.documents} articles: {summary}"
-        )
-        for path in written:
+        summary = ", ".join(f"{n} {v}" for v, n in built.verdicts)
+        typer.echo(f"{built.claims} claims checked against {built.documents} articles: {summary}")
+        for path in built.written:
             typer.echo(f"wrote {path}")
 
 

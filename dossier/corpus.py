@@ -62,7 +62,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossier.errors import CorpusError
-from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Passage, SourceMeta
+from dossier.models import (
+    Corpus,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    Paragraphs,
+    Passages,
+    SourceMeta,
+)
 from dossier.yamlpos import loc_text, position, validate_located
 
 __all__ = [
@@ -72,7 +80,7 @@ __all__ = [
     "SOURCES_FILE",
     "CorpusFiles",
     "FurnitureRule",
-    "Segmented",
+    "Segmentation",
     "Segmenter",
     "SourcesFile",
     "article_paths",
@@ -85,6 +93,7 @@ __all__ = [
     "read_corpus",
     "segment_corpus",
     "segment_document",
+    "segment_each",
     "source_problem",
 ]
 
@@ -371,10 +380,14 @@ def parse_sources(raw: str, path: Path, root: Path) -> SourcesFile:
 # --- reading ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _File:
     rel: str
-    path: Path
+    where: str  # the path as a string (a corpus has tens of thousands of files)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
 
 
 def _within(path: Path, root: Path) -> bool:
@@ -397,12 +410,14 @@ def _walk(root: Path, warn: Warn) -> Iterator[_File]:
             if entry.name.startswith("."):
                 continue
             rel = prefix + entry.name
-            path = Path(entry.path)
             is_link = entry.is_symlink()
             if is_link:
-                target = path.resolve()
+                target = Path(entry.path).resolve()
                 if not _within(target, real_root):
-                    warn(f"{path}: symbolic link to {target}, outside the corpus folder; skipped.")
+                    warn(
+                        f"{Path(entry.path)}: symbolic link to {target}, outside the corpus "
+                        "folder; skipped."
+                    )
                     continue
             try:
                 is_dir = entry.is_dir()
@@ -410,18 +425,25 @@ def _walk(root: Path, warn: Warn) -> Iterator[_File]:
             except OSError:
                 continue
             if is_dir:
+                path = Path(entry.path)
                 real = path.resolve()
                 if real in seen_dirs:
                     continue
                 seen_dirs.add(real)
                 stack.append((path, rel + "/"))
-            elif is_file and Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
-                yield _File(rel, path)
+            elif is_file and _suffix(entry.name) in ARTICLE_SUFFIXES:
+                yield _File(rel, entry.path)
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()``, without making a path."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _read(file: _File, warn: Warn) -> bytes | None:
     try:
-        size = file.path.stat().st_size
+        size = os.stat(file.where).st_size
     except OSError as err:
         warn(f"{file.path}: skipped: {err.strerror}.")
         return None
@@ -429,7 +451,8 @@ def _read(file: _File, warn: Warn) -> bytes | None:
         warn(f"{file.path}: skipped: {size} bytes is more than the limit of {MAX_FILE_BYTES}.")
         return None
     try:
-        data = file.path.read_bytes()
+        with open(file.where, "rb") as handle:
+            data = handle.read()
     except OSError as err:
         warn(f"{file.path}: skipped: {err.strerror}.")
         return None
@@ -658,14 +681,20 @@ def _ignore(_message: str) -> None:
     return None
 
 
-Segmented = tuple[list[Paragraph], list[tuple[int, int, int, int]]]
-Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], list[Segmented]]
-"""Segments every document with the given rules, in order (``segment_document`` on each, or
-the same read from the build cache and computed in parallel: see ``dossier.prepare``)."""
+Segmentation = tuple[Paragraphs, Passages]
+Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], Segmentation]
+"""Segments every document with the given rules, in order (``segment_each``, or the same read
+from the build cache and computed in parallel: see ``dossier.prepare``)."""
 
 
-def _segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -> list[Segmented]:
-    return [segment_document(document, rules) for document in documents]
+def segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
+    """``segment_document`` on each document, kept as columns."""
+    paragraphs, passages = Paragraphs(), Passages()
+    for document in documents:
+        doc_paragraphs, sentences = segment_document(document, rules)
+        paragraphs.add(document.path, ((p.start, p.end, p.kind, p.rule) for p in doc_paragraphs))
+        passages.add(document.path, document.text, sentences)
+    return paragraphs, passages
 
 
 @dataclass(frozen=True)
@@ -697,10 +726,10 @@ def corpus_stamp(root: Path) -> tuple[str, int] | None:
         return None
     digest = hashlib.sha256()
     latest = 0
-    paths = sorted(((f.rel, f.path) for f in _walk(root, _ignore)), key=lambda f: f[0])
-    for rel, path in [(SOURCES_FILE, root / SOURCES_FILE), *paths]:
+    paths = sorted(((f.rel, f.where) for f in _walk(root, _ignore)), key=lambda f: f[0])
+    for rel, path in [(SOURCES_FILE, str(root / SOURCES_FILE)), *paths]:
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             digest.update(f"{rel}\0-\n".encode())
             continue
@@ -736,9 +765,12 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
         except UnicodeDecodeError as err:
             say(f"{file.path}: skipped: not valid UTF-8 (byte {err.start}).")
             continue
-        meta = sources.sources.get(file.rel, SourceMeta()).model_copy()
+        given = sources.sources.get(file.rel)
+        meta = given.model_copy() if given is not None else SourceMeta()
         documents.append(
-            Document(path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
+            Document.model_construct(  # every field is of its type: not validated again
+                path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta
+            )
         )
     if not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
@@ -746,29 +778,15 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
 
 
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
-    """Split every article into paragraphs and passages (the segment step)."""
+    """Split every article into paragraphs and passages (the segment step); an article without
+    a title in its metadata takes its first heading's."""
     documents, rules, root = files.documents, files.rules, files.root
-    paragraphs: list[Paragraph] = []
-    passages: list[Passage] = []
-    segmented = (segment or _segment_each)(documents, rules)
-    for document, (doc_paragraphs, sentences) in zip(documents, segmented, strict=True):
-        text, meta = document.text, document.meta
-        if meta.title is None:
-            for p in doc_paragraphs:
-                if p.kind is ParagraphKind.HEADING:
-                    meta.title = _heading_title(text[p.start : p.end])
-                    break
-        paragraphs.extend(doc_paragraphs)
-        for start, end, p_start, p_end in sentences:
-            passages.append(
-                Passage.model_construct(
-                    id=len(passages),
-                    source=document.path,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    paragraph_start=p_start,
-                    paragraph_end=p_end,
-                )
-            )
+    paragraphs, passages = (segment or segment_each)(documents, rules)
+    untitled = [d for d in documents if d.meta.title is None]
+    if untitled:
+        headings = paragraphs.first_of_kind(ParagraphKind.HEADING)
+        for document in untitled:
+            heading = headings.get(document.path)
+            if heading is not None:
+                document.meta.title = _heading_title(document.text[heading[0] : heading[1]])
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

@@ -50,6 +50,10 @@ class PassageIndex:
         writer.wait_merging_threads()
         self.index.reload()
 
+    def frequency(self, key: str) -> int:
+        """How many passages hold ``key`` (its document frequency)."""
+        return int(self.index.searcher().doc_freq(BODY, key))
+
     def search(self, groups: Sequence[tuple[Sequence[str], bool]], limit: int) -> list[int]:
         """Passages matching any of the claim's key groups; a group is (keys, is_entity)."""
         return [pid for pid, _score in self.scored(groups, limit)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from dossier.judge import (
     judge,
     reidentifies,
 )
-from dossier.models import Claim, Corpus, Evidence, Passage, Stance
+from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.text import Analyzer, Token, expand
 
 CANDIDATES = 64  # passages judged per claim
@@ -38,6 +39,7 @@ SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he sai
 CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences
 AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article names their side
+_NONE: frozenset[str] = frozenset()
 PASSAGE_CACHE = 16_384  # passage analyses kept in memory (per process): bounds the memory
 
 
@@ -98,6 +100,21 @@ def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> Article
     )
 
 
+class _Remembering(Analyzer):
+    """The matcher's analyzer: the same tokens, remembered for the last texts read, since a
+    judged sentence is often the context of the next one judged, and the other way round."""
+
+    def __init__(self, analyzer: Analyzer, size: int) -> None:
+        self.__dict__.update(analyzer.__dict__)
+        self._read = lru_cache(maxsize=size)(self._tokens)
+
+    def _tokens(self, text: str) -> tuple[Token, ...]:
+        return tuple(super().tokens(text))
+
+    def tokens(self, text: str) -> list[Token]:
+        return list(self._read(text))
+
+
 class Matcher:
     """Holds the corpus, its index and analyses; gives the evidence for a claim."""
 
@@ -107,44 +124,53 @@ class Matcher:
         analyzer: Analyzer,
         *,
         index: PassageIndex | None = None,
-        df: Counter[str] | None = None,
-        doc_keys: dict[str, set[str]] | None = None,
+        doc_keys: Mapping[str, AbstractSet[str]] | None = None,
         descriptions: Descriptions | None = None,
-        profiles: dict[str, ArticleProfile] | None = None,
+        profiles: Mapping[str, ArticleProfile] | None = None,
     ) -> None:
         """Analyses every passage and indexes it, unless the index and the statistics are given
-        (``dossier.prepare`` computes them in parallel and through the build cache)."""
+        (``dossier.prepare`` computes them in parallel and through the build cache). How rare
+        a word is, the index tells: the passages that hold it."""
         self.corpus = corpus
-        self.analyzer = analyzer
+        self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         self._texts = {d.path: d.text for d in corpus.documents}
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
-        self._by_source: dict[str, list[int]] = defaultdict(list)
-        for p in corpus.passages:
-            self._by_source[p.source].append(p.id)
+        self._by_source: Mapping[str, Sequence[int]]
+        if isinstance(corpus.passages, Passages):
+            self._by_source = corpus.passages.by_source()
+        else:
+            by_source: dict[str, list[int]] = defaultdict(list)
+            for p in corpus.passages:
+                by_source[p.source].append(p.id)
+            self._by_source = dict(by_source)
         self._profiles = profiles or {}  # given by dossier.prepare, for every article
         self._articles: dict[str, ArticleProfile] = {}  # read here, for those it did not give
-        self._doc_keys: dict[str, set[str]] = defaultdict(set, doc_keys or {})
-        if index is not None and df is not None and doc_keys is not None:
+        self._doc_keys: Mapping[str, AbstractSet[str]]
+        self._frequency: Callable[[str], int]
+        if index is not None and doc_keys is not None:
             self.index = index
-            self._df = df
+            self._frequency = index.frequency
+            self._doc_keys = doc_keys
             uses = descriptions or {}
         else:
             self.index = PassageIndex()
             items = []
-            self._df = Counter()
+            counts: Counter[str] = Counter()
+            names: dict[str, set[str]] = defaultdict(set)
             uses = {}
             for p in corpus.passages:
                 tokens = analyzer.tokens(p.text)
                 terms = passage_terms(tokens)
                 items.append((p.id, terms))
-                self._df.update(set(terms.split()))
+                counts.update(set(terms.split()))
                 for described_by, name in descriptions_in(tokens, p.text):
                     count_description(uses, described_by, name)
-                source_keys = self._doc_keys[p.source]
+                source_keys = names[p.source]
                 for t in tokens:
                     if t.entity:
                         source_keys.update(expand(t.keys))
             self.index.add(items)
+            self._frequency, self._doc_keys = counts.__getitem__, dict(names)
         self._descriptions = corpus_descriptions(uses)
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
@@ -155,8 +181,7 @@ class Matcher:
         refer to, what "the offensive" is."""
         keys: set[str] = set()
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - CONTEXT_SENTENCES), -1):
-            prev = self.corpus.passages[pid]
-            if prev.source != passage.source:
+            if self._source(pid) != passage.source:
                 break
             keys.update(self._words(pid))
         descriptions = self._article(passage.source).descriptions
@@ -169,11 +194,11 @@ class Matcher:
 
     def _words_of(self, pid: int) -> frozenset[str]:
         """A sentence's words and names with their synonyms (no figures, no speaker)."""
-        tokens = self.analyzer.tokens(self.corpus.passages[pid].text)
+        tokens = self.analyzer.tokens(self._text(pid))
         return frozenset(k for t in tokens if not t.stop for k in expand(t.keys))
 
     def _speaker_of(self, pid: int) -> str | None:
-        return attribution.speaker(self.corpus.passages[pid].text)
+        return attribution.speaker(self._text(pid))
 
     def _article(self, source: str) -> ArticleProfile:
         """The article's profile: given by ``dossier.prepare``, or read here once."""
@@ -182,7 +207,7 @@ class Matcher:
             return cached
         sentences = []
         for pid in self._by_source.get(source, ()):
-            text = self.corpus.passages[pid].text
+            text = self._text(pid)
             sentences.append((text, self.analyzer.tokens(text)))
         profile = article_profile(sentences)
         if len(self._articles) >= PASSAGE_CACHE:
@@ -192,8 +217,7 @@ class Matcher:
 
     def _previous_speaker(self, passage: Passage) -> str | None:
         for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
-            prev = self.corpus.passages[pid]
-            if prev.source != passage.source:
+            if self._source(pid) != passage.source:
                 break
             who = self._speaker(pid)
             if attribution.is_named(who):
@@ -223,7 +247,7 @@ class Matcher:
 
     def idf(self, keys: Iterable[str]) -> float:
         """Inverse passage frequency of a word (its rarest spelling): rare words weigh more."""
-        df = min((self._df.get(k, 0) for k in keys), default=0)
+        df = min((self._frequency(k) for k in keys), default=0)
         return math.log((1 + len(self.corpus.passages)) / (1 + df)) + 1.0
 
     def analyze(self, claim: Claim) -> ClaimAnalysis:
@@ -242,7 +266,7 @@ class Matcher:
 
         def rank(hit: tuple[int, float]) -> tuple[float, int]:
             pid, score = hit
-            doc_keys = self._doc_keys[self.corpus.passages[pid].source]
+            doc_keys = self._doc_keys.get(self._source(pid), _NONE)
             named = sum(1 for keys in names if keys & doc_keys) / len(names)
             return -score * (1.0 + named), pid
 
@@ -255,10 +279,10 @@ class Matcher:
         were likely contractors")."""
         chosen = ranked[:CANDIDATES]
         taken = set(chosen)
-        passages = self.corpus.passages
+        count = len(self.corpus.passages)
         for pid in ranked[:FOLLOWED]:
-            for after in range(pid + 1, min(pid + 1 + CONTEXT_SENTENCES, len(passages))):
-                if passages[after].source != passages[pid].source:
+            for after in range(pid + 1, min(pid + 1 + CONTEXT_SENTENCES, count)):
+                if self._source(after) != self._source(pid):
                     break
                 if after not in taken and (not figures or self._has_figure(after)):
                     chosen.append(after)
@@ -267,8 +291,16 @@ class Matcher:
 
     def _has_figure(self, pid: int) -> bool:
         """A figure, or a sentence saying who the counted were ("the killed were civilians")."""
-        text = self.corpus.passages[pid].text
+        text = self._text(pid)
         return _FIGURE_HINT_RE.search(text) is not None or reidentifies(text)
+
+    def _text(self, pid: int) -> str:
+        passages = self.corpus.passages
+        return passages.text(pid) if isinstance(passages, Passages) else passages[pid].text
+
+    def _source(self, pid: int) -> str:
+        passages = self.corpus.passages
+        return passages.source(pid) if isinstance(passages, Passages) else passages[pid].source
 
     def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
         """The claim's evidence among its candidates (retrieved here unless given)."""
@@ -278,7 +310,7 @@ class Matcher:
         found: list[Evidence] = []
         for pid in candidates:
             passage = self.corpus.passages[pid]
-            doc_keys = frozenset(self._doc_keys[passage.source])
+            doc_keys = frozenset(self._doc_keys.get(passage.source, _NONE))
             judgment = judge(
                 analysis,
                 self._passage(pid),

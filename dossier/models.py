@@ -8,10 +8,19 @@ Offsets are Python string offsets into the source file read as UTF-8 with its ne
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, overload
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    StringConstraints,
+    field_validator,
+)
 
 Slug = Annotated[
     str,
@@ -152,13 +161,229 @@ class Passage(BaseModel):
     paragraph_end: int
 
 
+_KINDS = list(ParagraphKind)
+
+
+class Paragraphs(Sequence[Paragraph]):
+    """The corpus's paragraphs kept as columns (article, span, kind, rule); a ``Paragraph`` is
+    made when one is read. A large corpus has hundreds of thousands of paragraphs: as objects
+    they would take hundreds of megabytes."""
+
+    def __init__(self) -> None:
+        self._paths: list[str] = []
+        self._doc = array("i")
+        self._start = array("q")
+        self._end = array("q")
+        self._kind = array("b")
+        self._rules: dict[int, str] = {}  # the few paragraphs a furniture rule matched
+
+    def add(
+        self, path: str, paragraphs: Iterable[tuple[int, int, ParagraphKind, str | None]]
+    ) -> None:
+        """Append one article's paragraphs, ``(start, end, kind, rule)`` each, in order."""
+        self._paths.append(path)
+        doc = len(self._paths) - 1
+        for start, end, kind, rule in paragraphs:
+            if rule is not None:
+                self._rules[len(self._doc)] = rule
+            self._doc.append(doc)
+            self._start.append(start)
+            self._end.append(end)
+            self._kind.append(_KINDS.index(kind))
+
+    def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, dict[int, str]]:
+        """The store as plain values (for the build cache); ``from_columns`` reads them back."""
+        return (
+            list(self._paths),
+            self._doc.tobytes(),
+            self._start.tobytes(),
+            self._end.tobytes(),
+            self._kind.tobytes(),
+            dict(self._rules),
+        )
+
+    @classmethod
+    def from_columns(
+        cls, columns: tuple[list[str], bytes, bytes, bytes, bytes, dict[int, str]]
+    ) -> Paragraphs:
+        paths, doc, start, end, kind, rules = columns
+        store = cls()
+        store._paths = list(paths)
+        store._doc.frombytes(doc)
+        store._start.frombytes(start)
+        store._end.frombytes(end)
+        store._kind.frombytes(kind)
+        store._rules = dict(rules)
+        if not len(store._doc) == len(store._start) == len(store._end) == len(store._kind):
+            raise ValueError("paragraph columns of different lengths")
+        return store
+
+    def first_of_kind(self, kind: ParagraphKind) -> dict[str, tuple[int, int]]:
+        """Each article's first paragraph of ``kind``, as its span (articles without one are
+        left out)."""
+        code = _KINDS.index(kind)
+        found: dict[int, int] = {}
+        for index, k in enumerate(self._kind):
+            if k == code and self._doc[index] not in found:
+                found[self._doc[index]] = index
+        return {self._paths[doc]: (self._start[i], self._end[i]) for doc, i in found.items()}
+
+    def count(self, value: Any = None, *, kind: ParagraphKind | None = None) -> int:
+        """Paragraphs of ``kind`` (without reading them one by one), or ``Sequence.count``."""
+        if kind is None:
+            return super().count(value)
+        return self._kind.count(_KINDS.index(kind))
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Paragraph]: ...
+    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("paragraph index out of range")
+        return Paragraph.model_construct(
+            source=self._paths[self._doc[index]],
+            start=self._start[index],
+            end=self._end[index],
+            kind=_KINDS[self._kind[index]],
+            rule=self._rules.get(index),
+        )
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return (self[i] for i in range(len(self)))
+
+
+class Passages(Sequence[Passage]):
+    """The corpus's passages kept as columns (article, sentence span, paragraph span); a
+    ``Passage`` is made, its text sliced from the article, when one is read. A million
+    sentences take some 40 MB this way, against about a gigabyte as objects; the matcher reads
+    only the few thousand it judges."""
+
+    def __init__(self) -> None:
+        self._paths: list[str] = []
+        self._texts: list[str] = []
+        self._first = array("q", [0])  # each article's first passage id, then the total
+        self._doc = array("i")
+        self._start = array("q")
+        self._end = array("q")
+        self._p_start = array("q")
+        self._p_end = array("q")
+
+    def add(self, path: str, text: str, sentences: Iterable[Sequence[int]]) -> None:
+        """Append one article's sentences, ``(start, end, paragraph start, paragraph end)``
+        each, in order; ``text`` is the article's."""
+        self._paths.append(path)
+        self._texts.append(text)
+        doc = len(self._paths) - 1
+        for start, end, p_start, p_end in sentences:
+            self._doc.append(doc)
+            self._start.append(start)
+            self._end.append(end)
+            self._p_start.append(p_start)
+            self._p_end.append(p_end)
+        self._first.append(len(self._doc))
+
+    def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes]:
+        """The store without the texts, as plain values (for the build cache);
+        ``from_columns`` reads them back with the articles' texts."""
+        return (
+            list(self._paths),
+            self._first.tobytes(),
+            self._doc.tobytes(),
+            self._start.tobytes(),
+            self._end.tobytes(),
+            self._p_start.tobytes(),
+            self._p_end.tobytes(),
+        )
+
+    @classmethod
+    def from_columns(
+        cls,
+        columns: tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes],
+        texts: Sequence[str],
+    ) -> Passages:
+        paths, first, doc, start, end, p_start, p_end = columns
+        store = cls()
+        store._paths = list(paths)
+        store._texts = list(texts)
+        store._first = array("q")
+        store._first.frombytes(first)
+        for column, data in (
+            (store._doc, doc),
+            (store._start, start),
+            (store._end, end),
+            (store._p_start, p_start),
+            (store._p_end, p_end),
+        ):
+            column.frombytes(data)
+        n = len(store._doc)
+        if not (
+            len(store._texts) == len(store._paths) == len(store._first) - 1
+            and n == len(store._start) == len(store._end) == len(store._p_start)
+            and n == len(store._p_end) == store._first[-1]
+        ):
+            raise ValueError("passage columns of different lengths")
+        return store
+
+    def by_source(self) -> dict[str, range]:
+        """Each article's passage ids (an article's passages follow each other)."""
+        return {
+            path: range(self._first[i], self._first[i + 1]) for i, path in enumerate(self._paths)
+        }
+
+    def source(self, index: int) -> str:
+        """The article of a passage, without making the passage."""
+        return self._paths[self._doc[index]]
+
+    def text(self, index: int) -> str:
+        """The text of a passage, without making the passage."""
+        return self._texts[self._doc[index]][self._start[index] : self._end[index]]
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    @overload
+    def __getitem__(self, index: int) -> Passage: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Passage]: ...
+    def __getitem__(self, index: int | slice) -> Passage | list[Passage]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("passage index out of range")
+        doc = self._doc[index]
+        start, end = self._start[index], self._end[index]
+        return Passage.model_construct(
+            id=index,
+            source=self._paths[doc],
+            start=start,
+            end=end,
+            text=self._texts[doc][start:end],
+            paragraph_start=self._p_start[index],
+            paragraph_end=self._p_end[index],
+        )
+
+    def __iter__(self) -> Iterator[Passage]:
+        return (self[i] for i in range(len(self)))
+
+
 class Corpus(BaseModel):
-    """The documents and their segmentation."""
+    """The documents and their segmentation (``corpus.segment_corpus`` keeps the paragraphs and
+    passages as ``Paragraphs`` and ``Passages``; a list of models does as well)."""
 
     root: str
     documents: list[Document]
-    paragraphs: list[Paragraph]
-    passages: list[Passage]
+    paragraphs: SkipValidation[Sequence[Paragraph]]
+    passages: SkipValidation[Sequence[Passage]]
 
     def document(self, source: str) -> Document:
         for doc in self.documents:

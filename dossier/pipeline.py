@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -22,10 +24,20 @@ from dossier.models import (
     Corpus,
     Evidence,
     ParagraphKind,
+    Paragraphs,
+    Passages,
     Report,
     SourceEntry,
+    SourceMeta,
 )
 from dossier.prepare import Preparer, default_workers
+from dossier.render import (
+    check_formats,
+    output_version,
+    render_outputs,
+    write_outputs,
+    write_rendered,
+)
 from dossier.text import Analyzer
 from dossier.verdict import decide, explain
 
@@ -146,8 +158,15 @@ def make_report(claims: ClaimSet, corpus: Corpus, results: list[ClaimResult]) ->
         for e in result.evidence:
             cited[e.source] = cited.get(e.source, 0) + 1
     per_doc: dict[str, int] = {}
-    for p in corpus.passages:
-        per_doc[p.source] = per_doc.get(p.source, 0) + 1
+    if isinstance(corpus.passages, Passages):
+        per_doc = {path: len(ids) for path, ids in corpus.passages.by_source().items()}
+    else:
+        for p in corpus.passages:
+            per_doc[p.source] = per_doc.get(p.source, 0) + 1
+    if isinstance(corpus.paragraphs, Paragraphs):
+        furniture = corpus.paragraphs.count(kind=ParagraphKind.FURNITURE)
+    else:
+        furniture = sum(1 for p in corpus.paragraphs if p.kind is ParagraphKind.FURNITURE)
     return Report(
         title=claims.file.title,
         as_of=claims.file.as_of,
@@ -155,9 +174,9 @@ def make_report(claims: ClaimSet, corpus: Corpus, results: list[ClaimResult]) ->
         corpus_dir=corpus.root,
         documents=len(corpus.documents),
         passages=len(corpus.passages),
-        furniture_paragraphs=sum(1 for p in corpus.paragraphs if p.kind is ParagraphKind.FURNITURE),
+        furniture_paragraphs=furniture,
         sources=[
-            SourceEntry(
+            SourceEntry.model_construct(  # every field is of its type already
                 path=d.path,
                 sha256=d.sha256,
                 meta=d.meta,
@@ -186,47 +205,157 @@ def build_report(
     """
     if not (claims_path.is_file() and corpus_path.is_dir()):
         cache_dir = None  # the load reports what is missing; no cache folder is left behind
-    cache = Cache(cache_dir, warn) if cache_dir is not None else None
+    if cache_dir is None:
+        return _build(claims_path, corpus_path, warn, progress, workers)
+    cache = Cache(cache_dir, warn)
     try:
-        if cache is None:
-            claims = load_claims(claims_path)
-            preparer = Preparer(claims.file.aliases, workers=workers, progress=progress)
-            corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
-            matcher, _ = preparer.matcher(corpus)
-            results = check_claims(claims, corpus, progress, matcher=matcher, workers=workers)
-            return make_report(claims, corpus, results)
-        return _build_cached(claims_path, corpus_path, cache, warn, progress, workers)
+        return _build_cached(
+            claims_path, corpus_path, cache, _look_up(cache, claims_path, corpus_path), warn,
+            progress, workers,
+        )[0]  # fmt: skip
     finally:
-        if cache is not None:
-            cache.close()
+        cache.close()
+
+
+CACHED_FORMATS = frozenset({"json", "html"})
+"""Outputs the cache keeps with the report (a PDF depends on the fonts of the system too)."""
+
+
+@dataclass(frozen=True)
+class Built:
+    """What ``build_dossier`` wrote, and the figures the command line sums up."""
+
+    claims: int
+    documents: int
+    verdicts: list[tuple[str, int]]  # (verdict, number of claims), by verdict
+    written: list[Path]
+
+
+def build_dossier(
+    claims_path: Path,
+    corpus_path: Path,
+    out_dir: Path,
+    formats: set[str],
+    *,
+    warn: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+) -> Built:
+    """``build_report``, then render and write ``formats`` into ``out_dir``.
+
+    Through the cache, when nothing changed since a build that wrote the same formats (the
+    corpus stamp and the claims file are the same), its rendered outputs are written again as
+    they are: a report of 1,000 claims is tens of megabytes of JSON, slow to read back.
+    """
+    check_formats(formats)
+    if not (claims_path.is_file() and corpus_path.is_dir()):
+        cache_dir = None  # the load reports what is missing; no cache folder is left behind
+    if cache_dir is None:
+        report = _build(claims_path, corpus_path, warn, progress, workers)
+        return _built(report, write_outputs(report, out_dir, formats))
+    cache = Cache(cache_dir, warn)
+    try:
+        lookup = _look_up(cache, claims_path, corpus_path)
+        reuse = formats <= CACHED_FORMATS
+        if reuse and lookup.seen is not None:
+            stored = cache.get("outputs", _outputs_key(lookup.seen[0], formats))
+            if stored is not None:
+                rendered, (claims, documents, verdicts) = stored
+                for message in lookup.seen[1]:
+                    (warn or _ignore)(message)  # what reading the articles said last time
+                written = write_rendered(out_dir, rendered)
+                return Built(claims, documents, [tuple(v) for v in verdicts], written)
+        report, report_key = _build_cached(
+            claims_path, corpus_path, cache, lookup, warn, progress, workers
+        )
+        rendered = render_outputs(report, formats)
+        built = _built(report, [])
+        if reuse and report_key is not None:
+            key = _outputs_key(report_key, formats)
+            cache.put("outputs", key, (rendered, (built.claims, built.documents, built.verdicts)))
+            cache.flush()
+            cache.keep_only("outputs", [key])
+        return Built(
+            built.claims, built.documents, built.verdicts, write_rendered(out_dir, rendered)
+        )
+    finally:
+        cache.close()
+
+
+def _outputs_key(report_key: str, formats: set[str]) -> str:
+    return make_key("outputs", report_key, sorted(formats), output_version())
+
+
+def _built(report: Report, written: list[Path]) -> Built:
+    verdicts = Counter(c.verdict.value for c in report.claims)
+    return Built(len(report.claims), report.documents, sorted(verdicts.items()), written)
+
+
+def _build(
+    claims_path: Path,
+    corpus_path: Path,
+    warn: Callable[[str], None] | None,
+    progress: Progress | None,
+    workers: int | None,
+) -> Report:
+    """The report computed afresh, without a cache."""
+    claims = load_claims(claims_path)
+    preparer = Preparer(claims.file.aliases, workers=workers, progress=progress)
+    corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
+    matcher, _ = preparer.matcher(corpus)
+    results = check_claims(claims, corpus, progress, matcher=matcher, workers=workers)
+    return make_report(claims, corpus, results)
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What the build knows before reading an article: the claims file's bytes, the corpus
+    stamp, and the report the same stamp gave last time (with what reading said)."""
+
+    started: int
+    claims_bytes: bytes | None
+    stamp: tuple[str, int] | None
+    stamp_key: str | None
+    seen: tuple[str, list[str]] | None
+
+
+def _look_up(cache: Cache, claims_path: Path, corpus_path: Path) -> _Lookup:
+    started = time.time_ns()
+    claims_bytes = _read_bytes(claims_path)
+    stamp = corpus_stamp(corpus_path)
+    stamp_key = seen = None
+    if claims_bytes is not None and stamp is not None:
+        stamp_key = make_key("stamp", str(claims_path), claims_bytes, str(corpus_path), stamp[0])
+        seen = cache.get("stamps", stamp_key)
+    return _Lookup(started, claims_bytes, stamp, stamp_key, seen)
 
 
 def _build_cached(
     claims_path: Path,
     corpus_path: Path,
     cache: Cache,
+    lookup: _Lookup,
     warn: Callable[[str], None] | None,
     progress: Progress | None,
     workers: int | None,
-) -> Report:
+) -> tuple[Report, str | None]:
     """``build_report`` through the cache: only what changed since the last build is computed.
+    Returns the report and its key in the cache (None when the claims file is unreadable).
 
     When neither the claims file nor any article nor their metadata changed, the report itself
     is taken from the cache: the articles are read (to know that they did not change), and
-    nothing else is done.
+    nothing else is done; not even read when the corpus stamp is the same.
     """
-    started = time.time_ns()
-    claims_bytes = _read_bytes(claims_path)
-    stamp = corpus_stamp(corpus_path)
-    stamp_key = None
-    if claims_bytes is not None and stamp is not None:
-        stamp_key = make_key("stamp", str(claims_path), claims_bytes, str(corpus_path), stamp[0])
-        seen = cache.get("stamps", stamp_key)
-        stored = cache.get("reports", seen[0]) if seen is not None else None
-        if seen is not None and stored is not None:
-            for message in seen[1]:
+    started, claims_bytes, stamp, stamp_key = (
+        lookup.started, lookup.claims_bytes, lookup.stamp, lookup.stamp_key,
+    )  # fmt: skip
+    if lookup.seen is not None:
+        stored = cache.get("reports", lookup.seen[0])
+        if stored is not None:
+            for message in lookup.seen[1]:
                 (warn or _ignore)(message)  # what reading the articles said last time
-            return Report.model_validate_json(stored)
+            return Report.model_validate_json(stored), lookup.seen[0]
 
     warnings: list[str] = []
 
@@ -243,14 +372,14 @@ def _build_cached(
             str(claims_path),
             claims_bytes,
             str(corpus_path),
-            [(d.path, d.sha256, d.meta.model_dump_json()) for d in files.documents],
+            [(d.path, d.sha256, _meta_key(d.meta)) for d in files.documents],
             [(r.name, r.pattern.pattern) for r in files.rules],
         )
         stored = cache.get("reports", report_key)
         if stored is not None:
             _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
             cache.keep_only("reports", [report_key])
-            return Report.model_validate_json(stored)
+            return Report.model_validate_json(stored), report_key
 
     claims = load_claims(claims_path)
     preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
@@ -270,7 +399,12 @@ def _build_cached(
     cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
     cache.keep_only("reports", [report_key] if report_key else [])
     cache.keep_only_index(state)
-    return report
+    return report, report_key
+
+
+def _meta_key(meta: SourceMeta) -> str:
+    """An article's metadata in a cache key; most articles have none (no field was given)."""
+    return meta.model_dump_json() if meta.model_fields_set else ""
 
 
 STAMP_MARGIN_NS = 2_000_000_000

@@ -3,26 +3,28 @@
 This is the segment and index steps done for speed: each article is segmented and its sentences
 analysed (``Analyzer.tokens``: the keys the index and the judge match on) in one pass, in worker
 processes when there is enough to do, and the result is cached by the article's content hash
-(see ``dossier.cache``). The corpus-wide statistics (document frequencies, each article's names)
-and the tantivy index are then built from those per-article results, or opened from the cache
-when the corpus is unchanged. The output is the same whatever the number of workers, and the
+(see ``dossier.cache``). The corpus-wide statistics (each article's names, the corpus's
+descriptions of names) and the tantivy index are then built from those per-article results, or
+opened from the cache when the corpus is unchanged; how many passages hold a word, the index
+tells. The output is the same whatever the number of workers, and the
 same as ``Matcher(corpus, analyzer)`` computes by itself.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from dossier.cache import Cache, folder_manifest, make_key
-from dossier.corpus import FurnitureRule, Segmented, segment_document
+from dossier.cache import Cache, folder_manifest, make_key, make_keys
+from dossier.corpus import FurnitureRule, Segmentation, segment_document
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import descriptions_in
 from dossier.match import ArticleProfile, Descriptions, Matcher, article_profile
-from dossier.models import Corpus, Document, Paragraph, ParagraphKind, SourceMeta
+from dossier.models import Corpus, Document, ParagraphKind, Paragraphs, Passages, SourceMeta
 from dossier.text import Analyzer, expand
 
 Progress = Callable[[str, int, int], None]
@@ -42,6 +44,8 @@ the article's names (entity keys with their synonyms), sorted, how it describes 
 of its profile for the judge (``match.article_profile``: its topic names, the sides named near
 each capitalised word)."""
 
+V = TypeVar("V")
+
 KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of words
 
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
@@ -49,13 +53,94 @@ CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
 
 
 def _profile(entry: Entry) -> ArticleProfile:
+    return _profile_of(entry[4], entry[5])
+
+
+def _profile_row(row: bytes) -> ArticleProfile:
+    described, profile = marshal.loads(row)
+    return _profile_of(described, profile)
+
+
+def _names(joined: str) -> frozenset[str]:
+    return frozenset(joined.split(KEY_SEP))
+
+
+def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> ArticleProfile:
     descriptions: dict[tuple[str, str], set[str]] = {}
-    for by, word, name in entry[4]:
+    for by, word, name in described:
         descriptions.setdefault((by, word), set()).update(name.split(" "))
-    topic, near = entry[5]
+    topic, near = profile
     return ArticleProfile(
         frozenset(topic), descriptions, {k: frozenset(sides) for k, sides in near}
     )
+
+
+class Made(Mapping[str, V]):
+    """Values made from their cached rows when first asked for (a few hundred bytes of rows per
+    article against kilobytes of sets); the most recent ``PROFILES_KEPT`` are kept."""
+
+    def __init__(self, rows: dict[str, Any], make: Callable[[Any], V]) -> None:
+        self._rows = rows
+        self._make = make
+        self._made: dict[str, V] = {}
+
+    def __getitem__(self, path: str) -> V:
+        made = self._made.get(path)
+        if made is None:
+            made = self._make(self._rows[path])
+            if len(self._made) >= PROFILES_KEPT:
+                self._made.clear()
+            self._made[path] = made
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+@dataclass
+class _State:
+    """The corpus state a matcher needs: segmentation, statistics, article profiles' rows, and
+    the index (or the manifest of its cached folder, to open it)."""
+
+    paragraphs: Paragraphs
+    passages: Passages
+    names: dict[str, str]  # an article's name keys joined by KEY_SEP
+    described: dict[str, dict[str, int]]
+    profiles: list[bytes]  # each article's profile row, marshalled
+    manifest: object
+    index: PassageIndex | None
+
+    def record(self, manifest: object) -> tuple[Any, ...]:
+        """The state as the cache keeps it, with the manifest of its index folder."""
+        return (
+            self.names,
+            self.described,
+            manifest,
+            self.paragraphs.columns(),
+            self.passages.columns(),
+            self.profiles,
+        )
+
+
+READ_CHUNK = 500  # articles' analyses read from the cache at a time
+INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
+PROFILES_KEPT = 16_384
+STATE_FIELDS = 6
+"""A corpus state in the cache: each article's names, descriptions, the index manifest,
+the paragraph and passage columns, and the article profiles' rows. An article's names and
+profile are kept as one string or bytes each: 50,000 of those are read back at once, the sets
+and lists in them only for the articles the judge reads."""
+
+
+def _columns(corpus: Corpus) -> tuple[Any, Any]:
+    """The segmentation as the cache keeps it (see ``Paragraphs.columns``)."""
+    paragraphs, passages = corpus.paragraphs, corpus.passages
+    if not isinstance(paragraphs, Paragraphs) or not isinstance(passages, Passages):
+        paragraphs, passages = Paragraphs(), Passages()  # not from ``segment``: kept empty
+    return paragraphs.columns(), passages.columns()
 
 
 def _pair(key: str) -> tuple[str, str]:
@@ -120,7 +205,15 @@ def _chunks(items: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
 
 
 class Preparer:
-    """Prepares a corpus for matching; ``segment`` is the segmenter ``load_corpus`` calls."""
+    """Prepares a corpus for matching; ``segment`` is the segmenter ``load_corpus`` calls.
+
+    Through the cache, a corpus state seen before (the same articles, rules and aliases) is
+    read back whole: its segmentation (as columns), statistics, article profiles and index,
+    without reading any article's analysis. Otherwise each article's analysis is read from the
+    cache or computed, one article at a time, and folded into the state as it comes: into the
+    segmentation's columns, the statistics and the index being written. No article's analysis
+    is kept once folded, so the memory does not grow with the sentences of the corpus.
+    """
 
     def __init__(
         self,
@@ -137,47 +230,120 @@ class Preparer:
         self.workers = workers or default_workers()
         self.progress = progress
         self.warn = warn
-        self.entries: list[Entry] = []
         self.document_keys: list[str] = []
         self.rules_id: list[tuple[str, str]] = []
         self.state_key = ""
+        self._documents: list[Document] = []
+        self._rules: tuple[FurnitureRule, ...] = ()
+        self._state: _State | None = None
 
-    def segment(
-        self, documents: list[Document], rules: tuple[FurnitureRule, ...]
-    ) -> list[Segmented]:
+    def segment(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
         self.state_key = self.state(documents, rules)
-        keys = [
-            make_key("document", self.rules_id, list(self.aliases.items()), d.sha256)
-            for d in documents
-        ]
-        found = self.cache.get_many("documents", keys) if self.cache else {}
-        entries: list[Entry | None] = [found.get(k) for k in keys]
-        missing = [(i, documents[i].text) for i, e in enumerate(entries) if e is None]
+        self._documents, self._rules = documents, rules
+        self.document_keys = make_keys(
+            ("document", self.rules_id, list(self.aliases.items())), (d.sha256 for d in documents)
+        )
+        stored = self._stored_state(documents)
+        if stored is not None:
+            self._state = stored
+            if self.progress:
+                self.progress("analysing articles", len(documents), len(documents))
+            return stored.paragraphs, stored.passages
+        self._state = self._fold()
+        return self._state.paragraphs, self._state.passages
+
+    def _stored_state(self, documents: list[Document]) -> _State | None:
+        """The cached state of this corpus, if there is a readable one."""
+        stored = self.cache.get("states", self.state_key) if self.cache else None
+        if stored is None:
+            return None
+        try:
+            if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
+                raise ValueError("not a corpus state of this version")
+            names, described, manifest, paragraph_columns, passage_columns, profiles = stored
+            paragraphs = Paragraphs.from_columns(paragraph_columns)
+            passages = Passages.from_columns(passage_columns, [d.text for d in documents])
+            if [path for path in passages.by_source()] != [d.path for d in documents]:
+                raise ValueError("its articles are not the corpus's")
+        except (ValueError, TypeError, IndexError) as err:
+            if self.cache is not None:
+                self.cache.warn_once(f"corpus state unreadable: {err}")
+            return None
+        return _State(paragraphs, passages, names, described, profiles, manifest, None)
+
+    def _entries(self) -> Iterator[Entry]:
+        """Every article's analysis, in order: read from the cache a few hundred at a time, or
+        computed (in parallel) and put in the cache."""
+        documents, keys = self._documents, self.document_keys
+        present = self.cache.present("documents", keys) if self.cache else set()
+        missing = [(i, documents[i].text) for i, k in enumerate(keys) if k not in present]
+        computed = iter(self._compute(missing, self._rules))
         total, done = len(documents), len(documents) - len(missing)
         if self.progress:
             self.progress("analysing articles", done, total)
-        for i, entry in self._compute(missing, rules):
-            entries[i] = entry
-            if self.cache:
-                self.cache.put("documents", keys[i], entry)
-            done += 1
-            if self.progress:
-                self.progress("analysing articles", done, total)
-        self.entries = [e for e in entries if e is not None]
-        self.document_keys = keys
-        return [
-            (
-                [
-                    Paragraph.model_construct(
-                        source=d.path, start=a, end=b, kind=ParagraphKind(kind), rule=rule
-                    )
-                    for a, b, kind, rule in entry[0]
-                ],
-                [tuple(s) for s in entry[1]],  # type: ignore[misc]
-            )
-            for d, entry in zip(documents, self.entries, strict=True)
-        ]
+        for first in range(0, total, READ_CHUNK):
+            chunk = keys[first : first + READ_CHUNK]
+            found = self.cache.get_many("documents", [k for k in chunk if k in present]) if (
+                self.cache
+            ) else {}  # fmt: skip
+            for i, key in enumerate(chunk, start=first):
+                entry = found.get(key)
+                if entry is None:
+                    if key in present:  # unreadable after all: the cache is being rebuilt
+                        entry = prepare_document(documents[i].text, self._rules, self.analyzer)
+                    else:
+                        j, entry = next(computed)
+                        assert j == i
+                    if self.cache:
+                        self.cache.put("documents", key, entry)
+                    done += 1
+                    if self.progress:
+                        self.progress("analysing articles", done, total)
+                yield entry
+
+    def _fold(self) -> _State:
+        """The corpus state from every article's analysis, one article at a time; the index is
+        written as the articles come."""
+        documents = self._documents
+        state = _State(Paragraphs(), Passages(), {}, {}, [], None, None)
+        uses: Descriptions = {}
+
+        def items() -> Iterator[tuple[int, str]]:
+            pid = 0
+            for d, entry in zip(documents, self._entries(), strict=True):
+                state.paragraphs.add(
+                    d.path, ((a, b, ParagraphKind(kind), rule) for a, b, kind, rule in entry[0])
+                )
+                state.passages.add(d.path, d.text, entry[1])
+                for keys in entry[2]:
+                    yield pid, keys.replace(KEY_SEP, " ")
+                    pid += 1
+                for by, word, name in entry[4]:
+                    counts = uses.setdefault((by, word), {})
+                    counts[name] = counts.get(name, 0) + 1
+                if entry[3]:
+                    state.names[d.path] = KEY_SEP.join(entry[3])
+                state.profiles.append(marshal.dumps((entry[4], entry[5])))
+
+        def finish() -> None:
+            state.described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
+
+        def record(manifest: object) -> tuple[Any, ...]:
+            finish()
+            return state.record(manifest)
+
+        state.index = self._build_index(items(), record)
+        finish()  # the items are all read: also when no record was written
+        return state
+
+    def _index_items(self) -> Iterator[tuple[int, str]]:
+        """The index's documents alone, from every article's analysis."""
+        pid = 0
+        for entry in self._entries():
+            for keys in entry[2]:
+                yield pid, keys.replace(KEY_SEP, " ")
+                pid += 1
 
     def _compute(
         self, missing: list[tuple[int, str]], rules: tuple[FurnitureRule, ...]
@@ -209,31 +375,26 @@ class Preparer:
 
     def matcher(self, corpus: Corpus) -> tuple[Matcher, str]:
         """The matcher over the prepared corpus, and the corpus state key."""
-        state = self.state_key
-        cached = self.cache.get("states", state) if self.cache else None
-        index: PassageIndex | None = None
-        if cached is not None:
-            df, names, described, manifest = cached
-            if self.cache is not None:
-                index = self._open_index(self.cache, state, manifest)
-        else:
-            df, names, described = self._statistics(corpus)
-        if index is None:
-            index = self._build_index(corpus, state, (df, names, described))
-        profiles = {
-            d.path: _profile(entry) for d, entry in zip(corpus.documents, self.entries, strict=True)
-        }
-        self.entries = []  # the index is built: the sentences' keys are no longer needed
+        state = self._state
+        if state is None:
+            raise ValueError("Preparer.matcher: the corpus was not segmented by this preparer")
+        if state.index is None and self.cache is not None:
+            state.index = self._open_index(self.cache, self.state_key, state.manifest)
+        if state.index is None:  # the cached index is broken: written again, and recorded
+            state.index = self._build_index(self._index_items(), state.record)
+        self._state = None
         matcher = Matcher(
             corpus,
             self.analyzer,
-            index=index,
-            df=Counter(df),
-            doc_keys={path: set(keys) for path, keys in names.items()},
-            descriptions={_pair(k): v for k, v in described.items()},
-            profiles=profiles,
+            index=state.index,
+            doc_keys=Made(state.names, _names),
+            descriptions={_pair(k): v for k, v in state.described.items()},
+            profiles=Made(
+                {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)},
+                _profile_row,
+            ),
         )
-        return matcher, state
+        return matcher, self.state_key
 
     @staticmethod
     def _open_index(cache: Cache, state: str, manifest: object) -> PassageIndex | None:
@@ -248,53 +409,37 @@ class Preparer:
         cache.warn_once(problem)
         return None
 
-    def _statistics(
-        self, corpus: Corpus
-    ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, dict[str, int]]]:
-        """Document frequencies, each article's names, and the corpus's descriptions of names
-        (keyed by description and word joined by ``KEY_SEP``, to be stored as JSON-like data)."""
-        df: Counter[str] = Counter()
-        uses: Descriptions = {}
-        for entry in self.entries:
-            for keys in entry[2]:
-                if keys:
-                    df.update(set(keys.split(KEY_SEP)))
-            for by, word, name in entry[4]:
-                counts = uses.setdefault((by, word), {})
-                counts[name] = counts.get(name, 0) + 1
-        names = {d.path: e[3] for d, e in zip(corpus.documents, self.entries, strict=True) if e[3]}
-        described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
-        return dict(df), names, described
-
-    def _items(self) -> Iterable[tuple[int, str]]:
-        pid = 0
-        for entry in self.entries:
-            for keys in entry[2]:
-                yield pid, keys.replace(KEY_SEP, " ")
-                pid += 1
-
-    def _build_index(self, corpus: Corpus, state: str, statistics: tuple[Any, ...]) -> PassageIndex:
+    def _build_index(
+        self,
+        items: Iterable[tuple[int, str]],
+        record: Callable[[object], tuple[Any, ...]] | None,
+    ) -> PassageIndex:
+        """The index of ``items``, written in the cache's folder for this state when it can be;
+        then ``record(manifest)`` is what the cache keeps of the state (None: keep nothing)."""
         if self.progress:
             self.progress("indexing passages", 0, 1)
-        threads = min(self.workers, 2) if len(corpus.passages) > 50_000 else 1
+        size = sum(len(d.text) for d in self._documents)
+        threads = min(self.workers, 2) if size > INDEX_THREADS_CHARS else 1
+        index: PassageIndex
         if self.cache is None:
             index = PassageIndex()
-            index.add(self._items(), threads=threads)
+            index.add(items, threads=threads)
         else:
-            with self.cache.new_index_folder(state) as folder:
+            with self.cache.new_index_folder(self.state_key) as folder:
                 if folder is None:
                     index = PassageIndex()
-                    index.add(self._items(), threads=threads)
+                    index.add(items, threads=threads)
                 else:
-                    PassageIndex(str(folder)).add(self._items(), threads=threads)
+                    PassageIndex(str(folder)).add(items, threads=threads)
                     manifest = folder_manifest(folder)
             if folder is not None:
                 try:
-                    index = PassageIndex(str(self.cache.index_path(state)))
-                    self.cache.put("states", state, (*statistics, manifest))
+                    index = PassageIndex(str(self.cache.index_path(self.state_key)))
                 except (OSError, ValueError):  # another build replaced it this very moment
                     index = PassageIndex()
-                    index.add(self._items(), threads=threads)
+                    index.add(self._index_items(), threads=threads)
+                if record is not None:
+                    self.cache.put("states", self.state_key, record(manifest))
         if self.progress:
             self.progress("indexing passages", 1, 1)
         return index

@@ -8,6 +8,7 @@ allowed to: see `_LocalOnlyFetcher`). The same `Report` always gives the same by
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.resources
 import json
 import os
@@ -671,18 +672,18 @@ def _write_all(files: dict[Path, bytes]) -> None:
         raise
 
 
-def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path]:
-    """Render the requested formats, then write each one atomically; returns the paths written.
-
-    Everything is rendered before anything is written, so a failed render leaves the previous
-    dossier as it was. `json` alone never imports weasyprint.
-    """
+def check_formats(formats: set[str]) -> None:
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise RenderError(
             f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)}."
         )
-    _prepare(out_dir)
+
+
+def render_outputs(report: Report, formats: set[str]) -> dict[str, bytes]:
+    """Each requested format rendered (format name -> bytes). `json` alone never imports
+    weasyprint."""
+    check_formats(formats)
     rendered: dict[str, bytes] = {}
     html = render_html(report) if {"html", "pdf"} & formats else None
     if html is not None and "html" in formats:
@@ -691,6 +692,35 @@ def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path
         rendered["pdf"] = render_pdf(html)
     if "json" in formats:
         rendered["json"] = render_json(report).encode("utf-8")
+    return rendered
+
+
+def write_rendered(out_dir: Path, rendered: dict[str, bytes]) -> list[Path]:
+    """Write rendered outputs atomically into ``out_dir``; returns the paths written."""
+    _prepare(out_dir)
     files = {out_dir / f"{OUTPUT_NAME}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in rendered}
     _write_all(files)
     return list(files)
+
+
+def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path]:
+    """Render the requested formats, then write each one atomically; returns the paths written.
+
+    Everything is rendered before anything is written, so a failed render leaves the previous
+    dossier as it was. `json` alone never imports weasyprint.
+    """
+    check_formats(formats)
+    _prepare(out_dir)
+    return write_rendered(out_dir, render_outputs(report, formats))
+
+
+def output_version() -> str:
+    """A hash of what the HTML and JSON outputs depend on besides the report: the templates
+    and the libraries that render them (the build cache keeps outputs under it)."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{version('jinja2')}\0{version('pydantic')}".encode())
+    root = templates_dir()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -190,6 +190,38 @@ def test_a_build_from_the_cache_equals_a_cold_build(
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+@pytest.mark.parametrize("change", [add_claim, edit_claim, change_metadata])
+def test_a_corpus_seen_before_is_read_back_without_its_articles_analyses(
+    project: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]
+) -> None:
+    build()
+    change()
+    loads: list[int] = []
+    entries = dossier.prepare.Preparer._entries
+
+    def counting(self: dossier.prepare.Preparer) -> Iterator[object]:
+        loads.append(1)
+        return entries(self)
+
+    monkeypatch.setattr(dossier.prepare.Preparer, "_entries", counting)
+
+    build()
+
+    assert loads == []  # segmentation, statistics, profiles and index from the corpus state
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+@pytest.mark.parametrize("change", [edit_article, add_article, change_aliases])
+def test_analyses_read_a_few_at_a_time_and_computed_ones_are_folded_in_order(
+    project: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]
+) -> None:
+    monkeypatch.setattr(dossier.prepare, "READ_CHUNK", 2)
+    build()
+    change()
+    build()
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
 def test_the_cache_lives_beside_the_claims_file_and_can_be_moved(project: Path) -> None:
     build()
     assert (project / ".dossier" / "cache" / DB_NAME).is_file()
@@ -277,6 +309,8 @@ def test_a_broken_cache_is_reported_once_and_rebuilt(
     assert warnings[0].endswith("; rebuilding it.")
     assert Path("out/dossier.json").read_bytes() == cold_json()
     assert build().stderr == ""  # rebuilt: the next build reads it without complaint
+    replace_in("claims.yaml", "The Pentagon confirmed", "The Kremlin confirmed")
+    assert build().stderr == ""  # and so does one that needs the index again
 
 
 def test_a_build_interrupted_while_judging_leaves_a_usable_cache(
@@ -370,6 +404,47 @@ def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.Mo
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    build("--format", "json,html")
+    first = {name: Path("out", name).read_bytes() for name in ("dossier.json", "dossier.html")}
+    shutil.rmtree("out")
+    rendered: list[set[str]] = []
+    render = dossier.pipeline.render_outputs
+
+    def counting(report: object, formats: set[str]) -> dict[str, bytes]:
+        rendered.append(formats)
+        return render(report, formats)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dossier.pipeline, "render_outputs", counting)
+
+    again = build("--format", "html,json")
+    assert rendered == []  # nor was the report read back
+    assert {name: Path("out", name).read_bytes() for name in first} == first
+    assert again.output == ""
+
+    build("--format", "json")  # other formats: rendered from the cached report
+    assert rendered == [{"json"}]
+    monkeypatch.setattr(dossier.pipeline, "output_version", lambda: "other templates")
+    build("--format", "json")
+    assert rendered == [{"json"}, {"json"}]
+    assert Path("out/dossier.json").read_bytes() == first["dossier.json"] == cold_json()
+
+
+def test_the_summary_is_the_same_from_the_cached_outputs(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    args = ["build", "--out", "out", "--format", "json", "--workers", "1"]
+    first = runner.invoke(app, args)
+    again = runner.invoke(app, args)
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert "claims checked against 5 articles" in first.output
+    assert again.output == first.output
+
+
 def test_files_written_just_before_the_build_are_read_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -399,7 +474,7 @@ def test_progress_is_reported_for_every_step(project: Path) -> None:
 def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Path) -> None:
     from dossier.corpus import load_corpus
     from dossier.match import Matcher
-    from dossier.prepare import Preparer, _profile
+    from dossier.prepare import Preparer
     from dossier.text import Analyzer
 
     aliases = {"Kurdish Front": ["KF"], "Russia": ["Russian"], "Russian MoD": ["Russian ministry"]}
@@ -411,8 +486,30 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
     )
     preparer = Preparer(aliases, workers=1)
     corpus = load_corpus(tmp_path, segment=preparer.segment)
-    prepared = _profile(preparer.entries[0])
+    prepared = preparer.matcher(corpus)[0]._profiles["a.txt"]
     read = Matcher(corpus, Analyzer(aliases))._article("a.txt")
     assert prepared.topic == read.topic and prepared.near == read.near
     assert prepared.descriptions == {k: v for k, v in read.descriptions.items() if v}
     assert prepared.topic  # the headline's names and Tabqa, named three times
+
+
+def test_the_index_tells_how_many_passages_hold_each_word() -> None:
+    from collections import Counter
+
+    from dossier.claims import load_claims
+    from dossier.corpus import load_corpus
+    from dossier.index import passage_terms
+    from dossier.models import Passages
+    from dossier.prepare import Preparer
+
+    preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
+    corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
+    matcher, _ = preparer.matcher(corpus)
+    assert isinstance(corpus.passages, Passages)
+    counts: Counter[str] = Counter()
+    for p in corpus.passages:
+        counts.update(set(passage_terms(preparer.analyzer.tokens(p.text)).split()))
+
+    assert len(counts) > 500
+    assert {k: matcher.index.frequency(k) for k in counts} == counts
+    assert matcher.index.frequency("no-such-word") == 0

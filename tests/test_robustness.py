@@ -743,7 +743,7 @@ def test_a_bug_is_a_short_message_pointing_at_debug(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(dossier.pipeline, "build_report", broken)
+    monkeypatch.setattr(dossier.pipeline, "build_dossier", broken)
 
     result = invoke(*build_args())
 
@@ -764,7 +764,7 @@ BROKEN_CLI = textwrap.dedent(
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    dossier.pipeline.build_report = broken
+    dossier.pipeline.build_dossier = broken
     app(prog_name="dossier", args=sys.argv[1:])
     """
 )
