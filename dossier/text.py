@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 from anyascii import anyascii
@@ -63,9 +64,9 @@ NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neit
 DENIAL_STEMS = frozenset({"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a text, with its span in that text and its matching keys."""
+class Token(NamedTuple):
+    """A word of a text, with its span in that text and its matching keys (a named tuple: texts
+    are read into millions of them)."""
 
     text: str
     start: int
@@ -169,6 +170,9 @@ def _entity_key(canonical: str) -> str:
     return "@" + "-".join(w.lower() for w in _TOKEN_RE.findall(anyascii(canonical)))
 
 
+WORD_MEMO = 200_000  # distinct words whose keys an analyzer remembers
+
+
 class Analyzer:
     """Tokenises texts into keyed tokens, applying the alias table. Build once, reuse."""
 
@@ -192,6 +196,10 @@ class Analyzer:
         for candidates in self._aliases.values():
             candidates.sort(key=lambda a: -len(a.words))
         self._parents = self._find_parents()
+        # A word's keys depend on the word, on whether it opens the text and on whether the next
+        # word is capitalised ("the" before a name): read once, remembered (bounded).
+        self._words: dict[tuple[str, bool, bool], tuple[tuple[str, ...], bool, bool]] = {}
+        self._starts: dict[str, tuple[list[_Alias], bool]] = {}
 
     def _find_parents(self) -> dict[str, frozenset[str]]:
         """Entities whose names contain another entity's name: 'Russian Defense Ministry' is
@@ -225,8 +233,10 @@ class Analyzer:
         raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
         out: list[Token] = []
         i = 0
+        starts = self._starts
         while i < len(raw):
-            alias = self._match_alias(raw, i)
+            opening = starts.get(raw[i][0])
+            alias = self._match_alias(raw, i) if opening is None or opening[0] else None
             if alias is not None:
                 n = len(alias.words)
                 out.append(
@@ -241,22 +251,42 @@ class Analyzer:
                 i += n
                 continue
             word, start, end = raw[i]
-            out.append(self._word(word, start, end, raw, i))
+            key = (word, i > 0, i + 1 < len(raw) and raw[i + 1][0][:1].isupper())
+            known = self._words.get(key)
+            if known is None:
+                t = self._word(word, start, end, raw, i)
+                if len(self._words) >= WORD_MEMO:
+                    self._words.clear()
+                self._words[key] = (t.keys, t.stop, t.entity)
+                out.append(t)
+            else:
+                out.append(Token(word, start, end, *known))
             i += 1
         return out
 
-    def _match_alias(self, raw: list[tuple[str, int, int]], i: int) -> _Alias | None:
-        first = _alias_word(raw[i][0])
+    def _alias_start(self, word: str) -> tuple[list[_Alias], bool]:
+        """The aliases a text word may open, and whether it is their plural ("Russians")."""
+        first = _alias_word(word)
         candidates = self._aliases.get(first.lower().rstrip("."))
         if not candidates:
             candidates = self._aliases.get(first.lower())
         if not candidates and len(first) > 4 and first.endswith("s") and first[:1].isupper():
             # A plural of a name: "the Russians", "Americans".
-            candidates = self._aliases.get(first.lower()[:-1])
-            if candidates and len(raw) > i:
-                raw = [*raw[:i], (raw[i][0][:-1], raw[i][1], raw[i][2]), *raw[i + 1 :]]
+            return self._aliases.get(first.lower()[:-1]) or [], True
+        return candidates or [], False
+
+    def _match_alias(self, raw: list[tuple[str, int, int]], i: int) -> _Alias | None:
+        start = self._starts.get(raw[i][0])
+        if start is None:
+            start = self._alias_start(raw[i][0])
+            if len(self._starts) >= WORD_MEMO:
+                self._starts.clear()
+            self._starts[raw[i][0]] = start
+        candidates, plural = start
         if not candidates:
             return None
+        if plural:
+            raw = [*raw[:i], (raw[i][0][:-1], raw[i][1], raw[i][2]), *raw[i + 1 :]]
         for alias in candidates:
             n = len(alias.words)
             if i + n > len(raw):
@@ -341,8 +371,16 @@ _SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
 
 def expand(keys: Sequence[str]) -> tuple[str, ...]:
     """A token's keys plus its synonym group, if any."""
+    if isinstance(keys, tuple):
+        return _expand(keys)
     extra = [_SYNONYM_OF[k] for k in keys if k in _SYNONYM_OF]
     return (*keys, *extra)
+
+
+@lru_cache(maxsize=65536)
+def _expand(keys: tuple[str, ...]) -> tuple[str, ...]:
+    extra = [_SYNONYM_OF[k] for k in keys if k in _SYNONYM_OF]
+    return (*keys, *extra) if extra else keys
 
 
 def content_keys(tokens: Iterable[Token]) -> set[str]:
