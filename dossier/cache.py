@@ -184,42 +184,31 @@ class Cache:
 
     def get_many(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
         """The decoded values stored under ``keys`` (missing or unreadable ones are left out)."""
-        wanted = list(dict.fromkeys(keys))
-        if self._db is None or not wanted:
-            return {}
-        found: dict[str, Any] = {}
         try:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key, data FROM {table} WHERE key IN ({marks})", chunk
-                ).fetchall()
-                for key, data in rows:
-                    found[key] = marshal.loads(data)
+            return {key: marshal.loads(data) for key, data in self._rows(table, "key, data", keys)}
         except (sqlite3.Error, ValueError, EOFError, TypeError) as err:
             self._discard(err)
             return {}
-        return found
 
     def present(self, table: str, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that ``table`` holds (their values are not read)."""
-        wanted = list(dict.fromkeys(keys))
-        if self._db is None or not wanted:
-            return set()
-        found: set[str] = set()
         try:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key FROM {table} WHERE key IN ({marks})", chunk
-                ).fetchall()
-                found.update(key for (key,) in rows)
+            return {key for (key,) in self._rows(table, "key", keys)}
         except sqlite3.Error as err:
             self._discard(err)
             return set()
-        return found
+
+    def _rows(self, table: str, columns: str, keys: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``table`` under ``keys``, 500 keys a query."""
+        wanted = list(dict.fromkeys(keys))
+        if self._db is None:
+            return
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self._db.execute(
+                f"SELECT {columns} FROM {table} WHERE key IN ({marks})", chunk
+            ).fetchall()
 
     def get(self, table: str, key: str) -> Any:
         return self.get_many(table, [key]).get(key)
