@@ -45,7 +45,12 @@ _CLOCK_RE = re.compile(
 _NAME_AFTER_RE = re.compile(r"[\s-]+[A-Z]")
 # A superlative just before "since 2011": the year is what the event is measured against.
 _SUPERLATIVE_RE = re.compile(
-    r"\b(?:\w+est|first|best|worst|most|least|biggest|highest|lowest)(?:\s+\w+){0,3}\s+$",
+    r"\b(?:the|its|their|his|her)\s+(?:\w+\s+)?(?!"
+    + "|".join(
+        "(?:north|south|mid)?west rest interest protest request contest harvest quest test chest "
+        "forest arrest nest guest crest unrest conquest inquest priest behest".split()
+    )
+    + r"\b)(?:\w+est|first|best|worst|most|least)\b(?:\s+\w+){0,3}\s+$",
     re.IGNORECASE,
 )
 ROLE_PREPOSITIONS = frozenset({"to", "with", "in", "into", "from", "against", "by"})

@@ -723,6 +723,11 @@ def test_the_lowest_since_a_year_does_not_date_the_passage() -> None:
         "IS held about 80 percent of Tabqa in 2017.", "Since 2014, IS has held 60 percent of Tabqa."
     )
     assert j is not None and j.stance is Stance.CONFLICTS
+    j = stance(
+        "IS held about 80 percent of Tabqa in 2017.",
+        "IS has held 60 percent of Tabqa in the west since 2014.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS  # "the west" is no superlative
 
 
 def test_a_target_named_only_before_needs_a_word_that_points_back_at_it() -> None:
