@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dossier import attribution
 from dossier.acts import (
@@ -502,24 +502,85 @@ def assess(
     """Like ``judge``, but says why a passage is left out."""
     if not claim.terms and not claim.figures:
         return LeftOut("the claim has no content words")
-    matched_idx: set[int] = set()
-    highlights: list[tuple[int, int]] = []
-    covered = 0.0
-    total = 0.0
-    words_total = words_covered = words_from_context = 0.0
-    missing_names: list[str] = []
-    absent_names: list[str] = []  # named in the article, not in this sentence
-    unsettled: list[str] = []  # of those, the ones the sentences just before do not name either
-    topical: list[str] = []  # ... and that the article is about
-    unsaid: list[str] = []  # the claim's verbs the passage does not use
-    from_context: list[str] = []  # names the sentences just before give
-    said: list[Term] = []  # the claim's words and names the sentence has
-    first_person = any(t.text in FIRST_PERSON for t in passage.tokens)
-    # A quoted "we" goes on from the sentence before; so does "the announcement" of what it said.
-    goes_on = first_person or _refers_back(passage.tokens)
-    claim_name = {t.text: t.name for t in claim.terms if t.entity and t.name >= 0}
     if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.voice):
         return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
+    cover = _cover(claim, passage, document_keys, context_keys, topic_keys)
+    matched_idx, coverage = cover.matched, cover.coverage
+    differs = contrast(claim.facets, passage.facets, published, passage.keys)
+    actor = _other_actor(claim, passage, matched_idx) if cover.absent else None
+    if claim.figures:
+        if differs is not None:
+            return LeftOut(differs.reason)
+        place_keys = passage.keys | context_keys | topic_keys
+        others = _reidentified(claim, passage, context_keys)
+        if others is not None:
+            return others
+        if actor is not None:
+            # The sentence's figure belongs to someone the claim does not name.
+            return _judge_shares(claim, passage, actor, coverage, place_keys)
+        return _judge_figures(claim, passage, coverage, cover.missing, cover.highlights, place_keys)
+    if cover.word_coverage < MIN_WORD_COVERAGE:
+        return LeftOut(
+            f"the passage says too little of the claim (words {cover.word_coverage:.2f})"
+        )
+    if cover.unsaid_verbs:
+        return LeftOut(f"the passage does not say “{cover.unsaid_verbs[0]}”")
+    roles = other_subject(claim, passage) or reversed_roles(claim, passage)
+    if roles:
+        return LeftOut(roles)
+    modal = _modal(claim, passage, matched_idx)
+    if modal:
+        return LeftOut(f"the passage says what {modal} happen, not what happened")
+    if actor is not None:
+        return _judge_actor(claim, passage, actor, cover.absent, coverage)
+    only = only_against(claim, passage)
+    if only is not None:
+        return _judge_only(claim, passage, only, coverage)
+    aimed = other_target(claim, passage)
+    if aimed is not None:
+        return LeftOut(f"the passage has it done to {aimed}")
+    if claim.act is not None and not doer_said(claim, passage):
+        return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
+    unnamed = _names_left_unsaid(claim, passage, cover)
+    if unnamed is not None:
+        return unnamed
+    judgment = _judge_statement(
+        claim, passage, coverage, cover.missing, matched_idx, cover.highlights
+    )
+    return _apply_contrast(judgment, differs)
+
+
+@dataclass(slots=True)
+class _Cover:
+    """What of the claim a sentence says, and where the rest of its names are."""
+
+    matched: set[int] = field(default_factory=set)  # the sentence's tokens that say the claim
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # its names, as spans
+    coverage: float = 1.0  # of the claim's weight, names counting double
+    word_coverage: float = 1.0  # of the claim's words other than names, rare ones weighing more
+    said: list[Term] = field(default_factory=list)  # the claim's words and names it has
+    missing: list[str] = field(default_factory=list)  # names its article never gives
+    absent: list[str] = field(default_factory=list)  # names the article gives, not the sentence
+    from_context: list[str] = field(default_factory=list)  # ... of those, named just before
+    unsettled: list[str] = field(default_factory=list)  # ... named neither before nor as topic
+    topical: list[str] = field(default_factory=list)  # ... not before, but the article's topic
+    unsaid_verbs: list[str] = field(default_factory=list)  # the claim's verbs it does not use
+    first_person: bool = False  # a quoted "we" that goes on from the sentence before
+
+
+def _cover(
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    document_keys: frozenset[str],
+    context_keys: frozenset[str],
+    topic_keys: frozenset[str],
+) -> _Cover:
+    """Each of the claim's terms found in the sentence, or just before it, or in its article."""
+    cover = _Cover(first_person=any(t.text in FIRST_PERSON for t in passage.tokens))
+    # A quoted "we" goes on from the sentence before; so does "the announcement" of what it said.
+    goes_on = cover.first_person or _refers_back(passage.tokens)
+    covered = total = 0.0
+    words_total = words_covered = words_from_context = 0.0
     for term in claim.terms:
         total += term.weight
         if claim.speaker_keys and term.keys & claim.speaker_keys:
@@ -540,71 +601,45 @@ def assess(
             words_covered += term.idf
             continue
         if term.required and not hit:
-            unsaid.append(term.text)
+            cover.unsaid_verbs.append(term.text)
         if hit:
-            said.append(term)
+            cover.said.append(term)
             covered += term.weight
             words_covered += 0 if term.entity else term.idf
-            matched_idx.update(hit)
-            highlights.extend(
+            cover.matched.update(hit)
+            cover.highlights.extend(
                 (passage.tokens[i].start, passage.tokens[i].end)
                 for i in hit
                 if passage.tokens[i].entity
             )
         elif term.entity and term.keys & context_keys:
             covered += term.weight  # named just before: "it", "the city" refer to it
-            absent_names.append(term.text)
-            from_context.append(term.text)
+            cover.absent.append(term.text)
+            cover.from_context.append(term.text)
         elif term.entity and term.keys & document_keys:
             covered += term.weight * DOCUMENT_ENTITY_CREDIT
-            absent_names.append(term.text)
-            (topical if term.keys & topic_keys else unsettled).append(term.text)
+            cover.absent.append(term.text)
+            (cover.topical if term.keys & topic_keys else cover.unsettled).append(term.text)
         elif term.entity:
-            missing_names.append(term.text)
+            cover.missing.append(term.text)
         elif term.keys & context_keys:
             covered += term.weight * CONTEXT_WORD_CREDIT
             if goes_on:  # "We are not coordinating ...": the quote goes on from before
                 words_from_context += term.idf * CONTEXT_WORD_CREDIT
     if words_covered:  # the sentence says part of it itself; what was said before adds to it
         words_covered += words_from_context
-    coverage = covered / total if total else 1.0
-    word_coverage = words_covered / words_total if words_total else 1.0
+    cover.coverage = covered / total if total else 1.0
+    cover.word_coverage = words_covered / words_total if words_total else 1.0
+    return cover
 
-    differs = contrast(claim.facets, passage.facets, published, passage.keys)
-    actor = _other_actor(claim, passage, matched_idx) if absent_names else None
-    if claim.figures:
-        if differs is not None:
-            return LeftOut(differs.reason)
-        place_keys = passage.keys | context_keys | topic_keys
-        others = _reidentified(claim, passage, context_keys)
-        if others is not None:
-            return others
-        if actor is not None:
-            # The sentence's figure belongs to someone the claim does not name.
-            return _judge_shares(claim, passage, actor, coverage, place_keys)
-        return _judge_figures(claim, passage, coverage, missing_names, highlights, place_keys)
-    if word_coverage < MIN_WORD_COVERAGE:
-        return LeftOut(f"the passage says too little of the claim (words {word_coverage:.2f})")
-    if unsaid:
-        return LeftOut(f"the passage does not say “{unsaid[0]}”")
-    roles = other_subject(claim, passage) or reversed_roles(claim, passage)
-    if roles:
-        return LeftOut(roles)
-    modal = _modal(claim, passage, matched_idx)
-    if modal:
-        return LeftOut(f"the passage says what {modal} happen, not what happened")
-    if actor is not None:
-        return _judge_actor(claim, passage, actor, absent_names, coverage)
-    only = only_against(claim, passage)
-    if only is not None:
-        return _judge_only(claim, passage, only, coverage)
-    aimed = other_target(claim, passage)
-    if aimed is not None:
-        return LeftOut(f"the passage has it done to {aimed}")
-    if claim.act is not None and not doer_said(claim, passage):
-        return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
-    unsaid_names = unsettled + topical
-    unsaid_count = len({claim_name.get(n, n) for n in unsaid_names})
+
+def _names_left_unsaid(
+    claim: ClaimAnalysis, passage: PassageAnalysis, cover: _Cover
+) -> LeftOut | None:
+    """A name the sentence leaves out is tolerated only where a quoted "we" stands for it, or
+    where the whole article is about it; and whom an act was done to must be said, or pointed
+    back at ("them"), unless another of the claim's targets is said."""
+    unsaid = cover.unsettled + cover.topical
     agent = claim.act[1] if claim.act else frozenset()
     patient = claim.act[2] if claim.act else frozenset()
     referred = any(not t.entity and t.text.lower() in OBJECT_PRONOUNS for t in passage.tokens)
@@ -612,19 +647,19 @@ def assess(
         t.text
         for t in claim.terms
         if t.keys & patient
-        and (t.text in unsaid_names or (t.text in from_context and not referred))
+        and (t.text in unsaid or (t.text in cover.from_context and not referred))
     ]
-    target_said = any(t.entity and t.keys & patient for t in said)
-    if target_unsaid and not target_said and not first_person:
+    target_said = any(t.entity and t.keys & patient for t in cover.said)
+    if target_unsaid and not target_said and not cover.first_person:
         # "Russia bombed the SDF": a strike in an article about the SDF may have hit anyone.
         return LeftOut(f"the sentence does not say it was done to {target_unsaid[0]}")
-    doer_unsaid = any(t.text in topical and t.keys & agent for t in claim.terms)
-    if unsaid_names and not (unsaid_count == 1 and (first_person or (topical and not doer_unsaid))):
-        # A name the sentence leaves out is tolerated only where a quoted "we" stands for it,
-        # or where the whole article is about it.
-        return LeftOut(f"the sentence does not name {', '.join(unsaid_names)}")
-    judgment = _judge_statement(claim, passage, coverage, missing_names, matched_idx, highlights)
-    return _apply_contrast(judgment, differs)
+    claim_name = {t.text: t.name for t in claim.terms if t.entity and t.name >= 0}
+    unsaid_count = len({claim_name.get(n, n) for n in unsaid})
+    doer_unsaid = any(t.text in cover.topical and t.keys & agent for t in claim.terms)
+    tolerated = unsaid_count == 1 and (cover.first_person or (cover.topical and not doer_unsaid))
+    if unsaid and not tolerated:
+        return LeftOut(f"the sentence does not name {', '.join(unsaid)}")
+    return None
 
 
 def _of_another(term: Term, tokens: Sequence[Token], i: int) -> bool:
