@@ -12,6 +12,9 @@ A passage is evidence only when it speaks of the claim's content, not merely its
   SDF") is backed only by passages that report the denial.
 - **Attribution.** The speaker of every cited passage is recorded. A claim phrased as someone's
   claim ("Amaq claimed that ...") is backed by passages in which that speaker claims it.
+- **Who did what to whom** (``dossier.acts``): a claim that one side did something to another
+  is backed only by a sentence that gives the act to that doer and that target.
+- **When and where** (``dossier.facets``): another year, day, hour or direction conflicts.
 """
 
 from __future__ import annotations
