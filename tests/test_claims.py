@@ -8,16 +8,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from dossier.claims import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
+    _compose_fast,
+    _NoAliasComposer,
     add_claim,
     claims_json_schema,
     claims_json_schema_text,
@@ -651,3 +656,49 @@ def test_add_command_refuses_an_unknown_verdict(in_tmp: Path) -> None:
         "use one of supported, contradicted, disputed, unverified\n"
     )
     assert Path("claims.yaml").read_text(encoding="utf-8") == COMMENTED
+
+
+def _tree(node: Any) -> Any:
+    """A node tree as plain data: kind, tag, position and value of every node."""
+    if node is None:
+        return None
+    mark = (node.start_mark.line, node.start_mark.column)
+    if isinstance(node.value, list):
+        items = [
+            (_tree(k), _tree(v)) if isinstance(item, tuple) else _tree(item)
+            for item in node.value
+            for k, v in [item if isinstance(item, tuple) else (None, None)]
+        ]
+        return (type(node).__name__, node.tag, mark, items)
+    return (type(node).__name__, node.tag, mark, node.value)
+
+
+def _pure_tree(text: str) -> Any:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Composer = _NoAliasComposer
+    yaml.max_depth = MAX_DEPTH
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _tree(yaml.compose(text))
+
+
+@pytest.mark.parametrize("path", [Path("claims.yaml"), Path("tests/gold/seeds.yaml")])
+def test_the_c_parser_reads_a_claims_file_as_the_pure_parser_does(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+
+    assert _tree(_compose_fast(text)) == _pure_tree(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(YAMLISH, st.text(max_size=200)))
+def test_what_both_parsers_read_they_read_alike(text: str) -> None:
+    """Where the C parser is not sure to agree (anchors, empty values, tabs...) the pure parser
+    reads the file; libyaml accepts a few odd headers the pure parser refuses, and that
+    reading stands. Wherever both read the text, the trees are the same, positions included."""
+    fast = _compose_fast(text)
+    try:
+        pure = _pure_tree(text)
+    except Exception:  # refused (an alias, a syntax error...): not read at all
+        return
+    if fast is not None:
+        assert _tree(fast) == pure
