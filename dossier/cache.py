@@ -28,6 +28,10 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
 * **stamps**: which report a corpus folder holds, under its files' sizes, inodes and
   modification and change times (``corpus.corpus_stamp``) and the claims file's bytes: when no
   file was written since, the articles are not even read.
+* **corpora**: the corpus folder as read (every article's path, sha256 and metadata, the titles
+  its headings gave, the furniture patterns and what reading it said), under the folder's stamp
+  alone: when only the claims changed, no article is read but those quoted
+  (``corpus.UnreadDocument``).
 * **claims**: per claim, its evidence. Key: code version, corpus state, the claim's text. Adding a
   claim judges that claim only; nothing changed recomputes nothing but the render. A changed
   corpus re-judges every claim, since every word's rarity (idf) may have moved.
@@ -53,7 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-5"
+SCHEMA = "dossier-cache-6"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
@@ -113,7 +117,7 @@ class Cache:
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims", "reports", "stamps", "outputs")
+    TABLES = ("documents", "states", "claims", "reports", "stamps", "corpora", "outputs")
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder

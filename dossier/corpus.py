@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 import blingfire
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -699,11 +699,66 @@ def segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) ->
 
 @dataclass(frozen=True)
 class CorpusFiles:
-    """The articles of a corpus folder as read, before segmentation, and its furniture rules."""
+    """The articles of a corpus folder as read, before segmentation, and its furniture rules.
+    ``titles``, when known (from the build cache), are the titles the articles' first headings
+    give, so that segmenting needs no article's text."""
 
     root: Path
     documents: list[Document]
     rules: tuple[FurnitureRule, ...]
+    titles: dict[str, str] | None = None
+
+    def record(self) -> tuple[list[tuple[str, str, str]], list[str]]:
+        """What the build cache keeps to know this corpus again without reading it: every
+        article's path, hash and metadata, and the furniture patterns of ``sources.yaml``."""
+        return (
+            [
+                (d.path, d.sha256, d.meta.model_dump_json(exclude_unset=True))
+                for d in self.documents
+            ],
+            [r.pattern.pattern for r in self.rules[len(FURNITURE_RULES) :]],
+        )
+
+
+class UnreadDocument(Document):
+    """An article known from an earlier build by its path, hash and metadata, when the corpus
+    stamp says that no file changed since: its text is read from the file only when something
+    needs it (a quote). A file that no longer has the recorded hash stops the build."""
+
+    _file: str = PrivateAttr("")
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "text":
+            return super().__getattr__(name)  # type: ignore[misc]
+        try:
+            with open(self._file, "rb") as handle:
+                data = handle.read()
+        except OSError as err:
+            raise CorpusError(
+                f"{self._file}: {err.strerror} while the build was reading it; run it again."
+            ) from None
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise CorpusError(f"{self._file}: changed while the build was running; run it again.")
+        text = data.decode("utf-8")
+        self.__dict__["text"] = text
+        return text
+
+
+def unread_corpus(
+    root: Path,
+    record: tuple[list[tuple[str, str, str]], list[str]],
+    titles: dict[str, str],
+) -> CorpusFiles:
+    """The corpus ``CorpusFiles.record`` describes, its articles unread (``UnreadDocument``)."""
+    rows, patterns = record
+    documents: list[Document] = []
+    for path, sha256, meta in rows:
+        document = UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: read later
+            path=path, sha256=sha256, meta=SourceMeta.model_validate_json(meta)
+        )
+        document._file = str(root / path)
+        documents.append(document)
+    return CorpusFiles(root, documents, FURNITURE_RULES + compile_furniture(patterns), titles)
 
 
 def load_corpus(
@@ -783,7 +838,11 @@ def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corp
     documents, rules, root = files.documents, files.rules, files.root
     paragraphs, passages = (segment or segment_each)(documents, rules)
     untitled = [d for d in documents if d.meta.title is None]
-    if untitled:
+    if untitled and files.titles is not None:
+        for document in untitled:
+            if document.path in files.titles:
+                document.meta.title = files.titles[document.path]
+    elif untitled:
         headings = paragraphs.first_of_kind(ParagraphKind.HEADING)
         for document in untitled:
             heading = headings.get(document.path)

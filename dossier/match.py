@@ -133,7 +133,7 @@ class Matcher:
         a word is, the index tells: the passages that hold it."""
         self.corpus = corpus
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
-        self._texts = {d.path: d.text for d in corpus.documents}
+        self._documents = {d.path: d for d in corpus.documents}  # texts are read when quoted
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
         self._by_source: Mapping[str, Sequence[int]]
         if isinstance(corpus.passages, Passages):
@@ -321,7 +321,7 @@ class Matcher:
             )
             if judgment is None:
                 continue
-            text = self._texts[passage.source]
+            text = self._documents[passage.source].text
             paragraph = text[passage.paragraph_start : passage.paragraph_end]
             found.append(
                 Evidence(

@@ -268,7 +268,7 @@ class Passages(Sequence[Passage]):
 
     def __init__(self) -> None:
         self._paths: list[str] = []
-        self._texts: list[str] = []
+        self._texts: Sequence[str] = []  # each article's text: a list, or read when asked
         self._first = array("q", [0])  # each article's first passage id, then the total
         self._doc = array("i")
         self._start = array("q")
@@ -279,6 +279,8 @@ class Passages(Sequence[Passage]):
     def add(self, path: str, text: str, sentences: Iterable[Sequence[int]]) -> None:
         """Append one article's sentences, ``(start, end, paragraph start, paragraph end)``
         each, in order; ``text`` is the article's."""
+        if not isinstance(self._texts, list):
+            raise TypeError("Passages.add: these passages were read back from columns")
         self._paths.append(path)
         self._texts.append(text)
         doc = len(self._paths) - 1
@@ -309,10 +311,12 @@ class Passages(Sequence[Passage]):
         columns: tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes],
         texts: Sequence[str],
     ) -> Passages:
+        """The passages of ``columns`` (see ``columns``), over the articles' ``texts``: any
+        sequence, e.g. one that reads an article's file only when a passage of it is read."""
         paths, first, doc, start, end, p_start, p_end = columns
         store = cls()
         store._paths = list(paths)
-        store._texts = list(texts)
+        store._texts = texts
         store._first = array("q")
         store._first.frombytes(first)
         for column, data in (

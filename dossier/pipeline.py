@@ -9,12 +9,20 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
 from dossier.cache import Cache, make_key
 from dossier.claims import load_claims
-from dossier.corpus import corpus_stamp, load_corpus, read_corpus, segment_corpus
+from dossier.corpus import (
+    CorpusFiles,
+    corpus_stamp,
+    load_corpus,
+    read_corpus,
+    segment_corpus,
+    unread_corpus,
+)
 from dossier.errors import DossierError
 from dossier.match import Matcher
 from dossier.models import (
@@ -318,17 +326,43 @@ class _Lookup:
     stamp: tuple[str, int] | None
     stamp_key: str | None
     seen: tuple[str, list[str]] | None
+    corpus_key: str | None
+    known: tuple[Any, dict[str, str], list[str]] | None
+    """The corpus as an earlier build read it under the same stamp, whatever the claims: its
+    ``CorpusFiles.record``, the titles its headings gave, and what reading it said."""
 
 
 def _look_up(cache: Cache, claims_path: Path, corpus_path: Path) -> _Lookup:
     started = time.time_ns()
     claims_bytes = _read_bytes(claims_path)
     stamp = corpus_stamp(corpus_path)
-    stamp_key = seen = None
-    if claims_bytes is not None and stamp is not None:
-        stamp_key = make_key("stamp", str(claims_path), claims_bytes, str(corpus_path), stamp[0])
-        seen = cache.get("stamps", stamp_key)
-    return _Lookup(started, claims_bytes, stamp, stamp_key, seen)
+    stamp_key = seen = corpus_key = known = None
+    if stamp is not None:
+        corpus_key = make_key("corpus", str(corpus_path), stamp[0])
+        if claims_bytes is not None:
+            stamp_key = make_key("stamp", str(claims_path), claims_bytes, corpus_key)
+            seen = cache.get("stamps", stamp_key)
+        if seen is None:
+            known = cache.get("corpora", corpus_key)
+    return _Lookup(started, claims_bytes, stamp, stamp_key, seen, corpus_key, known)
+
+
+def _read_files(
+    cache: Cache, corpus_path: Path, lookup: _Lookup, say: Callable[[str], None]
+) -> tuple[CorpusFiles, bool]:
+    """The corpus's files: read, or known from the stamp (then no article is read until it is
+    quoted). The flag says whether they were read."""
+    if lookup.known is not None:
+        try:
+            record, titles, said = lookup.known
+            files = unread_corpus(corpus_path, record, titles)
+        except (ValueError, TypeError) as err:
+            cache.warn_once(f"corpus record unreadable: {err}")
+        else:
+            for message in said:
+                say(message)  # what reading the articles said when they were read
+            return files, False
+    return read_corpus(corpus_path, warn=say), True
 
 
 def _build_cached(
@@ -364,7 +398,8 @@ def _build_cached(
         if warn is not None:
             warn(message)
 
-    files = read_corpus(corpus_path, warn=say)
+    files, read = _read_files(cache, corpus_path, lookup, say)
+    record = files.record() if read else None
     report_key = None
     if claims_bytes is not None:
         report_key = make_key(
@@ -383,7 +418,11 @@ def _build_cached(
 
     claims = load_claims(claims_path)
     preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
+    untitled = [d for d in files.documents if d.meta.title is None]
     corpus = segment_corpus(files, preparer.segment)
+    if record is not None:
+        titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
+        _remember_corpus(cache, lookup, (record, titles, warnings))
     matcher, state = preparer.matcher(corpus)
     cache.flush()  # the analysed articles and the index survive an interrupted judging
     results = check_claims(
@@ -398,6 +437,7 @@ def _build_cached(
     cache.keep_only("states", [state])
     cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
     cache.keep_only("reports", [report_key] if report_key else [])
+    cache.keep_only("corpora", [lookup.corpus_key] if lookup.corpus_key else [])
     cache.keep_only_index(state)
     return report, report_key
 
@@ -426,6 +466,14 @@ def _remember_stamp(
         cache.put("stamps", stamp_key, (report_key, warnings))
         cache.flush()
         cache.keep_only("stamps", [stamp_key])
+
+
+def _remember_corpus(cache: Cache, lookup: _Lookup, known: object) -> None:
+    """Let the next build know this corpus from file metadata alone (whatever its claims), if
+    that is safe (see ``STAMP_MARGIN_NS``)."""
+    stamp, key = lookup.stamp, lookup.corpus_key
+    if stamp is not None and key is not None and stamp[1] < lookup.started - STAMP_MARGIN_NS:
+        cache.put("corpora", key, known)
 
 
 def _ignore(_message: str) -> None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from dossier.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.corpus import FurnitureRule, Segmentation, segment_document
@@ -204,6 +204,25 @@ def _chunks(items: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
         yield chunk
 
 
+class _Texts(Sequence[str]):
+    """The articles' texts, each read when asked for (an ``UnreadDocument`` reads its file)."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self._documents = documents
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [d.text for d in self._documents[index]]
+        return self._documents[index].text
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+
 class Preparer:
     """Prepares a corpus for matching; ``segment`` is the segmenter ``load_corpus`` calls.
 
@@ -263,7 +282,7 @@ class Preparer:
                 raise ValueError("not a corpus state of this version")
             names, described, manifest, paragraph_columns, passage_columns, profiles = stored
             paragraphs = Paragraphs.from_columns(paragraph_columns)
-            passages = Passages.from_columns(passage_columns, [d.text for d in documents])
+            passages = Passages.from_columns(passage_columns, _Texts(documents))
             if [path for path in passages.by_source()] != [d.path for d in documents]:
                 raise ValueError("its articles are not the corpus's")
         except (ValueError, TypeError, IndexError) as err:

@@ -7,6 +7,7 @@ counters show that only what changed was recomputed.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -19,11 +20,13 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
+import dossier.corpus
 import dossier.match
 import dossier.pipeline
 import dossier.prepare
 from dossier.cache import DB_NAME, INDEX_DIR
 from dossier.cli import app
+from dossier.errors import CorpusError
 from dossier.pipeline import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -402,6 +405,46 @@ def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.Mo
     assert again.stderr == first.stderr  # the warnings of the articles are given again
     assert "bad.txt: skipped: not valid UTF-8" in again.stderr
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
+    Path("corpus/weather.txt").write_text("Rain is expected in Oslo on Tuesday.\n", "utf-8")
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    first = build()
+    add_claim()
+    reads = counting_reads(monkeypatch)
+    opened: list[str] = []
+    unread = dossier.corpus.UnreadDocument.__getattr__
+
+    def opening(self: dossier.corpus.UnreadDocument, name: str) -> object:
+        if name == "text":
+            opened.append(self.path)
+        return unread(self, name)
+
+    monkeypatch.setattr(dossier.corpus.UnreadDocument, "__getattr__", opening)
+
+    again = build()
+
+    assert reads == []  # the corpus is known from its stamp
+    assert again.stderr == first.stderr  # what reading it said, said again
+    report = json.loads(Path("out/dossier.json").read_text(encoding="utf-8"))
+    (new,) = [c for c in report["claims"] if c["id"] == "new-claim"]
+    assert {e["source"] for e in new["evidence"]} <= set(opened)  # each read once, if judged
+    assert len(opened) == len(set(opened)) and "weather.txt" not in opened
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_an_unread_article_that_changed_stops_the_build(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First version.\n", encoding="utf-8")
+    files = dossier.corpus.read_corpus(tmp_path)
+    unread = dossier.corpus.unread_corpus(tmp_path, files.record(), {})
+    (tmp_path / "a.txt").write_text("Second version.\n", encoding="utf-8")
+
+    with pytest.raises(CorpusError, match=r"a\.txt: changed while the build was running"):
+        _ = unread.documents[0].text
 
 
 def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
