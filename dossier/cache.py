@@ -19,22 +19,23 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   it is rebuilt from the cached documents, folded in one at a time: cheap next to the analysis,
   and exactly what a cold build gives (an index patched in place would keep the deleted
   passages in its BM25 statistics, so its ranking could differ from a cold build's).
-* **reports**: the whole report, under the bytes of the claims file and every article's path,
-  sha256 and metadata: when nothing changed, nothing is recomputed but the render.
-* **outputs**: the rendered JSON and HTML of that report (with the figures the command line
-  prints), under the report's key, the formats and ``render.output_version`` (the templates
-  and the libraries that render): when the corpus stamp says nothing changed, they are written
-  again as they are, without reading the report back.
+* **outputs**: the rendered JSON and HTML of a report (with the figures the command line
+  prints), under the report's key (the bytes of the claims file and every article's path,
+  sha256 and metadata), the formats and ``render.output_version`` (the templates and the
+  libraries that render): when the corpus stamp says nothing changed, they are written again
+  as they are.
 * **stamps**: which report a corpus folder holds, under its files' sizes, inodes and
   modification and change times (``corpus.corpus_stamp``) and the claims file's bytes: when no
   file was written since, the articles are not even read.
 * **corpora**: the corpus folder as read (every article's path, sha256 and metadata, the titles
   its headings gave, the furniture patterns and what reading it said), under the folder's stamp
-  alone: when only the claims changed, no article is read but those quoted
+  alone: when only the claims changed, no article is read but those whose sentences are judged
   (``corpus.UnreadDocument``).
-* **claims**: per claim, its evidence. Key: code version, corpus state, the claim's text. Adding a
-  claim judges that claim only; nothing changed recomputes nothing but the render. A changed
-  corpus re-judges every claim, since every word's rarity (idf) may have moved.
+* **claims**: per claim, its judgment: the evidence as the JSON output writes it, the verdict,
+  its explanation and the cited articles. Key: code version, corpus state, the claim's text.
+  Adding a claim judges that claim only, and a JSON build puts the other claims' evidence in
+  place as it is, without reading it back (``render.json_with_evidence``). A changed corpus
+  re-judges every claim, since every word's rarity (idf) may have moved.
 
 Safety: every write is a SQLite transaction or a folder written under a temporary name and
 renamed into place, so Ctrl-C leaves a usable cache, and two builds at once do not corrupt it
@@ -117,7 +118,7 @@ class Cache:
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims", "reports", "stamps", "corpora", "outputs")
+    TABLES = ("documents", "states", "claims", "stamps", "corpora", "outputs")
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder

@@ -11,8 +11,6 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from dossier.cache import Cache, make_key
 from dossier.claims import load_claims
 from dossier.corpus import (
@@ -37,9 +35,11 @@ from dossier.models import (
     Report,
     SourceEntry,
     SourceMeta,
+    Verdict,
 )
 from dossier.prepare import Preparer, default_workers
 from dossier.render import (
+    EVIDENCE_JSON,
     check_formats,
     output_version,
     render_outputs,
@@ -52,8 +52,6 @@ from dossier.verdict import decide, explain
 FORMATS = ("html", "pdf", "json")
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
-
-_EVIDENCE = TypeAdapter(list[Evidence])
 
 
 def parse_formats(spec: str) -> set[str]:
@@ -85,20 +83,72 @@ def check_claims(
     """
     if matcher is None:
         matcher = Matcher(corpus, Analyzer(claims.file.aliases))
+    results, stored = _check(claims, matcher, progress, cache, state, workers)
+    return _with_evidence(results, stored)
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A claim's judgment as the cache keeps it: its evidence as JSON (``EVIDENCE_JSON``), the
+    verdict and explanation decided from it, and the article of each citation."""
+
+    evidence: bytes
+    verdict: Verdict
+    explanation: str
+    sources: list[str]
+
+    def row(self) -> tuple[bytes, str, str, list[str]]:
+        return self.evidence, self.verdict.value, self.explanation, self.sources
+
+    @classmethod
+    def read(cls, row: Any) -> _Stored | None:
+        """The judgment in a cache row; None when the row is not one."""
+        try:
+            evidence, verdict, explanation, sources = row
+            typed = isinstance(evidence, bytes) and isinstance(explanation, str)
+            if typed and isinstance(sources, list) and all(isinstance(s, str) for s in sources):
+                return cls(evidence, Verdict(verdict), explanation, sources)
+        except (ValueError, TypeError):
+            pass
+        return None
+
+
+def _check(
+    claims: ClaimSet,
+    matcher: Matcher,
+    progress: Progress | None,
+    cache: Cache | None,
+    state: str | None,
+    workers: int | None,
+) -> tuple[list[ClaimResult], dict[int, _Stored]]:
+    """Every claim's result, in order; those taken from the cache have no evidence in the
+    result but their stored judgment (by claim number), which is not read back into models
+    unless something needs them (the JSON output puts it in place as it is)."""
     keys = [make_key("claim", state, claim.text) for claim in claims.claims]
-    cached = cache.get_many("claims", keys) if cache is not None and state else {}
-    todo = [claim for claim, key in zip(claims.claims, keys, strict=True) if key not in cached]
+    rows = cache.get_many("claims", keys) if cache is not None and state else {}
+    found = {key: stored for key, row in rows.items() if (stored := _Stored.read(row))}
+    todo = [claim for claim, key in zip(claims.claims, keys, strict=True) if key not in found]
     judged = iter(_judge(matcher, todo, workers, progress))
-    results = []
-    for claim, key in zip(claims.claims, keys, strict=True):
-        stored = cached.get(key)
+    results: list[ClaimResult] = []
+    kept: dict[int, _Stored] = {}
+    for n, (claim, key) in enumerate(zip(claims.claims, keys, strict=True)):
+        stored = found.get(key)
         if stored is not None:
-            evidence = _EVIDENCE.validate_json(stored)
+            evidence: list[Evidence] = []
+            verdict, explanation = stored.verdict, stored.explanation
+            kept[n] = stored
         else:
             evidence = next(judged)
+            verdict = decide(evidence)
+            explanation = explain(verdict, evidence)
             if cache is not None and state:
-                cache.put("claims", key, _EVIDENCE.dump_json(evidence))
-        verdict = decide(evidence)
+                row = _Stored(
+                    EVIDENCE_JSON.dump_json(evidence, indent=2),
+                    verdict,
+                    explanation,
+                    [e.source for e in evidence],
+                ).row()
+                cache.put("claims", key, row)
         results.append(
             ClaimResult(
                 id=claim.id,
@@ -108,11 +158,21 @@ def check_claims(
                 tags=claim.tags,
                 notes=claim.notes,
                 verdict=verdict,
-                explanation=explain(verdict, evidence),
+                explanation=explanation,
                 evidence=evidence,
             )
         )
-    return results
+    return results, kept
+
+
+def _with_evidence(results: list[ClaimResult], stored: dict[int, _Stored]) -> list[ClaimResult]:
+    """The results with the stored evidence read back into models."""
+    return [
+        r.model_copy(update={"evidence": EVIDENCE_JSON.validate_json(stored[n].evidence)})
+        if n in stored
+        else r
+        for n, r in enumerate(results)
+    ]
 
 
 PARALLEL_MIN_CLAIMS = 32  # fewer claims are judged in this process
@@ -160,11 +220,18 @@ def _judge(
         _judging = None
 
 
-def make_report(claims: ClaimSet, corpus: Corpus, results: list[ClaimResult]) -> Report:
-    cited: dict[str, int] = {}
+def make_report(
+    claims: ClaimSet,
+    corpus: Corpus,
+    results: list[ClaimResult],
+    stored: dict[int, _Stored] | None = None,
+) -> Report:
+    """The report of ``results`` (with ``stored``: the judgments of those without evidence)."""
+    cited: Counter[str] = Counter()
     for result in results:
-        for e in result.evidence:
-            cited[e.source] = cited.get(e.source, 0) + 1
+        cited.update(e.source for e in result.evidence)
+    for judgment in (stored or {}).values():
+        cited.update(judgment.sources)
     per_doc: dict[str, int] = {}
     if isinstance(corpus.passages, Passages):
         per_doc = {path: len(ids) for path, ids in corpus.passages.by_source().items()}
@@ -217,10 +284,11 @@ def build_report(
         return _build(claims_path, corpus_path, warn, progress, workers)
     cache = Cache(cache_dir, warn)
     try:
-        return _build_cached(
+        built = _build_cached(
             claims_path, corpus_path, cache, _look_up(cache, claims_path, corpus_path), warn,
             progress, workers,
-        )[0]  # fmt: skip
+        )  # fmt: skip
+        return built.full()
     finally:
         cache.close()
 
@@ -274,11 +342,13 @@ def build_dossier(
                     (warn or _ignore)(message)  # what reading the articles said last time
                 written = write_rendered(out_dir, rendered)
                 return Built(claims, documents, [tuple(v) for v in verdicts], written)
-        report, report_key = _build_cached(
-            claims_path, corpus_path, cache, lookup, warn, progress, workers
-        )
-        rendered = render_outputs(report, formats)
-        built = _built(report, [])
+        made = _build_cached(claims_path, corpus_path, cache, lookup, warn, progress, workers)
+        report_key = made.key
+        if formats == {"json"}:  # the stored evidence is put in the JSON as it is
+            rendered = render_outputs(made.report, formats, made.evidence_json())
+        else:
+            rendered = render_outputs(made.full(), formats)
+        built = _built(made.report, [])
         if reuse and report_key is not None:
             key = _outputs_key(report_key, formats)
             cache.put("outputs", key, (rendered, (built.claims, built.documents, built.verdicts)))
@@ -365,6 +435,27 @@ def _read_files(
     return read_corpus(corpus_path, warn=say), True
 
 
+@dataclass(frozen=True)
+class _Made:
+    """A report made through the cache: the claims judged before have no evidence in it but
+    their stored judgment (``stored``); ``key`` is the report's key (None when the claims file
+    is unreadable)."""
+
+    report: Report
+    stored: dict[int, _Stored]
+    key: str | None
+
+    def full(self) -> Report:
+        """The report with every claim's evidence as models."""
+        if not self.stored:
+            return self.report
+        claims = _with_evidence(self.report.claims, self.stored)
+        return self.report.model_copy(update={"claims": claims})
+
+    def evidence_json(self) -> dict[int, bytes]:
+        return {n: stored.evidence for n, stored in self.stored.items()}
+
+
 def _build_cached(
     claims_path: Path,
     corpus_path: Path,
@@ -373,24 +464,17 @@ def _build_cached(
     warn: Callable[[str], None] | None,
     progress: Progress | None,
     workers: int | None,
-) -> tuple[Report, str | None]:
+) -> _Made:
     """``build_report`` through the cache: only what changed since the last build is computed.
-    Returns the report and its key in the cache (None when the claims file is unreadable).
 
-    When neither the claims file nor any article nor their metadata changed, the report itself
-    is taken from the cache: the articles are read (to know that they did not change), and
-    nothing else is done; not even read when the corpus stamp is the same.
+    When the corpus stamp is the one of an earlier build, no article is read but those whose
+    sentences are judged; when the corpus state is one seen before, no article is analysed
+    and the index is opened as it is; a claim judged before against that state is not judged
+    again, and its evidence stays JSON until something needs it as models.
     """
     started, claims_bytes, stamp, stamp_key = (
         lookup.started, lookup.claims_bytes, lookup.stamp, lookup.stamp_key,
     )  # fmt: skip
-    if lookup.seen is not None:
-        stored = cache.get("reports", lookup.seen[0])
-        if stored is not None:
-            for message in lookup.seen[1]:
-                (warn or _ignore)(message)  # what reading the articles said last time
-            return Report.model_validate_json(stored), lookup.seen[0]
-
     warnings: list[str] = []
 
     def say(message: str) -> None:
@@ -410,11 +494,6 @@ def _build_cached(
             [(d.path, d.sha256, _meta_key(d.meta)) for d in files.documents],
             [(r.name, r.pattern.pattern) for r in files.rules],
         )
-        stored = cache.get("reports", report_key)
-        if stored is not None:
-            _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
-            cache.keep_only("reports", [report_key])
-            return Report.model_validate_json(stored), report_key
 
     claims = load_claims(claims_path)
     preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
@@ -425,21 +504,17 @@ def _build_cached(
         _remember_corpus(cache, lookup, (record, titles, warnings))
     matcher, state = preparer.matcher(corpus)
     cache.flush()  # the analysed articles and the index survive an interrupted judging
-    results = check_claims(
-        claims, corpus, progress, matcher=matcher, cache=cache, state=state, workers=workers
-    )
-    report = make_report(claims, corpus, results)
+    results, stored = _check(claims, matcher, progress, cache, state, workers)
+    report = make_report(claims, corpus, results, stored)
     if report_key is not None:
-        cache.put("reports", report_key, report.model_dump_json().encode())
         _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
     cache.flush()
     cache.keep_only("documents", preparer.document_keys)
     cache.keep_only("states", [state])
     cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
-    cache.keep_only("reports", [report_key] if report_key else [])
     cache.keep_only("corpora", [lookup.corpus_key] if lookup.corpus_key else [])
     cache.keep_only_index(state)
-    return report, report_key
+    return _Made(report, stored, report_key)
 
 
 def _meta_key(meta: SourceMeta) -> str:

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
+from pydantic import TypeAdapter
 
 from dossier.errors import RenderError
 from dossier.models import ClaimResult, Evidence, Report, SourceEntry, SourceMeta, Stance, Verdict
@@ -587,6 +588,41 @@ def render_json(report: Report) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
+EVIDENCE_JSON = TypeAdapter(list[Evidence])
+"""How a claim's evidence is kept as JSON apart from its report: ``dump_json(evidence,
+indent=2)``, which ``json_with_evidence`` puts in place as it is."""
+
+_CLAIM_INDENT = b"    "  # a claim in the report's "claims" list
+_EVIDENCE_INDENT = b"  "  # the "evidence" list in a claim, itself indented as a claim
+
+
+def json_with_evidence(report: Report, evidence: Mapping[int, bytes]) -> bytes:
+    """``render_json(report)`` as bytes, where the claims numbered in ``evidence`` have an empty
+    evidence list in ``report`` and their evidence as ``EVIDENCE_JSON`` wrote it: the same bytes
+    as the whole report dumped at once, without reading that JSON back into models (a dossier
+    of a thousand claims holds tens of megabytes of it)."""
+    if not evidence:
+        return render_json(report).encode("utf-8")
+    head = report.model_copy(update={"claims": []}).model_dump_json(indent=2).encode("utf-8")
+    empty_claims = b'\n  "claims": []\n}'
+    if not head.endswith(empty_claims) or not report.claims:
+        raise ValueError("json_with_evidence: the report's last field is not its claims")
+    parts = [head[: -len(empty_claims)], b'\n  "claims": [\n']
+    for n, claim in enumerate(report.claims):
+        body = claim.model_dump_json(indent=2).encode("utf-8")
+        stored = evidence.get(n)
+        if stored is not None:
+            if claim.evidence:
+                raise ValueError(f"json_with_evidence: claim {n} has evidence both ways")
+            nested = stored.replace(b"\n", b"\n" + _EVIDENCE_INDENT)
+            body = body.replace(b'"evidence": []', b'"evidence": ' + nested, 1)
+        if n:
+            parts.append(b",\n")
+        parts.append(_CLAIM_INDENT + body.replace(b"\n", b"\n" + _CLAIM_INDENT))
+    parts.append(b"\n  ]\n}\n")
+    return b"".join(parts)
+
+
 def render_html(report: Report) -> str:
     try:
         template = _environment().get_template("dossier.html.j2")
@@ -680,10 +716,15 @@ def check_formats(formats: set[str]) -> None:
         )
 
 
-def render_outputs(report: Report, formats: set[str]) -> dict[str, bytes]:
+def render_outputs(
+    report: Report, formats: set[str], evidence: Mapping[int, bytes] | None = None
+) -> dict[str, bytes]:
     """Each requested format rendered (format name -> bytes). `json` alone never imports
-    weasyprint."""
+    weasyprint. ``evidence``: claims whose evidence is given as JSON (see
+    ``json_with_evidence``), for `json` alone."""
     check_formats(formats)
+    if evidence and formats != {"json"}:
+        raise ValueError("render_outputs: evidence kept as JSON renders the JSON alone")
     rendered: dict[str, bytes] = {}
     html = render_html(report) if {"html", "pdf"} & formats else None
     if html is not None and "html" in formats:
@@ -691,7 +732,7 @@ def render_outputs(report: Report, formats: set[str]) -> dict[str, bytes]:
     if html is not None and "pdf" in formats:
         rendered["pdf"] = render_pdf(html)
     if "json" in formats:
-        rendered["json"] = render_json(report).encode("utf-8")
+        rendered["json"] = json_with_evidence(report, evidence or {})
     return rendered
 
 

@@ -270,7 +270,7 @@ def foreign_database(cache: Path) -> None:
 
 def bad_entries(cache: Path) -> None:
     db = sqlite3.connect(cache / DB_NAME)
-    for table in ("documents", "states", "claims", "reports"):
+    for table in ("documents", "states", "claims", "corpora"):
         db.execute(f"UPDATE {table} SET data = x'00ff00'")
     db.commit()
     db.close()
@@ -447,6 +447,23 @@ def test_an_unread_article_that_changed_stops_the_build(tmp_path: Path) -> None:
         _ = unread.documents[0].text
 
 
+def test_a_json_build_puts_the_stored_evidence_in_place_without_reading_it_back(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build()
+    add_claim()
+    expected = cold_json()
+
+    def reading_back(*_args: object) -> object:
+        raise AssertionError("the stored evidence was read back into models")
+
+    monkeypatch.setattr(dossier.pipeline, "_with_evidence", reading_back)
+
+    build()
+
+    assert Path("out/dossier.json").read_bytes() == expected
+
+
 def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -457,9 +474,9 @@ def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
     rendered: list[set[str]] = []
     render = dossier.pipeline.render_outputs
 
-    def counting(report: object, formats: set[str]) -> dict[str, bytes]:
+    def counting(report: object, formats: set[str], *evidence: object) -> dict[str, bytes]:
         rendered.append(formats)
-        return render(report, formats)  # type: ignore[arg-type]
+        return render(report, formats, *evidence)  # type: ignore[arg-type]
 
     monkeypatch.setattr(dossier.pipeline, "render_outputs", counting)
 
@@ -468,7 +485,7 @@ def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
     assert {name: Path("out", name).read_bytes() for name in first} == first
     assert again.output == ""
 
-    build("--format", "json")  # other formats: rendered from the cached report
+    build("--format", "json")  # other formats: rendered from the cached judgments
     assert rendered == [{"json"}]
     monkeypatch.setattr(dossier.pipeline, "output_version", lambda: "other templates")
     build("--format", "json")

@@ -19,7 +19,14 @@ from report_factory import make_report
 from dossier import render
 from dossier.errors import RenderError
 from dossier.models import Report, Verdict
-from dossier.render import render_html, render_json, render_pdf, write_outputs
+from dossier.render import (
+    EVIDENCE_JSON,
+    json_with_evidence,
+    render_html,
+    render_json,
+    render_pdf,
+    write_outputs,
+)
 
 # --- reading the HTML back --------------------------------------------------------------------
 
@@ -94,6 +101,24 @@ def test_output_matches_the_golden_file(
 
 
 # --- JSON -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kept", [[0], [0, 2], "all"])
+def test_evidence_kept_as_json_is_put_in_place_as_the_whole_report_would_write_it(
+    report: Report, kept: list[int] | str
+) -> None:
+    numbers = range(len(report.claims)) if kept == "all" else kept
+    stored = {n: EVIDENCE_JSON.dump_json(report.claims[n].evidence, indent=2) for n in numbers}
+    lean = report.model_copy(
+        update={
+            "claims": [
+                c.model_copy(update={"evidence": []}) if n in stored else c
+                for n, c in enumerate(report.claims)
+            ]
+        }
+    )
+
+    assert json_with_evidence(lean, stored) == render_json(report).encode("utf-8")
 
 
 def test_json_round_trips_to_the_same_report(report: Report) -> None:
