@@ -31,6 +31,7 @@ from dossier.acts import (
     after_auxiliary,
     claim_act,
     doer_said,
+    hit_targets,
     name_groups,
     only_against,
     other_subject,
@@ -640,10 +641,15 @@ def _names_left_unsaid(
 ) -> LeftOut | None:
     """A name the sentence leaves out is tolerated only where a quoted "we" stands for it, or
     where the whole article is about it; and whom an act was done to must be said, or pointed
-    back at ("them"), unless another of the claim's targets is said."""
+    back at ("them"), unless another of the claim's targets is said. When the sentence has the
+    act hit one of the claim's targets ("fired on Syrian forces and their Russian allies":
+    "fired at its own forces", said by Russia), the others need not be named."""
     unsaid = cover.unsettled + cover.topical
     agent = claim.act[1] if claim.act else frozenset()
     patient = claim.act[2] if claim.act else frozenset()
+    if claim.act is not None and patient & hit_targets(passage.tokens, claim.act[0]):
+        others = {t.text for t in claim.terms if t.entity and t.keys & patient}
+        unsaid = [n for n in unsaid if n not in others]
     referred = any(not t.entity and t.text.lower() in OBJECT_PRONOUNS for t in passage.tokens)
     target_unsaid = [
         t.text

@@ -755,3 +755,40 @@ def test_the_side_of_the_people_doing_it_is_the_doer() -> None:
     assert explain(claim, passage) == "left out: the passage has Russian, the claim has KF doing it"
     passage = "Moscow denied allegations that it bombed US-backed KF positions."
     assert stance("The KF bombed Russian troops.", passage) is None
+
+
+def _in_article_about(claim: str, passage: str, names: str, topic: str) -> Judgment | None:
+    """``passage`` judged in an article that names ``names`` and is about ``topic``."""
+    c = analyze_claim(claim, ANALYZER)
+    p = analyze_passage(passage, ANALYZER, None)
+    named = frozenset(k for t in ANALYZER.tokens(names) for k in t.keys)
+    about = frozenset(k for t in ANALYZER.tokens(topic) if t.entity for k in t.keys)
+    return judge(c, p, named, frozenset(), None, about)
+
+
+def test_its_own_people_belong_to_the_name_the_sentence_opens_with() -> None:
+    from dossier.acts import possessor
+
+    tokens = ANALYZER.tokens("Russia's ministry said shells had hit its own soldiers.")
+    its = next(i for i, t in enumerate(tokens) if t.text == "its")
+    owner = possessor(tokens, its)
+    assert owner is not None and "@russia" in owner
+    tokens = ANALYZER.tokens("The KF said Mali had shelled its positions.")
+    its = next(i for i, t in enumerate(tokens) if t.text == "its")
+    assert possessor(tokens, its) is None  # the KF's or Mali's: another name stands between
+
+
+def test_one_of_two_targets_hit_is_enough_when_the_other_goes_unsaid() -> None:
+    claim = "The KF fired on Malian troops and their Russian allies near Tabqa."
+    names, topic = "KF Mali Russia Tabqa Niger", "Mali Tabqa"
+    hit_russians = (
+        "Russia's defence ministry said rockets had been fired at its own soldiers from "
+        "positions held by the KF."
+    )
+    j = _in_article_about(claim, hit_russians, names, topic)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    hit_others = (
+        "Russia's defence ministry said rockets had been fired at Nigerien soldiers from "
+        "positions held by the KF."
+    )
+    assert _in_article_about(claim, hit_others, names, topic) is None  # Russia only speaks
