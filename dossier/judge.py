@@ -48,6 +48,7 @@ from dossier.text import (
     NEGATION_WORDS,
     Analyzer,
     Token,
+    collocation,
     expand,
     number_key,
     stem,
@@ -122,6 +123,7 @@ class Term:
     bearing: bool = False  # a direction: any direction answers it, the facets judge which
     name: int = -1  # which name of the claim a name's word belongs to ("Deir" and "Zor": one)
     of: frozenset[str] = frozenset()  # the name after "of": the siege *of Deir ez-Zor*
+    collocated: str = ""  # the verb with its object: "broke the siege" is "lifted the blockade"
 
     @property
     def weight(self) -> float:
@@ -297,7 +299,18 @@ def analyze_claim(
         name = names.get(i, -1)
         of = frozenset() if t.entity else _of_name(tokens, i)
         if keys not in terms:
-            terms[keys] = Term(t.text, keys, t.entity, weight, required, broader, bearing, name, of)
+            terms[keys] = Term(
+                t.text,
+                keys,
+                t.entity,
+                weight,
+                required,
+                broader,
+                bearing,
+                name,
+                of,
+                collocation(tokens, i) or "",
+            )
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
@@ -596,7 +609,11 @@ def _cover(
             for i, t in enumerate(passage.tokens)
             if not t.stop
             and (term.entity or not t.entity)  # "air" is not the "Air" of "Russian Air Force"
-            and (term.keys & set(expand(t.keys)) or _forces_of(term, passage.tokens, i))
+            and (
+                term.keys & set(expand(t.keys))
+                or _forces_of(term, passage.tokens, i)
+                or (term.collocated and collocation(passage.tokens, i) == term.collocated)
+            )
             and not _of_another(term, passage.tokens, i)
         ]
         if term.bearing and passage.facets.directions:

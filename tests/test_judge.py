@@ -792,3 +792,16 @@ def test_one_of_two_targets_hit_is_enough_when_the_other_goes_unsaid() -> None:
         "positions held by the KF."
     )
     assert _in_article_about(claim, hit_others, names, topic) is None  # Russia only speaks
+
+
+def test_lifting_a_blockade_is_breaking_a_siege_but_lifting_is_not_breaking() -> None:
+    claim = "Malian troops have broken the siege of Tabqa."
+    lifted = "Fighting grew after the lifting of the blockade of Tabqa by Malian troops."
+    j = stance(claim, lifted)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "Malian troops ended a three-year siege of Tabqa on Monday.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    rules = "Malian troops have lifted the rules in Tabqa."
+    assert explain("Malian troops have broken the rules in Tabqa.", rules) == (
+        "left out: the passage does not say “broken”"
+    )
