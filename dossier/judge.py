@@ -612,6 +612,7 @@ def _cover(
             and (
                 term.keys & set(expand(t.keys))
                 or _forces_of(term, passage.tokens, i)
+                or _present(claim, term, passage.tokens, i)
                 or (term.collocated and collocation(passage.tokens, i) == term.collocated)
             )
             and not _of_another(term, passage.tokens, i)
@@ -709,6 +710,29 @@ def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
     if not term.broader or not term.broader & set(tokens[i].keys) or i + 1 >= len(tokens):
         return False
     return bool(set(expand(tokens[i + 1].keys)) & PEOPLE_OF)
+
+
+# Verbs of being at work somewhere with others: "troops working alongside Russian special forces"
+# says both are there, as "deployed alongside" does.
+PRESENCE_VERBS = frozenset({"work", "oper", "fight", "serv"})
+ALONGSIDE = frozenset({"alongside", "beside"})
+
+
+def _present(claim: ClaimAnalysis, term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'Syrian troops working alongside Russian special forces' for a claim that Russia 'deployed'
+    forces: the people at work there are the deployer's (named next to the verb or after
+    'alongside'), not anyone's ("Iran has militiamen fighting alongside ...")."""
+    if (
+        "~deploy" not in term.keys
+        or tokens[i].keys[0] not in PRESENCE_VERBS
+        or i + 1 >= len(tokens)
+        or tokens[i + 1].text.lower() not in ALONGSIDE
+    ):
+        return False
+    at = claim.terms.index(term)
+    deployer = {k for t in claim.terms[:at] if t.entity for k in t.keys}
+    near = [*tokens[max(0, i - ACTOR_WINDOW) : i], *tokens[i + 2 : i + 2 + ACTOR_WINDOW]]
+    return any(t.entity and deployer & set(t.keys) for t in near)
 
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "if", "unless"})

@@ -596,14 +596,16 @@ def test_the_sentences_after_the_best_hits_are_judged_too(tmp_path: Path) -> Non
 # --- who was it done to: the target said, not guessed ------------------------------------------
 
 
-def explain(claim: str, passage: str, article: str = "", before: str = "") -> str:
-    """The judge's reason, whether it cites the passage or leaves it out."""
+def explain(claim: str, passage: str, article: str = "", before: str = "", topic: str = "") -> str:
+    """The judge's reason, whether it cites the passage or leaves it out; ``topic``: the names
+    its article is about."""
     doc = analyze_passage(" ".join([article, before, passage]), ANALYZER, None)
     verdict = assess(
         analyze_claim(claim, ANALYZER),
         analyze_passage(passage, ANALYZER, None),
         frozenset(k for t in doc.tokens if t.entity for k in t.keys),
         analyze_passage(before, ANALYZER, None).keys,
+        topic_keys=frozenset(k for t in ANALYZER.tokens(topic) if t.entity for k in t.keys),
     )
     return f"{getattr(verdict, 'stance', 'left out')}: {verdict.reason}"
 
@@ -804,4 +806,17 @@ def test_lifting_a_blockade_is_breaking_a_siege_but_lifting_is_not_breaking() ->
     rules = "Malian troops have lifted the rules in Tabqa."
     assert explain("Malian troops have broken the rules in Tabqa.", rules) == (
         "left out: the passage does not say “broken”"
+    )
+
+
+def test_forces_working_alongside_others_are_deployed_there() -> None:
+    claim = "Russia has deployed special forces alongside Malian troops near Tabqa."
+    working = "Malian soldiers working alongside Russian special forces near Tabqa came under fire."
+    j = stance(claim, working)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    planning = "Russian special forces are working on a plan with Malian troops near Tabqa."
+    assert explain(claim, planning) == "left out: the passage does not say “deployed”"
+    others = "Niger has thousands of special forces fighting alongside Malian troops near Tabqa."
+    assert explain(claim, others, article="Russia sent help.", topic="Russia") == (
+        "left out: the passage does not say “deployed”"  # Niger's forces, not Russia's
     )
