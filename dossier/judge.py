@@ -435,12 +435,14 @@ def analyze_passage(
     analyzer: Analyzer,
     previous_speaker: str | None,
     affiliation: Callable[[str], Iterable[str]] | None = None,
+    quoted_by: str | None = None,
 ) -> PassageAnalysis:
     """``affiliation(speaker)`` gives the names the article attaches to a speaker elsewhere
-    ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said")."""
+    ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said");
+    ``quoted_by`` who is named where a quotation the passage is inside closes."""
     tokens = tuple(analyzer.tokens(text))
     keys = _keys(tokens)
-    who = attribution.speaker(text, previous_speaker)
+    who = attribution.speaker(text, previous_speaker, quoted_by)
     voice = set(keys)
     if who:
         # "he said" resolved to an earlier "Russian officials": they speak, though unnamed here.

@@ -226,11 +226,14 @@ class Matcher:
 
     def _analyze_passage(self, pid: int) -> PassageAnalysis:
         passage = self.corpus.passages[pid]
+        previous = self._previous_speaker(passage)
+        paragraph = self._texts[passage.source][passage.paragraph_start : passage.paragraph_end]
         return analyze_passage(
             passage.text,
             self.analyzer,
-            self._previous_speaker(passage),
+            previous,
             lambda who: self._affiliation(passage.source, who),
+            attribution.quoted_by(paragraph, passage.start - passage.paragraph_start, previous),
         )
 
     def _affiliation(self, source: str, who: str) -> frozenset[str]:

@@ -820,3 +820,20 @@ def test_forces_working_alongside_others_are_deployed_there() -> None:
     assert explain(claim, others, article="Russia sent help.", topic="Russia") == (
         "left out: the passage does not say “deployed”"  # Niger's forces, not Russia's
     )
+
+
+def test_a_sentence_inside_a_quotation_is_the_word_of_who_is_named_at_its_close(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n\n"
+        "“The front is calm. The KF has left the Tabqa dam. We will see,” Petrov said.\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
+    matcher = Matcher(load_corpus(tmp_path), analyzer)
+    said = "Russia said the KF has left the Tabqa dam."
+    evidence = matcher.evidence(Claim(id="left", text=said))
+    assert [(e.stance, e.quote, e.speaker) for e in evidence] == [
+        (Stance.SUPPORTS, "The KF has left the Tabqa dam.", "Petrov")
+    ]
