@@ -124,6 +124,8 @@ class Term:
     name: int = -1  # which name of the claim a name's word belongs to ("Deir" and "Zor": one)
     of: frozenset[str] = frozenset()  # the name after "of": the siege *of Deir ez-Zor*
     collocated: str = ""  # the verb with its object: "broke the siege" is "lifted the blockade"
+    # The place whose fight a word of "neglecting the fight for Raqqa" leaves undone.
+    forgone: frozenset[str] = frozenset()
 
     @property
     def weight(self) -> float:
@@ -279,6 +281,7 @@ def analyze_claim(
     compounds = _compounds(text, tokens, idf)
     who = attribution.speaker(text)
     frame = _frame_words(text, tokens, who)
+    forgone = _forgone(tokens)
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
@@ -310,6 +313,7 @@ def analyze_claim(
                 name,
                 of,
                 collocation(tokens, i) or "",
+                forgone.get(i, frozenset()),
             )
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
@@ -615,6 +619,7 @@ def _cover(
                 term.keys & set(expand(t.keys))
                 or _forces_of(term, passage.tokens, i)
                 or _present(claim, term, passage.tokens, i)
+                or _instead(term, passage.tokens, i)
                 or (term.collocated and collocation(passage.tokens, i) == term.collocated)
             )
             and not _of_another(term, passage.tokens, i)
@@ -712,6 +717,47 @@ def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
     if not term.broader or not term.broader & set(tokens[i].keys) or i + 1 >= len(tokens):
         return False
     return bool(set(expand(tokens[i + 1].keys)) & PEOPLE_OF)
+
+
+# To leave a fight undone: "neglecting", "abandoned", "halted" (one synonym group).
+FORGOING = "~halt"
+# What is done in a fight for a place: "the fight for Raqqa", "instead of liberating Raqqa".
+CAMPAIGN_ACTS = frozenset(
+    {"~fight", "~bomb", "~control", "~siege", "~offens", "liber", "advanc", "defend"}
+)
+OBJECT_WORDS = 4  # words after a verb where its place is looked for
+
+
+def _forgone(tokens: Sequence[Token]) -> dict[int, frozenset[str]]:
+    """'neglecting the fight for Raqqa': the forgoing verb and the fight, each with the place."""
+    out: dict[int, frozenset[str]] = {}
+    for i, t in enumerate(tokens):
+        if t.entity or FORGOING not in expand(t.keys):
+            continue
+        ahead = list(enumerate(tokens[i + 1 : i + 1 + OBJECT_WORDS], i + 1))
+        place = next(((j, p) for j, p in ahead if p.entity), None)
+        if place is None:
+            continue
+        at, name = place
+        out[i] = frozenset(name.keys)
+        for j, w in ahead:
+            if j < at and not w.stop and CAMPAIGN_ACTS & set(expand(w.keys)):
+                out[j] = frozenset(name.keys)
+    return out
+
+
+def _instead(term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'instead of liberating Raqqa' says the fight for Raqqa is left undone: it meets the
+    'neglecting' and the 'fight' of 'neglecting the fight for Raqqa'."""
+    if not term.forgone or tokens[i].text.lower() != "instead" or i + 2 >= len(tokens):
+        return False
+    of, act = tokens[i + 1], tokens[i + 2]
+    if of.text.lower() != "of" or not act.text.endswith("ing"):
+        return False
+    if not CAMPAIGN_ACTS & set(expand(act.keys)):
+        return False
+    place = next((t for t in tokens[i + 3 : i + 3 + OBJECT_WORDS] if t.entity), None)
+    return place is not None and bool(term.forgone & set(place.keys))
 
 
 # Verbs of being at work somewhere with others: "troops working alongside Russian special forces"

@@ -837,3 +837,11 @@ def test_a_sentence_inside_a_quotation_is_the_word_of_who_is_named_at_its_close(
     assert [(e.stance, e.quote, e.speaker) for e in evidence] == [
         (Stance.SUPPORTS, "The KF has left the Tabqa dam.", "Petrov")
     ]
+
+
+def test_doing_something_instead_of_fighting_for_a_place_is_neglecting_that_fight() -> None:
+    claim = "The KF neglected the fight for Tabqa."
+    j = stance(claim, "KF units are resting in Gao instead of liberating Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert stance(claim, "KF units are resting in Gao instead of visiting Tabqa.") is None
+    assert stance(claim, "KF units are resting in Tabqa instead of liberating Gao.") is None
