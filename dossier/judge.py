@@ -15,6 +15,9 @@ A passage is evidence only when it speaks of the claim's content, not merely its
 - **Who did what to whom** (``dossier.acts``): a claim that one side did something to another
   is backed only by a sentence that gives the act to that doer and that target.
 - **When and where** (``dossier.facets``): another year, day, hour or direction conflicts.
+- **Said otherwise.** A few acts news writing says in other words meet the claim's: "lifted the
+  blockade" is "broke the siege", "working alongside" is "deployed alongside", doing something
+  "instead of liberating Raqqa" is "neglecting the fight for Raqqa".
 """
 
 from __future__ import annotations
