@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from dossier.attribution import is_speech_verb
 from dossier.text import Token, expand
 
 if TYPE_CHECKING:
@@ -356,3 +357,58 @@ def other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     if not others:
         return None
     return f"the passage says {others[0]} were {verb}, not {subject}"
+
+
+POSSESSIVES = frozenset({"its", "their"})
+
+AIMS = frozenset({"at", "on", "against", "upon"})
+
+
+def possessor(tokens: Sequence[Token], i: int) -> frozenset[str] | None:
+    """Whose "its" or "their" at token i is: the name the sentence opens with, when no other name
+    stands between ("Russia's Defense Ministry said shells hit its own forces": Russia's forces).
+    None when another name could own it ("The SDF said Russia shelled its positions")."""
+    names = [k for k in range(i) if tokens[k].entity]
+    if not names:
+        return None
+    first = last = names[0]
+    while True:  # to the end of the name: "Russia's Ministry of Defense"
+        if last + 1 < i and tokens[last + 1].entity:
+            last += 1
+        elif last + 2 < i and tokens[last + 1].text in _NAME_JOINS and tokens[last + 2].entity:
+            last += 2
+        else:
+            break
+    if any(k > last for k in names):
+        return None
+    return frozenset(k for t in tokens[first : last + 1] if t.entity for k in t.keys)
+
+
+_NAME_JOINS = frozenset({"of", "for"})  # inside a name: "Ministry of Defense"
+
+
+def hit_targets(tokens: Sequence[Token], act: frozenset[str]) -> set[str]:
+    """The keys of whom the sentence's acts are aimed at: the names right after "fired at",
+    "struck", "shelled" (or the owner of "its own forces" there), and the names before a
+    passive act in its clause ("Syrian troops ... have been shelled")."""
+    out: set[str] = set()
+    for j, t in enumerate(tokens):
+        if t.entity or not act & set(expand(t.keys)):
+            continue
+        if _passive_at(tokens, j):
+            for b in reversed(tokens[:j]):
+                if b.text.lower() in CLAUSE_WORDS or is_speech_verb(b.text):
+                    break  # "X said that ..." : the speaker is not who was hit
+                if b.entity:
+                    out.update(b.keys)
+        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text.lower() in AIMS)
+        for n in range(k, min(len(tokens), k + AIM_WORDS)):
+            w = tokens[n]
+            low = w.text.lower()
+            if low in CLAUSE_WORDS | LOCATIVES | {"by"}:
+                break  # "... from positions held by", "near Tabqa": no longer whom it hit
+            if w.entity:
+                out.update(w.keys)
+            elif low in POSSESSIVES:
+                out.update(possessor(tokens, n) or ())
+    return out

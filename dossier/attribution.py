@@ -52,12 +52,13 @@ def _clean(who: str) -> str | None:
     return who
 
 
-def speaker(sentence: str, previous: str | None = None) -> str | None:
+def speaker(sentence: str, previous: str | None = None, quoted: str | None = None) -> str | None:
     """The speaker of ``sentence``, or None when the sentence attributes nothing.
 
     ``previous`` is the last named speaker before this sentence in the article, used to resolve
     "he said" and the like, and for a quotation that opens without saying whose it is (news
-    writing goes on quoting the last speaker).
+    writing goes on quoting the last speaker). ``quoted`` is the speaker named where a quotation
+    the sentence is inside closes (``quoted_by``): whose words a sentence that names no one is.
     """
     m = _INVERTED_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
@@ -84,8 +85,37 @@ def speaker(sentence: str, previous: str | None = None) -> str | None:
             return previous
         if who[:1].isupper() or who.split()[0].lower() in {"the", "a", "an"}:
             return who
+    if quoted:
+        return quoted  # "“A. B. C,” Konashenkov said.": B is his
     if previous and sentence.lstrip()[:1] in _OPENING_QUOTES:
         return previous  # a quotation that goes on from the last speaker's
+    return None
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
+
+
+def quoted_by(paragraph: str, at: int, previous: str | None = None) -> str | None:
+    """The speaker of a quotation that runs on over the sentence at offset ``at`` of a paragraph
+    and is attributed where it closes: in "“A. B. C,” Konashenkov said." sentence B is
+    Konashenkov's. None when the sentence is not inside a quotation, or the quotation closes
+    without naming whose it is. ``previous`` resolves "he said" (see ``speaker``)."""
+    while at < len(paragraph) and paragraph[at] in _OPENING_QUOTES + " ":
+        at += 1  # the sentence's own opening mark: the quotation it opens
+    before = paragraph[:at]
+    curly = before.rfind("“") > before.rfind("”")
+    straight = before.count('"') % 2 == 1
+    if not (curly or straight):
+        return None
+    close = paragraph.find("”" if curly else '"', at)
+    if close < 0 or (curly and "“" in paragraph[at:close]):
+        return None
+    end = _SENTENCE_END_RE.search(paragraph, close + 1)
+    attribution = paragraph[max(0, close - 1) : end.end() if end else len(paragraph)]
+    for pattern in (_AFTER_QUOTE_RE, _INVERTED_RE):
+        m = pattern.search(attribution)
+        if m and (who := _clean(m.group("who"))):
+            return previous if who.split()[0] in PRONOUNS else who
     return None
 
 

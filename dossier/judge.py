@@ -15,6 +15,9 @@ A passage is evidence only when it speaks of the claim's content, not merely its
 - **Who did what to whom** (``dossier.acts``): a claim that one side did something to another
   is backed only by a sentence that gives the act to that doer and that target.
 - **When and where** (``dossier.facets``): another year, day, hour or direction conflicts.
+- **Said otherwise.** A few acts news writing says in other words meet the claim's: "lifted the
+  blockade" is "broke the siege", "working alongside" is "deployed alongside", doing something
+  "instead of liberating Raqqa" is "neglecting the fight for Raqqa".
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from dossier.acts import (
     after_auxiliary,
     claim_act,
     doer_said,
+    hit_targets,
     name_groups,
     only_against,
     other_subject,
@@ -47,6 +51,7 @@ from dossier.text import (
     NEGATION_WORDS,
     Analyzer,
     Token,
+    collocation,
     expand,
     number_key,
     stem,
@@ -121,6 +126,9 @@ class Term:
     bearing: bool = False  # a direction: any direction answers it, the facets judge which
     name: int = -1  # which name of the claim a name's word belongs to ("Deir" and "Zor": one)
     of: frozenset[str] = frozenset()  # the name after "of": the siege *of Deir ez-Zor*
+    collocated: str = ""  # the verb with its object: "broke the siege" is "lifted the blockade"
+    # The place whose fight a word of "neglecting the fight for Raqqa" leaves undone.
+    forgone: frozenset[str] = frozenset()
 
     @property
     def weight(self) -> float:
@@ -276,6 +284,7 @@ def analyze_claim(
     compounds = _compounds(text, tokens, idf)
     who = attribution.speaker(text)
     frame = _frame_words(text, tokens, who)
+    forgone = _forgone(tokens)
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
@@ -296,7 +305,19 @@ def analyze_claim(
         name = names.get(i, -1)
         of = frozenset() if t.entity else _of_name(tokens, i)
         if keys not in terms:
-            terms[keys] = Term(t.text, keys, t.entity, weight, required, broader, bearing, name, of)
+            terms[keys] = Term(
+                t.text,
+                keys,
+                t.entity,
+                weight,
+                required,
+                broader,
+                bearing,
+                name,
+                of,
+                collocation(tokens, i) or "",
+                forgone.get(i, frozenset()),
+            )
     negated, _, _ = _polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
@@ -421,12 +442,14 @@ def analyze_passage(
     analyzer: Analyzer,
     previous_speaker: str | None,
     affiliation: Callable[[str], Iterable[str]] | None = None,
+    quoted_by: str | None = None,
 ) -> PassageAnalysis:
     """``affiliation(speaker)`` gives the names the article attaches to a speaker elsewhere
-    ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said")."""
+    ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said");
+    ``quoted_by`` who is named where a quotation the passage is inside closes."""
     tokens = tuple(analyzer.tokens(text))
     keys = _keys(tokens)
-    who = attribution.speaker(text, previous_speaker)
+    who = attribution.speaker(text, previous_speaker, quoted_by)
     voice = set(keys)
     if who:
         # "he said" resolved to an earlier "Russian officials": they speak, though unnamed here.
@@ -595,7 +618,13 @@ def _cover(
             for i, t in enumerate(passage.tokens)
             if not t.stop
             and (term.entity or not t.entity)  # "air" is not the "Air" of "Russian Air Force"
-            and (term.keys & set(expand(t.keys)) or _forces_of(term, passage.tokens, i))
+            and (
+                term.keys & set(expand(t.keys))
+                or _forces_of(term, passage.tokens, i)
+                or _present(claim, term, passage.tokens, i)
+                or _instead(term, passage.tokens, i)
+                or (term.collocated and collocation(passage.tokens, i) == term.collocated)
+            )
             and not _of_another(term, passage.tokens, i)
         ]
         if term.bearing and passage.facets.directions:
@@ -640,10 +669,15 @@ def _names_left_unsaid(
 ) -> LeftOut | None:
     """A name the sentence leaves out is tolerated only where a quoted "we" stands for it, or
     where the whole article is about it; and whom an act was done to must be said, or pointed
-    back at ("them"), unless another of the claim's targets is said."""
+    back at ("them"), unless another of the claim's targets is said. When the sentence has the
+    act hit one of the claim's targets ("fired on Syrian forces and their Russian allies":
+    "fired at its own forces", said by Russia), the others need not be named."""
     unsaid = cover.unsettled + cover.topical
     agent = claim.act[1] if claim.act else frozenset()
     patient = claim.act[2] if claim.act else frozenset()
+    if claim.act is not None and patient & hit_targets(passage.tokens, claim.act[0]):
+        others = {t.text for t in claim.terms if t.entity and t.keys & patient}
+        unsaid = [n for n in unsaid if n not in others]
     referred = any(not t.entity and t.text.lower() in OBJECT_PRONOUNS for t in passage.tokens)
     target_unsaid = [
         t.text
@@ -686,6 +720,70 @@ def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
     if not term.broader or not term.broader & set(tokens[i].keys) or i + 1 >= len(tokens):
         return False
     return bool(set(expand(tokens[i + 1].keys)) & PEOPLE_OF)
+
+
+# To leave a fight undone: "neglecting", "abandoned", "halted" (one synonym group).
+FORGOING = "~halt"
+# What is done in a fight for a place: "the fight for Raqqa", "instead of liberating Raqqa".
+CAMPAIGN_ACTS = frozenset(
+    {"~fight", "~bomb", "~control", "~siege", "~offens", "liber", "advanc", "defend"}
+)
+OBJECT_WORDS = 4  # words after a verb where its place is looked for
+
+
+def _forgone(tokens: Sequence[Token]) -> dict[int, frozenset[str]]:
+    """'neglecting the fight for Raqqa': the forgoing verb and the fight, each with the place."""
+    out: dict[int, frozenset[str]] = {}
+    for i, t in enumerate(tokens):
+        if t.entity or FORGOING not in expand(t.keys):
+            continue
+        ahead = list(enumerate(tokens[i + 1 : i + 1 + OBJECT_WORDS], i + 1))
+        place = next(((j, p) for j, p in ahead if p.entity), None)
+        if place is None:
+            continue
+        at, name = place
+        out[i] = frozenset(name.keys)
+        for j, w in ahead:
+            if j < at and not w.stop and CAMPAIGN_ACTS & set(expand(w.keys)):
+                out[j] = frozenset(name.keys)
+    return out
+
+
+def _instead(term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'instead of liberating Raqqa' says the fight for Raqqa is left undone: it meets the
+    'neglecting' and the 'fight' of 'neglecting the fight for Raqqa'."""
+    if not term.forgone or tokens[i].text.lower() != "instead" or i + 2 >= len(tokens):
+        return False
+    of, act = tokens[i + 1], tokens[i + 2]
+    if of.text.lower() != "of" or not act.text.endswith("ing"):
+        return False
+    if not CAMPAIGN_ACTS & set(expand(act.keys)):
+        return False
+    place = next((t for t in tokens[i + 3 : i + 3 + OBJECT_WORDS] if t.entity), None)
+    return place is not None and bool(term.forgone & set(place.keys))
+
+
+# Verbs of being at work somewhere with others: "troops working alongside Russian special forces"
+# says both are there, as "deployed alongside" does.
+PRESENCE_VERBS = frozenset({"work", "oper", "fight", "serv"})
+ALONGSIDE = frozenset({"alongside", "beside"})
+
+
+def _present(claim: ClaimAnalysis, term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'Syrian troops working alongside Russian special forces' for a claim that Russia 'deployed'
+    forces: the people at work there are the deployer's (named next to the verb or after
+    'alongside'), not anyone's ("Iran has militiamen fighting alongside ...")."""
+    if (
+        "~deploy" not in term.keys
+        or tokens[i].keys[0] not in PRESENCE_VERBS
+        or i + 1 >= len(tokens)
+        or tokens[i + 1].text.lower() not in ALONGSIDE
+    ):
+        return False
+    at = claim.terms.index(term)
+    deployer = {k for t in claim.terms[:at] if t.entity for k in t.keys}
+    near = [*tokens[max(0, i - ACTOR_WINDOW) : i], *tokens[i + 2 : i + 2 + ACTOR_WINDOW]]
+    return any(t.entity and deployer & set(t.keys) for t in near)
 
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "if", "unless"})

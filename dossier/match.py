@@ -226,12 +226,36 @@ class Matcher:
 
     def _analyze_passage(self, pid: int) -> PassageAnalysis:
         passage = self.corpus.passages[pid]
+        previous = self._previous_speaker(passage)
         return analyze_passage(
             passage.text,
             self.analyzer,
-            self._previous_speaker(passage),
+            previous,
             lambda who: self._affiliation(passage.source, who),
+            attribution.quoted_by(*self._in_paragraph(passage), previous),
         )
+
+    def _in_paragraph(self, passage: Passage) -> tuple[str, int]:
+        """The sentences of a passage's paragraph, joined, and where the passage starts in them:
+        a quotation may open sentences before it and close, naming its speaker, after it."""
+        passages = self.corpus.passages
+
+        def same(pid: int) -> bool:
+            return (
+                0 <= pid < len(passages)
+                and self._source(pid) == passage.source
+                and passages[pid].paragraph_start == passage.paragraph_start
+            )
+
+        first, last = passage.id, passage.id
+        while same(first - 1):
+            first -= 1
+        while same(last + 1):
+            last += 1
+        before = [self._text(p) for p in range(first, passage.id)]
+        after = [self._text(p) for p in range(passage.id, last + 1)]
+        at = sum(len(t) + 1 for t in before)
+        return " ".join(before + after), at
 
     def _affiliation(self, source: str, who: str) -> frozenset[str]:
         """The names next to the speaker's surname anywhere in the article: for "Konashenkov",

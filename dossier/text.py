@@ -369,6 +369,30 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 _SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
 
 
+# Verbs that news writing uses for one act only before a certain object: to break, lift, end
+# or raise a siege or a blockade is one thing ("lift" and "break" are otherwise not alike).
+COLLOCATIONS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("~siege", frozenset({"break", "lift", "end", "rais"})),
+)
+OBJECT_REACH = (
+    5  # words after the verb where its object is looked for ("a nearly three-year siege")
+)
+
+
+def collocation(tokens: Sequence[Token], i: int) -> str | None:
+    """The act of token i with its object as one key, when the two are a collocation: "broke the
+    siege", "the lifting of the blockade", "ended a three-year siege" -> "~siege-lift"."""
+    word = tokens[i]
+    if word.stop or word.entity:
+        return None
+    for obj, verbs in COLLOCATIONS:
+        if word.keys[0] in verbs and any(
+            obj in expand(t.keys) for t in tokens[i + 1 : i + 1 + OBJECT_REACH]
+        ):
+            return f"{obj}-{min(verbs)}"
+    return None
+
+
 def expand(keys: Sequence[str]) -> tuple[str, ...]:
     """A token's keys plus its synonym group, if any."""
     if isinstance(keys, tuple):

@@ -596,14 +596,16 @@ def test_the_sentences_after_the_best_hits_are_judged_too(tmp_path: Path) -> Non
 # --- who was it done to: the target said, not guessed ------------------------------------------
 
 
-def explain(claim: str, passage: str, article: str = "", before: str = "") -> str:
-    """The judge's reason, whether it cites the passage or leaves it out."""
+def explain(claim: str, passage: str, article: str = "", before: str = "", topic: str = "") -> str:
+    """The judge's reason, whether it cites the passage or leaves it out; ``topic``: the names
+    its article is about."""
     doc = analyze_passage(" ".join([article, before, passage]), ANALYZER, None)
     verdict = assess(
         analyze_claim(claim, ANALYZER),
         analyze_passage(passage, ANALYZER, None),
         frozenset(k for t in doc.tokens if t.entity for k in t.keys),
         analyze_passage(before, ANALYZER, None).keys,
+        topic_keys=frozenset(k for t in ANALYZER.tokens(topic) if t.entity for k in t.keys),
     )
     return f"{getattr(verdict, 'stance', 'left out')}: {verdict.reason}"
 
@@ -755,3 +757,91 @@ def test_the_side_of_the_people_doing_it_is_the_doer() -> None:
     assert explain(claim, passage) == "left out: the passage has Russian, the claim has KF doing it"
     passage = "Moscow denied allegations that it bombed US-backed KF positions."
     assert stance("The KF bombed Russian troops.", passage) is None
+
+
+def _in_article_about(claim: str, passage: str, names: str, topic: str) -> Judgment | None:
+    """``passage`` judged in an article that names ``names`` and is about ``topic``."""
+    c = analyze_claim(claim, ANALYZER)
+    p = analyze_passage(passage, ANALYZER, None)
+    named = frozenset(k for t in ANALYZER.tokens(names) for k in t.keys)
+    about = frozenset(k for t in ANALYZER.tokens(topic) if t.entity for k in t.keys)
+    return judge(c, p, named, frozenset(), None, about)
+
+
+def test_its_own_people_belong_to_the_name_the_sentence_opens_with() -> None:
+    from dossier.acts import possessor
+
+    tokens = ANALYZER.tokens("Russia's ministry said shells had hit its own soldiers.")
+    its = next(i for i, t in enumerate(tokens) if t.text == "its")
+    owner = possessor(tokens, its)
+    assert owner is not None and "@russia" in owner
+    tokens = ANALYZER.tokens("The KF said Mali had shelled its positions.")
+    its = next(i for i, t in enumerate(tokens) if t.text == "its")
+    assert possessor(tokens, its) is None  # the KF's or Mali's: another name stands between
+
+
+def test_one_of_two_targets_hit_is_enough_when_the_other_goes_unsaid() -> None:
+    claim = "The KF fired on Malian troops and their Russian allies near Tabqa."
+    names, topic = "KF Mali Russia Tabqa Niger", "Mali Tabqa"
+    hit_russians = (
+        "Russia's defence ministry said rockets had been fired at its own soldiers from "
+        "positions held by the KF."
+    )
+    j = _in_article_about(claim, hit_russians, names, topic)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    hit_others = (
+        "Russia's defence ministry said rockets had been fired at Nigerien soldiers from "
+        "positions held by the KF."
+    )
+    assert _in_article_about(claim, hit_others, names, topic) is None  # Russia only speaks
+
+
+def test_lifting_a_blockade_is_breaking_a_siege_but_lifting_is_not_breaking() -> None:
+    claim = "Malian troops have broken the siege of Tabqa."
+    lifted = "Fighting grew after the lifting of the blockade of Tabqa by Malian troops."
+    j = stance(claim, lifted)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "Malian troops ended a three-year siege of Tabqa on Monday.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    rules = "Malian troops have lifted the rules in Tabqa."
+    assert explain("Malian troops have broken the rules in Tabqa.", rules) == (
+        "left out: the passage does not say “broken”"
+    )
+
+
+def test_forces_working_alongside_others_are_deployed_there() -> None:
+    claim = "Russia has deployed special forces alongside Malian troops near Tabqa."
+    working = "Malian soldiers working alongside Russian special forces near Tabqa came under fire."
+    j = stance(claim, working)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    planning = "Russian special forces are working on a plan with Malian troops near Tabqa."
+    assert explain(claim, planning) == "left out: the passage does not say “deployed”"
+    others = "Niger has thousands of special forces fighting alongside Malian troops near Tabqa."
+    assert explain(claim, others, article="Russia sent help.", topic="Russia") == (
+        "left out: the passage does not say “deployed”"  # Niger's forces, not Russia's
+    )
+
+
+def test_a_sentence_inside_a_quotation_is_the_word_of_who_is_named_at_its_close(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n\n"
+        "“The front is calm. The KF has left the Tabqa dam. We will see,” Petrov said.\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
+    matcher = Matcher(load_corpus(tmp_path), analyzer)
+    said = "Russia said the KF has left the Tabqa dam."
+    evidence = matcher.evidence(Claim(id="left", text=said))
+    assert [(e.stance, e.quote, e.speaker) for e in evidence] == [
+        (Stance.SUPPORTS, "The KF has left the Tabqa dam.", "Petrov")
+    ]
+
+
+def test_doing_something_instead_of_fighting_for_a_place_is_neglecting_that_fight() -> None:
+    claim = "The KF neglected the fight for Tabqa."
+    j = stance(claim, "KF units are resting in Gao instead of liberating Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert stance(claim, "KF units are resting in Gao instead of visiting Tabqa.") is None
+    assert stance(claim, "KF units are resting in Tabqa instead of liberating Gao.") is None

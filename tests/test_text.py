@@ -135,3 +135,16 @@ def test_the_speaker_after_a_closing_quote_wins_over_a_passive_told() -> None:
     assert speaker(sentence, "Igor Konashenkov") == "Igor Konashenkov"
     assert speaker("“It is a coincidence,” Konashenkov said.") == "Konashenkov"
     assert speaker("The envoy was told to leave the city.") is None
+
+
+def test_a_sentence_inside_a_longer_quotation_is_the_speakers_named_at_its_close() -> None:
+    from dossier.attribution import quoted_by
+
+    curly = "“The roads are cut. The bridge is down. Nobody can leave,” the mayor said."
+    assert quoted_by(curly, curly.index("The bridge")) == "the mayor"
+    straight = '"The roads are cut. The bridge is down. Nobody can leave", he said.'
+    assert quoted_by(straight, straight.index("The bridge"), "Ana Ruiz") == "Ana Ruiz"
+    outside = "The roads are cut. “Nobody can leave,” the mayor said."
+    assert quoted_by(outside, 0) is None
+    unattributed = "“The roads are cut. The bridge is down.” The army said it would help."
+    assert quoted_by(unattributed, unattributed.index("The bridge")) is None
