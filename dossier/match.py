@@ -40,7 +40,7 @@ CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences
 AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article names their side
 _NONE: frozenset[str] = frozenset()
-PASSAGE_CACHE = 16_384  # passage analyses kept in memory (per process): bounds the memory
+PASSAGE_CACHE = 4_096  # passage analyses kept in memory (per process): bounds the memory
 
 
 # How the corpus describes its names: ("@united-states", "back") -> {SDF keys (sorted, joined

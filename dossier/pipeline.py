@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -208,6 +209,7 @@ def _judge(
     work = [(claim, matcher.candidates(claim)) for claim in claims]
     tasks = [work[i : i + CLAIMS_PER_TASK] for i in range(0, total, CLAIMS_PER_TASK)]
     _judging = matcher
+    gc.freeze()  # the workers' collector leaves what they inherit alone: those pages stay shared
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             done = 0
@@ -218,6 +220,7 @@ def _judge(
                 yield from evidences
     finally:
         _judging = None
+        gc.unfreeze()
 
 
 def make_report(

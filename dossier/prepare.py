@@ -12,6 +12,7 @@ same as ``Matcher(corpus, analyzer)`` computes by itself.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -127,7 +128,7 @@ class _State:
 
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
 INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
-PROFILES_KEPT = 16_384
+PROFILES_KEPT = 4_096
 STATE_FIELDS = 6
 """A corpus state in the cache: each article's names, descriptions, the index manifest,
 the paragraph and passage columns, and the article profiles' rows. An article's names and
@@ -372,16 +373,20 @@ class Preparer:
             for i, text in missing:
                 yield i, prepare_document(text, rules, self.analyzer)
             return
-        with ProcessPoolExecutor(
-            max_workers=self.workers,
-            initializer=_init_worker,
-            initargs=(rules, self.analyzer),
-        ) as pool:
-            chunks = list(_chunks(missing))
-            results = pool.map(_prepare_chunk, [[text for _, text in c] for c in chunks])
-            for chunk, prepared in zip(chunks, results, strict=True):
-                for (i, _), entry in zip(chunk, prepared, strict=True):
-                    yield i, entry
+        gc.freeze()  # the workers' collector leaves what they inherit alone: its pages stay shared
+        try:
+            with ProcessPoolExecutor(
+                max_workers=self.workers,
+                initializer=_init_worker,
+                initargs=(rules, self.analyzer),
+            ) as pool:
+                chunks = list(_chunks(missing))
+                results = pool.map(_prepare_chunk, [[text for _, text in c] for c in chunks])
+                for chunk, prepared in zip(chunks, results, strict=True):
+                    for (i, _), entry in zip(chunk, prepared, strict=True):
+                        yield i, entry
+        finally:
+            gc.unfreeze()
 
     def state(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> str:
         """The key of the whole corpus as the judge sees it (with this code and these aliases)."""
