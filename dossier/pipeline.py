@@ -512,7 +512,8 @@ def _build_cached(
     if report_key is not None:
         _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
     cache.flush()
-    cache.keep_only("documents", preparer.document_keys)
+    if not preparer.read_back:  # (a state read back whole was made from these same articles)
+        cache.keep_only("documents", preparer.document_keys)
     cache.keep_only("states", [state])
     cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
     cache.keep_only("corpora", [lookup.corpus_key] if lookup.corpus_key else [])

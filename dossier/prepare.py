@@ -256,6 +256,7 @@ class Preparer:
         self._documents: list[Document] = []
         self._rules: tuple[FurnitureRule, ...] = ()
         self._state: _State | None = None
+        self.read_back = False  # whether the corpus state was read back whole from the cache
 
     def segment(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
@@ -266,7 +267,7 @@ class Preparer:
         )
         stored = self._stored_state(documents)
         if stored is not None:
-            self._state = stored
+            self._state, self.read_back = stored, True
             if self.progress:
                 self.progress("analysing articles", len(documents), len(documents))
             return stored.paragraphs, stored.passages
