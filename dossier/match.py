@@ -236,26 +236,11 @@ class Matcher:
         )
 
     def _in_paragraph(self, passage: Passage) -> tuple[str, int]:
-        """The sentences of a passage's paragraph, joined, and where the passage starts in them:
-        a quotation may open sentences before it and close, naming its speaker, after it."""
-        passages = self.corpus.passages
-
-        def same(pid: int) -> bool:
-            return (
-                0 <= pid < len(passages)
-                and self._source(pid) == passage.source
-                and passages[pid].paragraph_start == passage.paragraph_start
-            )
-
-        first, last = passage.id, passage.id
-        while same(first - 1):
-            first -= 1
-        while same(last + 1):
-            last += 1
-        before = [self._text(p) for p in range(first, passage.id)]
-        after = [self._text(p) for p in range(passage.id, last + 1)]
-        at = sum(len(t) + 1 for t in before)
-        return " ".join(before + after), at
+        """A passage's paragraph, and where the passage starts in it: a quotation may open
+        sentences before it and close, naming its speaker, after it."""
+        text = self._documents[passage.source].text  # read already: the passage is sliced from it
+        paragraph = text[passage.paragraph_start : passage.paragraph_end]
+        return paragraph, passage.start - passage.paragraph_start
 
     def _affiliation(self, source: str, who: str) -> frozenset[str]:
         """The names next to the speaker's surname anywhere in the article: for "Konashenkov",
