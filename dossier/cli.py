@@ -95,6 +95,24 @@ CorpusOption = Annotated[
     Path, typer.Option("--corpus", help="Folder of article texts (.txt, .md).", show_default=True)
 ]
 OutOption = Annotated[Path, typer.Option("--out", help="Output folder.", show_default=True)]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="Where to keep what was computed, so that the next run redoes only what changed. "
+        "[default: .dossier/cache beside the claims file]",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Compute everything afresh; read and write no cache.")
+]
+
+
+def _cache_dir(claims: Path, cache_dir: Path | None, no_cache: bool) -> Path | None:
+    from dossier.cache import default_dir
+
+    return None if no_cache else cache_dir or default_dir(claims)
 
 
 @app.command()
@@ -107,18 +125,8 @@ def build(
         str,
         typer.Option("--format", help="Comma-separated outputs: html, pdf, json."),
     ] = "html,pdf,json",
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache-dir",
-            help="Where to keep what the build computed, so the next build redoes only what "
-            "changed. [default: .dossier/cache beside the claims file]",
-            show_default=False,
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Compute everything afresh; read and write no cache.")
-    ] = False,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -130,11 +138,10 @@ def build(
 
     Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
     """
-    from dossier.cache import default_dir
     from dossier.pipeline import build_dossier, parse_formats
 
     formats = parse_formats(format)
-    cache = None if no_cache else cache_dir or default_dir(claims)
+    cache = _cache_dir(claims, cache_dir, no_cache)
     with _progress() as progress:
         built = build_dossier(
             claims, corpus, out, formats, warn=_warn, progress=progress, cache_dir=cache,
@@ -343,6 +350,8 @@ def add(
             "--evidence/--no-evidence", help="Show what the corpus says about the new claim."
         ),
     ] = True,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Append a claim to the claims file (layout kept); print its id and the corpus's evidence.
 
@@ -360,7 +369,11 @@ def add(
     if not evidence:
         return
     try:
-        explained = explain_claim(claims, corpus, claim.id, warn=_warn)
+        with _progress() as progress:
+            explained = explain_claim(
+                claims, corpus, claim.id, warn=_warn,
+                cache_dir=_cache_dir(claims, cache_dir, no_cache), progress=progress,
+            )  # fmt: skip
     except CorpusError as err:
         for line in str(err).splitlines():
             _warn(line)
@@ -391,6 +404,8 @@ def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
     claims: ClaimsOption = Path("claims.yaml"),
     corpus: CorpusOption = Path("corpus"),
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show one claim's verdict and every quote behind it, in its paragraph, with its source.
 
@@ -398,7 +413,11 @@ def explain(
     """
     from dossier.explain import explain_claim, format_explanation
 
-    explained = explain_claim(claims, corpus, claim_id, warn=_warn)
+    with _progress() as progress:
+        explained = explain_claim(
+            claims, corpus, claim_id, warn=_warn, cache_dir=_cache_dir(claims, cache_dir, no_cache),
+            progress=progress,
+        )  # fmt: skip
     typer.echo(format_explanation(explained, _look()), nl=False)
 
 

@@ -18,10 +18,9 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from dossier.claims import load_claims
-from dossier.corpus import load_corpus
 from dossier.errors import DossierError
 from dossier.models import ClaimResult, ClaimSet, Corpus, Evidence, SourceMeta, Stance, Verdict
-from dossier.pipeline import check_claims
+from dossier.pipeline import Prepared, Progress, check_claims, prepared
 from dossier.terminal import (
     CONTEXT_STYLE,
     HEADING_STYLE,
@@ -73,20 +72,34 @@ def find_claim_index(claims: ClaimSet, claim_id: str) -> int:
 
 
 def explain_claim(
-    claims_path: Path, corpus_path: Path, claim_id: str, *, warn: Warn | None = None
+    claims_path: Path,
+    corpus_path: Path,
+    claim_id: str,
+    *,
+    warn: Warn | None = None,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> Explanation:
-    """Judge the claim ``claim_id`` of the claims file against the corpus."""
-    claims = load_claims(claims_path)
-    index = find_claim_index(claims, claim_id)
-    corpus = load_corpus(corpus_path, warn=warn)
-    return explanation(claims, corpus, index)
+    """Judge the claim ``claim_id`` of the claims file against the corpus; with ``cache_dir``
+    through the build cache (a corpus a build has seen is not analysed again, and a claim it
+    has judged is not judged again)."""
+    find_claim_index(load_claims(claims_path), claim_id)  # a wrong id is said before any work
+    with prepared(
+        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
+    ) as ready:
+        return explanation(
+            ready.claims, ready.corpus, find_claim_index(ready.claims, claim_id), ready
+        )
 
 
-def explanation(claims: ClaimSet, corpus: Corpus, index: int) -> Explanation:
-    """The explanation of the claim at ``index``: only that claim is judged."""
+def explanation(
+    claims: ClaimSet, corpus: Corpus, index: int, ready: Prepared | None = None
+) -> Explanation:
+    """The explanation of the claim at ``index``: only that claim is judged (by ``ready``, the
+    corpus prepared for judging, when given)."""
     claim = claims.claims[index]
     one = claims.model_copy(update={"file": claims.file.model_copy(update={"claims": [claim]})})
-    [result] = check_claims(one, corpus)
+    [result] = ready.check(one) if ready is not None else check_claims(one, corpus)
     citations = []
     for number, evidence in enumerate(result.evidence, start=1):
         document = corpus.document(evidence.source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from collections import Counter
@@ -499,14 +500,9 @@ def _build_cached(
         )
 
     claims = load_claims(claims_path)
-    preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
-    untitled = [d for d in files.documents if d.meta.title is None]
-    corpus = segment_corpus(files, preparer.segment)
-    if record is not None:
-        titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
-        _remember_corpus(cache, lookup, (record, titles, warnings))
-    matcher, state = preparer.matcher(corpus)
-    cache.flush()  # the analysed articles and the index survive an interrupted judging
+    corpus, preparer, matcher, state = _prepare(
+        claims, files, record, cache, lookup, warnings, progress, workers
+    )
     results, stored = _check(claims, matcher, progress, cache, state, workers)
     report = make_report(claims, corpus, results, stored)
     if report_key is not None:
@@ -519,6 +515,87 @@ def _build_cached(
     cache.keep_only("corpora", [lookup.corpus_key] if lookup.corpus_key else [])
     cache.keep_only_index(state)
     return _Made(report, stored, report_key)
+
+
+def _prepare(
+    claims: ClaimSet,
+    files: CorpusFiles,
+    record: tuple[Any, ...] | None,
+    cache: Cache,
+    lookup: _Lookup,
+    warnings: list[str],
+    progress: Progress | None,
+    workers: int | None,
+) -> tuple[Corpus, Preparer, Matcher, str]:
+    """Segment, index and get ready to judge, through the cache; ``record``: the files'
+    ``CorpusFiles.record`` when they were read (then it is remembered under the stamp)."""
+    preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
+    untitled = [d for d in files.documents if d.meta.title is None]
+    corpus = segment_corpus(files, preparer.segment)
+    if record is not None:
+        titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
+        _remember_corpus(cache, lookup, (record, titles, warnings))
+    matcher, state = preparer.matcher(corpus)
+    cache.flush()  # the analysed articles and the index survive an interrupted judging
+    return corpus, preparer, matcher, state
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A claims file and a corpus ready to judge (see ``prepared``)."""
+
+    claims: ClaimSet
+    corpus: Corpus
+    matcher: Matcher
+    cache: Cache | None
+    state: str | None
+
+    def check(self, claims: ClaimSet) -> list[ClaimResult]:
+        """``check_claims`` of ``claims`` (with the same aliases) against the corpus; through
+        the cache, a claim judged before against this corpus is not judged again."""
+        return check_claims(
+            claims, self.corpus, matcher=self.matcher, cache=self.cache, state=self.state
+        )
+
+
+@contextlib.contextmanager
+def prepared(
+    claims_path: Path,
+    corpus_path: Path,
+    *,
+    cache_dir: Path | None = None,
+    warn: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> Iterator[Prepared]:
+    """The claims file loaded and the corpus read, segmented and indexed; with ``cache_dir``
+    through the build cache (a corpus a build has seen is read back, not analysed again), which
+    keeps what is judged with it when the block ends."""
+    claims = load_claims(claims_path)
+    if cache_dir is None or not corpus_path.is_dir():
+        preparer = Preparer(claims.file.aliases, workers=workers, progress=progress)
+        corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
+        yield Prepared(claims, corpus, preparer.matcher(corpus)[0], None, None)
+        return
+    cache = Cache(cache_dir, warn)
+    try:
+        lookup = _look_up(cache, claims_path, corpus_path)
+        warnings: list[str] = []
+
+        def say(message: str) -> None:
+            warnings.append(message)
+            if warn is not None:
+                warn(message)
+
+        files, read = _read_files(cache, corpus_path, lookup, say)
+        corpus, _, matcher, state = _prepare(
+            claims, files, files.record() if read else None, cache, lookup, warnings, progress,
+            workers,
+        )  # fmt: skip
+        yield Prepared(claims, corpus, matcher, cache, state)
+        cache.flush()
+    finally:
+        cache.close()
 
 
 def _meta_key(meta: SourceMeta) -> str:

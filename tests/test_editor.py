@@ -7,6 +7,7 @@ the editor reads. Output to a pipe is plain text, so it can be asserted exactly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ from typer.testing import CliRunner
 
 from dossier.cli import app
 from dossier.explain import explain_claim, format_explanation
+from dossier.match import Matcher
+from dossier.models import Claim
+from dossier.prepare import Preparer
 from dossier.terminal import Look
 
 runner = CliRunner()
@@ -154,6 +158,55 @@ def test_explain_on_a_terminal_styles_but_still_names_the_verdict(desk: Path) ->
     assert "\x1b[" in styled
     assert " DISPUTED " in styled, "the verdict is a word, not a colour alone"
     assert ">>" not in styled and "*SDF*" not in styled, "styles replace the plain markers"
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Articles analysed and claims judged from now on."""
+    seen: dict[str, list[str]] = {"analysed": [], "judged": []}
+    entries, evidence = Preparer._entries, Matcher.evidence
+
+    def analysing(self: Preparer) -> Iterator[object]:
+        seen["analysed"].append("corpus")
+        return entries(self)
+
+    def judging(self: Matcher, claim: Claim, candidates: list[int] | None = None) -> object:
+        seen["judged"].append(claim.id)
+        return evidence(self, claim, candidates)
+
+    monkeypatch.setattr(Preparer, "_entries", analysing)
+    monkeypatch.setattr(Matcher, "evidence", judging)
+    return seen
+
+
+def test_explain_after_a_build_neither_analyses_nor_judges_again(
+    desk: Path, counted: dict[str, list[str]]
+) -> None:
+    assert runner.invoke(app, ["-q", "build", "--format", "json"]).exit_code == 0
+    counted["analysed"].clear()
+    counted["judged"].clear()
+
+    cached = runner.invoke(app, ["explain", "sdf-controls-80-percent-raqqa"])
+
+    assert cached.exit_code == 0, cached.output
+    assert counted == {"analysed": [], "judged": []}  # the build's cache had both
+    assert cached.stdout == EXPLAINED
+    fresh = runner.invoke(app, ["explain", "sdf-controls-80-percent-raqqa", "--no-cache"])
+    assert fresh.stdout == EXPLAINED
+    assert counted == {"analysed": ["corpus"], "judged": ["sdf-controls-80-percent-raqqa"]}
+
+
+def test_a_claim_added_with_its_evidence_is_not_judged_again_by_the_next_build(
+    desk: Path, counted: dict[str, list[str]]
+) -> None:
+    added = runner.invoke(app, ["add", "The SDF controls 80% of Raqqa city."])
+    assert added.exit_code == 0, added.output
+    assert counted["judged"] == ["the-sdf-controls-80-of-raqqa-city"]
+
+    assert runner.invoke(app, ["-q", "build", "--format", "json"]).exit_code == 0
+
+    assert counted["judged"].count("the-sdf-controls-80-of-raqqa-city") == 1
+    assert counted["analysed"] == ["corpus"]  # by add; the build read the state back
 
 
 def test_explain_every_seed_claim(monkeypatch: pytest.MonkeyPatch) -> None:
