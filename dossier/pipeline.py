@@ -421,11 +421,32 @@ def _look_up(cache: Cache, claims_path: Path, corpus_path: Path) -> _Lookup:
     return _Lookup(started, claims_bytes, stamp, stamp_key, seen, corpus_key, known)
 
 
+@dataclass(frozen=True)
+class _Read:
+    """The corpus's files, whether they were read (or known from the stamp), and what reading
+    them said (said again when they are known from the stamp)."""
+
+    files: CorpusFiles
+    read: bool
+    warnings: list[str]
+
+    def record(self) -> tuple[Any, ...] | None:
+        """The files' ``CorpusFiles.record`` when they were read (to remember them)."""
+        return self.files.record() if self.read else None
+
+
 def _read_files(
-    cache: Cache, corpus_path: Path, lookup: _Lookup, say: Callable[[str], None]
-) -> tuple[CorpusFiles, bool]:
-    """The corpus's files: read, or known from the stamp (then no article is read until it is
-    quoted). The flag says whether they were read."""
+    cache: Cache, corpus_path: Path, lookup: _Lookup, warn: Callable[[str], None] | None
+) -> _Read:
+    """The corpus's files: read, or known from the stamp (then no article is read until a
+    sentence of it is judged)."""
+    warnings: list[str] = []
+
+    def say(message: str) -> None:
+        warnings.append(message)
+        if warn is not None:
+            warn(message)
+
     if lookup.known is not None:
         try:
             record, titles, said = lookup.known
@@ -435,8 +456,8 @@ def _read_files(
         else:
             for message in said:
                 say(message)  # what reading the articles said when they were read
-            return files, False
-    return read_corpus(corpus_path, warn=say), True
+            return _Read(files, False, warnings)
+    return _Read(read_corpus(corpus_path, warn=say), True, warnings)
 
 
 @dataclass(frozen=True)
@@ -479,15 +500,8 @@ def _build_cached(
     started, claims_bytes, stamp, stamp_key = (
         lookup.started, lookup.claims_bytes, lookup.stamp, lookup.stamp_key,
     )  # fmt: skip
-    warnings: list[str] = []
-
-    def say(message: str) -> None:
-        warnings.append(message)
-        if warn is not None:
-            warn(message)
-
-    files, read = _read_files(cache, corpus_path, lookup, say)
-    record = files.record() if read else None
+    got = _read_files(cache, corpus_path, lookup, warn)
+    files, warnings = got.files, got.warnings
     report_key = None
     if claims_bytes is not None:
         report_key = make_key(
@@ -500,9 +514,7 @@ def _build_cached(
         )
 
     claims = load_claims(claims_path)
-    corpus, preparer, matcher, state = _prepare(
-        claims, files, record, cache, lookup, warnings, progress, workers
-    )
+    corpus, preparer, matcher, state = _prepare(claims, got, cache, lookup, progress, workers)
     results, stored = _check(claims, matcher, progress, cache, state, workers)
     report = make_report(claims, corpus, results, stored)
     if report_key is not None:
@@ -519,22 +531,21 @@ def _build_cached(
 
 def _prepare(
     claims: ClaimSet,
-    files: CorpusFiles,
-    record: tuple[Any, ...] | None,
+    got: _Read,
     cache: Cache,
     lookup: _Lookup,
-    warnings: list[str],
     progress: Progress | None,
     workers: int | None,
 ) -> tuple[Corpus, Preparer, Matcher, str]:
-    """Segment, index and get ready to judge, through the cache; ``record``: the files'
-    ``CorpusFiles.record`` when they were read (then it is remembered under the stamp)."""
+    """Segment, index and get ready to judge, through the cache; files that were read are
+    remembered under the corpus stamp."""
     preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
-    untitled = [d for d in files.documents if d.meta.title is None]
-    corpus = segment_corpus(files, preparer.segment)
+    record = got.record()
+    untitled = [d for d in got.files.documents if d.meta.title is None]
+    corpus = segment_corpus(got.files, preparer.segment)
     if record is not None:
         titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
-        _remember_corpus(cache, lookup, (record, titles, warnings))
+        _remember_corpus(cache, lookup, (record, titles, got.warnings))
     matcher, state = preparer.matcher(corpus)
     cache.flush()  # the analysed articles and the index survive an interrupted judging
     return corpus, preparer, matcher, state
@@ -580,18 +591,8 @@ def prepared(
     cache = Cache(cache_dir, warn)
     try:
         lookup = _look_up(cache, claims_path, corpus_path)
-        warnings: list[str] = []
-
-        def say(message: str) -> None:
-            warnings.append(message)
-            if warn is not None:
-                warn(message)
-
-        files, read = _read_files(cache, corpus_path, lookup, say)
-        corpus, _, matcher, state = _prepare(
-            claims, files, files.record() if read else None, cache, lookup, warnings, progress,
-            workers,
-        )  # fmt: skip
+        got = _read_files(cache, corpus_path, lookup, warn)
+        corpus, _, matcher, state = _prepare(claims, got, cache, lookup, progress, workers)
         yield Prepared(claims, corpus, matcher, cache, state)
         cache.flush()
     finally:
