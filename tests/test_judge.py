@@ -248,15 +248,21 @@ def test_a_name_said_just_before_counts_as_said() -> None:
     assert j is not None and j.stance is Stance.SUPPORTS
 
 
-def test_a_speaker_speaks_for_the_side_the_article_gives_them(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
-        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n\n"
-        "The front moved little.\n\n"
-        "Petrov said the warning was delivered to the KF command.\n",
+def petrov_speaking(folder: Path, rest: str) -> Matcher:
+    """A matcher over one article that introduces a Russian MoD spokesman, then ``rest``."""
+    (folder / "a.txt").write_text(
+        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n\n" + rest,
         encoding="utf-8",
     )
     analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
-    matcher = Matcher(load_corpus(tmp_path), analyzer)
+    return Matcher(load_corpus(folder), analyzer)
+
+
+def test_a_speaker_speaks_for_the_side_the_article_gives_them(tmp_path: Path) -> None:
+    matcher = petrov_speaking(
+        tmp_path,
+        "The front moved little.\n\nPetrov said the warning was delivered to the KF command.\n",
+    )
     said = "Russia said it had delivered its warning to the KF command."
     evidence = matcher.evidence(Claim(id="warning", text=said))
     assert [(e.stance, e.speaker) for e in evidence] == [(Stance.SUPPORTS, "Petrov")]
@@ -825,13 +831,9 @@ def test_forces_working_alongside_others_are_deployed_there() -> None:
 def test_a_sentence_inside_a_quotation_is_the_word_of_who_is_named_at_its_close(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "a.txt").write_text(
-        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n\n"
-        "“The front is calm. The KF has left the Tabqa dam. We will see,” Petrov said.\n",
-        encoding="utf-8",
+    matcher = petrov_speaking(
+        tmp_path, "“The front is calm. The KF has left the Tabqa dam. We will see,” Petrov said.\n"
     )
-    analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
-    matcher = Matcher(load_corpus(tmp_path), analyzer)
     said = "Russia said the KF has left the Tabqa dam."
     evidence = matcher.evidence(Claim(id="left", text=said))
     assert [(e.stance, e.quote, e.speaker) for e in evidence] == [
