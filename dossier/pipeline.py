@@ -401,24 +401,22 @@ class _Lookup:
     stamp_key: str | None
     seen: tuple[str, list[str]] | None
     corpus_key: str | None
-    known: tuple[Any, dict[str, str], list[str]] | None
-    """The corpus as an earlier build read it under the same stamp, whatever the claims: its
-    ``CorpusFiles.record``, the titles its headings gave, and what reading it said."""
+    """Where the cache keeps the corpus as an earlier build read it under the same stamp,
+    whatever the claims: its ``CorpusFiles.record``, the titles its headings gave, and what
+    reading it said."""
 
 
 def _look_up(cache: Cache, claims_path: Path, corpus_path: Path) -> _Lookup:
     started = time.time_ns()
     claims_bytes = _read_bytes(claims_path)
     stamp = corpus_stamp(corpus_path)
-    stamp_key = seen = corpus_key = known = None
+    stamp_key = seen = corpus_key = None
     if stamp is not None:
         corpus_key = make_key("corpus", str(corpus_path), stamp[0])
         if claims_bytes is not None:
             stamp_key = make_key("stamp", str(claims_path), claims_bytes, corpus_key)
             seen = cache.get("stamps", stamp_key)
-        if seen is None:
-            known = cache.get("corpora", corpus_key)
-    return _Lookup(started, claims_bytes, stamp, stamp_key, seen, corpus_key, known)
+    return _Lookup(started, claims_bytes, stamp, stamp_key, seen, corpus_key)
 
 
 @dataclass(frozen=True)
@@ -447,9 +445,10 @@ def _read_files(
         if warn is not None:
             warn(message)
 
-    if lookup.known is not None:
+    known = cache.get("corpora", lookup.corpus_key) if lookup.corpus_key else None
+    if known is not None:
         try:
-            record, titles, said = lookup.known
+            record, titles, said = known
             files = unread_corpus(corpus_path, record, titles)
         except (ValueError, TypeError) as err:
             cache.warn_once(f"corpus record unreadable: {err}")

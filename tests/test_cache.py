@@ -437,6 +437,19 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+def test_other_formats_of_an_unchanged_corpus_read_no_article_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    build()
+    reads = counting_reads(monkeypatch)
+
+    build("--format", "json,html")  # no rendered HTML kept yet: the report is made again
+
+    assert reads == []
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
 def test_an_unread_article_that_changed_stops_the_build(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First version.\n", encoding="utf-8")
     files = dossier.corpus.read_corpus(tmp_path)
