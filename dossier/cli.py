@@ -260,6 +260,8 @@ def lock_command(
     claims: ClaimsOption = Path("claims.yaml"),
     corpus: CorpusOption = Path("corpus"),
     lock: LockOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Record every claim's verdict and the citations it rests on in dossier.lock.
 
@@ -268,7 +270,11 @@ def lock_command(
     from dossier.lock import default_lock_path, lock_claims
 
     path = lock or default_lock_path(claims)
-    written = lock_claims(claims, corpus, path, warn=_warn)
+    with _progress() as progress:
+        written = lock_claims(
+            claims, corpus, path, warn=_warn, cache_dir=_cache_dir(claims, cache_dir, no_cache),
+            progress=progress,
+        )  # fmt: skip
     if not state.quiet:
         citations = sum(len(c.citations) for c in written.claims.values())
         typer.echo(f"wrote {path}: {len(written.claims)} claims, {citations} citations")
@@ -283,6 +289,8 @@ def check_command(
     format: Annotated[
         str, typer.Option("--format", help="Output: text, github (annotations) or json.")
     ] = "text",
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Re-judge every claim and re-anchor its locked citations; exit 1 when a claim lost support.
 
@@ -293,7 +301,11 @@ def check_command(
     formatter = FORMATTERS.get(format)
     if formatter is None:
         raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
-    report = check_lock(claims, corpus, lock or default_lock_path(claims), warn=_warn)
+    with _progress() as progress:
+        report = check_lock(
+            claims, corpus, lock or default_lock_path(claims), warn=_warn,
+            cache_dir=_cache_dir(claims, cache_dir, no_cache), progress=progress,
+        )  # fmt: skip
     typer.echo(formatter(report), nl=False)
     if not report.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)

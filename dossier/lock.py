@@ -38,11 +38,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz
 
-from dossier.claims import load_claims
-from dossier.corpus import load_corpus
 from dossier.errors import LockError
 from dossier.models import ClaimResult, ClaimSet, Corpus, Document, Evidence, Stance, Verdict
-from dossier.pipeline import check_claims
+from dossier.pipeline import Progress, prepared
 from dossier.quantity import extract
 
 LOCK_FILE = "dossier.lock"
@@ -689,24 +687,41 @@ def default_lock_path(claims_path: Path) -> Path:
 
 
 def lock_claims(
-    claims_path: Path, corpus_path: Path, lock_path: Path, *, warn: Warn | None = None
+    claims_path: Path,
+    corpus_path: Path,
+    lock_path: Path,
+    *,
+    warn: Warn | None = None,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> LockFile:
-    """Judge every claim and write the lock; returns what was written."""
-    claims = load_claims(claims_path)
-    corpus = load_corpus(corpus_path, warn=warn)
-    lock = make_lock(check_claims(claims, corpus), corpus)
+    """Judge every claim and write the lock; returns what was written. With ``cache_dir``,
+    through the build cache (what a build judged against this corpus is not judged again)."""
+    with prepared(
+        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
+    ) as ready:
+        lock = make_lock(ready.check(ready.claims), ready.corpus)
     write_lock(lock, lock_path)
     return lock
 
 
 def check_lock(
-    claims_path: Path, corpus_path: Path, lock_path: Path, *, warn: Warn | None = None
+    claims_path: Path,
+    corpus_path: Path,
+    lock_path: Path,
+    *,
+    warn: Warn | None = None,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> CheckReport:
-    """Re-read everything, re-judge every claim and compare with the lock."""
+    """Re-read everything, judge every claim (through the build cache with ``cache_dir``) and
+    compare with the lock."""
     lock = read_lock(lock_path)
-    claims = load_claims(claims_path)
-    corpus = load_corpus(corpus_path, warn=warn)
-    return check(claims, corpus, check_claims(claims, corpus), lock, lock_path)
+    with prepared(
+        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
+    ) as ready:
+        results = ready.check(ready.claims)
+        return check(ready.claims, ready.corpus, results, lock, lock_path)
 
 
 # --- output formats -----------------------------------------------------------------------

@@ -561,11 +561,13 @@ class Prepared:
     state: str | None
 
     def check(self, claims: ClaimSet) -> list[ClaimResult]:
-        """``check_claims`` of ``claims`` (with the same aliases) against the corpus; through
-        the cache, a claim judged before against this corpus is not judged again."""
+        """``check_claims`` of ``claims`` (with the same aliases) against the corpus, on every
+        core when there are many; through the cache, a claim judged before against this corpus
+        is not judged again."""
         return check_claims(
-            claims, self.corpus, matcher=self.matcher, cache=self.cache, state=self.state
-        )
+            claims, self.corpus, matcher=self.matcher, cache=self.cache, state=self.state,
+            workers=None,
+        )  # fmt: skip
 
 
 @contextlib.contextmanager

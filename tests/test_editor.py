@@ -209,6 +209,20 @@ def test_a_claim_added_with_its_evidence_is_not_judged_again_by_the_next_build(
     assert counted["analysed"] == ["corpus"]  # by add; the build read the state back
 
 
+def test_lock_and_check_after_a_build_judge_nothing_again(
+    desk: Path, counted: dict[str, list[str]]
+) -> None:
+    assert runner.invoke(app, ["-q", "build", "--format", "json"]).exit_code == 0
+    judged = list(counted["judged"])
+
+    locked = runner.invoke(app, ["lock"])
+    checked = runner.invoke(app, ["check"])
+
+    assert locked.exit_code == checked.exit_code == 0, locked.output + checked.output
+    assert counted["judged"] == judged  # every claim's judgment came from the build's cache
+    assert runner.invoke(app, ["check", "--no-cache"]).stdout == checked.stdout
+
+
 def test_explain_every_seed_claim(monkeypatch: pytest.MonkeyPatch) -> None:
     """On the project's own claims and corpus: structure only (the judge keeps improving)."""
     monkeypatch.chdir(SEEDS)
