@@ -322,6 +322,9 @@ def extract(text: str) -> list[Quantity]:
                 ("times", 1.0) if num_raw.lower() in {"twice", "thrice"} else ("count", 1.0)
             )
         hedge = m.group("hedge")
+        start = m.start()
+        if hedge and hedge.lower() in _PREPOSITIONS and _compound_modifier(text, m):
+            hedge, start = None, m.start("num")  # "under 24-hour guard": under guard, all day
         num2 = m.group("num2")
         low, high, low_open, high_open = _interval(value * factor, "over" if majority else hedge)
         if unit == "percent":
@@ -344,8 +347,8 @@ def extract(text: str) -> list[Quantity]:
             unit = "number"  # "now 80", "dropped to 84.15": compared where the words agree
         found.append(
             Quantity(
-                text=text[m.start() : m.end()],
-                start=m.start(),
+                text=text[start : m.end()],
+                start=start,
                 end=m.end(),
                 value=value * factor,
                 low=low,
@@ -358,6 +361,17 @@ def extract(text: str) -> list[Quantity]:
             )
         )
     return found
+
+
+_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
+"""Hedges that are also prepositions: before a figure that qualifies a noun ("under 24-hour
+guard", "over 10-year bonds") they govern the noun, not the figure."""
+
+
+def _compound_modifier(text: str, m: re.Match[str]) -> bool:
+    """Is the figure of ``m`` a hyphened modifier of the noun after it ("24-hour guard")?"""
+    unit = m.group("unit") or ""
+    return unit.startswith("-") and re.match(r" [a-z]", text[m.end() : m.end() + 2]) is not None
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:

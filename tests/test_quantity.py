@@ -115,3 +115,21 @@ def test_most_is_a_share_only_before_of() -> None:
 )
 def test_clock_times_ordinals_and_years_are_not_figures(text: str) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "hedge"),
+    [
+        ("The house is under 24-hour guard.", "24-hour", None),  # under guard, all day long
+        ("Yields on over 10-year bonds rose.", "10-year", None),
+        ("He spent under 24 hours there.", "under 24 hours", "under"),
+        ("It ended a nearly three-year siege.", "nearly three-year", "nearly"),  # not a preposition
+    ],
+)
+def test_a_preposition_before_a_figure_that_qualifies_a_noun_is_no_hedge(
+    text: str, figure: str, hedge: str | None
+) -> None:
+    [quantity] = extract(text)
+
+    assert (quantity.text, quantity.hedge) == (figure, hedge)
+    assert text[quantity.start : quantity.end] == quantity.text
