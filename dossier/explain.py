@@ -83,13 +83,12 @@ def explain_claim(
     """Judge the claim ``claim_id`` of the claims file against the corpus; with ``cache_dir``
     through the build cache (a corpus a build has seen is not analysed again, and a claim it
     has judged is not judged again)."""
-    find_claim_index(load_claims(claims_path), claim_id)  # a wrong id is said before any work
+    claims = load_claims(claims_path)
+    index = find_claim_index(claims, claim_id)  # a wrong id is said before any work
     with prepared(
-        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
+        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress, claims=claims
     ) as ready:
-        return explanation(
-            ready.claims, ready.corpus, find_claim_index(ready.claims, claim_id), ready
-        )
+        return explanation(claims, ready.corpus, index, ready)
 
 
 def explanation(

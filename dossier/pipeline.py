@@ -579,11 +579,13 @@ def prepared(
     warn: Callable[[str], None] | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    claims: ClaimSet | None = None,
 ) -> Iterator[Prepared]:
-    """The claims file loaded and the corpus read, segmented and indexed; with ``cache_dir``
-    through the build cache (a corpus a build has seen is read back, not analysed again), which
-    keeps what is judged with it when the block ends."""
-    claims = load_claims(claims_path)
+    """The claims file loaded (unless given as ``claims``) and the corpus read, segmented and
+    indexed; with ``cache_dir`` through the build cache (a corpus a build has seen is read back,
+    not analysed again), which keeps what is judged with it when the block ends."""
+    if claims is None:
+        claims = load_claims(claims_path)
     if cache_dir is None or not corpus_path.is_dir():
         preparer = Preparer(claims.file.aliases, workers=workers, progress=progress)
         corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
