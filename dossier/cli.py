@@ -447,6 +447,8 @@ def search(
         ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many passages.")] = 10,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Find the passages of the corpus that mention some words or a figure, with their sources.
 
@@ -456,7 +458,12 @@ def search(
 
     if claims is None and Path("claims.yaml").is_file():
         claims = Path("claims.yaml")
-    result = search_corpus(corpus, query, claims_path=claims, limit=limit, warn=_warn)
+    cache = _cache_dir(claims, cache_dir, no_cache) if claims is not None else None
+    with _progress() as progress:
+        result = search_corpus(
+            corpus, query, claims_path=claims, limit=limit, warn=_warn, cache_dir=cache,
+            progress=progress,
+        )  # fmt: skip
     typer.echo(format_search(result, _look()), nl=False)
 
 

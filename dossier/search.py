@@ -19,11 +19,11 @@ from pydantic import BaseModel
 from rich.console import RenderableType
 from rich.text import Text
 
-from dossier.claims import load_claims
 from dossier.corpus import load_corpus
 from dossier.errors import DossierError
 from dossier.index import PassageIndex, passage_terms
-from dossier.models import Corpus, Passage, SourceMeta
+from dossier.models import Corpus, Passages, SourceMeta
+from dossier.pipeline import Progress, prepared
 from dossier.quantity import extract
 from dossier.terminal import (
     CONTEXT_STYLE,
@@ -97,19 +97,43 @@ def search_corpus(
     claims_path: Path | None = None,
     limit: int = DEFAULT_LIMIT,
     warn: Warn | None = None,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> SearchResult:
-    """Passages of the corpus that match ``query``, using the aliases of the claims file."""
-    aliases = load_claims(claims_path).file.aliases if claims_path is not None else {}
+    """Passages of the corpus that match ``query``, using the aliases of the claims file; with
+    a claims file and ``cache_dir``, through the build cache (its index, and no article
+    analysed again when a build has seen the corpus)."""
     if not query.strip():
         raise DossierError(
             'the search is empty; give words or a figure, e.g. dossier search "Deir ez-Zor"'
         )
-    return search(load_corpus(corpus_path, warn=warn), query, Analyzer(aliases), limit)
+    _check_limit(limit)  # before the corpus is read
+    if claims_path is None:
+        return search(load_corpus(corpus_path, warn=warn), query, Analyzer({}), limit)
+    with prepared(
+        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
+    ) as ready:
+        matcher = ready.matcher
+        return search(ready.corpus, query, matcher.analyzer, limit, matcher.index)
 
 
-def search(corpus: Corpus, query: str, analyzer: Analyzer, limit: int) -> SearchResult:
+def _check_limit(limit: int) -> None:
     if limit < 1:
         raise DossierError(f"--limit: {limit} is too small; show at least 1 passage")
+
+
+def search(
+    corpus: Corpus,
+    query: str,
+    analyzer: Analyzer,
+    limit: int,
+    index: PassageIndex | None = None,
+) -> SearchResult:
+    """The passages matching most of the query's words and figures, best first; ``index``:
+    the corpus's passages indexed as ``index.passage_terms`` writes them (made here if not
+    given). Only the passages holding a word of the query are analysed, and the others are
+    read for figures only when the query has one."""
+    _check_limit(limit)
     figures = _figures(query)
     terms: list[frozenset[str]] = []
     groups: list[tuple[list[str], bool]] = []
@@ -126,17 +150,22 @@ def search(corpus: Corpus, query: str, analyzer: Analyzer, limit: int) -> Search
             "give a name, a less common word or a figure"
         )
 
-    index = PassageIndex()
-    tokens = {p.id: analyzer.tokens(p.text) for p in corpus.passages}
-    index.add((pid, passage_terms(ts)) for pid, ts in tokens.items())
-    rank = {pid: n for n, pid in enumerate(index.search(groups, len(corpus.passages) or 1))}
-    candidates = set(rank) | ({p.id for p in corpus.passages} if figures else set())
+    passages = corpus.passages
+    tokens: dict[int, list[Token]] = {}
+    if index is None:
+        index = PassageIndex()
+        tokens = {p.id: analyzer.tokens(p.text) for p in passages}
+        index.add((pid, passage_terms(ts)) for pid, ts in tokens.items())
+    rank = {pid: n for n, pid in enumerate(index.search(groups, len(passages) or 1))}
+    candidates = set(rank) | (set(range(len(passages))) if figures else set())
 
     wanted = len(terms) + len(figures)
     scored: list[tuple[int, int, int, list[tuple[int, int]]]] = []
     for pid in candidates:
-        passage = corpus.passages[pid]
-        matched, marks = _match(passage, tokens[pid], terms, figures)
+        text = passages.text(pid) if isinstance(passages, Passages) else passages[pid].text
+        # Outside the ranking a passage holds none of the query's words: only figures to find.
+        words = (tokens.get(pid) or analyzer.tokens(text)) if pid in rank else []
+        matched, marks = _match(text, words, terms, figures)
         if matched:
             scored.append((-matched, rank.get(pid, len(rank)), pid, marks))
     scored.sort(key=lambda s: s[:3])
@@ -162,12 +191,12 @@ def search(corpus: Corpus, query: str, analyzer: Analyzer, limit: int) -> Search
 
 
 def _match(
-    passage: Passage,
+    text: str,
     tokens: list[Token],
     terms: list[frozenset[str]],
     figures: list[_Figure],
 ) -> tuple[int, list[tuple[int, int]]]:
-    """How many of the query's words and figures ``passage`` holds, and where they are."""
+    """How many of the query's words and figures a passage's ``text`` holds, and where."""
     matched = 0
     marks: list[tuple[int, int]] = []
     for keys in terms:
@@ -176,13 +205,13 @@ def _match(
             matched += 1
             marks.extend(spans)
     if figures:
-        seen = _figures(passage.text)
+        seen = _figures(text)
         for wanted in figures:
             spans = [(f.start, f.end) for f in seen if _same_figure(wanted, f)]
             if spans:
                 matched += 1
                 marks.extend(spans)
-    return matched, _joined(passage.text, sorted(set(marks)))
+    return matched, _joined(text, sorted(set(marks)))
 
 
 _NAME_GAP = re.compile(

@@ -223,6 +223,21 @@ def test_lock_and_check_after_a_build_judge_nothing_again(
     assert runner.invoke(app, ["check", "--no-cache"]).stdout == checked.stdout
 
 
+@pytest.mark.parametrize("query", ["Deir al-Zour", "SDF 80 percent", "65 percent", "Raqqa"])
+def test_search_after_a_build_analyses_nothing_and_finds_the_same(
+    desk: Path, counted: dict[str, list[str]], query: str
+) -> None:
+    fresh = runner.invoke(app, ["search", query, "--no-cache"])
+    assert runner.invoke(app, ["-q", "build", "--format", "json"]).exit_code == 0
+    counted["analysed"].clear()
+
+    cached = runner.invoke(app, ["search", query])
+
+    assert cached.exit_code == 0, cached.output
+    assert counted["analysed"] == []  # the build's index and analyses
+    assert cached.stdout == fresh.stdout
+
+
 def test_explain_every_seed_claim(monkeypatch: pytest.MonkeyPatch) -> None:
     """On the project's own claims and corpus: structure only (the judge keeps improving)."""
     monkeypatch.chdir(SEEDS)
