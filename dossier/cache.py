@@ -267,11 +267,12 @@ class Cache:
         return self.folder / INDEX_DIR / state
 
     @contextlib.contextmanager
-    def new_index_folder(self, state: str) -> Iterator[Path | None]:
+    def new_index_folder(self, state: str, *, replace: bool = False) -> Iterator[Path | None]:
         """A temporary folder to build the index of ``state`` in, renamed into place on success.
 
         Yields None when the cache cannot hold it. When another build has put the same state in
-        place meanwhile, ours is dropped (both are built from the same documents).
+        place meanwhile, ours is dropped (both are built from the same documents), unless
+        ``replace``: the index in place is broken and this one replaces it.
         """
         if self._db is None:
             yield None
@@ -287,8 +288,9 @@ class Cache:
         old = final.parent / f"{temp.name}-old"
         try:
             yield temp
-            with contextlib.suppress(OSError):
-                os.rename(final, old)  # a broken index this build replaces
+            if replace:
+                with contextlib.suppress(OSError):
+                    os.rename(final, old)  # the broken index this build replaces
             with contextlib.suppress(OSError):
                 os.rename(temp, final)  # fails when another build has just put its own there
         finally:

@@ -406,7 +406,7 @@ class Preparer:
         if state.index is None and self.cache is not None:
             state.index = self._open_index(self.cache, self.state_key, state.manifest)
         if state.index is None:  # the cached index is broken: written again, and recorded
-            state.index = self._build_index(self._index_items(), state.record)
+            state.index = self._build_index(self._index_items(), state.record, replace=True)
         self._state = None
         matcher = Matcher(
             corpus,
@@ -438,9 +438,13 @@ class Preparer:
         self,
         items: Iterable[tuple[int, str]],
         record: Callable[[object], tuple[Any, ...]] | None,
+        *,
+        replace: bool = False,
     ) -> PassageIndex:
-        """The index of ``items``, written in the cache's folder for this state when it can be;
-        then ``record(manifest)`` is what the cache keeps of the state (None: keep nothing)."""
+        """The index of ``items``, written in the cache's folder for this state when it can be
+        (``replace``: over a broken one); then ``record(manifest)`` is what the cache keeps of
+        the state (None: keep nothing), with the manifest of the index in place, whichever build
+        put it there."""
         if self.progress:
             self.progress("indexing passages", 0, 1)
         size = sum(len(d.text) for d in self._documents)
@@ -450,21 +454,23 @@ class Preparer:
             index = PassageIndex()
             index.add(items, threads=threads)
         else:
-            with self.cache.new_index_folder(self.state_key) as folder:
+            with self.cache.new_index_folder(self.state_key, replace=replace) as folder:
                 if folder is None:
                     index = PassageIndex()
                     index.add(items, threads=threads)
                 else:
                     PassageIndex(str(folder)).add(items, threads=threads)
-                    manifest = folder_manifest(folder)
             if folder is not None:
+                final = self.cache.index_path(self.state_key)
                 try:
-                    index = PassageIndex(str(self.cache.index_path(self.state_key)))
+                    manifest = folder_manifest(final)
+                    index = PassageIndex(str(final))
                 except (OSError, ValueError):  # another build replaced it this very moment
                     index = PassageIndex()
                     index.add(self._index_items(), threads=threads)
-                if record is not None:
-                    self.cache.put("states", self.state_key, record(manifest))
+                else:
+                    if record is not None:
+                        self.cache.put("states", self.state_key, record(manifest))
         if self.progress:
             self.progress("indexing passages", 1, 1)
         return index

@@ -24,7 +24,7 @@ import dossier.corpus
 import dossier.match
 import dossier.pipeline
 import dossier.prepare
-from dossier.cache import DB_NAME, INDEX_DIR
+from dossier.cache import DB_NAME, INDEX_DIR, Cache
 from dossier.cli import app
 from dossier.errors import CorpusError
 from dossier.pipeline import build_report
@@ -379,6 +379,22 @@ def test_two_builds_at_once_share_the_cache_safely(project: Path) -> None:
     add_claim()
     assert build().stderr == ""  # the cache they left is whole
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_an_index_another_build_put_in_place_is_kept_unless_it_is_broken(
+    tmp_path: Path, replace: bool
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    for content in ("first build's", "second build's"):
+        with cache.new_index_folder("state", replace=replace and content != "first build's") as f:
+            assert f is not None
+            (f / "meta.json").write_text(content, encoding="utf-8")
+    cache.close()
+
+    kept = (tmp_path / "cache" / INDEX_DIR / "state" / "meta.json").read_text(encoding="utf-8")
+    assert kept == ("second build's" if replace else "first build's")
+    assert [p.name for p in (tmp_path / "cache" / INDEX_DIR).iterdir()] == ["state"]
 
 
 def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
