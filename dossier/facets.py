@@ -152,15 +152,25 @@ def contrast(
     claim: Facets, passage: Facets, published: int | None, passage_keys: frozenset[str]
 ) -> Contrast | None:
     """How the passage differs from the claim on its year, direction or roles; None if not."""
-    # "its weakest since October 2011" compares with a past time; it does not date the passage.
+    # "its weakest since October 2011" compares with a past time; it dates neither the claim
+    # nor the passage, but two such times must agree.
     dated = tuple(y for y in passage.years if not y.benchmark)
-    if claim.years and not dated and not published and not claim.months & passage.months:
-        claimed = ", ".join(str(y) for y in claim.years)
+    years = tuple(y for y in claim.years if not y.benchmark)
+    measured = {y.year for y in claim.years if y.benchmark}
+    against = {y.year for y in passage.years if y.benchmark}
+    if measured and against and not measured & against:
+        return Contrast(
+            f"claim says since {', '.join(map(str, sorted(measured)))}, "
+            f"passage says since {', '.join(map(str, sorted(against)))}",
+            True,
+        )
+    if years and not dated and not published and not claim.months & passage.months:
+        claimed = ", ".join(str(y) for y in years)
         return Contrast(f"claim says {claimed}; the passage's date is not known", False)
-    if claim.years:
+    if years:
         said = dated or ((Year(published, False),) if published else ())
-        if said and not any(c.meets(p) for c in claim.years for p in said):
-            claimed = ", ".join(str(y) for y in claim.years)
+        if said and not any(c.meets(p) for c in years for p in said):
+            claimed = ", ".join(str(y) for y in years)
             if dated:
                 given = ", ".join(str(y) for y in dated)
                 return Contrast(f"claim says {claimed}, passage says {given}", True)

@@ -738,6 +738,15 @@ def test_the_lowest_since_a_year_does_not_date_the_passage() -> None:
     assert j is not None and j.stance is Stance.CONFLICTS  # "the west" is no superlative
 
 
+def test_the_lowest_since_a_year_in_the_claim_dates_nothing_but_must_agree() -> None:
+    claim = "The rupee fell to 81.63, its weakest level since late 2010."
+    j = stance(claim, "The rupee fell to 41.63, its weakest level since late 2010.")
+    assert j is not None and j.stance is Stance.CONFLICTS  # not left out for want of a date
+    assert explain(claim, "The rupee fell to 81.63, its weakest level since 2012.") == (
+        "left out: claim says since 2010, passage says since 2012"  # another day, as for years
+    )
+
+
 def test_a_target_named_only_before_needs_a_word_that_points_back_at_it() -> None:
     claim = "The KF fired on Malian troops near Tabqa."
     before = "Malian troops held the bridge near Tabqa."
