@@ -315,6 +315,8 @@ def extract(text: str) -> list[Quantity]:
             unit, factor = currency, 1.0
         elif num_raw.lower() in _FRACTIONS or majority:
             unit, factor = "percent", 1.0
+        elif not unit_raw and not m.group("hedge") and _RANK_RE.search(before):
+            unit, factor = "rank", 1.0  # "No. 497 on the list": a place, not a count
         elif unit_raw:
             unit, factor = _UNITS.get(unit_raw, ("count", 1.0))
         else:
@@ -333,8 +335,8 @@ def extract(text: str) -> list[Quantity]:
             v2 = _parse_number(num2)
             if v2 is not None and v2 > value:
                 low, high, low_open, high_open = value * factor, v2 * factor, False, False
-        if unit == "times" or currency:
-            noun = None  # "shelled twice", "$5 million": what it counts is in the context
+        if unit in {"times", "rank"} or currency:
+            noun = None  # "shelled twice", "$5 million", "No. 3": what it counts is around it
         elif unit == "percent" or unit in {"km"}:
             noun = _object_of(text, m.end())
         else:
@@ -362,6 +364,9 @@ def extract(text: str) -> list[Quantity]:
         )
     return found
 
+
+_RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
+"""Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""
 
 _PREPOSITIONS = frozenset({"over", "under", "above", "below"})
 """Hedges that are also prepositions: before a figure that qualifies a noun ("under 24-hour

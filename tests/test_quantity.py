@@ -133,3 +133,23 @@ def test_a_preposition_before_a_figure_that_qualifies_a_noun_is_no_hedge(
 
     assert (quantity.text, quantity.hedge) == (figure, hedge)
     assert text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("It was No. 497 on the list.", 497), ("He is ranked number 3.", 3), ("the #1 bestseller", 1)],
+)
+def test_a_place_in_a_ranking_is_a_rank_not_a_count(text: str, value: float) -> None:
+    [quantity] = extract(text)
+
+    assert (quantity.unit, quantity.value) == ("rank", value)
+
+
+def test_a_rank_is_compared_with_ranks_only() -> None:
+    claim = extract("The song was No. 497 on the list of The 500 Greatest Songs.")
+    passage = extract("The song was No. 248 on the list of The 500 Greatest Songs.")
+
+    assert [(c.unit, p.unit, compare(c, p)) for c, p in zip(claim, passage, strict=True)] == [
+        ("rank", "rank", Agreement.CONFLICT),
+        ("number", "number", Agreement.AGREE),
+    ]
