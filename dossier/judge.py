@@ -982,8 +982,10 @@ def _judge_figures(
         return LeftOut(f"the passage covers too little of the claim ({coverage:.2f})")
     agreed: list[tuple[Agreement, Figure, Figure, str]] = []
     contradicted: list[tuple[Agreement, Figure, Figure, str]] = []
+    unsettled: list[tuple[Figure, Figure, str]] = []  # measured, neither backed nor contradicted
     for cf in claim.figures:
         mine: tuple[Agreement, Figure, Figure, str] | None = None
+        open_: tuple[Figure, Figure, str] | None = None
         for pf in passage.figures:
             measure = _same_measure(cf, pf, place_keys)
             if measure is None:
@@ -1000,16 +1002,25 @@ def _judge_figures(
                     measure += ", the rest held"
             agreement = compare(cf.quantity, held)
             if agreement is Agreement.UNCLEAR:
+                open_ = open_ or (cf, pf, measure)
                 continue
             if mine is None or (agreement is Agreement.AGREE and mine[0] is not Agreement.AGREE):
                 mine = (agreement, cf, pf, measure)
         if mine is not None:
             (agreed if mine[0] is Agreement.AGREE else contradicted).append(mine)
+        elif open_ is not None:
+            unsettled.append(open_)
     # Every figure the passage answers must agree: "after 150 years" contradicts "after 301
-    # years ... two systems" though "two systems" agrees.
+    # years ... two systems" though "two systems" agrees; and "at least 66 journalists" leaves
+    # "at least 133 journalists, all but 10 of them Syrian" open though "10" agrees.
     answered = contradicted or agreed
     if not answered:
         return LeftOut("no figure of the passage measures what the claim's figure does")
+    if not contradicted and unsettled:
+        cf, pf, measure = unsettled[0]
+        return LeftOut(
+            f"claim {cf.quantity.text} is not settled by passage {pf.quantity.text}{measure}"
+        )
     agreement, cf, pf, measure = answered[0]
     day = _one_day(passage.text, passage.facets)
     episodic = pf.quantity.unit in {"count", "times"}  # a share or a distance is a state

@@ -747,6 +747,18 @@ def test_the_lowest_since_a_year_in_the_claim_dates_nothing_but_must_agree() -> 
     )
 
 
+def test_a_figure_the_passage_measures_but_does_not_settle_keeps_it_from_backing_the_claim() -> (
+    None
+):
+    claim = "At least 133 journalists, all but 10 of them Malian, have been killed in the war."
+    weaker = "At least 66 journalists, all but 10 of them Malian, have been killed in the war."
+    assert explain(claim, weaker) == (
+        "left out: claim At least 133 is not settled by passage At least 66 journalists"
+    )
+    j = stance(claim, claim)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
 def test_a_target_named_only_before_needs_a_word_that_points_back_at_it() -> None:
     claim = "The KF fired on Malian troops near Tabqa."
     before = "Malian troops held the bridge near Tabqa."
