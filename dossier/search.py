@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from rich.console import RenderableType
 from rich.text import Text
 
+from dossier.claims import load_claims
 from dossier.corpus import load_corpus
 from dossier.errors import DossierError
 from dossier.index import PassageIndex, passage_terms
@@ -107,11 +108,14 @@ def search_corpus(
         raise DossierError(
             'the search is empty; give words or a figure, e.g. dossier search "Deir ez-Zor"'
         )
-    _check_limit(limit)  # before the corpus is read
+    _check_limit(limit)  # what can be said of the query is said before the corpus is read
     if claims_path is None:
+        _Query(query, Analyzer({}))
         return search(load_corpus(corpus_path, warn=warn), query, Analyzer({}), limit)
+    claims = load_claims(claims_path)
+    _Query(query, Analyzer(claims.file.aliases))
     with prepared(
-        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
+        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress, claims=claims
     ) as ready:
         matcher = ready.matcher
         return search(ready.corpus, query, matcher.analyzer, limit, matcher.index)
@@ -120,6 +124,28 @@ def search_corpus(
 def _check_limit(limit: int) -> None:
     if limit < 1:
         raise DossierError(f"--limit: {limit} is too small; show at least 1 passage")
+
+
+class _Query:
+    """What a search looks for: its words (their keys, and the index's key groups) and its
+    figures; a query of common words alone is refused."""
+
+    def __init__(self, query: str, analyzer: Analyzer) -> None:
+        self.figures = _figures(query)
+        self.terms: list[frozenset[str]] = []
+        self.groups: list[tuple[list[str], bool]] = []
+        for token in analyzer.tokens(query):
+            keys = frozenset(token.keys)
+            in_figure = any(f.start <= token.start < f.end for f in self.figures)
+            if token.stop or in_figure or keys in self.terms:
+                continue
+            self.terms.append(keys)
+            self.groups.append((sorted(keys), token.entity))
+        if not self.terms and not self.figures:
+            raise DossierError(
+                f"the search {query.strip()!r} has only common words; "
+                "give a name, a less common word or a figure"
+            )
 
 
 def search(
@@ -134,22 +160,8 @@ def search(
     given). Only the passages holding a word of the query are analysed, and the others are
     read for figures only when the query has one."""
     _check_limit(limit)
-    figures = _figures(query)
-    terms: list[frozenset[str]] = []
-    groups: list[tuple[list[str], bool]] = []
-    for token in analyzer.tokens(query):
-        keys = frozenset(token.keys)
-        in_figure = any(f.start <= token.start < f.end for f in figures)
-        if token.stop or in_figure or keys in terms:
-            continue
-        terms.append(keys)
-        groups.append((sorted(keys), token.entity))
-    if not terms and not figures:
-        raise DossierError(
-            f"the search {query.strip()!r} has only common words; "
-            "give a name, a less common word or a figure"
-        )
-
+    asked = _Query(query, analyzer)
+    figures, terms, groups = asked.figures, asked.terms, asked.groups
     passages = corpus.passages
     tokens: dict[int, list[Token]] = {}
     if index is None:

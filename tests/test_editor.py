@@ -339,6 +339,14 @@ def test_a_long_paragraph_is_cut_around_the_quote() -> None:
 # --- search -------------------------------------------------------------------------------
 
 
+def test_what_is_wrong_with_a_search_is_said_before_the_corpus_is_read(desk: Path) -> None:
+    common = runner.invoke(app, ["search", "the of", "--corpus", "nowhere"])
+    limit = runner.invoke(app, ["search", "Raqqa", "--limit", "0", "--corpus", "nowhere"])
+
+    assert "has only common words" in common.output
+    assert "--limit: 0 is too small" in limit.output
+
+
 def test_search_finds_a_name_in_another_spelling(desk: Path) -> None:
     result = runner.invoke(app, ["search", "Deir al-Zour"])
 
