@@ -18,6 +18,7 @@ import typer
 from dossier.errors import DossierError, one_line
 
 if TYPE_CHECKING:
+    from dossier.pipeline import Preparing
     from dossier.terminal import Look
 
 app = typer.Typer(
@@ -113,6 +114,17 @@ def _cache_dir(claims: Path, cache_dir: Path | None, no_cache: bool) -> Path | N
     from dossier.cache import default_dir
 
     return None if no_cache else cache_dir or default_dir(claims)
+
+
+@contextlib.contextmanager
+def _preparing(claims: Path | None, cache_dir: Path | None, no_cache: bool) -> Iterator[Preparing]:
+    """How a command other than build gets the corpus ready: through the cache beside the
+    claims file (when there is one), with warnings and a progress bar."""
+    from dossier.pipeline import Preparing
+
+    cache = _cache_dir(claims, cache_dir, no_cache) if claims is not None else None
+    with _progress() as progress:
+        yield Preparing(cache_dir=cache, warn=_warn, progress=progress)
 
 
 @app.command()
@@ -270,11 +282,8 @@ def lock_command(
     from dossier.lock import default_lock_path, lock_claims
 
     path = lock or default_lock_path(claims)
-    with _progress() as progress:
-        written = lock_claims(
-            claims, corpus, path, warn=_warn, cache_dir=_cache_dir(claims, cache_dir, no_cache),
-            progress=progress,
-        )  # fmt: skip
+    with _preparing(claims, cache_dir, no_cache) as how:
+        written = lock_claims(claims, corpus, path, how)
     if not state.quiet:
         citations = sum(len(c.citations) for c in written.claims.values())
         typer.echo(f"wrote {path}: {len(written.claims)} claims, {citations} citations")
@@ -301,11 +310,8 @@ def check_command(
     formatter = FORMATTERS.get(format)
     if formatter is None:
         raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
-    with _progress() as progress:
-        report = check_lock(
-            claims, corpus, lock or default_lock_path(claims), warn=_warn,
-            cache_dir=_cache_dir(claims, cache_dir, no_cache), progress=progress,
-        )  # fmt: skip
+    with _preparing(claims, cache_dir, no_cache) as how:
+        report = check_lock(claims, corpus, lock or default_lock_path(claims), how)
     typer.echo(formatter(report), nl=False)
     if not report.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)
@@ -381,11 +387,8 @@ def add(
     if not evidence:
         return
     try:
-        with _progress() as progress:
-            explained = explain_claim(
-                claims, corpus, claim.id, warn=_warn,
-                cache_dir=_cache_dir(claims, cache_dir, no_cache), progress=progress,
-            )  # fmt: skip
+        with _preparing(claims, cache_dir, no_cache) as how:
+            explained = explain_claim(claims, corpus, claim.id, how)
     except CorpusError as err:
         for line in str(err).splitlines():
             _warn(line)
@@ -425,11 +428,8 @@ def explain(
     """
     from dossier.explain import explain_claim, format_explanation
 
-    with _progress() as progress:
-        explained = explain_claim(
-            claims, corpus, claim_id, warn=_warn, cache_dir=_cache_dir(claims, cache_dir, no_cache),
-            progress=progress,
-        )  # fmt: skip
+    with _preparing(claims, cache_dir, no_cache) as how:
+        explained = explain_claim(claims, corpus, claim_id, how)
     typer.echo(format_explanation(explained, _look()), nl=False)
 
 
@@ -458,12 +458,8 @@ def search(
 
     if claims is None and Path("claims.yaml").is_file():
         claims = Path("claims.yaml")
-    cache = _cache_dir(claims, cache_dir, no_cache) if claims is not None else None
-    with _progress() as progress:
-        result = search_corpus(
-            corpus, query, claims_path=claims, limit=limit, warn=_warn, cache_dir=cache,
-            progress=progress,
-        )  # fmt: skip
+    with _preparing(claims, cache_dir, no_cache) as how:
+        result = search_corpus(corpus, query, claims_path=claims, limit=limit, how=how)
     typer.echo(format_search(result, _look()), nl=False)
 
 

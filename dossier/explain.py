@@ -10,7 +10,6 @@ paragraph with the matched names and figures highlighted.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -20,7 +19,7 @@ from rich.text import Text
 from dossier.claims import load_claims
 from dossier.errors import DossierError
 from dossier.models import ClaimResult, ClaimSet, Corpus, Evidence, SourceMeta, Stance, Verdict
-from dossier.pipeline import Prepared, Progress, check_claims, prepared
+from dossier.pipeline import AFRESH, Prepared, Preparing, check_claims, prepared
 from dossier.terminal import (
     CONTEXT_STYLE,
     HEADING_STYLE,
@@ -33,8 +32,6 @@ from dossier.terminal import (
     render,
     source_label,
 )
-
-Warn = Callable[[str], None]
 
 
 class Citation(BaseModel):
@@ -72,22 +69,14 @@ def find_claim_index(claims: ClaimSet, claim_id: str) -> int:
 
 
 def explain_claim(
-    claims_path: Path,
-    corpus_path: Path,
-    claim_id: str,
-    *,
-    warn: Warn | None = None,
-    cache_dir: Path | None = None,
-    progress: Progress | None = None,
+    claims_path: Path, corpus_path: Path, claim_id: str, how: Preparing = AFRESH
 ) -> Explanation:
-    """Judge the claim ``claim_id`` of the claims file against the corpus; with ``cache_dir``
-    through the build cache (a corpus a build has seen is not analysed again, and a claim it
+    """Judge the claim ``claim_id`` of the claims file against the corpus; through the build
+    cache when ``how`` has one (a corpus a build has seen is not analysed again, and a claim it
     has judged is not judged again)."""
     claims = load_claims(claims_path)
     index = find_claim_index(claims, claim_id)  # a wrong id is said before any work
-    with prepared(
-        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress, claims=claims
-    ) as ready:
+    with prepared(claims_path, corpus_path, how, claims=claims) as ready:
         return explanation(claims, ready.corpus, index, ready)
 
 

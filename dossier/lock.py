@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 
 from dossier.errors import LockError
 from dossier.models import ClaimResult, ClaimSet, Corpus, Document, Evidence, Stance, Verdict
-from dossier.pipeline import Progress, prepared
+from dossier.pipeline import AFRESH, Preparing, prepared
 from dossier.quantity import extract
 
 LOCK_FILE = "dossier.lock"
@@ -50,8 +50,6 @@ QUOTE_FLOOR = 70.0  # least similarity of the quote itself, whatever its context
 DIFF_CONTEXT = 3  # words of unchanged text shown around each change in a word diff
 
 _WS = re.compile(r"\s+")
-
-Warn = Callable[[str], None]
 
 
 # --- the lock file ------------------------------------------------------------------------
@@ -687,39 +685,23 @@ def default_lock_path(claims_path: Path) -> Path:
 
 
 def lock_claims(
-    claims_path: Path,
-    corpus_path: Path,
-    lock_path: Path,
-    *,
-    warn: Warn | None = None,
-    cache_dir: Path | None = None,
-    progress: Progress | None = None,
+    claims_path: Path, corpus_path: Path, lock_path: Path, how: Preparing = AFRESH
 ) -> LockFile:
-    """Judge every claim and write the lock; returns what was written. With ``cache_dir``,
-    through the build cache (what a build judged against this corpus is not judged again)."""
-    with prepared(
-        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
-    ) as ready:
+    """Judge every claim and write the lock; returns what was written. Through the build cache
+    when ``how`` has one (what a build judged against this corpus is not judged again)."""
+    with prepared(claims_path, corpus_path, how) as ready:
         lock = make_lock(ready.check(ready.claims), ready.corpus)
     write_lock(lock, lock_path)
     return lock
 
 
 def check_lock(
-    claims_path: Path,
-    corpus_path: Path,
-    lock_path: Path,
-    *,
-    warn: Warn | None = None,
-    cache_dir: Path | None = None,
-    progress: Progress | None = None,
+    claims_path: Path, corpus_path: Path, lock_path: Path, how: Preparing = AFRESH
 ) -> CheckReport:
-    """Re-read everything, judge every claim (through the build cache with ``cache_dir``) and
-    compare with the lock."""
+    """Re-read everything, judge every claim (through the build cache when ``how`` has one)
+    and compare with the lock."""
     lock = read_lock(lock_path)
-    with prepared(
-        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress
-    ) as ready:
+    with prepared(claims_path, corpus_path, how) as ready:
         results = ready.check(ready.claims)
         return check(ready.claims, ready.corpus, results, lock, lock_path)
 

@@ -570,22 +570,35 @@ class Prepared:
         )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Preparing:
+    """How a command gets the corpus ready: through the build cache in ``cache_dir`` (None: no
+    cache), telling ``warn`` what reading the articles says and ``progress`` how far it is."""
+
+    cache_dir: Path | None = None
+    warn: Callable[[str], None] | None = None
+    progress: Progress | None = None
+    workers: int | None = None
+
+
+AFRESH = Preparing()
+"""No cache: the corpus read and analysed afresh, warnings and progress untold."""
+
+
 @contextlib.contextmanager
 def prepared(
     claims_path: Path,
     corpus_path: Path,
+    how: Preparing = AFRESH,
     *,
-    cache_dir: Path | None = None,
-    warn: Callable[[str], None] | None = None,
-    progress: Progress | None = None,
-    workers: int | None = None,
     claims: ClaimSet | None = None,
 ) -> Iterator[Prepared]:
     """The claims file loaded (unless given as ``claims``) and the corpus read, segmented and
-    indexed; with ``cache_dir`` through the build cache (a corpus a build has seen is read back,
-    not analysed again), which keeps what is judged with it when the block ends."""
+    indexed; through the build cache when ``how`` has one (a corpus a build has seen is read
+    back, not analysed again), which keeps what is judged with it when the block ends."""
     if claims is None:
         claims = load_claims(claims_path)
+    cache_dir, warn, progress, workers = how.cache_dir, how.warn, how.progress, how.workers
     if cache_dir is None or not corpus_path.is_dir():
         preparer = Preparer(claims.file.aliases, workers=workers, progress=progress)
         corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from dossier.corpus import load_corpus
 from dossier.errors import DossierError
 from dossier.index import PassageIndex, passage_terms
 from dossier.models import Corpus, Passages, SourceMeta
-from dossier.pipeline import Progress, prepared
+from dossier.pipeline import AFRESH, Preparing, prepared
 from dossier.quantity import extract
 from dossier.terminal import (
     CONTEXT_STYLE,
@@ -38,8 +37,6 @@ from dossier.terminal import (
     source_label,
 )
 from dossier.text import Analyzer, Token
-
-Warn = Callable[[str], None]
 
 DEFAULT_LIMIT = 10
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
@@ -97,12 +94,10 @@ def search_corpus(
     *,
     claims_path: Path | None = None,
     limit: int = DEFAULT_LIMIT,
-    warn: Warn | None = None,
-    cache_dir: Path | None = None,
-    progress: Progress | None = None,
+    how: Preparing = AFRESH,
 ) -> SearchResult:
     """Passages of the corpus that match ``query``, using the aliases of the claims file; with
-    a claims file and ``cache_dir``, through the build cache (its index, and no article
+    a claims file, through the build cache when ``how`` has one (its index, and no article
     analysed again when a build has seen the corpus)."""
     if not query.strip():
         raise DossierError(
@@ -111,12 +106,10 @@ def search_corpus(
     _check_limit(limit)  # what can be said of the query is said before the corpus is read
     if claims_path is None:
         _Query(query, Analyzer({}))
-        return search(load_corpus(corpus_path, warn=warn), query, Analyzer({}), limit)
+        return search(load_corpus(corpus_path, warn=how.warn), query, Analyzer({}), limit)
     claims = load_claims(claims_path)
     _Query(query, Analyzer(claims.file.aliases))
-    with prepared(
-        claims_path, corpus_path, cache_dir=cache_dir, warn=warn, progress=progress, claims=claims
-    ) as ready:
+    with prepared(claims_path, corpus_path, how, claims=claims) as ready:
         matcher = ready.matcher
         return search(ready.corpus, query, matcher.analyzer, limit, matcher.index)
 
