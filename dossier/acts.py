@@ -393,22 +393,28 @@ def hit_targets(tokens: Sequence[Token], act: frozenset[str]) -> set[str]:
     passive act in its clause ("Syrian troops ... have been shelled")."""
     out: set[str] = set()
     for j, t in enumerate(tokens):
-        if t.entity or not act & set(expand(t.keys)):
-            continue
-        if _passive_at(tokens, j):
-            for b in reversed(tokens[:j]):
-                if b.text.lower() in CLAUSE_WORDS or is_speech_verb(b.text):
-                    break  # "X said that ..." : the speaker is not who was hit
-                if b.entity:
-                    out.update(b.keys)
-        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text.lower() in AIMS)
-        for n in range(k, min(len(tokens), k + AIM_WORDS)):
-            w = tokens[n]
-            low = w.text.lower()
-            if low in CLAUSE_WORDS | LOCATIVES | {"by"}:
-                break  # "... from positions held by", "near Tabqa": no longer whom it hit
-            if w.entity:
-                out.update(w.keys)
-            elif low in POSSESSIVES:
-                out.update(possessor(tokens, n) or ())
+        if not t.entity and act & set(expand(t.keys)):
+            out.update(hit_by(tokens, j))
+    return out
+
+
+def hit_by(tokens: Sequence[Token], j: int) -> set[str]:
+    """The keys of whom the act at token j is aimed at (see ``hit_targets``)."""
+    out: set[str] = set()
+    if _passive_at(tokens, j):
+        for b in reversed(tokens[:j]):
+            if b.text.lower() in CLAUSE_WORDS or is_speech_verb(b.text):
+                break  # "X said that ..." : the speaker is not who was hit
+            if b.entity:
+                out.update(b.keys)
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text.lower() in AIMS)
+    for n in range(k, min(len(tokens), k + AIM_WORDS)):
+        w = tokens[n]
+        low = w.text.lower()
+        if low in CLAUSE_WORDS | LOCATIVES | {"by"}:
+            break  # "... from positions held by", "near Tabqa": no longer whom it hit
+        if w.entity:
+            out.update(w.keys)
+        elif low in POSSESSIVES:
+            out.update(possessor(tokens, n) or ())
     return out

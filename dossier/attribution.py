@@ -4,12 +4,15 @@
 for the operation"; "While the Pentagon says there are ..." -> "the Pentagon"; "The ISIS-linked news
 agency Amaq has claimed ..." -> "The ISIS-linked news agency Amaq"; "..., Reuters reports." ->
 "Reuters"; "according to pro-Kurdish sources" -> "pro-Kurdish sources". A pronoun ("he said") is
-resolved to the last named speaker before it in the same article, when there is one.
+resolved to a named speaker before it in the same article: "they" and "it" to the last one a few
+sentences back, "he" and "she" only to one who can be a person ("General Igor Konashenkov", not
+"The U.S.-backed militias"), and further back only to one the article shows to be a person.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 SPEECH_VERBS = (
     r"(?:has |have |had )?(?:said|says|say|stated|states|told|tells|claimed|claims|claim|"
@@ -36,6 +39,94 @@ _OPENING_QUOTES = '“"‘'
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
 
 
+# Whether a speaker can be "he" or "she": a title before a name, or a word for a person's role,
+# makes a person; a plural head or an organisation makes a group.
+_TITLE_RE = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr|Sen|Rep|Gov|Rev)\.?|"
+    r"General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral|Commander|President|Minister|"
+    r"Secretary|Senator|Governor|Ambassador|Mayor|Judge|Professor|Chancellor|Pope|King|Queen|"
+    r"Prince|Princess)\s+[A-Z]"
+)
+_ROLE_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|commander|minister|president|official|analyst|general|"
+    r"colonel|ambassador|envoy|diplomat|secretary|director|chief|chairman|chairwoman|leader|"
+    r"expert|professor|researcher|witness|resident|activist|fighter|soldier|officer|lawmaker|"
+    r"senator|governor|mayor|founder|journalist|correspondent|reporter|editor|lawyer|"
+    r"economist|scientist|doctor|man|woman|father|mother|son|daughter|husband|wife)\b"
+)
+_GROUP_RE = re.compile(
+    r"\b(?:[Mm]inistry|[Aa]gency|[Aa]rmy|[Ff]orces?|[Gg]overnment|[Gg]roup|[Cc]ouncil|"
+    r"[Oo]bservatory|[Cc]ommand|[Cc]oalition|[Mm]ilitia|[Dd]epartment|[Oo]ffice|[Cc]ommittee|"
+    r"[Cc]ommission|[Pp]arty|[Uu]nion|[Oo]rgani[sz]ation|[Cc]ompany|[Cc]orporation|[Bb]ank|"
+    r"[Uu]niversity|[Ii]nstitute|[Cc]ent(?:re|er)|[Aa]ssociation|[Ff]oundation|[Ss]ervices?|"
+    r"[Pp]olice|[Nn]etwork|[Nn]ewspaper|[Cc]hannel|[Tt]elevision|TV|[Rr]egime|[Aa]dministration|"
+    r"[Ee]mbassy|[Cc]ourt|[Pp]arliament|[Cc]ongress|[Mm]ilitary|[Mm]edia|[Ss]tatement|[Rr]eport|"
+    r"[Ss]tudy|[Ss]urvey|Pentagon|Kremlin|Reuters)\b"
+)
+_HEAD_RE = re.compile(r"^[^,(]*?([A-Za-z]+)\s*(?:$|,|\(|\b(?:of|for|in|at|from|on)\b)")
+_FEMALE_RE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Madam|Queen|Princess|spokeswoman|chairwoman|woman|mother|daughter|wife)\b"
+)
+_MALE_RE = re.compile(r"\b(?:Mr|Sir|King|Prince|spokesman|chairman|man|father|son|husband)\b")
+Resolve = Callable[[str], str | None]  # a pronoun ("he") -> the earlier speaker it stands for
+
+
+def is_person(who: str) -> bool:
+    """A speaker the sentence shows to be a person: "General Igor Konashenkov", "Jihan Sheikh
+    Ahmed, spokeswoman for the operation", "a senior US official"; not "US officials"."""
+    if is_group(who):
+        return False
+    return _TITLE_RE.search(who) is not None or _ROLE_RE.search(who) is not None
+
+
+def is_group(who: str) -> bool:
+    """A speaker that is many or an organisation: "The U.S.-backed militias", "US officials",
+    "Russia's Ministry of Defense", "SANA" -- "they" or "it", never "he" or "she". A role word
+    makes a person of a group's member: "Russian Defense Ministry spokesman Igor Konashenkov"."""
+    words = who.split()
+    m = _HEAD_RE.search(who)
+    head = m.group(1) if m else words[-1]
+    if head.isupper() and len(head) > 1:
+        return True  # an acronym: SANA, AFP, the SDF
+    if _ROLE_RE.fullmatch(head.lower()):
+        return False
+    if head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return True  # militias, officials, sources
+    return _GROUP_RE.search(who) is not None and _ROLE_RE.search(who) is None
+
+
+def can_be(pronoun: str, who: str) -> bool:
+    """Whether "he" or "she" can stand for ``who``: not a group, and not of the other sex where
+    the sentence says it ("spokeswoman", "Mr")."""
+    if is_group(who):
+        return False
+    if pronoun == "he":
+        return _FEMALE_RE.search(who) is None
+    return _MALE_RE.search(who) is None
+
+
+def antecedent(pronoun: str, earlier: Iterable[tuple[int, str]], near: int) -> str | None:
+    """Whom "he" or "she" stands for, from the named speakers before it in the article, nearest
+    first, each with how many sentences back it is: the nearest one who can be that person,
+    within ``near`` sentences, or further back one the article shows to be a person (the
+    general whose statement an article goes on quoting after other sources)."""
+    for back, who in earlier:
+        if can_be(pronoun, who) and (back <= near or is_person(who)):
+            return who
+    return None
+
+
+def _pronoun(word: str, previous: str | None, resolve: Resolve | None) -> str | None:
+    """The speaker a pronoun subject stands for: "he"/"she" by ``resolve`` (or the previous
+    speaker, if that can be a person), other pronouns the previous speaker."""
+    pronoun = word.lower()
+    if pronoun not in {"he", "she"}:
+        return previous
+    if resolve is not None:
+        return resolve(pronoun)
+    return previous if previous and can_be(pronoun, previous) else None
+
+
 _TRAILING_RE = re.compile(
     r"(?:\s+(?:has|have|had|already|also|reportedly|previously|repeatedly|again|later|earlier|"
     r"had|now|then|once|officially|publicly))+$",
@@ -52,20 +143,26 @@ def _clean(who: str) -> str | None:
     return who
 
 
-def speaker(sentence: str, previous: str | None = None, quoted: str | None = None) -> str | None:
+def speaker(
+    sentence: str,
+    previous: str | None = None,
+    quoted: str | None = None,
+    resolve: Resolve | None = None,
+) -> str | None:
     """The speaker of ``sentence``, or None when the sentence attributes nothing.
 
     ``previous`` is the last named speaker before this sentence in the article, used to resolve
     "he said" and the like, and for a quotation that opens without saying whose it is (news
     writing goes on quoting the last speaker). ``quoted`` is the speaker named where a quotation
     the sentence is inside closes (``quoted_by``): whose words a sentence that names no one is.
+    ``resolve`` gives whom "he" or "she" stands for (see ``antecedent``).
     """
     m = _INVERTED_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
-        return previous if who.split()[0] in PRONOUNS and previous else who
+        return _pronoun(who.split()[0], previous, resolve) if who.split()[0] in PRONOUNS else who
     m = _AFTER_QUOTE_RE.search(sentence)
     if m and (who := _clean(m.group("who"))) and (who in PRONOUNS or who[:1].isupper()):
-        return previous if who.split()[0] in PRONOUNS else who
+        return _pronoun(who.split()[0], previous, resolve) if who.split()[0] in PRONOUNS else who
     m = _ACCORDING_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
         return who
@@ -82,7 +179,7 @@ def speaker(sentence: str, previous: str | None = None, quoted: str | None = Non
         if who is None:
             continue
         if who in PRONOUNS or who.lower() in {"he", "she", "they", "it", "we"}:
-            return previous
+            return _pronoun(who, previous, resolve)
         if who[:1].isupper() or who.split()[0].lower() in {"the", "a", "an"}:
             return who
     if quoted:
@@ -95,11 +192,13 @@ def speaker(sentence: str, previous: str | None = None, quoted: str | None = Non
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")
 
 
-def quoted_by(paragraph: str, at: int, previous: str | None = None) -> str | None:
+def quoted_by(
+    paragraph: str, at: int, previous: str | None = None, resolve: Resolve | None = None
+) -> str | None:
     """The speaker of a quotation that runs on over the sentence at offset ``at`` of a paragraph
     and is attributed where it closes: in "“A. B. C,” Konashenkov said." sentence B is
     Konashenkov's. None when the sentence is not inside a quotation, or the quotation closes
-    without naming whose it is. ``previous`` resolves "he said" (see ``speaker``)."""
+    without naming whose it is. ``previous`` and ``resolve`` resolve "he said" (see ``speaker``)."""
     while at < len(paragraph) and paragraph[at] in _OPENING_QUOTES + " ":
         at += 1  # the sentence's own opening mark: the quotation it opens
     before = paragraph[:at]
@@ -115,7 +214,9 @@ def quoted_by(paragraph: str, at: int, previous: str | None = None) -> str | Non
     for pattern in (_AFTER_QUOTE_RE, _INVERTED_RE):
         m = pattern.search(attribution)
         if m and (who := _clean(m.group("who"))):
-            return previous if who.split()[0] in PRONOUNS else who
+            return (
+                _pronoun(who.split()[0], previous, resolve) if who.split()[0] in PRONOUNS else who
+            )
     return None
 
 

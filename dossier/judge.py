@@ -23,17 +23,20 @@ A passage is evidence only when it speaks of the claim's content, not merely its
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dossier import attribution
 from dossier.acts import (
+    AIM_WORDS,
     CLAUSE_WORDS,
     OBJECT_PRONOUNS,
     PEOPLE_OF,
     after_auxiliary,
     claim_act,
     doer_said,
+    hit_by,
     hit_targets,
     name_groups,
     only_against,
@@ -255,13 +258,26 @@ def _polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, s
             at_end = i >= len(tokens) - 4 and any(j < i for j in matched)
             if after or at_end:
                 return False, True, t.text
-        negation = low in NEGATION_WORDS or low.endswith("n't")
+        negation = (low in NEGATION_WORDS or low.endswith("n't")) and not _idiom(tokens, i)
         if negation and any(
             i < j <= i + NEGATION_WINDOW and not _said_before(tokens, matched, j, i)
             for j in matched
         ):
             return True, False, t.text
     return False, False, None
+
+
+# A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",
+# "no doubt", "not only ... but", "not least".
+AFFIRMING_IDIOMS = frozenset(
+    {("no", "uncertain"), ("no", "doubt"), ("not", "only"), ("not", "least")}
+)
+
+
+def _idiom(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the negation at token i opens an idiom that affirms (``AFFIRMING_IDIOMS``)."""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    return (tokens[i].text.lower(), after) in AFFIRMING_IDIOMS
 
 
 def _said_before(tokens: Sequence[Token], matched: set[int], j: int, before: int) -> bool:
@@ -357,9 +373,22 @@ def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int
             and attribution.is_speech_verb(t.text)
             and not set(t.keys) & DENIAL_STEMS
         )
-        if in_order_to or naming or says:
+        if in_order_to or naming or says or _light_verb(tokens, i):
             frame.add(i)
     return frame
+
+
+# A verb that only carries a message noun: "delivered its warning" says "warned".
+LIGHT_VERBS = frozenset({"delivered", "deliver", "issued", "issue", "sent", "send", "gave", "give"})
+MESSAGE_NOUNS = frozenset({"warn", "messag", "threat", "ultimatum"})
+
+
+def _light_verb(tokens: Sequence[Token], i: int) -> bool:
+    """'delivered' of 'delivered its warning', 'issued a stern warning': what is said is the
+    warning; the verb that carries it need not be found."""
+    if tokens[i].text.lower() not in LIGHT_VERBS:
+        return False
+    return any(t.keys[0] in MESSAGE_NOUNS for t in tokens[i + 1 : i + 4])
 
 
 def _own(token: Token) -> tuple[str, ...]:
@@ -372,14 +401,45 @@ def _hyphened(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start].strip() == "-"
 
 
+# A person's post, written between the name of whom they serve and their own name.
+ROLE_WORDS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "commander", "minister", "envoy", "ambassador"}
+)
+
+
 def descriptions_in(tokens: Sequence[Token], text: str) -> list[tuple[tuple[str, str], set[str]]]:
-    """'the US-backed SDF' -> ((US key, 'back'), {SDF keys}): how a text describes a name."""
+    """'the US-backed SDF' -> ((US key, 'back'), {SDF keys}): how a text describes a name; and
+    'Russian Defence Ministry spokesman Maj Gen Igor Konashenkov' -> ((ministry key,
+    'spokesman'), {Konashenkov's key}): whom a person speaks for (see ``roles``)."""
     out = []
     for i in range(len(tokens) - 2):
         a, b, c = tokens[i], tokens[i + 1], tokens[i + 2]
         if a.entity and not b.entity and c.entity and _hyphened(text, a, b):
             out.append(((a.keys[0], b.keys[0]), {k for k in c.keys if k[0] in "@#"}))
+        elif a.entity and b.text.lower() in ROLE_WORDS and _proper(c):
+            end = i + 2
+            while end + 1 < len(tokens) and _proper(tokens[end + 1]):
+                end += 1
+            out.append(((a.keys[0], b.text.lower()), {tokens[end].keys[-1]}))
     return out
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised word of a person's name: not a name of the alias table."""
+    return token.text[:1].isupper() and not token.keys[0].startswith("@")
+
+
+def roles(uses: Mapping[tuple[str, str], Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Each person's surname key -> the names the corpus says they hold a post for, from the
+    descriptions of ``descriptions_in``: a later "Konashenkov said" in another article speaks
+    for the ministry."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for (by, word), names in uses.items():
+        if word in ROLE_WORDS:
+            for name in names:
+                for key in name.split(" "):
+                    out[key].add(by)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def described(
@@ -443,13 +503,15 @@ def analyze_passage(
     previous_speaker: str | None,
     affiliation: Callable[[str], Iterable[str]] | None = None,
     quoted_by: str | None = None,
+    resolve: attribution.Resolve | None = None,
 ) -> PassageAnalysis:
     """``affiliation(speaker)`` gives the names the article attaches to a speaker elsewhere
     ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said");
-    ``quoted_by`` who is named where a quotation the passage is inside closes."""
+    ``quoted_by`` who is named where a quotation the passage is inside closes; ``resolve`` whom
+    "he" or "she" stands for."""
     tokens = tuple(analyzer.tokens(text))
     keys = _keys(tokens)
-    who = attribution.speaker(text, previous_speaker, quoted_by)
+    who = attribution.speaker(text, previous_speaker, quoted_by, resolve)
     voice = set(keys)
     if who:
         # "he said" resolved to an earlier "Russian officials": they speak, though unnamed here.
@@ -606,6 +668,7 @@ def _cover(
     goes_on = cover.first_person or _refers_back(passage.tokens)
     covered = total = 0.0
     words_total = words_covered = words_from_context = 0.0
+    claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     for term in claim.terms:
         total += term.weight
         if claim.speaker_keys and term.keys & claim.speaker_keys:
@@ -622,11 +685,16 @@ def _cover(
                 term.keys & set(expand(t.keys))
                 or _forces_of(term, passage.tokens, i)
                 or _present(claim, term, passage.tokens, i)
+                or _under_fire(claim, term, passage.tokens, i)
                 or _instead(term, passage.tokens, i)
+                or _threatens(term, passage, i)
                 or (term.collocated and collocation(passage.tokens, i) == term.collocated)
             )
             and not _of_another(term, passage.tokens, i)
         ]
+        if len(hit) > 1:  # "its own special forces ... held by US troops": the claim's forces
+            own = [i for i in hit if not _foreign_actor(claim_keys, passage, i)]
+            hit = own or hit
         if term.bearing and passage.facets.directions:
             covered += term.weight
             words_covered += term.idf
@@ -763,6 +831,30 @@ def _instead(term: Term, tokens: Sequence[Token], i: int) -> bool:
     return place is not None and bool(term.forgone & set(place.keys))
 
 
+# Telling someone what any attempt will meet is warning them: "the envoy was told that any
+# attempts to open fire would be shut down"; "they said any new attempt will be met with force".
+WARNING = "warn"
+_THREAT_RE = re.compile(r"[^.;!?]{0,120}?\b(?:would|will)\b")
+_ANY_RE = re.compile(r"\bany (?:further |more |new |other )?$", re.IGNORECASE)
+
+
+def _threatens(term: Term, passage: PassageAnalysis, i: int) -> bool:
+    """The "attempts" of "told that any attempts ... would be shut down", for a claim's
+    "warning"."""
+    return WARNING in term.keys and _threat_at(passage, i)
+
+
+def _threat_at(passage: PassageAnalysis, i: int) -> bool:
+    """Whether token i is the "attempts" of what any attempt will meet, told or said to someone:
+    a warning, whose "would" is the warning's content, not a supposed act."""
+    t = passage.tokens[i]
+    if t.keys[0] != "attempt" or not _ANY_RE.search(passage.text[: t.start]):
+        return False
+    if _THREAT_RE.match(passage.text, t.end) is None:
+        return False
+    return any(attribution.is_speech_verb(w.text) for w in passage.tokens[:i])
+
+
 # Verbs of being at work somewhere with others: "troops working alongside Russian special forces"
 # says both are there, as "deployed alongside" does.
 PRESENCE_VERBS = frozenset({"work", "oper", "fight", "serv"})
@@ -786,6 +878,23 @@ def _present(claim: ClaimAnalysis, term: Term, tokens: Sequence[Token], i: int) 
     return any(t.entity and deployer & set(t.keys) for t in near)
 
 
+ATTACKS = "~bomb"  # fired at, shelled, struck, attacked
+
+
+def _under_fire(claim: ClaimAnalysis, term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'mortars had been fired at its own special forces' (Russia's) for a claim that Russia
+    'deployed' forces: troops are where they are fired at. The troops hit must be the
+    deployer's."""
+    if "~deploy" not in term.keys or ATTACKS not in expand(tokens[i].keys):
+        return False
+    at = claim.terms.index(term)
+    deployer = {k for t in claim.terms[:at] if t.entity for k in t.keys}
+    if not deployer & hit_by(tokens, i):
+        return False
+    aimed = tokens[max(0, i - ACTOR_WINDOW) : i + 2 + AIM_WORDS]  # "at its own special forces"
+    return any("~troop" in expand(t.keys) for t in aimed if not t.entity)
+
+
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "if", "unless"})
 _CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
 
@@ -795,7 +904,7 @@ def _modal(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) ->
     if any(w in MODALS for w in re.findall(r"[a-z]+", claim.text.lower())):
         return None  # "... oil—may lower the risk": the claim says what may happen
     tokens = passage.tokens
-    acts = [j for j in matched if not tokens[j].entity]
+    acts = [j for j in matched if not tokens[j].entity and not _threat_at(passage, j)]
     if not acts:
         return None
     end = max(acts) + 1
@@ -876,21 +985,25 @@ def _other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[in
     ("IS has held ... 60 percent" against "the SDF controls 60 percent").
     """
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
+    for j in sorted(matched):
+        if not passage.tokens[j].entity and (actor := _foreign_actor(claim_keys, passage, j)):
+            return actor
+    return None
+
+
+def _foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str | None:
+    """The name just before the word at j, when it is a name the claim does not have."""
     speaker = _speaker_span(passage)
     tokens = passage.tokens
-    text = passage.text
-    for j in sorted(matched):
-        if tokens[j].entity:
+    before = [t for t in tokens[max(0, j - ACTOR_WINDOW) : j] if not t.stop]
+    for t in reversed(before):  # the nearest name before the act is its actor
+        if t.start in speaker or passage.text[t.end : t.end + 2].strip().startswith("-"):
+            continue  # the speaker, or a description ("US-backed forces")
+        if not t.entity:
             continue
-        before = [t for t in tokens[max(0, j - ACTOR_WINDOW) : j] if not t.stop]
-        for t in reversed(before):  # the nearest name before the act is its actor
-            if t.start in speaker or text[t.end : t.end + 2].strip().startswith("-"):
-                continue  # the speaker, or a description ("US-backed forces")
-            if not t.entity:
-                continue
-            if any(k.startswith("@") and k not in claim_keys for k in t.keys):
-                return t.text
-            break
+        if any(k.startswith("@") and k not in claim_keys for k in t.keys):
+            return t.text
+        break
     return None
 
 

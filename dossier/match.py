@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +21,7 @@ from dossier.judge import (
     descriptions_in,
     judge,
     reidentifies,
+    roles,
 )
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.text import Analyzer, Token, expand
@@ -172,6 +173,7 @@ class Matcher:
             self.index.add(items)
             self._frequency, self._doc_keys = counts.__getitem__, dict(names)
         self._descriptions = corpus_descriptions(uses)
+        self._roles = roles(uses)
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
         self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
@@ -215,24 +217,36 @@ class Matcher:
         self._articles[source] = profile
         return profile
 
-    def _previous_speaker(self, passage: Passage) -> str | None:
-        for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
+    def _earlier_speakers(self, passage: Passage) -> Iterator[tuple[int, str]]:
+        """The named speakers of the sentences before a passage in its article, nearest first,
+        each with how many sentences back it is."""
+        for pid in range(passage.id - 1, -1, -1):
             if self._source(pid) != passage.source:
-                break
+                return
             who = self._speaker(pid)
-            if attribution.is_named(who):
-                return who
+            if who is not None and attribution.is_named(who):
+                yield passage.id - pid, who
+
+    def _previous_speaker(self, passage: Passage) -> str | None:
+        for back, who in self._earlier_speakers(passage):
+            return who if back <= SPEAKER_LOOKBACK else None
         return None
 
     def _analyze_passage(self, pid: int) -> PassageAnalysis:
         passage = self.corpus.passages[pid]
         previous = self._previous_speaker(passage)
+
+        def resolve(pronoun: str) -> str | None:
+            earlier = self._earlier_speakers(passage)
+            return attribution.antecedent(pronoun, earlier, SPEAKER_LOOKBACK)
+
         return analyze_passage(
             passage.text,
             self.analyzer,
             previous,
             lambda who: self._affiliation(passage.source, who),
-            attribution.quoted_by(*self._in_paragraph(passage), previous),
+            attribution.quoted_by(*self._in_paragraph(passage), previous, resolve),
+            resolve,
         )
 
     def _in_paragraph(self, passage: Passage) -> tuple[str, int]:
@@ -243,8 +257,9 @@ class Matcher:
         return paragraph, passage.start - passage.paragraph_start
 
     def _affiliation(self, source: str, who: str) -> frozenset[str]:
-        """The names next to the speaker's surname anywhere in the article: for "Konashenkov",
-        "Russian Defense Ministry spokesman Igor Konashenkov" gives the ministry."""
+        """The names next to the speaker's surname anywhere in the article, and those the corpus
+        gives them a post for: for "Konashenkov", "Russian Defense Ministry spokesman Igor
+        Konashenkov" gives the ministry."""
         names = [
             t
             for t in self.analyzer.tokens(who)
@@ -252,7 +267,10 @@ class Matcher:
         ]
         if not names:
             return frozenset()
-        return self._article(source).near.get(names[-1].keys[-1], frozenset())
+        surname = names[-1].keys[-1]
+        return self._article(source).near.get(surname, frozenset()) | self._roles.get(
+            surname, frozenset()
+        )
 
     def idf(self, keys: Iterable[str]) -> float:
         """Inverse passage frequency of a word (its rarest spelling): rare words weigh more."""

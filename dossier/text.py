@@ -173,26 +173,57 @@ def _entity_key(canonical: str) -> str:
 WORD_MEMO = 200_000  # distinct words whose keys an analyzer remembers
 
 
+def _composed(spellings: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """An alias that is another name followed by common words is written with that name's other
+    spellings too: "US military" (the Pentagon) as "USA military", "American military". A name
+    that goes on in capitals ("Syrian Democratic Forces") is a name of its own, not composed."""
+    by_key: dict[str, list[tuple[str, ...]]] = {}
+    for key, words in spellings:
+        by_key.setdefault(key, []).append(words)
+    known = {tuple(w.lower() for w in words) for _, words in spellings}
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for key, words in spellings:
+        for inner_key, inner in spellings:
+            n = len(inner)
+            rest = words[n:]
+            if (
+                inner_key == key
+                or not rest
+                or not all(w.islower() for w in rest)
+                or tuple(w.lower() for w in words[:n]) != tuple(w.lower() for w in inner)
+            ):
+                continue
+            for other in by_key[inner_key]:
+                composed = (*other, *rest)
+                folded = tuple(w.lower() for w in composed)
+                if folded not in known:  # a spelling another name has stays that name's
+                    known.add(folded)
+                    out.append((key, composed))
+    return out
+
+
 class Analyzer:
     """Tokenises texts into keyed tokens, applying the alias table. Build once, reuse."""
 
     def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None) -> None:
         self._aliases: dict[str, list[_Alias]] = {}
         self.max_alias_words = 1
+        spellings: list[tuple[str, tuple[str, ...]]] = []
         for canonical, variants in (aliases or {}).items():
             key = _entity_key(canonical)
             for variant in [canonical, *variants]:
                 words = tuple(_alias_word(w) for w in _TOKEN_RE.findall(anyascii(variant)))
-                if not words:
-                    continue
-                case_sensitive = len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
-                alias = _Alias(
-                    words=words if case_sensitive else tuple(w.lower() for w in words),
-                    case_sensitive=case_sensitive,
-                    key=key,
-                )
-                self._aliases.setdefault(words[0].lower(), []).append(alias)
-                self.max_alias_words = max(self.max_alias_words, len(words))
+                if words:
+                    spellings.append((key, words))
+        for key, words in [*spellings, *_composed(spellings)]:
+            case_sensitive = len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
+            alias = _Alias(
+                words=words if case_sensitive else tuple(w.lower() for w in words),
+                case_sensitive=case_sensitive,
+                key=key,
+            )
+            self._aliases.setdefault(words[0].lower(), []).append(alias)
+            self.max_alias_words = max(self.max_alias_words, len(words))
         for candidates in self._aliases.values():
             candidates.sort(key=lambda a: -len(a.words))
         self._parents = self._find_parents()

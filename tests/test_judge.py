@@ -868,3 +868,67 @@ def test_doing_something_instead_of_fighting_for_a_place_is_neglecting_that_figh
     assert j is not None and j.stance is Stance.SUPPORTS
     assert stance(claim, "KF units are resting in Gao instead of visiting Tabqa.") is None
     assert stance(claim, "KF units are resting in Tabqa instead of liberating Gao.") is None
+
+
+def test_telling_what_any_attempt_will_meet_is_delivering_a_warning() -> None:
+    claim = "Russia said it had delivered its warning to the KF."
+    said = ", Russian general Ivan Petrov said."
+    told = '"The KF was told that any attempts to open fire would be shut down"'
+    j = stance(claim, told + said)
+    assert j is not None and j.stance is Stance.SUPPORTS, j
+    assert stance(claim, '"The KF was told that the bridge would be shut down"' + said) is None
+
+
+def test_in_no_uncertain_terms_is_no_negation() -> None:
+    claim = "The KF condemned the attack on Tabqa."
+    j = stance(claim, "The KF condemned in no uncertain terms the attack on Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "The KF did not condemn the attack on Tabqa.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_spokesman_speaks_for_his_ministry_in_every_article(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "The front moved little.\n\nPetrov said the KF had twice shelled Malian troops near Gao.\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
+    matcher = Matcher(load_corpus(tmp_path), analyzer)
+    claim = "The Russian MoD said the KF had twice shelled Malian troops near Gao."
+    evidence = matcher.evidence(Claim(id="twice", text=claim))
+    assert [(e.source, e.speaker) for e in evidence] == [("b.txt", "Petrov")]
+
+
+def test_he_said_after_other_sources_is_the_general_quoted_before(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "General Ivan Petrov said the Malian troops had been shelled twice.\n\n"
+        "The front moved little on Monday.\n\nThe KF militias said they had come under attack.\n\n"
+        "Local media reported heavy rain.\n\nThe KF said the road was cut.\n\n"
+        '"The KF command was told in no uncertain terms that any attempts to open fire would'
+        ' be shut down," he said.\n',
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    told = matcher.corpus.passages[-1]
+    assert told.text.startswith('"The KF command was told')
+    assert matcher._passage(told.id).speaker == "General Ivan Petrov"
+
+
+def test_troops_fired_at_are_troops_deployed_there() -> None:
+    claim = "Russia has deployed special forces near Tabqa."
+    passage = (
+        "Russia said mortars had been fired at its own special forces near Tabqa from positions"
+        " held by US troops."
+    )
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS, j
+    assert stance(claim, "Russia said mortars had been fired near Tabqa.") is None
+    j = stance("The US has deployed special forces near Tabqa.", passage)
+    assert j is None or j.stance is not Stance.SUPPORTS  # fired from, not at
+    # The US troops are not the claim's forces: Russia's own are, so it is not the US's act.
+    claim = "Russia has deployed special forces alongside Malian troops near Tabqa."
+    j = stance(claim, passage, before="Malian troops advanced on Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS, j

@@ -148,3 +148,31 @@ def test_a_sentence_inside_a_longer_quotation_is_the_speakers_named_at_its_close
     assert quoted_by(outside, 0) is None
     unattributed = "“The roads are cut. The bridge is down.” The army said it would help."
     assert quoted_by(unattributed, unattributed.index("The bridge")) is None
+
+
+def test_he_said_is_never_a_group_or_a_woman() -> None:
+    quote = '"Any attack will be answered," he said.'
+    assert speaker(quote, "The U.S.-backed militias") is None
+    assert speaker(quote, "Russia's Ministry of Defense") is None
+    assert speaker(quote, "Jihan Ahmed, spokeswoman for the operation") is None
+    assert speaker(quote.replace("he said", "she said"), "Jihan Ahmed, spokeswoman") == (
+        "Jihan Ahmed, spokeswoman"
+    )
+
+
+def test_he_said_reaches_back_past_other_sources_to_a_person_only() -> None:
+    from dossier.attribution import antecedent
+
+    earlier = [(1, "The militias"), (2, "Reuters"), (3, "Petrov"), (9, "General Igor Ivanov")]
+    assert antecedent("he", earlier, near=4) == "Petrov"  # near: a surname may be a person
+    far = [(1, "The militias"), (6, "SANA"), (9, "General Igor Petrov")]
+    assert antecedent("he", far, near=4) == "General Igor Petrov"  # far: a titled person
+    assert antecedent("he", [(1, "The militias"), (9, "Ana Ruiz")], near=4) is None
+
+
+def test_an_alias_written_with_another_names_spelling_is_that_alias() -> None:
+    analyzer = Analyzer({**ALIASES, "Pentagon": ["US military"]})
+    for text in ("the USA military command", "the American military command"):
+        assert "@pentagon" in content_keys(analyzer.tokens(text)), text
+    forces = Analyzer({**ALIASES, "Syria": ["Syrian"]}).tokens("Syrian Democratic Forces")
+    assert [t.keys[0] for t in forces] == ["@syrian-democratic-forces"]  # a name of its own
