@@ -190,6 +190,8 @@ class PassageAnalysis:
     facets: Facets
     # Whom the passage speaks for: its names, its speaker's affiliation, and what they are part of.
     voice: frozenset[str] = frozenset()
+    # Each key of its content words (with their synonym groups) -> where they stand, in order.
+    positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +528,18 @@ def analyze_passage(
         speaker=who,
         facets=facets(text, tokens),
         voice=frozenset(analyzer.with_parents(voice)),
+        positions=_positions(tokens),
     )
+
+
+def _positions(tokens: Sequence[Token]) -> dict[str, tuple[int, ...]]:
+    """Each key of the content tokens (with their synonym groups) -> their indices, in order."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(tokens):
+        if not t.stop:
+            for k in expand(t.keys):
+                at[k].append(i)
+    return {k: tuple(v) for k, v in at.items()}
 
 
 def _same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
@@ -676,22 +689,7 @@ def _cover(
             continue
         if not term.entity:
             words_total += term.idf
-        hit = [
-            i
-            for i, t in enumerate(passage.tokens)
-            if not t.stop
-            and (term.entity or not t.entity)  # "air" is not the "Air" of "Russian Air Force"
-            and (
-                term.keys & set(expand(t.keys))
-                or _forces_of(term, passage.tokens, i)
-                or _present(claim, term, passage.tokens, i)
-                or _under_fire(claim, term, passage.tokens, i)
-                or _instead(term, passage.tokens, i)
-                or _threatens(term, passage, i)
-                or (term.collocated and collocation(passage.tokens, i) == term.collocated)
-            )
-            and not _of_another(term, passage.tokens, i)
-        ]
+        hit = _hits(claim, term, passage)
         if len(hit) > 1:  # "its own special forces ... held by US troops": the claim's forces
             own = [i for i in hit if not _foreign_actor(claim_keys, passage, i)]
             hit = own or hit
@@ -730,6 +728,34 @@ def _cover(
     cover.coverage = covered / total if total else 1.0
     cover.word_coverage = words_covered / words_total if words_total else 1.0
     return cover
+
+
+def _hits(claim: ClaimAnalysis, term: Term, passage: PassageAnalysis) -> list[int]:
+    """The content tokens of the sentence that say a term of the claim, in order: its words and
+    synonyms, and what the rules read as saying it ("Damascus forces", "working alongside",
+    "fired at its own forces", "instead of liberating", a threat told, a collocation)."""
+    tokens = passage.tokens
+    found: set[int] = set()
+    for k in term.keys:
+        found.update(passage.positions.get(k, ()))
+    for k in term.broader:  # "Damascus forces" for "Syrian government forces"
+        found.update(i for i in passage.positions.get(k, ()) if _forces_of(term, tokens, i))
+    if "~deploy" in term.keys or term.forgone or WARNING in term.keys or term.collocated:
+        for i, t in enumerate(tokens):
+            if not t.stop and (
+                _present(claim, term, tokens, i)
+                or _under_fire(claim, term, tokens, i)
+                or _instead(term, tokens, i)
+                or _threatens(term, passage, i)
+                or (term.collocated and collocation(tokens, i) == term.collocated)
+            ):
+                found.add(i)
+    return [
+        i
+        for i in sorted(found)
+        if (term.entity or not tokens[i].entity)  # "air" is not the "Air" of "Russian Air Force"
+        and not _of_another(term, tokens, i)
+    ]
 
 
 def _names_left_unsaid(

@@ -228,8 +228,12 @@ class Matcher:
                 yield passage.id - pid, who
 
     def _previous_speaker(self, passage: Passage) -> str | None:
-        for back, who in self._earlier_speakers(passage):
-            return who if back <= SPEAKER_LOOKBACK else None
+        for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
+            if self._source(pid) != passage.source:
+                break
+            who = self._speaker(pid)
+            if attribution.is_named(who):
+                return who
         return None
 
     def _analyze_passage(self, pid: int) -> PassageAnalysis:
