@@ -31,11 +31,18 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   its headings gave, the furniture patterns and what reading it said), under the folder's stamp
   alone: when only the claims changed, no article is read but those whose sentences are judged
   (``corpus.UnreadDocument``).
-* **claims**: per claim, its judgment: the evidence as the JSON output writes it, the verdict,
-  its explanation and the cited articles. Key: code version, corpus state, the claim's text.
-  Adding a claim judges that claim only, and a JSON build puts the other claims' evidence in
-  place as it is, without reading it back (``render.json_with_evidence``). A changed corpus
-  re-judges every claim, since every word's rarity (idf) may have moved.
+* **judged**: per claim, its judgment: the evidence as the JSON output writes it, the verdict,
+  its explanation and the cited articles. Key: code version and what the judgment reads
+  (``Matcher.judgment_inputs``): the alias table and furniture rules, the claim's text, the
+  weight (idf, to two decimals) of each word its analysis looked up, its candidate sentences
+  (article and place) with each article's sha256 and year, and the corpus's descriptions of
+  names and posts. Adding a claim judges that claim only, and a JSON build puts the other
+  claims' evidence in place as it is, without reading it back (``render.json_with_evidence``).
+  After an article is edited, added or removed, every claim's candidates are retrieved again,
+  but only a claim whose inputs changed is judged again.
+* **claims**: per claim, the key of its judgment under the corpus state (code version, corpus
+  state, the articles' years and the claim's text): a build of a state seen before finds its
+  claims' judgments without retrieving anything.
 
 Safety: every write is a SQLite transaction or a folder written under a temporary name and
 renamed into place, so Ctrl-C leaves a usable cache, and two builds at once do not corrupt it
@@ -58,7 +65,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-6"
+SCHEMA = "dossier-cache-7"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
@@ -118,7 +125,7 @@ class Cache:
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims", "stamps", "corpora", "outputs")
+    TABLES = ("documents", "states", "claims", "judged", "stamps", "corpora", "outputs")
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder

@@ -80,7 +80,8 @@ class PassageIndex:
         fetch = limit + TIE_MARGIN
         while True:
             hits = searcher.search(query, fetch).hits
-            ranked = sorted((-score, int(searcher.doc(addr)[PID][0])) for score, addr in hits)
+            pids = searcher.fast_field_values(PID, [addr for _, addr in hits])
+            ranked = sorted(zip((-score for score, _ in hits), pids, strict=True))
             # Passages that score alike are taken in passage order, whatever segments the index
             # was written in: fetch until the last hit scores below the last one kept.
             if len(hits) < fetch or len(ranked) <= limit or ranked[-1][0] > ranked[limit - 1][0]:

@@ -41,6 +41,7 @@ CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences
 AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article names their side
 _NONE: frozenset[str] = frozenset()
+IDF_DECIMALS = 2  # a word's weight to the judge: its idf to two decimals
 PASSAGE_CACHE = 4_096  # passage analyses kept in memory (per process): bounds the memory
 
 
@@ -128,11 +129,13 @@ class Matcher:
         doc_keys: Mapping[str, AbstractSet[str]] | None = None,
         descriptions: Descriptions | None = None,
         profiles: Mapping[str, ArticleProfile] | None = None,
+        settings: str = "",
     ) -> None:
         """Analyses every passage and indexes it, unless the index and the statistics are given
         (``dossier.prepare`` computes them in parallel and through the build cache). How rare
         a word is, the index tells: the passages that hold it."""
         self.corpus = corpus
+        self.settings = settings  # the key of the alias table and furniture rules, if known
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         self._documents = {d.path: d for d in corpus.documents}  # texts are read when quoted
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
@@ -174,6 +177,7 @@ class Matcher:
             self._frequency, self._doc_keys = counts.__getitem__, dict(names)
         self._descriptions = corpus_descriptions(uses)
         self._roles = roles(uses)
+        self._corpus_wide_rows: list[object] | None = None
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
         self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
@@ -277,12 +281,56 @@ class Matcher:
         )
 
     def idf(self, keys: Iterable[str]) -> float:
-        """Inverse passage frequency of a word (its rarest spelling): rare words weigh more."""
+        """Inverse passage frequency of a word (its rarest spelling): rare words weigh more.
+        Rounded (``IDF_DECIMALS``): an edit elsewhere in the corpus moves it by far less, so a
+        claim's judgment stays valid unless its own words became rarer or commoner."""
         df = min((self._frequency(k) for k in keys), default=0)
-        return math.log((1 + len(self.corpus.passages)) / (1 + df)) + 1.0
+        return round(math.log((1 + len(self.corpus.passages)) / (1 + df)) + 1.0, IDF_DECIMALS)
 
     def analyze(self, claim: Claim) -> ClaimAnalysis:
         return analyze_claim(claim.text, self.analyzer, self.idf)
+
+    def judgment_inputs(self, claim: Claim, candidates: Sequence[int]) -> list[object]:
+        """What ``evidence(claim, candidates)`` reads, besides the code: the alias table and
+        furniture rules (``settings``), the weight of each word the claim's analysis looked up,
+        each candidate (article, which sentence) and each of their articles (hash, year), and
+        how the corpus describes names and posts. Equal inputs give an equal judgment, so a
+        claim need not be judged again after an edit that left them alone."""
+        weights: dict[tuple[str, ...], float] = {}
+
+        def idf(keys: Iterable[str]) -> float:
+            keys = tuple(keys)
+            weights[keys] = self.idf(keys)
+            return weights[keys]
+
+        analyze_claim(claim.text, self.analyzer, idf)
+        spans = sorted(
+            (source, pid - self._by_source[source][0])
+            for pid in candidates
+            if (source := self._source(pid))
+        )  # (article, which of its sentences): what they say, the article's hash tells
+        sources = sorted({source for source, _ in spans})
+        return [
+            self.settings,
+            claim.text,
+            sorted(weights.items()),
+            spans,
+            [(s, self._documents[s].sha256, self._published.get(s)) for s in sources],
+            self._corpus_wide(),
+        ]
+
+    def dates(self) -> list[tuple[str, int]]:
+        """Each dated article's year, by path: the judge reads it (a 2014 figure is not 2017's)."""
+        return sorted(self._published.items())
+
+    def _corpus_wide(self) -> list[object]:
+        """The corpus's descriptions of names and posts, as sorted lists (see ``_roles``)."""
+        if self._corpus_wide_rows is None:
+            self._corpus_wide_rows = [
+                sorted((list(k), sorted(v)) for k, v in self._descriptions.items()),
+                sorted((k, sorted(v)) for k, v in self._roles.items()),
+            ]
+        return self._corpus_wide_rows
 
     def candidates(self, claim: Claim) -> list[int]:
         """The passages worth judging, best first: BM25 over the analysed keys, then re-ranked
@@ -294,12 +342,16 @@ class Matcher:
             # Only a sentence with a figure can back or contradict a figure.
             hits = [(pid, score) for pid, score in hits if self._has_figure(pid)]
         names = [t.keys for t in analysis.terms if t.entity]
+        named: dict[str, float] = {}  # by article: the share of the claim's names it has
 
         def rank(hit: tuple[int, float]) -> tuple[float, int]:
             pid, score = hit
-            doc_keys = self._doc_keys.get(self._source(pid), _NONE)
-            named = sum(1 for keys in names if keys & doc_keys) / len(names)
-            return -score * (1.0 + named), pid
+            source = self._source(pid)
+            share = named.get(source)
+            if share is None:
+                doc_keys = self._doc_keys.get(source, _NONE)
+                share = named[source] = sum(1 for keys in names if keys & doc_keys) / len(names)
+            return -score * (1.0 + share), pid
 
         ranked = [pid for pid, _ in (sorted(hits, key=rank) if names else hits)]
         return self._with_followers(ranked, bool(analysis.figures))

@@ -13,7 +13,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
-from dossier.cache import Cache, make_key
+from dossier.cache import Cache, make_key, make_keys
 from dossier.claims import load_claims
 from dossier.corpus import (
     CorpusFiles,
@@ -85,7 +85,7 @@ def check_claims(
     """
     if matcher is None:
         matcher = Matcher(corpus, Analyzer(claims.file.aliases))
-    results, stored = _check(claims, matcher, progress, cache, state, workers)
+    results, stored, _ = _check(claims, matcher, progress, cache, state, workers)
     return _with_evidence(results, stored)
 
 
@@ -122,19 +122,52 @@ def _check(
     cache: Cache | None,
     state: str | None,
     workers: int | None,
-) -> tuple[list[ClaimResult], dict[int, _Stored]]:
+) -> tuple[list[ClaimResult], dict[int, _Stored], tuple[list[str], list[str]]]:
     """Every claim's result, in order; those taken from the cache have no evidence in the
     result but their stored judgment (by claim number), which is not read back into models
-    unless something needs them (the JSON output puts it in place as it is)."""
-    keys = [make_key("claim", state, claim.text) for claim in claims.claims]
-    rows = cache.get_many("claims", keys) if cache is not None and state else {}
-    found = {key: stored for key, row in rows.items() if (stored := _Stored.read(row))}
-    todo = [claim for claim, key in zip(claims.claims, keys, strict=True) if key not in found]
-    judged = iter(_judge(matcher, todo, workers, progress))
+    unless something needs them (the JSON output puts it in place as it is); and the cache
+    keys of the claims and of their judgments.
+
+    Through the cache, a claim judged before against this corpus state is found by its text;
+    any other is found by what its judgment reads (``Matcher.judgment_inputs``): after an
+    article was edited, only the claims whose candidates, word weights or articles changed
+    are judged again.
+    """
+    use_cache = cache is not None and bool(state)
+    # The corpus state is the articles' texts; their dates, from the metadata, are judged too.
+    dated = make_key("dates", matcher.dates()) if use_cache else ""
+    keys = make_keys(("claim", state, dated), (claim.text for claim in claims.claims))
+    links = cache.get_many("claims", keys) if cache is not None and use_cache else {}
+    rows = (
+        cache.get_many("judged", {v for v in links.values() if isinstance(v, str)})
+        if (cache is not None and links)
+        else {}
+    )
+    found: dict[int, _Stored] = {}
+    judged_keys: dict[int, str] = {}
+    for n, key in enumerate(keys):
+        link = links.get(key)
+        if isinstance(link, str) and (stored := _Stored.read(rows.get(link))) is not None:
+            found[n], judged_keys[n] = stored, link
+    todo = [n for n in range(len(keys)) if n not in found]
+    work = _candidates(matcher, [claims.claims[n] for n in todo], progress)
+    if cache is not None and use_cache and todo:
+        inputs = {
+            n: make_key("judged", matcher.judgment_inputs(claim, candidates))
+            for n, (claim, candidates) in zip(todo, work, strict=True)
+        }
+        rows = cache.get_many("judged", set(inputs.values()))
+        for n, key in inputs.items():
+            judged_keys[n] = key
+            if (stored := _Stored.read(rows.get(key))) is not None:
+                found[n] = stored
+                cache.put("claims", keys[n], key)
+        work = [w for n, w in zip(todo, work, strict=True) if n not in found]
+    judged = iter(_judge(matcher, work, workers, progress))
     results: list[ClaimResult] = []
     kept: dict[int, _Stored] = {}
-    for n, (claim, key) in enumerate(zip(claims.claims, keys, strict=True)):
-        stored = found.get(key)
+    for n, claim in enumerate(claims.claims):
+        stored = found.get(n)
         if stored is not None:
             evidence: list[Evidence] = []
             verdict, explanation = stored.verdict, stored.explanation
@@ -143,14 +176,15 @@ def _check(
             evidence = next(judged)
             verdict = decide(evidence)
             explanation = explain(verdict, evidence)
-            if cache is not None and state:
+            if cache is not None and use_cache:
                 row = _Stored(
                     EVIDENCE_JSON.dump_json(evidence, indent=2),
                     verdict,
                     explanation,
                     [e.source for e in evidence],
                 ).row()
-                cache.put("claims", key, row)
+                cache.put("judged", judged_keys[n], row)
+                cache.put("claims", keys[n], judged_keys[n])
         results.append(
             ClaimResult(
                 id=claim.id,
@@ -164,7 +198,20 @@ def _check(
                 evidence=evidence,
             )
         )
-    return results, kept
+    return results, kept, (keys, sorted(set(judged_keys.values())))
+
+
+def _candidates(
+    matcher: Matcher, claims: list[Claim], progress: Progress | None
+) -> list[tuple[Claim, list[int]]]:
+    """Each claim with the passages worth judging for it (retrieval runs in this process:
+    tantivy's threads do not survive a fork)."""
+    work = []
+    for done, claim in enumerate(claims, start=1):
+        work.append((claim, matcher.candidates(claim)))
+        if progress and (done % 50 == 0 or done == len(claims)):
+            progress("finding passages", done, len(claims))
+    return work
 
 
 def _with_evidence(results: list[ClaimResult], stored: dict[int, _Stored]) -> list[ClaimResult]:
@@ -190,24 +237,23 @@ def _judge_claims(work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
 
 
 def _judge(
-    matcher: Matcher, claims: list[Claim], workers: int | None, progress: Progress | None
+    matcher: Matcher,
+    work: list[tuple[Claim, list[int]]],
+    workers: int | None,
+    progress: Progress | None,
 ) -> Iterator[list[Evidence]]:
-    """Each claim's evidence, in order; on several processes when there are many claims.
-
-    Retrieval stays in this process (tantivy's threads do not survive a fork); the judging,
-    pure Python, is shared out. The result is the same whatever the number of processes.
-    """
+    """Each claim's evidence among its candidates, in order; on several processes when there
+    are many claims. The result is the same whatever the number of processes."""
     global _judging
-    total = len(claims)
+    total = len(work)
     workers = workers or default_workers()
     if workers <= 1 or total < PARALLEL_MIN_CLAIMS or "fork" not in get_all_start_methods():
-        for done, claim in enumerate(claims, start=1):
-            evidence = matcher.evidence(claim)
+        for done, (claim, candidates) in enumerate(work, start=1):
+            evidence = matcher.evidence(claim, candidates)
             if progress:
                 progress("judging claims", done, total)
             yield evidence
         return
-    work = [(claim, matcher.candidates(claim)) for claim in claims]
     tasks = [work[i : i + CLAIMS_PER_TASK] for i in range(0, total, CLAIMS_PER_TASK)]
     _judging = matcher
     gc.freeze()  # the workers' collector leaves what they inherit alone: those pages stay shared
@@ -514,7 +560,7 @@ def _build_cached(
 
     claims = load_claims(claims_path)
     corpus, preparer, matcher, state = _prepare(claims, got, cache, lookup, progress, workers)
-    results, stored = _check(claims, matcher, progress, cache, state, workers)
+    results, stored, (claim_keys, judged) = _check(claims, matcher, progress, cache, state, workers)
     report = make_report(claims, corpus, results, stored)
     if report_key is not None:
         _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
@@ -522,7 +568,8 @@ def _build_cached(
     if not preparer.read_back:  # (a state read back whole was made from these same articles)
         cache.keep_only("documents", preparer.document_keys)
     cache.keep_only("states", [state])
-    cache.keep_only("claims", [make_key("claim", state, c.text) for c in claims.claims])
+    cache.keep_only("claims", claim_keys)
+    cache.keep_only("judged", judged)
     cache.keep_only("corpora", [lookup.corpus_key] if lookup.corpus_key else [])
     cache.keep_only_index(state)
     return _Made(report, stored, report_key)

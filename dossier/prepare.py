@@ -418,6 +418,7 @@ class Preparer:
                 {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)},
                 _profile_row,
             ),
+            settings=make_key("settings", self.rules_id, list(self.aliases.items())),
         )
         return matcher, self.state_key
 

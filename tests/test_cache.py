@@ -67,9 +67,9 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
         c.analysed += 1
         return prepare_document(*args, **kwargs)
 
-    def counting_evidence(self, claim):  # type: ignore[no-untyped-def]
+    def counting_evidence(self, claim, candidates=None):  # type: ignore[no-untyped-def]
         c.judged += 1
-        return evidence(self, claim)
+        return evidence(self, claim, candidates)
 
     monkeypatch.setattr(dossier.prepare, "prepare_document", counting_prepare)
     monkeypatch.setattr(dossier.match.Matcher, "evidence", counting_evidence)
@@ -322,10 +322,10 @@ def test_a_build_interrupted_while_judging_leaves_a_usable_cache(
     evidence = dossier.match.Matcher.evidence
     ctrl_c = [True]
 
-    def interrupted(self, claim):  # type: ignore[no-untyped-def]
+    def interrupted(self, claim, candidates=None):  # type: ignore[no-untyped-def]
         if ctrl_c[0] and counts.judged == 3:
             raise KeyboardInterrupt
-        return evidence(self, claim)
+        return evidence(self, claim, candidates)
 
     monkeypatch.setattr(dossier.match.Matcher, "evidence", interrupted)
     result = runner.invoke(app, ["-q", "build", "--out", "out", "--format", "json"])
@@ -556,6 +556,7 @@ def test_progress_is_reported_for_every_step(project: Path) -> None:
     assert seen == {
         "analysing articles": (5, 5),
         "indexing passages": (1, 1),
+        "finding passages": (10, 10),
         "judging claims": (10, 10),
     }
 
@@ -602,3 +603,56 @@ def test_the_index_tells_how_many_passages_hold_each_word() -> None:
     assert len(counts) > 500
     assert {k: matcher.index.frequency(k) for k in counts} == counts
     assert matcher.index.frequency("no-such-word") == 0
+
+
+TWO_TOPICS = {
+    "dams.txt": "Dams near Tabqa\n\nThe KF said water levels at the Tabqa dam rose on Monday.\n\n"
+    "Engineers opened two spillways to ease the pressure.\n",
+    "bread.txt": "Markets in Gao\n\nTraders in Gao said bread prices doubled this month.\n\n"
+    "Flour deliveries from the south have stopped.\n",
+}
+TWO_CLAIMS = """title: Two topics
+aliases:
+  Kurdish Front: [KF]
+claims:
+  - id: dam
+    text: Water levels at the Tabqa dam rose.
+  - id: bread
+    text: Bread prices in Gao doubled.
+"""
+
+
+@pytest.fixture
+def two_topics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two articles that share no word with each other's claim."""
+    monkeypatch.chdir(tmp_path)
+    Path("corpus").mkdir()
+    for name, text in TWO_TOPICS.items():
+        Path("corpus", name).write_text(text, encoding="utf-8")
+    Path("corpus/sources.yaml").write_text(
+        "sources:\n  bread.txt:\n    date: 2017-09-20\n", encoding="utf-8"
+    )
+    Path("claims.yaml").write_text(TWO_CLAIMS, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda: replace_in("corpus/bread.txt", "doubled", "tripled"),
+        lambda: replace_in("corpus/sources.yaml", "2017-09-20", "2014-09-20"),
+    ],
+    ids=["article-edited", "article-date-changed"],
+)
+def test_an_edit_judges_again_only_the_claims_whose_passages_it_touched(
+    two_topics: Path, counts: Counts, change: Callable[[], None]
+) -> None:
+    build()
+    assert counts.judged == 2
+    change()
+    counts.judged = 0
+
+    build()
+
+    assert counts.judged == 1  # the bread claim; the dam claim's passages are as they were
+    assert Path("out/dossier.json").read_bytes() == cold_json()
