@@ -80,8 +80,9 @@ class PassageIndex:
         fetch = limit + TIE_MARGIN
         while True:
             hits = searcher.search(query, fetch).hits
-            pids = searcher.fast_field_values(PID, [addr for _, addr in hits])
-            ranked = sorted(zip((-score for score, _ in hits), pids, strict=True))
+            addresses = [addr for _, addr in hits]
+            pids: list[int] = searcher.fast_field_values(PID, addresses)  # type: ignore[assignment]
+            ranked = sorted((-score, pid) for (score, _), pid in zip(hits, pids, strict=True))
             # Passages that score alike are taken in passage order, whatever segments the index
             # was written in: fetch until the last hit scores below the last one kept.
             if len(hits) < fetch or len(ranked) <= limit or ranked[-1][0] > ranked[limit - 1][0]:
