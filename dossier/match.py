@@ -102,6 +102,12 @@ def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> Article
     )
 
 
+def has_figure(sentence: str) -> bool:
+    """A figure, or a sentence saying who the counted were ("the killed were civilians"): only
+    such a sentence can back or contradict a claim's figure."""
+    return _FIGURE_HINT_RE.search(sentence) is not None or reidentifies(sentence)
+
+
 class _Remembering(Analyzer):
     """The matcher's analyzer: the same tokens, remembered for the last texts read, since a
     judged sentence is often the context of the next one judged, and the other way round."""
@@ -130,12 +136,14 @@ class Matcher:
         descriptions: Descriptions | None = None,
         profiles: Mapping[str, ArticleProfile] | None = None,
         settings: str = "",
+        figures: bytes | None = None,
     ) -> None:
         """Analyses every passage and indexes it, unless the index and the statistics are given
         (``dossier.prepare`` computes them in parallel and through the build cache). How rare
         a word is, the index tells: the passages that hold it."""
         self.corpus = corpus
         self.settings = settings  # the key of the alias table and furniture rules, if known
+        self._figures = figures  # per passage, 1 when it ``has_figure``: given by dossier.prepare
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         self._documents = {d.path: d for d in corpus.documents}  # texts are read when quoted
         self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
@@ -373,9 +381,11 @@ class Matcher:
         return chosen
 
     def _has_figure(self, pid: int) -> bool:
-        """A figure, or a sentence saying who the counted were ("the killed were civilians")."""
-        text = self._text(pid)
-        return _FIGURE_HINT_RE.search(text) is not None or reidentifies(text)
+        """A figure, or a sentence saying who the counted were (``has_figure``): from the
+        column ``dossier.prepare`` made, or read here."""
+        if self._figures is not None:
+            return bool(self._figures[pid])
+        return has_figure(self._text(pid))
 
     def _text(self, pid: int) -> str:
         passages = self.corpus.passages

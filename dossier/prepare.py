@@ -24,7 +24,7 @@ from dossier.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.corpus import FurnitureRule, Segmentation, segment_document
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import descriptions_in
-from dossier.match import ArticleProfile, Descriptions, Matcher, article_profile
+from dossier.match import ArticleProfile, Descriptions, Matcher, article_profile, has_figure
 from dossier.models import Corpus, Document, ParagraphKind, Paragraphs, Passages, SourceMeta
 from dossier.text import Analyzer, expand
 
@@ -35,7 +35,13 @@ SentenceRow = tuple[int, int, int, int]
 DescriptionRow = tuple[str, str, str]
 ProfileRow = tuple[list[str], list[tuple[str, list[str]]]]  # topic, (word key, sides near it)
 Entry = tuple[
-    list[ParagraphRow], list[SentenceRow], list[str], list[str], list[DescriptionRow], ProfileRow
+    list[ParagraphRow],
+    list[SentenceRow],
+    list[str],
+    list[str],
+    list[DescriptionRow],
+    ProfileRow,
+    bytes,
 ]
 """One article, prepared: its paragraphs (start, end, kind, rule), its sentences (start, end,
 paragraph start, paragraph end), each sentence's indexed terms (``index.passage_terms``) joined
@@ -43,7 +49,7 @@ by ``KEY_SEP`` (one string per sentence takes a fraction of the memory of a tupl
 the article's names (entity keys with their synonyms), sorted, how it describes names
 ("US-backed SDF": description key, word key, the name's keys joined by a space), and the rest
 of its profile for the judge (``match.article_profile``: its topic names, the sides named near
-each capitalised word)."""
+each capitalised word), and one byte per sentence, 1 when it has a figure (``match.has_figure``)."""
 
 V = TypeVar("V")
 
@@ -113,6 +119,7 @@ class _State:
     profiles: list[bytes]  # each article's profile row, marshalled
     manifest: object
     index: PassageIndex | None
+    figures: bytearray  # per passage, 1 when it has a figure
 
     def record(self, manifest: object) -> tuple[Any, ...]:
         """The state as the cache keeps it, with the manifest of its index folder."""
@@ -123,17 +130,18 @@ class _State:
             self.paragraphs.columns(),
             self.passages.columns(),
             self.profiles,
+            bytes(self.figures),
         )
 
 
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
 INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
 PROFILES_KEPT = 4_096
-STATE_FIELDS = 6
-"""A corpus state in the cache: each article's names, descriptions, the index manifest,
-the paragraph and passage columns, and the article profiles' rows. An article's names and
-profile are kept as one string or bytes each: 50,000 of those are read back at once, the sets
-and lists in them only for the articles the judge reads."""
+STATE_FIELDS = 7
+"""A corpus state in the cache: each article's names, descriptions, the index manifest, the
+paragraph and passage columns, the article profiles' rows and the passages' figure bytes. An
+article's names and profile are kept as one string or bytes each: 50,000 of those are read
+back at once, the sets and lists in them only for the articles the judge reads."""
 
 
 def _columns(corpus: Corpus) -> tuple[Any, Any]:
@@ -161,8 +169,10 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     names: set[str] = set()
     described: list[DescriptionRow] = []
     read = []
+    figures = bytearray()
     for start, end, _, _ in sentences:
         sentence = text[start:end]
+        figures.append(has_figure(sentence))
         tokens = analyzer.tokens(sentence)
         read.append((sentence, tokens))
         keys.append(passage_terms(tokens).replace(" ", KEY_SEP))
@@ -175,7 +185,8 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     rows = [(p.start, p.end, p.kind.value, p.rule) for p in paragraphs]
     profile = article_profile(read)
     near = [(k, sorted(v)) for k, v in sorted(profile.near.items())]
-    return rows, sentences, keys, sorted(names), described, (sorted(profile.topic), near)
+    topic = sorted(profile.topic)
+    return rows, sentences, keys, sorted(names), described, (topic, near), bytes(figures)
 
 
 _worker: tuple[tuple[FurnitureRule, ...], Analyzer] | None = None
@@ -282,16 +293,22 @@ class Preparer:
         try:
             if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
                 raise ValueError("not a corpus state of this version")
-            names, described, manifest, paragraph_columns, passage_columns, profiles = stored
+            names, described, manifest, paragraph_columns, passage_columns, profiles, figures = (
+                stored
+            )
             paragraphs = Paragraphs.from_columns(paragraph_columns)
             passages = Passages.from_columns(passage_columns, _Texts(documents))
             if [path for path in passages.by_source()] != [d.path for d in documents]:
                 raise ValueError("its articles are not the corpus's")
+            if not isinstance(figures, bytes) or len(figures) != len(passages):
+                raise ValueError("its figure column is not its passages'")
         except (ValueError, TypeError, IndexError) as err:
             if self.cache is not None:
                 self.cache.warn_once(f"corpus state unreadable: {err}")
             return None
-        return _State(paragraphs, passages, names, described, profiles, manifest, None)
+        return _State(
+            paragraphs, passages, names, described, profiles, manifest, None, bytearray(figures)
+        )
 
     def _entries(self) -> Iterator[Entry]:
         """Every article's analysis, in order: read from the cache a few hundred at a time, or
@@ -327,7 +344,7 @@ class Preparer:
         """The corpus state from every article's analysis, one article at a time; the index is
         written as the articles come."""
         documents = self._documents
-        state = _State(Paragraphs(), Passages(), {}, {}, [], None, None)
+        state = _State(Paragraphs(), Passages(), {}, {}, [], None, None, bytearray())
         uses: Descriptions = {}
 
         def items() -> Iterator[tuple[int, str]]:
@@ -346,6 +363,7 @@ class Preparer:
                 if entry[3]:
                     state.names[d.path] = KEY_SEP.join(entry[3])
                 state.profiles.append(marshal.dumps((entry[4], entry[5])))
+                state.figures += entry[6]
 
         def finish() -> None:
             state.described = {KEY_SEP.join(k): v for k, v in sorted(uses.items())}
@@ -419,6 +437,7 @@ class Preparer:
                 _profile_row,
             ),
             settings=make_key("settings", self.rules_id, list(self.aliases.items())),
+            figures=bytes(state.figures),
         )
         return matcher, self.state_key
 

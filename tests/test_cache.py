@@ -583,6 +583,20 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
     assert prepared.topic  # the headline's names and Tabqa, named three times
 
 
+def test_the_prepared_figure_column_is_what_each_passage_has() -> None:
+    from dossier.claims import load_claims
+    from dossier.corpus import load_corpus
+    from dossier.match import has_figure
+    from dossier.prepare import Preparer
+
+    preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
+    corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
+    matcher, _ = preparer.matcher(corpus)
+    column = [matcher._has_figure(p.id) for p in corpus.passages]
+    assert column == [has_figure(p.text) for p in corpus.passages]
+    assert 10 < sum(column) < len(column)
+
+
 def test_the_index_tells_how_many_passages_hold_each_word() -> None:
     from collections import Counter
 
