@@ -102,6 +102,42 @@ def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> Article
     )
 
 
+class ArticleNames(Mapping[str, frozenset[str]]):
+    """Each article's name keys, kept as one string per article (keys joined by ``sep``): 50,000
+    sets would take hundreds of megabytes. ``count`` answers retrieval's question without
+    making the set."""
+
+    KEPT = 4_096  # sets made and kept (the most recent)
+
+    def __init__(self, rows: Mapping[str, str], sep: str) -> None:
+        self._rows, self._sep = rows, sep
+        self._made: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, path: str) -> frozenset[str]:
+        made = self._made.get(path)
+        if made is None:
+            made = frozenset(self._rows[path].split(self._sep))
+            if len(self._made) >= self.KEPT:
+                self._made.clear()
+            self._made[path] = made
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def count(self, path: str, groups: Sequence[AbstractSet[str]]) -> int:
+        """How many of the key groups have a key among the article's names."""
+        row = self._rows.get(path)
+        if row is None:
+            return 0
+        sep = self._sep
+        padded = sep + row + sep
+        return sum(1 for keys in groups if any(sep + k + sep in padded for k in keys))
+
+
 def has_figure(sentence: str) -> bool:
     """A figure, or a sentence saying who the counted were ("the killed were civilians"): only
     such a sentence can back or contradict a claim's figure."""
@@ -357,12 +393,18 @@ class Matcher:
             source = self._source(pid)
             share = named.get(source)
             if share is None:
-                doc_keys = self._doc_keys.get(source, _NONE)
-                share = named[source] = sum(1 for keys in names if keys & doc_keys) / len(names)
+                share = named[source] = self._named(source, names) / len(names)
             return -score * (1.0 + share), pid
 
         ranked = [pid for pid, _ in (sorted(hits, key=rank) if names else hits)]
         return self._with_followers(ranked, bool(analysis.figures))
+
+    def _named(self, source: str, names: Sequence[AbstractSet[str]]) -> int:
+        """How many of the claim's names (each a group of keys) the article names."""
+        if isinstance(self._doc_keys, ArticleNames):
+            return self._doc_keys.count(source, names)
+        doc_keys = self._doc_keys.get(source, _NONE)
+        return sum(1 for keys in names if keys & doc_keys)
 
     def _with_followers(self, ranked: list[int], figures: bool) -> list[int]:
         """The best hits, and the sentences right after the very best: they may go on about the

@@ -24,7 +24,14 @@ from dossier.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.corpus import FurnitureRule, Segmentation, segment_document
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import descriptions_in
-from dossier.match import ArticleProfile, Descriptions, Matcher, article_profile, has_figure
+from dossier.match import (
+    ArticleNames,
+    ArticleProfile,
+    Descriptions,
+    Matcher,
+    article_profile,
+    has_figure,
+)
 from dossier.models import Corpus, Document, ParagraphKind, Paragraphs, Passages, SourceMeta
 from dossier.text import Analyzer, expand
 
@@ -66,10 +73,6 @@ def _profile(entry: Entry) -> ArticleProfile:
 def _profile_row(row: bytes) -> ArticleProfile:
     described, profile = marshal.loads(row)
     return _profile_of(described, profile)
-
-
-def _names(joined: str) -> frozenset[str]:
-    return frozenset(joined.split(KEY_SEP))
 
 
 def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> ArticleProfile:
@@ -430,7 +433,7 @@ class Preparer:
             corpus,
             self.analyzer,
             index=state.index,
-            doc_keys=Made(state.names, _names),
+            doc_keys=ArticleNames(state.names, KEY_SEP),
             descriptions={_pair(k): v for k, v in state.described.items()},
             profiles=Made(
                 {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)},

@@ -597,6 +597,17 @@ def test_the_prepared_figure_column_is_what_each_passage_has() -> None:
     assert 10 < sum(column) < len(column)
 
 
+def test_article_names_kept_as_strings_count_a_claims_names_as_sets_would() -> None:
+    from dossier.match import ArticleNames
+
+    names = ArticleNames({"a.txt": "@kf\0tabqa\0@russia", "b.txt": "@kf-x"}, "\0")
+    groups = [frozenset({"@kf"}), frozenset({"@mali", "tabqa"}), frozenset({"@ru"})]
+    for path in ("a.txt", "b.txt", "c.txt"):
+        made = names.get(path, frozenset())
+        assert names.count(path, groups) == sum(1 for g in groups if g & made), path
+    assert names["a.txt"] == {"@kf", "tabqa", "@russia"}
+
+
 def test_the_index_tells_how_many_passages_hold_each_word() -> None:
     from collections import Counter
 
