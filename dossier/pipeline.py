@@ -7,7 +7,7 @@ import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
@@ -150,7 +150,7 @@ def _check(
         if isinstance(link, str) and (stored := _Stored.read(rows.get(link))) is not None:
             found[n], judged_keys[n] = stored, link
     todo = [n for n in range(len(keys)) if n not in found]
-    work = _candidates(matcher, [claims.claims[n] for n in todo], progress)
+    work = _candidates(matcher, [claims.claims[n] for n in todo], workers, progress)
     if cache is not None and use_cache and todo:
         inputs = {
             n: make_key("judged", matcher.judgment_inputs(claim, candidates))
@@ -202,15 +202,19 @@ def _check(
 
 
 def _candidates(
-    matcher: Matcher, claims: list[Claim], progress: Progress | None
+    matcher: Matcher, claims: list[Claim], workers: int | None, progress: Progress | None
 ) -> list[tuple[Claim, list[int]]]:
-    """Each claim with the passages worth judging for it (retrieval runs in this process:
-    tantivy's threads do not survive a fork)."""
+    """Each claim with the passages worth judging for it. Retrieval runs in this process
+    (tantivy's threads do not survive a fork), on a thread per core: tantivy searches without
+    holding Python's lock. Each claim's candidates are the same whatever the threads."""
+    workers = workers or default_workers()
     work = []
-    for done, claim in enumerate(claims, start=1):
-        work.append((claim, matcher.candidates(claim)))
-        if progress and (done % 50 == 0 or done == len(claims)):
-            progress("finding passages", done, len(claims))
+    with ThreadPoolExecutor(workers if len(claims) >= PARALLEL_MIN_CLAIMS else 1) as pool:
+        found = pool.map(matcher.candidates, claims)
+        for done, (claim, candidates) in enumerate(zip(claims, found, strict=True), start=1):
+            work.append((claim, candidates))
+            if progress and (done % 50 == 0 or done == len(claims)):
+                progress("finding passages", done, len(claims))
     return work
 
 

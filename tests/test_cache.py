@@ -354,7 +354,7 @@ def test_the_result_does_not_depend_on_the_number_of_workers(
     assert Path("two/dossier.json").read_bytes() == one
 
 
-def test_claims_judged_on_two_processes_give_the_same_dossier(
+def test_claims_retrieved_on_two_threads_and_judged_on_two_processes_give_the_same_dossier(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     one = cold_json()
