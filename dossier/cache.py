@@ -30,7 +30,9 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
 * **corpora**: the corpus folder as read (every article's path, sha256 and metadata, the titles
   its headings gave, the furniture patterns and what reading it said), under the folder's stamp
   alone: when only the claims changed, no article is read but those whose sentences are judged
-  (``corpus.UnreadDocument``).
+  (``corpus.UnreadDocument``). And, under the folder's path, the last reading with each
+  article's size, inode, modification and change time (for files old enough to trust): after
+  an edit, only the files written since are read and hashed.
 * **judged**: per claim, its judgment: the evidence as the JSON output writes it, the verdict,
   its explanation and the cited articles. Key: code version and what the judgment reads
   (``Matcher.judgment_inputs``): the alias table and furniture rules, the claim's text, the

@@ -49,10 +49,10 @@ import difflib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import blingfire
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -79,10 +79,12 @@ __all__ = [
     "MAX_FILE_BYTES",
     "SOURCES_FILE",
     "CorpusFiles",
+    "FileStat",
     "FurnitureRule",
     "Segmentation",
     "Segmenter",
     "SourcesFile",
+    "Stamp",
     "article_paths",
     "corpus_stamp",
     "is_article_path",
@@ -768,19 +770,33 @@ def load_corpus(
     return segment_corpus(read_corpus(root, warn=warn), segment)
 
 
-def corpus_stamp(root: Path) -> tuple[str, int] | None:
+FileStat = tuple[int, int, int, int]
+"""A file's size, inode, modification and change time (ns): what says it was not written."""
+
+
+class Stamp(NamedTuple):
+    """What a corpus folder's file metadata says about its content (see ``corpus_stamp``)."""
+
+    digest: str  # of every article's path and ``FileStat`` (and those of sources.yaml)
+    latest: int  # the latest modification or change time, in nanoseconds
+    files: dict[str, FileStat]  # each article's, by path
+
+
+def corpus_stamp(root: Path) -> Stamp | None:
     """What the corpus folder's file metadata says about its content, without reading a file.
 
     Returns a hash of every article's path, size, inode, modification and change time (and the
-    same for ``sources.yaml``), and the latest of those times in nanoseconds; None when the
-    folder cannot be listed. A file written again has a new change time, which no tool can set
-    back, so an unchanged stamp means unchanged files, unless a file was written in the same
-    clock tick as the stamp was taken (compare the latest time with the clock to rule that out).
+    same for ``sources.yaml``), the latest of those times in nanoseconds, and each article's;
+    None when the folder cannot be listed. A file written again has a new change time, which no
+    tool can set back, so an unchanged stamp means unchanged files, unless a file was written in
+    the same clock tick as the stamp was taken (compare the latest time with the clock to rule
+    that out). The same holds for each file on its own.
     """
     if not root.is_dir():
         return None
     digest = hashlib.sha256()
     latest = 0
+    files: dict[str, FileStat] = {}
     paths = sorted(((f.rel, f.where) for f in _walk(root, _ignore)), key=lambda f: f[0])
     for rel, path in [(SOURCES_FILE, str(root / SOURCES_FILE)), *paths]:
         try:
@@ -789,13 +805,27 @@ def corpus_stamp(root: Path) -> tuple[str, int] | None:
             digest.update(f"{rel}\0-\n".encode())
             continue
         latest = max(latest, st.st_mtime_ns, st.st_ctime_ns)
+        stat = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+        if rel != SOURCES_FILE:
+            files[rel] = stat
         line = f"{rel}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}\n"
         digest.update(line.encode("utf-8", "surrogateescape"))
-    return digest.hexdigest(), latest
+    return Stamp(digest.hexdigest(), latest, files)
 
 
-def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> CorpusFiles:
-    """Read every article under ``root`` with its metadata (the load step alone)."""
+def read_corpus(
+    root: Path,
+    *,
+    warn: Callable[[str], None] | None = None,
+    known: Mapping[str, tuple[FileStat, str]] | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> CorpusFiles:
+    """Read every article under ``root`` with its metadata (the load step alone).
+
+    ``known``: articles an earlier build read, by path, with their ``FileStat`` then (taken when
+    the file was old enough to trust it) and their sha256. An article whose file has that very
+    stat is not read: it is an ``UnreadDocument`` (read when a sentence of it is quoted, and
+    checked against its hash), titled from ``titles`` when its metadata gives none."""
     say = warn or _ignore
     if not root.exists():
         raise CorpusError(f"{root}: corpus folder not found.")
@@ -812,6 +842,23 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
 
     documents: list[Document] = []
     for file in files:
+        if known is not None and (was := known.get(file.rel)) is not None:
+            try:
+                st = os.stat(file.where)
+            except OSError:
+                st = None
+            if st is not None and was[0] == (
+                st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns,
+            ):  # fmt: skip
+                given = sources.sources.get(file.rel)
+                document = UnreadDocument.model_construct(  # type: ignore[call-arg]
+                    path=file.rel,
+                    sha256=was[1],
+                    meta=given.model_copy() if given is not None else SourceMeta(),
+                )
+                document._file = file.where
+                documents.append(document)
+                continue
         data = _read(file, say)
         if data is None:
             continue
@@ -829,7 +876,7 @@ def read_corpus(root: Path, *, warn: Callable[[str], None] | None = None) -> Cor
         )
     if not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
-    return CorpusFiles(root, documents, rules)
+    return CorpusFiles(root, documents, rules, dict(titles) if titles is not None else None)
 
 
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
@@ -838,14 +885,16 @@ def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corp
     documents, rules, root = files.documents, files.rules, files.root
     paragraphs, passages = (segment or segment_each)(documents, rules)
     untitled = [d for d in documents if d.meta.title is None]
-    if untitled and files.titles is not None:
-        for document in untitled:
-            if document.path in files.titles:
-                document.meta.title = files.titles[document.path]
-    elif untitled:
-        headings = paragraphs.first_of_kind(ParagraphKind.HEADING)
-        for document in untitled:
-            heading = headings.get(document.path)
-            if heading is not None:
-                document.meta.title = _heading_title(document.text[heading[0] : heading[1]])
+    known = files.titles or {}
+    headings: dict[str, tuple[int, int]] | None = None
+    for document in untitled:
+        if isinstance(document, UnreadDocument):  # its title is known: its text is not read
+            if document.path in known:
+                document.meta.title = known[document.path]
+            continue
+        if headings is None:
+            headings = paragraphs.first_of_kind(ParagraphKind.HEADING)
+        heading = headings.get(document.path)
+        if heading is not None:
+            document.meta.title = _heading_title(document.text[heading[0] : heading[1]])
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

@@ -276,13 +276,13 @@ class Passages(Sequence[Passage]):
         self._p_start = array("q")
         self._p_end = array("q")
 
-    def add(self, path: str, text: str, sentences: Iterable[Sequence[int]]) -> None:
+    def add(self, path: str, text: str | None, sentences: Iterable[Sequence[int]]) -> None:
         """Append one article's sentences, ``(start, end, paragraph start, paragraph end)``
-        each, in order; ``text`` is the article's."""
+        each, in order; ``text`` is the article's (None: given later, ``read_texts_from``)."""
         if not isinstance(self._texts, list):
             raise TypeError("Passages.add: these passages were read back from columns")
         self._paths.append(path)
-        self._texts.append(text)
+        self._texts.append(text or "")
         doc = len(self._paths) - 1
         for start, end, p_start, p_end in sentences:
             self._doc.append(doc)
@@ -335,6 +335,13 @@ class Passages(Sequence[Passage]):
         ):
             raise ValueError("passage columns of different lengths")
         return store
+
+    def read_texts_from(self, texts: Sequence[str]) -> None:
+        """Read the articles' texts from ``texts`` (one per article, in order): e.g. one that
+        reads an article's file only when a passage of it is read."""
+        if len(texts) != len(self._paths):
+            raise ValueError("Passages.read_texts_from: one text per article is needed")
+        self._texts = texts
 
     def by_source(self) -> dict[str, range]:
         """Each article's passage ids (an article's passages follow each other)."""

@@ -17,6 +17,7 @@ from dossier.cache import Cache, make_key, make_keys
 from dossier.claims import load_claims
 from dossier.corpus import (
     CorpusFiles,
+    Stamp,
     corpus_stamp,
     load_corpus,
     read_corpus,
@@ -447,13 +448,17 @@ class _Lookup:
 
     started: int
     claims_bytes: bytes | None
-    stamp: tuple[str, int] | None
+    stamp: Stamp | None
     stamp_key: str | None
     seen: tuple[str, list[str]] | None
     corpus_key: str | None
     """Where the cache keeps the corpus as an earlier build read it under the same stamp,
     whatever the claims: its ``CorpusFiles.record``, the titles its headings gave, and what
     reading it said."""
+    folder_key: str
+    """Where the cache keeps the corpus as the last build read it from this folder, whatever
+    its stamp: its record, titles and each article's ``FileStat`` (when old enough to trust),
+    so that a build after an edit reads only the files written since."""
 
 
 def _look_up(cache: Cache, claims_path: Path, corpus_path: Path) -> _Lookup:
@@ -462,11 +467,12 @@ def _look_up(cache: Cache, claims_path: Path, corpus_path: Path) -> _Lookup:
     stamp = corpus_stamp(corpus_path)
     stamp_key = seen = corpus_key = None
     if stamp is not None:
-        corpus_key = make_key("corpus", str(corpus_path), stamp[0])
+        corpus_key = make_key("corpus", str(corpus_path), stamp.digest)
         if claims_bytes is not None:
             stamp_key = make_key("stamp", str(claims_path), claims_bytes, corpus_key)
             seen = cache.get("stamps", stamp_key)
-    return _Lookup(started, claims_bytes, stamp, stamp_key, seen, corpus_key)
+    folder_key = make_key("corpus-folder", str(corpus_path))
+    return _Lookup(started, claims_bytes, stamp, stamp_key, seen, corpus_key, folder_key)
 
 
 @dataclass(frozen=True)
@@ -506,7 +512,15 @@ def _read_files(
             for message in said:
                 say(message)  # what reading the articles said when they were read
             return _Read(files, False, warnings)
-    return _Read(read_corpus(corpus_path, warn=say), True, warnings)
+    last = cache.get("corpora", lookup.folder_key)
+    try:
+        (rows, _), titles, stats = last
+        hashes = {path: sha256 for path, sha256, _ in rows}
+        read_before = {path: (tuple(stat), hashes[path]) for path, stat in stats.items()}
+    except (ValueError, TypeError, KeyError):
+        read_before, titles = None, None  # no build read this folder yet (or not readable)
+    files = read_corpus(corpus_path, warn=say, known=read_before, titles=titles)
+    return _Read(files, True, warnings)
 
 
 @dataclass(frozen=True)
@@ -574,7 +588,8 @@ def _build_cached(
     cache.keep_only("states", [state])
     cache.keep_only("claims", claim_keys)
     cache.keep_only("judged", judged)
-    cache.keep_only("corpora", [lookup.corpus_key] if lookup.corpus_key else [])
+    corpora = [lookup.folder_key, lookup.corpus_key] if lookup.corpus_key else [lookup.folder_key]
+    cache.keep_only("corpora", corpora)
     cache.keep_only_index(state)
     return _Made(report, stored, report_key)
 
@@ -595,7 +610,7 @@ def _prepare(
     corpus = segment_corpus(got.files, preparer.segment)
     if record is not None:
         titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
-        _remember_corpus(cache, lookup, (record, titles, got.warnings))
+        _remember_corpus(cache, lookup, record, titles, got.warnings)
     matcher, state = preparer.matcher(corpus)
     cache.flush()  # the analysed articles and the index survive an interrupted judging
     return corpus, preparer, matcher, state
@@ -679,25 +694,42 @@ mistaken for an unchanged one."""
 
 def _remember_stamp(
     cache: Cache,
-    stamp: tuple[str, int] | None,
+    stamp: Stamp | None,
     stamp_key: str | None,
     started: int,
     report_key: str,
     warnings: list[str],
 ) -> None:
     """Let the next build recognise this corpus from file metadata alone, if that is safe."""
-    if stamp is not None and stamp_key is not None and stamp[1] < started - STAMP_MARGIN_NS:
+    if stamp is not None and stamp_key is not None and stamp.latest < started - STAMP_MARGIN_NS:
         cache.put("stamps", stamp_key, (report_key, warnings))
         cache.flush()
         cache.keep_only("stamps", [stamp_key])
 
 
-def _remember_corpus(cache: Cache, lookup: _Lookup, known: object) -> None:
+def _remember_corpus(
+    cache: Cache,
+    lookup: _Lookup,
+    record: tuple[list[tuple[str, str, str]], list[str]],
+    titles: dict[str, str],
+    said: list[str],
+) -> None:
     """Let the next build know this corpus from file metadata alone (whatever its claims), if
-    that is safe (see ``STAMP_MARGIN_NS``)."""
+    that is safe (see ``STAMP_MARGIN_NS``); and each article whose file is old enough, whatever
+    the other files (the folder's row: a build after an edit reads only the edited files)."""
     stamp, key = lookup.stamp, lookup.corpus_key
-    if stamp is not None and key is not None and stamp[1] < lookup.started - STAMP_MARGIN_NS:
-        cache.put("corpora", key, known)
+    if stamp is None:
+        return
+    settled = lookup.started - STAMP_MARGIN_NS
+    if key is not None and stamp.latest < settled:
+        cache.put("corpora", key, (record, titles, said))
+    read = {path for path, _, _ in record[0]}
+    trusted = {
+        path: stat
+        for path, stat in stamp.files.items()
+        if path in read and max(stat[2], stat[3]) < settled
+    }
+    cache.put("corpora", lookup.folder_key, (record, titles, trusted))
 
 
 def _ignore(_message: str) -> None:

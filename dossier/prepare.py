@@ -138,7 +138,7 @@ class _State:
 
 
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
-INDEX_THREADS_CHARS = 5_000_000  # a corpus this large is indexed on two threads
+INDEX_THREADS_ARTICLES = 1_500  # a corpus of this many articles is indexed on two threads
 PROFILES_KEPT = 4_096
 STATE_FIELDS = 7
 """A corpus state in the cache: each article's names, descriptions, the index manifest, the
@@ -356,7 +356,7 @@ class Preparer:
                 state.paragraphs.add(
                     d.path, ((a, b, ParagraphKind(kind), rule) for a, b, kind, rule in entry[0])
                 )
-                state.passages.add(d.path, d.text, entry[1])
+                state.passages.add(d.path, None, entry[1])  # the text: read when asked
                 for keys in entry[2]:
                     yield pid, keys.replace(KEY_SEP, " ")
                     pid += 1
@@ -377,6 +377,7 @@ class Preparer:
 
         state.index = self._build_index(items(), record)
         finish()  # the items are all read: also when no record was written
+        state.passages.read_texts_from(_Texts(documents))
         return state
 
     def _index_items(self) -> Iterator[tuple[int, str]]:
@@ -470,8 +471,8 @@ class Preparer:
         put it there."""
         if self.progress:
             self.progress("indexing passages", 0, 1)
-        size = sum(len(d.text) for d in self._documents)
-        threads = min(self.workers, 2) if size > INDEX_THREADS_CHARS else 1
+        many = len(self._documents) >= INDEX_THREADS_ARTICLES
+        threads = min(self.workers, 2) if many else 1
         index: PassageIndex
         if self.cache is None:
             index = PassageIndex()

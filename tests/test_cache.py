@@ -681,3 +681,32 @@ def test_an_edit_judges_again_only_the_claims_whose_passages_it_touched(
 
     assert counts.judged == 1  # the bread claim; the dam claim's passages are as they were
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def counting_file_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    read = dossier.corpus._read
+
+    def counting(file, say):  # type: ignore[no-untyped-def]
+        reads.append(file.rel)
+        return read(file, say)
+
+    monkeypatch.setattr(dossier.corpus, "_read", counting)
+    return reads
+
+
+@pytest.mark.parametrize("margin", [0, 10**18], ids=["files-settled", "files-just-written"])
+def test_after_an_edit_only_the_files_written_since_are_read(
+    project: Path, monkeypatch: pytest.MonkeyPatch, margin: int
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", margin)
+    build()
+    edit_article()
+    reads = counting_file_reads(monkeypatch)
+
+    build()
+
+    articles = sorted(p.name for p in Path("corpus").glob("*.txt"))
+    # A file is trusted unread only if it was old enough when last read.
+    assert reads == ([Path(first_article()).name] if margin == 0 else articles)
+    assert Path("out/dossier.json").read_bytes() == cold_json()
