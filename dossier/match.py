@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from dossier import attribution
 from dossier.index import PassageIndex, passage_terms
@@ -25,6 +26,8 @@ from dossier.judge import (
 )
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.text import Analyzer, Token, expand
+
+V = TypeVar("V")
 
 CANDIDATES = 64  # passages judged per claim
 FOLLOWED = 4  # the best hits whose next sentences (CONTEXT_SENTENCES) are judged too
@@ -102,21 +105,21 @@ def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> Article
     )
 
 
-class ArticleNames(Mapping[str, frozenset[str]]):
-    """Each article's name keys, kept as one string per article (keys joined by ``sep``): 50,000
-    sets would take hundreds of megabytes. ``count`` answers retrieval's question without
-    making the set."""
+class Made(Mapping[str, V]):
+    """Values made from their cached rows when first asked for (a few hundred bytes of rows per
+    article against kilobytes of sets); the most recent ``KEPT`` are kept."""
 
-    KEPT = 4_096  # sets made and kept (the most recent)
+    KEPT = 4_096
 
-    def __init__(self, rows: Mapping[str, str], sep: str) -> None:
-        self._rows, self._sep = rows, sep
-        self._made: dict[str, frozenset[str]] = {}
+    def __init__(self, rows: Mapping[str, Any], make: Callable[[Any], V]) -> None:
+        self._rows = rows
+        self._make = make
+        self._made: dict[str, V] = {}
 
-    def __getitem__(self, path: str) -> frozenset[str]:
+    def __getitem__(self, path: str) -> V:
         made = self._made.get(path)
         if made is None:
-            made = frozenset(self._rows[path].split(self._sep))
+            made = self._make(self._rows[path])
             if len(self._made) >= self.KEPT:
                 self._made.clear()
             self._made[path] = made
@@ -127,6 +130,16 @@ class ArticleNames(Mapping[str, frozenset[str]]):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+class ArticleNames(Made[frozenset[str]]):
+    """Each article's name keys, kept as one string per article (keys joined by ``sep``): 50,000
+    sets would take hundreds of megabytes. ``count`` answers retrieval's question without
+    making the set."""
+
+    def __init__(self, rows: Mapping[str, str], sep: str) -> None:
+        super().__init__(rows, lambda row: frozenset(row.split(sep)))
+        self._sep = sep
 
     def count(self, path: str, groups: Sequence[AbstractSet[str]]) -> int:
         """How many of the key groups have a key among the article's names."""

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from typing import Any, overload
 
 from dossier.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.corpus import FurnitureRule, Segmentation, segment_document
@@ -28,6 +28,7 @@ from dossier.match import (
     ArticleNames,
     ArticleProfile,
     Descriptions,
+    Made,
     Matcher,
     article_profile,
     has_figure,
@@ -58,8 +59,6 @@ the article's names (entity keys with their synonyms), sorted, how it describes 
 of its profile for the judge (``match.article_profile``: its topic names, the sides named near
 each capitalised word), and one byte per sentence, 1 when it has a figure (``match.has_figure``)."""
 
-V = TypeVar("V")
-
 KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of words
 
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
@@ -83,31 +82,6 @@ def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> Article
     return ArticleProfile(
         frozenset(topic), descriptions, {k: frozenset(sides) for k, sides in near}
     )
-
-
-class Made(Mapping[str, V]):
-    """Values made from their cached rows when first asked for (a few hundred bytes of rows per
-    article against kilobytes of sets); the most recent ``PROFILES_KEPT`` are kept."""
-
-    def __init__(self, rows: dict[str, Any], make: Callable[[Any], V]) -> None:
-        self._rows = rows
-        self._make = make
-        self._made: dict[str, V] = {}
-
-    def __getitem__(self, path: str) -> V:
-        made = self._made.get(path)
-        if made is None:
-            made = self._make(self._rows[path])
-            if len(self._made) >= PROFILES_KEPT:
-                self._made.clear()
-            self._made[path] = made
-        return made
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
 
 
 @dataclass
@@ -139,7 +113,6 @@ class _State:
 
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
 INDEX_THREADS_ARTICLES = 1_500  # a corpus of this many articles is indexed on two threads
-PROFILES_KEPT = 4_096
 STATE_FIELDS = 7
 """A corpus state in the cache: each article's names, descriptions, the index manifest, the
 paragraph and passage columns, the article profiles' rows and the passages' figure bytes. An
