@@ -718,8 +718,12 @@ class CorpusFiles:
                 (d.path, d.sha256, d.meta.model_dump_json(exclude_unset=True))
                 for d in self.documents
             ],
-            [r.pattern.pattern for r in self.rules[len(FURNITURE_RULES) :]],
+            self.patterns(),
         )
+
+    def patterns(self) -> list[str]:
+        """The furniture patterns of ``sources.yaml`` (those added to the built-in rules)."""
+        return [r.pattern.pattern for r in self.rules[len(FURNITURE_RULES) :]]
 
 
 class UnreadDocument(Document):
@@ -888,9 +892,8 @@ def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corp
     known = files.titles or {}
     headings: dict[str, tuple[int, int]] | None = None
     for document in untitled:
-        if isinstance(document, UnreadDocument):  # its title is known: its text is not read
-            if document.path in known:
-                document.meta.title = known[document.path]
+        if isinstance(document, UnreadDocument) and document.path in known:
+            document.meta.title = known[document.path]  # as its heading gave: its text unread
             continue
         if headings is None:
             headings = paragraphs.first_of_kind(ParagraphKind.HEADING)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import time
 from collections import Counter
@@ -514,12 +515,14 @@ def _read_files(
             return _Read(files, False, warnings)
     last = cache.get("corpora", lookup.folder_key)
     try:
-        (rows, _), titles, stats = last
+        (rows, patterns), titles, stats = last
         hashes = {path: sha256 for path, sha256, _ in rows}
         read_before = {path: (tuple(stat), hashes[path]) for path, stat in stats.items()}
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         read_before, titles = None, None  # no build read this folder yet (or not readable)
     files = read_corpus(corpus_path, warn=say, known=read_before, titles=titles)
+    if read_before is not None and files.patterns() != patterns:
+        files = dataclasses.replace(files, titles=None)  # other rules, other headings
     return _Read(files, True, warnings)
 
 

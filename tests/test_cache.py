@@ -710,3 +710,20 @@ def test_after_an_edit_only_the_files_written_since_are_read(
     # A file is trusted unread only if it was old enough when last read.
     assert reads == ([Path(first_article()).name] if margin == 0 else articles)
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    title = "    title: Syria Army Liberates More Areas in Deir Ez-zor\n"
+    build()
+    replace_in("corpus/sources.yaml", title, "    title:\n")  # now from its heading
+    build()
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+    assert b'"Syria Army Liberates More Areas in Deir Ez-zor"' in cold_json()
+
+    # Rules that make that heading furniture: the title known from the last build is stale.
+    replace_in("corpus/sources.yaml", "furniture: []", "furniture: ['^Syria Army Liberates']")
+    build()
+    assert Path("out/dossier.json").read_bytes() == cold_json()
