@@ -608,6 +608,16 @@ def test_article_names_kept_as_strings_count_a_claims_names_as_sets_would() -> N
     assert names["a.txt"] == {"@kf", "tabqa", "@russia"}
 
 
+def test_passages_that_score_alike_are_taken_in_passage_order() -> None:
+    from dossier.index import PassageIndex
+
+    index = PassageIndex()
+    index.add([(pid, "dam tabqa") for pid in reversed(range(40))])  # written last to first
+    groups = [(["dam"], False), (["tabqa"], False)]
+    assert [pid for pid, _ in index.scored(groups, 3)] == [0, 1, 2]
+    assert [pid for pid, _ in index.scored(groups, 30)] == list(range(30))
+
+
 def test_the_index_tells_how_many_passages_hold_each_word() -> None:
     from collections import Counter
 
