@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ from dossier.errors import DossierError, one_line
 if TYPE_CHECKING:
     from dossier.pipeline import Preparing
     from dossier.terminal import Look
+
+GC_THRESHOLDS = (100_000, 50, 100)  # the cycle collector's generations (see ``main``)
 
 app = typer.Typer(
     name="dossier",
@@ -89,6 +92,11 @@ def main(
     """Check claims against a corpus of articles and build a cited fact-check dossier."""
     state.debug = debug
     state.quiet = quiet
+    # A command is one batch that makes millions of small objects and frees them by reference
+    # counting; the cycle collector's default pace (every 700 allocations) spends 10-20% of a
+    # build re-scanning what stays alive. One claim added at 50,000 articles: 3.9-4.0 s ->
+    # 3.2-3.5 s.
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 ClaimsOption = Annotated[Path, typer.Option("--claims", help="The claims file.", show_default=True)]
