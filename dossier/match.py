@@ -46,6 +46,8 @@ AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article na
 _NONE: frozenset[str] = frozenset()
 IDF_DECIMALS = 2  # a word's weight to the judge: its idf to two decimals
 PASSAGE_CACHE = 4_096  # passage analyses kept in memory (per process): bounds the memory
+CLAIMS_KEPT = 2_048  # claim analyses kept: a claim is analysed to retrieve, key and judge it
+Weights = tuple[tuple[tuple[str, ...], float], ...]  # each word's keys looked up, and its idf
 
 
 # How the corpus describes its names: ("@united-states", "back") -> {SDF keys (sorted, joined
@@ -238,6 +240,7 @@ class Matcher:
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
         self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
+        self._analyzed = lru_cache(maxsize=CLAIMS_KEPT)(self._analyze_text)
 
     def _context_keys(self, passage: Passage) -> frozenset[str]:
         """Words and names in the sentences just before a passage: what "it" and "the city"
@@ -278,10 +281,13 @@ class Matcher:
         self._articles[source] = profile
         return profile
 
-    def _earlier_speakers(self, passage: Passage) -> Iterator[tuple[int, str]]:
-        """The named speakers of the sentences before a passage in its article, nearest first,
-        each with how many sentences back it is."""
-        for pid in range(passage.id - 1, -1, -1):
+    def _earlier_speakers(
+        self, passage: Passage, within: int | None = None
+    ) -> Iterator[tuple[int, str]]:
+        """The named speakers of the sentences before a passage in its article (or ``within``
+        that many sentences), nearest first, each with how many sentences back it is."""
+        stop = -1 if within is None else max(-1, passage.id - 1 - within)
+        for pid in range(passage.id - 1, stop, -1):
             if self._source(pid) != passage.source:
                 return
             who = self._speaker(pid)
@@ -289,13 +295,8 @@ class Matcher:
                 yield passage.id - pid, who
 
     def _previous_speaker(self, passage: Passage) -> str | None:
-        for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
-            if self._source(pid) != passage.source:
-                break
-            who = self._speaker(pid)
-            if attribution.is_named(who):
-                return who
-        return None
+        """The last named speaker a few sentences back: whom "they said" stands for."""
+        return next((who for _, who in self._earlier_speakers(passage, SPEAKER_LOOKBACK)), None)
 
     def _analyze_passage(self, pid: int) -> PassageAnalysis:
         passage = self.corpus.passages[pid]
@@ -345,7 +346,19 @@ class Matcher:
         return round(math.log((1 + len(self.corpus.passages)) / (1 + df)) + 1.0, IDF_DECIMALS)
 
     def analyze(self, claim: Claim) -> ClaimAnalysis:
-        return analyze_claim(claim.text, self.analyzer, self.idf)
+        return self._analyzed(claim.text)[0]
+
+    def _analyze_text(self, text: str) -> tuple[ClaimAnalysis, Weights]:
+        """A claim's analysis, with the weight of each word it looked up (remembered for the few
+        claims last analysed: retrieval, judging and the cache key each need it)."""
+        weights: dict[tuple[str, ...], float] = {}
+
+        def idf(keys: Iterable[str]) -> float:
+            looked_up = tuple(keys)
+            weights[looked_up] = self.idf(looked_up)
+            return weights[looked_up]
+
+        return analyze_claim(text, self.analyzer, idf), tuple(sorted(weights.items()))
 
     def judgment_inputs(self, claim: Claim, candidates: Sequence[int]) -> list[object]:
         """What ``evidence(claim, candidates)`` reads, besides the code: the alias table and
@@ -353,14 +366,7 @@ class Matcher:
         each candidate (article, which sentence) and each of their articles (hash, year), and
         how the corpus describes names and posts. Equal inputs give an equal judgment, so a
         claim need not be judged again after an edit that left them alone."""
-        weights: dict[tuple[str, ...], float] = {}
-
-        def idf(keys: Iterable[str]) -> float:
-            keys = tuple(keys)
-            weights[keys] = self.idf(keys)
-            return weights[keys]
-
-        analyze_claim(claim.text, self.analyzer, idf)
+        weights = self._analyzed(claim.text)[1]
         spans = sorted(
             (source, pid - self._by_source[source][0])
             for pid in candidates
@@ -370,7 +376,7 @@ class Matcher:
         return [
             self.settings,
             claim.text,
-            sorted(weights.items()),
+            weights,
             spans,
             [(s, self._documents[s].sha256, self._published.get(s)) for s in sources],
             self._corpus_wide(),
