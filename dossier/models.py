@@ -11,6 +11,7 @@ import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
+from itertools import repeat
 from typing import Annotated, Any, overload
 
 from pydantic import (
@@ -162,6 +163,8 @@ class Passage(BaseModel):
 
 
 _KINDS = list(ParagraphKind)
+_KIND_CODES: dict[ParagraphKind | str, int] = {kind: code for code, kind in enumerate(_KINDS)}
+"""Each kind's code in the column, found by the kind or by its value (a ``StrEnum``)."""
 
 
 class Paragraphs(Sequence[Paragraph]):
@@ -178,18 +181,20 @@ class Paragraphs(Sequence[Paragraph]):
         self._rules: dict[int, str] = {}  # the few paragraphs a furniture rule matched
 
     def add(
-        self, path: str, paragraphs: Iterable[tuple[int, int, ParagraphKind, str | None]]
+        self, path: str, paragraphs: Iterable[tuple[int, int, ParagraphKind | str, str | None]]
     ) -> None:
-        """Append one article's paragraphs, ``(start, end, kind, rule)`` each, in order."""
+        """Append one article's paragraphs, ``(start, end, kind, rule)`` each, in order (the
+        kind a ``ParagraphKind`` or its value)."""
         self._paths.append(path)
-        doc = len(self._paths) - 1
-        for start, end, kind, rule in paragraphs:
-            if rule is not None:
-                self._rules[len(self._doc)] = rule
-            self._doc.append(doc)
-            self._start.append(start)
-            self._end.append(end)
-            self._kind.append(_KINDS.index(kind))
+        rows = list(paragraphs)
+        first = len(self._doc)
+        self._rules.update(
+            (first + n, rule) for n, (_, _, _, rule) in enumerate(rows) if rule is not None
+        )
+        self._doc.extend(repeat(len(self._paths) - 1, len(rows)))
+        self._start.extend(row[0] for row in rows)
+        self._end.extend(row[1] for row in rows)
+        self._kind.extend(_KIND_CODES[row[2]] for row in rows)
 
     def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, dict[int, str]]:
         """The store as plain values (for the build cache); ``from_columns`` reads them back."""
@@ -283,13 +288,12 @@ class Passages(Sequence[Passage]):
             raise TypeError("Passages.add: these passages were read back from columns")
         self._paths.append(path)
         self._texts.append(text or "")
-        doc = len(self._paths) - 1
-        for start, end, p_start, p_end in sentences:
-            self._doc.append(doc)
-            self._start.append(start)
-            self._end.append(end)
-            self._p_start.append(p_start)
-            self._p_end.append(p_end)
+        rows = list(sentences)
+        self._doc.extend(repeat(len(self._paths) - 1, len(rows)))
+        self._start.extend(row[0] for row in rows)
+        self._end.extend(row[1] for row in rows)
+        self._p_start.extend(row[2] for row in rows)
+        self._p_end.extend(row[3] for row in rows)
         self._first.append(len(self._doc))
 
     def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes]:

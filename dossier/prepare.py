@@ -33,7 +33,7 @@ from dossier.match import (
     article_profile,
     has_figure,
 )
-from dossier.models import Corpus, Document, ParagraphKind, Paragraphs, Passages, SourceMeta
+from dossier.models import Corpus, Document, Paragraphs, Passages, SourceMeta
 from dossier.text import Analyzer, expand
 
 Progress = Callable[[str, int, int], None]
@@ -326,9 +326,7 @@ class Preparer:
         def items() -> Iterator[tuple[int, str]]:
             pid = 0
             for d, entry in zip(documents, self._entries(), strict=True):
-                state.paragraphs.add(
-                    d.path, ((a, b, ParagraphKind(kind), rule) for a, b, kind, rule in entry[0])
-                )
+                state.paragraphs.add(d.path, entry[0])  # the kinds as their values
                 state.passages.add(d.path, None, entry[1])  # the text: read when asked
                 for keys in entry[2]:
                     yield pid, keys.replace(KEY_SEP, " ")
