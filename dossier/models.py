@@ -226,7 +226,7 @@ class Paragraphs(Sequence[Paragraph]):
     def first_of_kind(self, kind: ParagraphKind) -> dict[str, tuple[int, int]]:
         """Each article's first paragraph of ``kind``, as its span (articles without one are
         left out)."""
-        code = _KINDS.index(kind)
+        code = _KIND_CODES[kind]
         found: dict[int, int] = {}
         for index, k in enumerate(self._kind):
             if k == code and self._doc[index] not in found:
@@ -237,7 +237,7 @@ class Paragraphs(Sequence[Paragraph]):
         """Paragraphs of ``kind`` (without reading them one by one), or ``Sequence.count``."""
         if kind is None:
             return super().count(value)
-        return self._kind.count(_KINDS.index(kind))
+        return self._kind.count(_KIND_CODES[kind])
 
     def __len__(self) -> int:
         return len(self._doc)
