@@ -112,6 +112,13 @@ def passive_subject(
     return None
 
 
+# The small words inside one name: "Deir ez-Zor", "Bank of England", "Abu al-Hasan".
+NAME_PARTICLES = frozenset(
+    "al el il ul ad ed ar er as es ash esh at et az ez an en ath of de la le du des da di von van"
+    " bin ibn abu".split()
+)
+
+
 def name_groups(tokens: Sequence[Token]) -> dict[int, int]:
     """Token index -> name number: the words of one name ('Deir', 'ez', 'Zor') share one."""
     groups: dict[int, int] = {}
@@ -119,7 +126,9 @@ def name_groups(tokens: Sequence[Token]) -> dict[int, int]:
     for i, t in enumerate(tokens):
         if not t.entity:
             continue
-        joined = last == i - 1 or (last == i - 2 and tokens[i - 1].stop and t.text[:1].isupper())
+        joined = last == i - 1 or (
+            last == i - 2 and tokens[i - 1].text.lower() in NAME_PARTICLES and t.text[:1].isupper()
+        )
         if not joined:
             current += 1
         groups[i] = current
@@ -418,3 +427,45 @@ def hit_by(tokens: Sequence[Token], j: int) -> set[str]:
         elif low in POSSESSIVES:
             out.update(possessor(tokens, n) or ())
     return out
+
+
+# Prepositions that put a named side with the subject, or against it: "fought alongside the SDF"
+# and "fought against the SDF" share every content word and say opposite things.
+WITH_SIDE = frozenset({"alongside", "beside"})
+AGAINST_SIDE = frozenset({"against"})
+FIGHT = "~fight"  # fought, battled, clashed...
+_SIDE_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def sides(tokens: Sequence[Token]) -> tuple[tuple[frozenset[str], str, str], ...]:
+    """Each name put with or against the subject by a preposition: (its keys, "alongside" or
+    "against", the name as written). "alongside the US-backed SDF": the first name after it."""
+    found = []
+    for i, t in enumerate(tokens):
+        word = t.text.lower()
+        if t.entity:
+            continue
+        if word in WITH_SIDE or word in AGAINST_SIDE:
+            side = "alongside" if word in WITH_SIDE else "against"
+        elif FIGHT in expand(t.keys):
+            side = "against"  # "fought the SDF": the name fought is the other side
+        else:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text.lower() in _SIDE_SKIP:
+            j += 1
+        if j < len(tokens) and tokens[j].entity:
+            found.append((frozenset(tokens[j].keys), side, tokens[j].text))
+    return tuple(found)
+
+
+def other_side(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'Malian troops fought against the KF' does not say they fought alongside it."""
+    if not claim.sides:
+        return None
+    said = sides(passage.tokens)
+    for keys, side, name in claim.sides:
+        for their_keys, their_side, their_name in said:
+            if keys & their_keys and side != their_side:
+                return f"the claim has it {side} {name}, the passage {their_side} {their_name}"
+    return None

@@ -176,3 +176,16 @@ def test_an_alias_written_with_another_names_spelling_is_that_alias() -> None:
         assert "@pentagon" in content_keys(analyzer.tokens(text)), text
     forces = Analyzer({**ALIASES, "Syria": ["Syrian"]}).tokens("Syrian Democratic Forces")
     assert [t.keys[0] for t in forces] == ["@syrian-democratic-forces"]  # a name of its own
+
+
+def test_only_the_small_words_of_a_name_join_two_capitalised_words_into_one_name() -> None:
+    from dossier.acts import name_groups
+
+    tokens = Analyzer(ALIASES).tokens(
+        "Syrian troops near Deir ez Zor and Raqqa, with the Bank of England"
+    )
+    groups = name_groups(tokens)
+    number = {t.text: groups[i] for i, t in enumerate(tokens) if i in groups}
+    assert number["Deir"] == number["Zor"]  # "ez": one name
+    assert number["Bank"] == number["England"]  # "of": one name
+    assert number["Zor"] != number["Raqqa"]  # "and": two names
