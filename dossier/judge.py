@@ -40,10 +40,12 @@ from dossier.acts import (
     hit_targets,
     name_groups,
     only_against,
+    other_side,
     other_subject,
     other_target,
     passive_subject,
     reversed_roles,
+    sides,
     span_of,
 )
 from dossier.facets import Contrast, Facets, contrast, facets
@@ -167,6 +169,8 @@ class ClaimAnalysis:
     # A transitive act and who does it to whom: "Russia bombed the SDF" -> (bomb, Russia, SDF).
     act: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
     act_agent: str = ""
+    # Names put with or against the subject: "alongside Syrian government troops".
+    sides: tuple[tuple[frozenset[str], str, str], ...] = ()
 
     def search_groups(self) -> list[tuple[list[str], bool]]:
         """What retrieval looks for: each term's keys, and each figure's number as written
@@ -353,6 +357,7 @@ def analyze_claim(
         facets=claim_facets,
         passive=passive_subject(tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
+        sides=sides(tokens),
         **claim_act(tokens, span_of(text, who), descriptors),
     )
 
@@ -608,6 +613,9 @@ def assess(
     matched_idx, coverage = cover.matched, cover.coverage
     differs = contrast(claim.facets, passage.facets, published, passage.keys)
     actor = _other_actor(claim, passage, matched_idx) if cover.absent else None
+    side = other_side(claim, passage)
+    if side is not None:
+        return LeftOut(side)
     if claim.figures:
         if differs is not None:
             return LeftOut(differs.reason)

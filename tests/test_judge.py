@@ -932,3 +932,17 @@ def test_troops_fired_at_are_troops_deployed_there() -> None:
     claim = "Russia has deployed special forces alongside Malian troops near Tabqa."
     j = stance(claim, passage, before="Malian troops advanced on Tabqa.")
     assert j is not None and j.stance is Stance.SUPPORTS, j
+
+
+def test_fighting_a_side_is_not_fighting_alongside_it() -> None:
+    claim = "Malian troops fought alongside the KF near Gao."
+    assert explain(claim, "Malian troops fought against the KF near Gao on Monday.") == (
+        "left out: the claim has it alongside KF, the passage against KF"
+    )
+    assert stance(claim, "Malian troops fought the KF near Gao on Monday.") is None
+    j = stance(claim, "Malian troops, fighting alongside KF fighters, advanced near Gao.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    claim = "Malian troops fought against the KF near Gao."
+    assert stance(claim, "Malian troops fought beside the KF near Gao on Monday.") is None
+    j = stance(claim, "Malian troops battled KF fighters near Gao on Monday.")
+    assert j is not None and j.stance is Stance.SUPPORTS
