@@ -469,3 +469,46 @@ def other_side(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
             if keys & their_keys and side != their_side:
                 return f"the claim has it {side} {name}, the passage {their_side} {their_name}"
     return None
+
+
+POSSESSIVES = frozenset({"its", "their"})
+
+
+def owned_phrases(tokens: Sequence[Token]) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    """What a sentence calls someone's own: "Russia's ministry said mortars were fired at its own
+    special forces" -> (Russia's keys, ("special", "forc")). The words are those after "its"
+    ("own" aside) up to the next small word or name."""
+    found = []
+    for i, t in enumerate(tokens):
+        if t.text.lower() not in POSSESSIVES:
+            continue
+        owner = possessor(tokens, i)
+        if not owner:
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j].text.lower() == "own":
+            j += 1
+        words = []
+        while j < len(tokens) and not tokens[j].stop and not tokens[j].entity:
+            words.append(_head(tokens[j]))
+            j += 1
+        if words:
+            found.append((owner, tuple(words)))
+    return found
+
+
+def names_owned(tokens: Sequence[Token], owner: frozenset[str], words: tuple[str, ...]) -> bool:
+    """Whether a sentence names the owner's such things: "Russian special forces"."""
+    n = len(words)
+    for j, t in enumerate(tokens[: len(tokens) - n]):
+        if (
+            t.entity
+            and owner & set(t.keys)
+            and tuple(_head(w) for w in tokens[j + 1 : j + 1 + n]) == words
+        ):
+            return True
+    return False
+
+
+def _head(token: Token) -> str:
+    return token.keys[0] if token.keys else token.text.lower()

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from dossier import attribution
+from dossier.acts import names_owned, owned_phrases
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import (
     ClaimAnalysis,
@@ -250,13 +251,30 @@ class Matcher:
             if self._source(pid) != passage.source:
                 break
             keys.update(self._words(pid))
-        descriptions = self._article(passage.source).descriptions
         tokens = self._passage(passage.id).tokens
+        for owner, words in owned_phrases(tokens):
+            keys.update(self._owned_before(passage, owner, words))
+        descriptions = self._article(passage.source).descriptions
         keys.update(
             described(tokens, passage.text, descriptions)
             or described(tokens, passage.text, self._descriptions)
         )
         return frozenset(keys)
+
+    def _owned_before(
+        self, passage: Passage, owner: frozenset[str], words: tuple[str, ...]
+    ) -> frozenset[str]:
+        """ "its own special forces" in a sentence of Russia's: the words of the article's last
+        earlier sentence that names them ("Syrian troops working alongside Russian special
+        forces outside the city"), which says more of the same forces."""
+        for pid in range(passage.id - 1, -1, -1):
+            if self._source(pid) != passage.source:
+                break
+            if set(words) <= self._words(pid) and names_owned(
+                self.analyzer.tokens(self._text(pid)), owner, words
+            ):
+                return self._words(pid)
+        return frozenset()
 
     def _words_of(self, pid: int) -> frozenset[str]:
         """A sentence's words and names with their synonyms (no figures, no speaker)."""

@@ -946,3 +946,25 @@ def test_fighting_a_side_is_not_fighting_alongside_it() -> None:
     assert stance(claim, "Malian troops fought beside the KF near Gao on Monday.") is None
     j = stance(claim, "Malian troops battled KF fighters near Gao on Monday.")
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def _mortar_article(first: str) -> str:
+    return (
+        f"{first}\n\nThe front moved little on Monday.\n\nLocal media reported heavy rain.\n\n"
+        "Aid convoys waited at the border.\n\nRussia's defence ministry said mortars had been "
+        "fired at its own special forces from positions held by the KF.\n"
+    )
+
+
+def test_its_own_forces_are_the_forces_the_article_named_before(tmp_path: Path) -> None:
+    """'its own special forces' four sentences after 'Malian troops working alongside Russian
+    special forces outside Gao': the same forces, so what was said of them counts as context."""
+    claim = Claim(id="c", text="Russia has deployed special forces alongside Malian troops in Gao.")
+    first = "Malian troops working alongside Russian special forces outside Gao were shelled."
+    (tmp_path / "a.txt").write_text(_mortar_article(first), encoding="utf-8")
+    cited = [e.quote for e in Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)]
+    assert any(q.startswith("Russia's defence ministry said mortars") for q in cited), cited
+    # Nigerien special forces named before are not Russia's own: nothing to carry over.
+    (tmp_path / "a.txt").write_text(_mortar_article(first.replace("Russian", "Nigerien")))
+    cited = [e.quote for e in Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)]
+    assert not any(q.startswith("Russia's defence ministry said mortars") for q in cited), cited
