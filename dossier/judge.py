@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dossier import attribution
 from dossier.acts import (
@@ -655,6 +655,8 @@ def assess(
     judgment = _judge_statement(
         claim, passage, coverage, cover.missing, matched_idx, cover.highlights
     )
+    if isinstance(judgment, Judgment) and cover.absent:
+        judgment = replace(judgment, reason=judgment.reason + _supplied(claim, cover))
     return _apply_contrast(judgment, differs)
 
 
@@ -1287,6 +1289,34 @@ def _reidentified(
             score=1.0,
         )
     return None
+
+
+def _supplied(claim: ClaimAnalysis, cover: _Cover) -> str:
+    """What of the claim the sentence leaves to its article, for the reason: "; named before
+    it: Syrian government troops; in the article: Deir el-Zour"."""
+    parts = []
+    for label, names in (
+        ("named before it", cover.from_context),
+        ("in the article", [n for n in cover.absent if n not in cover.from_context]),
+    ):
+        groups: dict[int | str, list[str]] = {}
+        for term in claim.terms:
+            if term.text in names:
+                groups.setdefault(term.name if term.name >= 0 else term.text, []).append(term.text)
+        if groups:
+            parts.append(
+                f"; {label}: " + ", ".join(_as_written(claim.text, g) for g in groups.values())
+            )
+    return "".join(parts)
+
+
+def _as_written(text: str, words: list[str]) -> str:
+    """A name's words as the claim writes them: "Deir" and "Zour" -> "Deir el-Zour"."""
+    start = text.find(words[0])
+    end = text.find(words[-1], start) if start >= 0 else -1
+    if end < 0 or len(words) == 1:
+        return " ".join(words)
+    return text[start : end + len(words[-1])]
 
 
 def _judge_statement(

@@ -968,3 +968,21 @@ def test_its_own_forces_are_the_forces_the_article_named_before(tmp_path: Path) 
     (tmp_path / "a.txt").write_text(_mortar_article(first.replace("Russian", "Nigerien")))
     cited = [e.quote for e in Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)]
     assert not any(q.startswith("Russia's defence ministry said mortars") for q in cited), cited
+
+
+def test_the_reason_says_which_names_the_article_gave() -> None:
+    claim = "The KF repelled an IS attack near Deir ez-Zor on Monday."
+    said = explain(claim, "It repelled an IS attack on Monday.", before="The KF held Deir ez-Zor.")
+    assert said == (
+        "supports: passage states it: attack, IS, Monday, repelled;"
+        " named before it: KF, Deir ez-Zor"
+    )
+    said = explain(
+        claim,
+        "The KF repelled an IS attack on Monday.",
+        article="Fighting went on in Deir ez-Zor.",
+        topic="Deir ez-Zor",
+    )
+    assert said == (
+        "supports: passage states it: attack, IS, KF, Monday, repelled; in the article: Deir ez-Zor"
+    )
