@@ -51,6 +51,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -727,27 +728,51 @@ class CorpusFiles:
 
 
 class UnreadDocument(Document):
-    """An article known from an earlier build by its path, hash and metadata, when the corpus
-    stamp says that no file changed since: its text is read from the file only when something
-    needs it (a quote). A file that no longer has the recorded hash stops the build."""
+    """An article whose text is read from its file only when something needs it (a quote, a
+    sentence to judge): one known from an earlier build by its path, hash and metadata, when
+    the corpus stamp says that no file changed since, or one already analysed (see
+    ``segment_corpus``). A file that no longer has the recorded hash stops the build. The last
+    ``TEXTS_KEPT`` texts read are kept: the memory does not grow with the articles judged."""
 
     _file: str = PrivateAttr("")
 
     def __getattr__(self, name: str) -> Any:
         if name != "text":
             return super().__getattr__(name)  # type: ignore[misc]
-        try:
-            with open(self._file, "rb") as handle:
-                data = handle.read()
-        except OSError as err:
-            raise CorpusError(
-                f"{self._file}: {err.strerror} while the build was reading it; run it again."
-            ) from None
-        if hashlib.sha256(data).hexdigest() != self.sha256:
-            raise CorpusError(f"{self._file}: changed while the build was running; run it again.")
-        text = data.decode("utf-8")
-        self.__dict__["text"] = text
-        return text
+        return _checked_text(self._file, self.sha256)
+
+
+TEXTS_KEPT = 1024  # article texts read again from their files that are kept in memory
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _checked_text(file: str, sha256: str) -> str:
+    return _read_checked(file, sha256)
+
+
+def _read_checked(file: str, sha256: str) -> str:
+    """The text of ``file``, which must still have the hash it was known by."""
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise CorpusError(
+            f"{file}: {err.strerror} while the build was reading it; run it again."
+        ) from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise CorpusError(f"{file}: changed while the build was running; run it again.")
+    return data.decode("utf-8")
+
+
+def unread(document: Document, root: Path) -> UnreadDocument:
+    """``document`` without its text, which is read again from ``root / path`` when asked."""
+    if isinstance(document, UnreadDocument):
+        return document
+    made = UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: read later
+        path=document.path, sha256=document.sha256, meta=document.meta
+    )
+    made._file = str(root / document.path)
+    return made
 
 
 def unread_corpus(
@@ -883,9 +908,13 @@ def read_corpus(
     return CorpusFiles(root, documents, rules, dict(titles) if titles is not None else None)
 
 
-def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
+def segment_corpus(
+    files: CorpusFiles, segment: Segmenter | None = None, *, read_again: bool = False
+) -> Corpus:
     """Split every article into paragraphs and passages (the segment step); an article without
-    a title in its metadata takes its first heading's."""
+    a title in its metadata takes its first heading's. With ``read_again``, the articles'
+    texts are then let go and read from their files again when asked (``UnreadDocument``): a
+    large corpus is not held in memory while it is judged."""
     documents, rules, root = files.documents, files.rules, files.root
     paragraphs, passages = (segment or segment_each)(documents, rules)
     untitled = [d for d in documents if d.meta.title is None]
@@ -900,4 +929,6 @@ def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corp
         heading = headings.get(document.path)
         if heading is not None:
             document.meta.title = _heading_title(document.text[heading[0] : heading[1]])
+    if read_again:  # in place: the passages read their texts through this same list
+        documents[:] = [unread(d, root) for d in documents]
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

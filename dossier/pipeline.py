@@ -125,10 +125,10 @@ def _check(
     state: str | None,
     workers: int | None,
 ) -> tuple[list[ClaimResult], dict[int, _Stored], tuple[list[str], list[str]]]:
-    """Every claim's result, in order; those taken from the cache have no evidence in the
-    result but their stored judgment (by claim number), which is not read back into models
-    unless something needs them (the JSON output puts it in place as it is); and the cache
-    keys of the claims and of their judgments.
+    """Every claim's result, in order; through the cache, a result has no evidence but its
+    stored judgment (by claim number), whether taken from the cache or judged now, which is
+    not read back into models unless something needs them (the JSON output puts it in place
+    as it is); and the cache keys of the claims and of their judgments.
 
     Through the cache, a claim judged before against this corpus state is found by its text;
     any other is found by what its judgment reads (``Matcher.judgment_inputs``): after an
@@ -179,14 +179,17 @@ def _check(
             verdict = decide(evidence)
             explanation = explain(verdict, evidence)
             if cache is not None and use_cache:
-                row = _Stored(
+                made = _Stored(
                     EVIDENCE_JSON.dump_json(evidence, indent=2),
                     verdict,
                     explanation,
                     [e.source for e in evidence],
-                ).row()
-                cache.put("judged", judged_keys[n], row)
+                )
+                cache.put("judged", judged_keys[n], made.row())
                 cache.put("claims", keys[n], judged_keys[n])
+                # Kept as the JSON just stored, as a claim judged before is: a thousand claims'
+                # evidence is tens of megabytes as JSON and several times that as models.
+                kept[n], evidence = made, []
         results.append(
             ClaimResult(
                 id=claim.id,
@@ -610,7 +613,7 @@ def _prepare(
     preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
     record = got.record()
     untitled = [d for d in got.files.documents if d.meta.title is None]
-    corpus = segment_corpus(got.files, preparer.segment)
+    corpus = segment_corpus(got.files, preparer.segment, read_again=True)
     if record is not None:
         titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
         _remember_corpus(cache, lookup, record, titles, got.warnings)

@@ -27,6 +27,7 @@ import dossier.prepare
 from dossier.cache import DB_NAME, INDEX_DIR, Cache
 from dossier.cli import app
 from dossier.errors import CorpusError
+from dossier.models import Corpus
 from dossier.pipeline import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -433,14 +434,14 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
     add_claim()
     reads = counting_reads(monkeypatch)
     opened: list[str] = []
-    unread = dossier.corpus.UnreadDocument.__getattr__
+    read_checked = dossier.corpus._read_checked
 
-    def opening(self: dossier.corpus.UnreadDocument, name: str) -> object:
-        if name == "text":
-            opened.append(self.path)
-        return unread(self, name)
+    def opening(file: str, sha256: str) -> str:
+        opened.append(Path(file).name)
+        return read_checked(file, sha256)
 
-    monkeypatch.setattr(dossier.corpus.UnreadDocument, "__getattr__", opening)
+    monkeypatch.setattr(dossier.corpus, "_read_checked", opening)
+    dossier.corpus._checked_text.cache_clear()  # as in a new process
 
     again = build()
 
@@ -736,4 +737,36 @@ def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
     # Rules that make that heading furniture: the title known from the last build is stale.
     replace_in("corpus/sources.yaml", "furniture: []", "furniture: ['^Syria Army Liberates']")
     build()
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judging(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpora: list[Corpus] = []
+    prepare = dossier.pipeline._prepare
+
+    def keeping(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made = prepare(*args, **kwargs)
+        corpora.append(made[0])
+        return made
+
+    monkeypatch.setattr(dossier.pipeline, "_prepare", keeping)
+    opened: list[str] = []
+    read_checked = dossier.corpus._read_checked
+
+    def opening(file: str, sha256: str) -> str:
+        opened.append(Path(file).name)
+        return read_checked(file, sha256)
+
+    monkeypatch.setattr(dossier.corpus, "_read_checked", opening)
+    dossier.corpus._checked_text.cache_clear()
+
+    build()  # cold: every article read and analysed
+
+    (corpus,) = corpora
+    assert all("text" not in d.__dict__ for d in corpus.documents)  # none held
+    cited = {c["source"] for claim in json.loads(Path("out/dossier.json").read_text("utf-8"))[
+        "claims"] for c in claim["evidence"]}  # fmt: skip
+    assert cited and cited <= set(opened)  # read again to be judged and quoted
     assert Path("out/dossier.json").read_bytes() == cold_json()
