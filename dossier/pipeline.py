@@ -41,7 +41,7 @@ from dossier.models import (
     SourceMeta,
     Verdict,
 )
-from dossier.prepare import Preparer, default_workers
+from dossier.prepare import Preparer, default_workers, give_back_memory
 from dossier.render import (
     EVIDENCE_JSON,
     check_formats,
@@ -265,6 +265,7 @@ def _judge(
         return
     tasks = [work[i : i + CLAIMS_PER_TASK] for i in range(0, total, CLAIMS_PER_TASK)]
     _judging = matcher
+    give_back_memory()  # the workers share what is left; what is given back, no one holds
     gc.freeze()  # the workers' collector leaves what they inherit alone: those pages stay shared
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:

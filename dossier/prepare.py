@@ -12,11 +12,13 @@ same as ``Matcher(corpus, analyzer)`` computes by itself.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import marshal
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -112,6 +114,7 @@ class _State:
 
 
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
+IN_FLIGHT_PER_WORKER = 3  # chunks of articles given to each analysing process ahead
 INDEX_THREADS_ARTICLES = 1_500  # a corpus of this many articles is indexed on two threads
 STATE_FIELDS = 7
 """A corpus state in the cache: each article's names, descriptions, the index manifest, the
@@ -190,6 +193,17 @@ def _chunks(items: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
             chunk, size = [], 0
     if chunk:
         yield chunk
+
+
+def give_back_memory() -> None:
+    """Return the memory freed so far to the system: glibc keeps freed blocks in its heaps,
+    and after the articles are analysed that is hundreds of megabytes at 50,000 articles.
+    Nothing where there is no ``malloc_trim`` (not glibc)."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 class _Texts(Sequence[str]):
@@ -297,6 +311,8 @@ class Preparer:
         if self.progress:
             self.progress("analysing articles", done, total)
         for first in range(0, total, READ_CHUNK):
+            if first and missing:  # what the analyses folded so far held, given back
+                give_back_memory()
             chunk = keys[first : first + READ_CHUNK]
             found = self.cache.get_many("documents", [k for k in chunk if k in present]) if (
                 self.cache
@@ -374,11 +390,18 @@ class Preparer:
                 initializer=_init_worker,
                 initargs=(rules, self.analyzer),
             ) as pool:
-                chunks = list(_chunks(missing))
-                results = pool.map(_prepare_chunk, [[text for _, text in c] for c in chunks])
-                for chunk, prepared in zip(chunks, results, strict=True):
-                    for (i, _), entry in zip(chunk, prepared, strict=True):
-                        yield i, entry
+                # A few chunks in flight per worker, not all: analyses finished before they
+                # are folded wait in memory.
+                pending: deque[tuple[list[tuple[int, str]], Future[list[Entry]]]] = deque()
+                for chunk in _chunks(missing):
+                    pending.append((chunk, pool.submit(_prepare_chunk, [t for _, t in chunk])))
+                    if len(pending) < IN_FLIGHT_PER_WORKER * self.workers:
+                        continue
+                    done, future = pending.popleft()
+                    yield from zip((i for i, _ in done), future.result(), strict=True)
+                while pending:
+                    done, future = pending.popleft()
+                    yield from zip((i for i, _ in done), future.result(), strict=True)
         finally:
             gc.unfreeze()
 
