@@ -848,8 +848,11 @@ def read_corpus(
     warn: Callable[[str], None] | None = None,
     known: Mapping[str, tuple[FileStat, str]] | None = None,
     titles: Mapping[str, str] | None = None,
+    keep_texts: bool = True,
 ) -> CorpusFiles:
-    """Read every article under ``root`` with its metadata (the load step alone).
+    """Read every article under ``root`` with its metadata (the load step alone). Without
+    ``keep_texts``, each text is checked and hashed, then let go: an ``UnreadDocument`` that
+    reads its file again when asked (a large corpus is not held in memory).
 
     ``known``: articles an earlier build read, by path, with their ``FileStat`` then (taken when
     the file was old enough to trust it) and their sha256. An article whose file has that very
@@ -898,11 +901,19 @@ def read_corpus(
             continue
         given = sources.sources.get(file.rel)
         meta = given.model_copy() if given is not None else SourceMeta()
-        documents.append(
-            Document.model_construct(  # every field is of its type: not validated again
-                path=file.rel, text=text, sha256=hashlib.sha256(data).hexdigest(), meta=meta
+        sha256 = hashlib.sha256(data).hexdigest()
+        if keep_texts:
+            documents.append(
+                Document.model_construct(  # every field is of its type: not validated again
+                    path=file.rel, text=text, sha256=sha256, meta=meta
+                )
             )
-        )
+        else:
+            unread = UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: later
+                path=file.rel, sha256=sha256, meta=meta
+            )
+            unread._file = file.where
+            documents.append(unread)
     if not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
     return CorpusFiles(root, documents, rules, dict(titles) if titles is not None else None)

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, overload
 
 from dossier.cache import Cache, folder_manifest, make_key, make_keys
@@ -176,13 +177,16 @@ def _init_worker(rules: tuple[FurnitureRule, ...], analyzer: Analyzer) -> None:
     _worker = (rules, analyzer)
 
 
-def _prepare_chunk(texts: list[str]) -> list[Entry]:
+def _prepare_chunk(texts: list[bytes]) -> list[Entry]:
+    """The analyses of articles sent as UTF-8: pickling a ``str`` that is not ASCII leaves a
+    UTF-8 copy of it attached to the sender's string for as long as it lives (CPython caches
+    it), which for a whole corpus is a second copy of most texts."""
     assert _worker is not None
     rules, analyzer = _worker
-    return [prepare_document(text, rules, analyzer) for text in texts]
+    return [prepare_document(text.decode("utf-8"), rules, analyzer) for text in texts]
 
 
-def _chunks(items: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
+def _chunks(items: Iterable[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
     chunk: list[tuple[int, str]] = []
     size = 0
     for item in items:
@@ -305,8 +309,9 @@ class Preparer:
         computed (in parallel) and put in the cache."""
         documents, keys = self._documents, self.document_keys
         present = self.cache.present("documents", keys) if self.cache else set()
-        missing = [(i, documents[i].text) for i, k in enumerate(keys) if k not in present]
-        computed = iter(self._compute(missing, self._rules))
+        missing = [i for i, k in enumerate(keys) if k not in present]
+        texts = ((i, documents[i].text) for i in missing)  # each read when it is analysed
+        computed = iter(self._compute(texts, self._rules))
         total, done = len(documents), len(documents) - len(missing)
         if self.progress:
             self.progress("analysing articles", done, total)
@@ -376,9 +381,16 @@ class Preparer:
                 pid += 1
 
     def _compute(
-        self, missing: list[tuple[int, str]], rules: tuple[FurnitureRule, ...]
+        self, texts: Iterator[tuple[int, str]], rules: tuple[FurnitureRule, ...]
     ) -> Iterable[tuple[int, Entry]]:
-        size = sum(len(text) for _, text in missing)
+        ahead: list[tuple[int, str]] = []  # enough to know whether processes are worth it
+        size = 0
+        for item in texts:
+            ahead.append(item)
+            size += len(item[1])
+            if size >= PARALLEL_MIN_CHARS:
+                break
+        missing = chain(ahead, texts)
         if self.workers <= 1 or size < PARALLEL_MIN_CHARS:
             for i, text in missing:
                 yield i, prepare_document(text, rules, self.analyzer)
@@ -394,7 +406,8 @@ class Preparer:
                 # are folded wait in memory.
                 pending: deque[tuple[list[tuple[int, str]], Future[list[Entry]]]] = deque()
                 for chunk in _chunks(missing):
-                    pending.append((chunk, pool.submit(_prepare_chunk, [t for _, t in chunk])))
+                    sent = [t.encode("utf-8") for _, t in chunk]
+                    pending.append((chunk, pool.submit(_prepare_chunk, sent)))
                     if len(pending) < IN_FLIGHT_PER_WORKER * self.workers:
                         continue
                     done, future = pending.popleft()
