@@ -46,7 +46,7 @@ TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this
 AFFILIATION_WINDOW = 6  # tokens around a speaker's surname where the article names their side
 _NONE: frozenset[str] = frozenset()
 IDF_DECIMALS = 2  # a word's weight to the judge: its idf to two decimals
-PASSAGE_CACHE = 4_096  # passage analyses kept in memory (per process): bounds the memory
+PASSAGE_CACHE = 2_048  # passage analyses kept in memory (per process): bounds the memory
 CLAIMS_KEPT = 2_048  # claim analyses kept: a claim is analysed to retrieve, key and judge it
 Weights = tuple[tuple[tuple[str, ...], float], ...]  # each word's keys looked up, and its idf
 
@@ -112,7 +112,7 @@ class Made(Mapping[str, V]):
     """Values made from their cached rows when first asked for (a few hundred bytes of rows per
     article against kilobytes of sets); the most recent ``KEPT`` are kept."""
 
-    KEPT = 4_096
+    KEPT = 1_024
 
     def __init__(self, rows: Mapping[str, Any], make: Callable[[Any], V]) -> None:
         self._rows = rows

@@ -242,7 +242,9 @@ _judging: Matcher | None = None
 
 def _judge_claims(work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
     assert _judging is not None
-    return [_judging.evidence(claim, candidates) for claim, candidates in work]
+    judged = [_judging.evidence(claim, candidates) for claim, candidates in work]
+    give_back_memory()  # what judging the last task freed: these processes run side by side
+    return judged
 
 
 def _judge(
