@@ -770,3 +770,17 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
         "claims"] for c in claim["evidence"]}  # fmt: skip
     assert cited and cited <= set(opened)  # read again to be judged and quoted
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_articles_read_again_and_analysed_on_two_processes_give_the_same_dossier(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = cold_json()
+    monkeypatch.setattr(dossier.prepare, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dossier.prepare, "CHUNK_CHARS", 2000)  # several chunks in flight
+    monkeypatch.setattr(dossier.prepare, "IN_FLIGHT_PER_WORKER", 1)
+    dossier.corpus._checked_text.cache_clear()
+
+    build("--workers", "2", out="two")  # through the cache: texts let go, sent as UTF-8
+
+    assert Path("two/dossier.json").read_bytes() == one

@@ -450,3 +450,23 @@ def test_any_text_gives_exact_non_overlapping_passages(text: str) -> None:
         assert piece and piece == piece.strip()
         assert start >= end and p_start <= start < stop <= p_end
         end = stop
+
+
+def test_a_corpus_read_without_keeping_texts_reads_each_again_checked_by_its_hash(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text("Café “quoted” text.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"caf\xe9\n")  # not UTF-8: skipped as ever
+    said: list[str] = []
+
+    files = corpus_module.read_corpus(tmp_path, warn=said.append, keep_texts=False)
+
+    (document,) = files.documents
+    assert "text" not in document.__dict__  # not held
+    assert document.text == "Café “quoted” text.\n"
+    assert document.sha256 == hashlib.sha256((tmp_path / "a.txt").read_bytes()).hexdigest()
+    assert said == [f"{tmp_path / 'b.txt'}: skipped: not valid UTF-8 (byte 3)."]
+    corpus_module._checked_text.cache_clear()
+    (tmp_path / "a.txt").write_text("Edited.\n", encoding="utf-8")
+    with pytest.raises(corpus_module.CorpusError, match=r"a\.txt: changed while the build"):
+        _ = document.text
