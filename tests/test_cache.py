@@ -343,14 +343,18 @@ def test_a_build_interrupted_while_judging_leaves_a_usable_cache(
     assert not list((project / ".dossier" / "cache" / INDEX_DIR).glob("tmp-*"))
 
 
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)], ids=["through the cache", "no cache"])
 def test_the_result_does_not_depend_on_the_number_of_workers(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, monkeypatch: pytest.MonkeyPatch, cache: tuple[str, ...]
 ) -> None:
+    """Through the cache, the texts are let go once hashed and read again to be analysed."""
     one = cold_json()
     monkeypatch.setattr(dossier.prepare, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(dossier.prepare, "CHUNK_CHARS", 2000)  # several chunks per worker
+    monkeypatch.setattr(dossier.prepare, "IN_FLIGHT_PER_WORKER", 1)  # sent as they are done
+    dossier.corpus._checked_text.cache_clear()
 
-    build("--no-cache", "--workers", "2", out="two")
+    build(*cache, "--workers", "2", out="two")
 
     assert Path("two/dossier.json").read_bytes() == one
 
@@ -410,6 +414,21 @@ def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return reads
 
 
+def counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the article files read again for their text from now on (none is
+    remembered from before, as in a new process)."""
+    opened: list[str] = []
+    read_checked = dossier.corpus._read_checked
+
+    def opening(file: str, sha256: str) -> str:
+        opened.append(Path(file).name)
+        return read_checked(file, sha256)
+
+    monkeypatch.setattr(dossier.corpus, "_read_checked", opening)
+    dossier.corpus._checked_text.cache_clear()
+    return opened
+
+
 def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
     monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
@@ -433,15 +452,7 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
     first = build()
     add_claim()
     reads = counting_reads(monkeypatch)
-    opened: list[str] = []
-    read_checked = dossier.corpus._read_checked
-
-    def opening(file: str, sha256: str) -> str:
-        opened.append(Path(file).name)
-        return read_checked(file, sha256)
-
-    monkeypatch.setattr(dossier.corpus, "_read_checked", opening)
-    dossier.corpus._checked_text.cache_clear()  # as in a new process
+    opened = counting_opens(monkeypatch)
 
     again = build()
 
@@ -752,15 +763,7 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
         return made
 
     monkeypatch.setattr(dossier.pipeline, "_prepare", keeping)
-    opened: list[str] = []
-    read_checked = dossier.corpus._read_checked
-
-    def opening(file: str, sha256: str) -> str:
-        opened.append(Path(file).name)
-        return read_checked(file, sha256)
-
-    monkeypatch.setattr(dossier.corpus, "_read_checked", opening)
-    dossier.corpus._checked_text.cache_clear()
+    opened = counting_opens(monkeypatch)
 
     build()  # cold: every article read and analysed
 
@@ -770,17 +773,3 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
         "claims"] for c in claim["evidence"]}  # fmt: skip
     assert cited and cited <= set(opened)  # read again to be judged and quoted
     assert Path("out/dossier.json").read_bytes() == cold_json()
-
-
-def test_articles_read_again_and_analysed_on_two_processes_give_the_same_dossier(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    one = cold_json()
-    monkeypatch.setattr(dossier.prepare, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(dossier.prepare, "CHUNK_CHARS", 2000)  # several chunks in flight
-    monkeypatch.setattr(dossier.prepare, "IN_FLIGHT_PER_WORKER", 1)
-    dossier.corpus._checked_text.cache_clear()
-
-    build("--workers", "2", out="two")  # through the cache: texts let go, sent as UTF-8
-
-    assert Path("two/dossier.json").read_bytes() == one
