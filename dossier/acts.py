@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from dossier.attribution import is_speech_verb
-from dossier.text import Token, expand
+from dossier.text import ARABIC_ARTICLES, Token, expand
 
 if TYPE_CHECKING:
     from dossier.judge import ClaimAnalysis, PassageAnalysis
@@ -113,10 +113,7 @@ def passive_subject(
 
 
 # The small words inside one name: "Deir ez-Zor", "Bank of England", "Abu al-Hasan".
-NAME_PARTICLES = frozenset(
-    "al el il ul ad ed ar er as es ash esh at et az ez an en ath of de la le du des da di von van"
-    " bin ibn abu".split()
-)
+NAME_PARTICLES = ARABIC_ARTICLES | frozenset("of de la le du des da di von van bin ibn".split())
 
 
 def name_groups(tokens: Sequence[Token]) -> dict[int, int]:
@@ -469,9 +466,6 @@ def other_side(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
             if keys & their_keys and side != their_side:
                 return f"the claim has it {side} {name}, the passage {their_side} {their_name}"
     return None
-
-
-POSSESSIVES = frozenset({"its", "their"})
 
 
 def owned_phrases(tokens: Sequence[Token]) -> list[tuple[frozenset[str], tuple[str, ...]]]:

@@ -12,15 +12,14 @@ same as ``Matcher(corpus, analyzer)`` computes by itself.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import marshal
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from typing import Any, overload
 
 from dossier.cache import Cache, folder_manifest, make_key, make_keys
@@ -199,17 +198,6 @@ def _chunks(items: Iterable[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]
         yield chunk
 
 
-def give_back_memory() -> None:
-    """Return the memory freed so far to the system: glibc keeps freed blocks in its heaps,
-    and after the articles are analysed that is hundreds of megabytes at 50,000 articles.
-    Nothing where there is no ``malloc_trim`` (not glibc)."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return
-    trim(0)
-
-
 class _Texts(Sequence[str]):
     """The articles' texts, each read when asked for (an ``UnreadDocument`` reads its file)."""
 
@@ -316,8 +304,6 @@ class Preparer:
         if self.progress:
             self.progress("analysing articles", done, total)
         for first in range(0, total, READ_CHUNK):
-            if first and missing:  # what the analyses folded so far held, given back
-                give_back_memory()
             chunk = keys[first : first + READ_CHUNK]
             found = self.cache.get_many("documents", [k for k in chunk if k in present]) if (
                 self.cache
@@ -402,19 +388,20 @@ class Preparer:
                 initializer=_init_worker,
                 initargs=(rules, self.analyzer),
             ) as pool:
+                submitted = (
+                    (
+                        [i for i, _ in chunk],
+                        pool.submit(_prepare_chunk, [t.encode() for _, t in chunk]),
+                    )
+                    for chunk in _chunks(missing)
+                )
                 # A few chunks in flight per worker, not all: analyses finished before they
                 # are folded wait in memory.
-                pending: deque[tuple[list[tuple[int, str]], Future[list[Entry]]]] = deque()
-                for chunk in _chunks(missing):
-                    sent = [t.encode("utf-8") for _, t in chunk]
-                    pending.append((chunk, pool.submit(_prepare_chunk, sent)))
-                    if len(pending) < IN_FLIGHT_PER_WORKER * self.workers:
-                        continue
-                    done, future = pending.popleft()
-                    yield from zip((i for i, _ in done), future.result(), strict=True)
+                pending = deque(islice(submitted, IN_FLIGHT_PER_WORKER * self.workers))
                 while pending:
-                    done, future = pending.popleft()
-                    yield from zip((i for i, _ in done), future.result(), strict=True)
+                    ids, future = pending.popleft()
+                    pending.extend(islice(submitted, 1))
+                    yield from zip(ids, future.result(), strict=True)
         finally:
             gc.unfreeze()
 

@@ -41,7 +41,7 @@ STOPWORDS = frozenset(
 )
 
 # Arabic definite articles as they are transliterated: standalone or joined with a hyphen.
-_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath".split())
+ARABIC_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath".split())
 _SUN_LETTERS = "tdrzsnl"
 
 _TOKEN_RE = re.compile(
@@ -337,7 +337,7 @@ class Analyzer:
         number = number_key(lower)
         if number is not None:
             return Token(word, start, end, (number,), stop=True)
-        is_article = lower in _ARTICLES and i + 1 < len(raw) and raw[i + 1][0][:1].isupper()
+        is_article = lower in ARABIC_ARTICLES and i + 1 < len(raw) and raw[i + 1][0][:1].isupper()
         if is_article or lower in STOPWORDS:
             return Token(word, start, end, (lower,), stop=True)
         keys = [stem(lower)]
