@@ -730,8 +730,8 @@ class CorpusFiles:
 class UnreadDocument(Document):
     """An article whose text is read from its file only when something needs it (a quote, a
     sentence to judge): one known from an earlier build by its path, hash and metadata, when
-    the corpus stamp says that no file changed since, or one already analysed (see
-    ``segment_corpus``). A file that no longer has the recorded hash stops the build. The last
+    the corpus stamp says that no file changed since, or one read without keeping its text (see
+    ``read_corpus``). A file that no longer has the recorded hash stops the build. The last
     ``TEXTS_KEPT`` texts read are kept: the memory does not grow with the articles judged."""
 
     _file: str = PrivateAttr("")
@@ -764,14 +764,13 @@ def _read_checked(file: str, sha256: str) -> str:
     return data.decode("utf-8")
 
 
-def unread(document: Document, root: Path) -> UnreadDocument:
-    """``document`` without its text, which is read again from ``root / path`` when asked."""
-    if isinstance(document, UnreadDocument):
-        return document
+def unread(path: str, sha256: str, meta: SourceMeta, file: str) -> UnreadDocument:
+    """The article at ``path`` (relative to the corpus) without its text, which is read from
+    ``file`` when asked and must then still have ``sha256``."""
     made = UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: read later
-        path=document.path, sha256=document.sha256, meta=document.meta
+        path=path, sha256=sha256, meta=meta
     )
-    made._file = str(root / document.path)
+    made._file = file
     return made
 
 
@@ -784,11 +783,9 @@ def unread_corpus(
     rows, patterns = record
     documents: list[Document] = []
     for path, sha256, meta in rows:
-        document = UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: read later
-            path=path, sha256=sha256, meta=SourceMeta.model_validate_json(meta)
+        documents.append(
+            unread(path, sha256, SourceMeta.model_validate_json(meta), str(root / path))
         )
-        document._file = str(root / path)
-        documents.append(document)
     return CorpusFiles(root, documents, FURNITURE_RULES + compile_furniture(patterns), titles)
 
 
@@ -883,13 +880,8 @@ def read_corpus(
                 st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns,
             ):  # fmt: skip
                 given = sources.sources.get(file.rel)
-                document = UnreadDocument.model_construct(  # type: ignore[call-arg]
-                    path=file.rel,
-                    sha256=was[1],
-                    meta=given.model_copy() if given is not None else SourceMeta(),
-                )
-                document._file = file.where
-                documents.append(document)
+                meta = given.model_copy() if given is not None else SourceMeta()
+                documents.append(unread(file.rel, was[1], meta, file.where))
                 continue
         data = _read(file, say)
         if data is None:
@@ -909,23 +901,15 @@ def read_corpus(
                 )
             )
         else:
-            unread = UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: later
-                path=file.rel, sha256=sha256, meta=meta
-            )
-            unread._file = file.where
-            documents.append(unread)
+            documents.append(unread(file.rel, sha256, meta, file.where))
     if not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
     return CorpusFiles(root, documents, rules, dict(titles) if titles is not None else None)
 
 
-def segment_corpus(
-    files: CorpusFiles, segment: Segmenter | None = None, *, read_again: bool = False
-) -> Corpus:
+def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
     """Split every article into paragraphs and passages (the segment step); an article without
-    a title in its metadata takes its first heading's. With ``read_again``, the articles'
-    texts are then let go and read from their files again when asked (``UnreadDocument``): a
-    large corpus is not held in memory while it is judged."""
+    a title in its metadata takes its first heading's."""
     documents, rules, root = files.documents, files.rules, files.root
     paragraphs, passages = (segment or segment_each)(documents, rules)
     untitled = [d for d in documents if d.meta.title is None]
@@ -940,6 +924,4 @@ def segment_corpus(
         heading = headings.get(document.path)
         if heading is not None:
             document.meta.title = _heading_title(document.text[heading[0] : heading[1]])
-    if read_again:  # in place: the passages read their texts through this same list
-        documents[:] = [unread(d, root) for d in documents]
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

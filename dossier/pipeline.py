@@ -628,7 +628,7 @@ def _prepare(
     preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
     record = got.record()
     untitled = [d for d in got.files.documents if d.meta.title is None]
-    corpus = segment_corpus(got.files, preparer.segment, read_again=True)
+    corpus = segment_corpus(got.files, preparer.segment)
     if record is not None:
         titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
         _remember_corpus(cache, lookup, record, titles, got.warnings)
