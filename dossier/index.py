@@ -1,19 +1,32 @@
-"""Passage retrieval with tantivy (BM25), over the analysed keys of each passage.
+"""Passage retrieval with tantivy, over the analysed keys of each passage.
 
 Passages are indexed by the same keys the judge matches on (stems, folded names, alias
 entities), so a claim that writes "Deir ez-Zor" retrieves a passage that writes "Deir al-Zour".
+
+Scores are BM25's, computed from the live passages alone, so that an index patched in place
+ranks exactly as one written afresh: tantivy keeps a deleted passage in its own statistics
+until segments merge, which its Python API cannot ask for. Each key of a claim weighs its BM25
+idf among the live passages (counted, not read from tantivy's statistics), rounded; each passage
+is scored as BM25 scores a word written once in a passage of its length, against the average
+length of the live passages, rounded. For that a passage's length is indexed with each of its
+keys, as a bucket ("raqqa|9": a passage of about 1.2^9 keys), and a passage's article and
+sentence number are kept rather than its position in the corpus, which an edit before it
+shifts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+import math
+from collections.abc import Iterable, Mapping, Sequence
 
 import tantivy
 
 from dossier.text import Token, expand
 
 BODY = "body"
-PID = "pid"
+ARTICLE = "article"
+SENTENCE = "sentence"
 ENTITY_BOOST = 2.5
 WRITER_HEAP = 128_000_000
 # Hits fetched beyond the limit, to settle ties at the limit by passage id. Archives repeat
@@ -21,11 +34,34 @@ WRITER_HEAP = 128_000_000
 # 60% of the searches run again; one of the limit's own size settles nearly all at once.
 TIE_MARGIN = 512
 
+BUCKET_SEP = "|"  # no key holds it: keys are letters and digits after a one-character mark
+BUCKET_RATIO = 1.2  # passage lengths (in keys) are bucketed on this geometric scale
+BUCKETS = 32  # the last holds every passage of 1.2^31 (about 280) keys or more
+K1, B = 1.2, 0.75  # BM25's
+WEIGHT_DECIMALS = 2  # a key's weight, rounded: an edit elsewhere seldom moves it
+LENGTH_DECIMALS = 1  # the average passage length, rounded likewise
+
+Groups = Sequence[tuple[Sequence[str], bool]]
+"""A query: groups of keys, each (its keys, whether it is a name); a passage scores for every
+key it holds."""
+
+
+def bucket(length: int) -> int:
+    """The length bucket of a passage of ``length`` keys."""
+    return min(BUCKETS - 1, round(math.log(max(length, 1)) / math.log(BUCKET_RATIO)))
+
+
+def article_key(path: str) -> int:
+    """An article's number in the index: stable whatever the other articles are."""
+    digest = hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1  # tantivy's integers are signed
+
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field(BODY, stored=False, tokenizer_name="whitespace", index_option="freq")
-    builder.add_integer_field(PID, stored=True, indexed=False, fast=True)
+    builder.add_text_field(BODY, stored=False, tokenizer_name="whitespace", index_option="basic")
+    builder.add_integer_field(ARTICLE, stored=False, indexed=True, fast=True)
+    builder.add_integer_field(SENTENCE, stored=False, indexed=False, fast=True)
     return builder.build()
 
 
@@ -37,57 +73,163 @@ def passage_terms(tokens: Iterable[Token]) -> str:
     )
 
 
+def _body(terms: str) -> str:
+    keys = terms.split()
+    mark = f"{BUCKET_SEP}{bucket(len(keys))}"
+    return " ".join([*(k + mark for k in keys), mark])
+
+
 class PassageIndex:
-    """An index of passages by id; ``search`` returns passage ids, best first."""
+    """An index of passages, each kept as (article, sentence number); ``place`` tells where
+    each article's passages start in the corpus, and ``search`` returns passage ids, best
+    first."""
 
     def __init__(self, path: str | None = None) -> None:
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=path) if path else tantivy.Index(self.schema)
+        self._starts: dict[int, int] = {}
+        self._stats: tuple[int, float, bool] | None = None
+        self._keys: dict[str, tuple[list[str], int]] = {}  # see ``_held``
 
-    def add(self, items: Iterable[tuple[int, str]], threads: int = 1) -> None:
-        """Index ``(passage id, passage_terms(...))`` pairs and commit."""
+    def add(self, items: Iterable[tuple[str, int, str]], threads: int = 1) -> None:
+        """Index ``(article path, sentence number, passage_terms(...))`` triples and commit."""
+        self.replace((), items, threads)
+
+    def replace(
+        self, articles: Iterable[str], items: Iterable[tuple[str, int, str]], threads: int = 1
+    ) -> None:
+        """Delete every passage of ``articles``, index ``items`` (see ``add``), and commit."""
         writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=threads)
-        for pid, terms in items:
-            writer.add_document(tantivy.Document(**{BODY: terms, PID: [pid]}))
+        for path in articles:
+            writer.delete_documents_by_term(ARTICLE, article_key(path))
+        keys: dict[str, int] = {}
+        for path, sentence, terms in items:
+            key = keys.get(path)
+            if key is None:
+                key = keys[path] = article_key(path)
+            document = {BODY: _body(terms), ARTICLE: [key], SENTENCE: [sentence]}
+            writer.add_document(tantivy.Document(**document))
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
+        self._stats = None
+        self._keys = {}
+
+    def place(self, starts: Mapping[str, int]) -> None:
+        """Each article's first passage id in the corpus, by path."""
+        self._starts = {article_key(path): start for path, start in starts.items()}
+
+    def _live(self) -> tuple[tantivy.Searcher, int, bool]:
+        """A searcher, how many passages are live, and whether the index holds no deleted one
+        (then tantivy's document frequencies are the live passages' own)."""
+        searcher = self.index.searcher()
+        if self._stats is None:
+            self._stats = self._statistics(searcher)
+        total, _, clean = self._stats
+        return searcher, total, clean
+
+    def _statistics(self, searcher: tantivy.Searcher) -> tuple[int, float, bool]:
+        total = searcher.num_docs
+        marks = [f"{BUCKET_SEP}{b}" for b in range(BUCKETS)]
+        clean = sum(searcher.doc_freq(BODY, m) for m in marks) == total
+        length = 0.0
+        for b, mark in enumerate(marks):
+            length += self._count(searcher, [mark], clean) * BUCKET_RATIO**b
+        average = round(length / total, LENGTH_DECIMALS) if total else 1.0
+        return total, average, clean
+
+    def _count(self, searcher: tantivy.Searcher, terms: list[str], clean: bool) -> int:
+        """How many live passages hold any of ``terms`` (each in one length bucket): read from
+        tantivy's statistics when no passage was deleted, else counted."""
+        if clean:
+            return sum(searcher.doc_freq(BODY, t) for t in terms)
+        clauses = [
+            (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, BODY, t)) for t in terms
+        ]
+        query = tantivy.Query.const_score_query(tantivy.Query.boolean_query(clauses), 1.0)
+        found = searcher.search(query, 1, count=True)
+        return int(found.count or 0)  # type: ignore[attr-defined]
 
     def frequency(self, key: str) -> int:
         """How many passages hold ``key`` (its document frequency)."""
-        return int(self.index.searcher().doc_freq(BODY, key))
+        return self._held(key)[1]
 
-    def search(self, groups: Sequence[tuple[Sequence[str], bool]], limit: int) -> list[int]:
-        """Passages matching any of the claim's key groups; a group is (keys, is_entity)."""
+    def _held(self, key: str) -> tuple[list[str], int]:
+        """The key's terms in the buckets that hold it (deleted passages included: a bucket
+        without the key is left out of a query), and how many live passages hold it."""
+        held = self._keys.get(key)
+        if held is None:
+            searcher, _, clean = self._live()
+            terms = [t for t in _buckets(key) if searcher.doc_freq(BODY, t)]
+            held = self._keys[key] = (terms, self._count(searcher, terms, clean) if terms else 0)
+        return held
+
+    def statistics(self) -> tuple[int, float]:
+        """The live passages: how many, and their average length in keys (rounded, from the
+        length buckets)."""
+        _, total, _ = self._live()
+        assert self._stats is not None
+        return total, self._stats[1]
+
+    def weights(self, groups: Groups) -> list[tuple[str, float]]:
+        """Each key of the query with its weight: its BM25 idf among the live passages (times
+        ``ENTITY_BOOST`` for a name), rounded."""
+        return [(key, weight) for key, weight, _ in self._weighed(groups)]
+
+    def _weighed(self, groups: Groups) -> list[tuple[str, float, list[str]]]:
+        """``weights``, each with the key's terms in the buckets that hold it (``_held``)."""
+        _, total, _ = self._live()
+        weighed = []
+        for keys, entity in groups:
+            for key in keys:
+                terms, df = self._held(key)
+                idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+                weight = round(idf * (ENTITY_BOOST if entity else 1.0), WEIGHT_DECIMALS)
+                weighed.append((key, weight, terms))
+        return weighed
+
+    def search(self, groups: Groups, limit: int) -> list[int]:
+        """Passages matching any of the query's keys (see ``Groups``)."""
         return [pid for pid, _score in self.scored(groups, limit)]
 
-    def scored(
-        self, groups: Sequence[tuple[Sequence[str], bool]], limit: int
-    ) -> list[tuple[int, float]]:
-        """Like ``search``, with each passage's BM25 score."""
-        clauses = []
-        for keys, entity in groups:
-            alternatives = [tantivy.Query.term_query(self.schema, BODY, k) for k in keys]
-            query = (
-                alternatives[0]
-                if len(alternatives) == 1
-                else tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives])
+    def scored(self, groups: Groups, limit: int) -> list[tuple[int, float]]:
+        """Like ``search``, with each passage's score."""
+        _, average = self.statistics()
+        factors = [
+            (K1 + 1) / (1 + K1 * (1 - B + B * BUCKET_RATIO**b / average)) for b in range(BUCKETS)
+        ]
+        clauses = [
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.const_score_query(
+                    tantivy.Query.term_query(self.schema, BODY, term),
+                    weight * factors[int(term.rsplit(BUCKET_SEP, 1)[1])],
+                ),
             )
-            if entity:
-                query = tantivy.Query.boost_query(query, ENTITY_BOOST)
-            clauses.append((tantivy.Occur.Should, query))
+            for _key, weight, terms in self._weighed(groups)
+            for term in terms
+        ]
         if not clauses:
             return []
         query = tantivy.Query.boolean_query(clauses)
         searcher = self.index.searcher()
+        starts = self._starts
         fetch = limit + min(TIE_MARGIN, limit)
         while True:
             hits = searcher.search(query, fetch).hits
             addresses = [addr for _, addr in hits]
-            pids: list[int] = searcher.fast_field_values(PID, addresses)  # type: ignore[assignment]
-            ranked = sorted((-score, pid) for (score, _), pid in zip(hits, pids, strict=True))
+            articles: list[int] = searcher.fast_field_values(ARTICLE, addresses)  # type: ignore[assignment]
+            sentences: list[int] = searcher.fast_field_values(SENTENCE, addresses)  # type: ignore[assignment]
+            ranked = sorted(
+                (-score, starts[article] + sentence)
+                for (score, _), article, sentence in zip(hits, articles, sentences, strict=True)
+            )
             # Passages that score alike are taken in passage order, whatever segments the index
             # was written in: fetch until the last hit scores below the last one kept.
             if len(hits) < fetch or len(ranked) <= limit or ranked[-1][0] > ranked[limit - 1][0]:
                 return [(pid, -score) for score, pid in ranked[:limit]]
             fetch *= 4
+
+
+def _buckets(key: str) -> list[str]:
+    return [f"{key}{BUCKET_SEP}{b}" for b in range(BUCKETS)]

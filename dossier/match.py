@@ -225,7 +225,7 @@ class Matcher:
             for p in corpus.passages:
                 tokens = analyzer.tokens(p.text)
                 terms = passage_terms(tokens)
-                items.append((p.id, terms))
+                items.append((p.source, p.id - self._by_source[p.source][0], terms))
                 counts.update(set(terms.split()))
                 for described_by, name in descriptions_in(tokens, p.text):
                     count_description(uses, described_by, name)
@@ -235,6 +235,7 @@ class Matcher:
                         source_keys.update(expand(t.keys))
             self.index.add(items)
             self._frequency, self._doc_keys = counts.__getitem__, dict(names)
+        self.index.place({path: ids[0] for path, ids in self._by_source.items() if len(ids)})
         self._descriptions = corpus_descriptions(uses)
         self._roles = roles(uses)
         self._corpus_wide_rows: list[object] | None = None

@@ -330,14 +330,12 @@ class Preparer:
         state = _State(Paragraphs(), Passages(), {}, {}, [], None, None, bytearray())
         uses: Descriptions = {}
 
-        def items() -> Iterator[tuple[int, str]]:
-            pid = 0
+        def items() -> Iterator[tuple[str, int, str]]:
             for d, entry in zip(documents, self._entries(), strict=True):
                 state.paragraphs.add(d.path, entry[0])  # the kinds as their values
                 state.passages.add(d.path, None, entry[1])  # the text: read when asked
-                for keys in entry[2]:
-                    yield pid, keys.replace(KEY_SEP, " ")
-                    pid += 1
+                for n, keys in enumerate(entry[2]):
+                    yield d.path, n, keys.replace(KEY_SEP, " ")
                 for by, word, name in entry[4]:
                     counts = uses.setdefault((by, word), {})
                     counts[name] = counts.get(name, 0) + 1
@@ -358,13 +356,11 @@ class Preparer:
         state.passages.read_texts_from(_Texts(documents))
         return state
 
-    def _index_items(self) -> Iterator[tuple[int, str]]:
+    def _index_items(self) -> Iterator[tuple[str, int, str]]:
         """The index's documents alone, from every article's analysis."""
-        pid = 0
-        for entry in self._entries():
-            for keys in entry[2]:
-                yield pid, keys.replace(KEY_SEP, " ")
-                pid += 1
+        for d, entry in zip(self._documents, self._entries(), strict=True):
+            for n, keys in enumerate(entry[2]):
+                yield d.path, n, keys.replace(KEY_SEP, " ")
 
     def _compute(
         self, texts: Iterator[tuple[int, str]], rules: tuple[FurnitureRule, ...]
@@ -454,7 +450,7 @@ class Preparer:
 
     def _build_index(
         self,
-        items: Iterable[tuple[int, str]],
+        items: Iterable[tuple[str, int, str]],
         record: Callable[[object], tuple[Any, ...]] | None,
         *,
         replace: bool = False,

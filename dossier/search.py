@@ -160,7 +160,13 @@ def search(
     if index is None:
         index = PassageIndex()
         tokens = {p.id: analyzer.tokens(p.text) for p in passages}
-        index.add((pid, passage_terms(ts)) for pid, ts in tokens.items())
+        starts: dict[str, int] = {}
+        for p in passages:
+            starts.setdefault(p.source, p.id)
+        index.add(
+            (p.source, p.id - starts[p.source], passage_terms(tokens[p.id])) for p in passages
+        )
+        index.place(starts)
     rank = {pid: n for n, pid in enumerate(index.search(groups, len(passages) or 1))}
     candidates = set(rank) | (set(range(len(passages))) if figures else set())
 

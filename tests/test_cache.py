@@ -624,7 +624,8 @@ def test_passages_that_score_alike_are_taken_in_passage_order() -> None:
     from dossier.index import PassageIndex
 
     index = PassageIndex()
-    index.add([(pid, "dam tabqa") for pid in reversed(range(40))])  # written last to first
+    index.add([("a.txt", n, "dam tabqa") for n in reversed(range(40))])  # written last to first
+    index.place({"a.txt": 0})
     groups = [(["dam"], False), (["tabqa"], False)]
     assert [pid for pid, _ in index.scored(groups, 3)] == [0, 1, 2]
     assert [pid for pid, _ in index.scored(groups, 30)] == list(range(30))
