@@ -196,6 +196,29 @@ class Paragraphs(Sequence[Paragraph]):
         self._end.extend(row[1] for row in rows)
         self._kind.extend(_KIND_CODES[row[2]] for row in rows)
 
+    def articles(self) -> list[range]:
+        """Each article's paragraphs, by its number (an article's paragraphs follow each
+        other)."""
+        bounds = [0] * (len(self._paths) + 1)
+        for doc in self._doc:
+            bounds[doc + 1] += 1
+        for i in range(len(self._paths)):
+            bounds[i + 1] += bounds[i]
+        return [range(bounds[i], bounds[i + 1]) for i in range(len(self._paths))]
+
+    def take(self, other: Paragraphs, rows: range, path: str) -> None:
+        """Append the paragraphs ``rows`` of ``other`` (one article's: ``other.articles()``)
+        as the article ``path``'s, without making them one by one."""
+        self._paths.append(path)
+        first = len(self._doc)
+        self._rules.update(
+            (first + i - rows.start, other._rules[i]) for i in rows if i in other._rules
+        )
+        self._doc.extend(repeat(len(self._paths) - 1, len(rows)))
+        self._start.extend(other._start[rows.start : rows.stop])
+        self._end.extend(other._end[rows.start : rows.stop])
+        self._kind.extend(other._kind[rows.start : rows.stop])
+
     def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, dict[int, str]]:
         """The store as plain values (for the build cache); ``from_columns`` reads them back."""
         return (
@@ -294,6 +317,24 @@ class Passages(Sequence[Passage]):
         self._end.extend(row[1] for row in rows)
         self._p_start.extend(row[2] for row in rows)
         self._p_end.extend(row[3] for row in rows)
+        self._first.append(len(self._doc))
+
+    def take(self, other: Passages, article: int) -> None:
+        """Append the sentences of ``other``'s article number ``article``, its text to be given
+        later (``read_texts_from``), without making them one by one."""
+        if not isinstance(self._texts, list):
+            raise TypeError("Passages.take: these passages were read back from columns")
+        self._paths.append(other._paths[article])
+        self._texts.append("")
+        first, stop = other._first[article], other._first[article + 1]
+        self._doc.extend(repeat(len(self._paths) - 1, stop - first))
+        for mine, theirs in (
+            (self._start, other._start),
+            (self._end, other._end),
+            (self._p_start, other._p_start),
+            (self._p_end, other._p_end),
+        ):
+            mine.extend(theirs[first:stop])
         self._first.append(len(self._doc))
 
     def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes]:

@@ -606,7 +606,7 @@ def _build_cached(
     cache.flush()
     if not preparer.read_back:  # (a state read back whole was made from these same articles)
         cache.keep_only("documents", preparer.document_keys)
-    cache.keep_only("states", [state])
+    cache.keep_only("states", preparer.states_kept())
     cache.keep_only("claims", claim_keys)
     cache.keep_only("judged", judged)
     corpora = [lookup.folder_key, lookup.corpus_key] if lookup.corpus_key else [lookup.folder_key]

@@ -15,11 +15,13 @@ from __future__ import annotations
 import gc
 import marshal
 import os
+import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
+from pathlib import Path
 from typing import Any, overload
 
 from dossier.cache import Cache, folder_manifest, make_key, make_keys
@@ -99,6 +101,7 @@ class _State:
     manifest: object
     index: PassageIndex | None
     figures: bytearray  # per passage, 1 when it has a figure
+    articles: list[tuple[str, str]]  # each article's path and hash, in order
 
     def record(self, manifest: object) -> tuple[Any, ...]:
         """The state as the cache keeps it, with the manifest of its index folder."""
@@ -110,15 +113,18 @@ class _State:
             self.passages.columns(),
             self.profiles,
             bytes(self.figures),
+            self.articles,
         )
 
 
+DERIVE_SHARE = 4  # a state is derived from the last one when at most a quarter of articles changed
 READ_CHUNK = 500  # articles' analyses read from the cache at a time
 IN_FLIGHT_PER_WORKER = 3  # chunks of articles given to each analysing process ahead
 INDEX_THREADS_ARTICLES = 1_500  # a corpus of this many articles is indexed on two threads
-STATE_FIELDS = 7
+STATE_FIELDS = 8
 """A corpus state in the cache: each article's names, descriptions, the index manifest, the
-paragraph and passage columns, the article profiles' rows and the passages' figure bytes. An
+paragraph and passage columns, the article profiles' rows, the passages' figure bytes and each
+article's path and hash (what a later state is derived from, see ``Preparer._derived``). An
 article's names and profile are kept as one string or bytes each: 50,000 of those are read
 back at once, the sets and lists in them only for the articles the judge reads."""
 
@@ -264,51 +270,188 @@ class Preparer:
             if self.progress:
                 self.progress("analysing articles", len(documents), len(documents))
             return stored.paragraphs, stored.passages
-        self._state = self._fold()
+        self._state = self._derived() or self._fold()
         return self._state.paragraphs, self._state.passages
+
+    def _last_key(self) -> str:
+        """Where the cache points at the last corpus state kept with these rules and aliases."""
+        return make_key("last state", self.rules_id, list(self.aliases.items()))
+
+    def states_kept(self) -> list[str]:
+        """The cache keys of the states table a build keeps: this state, and the pointer to it
+        that the next build derives its own state from."""
+        return [self.state_key, self._last_key()]
+
+    def _keep(self, record: tuple[Any, ...]) -> None:
+        assert self.cache is not None
+        self.cache.put("states", self.state_key, record)
+        self.cache.put("states", self._last_key(), self.state_key)
+
+    def _derived(self) -> _State | None:
+        """This corpus's state made from the last one kept (same rules and aliases) when few of
+        its articles changed, been added or been removed (at most ``1 / DERIVE_SHARE`` of
+        them): the unchanged articles' rows are copied, only the others' analyses are read or
+        computed, and the last state's index is patched in place of a copy (its files are
+        hard-linked). Equal to a state made afresh (``_fold``), whose index ranks alike."""
+        if self.cache is None:
+            return None
+        base_key = self.cache.get("states", self._last_key())
+        if not isinstance(base_key, str) or base_key == self.state_key:
+            return None
+        base = self._read_state(self.cache.get("states", base_key), None)
+        if base is None:
+            return None
+        documents = self._documents
+        before = {path: (i, sha256) for i, (path, sha256) in enumerate(base.articles)}
+        fresh = [i for i, d in enumerate(documents) if before.get(d.path, (0, ""))[1] != d.sha256]
+        paths = {d.path for d in documents}
+        gone = [path for path, _ in base.articles if path not in paths]
+        if (not fresh and not gone) or len(fresh) + len(gone) > len(documents) // DERIVE_SHARE:
+            return None
+        # Each article's rows in the last state, and the descriptions that go with the others.
+        uses = {by_word: dict(counts) for by_word, counts in base.described.items()}
+        replaced = [path for path in (*gone, *(documents[i].path for i in fresh)) if path in before]
+        for path in replaced:
+            for by, word, name in marshal.loads(base.profiles[before[path][0]])[0]:
+                counts = uses[f"{by}{KEY_SEP}{word}"]
+                counts[name] -= 1
+                if not counts[name]:
+                    del counts[name]
+        paragraphs = base.paragraphs.articles()
+        passages = base.passages.by_source()
+        state = _State(
+            Paragraphs(), Passages(), {}, {}, [], None, None, bytearray(),
+            [(d.path, d.sha256) for d in documents],
+        )  # fmt: skip
+        items: list[tuple[str, int, str]] = []
+        computed = iter(self._entries(fresh))
+        for d in documents:
+            j, sha256 = before.get(d.path, (-1, ""))
+            if sha256 == d.sha256:
+                state.paragraphs.take(base.paragraphs, paragraphs[j], d.path)
+                state.passages.take(base.passages, j)
+                if d.path in base.names:
+                    state.names[d.path] = base.names[d.path]
+                state.profiles.append(base.profiles[j])
+                ids = passages[d.path]
+                state.figures += base.figures[ids.start : ids.stop]
+                continue
+            entry = next(computed)
+            state.paragraphs.add(d.path, entry[0])
+            state.passages.add(d.path, None, entry[1])
+            items.extend((d.path, n, keys.replace(KEY_SEP, " ")) for n, keys in enumerate(entry[2]))
+            for by, word, name in entry[4]:
+                counts = uses.setdefault(f"{by}{KEY_SEP}{word}", {})
+                counts[name] = counts.get(name, 0) + 1
+            if entry[3]:
+                state.names[d.path] = KEY_SEP.join(entry[3])
+            state.profiles.append(marshal.dumps((entry[4], entry[5])))
+            state.figures += entry[6]
+        state.described = {k: v for k, v in sorted(uses.items()) if v}
+        state.passages.read_texts_from(_Texts(documents))
+        state.index = self._patched_index(base_key, base.manifest, replaced, items, state)
+        return state if state.index is not None else None
+
+    def _patched_index(
+        self,
+        base_key: str,
+        manifest: object,
+        replaced: list[str],
+        items: list[tuple[str, int, str]],
+        state: _State,
+    ) -> PassageIndex | None:
+        """The last state's index with the passages of ``replaced`` deleted and ``items``
+        added, in this state's folder (None when the last one's files are not as written)."""
+        assert self.cache is not None
+        if self.progress:
+            self.progress("indexing passages", 0, 1)
+        with self.cache.new_index_folder(self.state_key) as folder:
+            if folder is None:
+                return None
+            base = self.cache.index_path(base_key)
+            try:
+                if folder_manifest(base) != manifest:
+                    self.cache.warn_once("index files changed since they were written")
+                    return None
+                for file in base.iterdir():
+                    if file.is_file():
+                        _link_or_copy(file, folder / file.name)
+            except (OSError, ValueError) as err:
+                self.cache.warn_once(f"index unreadable: {err}")
+                return None
+            PassageIndex(str(folder)).replace(replaced, items)
+        final = self.cache.index_path(self.state_key)
+        try:
+            index = PassageIndex(str(final))
+            self._keep(state.record(folder_manifest(final)))
+        except (OSError, ValueError):  # another build replaced it this very moment
+            return None
+        if self.progress:
+            self.progress("indexing passages", 1, 1)
+        return index
 
     def _stored_state(self, documents: list[Document]) -> _State | None:
         """The cached state of this corpus, if there is a readable one."""
         stored = self.cache.get("states", self.state_key) if self.cache else None
+        state = self._read_state(stored, _Texts(documents))
+        if state is not None and state.articles != [(d.path, d.sha256) for d in documents]:
+            if self.cache is not None:
+                self.cache.warn_once("corpus state unreadable: its articles are not the corpus's")
+            return None
+        return state
+
+    def _read_state(self, stored: Any, texts: Sequence[str] | None) -> _State | None:
+        """A state as the cache keeps it (``_State.record``), its passages over the articles'
+        ``texts`` (None: none to read); None when it is not one."""
         if stored is None:
             return None
         try:
             if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
                 raise ValueError("not a corpus state of this version")
-            names, described, manifest, paragraph_columns, passage_columns, profiles, figures = (
-                stored
-            )
+            (
+                names, described, manifest, paragraph_columns, passage_columns, profiles,
+                figures, articles,
+            ) = stored  # fmt: skip
             paragraphs = Paragraphs.from_columns(paragraph_columns)
-            passages = Passages.from_columns(passage_columns, _Texts(documents))
-            if [path for path in passages.by_source()] != [d.path for d in documents]:
-                raise ValueError("its articles are not the corpus's")
+            paths = [path for path, _ in articles]
+            passages = Passages.from_columns(passage_columns, texts or [""] * len(paths))
+            if list(passages.by_source()) != paths:
+                raise ValueError("its articles are not its passages'")
             if not isinstance(figures, bytes) or len(figures) != len(passages):
                 raise ValueError("its figure column is not its passages'")
+            if len(profiles) != len(paths):
+                raise ValueError("its article profiles are not its articles'")
         except (ValueError, TypeError, IndexError) as err:
             if self.cache is not None:
                 self.cache.warn_once(f"corpus state unreadable: {err}")
             return None
         return _State(
-            paragraphs, passages, names, described, profiles, manifest, None, bytearray(figures)
-        )
+            paragraphs, passages, names, described, profiles, manifest, None, bytearray(figures),
+            [tuple(a) for a in articles],
+        )  # fmt: skip
 
-    def _entries(self) -> Iterator[Entry]:
-        """Every article's analysis, in order: read from the cache a few hundred at a time, or
-        computed (in parallel) and put in the cache."""
+    def _entries(self, only: Sequence[int] | None = None) -> Iterator[Entry]:
+        """The analyses of the articles numbered ``only`` (default: every article), in order:
+        read from the cache a few hundred at a time, or computed (in parallel) and put in the
+        cache."""
         documents, keys = self._documents, self.document_keys
-        present = self.cache.present("documents", keys) if self.cache else set()
-        missing = [i for i, k in enumerate(keys) if k not in present]
+        wanted = range(len(documents)) if only is None else only
+        present = self.cache.present("documents", [keys[i] for i in wanted]) if self.cache else (
+            set()
+        )  # fmt: skip
+        missing = [i for i in wanted if keys[i] not in present]
         texts = ((i, documents[i].text) for i in missing)  # each read when it is analysed
         computed = iter(self._compute(texts, self._rules))
-        total, done = len(documents), len(documents) - len(missing)
+        total, done = len(wanted), len(wanted) - len(missing)
         if self.progress:
             self.progress("analysing articles", done, total)
         for first in range(0, total, READ_CHUNK):
-            chunk = keys[first : first + READ_CHUNK]
-            found = self.cache.get_many("documents", [k for k in chunk if k in present]) if (
-                self.cache
-            ) else {}  # fmt: skip
-            for i, key in enumerate(chunk, start=first):
+            chunk = wanted[first : first + READ_CHUNK]
+            found = self.cache.get_many(
+                "documents", [keys[i] for i in chunk if keys[i] in present]
+            ) if self.cache else {}  # fmt: skip
+            for i in chunk:
+                key = keys[i]
                 entry = found.get(key)
                 if entry is None:
                     if key in present:  # unreadable after all: the cache is being rebuilt
@@ -327,7 +470,8 @@ class Preparer:
         """The corpus state from every article's analysis, one article at a time; the index is
         written as the articles come."""
         documents = self._documents
-        state = _State(Paragraphs(), Passages(), {}, {}, [], None, None, bytearray())
+        articles = [(d.path, d.sha256) for d in documents]
+        state = _State(Paragraphs(), Passages(), {}, {}, [], None, None, bytearray(), articles)
         uses: Descriptions = {}
 
         def items() -> Iterator[tuple[str, int, str]]:
@@ -484,7 +628,16 @@ class Preparer:
                     index.add(self._index_items(), threads=threads)
                 else:
                     if record is not None:
-                        self.cache.put("states", self.state_key, record(manifest))
+                        self._keep(record(manifest))
         if self.progress:
             self.progress("indexing passages", 1, 1)
         return index
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (tantivy never writes a file twice: a patched
+    index writes new files beside the linked ones), or a copy where links cannot be made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

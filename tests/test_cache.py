@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
 import dossier.corpus
+import dossier.index
 import dossier.match
 import dossier.pipeline
 import dossier.prepare
@@ -774,3 +775,115 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
         "claims"] for c in claim["evidence"]}  # fmt: skip
     assert cited and cited <= set(opened)  # read again to be judged and quoted
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def counting_index_writes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int]]:
+    """Each write to an index: the articles it deleted and how many passages it added."""
+    writes: list[tuple[list[str], int]] = []
+    replace = dossier.index.PassageIndex.replace
+
+    def counting(self, articles, items, threads=1):  # type: ignore[no-untyped-def]
+        articles, items = list(articles), list(items)
+        writes.append((articles, len(items)))
+        return replace(self, articles, items, threads)
+
+    monkeypatch.setattr(dossier.index.PassageIndex, "replace", counting)
+    return writes
+
+
+def test_an_edit_patches_the_last_index_rather_than_writing_it_again(
+    project: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build()
+    edited = Path(first_article())
+    edit_article()
+    writes = counting_index_writes(monkeypatch)
+    counts.analysed = 0
+
+    build()
+
+    sentences = sum(
+        1 for p in dossier.corpus.load_corpus(Path("corpus")).passages if p.source == edited.name
+    )
+    assert writes == [([edited.name], sentences)]  # its old passages out, its new ones in
+    assert counts.analysed == 1
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_edits_one_after_another_each_equal_a_cold_build(project: Path) -> None:
+    build()
+    for change in (edit_article, add_article, edit_article, delete_article, add_claim):
+        change()
+        build()
+        assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_many_articles_changed_write_the_index_afresh(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build()
+    for path in sorted(Path("corpus").glob("*.txt"))[:2]:  # two of five: over a quarter
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    writes = counting_index_writes(monkeypatch)
+
+    build()
+
+    assert [articles for articles, _ in writes] == [[]]  # nothing deleted: a new index
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_a_broken_last_index_is_not_patched(project: Path) -> None:
+    build()
+    (folder,) = (Path(".dossier/cache") / INDEX_DIR).iterdir()
+    meta = folder / "meta.json"
+    meta.write_text(meta.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    edit_article()
+
+    result = build()
+
+    assert "index files changed since they were written" in result.output
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project: Path) -> None:
+    from dossier.cache import folder_manifest
+    from dossier.pipeline import Preparing, prepared
+
+    build()
+    (folder,) = (Path(".dossier/cache") / INDEX_DIR).iterdir()
+    before = folder_manifest(folder)
+    edit_article()
+
+    how = Preparing(cache_dir=Path(".dossier/cache"))
+    with prepared(Path("claims.yaml"), Path("corpus"), how) as ready:
+        assert ready.state is not None and ready.state != folder.name  # a state of its own
+        assert (Path(".dossier/cache") / INDEX_DIR / ready.state).is_dir()
+
+    assert folder_manifest(folder) == before
+
+
+def test_a_patched_index_ranks_and_counts_as_one_written_afresh() -> None:
+    from dossier.index import PassageIndex
+
+    def article(name: str, sentences: list[str]) -> list[tuple[str, int, str]]:
+        return [(name, n, s) for n, s in enumerate(sentences)]
+
+    first = article("a.txt", ["dam tabqa raqqa", "dam", "raqqa city fell"] * 5)
+    second = article("b.txt", ["tabqa dam was taken", "dam dam tabqa"] * 4)
+    third = article("c.txt", ["raqqa", "the dam at tabqa held", "city"] * 3)
+    edited = article("b.txt", ["raqqa dam", "tabqa"] * 2)
+    patched = PassageIndex()
+    patched.add(first + second + third)
+    patched.replace(["b.txt"], edited)
+    fresh = PassageIndex()
+    fresh.add(first + edited + third)
+    starts = {"a.txt": 0, "b.txt": len(first), "c.txt": len(first) + len(edited)}
+    patched.place(starts)
+    fresh.place(starts)
+
+    groups = [(["dam"], False), (["tabqa", "raqqa"], True), (["city"], False)]
+    for limit in (1, 5, 40):
+        assert patched.scored(groups, limit) == fresh.scored(groups, limit)
+    for key in ("dam", "tabqa", "raqqa", "city", "taken", "held", "none"):
+        assert patched.frequency(key) == fresh.frequency(key)
+    assert patched.statistics() == fresh.statistics()
