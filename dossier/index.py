@@ -5,20 +5,24 @@ entities), so a claim that writes "Deir ez-Zor" retrieves a passage that writes 
 
 Scores are BM25's, computed from the live passages alone, so that an index patched in place
 ranks exactly as one written afresh: tantivy keeps a deleted passage in its own statistics
-until segments merge, which its Python API cannot ask for. Each key of a claim weighs its BM25
-idf among the live passages (counted, not read from tantivy's statistics), rounded; each passage
-is scored as BM25 scores a word written once in a passage of its length, against the average
-length of the live passages, rounded. For that a passage's length is indexed with each of its
-keys, as a bucket ("raqqa|9": a passage of about 1.2^9 keys), and a passage's article and
-sentence number are kept rather than its position in the corpus, which an edit before it
-shifts.
+until segments merge, which its Python API cannot ask for. Each key of a query weighs its BM25
+idf among the live passages (``bm25_weight``); a passage scores, for each key it holds, that
+weight times BM25's factor for a word written once in a passage of its length, against the
+live passages' average length. The number of passages and their average length enter to two
+significant digits (``significant``), so an edit elsewhere seldom moves a weight. For that a
+passage's length is indexed with each of its keys, as a bucket ("raqqa|9": a passage of about
+1.2^9 keys), and a passage is kept as its article and sentence number rather than as its
+position in the corpus, which an edit before it shifts.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import tantivy
 
@@ -39,7 +43,7 @@ BUCKET_RATIO = 1.2  # passage lengths (in keys) are bucketed on this geometric s
 BUCKETS = 32  # the last holds every passage of 1.2^31 (about 280) keys or more
 K1, B = 1.2, 0.75  # BM25's
 WEIGHT_DECIMALS = 2  # a key's weight, rounded: an edit elsewhere seldom moves it
-LENGTH_DECIMALS = 1  # the average passage length, rounded likewise
+STATISTICS_DIGITS = 2  # significant digits of the corpus-wide figures (passages, length)
 
 Groups = Sequence[tuple[Sequence[str], bool]]
 """A query: groups of keys, each (its keys, whether it is a name); a passage scores for every
@@ -55,6 +59,23 @@ def article_key(path: str) -> int:
     """An article's number in the index: stable whatever the other articles are."""
     digest = hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1  # tantivy's integers are signed
+
+
+def significant(value: float) -> float:
+    """``value`` cut to ``STATISTICS_DIGITS`` significant digits: a corpus-wide figure that an
+    edit elsewhere does not move (125,983 passages are 120,000 whatever one article says),
+    so that what was retrieved before can be known to hold without retrieving it again."""
+    if value <= 0:
+        return 0.0
+    step = 10.0 ** (math.floor(math.log10(value)) + 1 - STATISTICS_DIGITS)
+    return math.floor(value / step) * step
+
+
+def bm25_weight(df: int, total: int, entity: bool) -> float:
+    """The weight of a key held by ``df`` of ``total`` passages: its BM25 idf (of the total
+    to ``significant`` digits), times ``ENTITY_BOOST`` for a name, rounded."""
+    idf = math.log(1 + (significant(total) - df + 0.5) / (df + 0.5))
+    return round(idf * (ENTITY_BOOST if entity else 1.0), WEIGHT_DECIMALS)
 
 
 def _schema() -> tantivy.Schema:
@@ -87,21 +108,36 @@ class PassageIndex:
     def __init__(self, path: str | None = None) -> None:
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=path) if path else tantivy.Index(self.schema)
+        self.path = Path(path) if path else None
         self._starts: dict[int, int] = {}
         self._stats: tuple[int, float, bool] | None = None
         self._keys: dict[str, tuple[list[str], int]] = {}  # see ``_held``
+        self._deleted: Deleted | None = Deleted()
+        if self.path is not None and (self.path / DELETED_FILE).is_file():
+            self._deleted = Deleted.read(self.path / DELETED_FILE)
 
     def add(self, items: Iterable[tuple[str, int, str]], threads: int = 1) -> None:
         """Index ``(article path, sentence number, passage_terms(...))`` triples and commit."""
         self.replace((), items, threads)
 
     def replace(
-        self, articles: Iterable[str], items: Iterable[tuple[str, int, str]], threads: int = 1
+        self,
+        articles: Iterable[str],
+        items: Iterable[tuple[str, int, str]],
+        threads: int = 1,
+        removed: Iterable[str] | None = (),
     ) -> None:
-        """Delete every passage of ``articles``, index ``items`` (see ``add``), and commit."""
+        """Delete every passage of ``articles``, index ``items`` (see ``add``), and commit.
+        ``removed``: the ``passage_terms`` of each passage deleted (None: not known), which
+        keeps reading how many live passages hold a key from tantivy's statistics."""
         writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=threads)
         for path in articles:
             writer.delete_documents_by_term(ARTICLE, article_key(path))
+        if self._deleted is not None and removed is not None:
+            for terms in removed:
+                self._deleted.count(_body(terms))
+        else:
+            self._deleted = None
         keys: dict[str, int] = {}
         for path, sentence, terms in items:
             key = keys.get(path)
@@ -112,6 +148,10 @@ class PassageIndex:
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
+        if self.path is not None and self._deleted is not None and self._deleted.passages:
+            self._deleted.write(self.path / DELETED_FILE)
+        elif self.path is not None and self._deleted is None:
+            Deleted.unknown(self.path / DELETED_FILE)
         self._stats = None
         self._keys = {}
 
@@ -120,8 +160,9 @@ class PassageIndex:
         self._starts = {article_key(path): start for path, start in starts.items()}
 
     def _live(self) -> tuple[tantivy.Searcher, int, bool]:
-        """A searcher, how many passages are live, and whether the index holds no deleted one
-        (then tantivy's document frequencies are the live passages' own)."""
+        """A searcher, how many passages are live, and whether tantivy's document frequencies,
+        less those of the passages deleted (``Deleted``), are the live passages' own: so
+        unless the passages deleted are not known, or a merge has let some of them go."""
         searcher = self.index.searcher()
         if self._stats is None:
             self._stats = self._statistics(searcher)
@@ -131,18 +172,22 @@ class PassageIndex:
     def _statistics(self, searcher: tantivy.Searcher) -> tuple[int, float, bool]:
         total = searcher.num_docs
         marks = [f"{BUCKET_SEP}{b}" for b in range(BUCKETS)]
-        clean = sum(searcher.doc_freq(BODY, m) for m in marks) == total
+        deleted = self._deleted
+        written = sum(searcher.doc_freq(BODY, m) for m in marks)  # deleted passages too
+        clean = deleted is not None and written == total + deleted.passages
         length = 0.0
         for b, mark in enumerate(marks):
             length += self._count(searcher, [mark], clean) * BUCKET_RATIO**b
-        average = round(length / total, LENGTH_DECIMALS) if total else 1.0
+        average = significant(length / total) if total else 1.0
         return total, average, clean
 
     def _count(self, searcher: tantivy.Searcher, terms: list[str], clean: bool) -> int:
         """How many live passages hold any of ``terms`` (each in one length bucket): read from
         tantivy's statistics when no passage was deleted, else counted."""
         if clean:
-            return sum(searcher.doc_freq(BODY, t) for t in terms)
+            assert self._deleted is not None
+            less = self._deleted.terms
+            return sum(searcher.doc_freq(BODY, t) - less.get(t, 0) for t in terms)
         clauses = [
             (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, BODY, t)) for t in terms
         ]
@@ -165,8 +210,8 @@ class PassageIndex:
         return held
 
     def statistics(self) -> tuple[int, float]:
-        """The live passages: how many, and their average length in keys (rounded, from the
-        length buckets)."""
+        """The live passages: how many, and their average length in keys (from the length
+        buckets, to ``significant`` digits)."""
         _, total, _ = self._live()
         assert self._stats is not None
         return total, self._stats[1]
@@ -183,9 +228,7 @@ class PassageIndex:
         for keys, entity in groups:
             for key in keys:
                 terms, df = self._held(key)
-                idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
-                weight = round(idf * (ENTITY_BOOST if entity else 1.0), WEIGHT_DECIMALS)
-                weighed.append((key, weight, terms))
+                weighed.append((key, bm25_weight(df, total, entity), terms))
         return weighed
 
     def search(self, groups: Groups, limit: int) -> list[int]:
@@ -229,6 +272,50 @@ class PassageIndex:
             if len(hits) < fetch or len(ranked) <= limit or ranked[-1][0] > ranked[limit - 1][0]:
                 return [(pid, -score) for score, pid in ranked[:limit]]
             fetch *= 4
+
+
+DELETED_FILE = "dossier-deleted.json"
+
+
+class Deleted:
+    """The passages deleted from an index and still in its statistics (tantivy counts them
+    until a merge): how many, and how many held each indexed term. Kept in the index's folder
+    (``DELETED_FILE``), written anew (never in place: the folder's files may be hard links)."""
+
+    def __init__(self, passages: int = 0, terms: dict[str, int] | None = None) -> None:
+        self.passages = passages
+        self.terms = terms if terms is not None else {}
+
+    def count(self, body: str) -> None:
+        self.passages += 1
+        terms = self.terms
+        for term in set(body.split()):
+            terms[term] = terms.get(term, 0) + 1
+
+    @classmethod
+    def read(cls, path: Path) -> Deleted | None:
+        """The record in ``path``; None when it says they are not known (or is unreadable)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            passages, terms = data["passages"], data["terms"]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        if not isinstance(passages, int) or not isinstance(terms, dict):
+            return None
+        return cls(passages, terms)
+
+    def write(self, path: Path) -> None:
+        _write_new(path, json.dumps({"passages": self.passages, "terms": self.terms}))
+
+    @staticmethod
+    def unknown(path: Path) -> None:
+        _write_new(path, json.dumps({"unknown": True}))
+
+
+def _write_new(path: Path, text: str) -> None:
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
 
 
 def _buckets(key: str) -> list[str]:

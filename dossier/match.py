@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from dossier import attribution
 from dossier.acts import names_owned, owned_phrases
-from dossier.index import PassageIndex, passage_terms
+from dossier.index import PassageIndex, bm25_weight, passage_terms, significant
 from dossier.judge import (
     ClaimAnalysis,
     PassageAnalysis,
@@ -54,6 +54,12 @@ Weights = tuple[tuple[tuple[str, ...], float], ...]  # each word's keys looked u
 # How the corpus describes its names: ("@united-states", "back") -> {SDF keys (sorted, joined
 # by a space): times the corpus writes "US-backed SDF"}.
 Descriptions = dict[tuple[str, str], dict[str, int]]
+
+
+def judge_idf(df: int, total: int) -> float:
+    """A word's weight to the judge when ``df`` of ``total`` passages hold it: its inverse
+    passage frequency (of the total to ``index.significant`` digits), rounded."""
+    return round(math.log((1 + significant(total)) / (1 + df)) + 1.0, IDF_DECIMALS)
 
 
 def count_description(uses: Descriptions, described_by: tuple[str, str], name: set[str]) -> None:
@@ -362,7 +368,7 @@ class Matcher:
         Rounded (``IDF_DECIMALS``): an edit elsewhere in the corpus moves it by far less, so a
         claim's judgment stays valid unless its own words became rarer or commoner."""
         df = min((self._frequency(k) for k in keys), default=0)
-        return round(math.log((1 + len(self.corpus.passages)) / (1 + df)) + 1.0, IDF_DECIMALS)
+        return judge_idf(df, len(self.corpus.passages))
 
     def analyze(self, claim: Claim) -> ClaimAnalysis:
         return self._analyzed(claim.text)[0]
@@ -379,18 +385,19 @@ class Matcher:
 
         return analyze_claim(text, self.analyzer, idf), tuple(sorted(weights.items()))
 
-    def judgment_inputs(self, claim: Claim, candidates: Sequence[int]) -> list[object]:
+    def judgment_inputs(
+        self, claim: Claim, candidates: Sequence[int], weights: Weights | None = None
+    ) -> list[object]:
         """What ``evidence(claim, candidates)`` reads, besides the code: the alias table and
-        furniture rules (``settings``), the weight of each word the claim's analysis looked up,
-        each candidate (article, which sentence) and each of their articles (hash, year), and
-        how the corpus describes names and posts. Equal inputs give an equal judgment, so a
-        claim need not be judged again after an edit that left them alone."""
-        weights = self._analyzed(claim.text)[1]
-        spans = sorted(
-            (source, pid - self._by_source[source][0])
-            for pid in candidates
-            if (source := self._source(pid))
-        )  # (article, which of its sentences): what they say, the article's hash tells
+        furniture rules (``settings``), the weight of each word the claim's analysis looked up
+        (``weights``, when known, spares analysing the claim), each candidate (article, which
+        sentence) and each of their articles (hash, year), and how the corpus describes names
+        and posts. Equal inputs give an equal judgment, so a claim need not be judged again
+        after an edit that left them alone."""
+        if weights is None:
+            weights = self._analyzed(claim.text)[1]
+        spans = sorted(self._spans(candidates))
+        # (article, which of its sentences): what they say, the article's hash tells
         sources = sorted({source for source, _ in spans})
         return [
             self.settings,
@@ -400,6 +407,64 @@ class Matcher:
             [(s, self._documents[s].sha256, self._published.get(s)) for s in sources],
             self._corpus_wide(),
         ]
+
+    def _spans(self, pids: Iterable[int]) -> list[tuple[str, int]]:
+        """Each passage as (its article, which of its sentences): what stays the same when
+        articles before it change."""
+        return [(source := self._source(pid), pid - self._by_source[source][0]) for pid in pids]
+
+    def found(self, claim: Claim, candidates: Sequence[int]) -> list[object]:
+        """What retrieving ``candidates`` for the claim read, with them (as ``_spans``): the
+        weight of each word its analysis looked up, the weight of each key it searched, how
+        many passages hold each of those keys, and the passages' average length. A later
+        corpus that changed no article holding one of the keys, and in which these weights
+        and that length come out the same, gives the same analysis and the same candidates
+        (``found_again``)."""
+        analysis, weights = self._analyzed(claim.text)
+        groups = analysis.search_groups()
+        held = {k: self._frequency(k) for keys, _ in weights for k in keys}
+        held.update((k, self.index.frequency(k)) for keys, _ in groups for k in keys)
+        searched = [
+            [key, entity, weight]
+            for (keys, entity), (key, weight) in zip(
+                ((keys, entity) for keys, entity in groups for _ in keys),
+                self.index.weights(groups),
+                strict=True,
+            )
+        ]
+        return [
+            [[list(keys), idf] for keys, idf in weights],
+            searched,
+            sorted(held.items()),
+            self.index.statistics()[1],
+            self._spans(candidates),
+        ]
+
+    def found_again(
+        self, found: Any, changed: AbstractSet[str]
+    ) -> tuple[list[int], Weights] | None:
+        """The candidates and word weights ``found`` recorded (see ``found``), when they hold
+        in this corpus, whose articles holding any of the keys ``changed`` are the only ones
+        that differ from the corpus it was recorded in; None when they may not hold."""
+        try:
+            looked_up, searched, held, length, spans = found
+            held = dict(held)
+            if any(key in changed for key in held):
+                return None
+            if length != self.index.statistics()[1]:
+                return None
+            total = len(self.corpus.passages)
+            weights: Weights = tuple((tuple(keys), idf) for keys, idf in looked_up)
+            for keys, idf in weights:
+                if judge_idf(min((held[k] for k in keys), default=0), total) != idf:
+                    return None
+            for key, entity, weight in searched:
+                if bm25_weight(held[key], total, entity) != weight:
+                    return None
+            pids = [self._by_source[source][0] + n for source, n in spans]
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        return pids, weights
 
     def dates(self) -> list[tuple[str, int]]:
         """Each dated article's year, by path: the judge reads it (a 2014 figure is not 2017's)."""

@@ -27,7 +27,7 @@ from dossier.corpus import (
     unread_corpus,
 )
 from dossier.errors import DossierError
-from dossier.match import Matcher
+from dossier.match import Matcher, Weights
 from dossier.models import (
     Claim,
     ClaimResult,
@@ -42,7 +42,7 @@ from dossier.models import (
     SourceMeta,
     Verdict,
 )
-from dossier.prepare import Preparer, default_workers
+from dossier.prepare import Derivation, Preparer, default_workers
 from dossier.render import (
     EVIDENCE_JSON,
     check_formats,
@@ -125,7 +125,8 @@ def _check(
     cache: Cache | None,
     state: str | None,
     workers: int | None,
-) -> tuple[list[ClaimResult], dict[int, _Stored], tuple[list[str], list[str]]]:
+    derived: Derivation | None = None,
+) -> tuple[list[ClaimResult], dict[int, _Stored], tuple[list[str], list[str], list[str]]]:
     """Every claim's result, in order; through the cache, a result has no evidence but its
     stored judgment (by claim number), whether taken from the cache or judged now, which is
     not read back into models unless something needs them (the JSON output puts it in place
@@ -134,7 +135,9 @@ def _check(
     Through the cache, a claim judged before against this corpus state is found by its text;
     any other is found by what its judgment reads (``Matcher.judgment_inputs``): after an
     article was edited, only the claims whose candidates, word weights or articles changed
-    are judged again.
+    are judged again. When the state was ``derived`` from an earlier one, a claim whose
+    retrieval against that one still holds (``Matcher.found_again``) is not analysed or
+    retrieved again either.
     """
     use_cache = cache is not None and bool(state)
     # The corpus state is the articles' texts; their dates, from the metadata, are judged too.
@@ -153,12 +156,30 @@ def _check(
         if isinstance(link, str) and (stored := _Stored.read(rows.get(link))) is not None:
             found[n], judged_keys[n] = stored, link
     todo = [n for n in range(len(keys)) if n not in found]
-    work = _candidates(matcher, [claims.claims[n] for n in todo], workers, progress)
+    texts = [claims.claims[n].text for n in todo]
+    found_keys = make_keys(("found", state), (claim.text for claim in claims.claims))
+    again: dict[int, tuple[list[int], Weights, Any]] = {}  # candidates, weights, record
+    if cache is not None and use_cache and derived is not None and todo:
+        base_keys = make_keys(("found", derived.base), texts)
+        before = cache.get_many("found", base_keys)
+        for n, key in zip(todo, base_keys, strict=True):
+            if key in before and (held := matcher.found_again(before[key], derived.changed)):
+                again[n] = (*held, before[key])
+    retrieved = iter(
+        _candidates(matcher, [claims.claims[n] for n in todo if n not in again], workers, progress)
+    )
+    work = [(claims.claims[n], again[n][0]) if n in again else next(retrieved) for n in todo]
     if cache is not None and use_cache and todo:
         inputs = {
-            n: make_key("judged", matcher.judgment_inputs(claim, candidates))
+            n: make_key(
+                "judged",
+                matcher.judgment_inputs(claim, candidates, again[n][1] if n in again else None),
+            )
             for n, (claim, candidates) in zip(todo, work, strict=True)
         }
+        for n, (claim, candidates) in zip(todo, work, strict=True):
+            row = again[n][2] if n in again else matcher.found(claim, candidates)
+            cache.put("found", found_keys[n], row)  # still true of this corpus
         rows = cache.get_many("judged", set(inputs.values()))
         for n, key in inputs.items():
             judged_keys[n] = key
@@ -204,7 +225,7 @@ def _check(
                 evidence=evidence,
             )
         )
-    return results, kept, (keys, sorted(set(judged_keys.values())))
+    return results, kept, (keys, sorted(set(judged_keys.values())), found_keys)
 
 
 def _candidates(
@@ -599,7 +620,9 @@ def _build_cached(
 
     claims = load_claims(claims_path)
     corpus, preparer, matcher, state = _prepare(claims, got, cache, lookup, progress, workers)
-    results, stored, (claim_keys, judged) = _check(claims, matcher, progress, cache, state, workers)
+    results, stored, (claim_keys, judged, found) = _check(
+        claims, matcher, progress, cache, state, workers, preparer.derived
+    )
     report = make_report(claims, corpus, results, stored)
     if report_key is not None:
         _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
@@ -609,6 +632,7 @@ def _build_cached(
     cache.keep_only("states", preparer.states_kept())
     cache.keep_only("claims", claim_keys)
     cache.keep_only("judged", judged)
+    cache.keep_only("found", found)
     corpora = [lookup.folder_key, lookup.corpus_key] if lookup.corpus_key else [lookup.folder_key]
     cache.keep_only("corpora", corpora)
     cache.keep_only_index(state)

@@ -88,6 +88,17 @@ def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> Article
     )
 
 
+@dataclass(frozen=True)
+class Derivation:
+    """A corpus state made from an earlier one (``Preparer._derived``): that state's key, and
+    every key of the sentences that differ between them (those of the articles changed,
+    added and removed, before and after): what a claim retrieved against the earlier state
+    needs to know to tell whether it would retrieve the same now (``Matcher.found_again``)."""
+
+    base: str
+    changed: frozenset[str]
+
+
 @dataclass
 class _State:
     """The corpus state a matcher needs: segmentation, statistics, article profiles' rows, and
@@ -256,14 +267,13 @@ class Preparer:
         self._rules: tuple[FurnitureRule, ...] = ()
         self._state: _State | None = None
         self.read_back = False  # whether the corpus state was read back whole from the cache
+        self.derived: Derivation | None = None  # how the state was derived, if it was
 
     def segment(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
         self.state_key = self.state(documents, rules)
         self._documents, self._rules = documents, rules
-        self.document_keys = make_keys(
-            ("document", self.rules_id, list(self.aliases.items())), (d.sha256 for d in documents)
-        )
+        self.document_keys = self._document_keys([d.sha256 for d in documents])
         stored = self._stored_state(documents)
         if stored is not None:
             self._state, self.read_back = stored, True
@@ -349,8 +359,30 @@ class Preparer:
             state.figures += entry[6]
         state.described = {k: v for k, v in sorted(uses.items()) if v}
         state.passages.read_texts_from(_Texts(documents))
-        state.index = self._patched_index(base_key, base.manifest, replaced, items, state)
-        return state if state.index is not None else None
+        removed = self._sentence_terms([base.articles[before[path][0]][1] for path in replaced])
+        state.index = self._patched_index(base_key, base.manifest, replaced, items, removed, state)
+        if state.index is None:
+            return None
+        if removed is not None:
+            changed = {key for terms in removed for key in terms.split()}
+            changed.update(key for _, _, terms in items for key in terms.split())
+            self.derived = Derivation(base_key, frozenset(changed))
+        return state
+
+    def _document_keys(self, hashes: list[str]) -> list[str]:
+        """The cache keys of the analyses of articles with these hashes (with these rules)."""
+        return make_keys(("document", self.rules_id, list(self.aliases.items())), hashes)
+
+    def _sentence_terms(self, hashes: list[str]) -> list[str] | None:
+        """The indexed terms of every sentence of the articles with these hashes, from their
+        cached analyses (None when one is not in the cache)."""
+        assert self.cache is not None
+        keys = self._document_keys(hashes)
+        found = self.cache.get_many("documents", keys)
+        try:
+            return [terms.replace(KEY_SEP, " ") for key in keys for terms in found[key][2]]
+        except (KeyError, TypeError, IndexError, AttributeError):
+            return None
 
     def _patched_index(
         self,
@@ -358,6 +390,7 @@ class Preparer:
         manifest: object,
         replaced: list[str],
         items: list[tuple[str, int, str]],
+        removed: list[str] | None,
         state: _State,
     ) -> PassageIndex | None:
         """The last state's index with the passages of ``replaced`` deleted and ``items``
@@ -379,7 +412,7 @@ class Preparer:
             except (OSError, ValueError) as err:
                 self.cache.warn_once(f"index unreadable: {err}")
                 return None
-            PassageIndex(str(folder)).replace(replaced, items)
+            PassageIndex(str(folder)).replace(replaced, items, removed=removed)
         final = self.cache.index_path(self.state_key)
         try:
             index = PassageIndex(str(final))

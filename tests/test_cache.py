@@ -158,7 +158,8 @@ def nothing() -> None:
 CHANGES = {
     "nothing-changed": Change(nothing, analysed=0, judged=0),
     "an-article-edited": Change(edit_article, analysed=1, judged=None),
-    "an-article-added": Change(add_article, analysed=1, judged=None),
+    # The claims whose candidates the new article changed: all but the one about strikes.
+    "an-article-added": Change(add_article, analysed=1, judged=9),
     "an-article-deleted": Change(delete_article, analysed=0, judged=None),
     "a-claim-added": Change(add_claim, analysed=0, judged=1),
     "a-claim-edited": Change(edit_claim, analysed=0, judged=1),
@@ -782,10 +783,10 @@ def counting_index_writes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[st
     writes: list[tuple[list[str], int]] = []
     replace = dossier.index.PassageIndex.replace
 
-    def counting(self, articles, items, threads=1):  # type: ignore[no-untyped-def]
+    def counting(self, articles, items, threads=1, removed=()):  # type: ignore[no-untyped-def]
         articles, items = list(articles), list(items)
         writes.append((articles, len(items)))
-        return replace(self, articles, items, threads)
+        return replace(self, articles, items, threads, removed)
 
     monkeypatch.setattr(dossier.index.PassageIndex, "replace", counting)
     return writes
@@ -807,6 +808,8 @@ def test_an_edit_patches_the_last_index_rather_than_writing_it_again(
     )
     assert writes == [([edited.name], sentences)]  # its old passages out, its new ones in
     assert counts.analysed == 1
+    (folder,) = (Path(".dossier/cache") / INDEX_DIR).iterdir()
+    assert dossier.index.PassageIndex(str(folder))._live()[2]  # its statistics still usable
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
@@ -862,7 +865,10 @@ def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project
     assert folder_manifest(folder) == before
 
 
-def test_a_patched_index_ranks_and_counts_as_one_written_afresh() -> None:
+@pytest.mark.parametrize("known", [True, False], ids=["deleted-known", "deleted-unknown"])
+def test_a_patched_index_ranks_and_counts_as_one_written_afresh(
+    tmp_path: Path, known: bool
+) -> None:
     from dossier.index import PassageIndex
 
     def article(name: str, sentences: list[str]) -> list[tuple[str, int, str]]:
@@ -872,9 +878,10 @@ def test_a_patched_index_ranks_and_counts_as_one_written_afresh() -> None:
     second = article("b.txt", ["tabqa dam was taken", "dam dam tabqa"] * 4)
     third = article("c.txt", ["raqqa", "the dam at tabqa held", "city"] * 3)
     edited = article("b.txt", ["raqqa dam", "tabqa"] * 2)
-    patched = PassageIndex()
-    patched.add(first + second + third)
-    patched.replace(["b.txt"], edited)
+    PassageIndex(str(tmp_path)).add(first + second + third)
+    removed = [terms for _, _, terms in second] if known else None
+    PassageIndex(str(tmp_path)).replace(["b.txt"], edited, removed=removed)
+    patched = PassageIndex(str(tmp_path))  # opened again: what it knows of its deleted is kept
     fresh = PassageIndex()
     fresh.add(first + edited + third)
     starts = {"a.txt": 0, "b.txt": len(first), "c.txt": len(first) + len(edited)}
@@ -887,3 +894,39 @@ def test_a_patched_index_ranks_and_counts_as_one_written_afresh() -> None:
     for key in ("dam", "tabqa", "raqqa", "city", "taken", "held", "none"):
         assert patched.frequency(key) == fresh.frequency(key)
     assert patched.statistics() == fresh.statistics()
+    # Known deletions keep tantivy's statistics usable; unknown ones make it count.
+    assert patched._live()[2] is known
+
+
+def test_an_added_article_retrieves_again_only_the_claims_whose_words_it_holds(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bread = "Bread prices in Gao doubled."
+    with open("claims.yaml", "a", encoding="utf-8") as f:
+        f.write(f"  - id: bread\n    text: {bread}\n")
+    build()
+    Path("corpus/zz_bread.txt").write_text(TWO_TOPICS["bread.txt"], encoding="utf-8")
+    retrieved: list[str] = []
+    analysed: list[str] = []
+    candidates = dossier.match.Matcher.candidates
+    analyse = dossier.match.Matcher._analyze_text
+
+    def counting_candidates(self, claim):  # type: ignore[no-untyped-def]
+        retrieved.append(claim.text)
+        return candidates(self, claim)
+
+    def counting_analyse(self, text):  # type: ignore[no-untyped-def]
+        analysed.append(text)
+        return analyse(self, text)
+
+    monkeypatch.setattr(dossier.match.Matcher, "candidates", counting_candidates)
+    monkeypatch.setattr(dossier.match.Matcher, "_analyze_text", counting_analyse)
+
+    build()
+
+    assert retrieved == [bread]  # the other claims' words are in no article that changed
+    assert set(analysed) == {bread}
+    report = json.loads(Path("out/dossier.json").read_text(encoding="utf-8"))
+    (result,) = [c for c in report["claims"] if c["id"] == "bread"]
+    assert result["verdict"] == "supported"
+    assert Path("out/dossier.json").read_bytes() == cold_json()
