@@ -8,8 +8,9 @@ ranks exactly as one written afresh: tantivy keeps a deleted passage in its own 
 until segments merge, which its Python API cannot ask for. Each key of a query weighs its BM25
 idf among the live passages (``bm25_weight``); a passage scores, for each key it holds, that
 weight times BM25's factor for a word written once in a passage of its length, against the
-live passages' average length. The number of passages and their average length enter to two
-significant digits (``significant``), so an edit elsewhere seldom moves a weight. For that a
+live passages' average length. The number of passages enters to two significant digits
+(``significant``) and the average length as a length bucket, so an edit elsewhere seldom moves a
+weight. For that a
 passage's length is indexed with each of its keys, as a bucket ("raqqa|9": a passage of about
 1.2^9 keys), and a passage is kept as its article and sentence number rather than as its
 position in the corpus, which an edit before it shifts.
@@ -178,7 +179,7 @@ class PassageIndex:
         length = 0.0
         for b, mark in enumerate(marks):
             length += self._count(searcher, [mark], clean) * BUCKET_RATIO**b
-        average = significant(length / total) if total else 1.0
+        average = BUCKET_RATIO ** bucket(round(length / total)) if total else 1.0
         return total, average, clean
 
     def _count(self, searcher: tantivy.Searcher, terms: list[str], clean: bool) -> int:
@@ -211,7 +212,7 @@ class PassageIndex:
 
     def statistics(self) -> tuple[int, float]:
         """The live passages: how many, and their average length in keys (from the length
-        buckets, to ``significant`` digits)."""
+        buckets, and as the length of its own bucket)."""
         _, total, _ = self._live()
         assert self._stats is not None
         return total, self._stats[1]

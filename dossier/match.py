@@ -441,15 +441,19 @@ class Matcher:
         ]
 
     def found_again(
-        self, found: Any, changed: AbstractSet[str]
+        self, found: Any, changed: AbstractSet[str], articles: AbstractSet[str]
     ) -> tuple[list[int], Weights] | None:
         """The candidates and word weights ``found`` recorded (see ``found``), when they hold
-        in this corpus, whose articles holding any of the keys ``changed`` are the only ones
-        that differ from the corpus it was recorded in; None when they may not hold."""
+        in this corpus, which differs from the one it was recorded in only in the ``articles``
+        given, and there only in sentences whose keys are all in ``changed``; None when they
+        may not hold. A candidate in one of those articles may have moved or lost the sentence
+        after it: such a claim is retrieved again."""
         try:
             looked_up, searched, held, length, spans = found
             held = dict(held)
             if any(key in changed for key in held):
+                return None
+            if any(source in articles for source, _ in spans):
                 return None
             if length != self.index.statistics()[1]:
                 return None

@@ -163,7 +163,9 @@ def _check(
         base_keys = make_keys(("found", derived.base), texts)
         before = cache.get_many("found", base_keys)
         for n, key in zip(todo, base_keys, strict=True):
-            if key in before and (held := matcher.found_again(before[key], derived.changed)):
+            if key in before and (
+                held := matcher.found_again(before[key], derived.changed, derived.articles)
+            ):
                 again[n] = (*held, before[key])
     retrieved = iter(
         _candidates(matcher, [claims.claims[n] for n in todo if n not in again], workers, progress)

@@ -90,13 +90,14 @@ def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> Article
 
 @dataclass(frozen=True)
 class Derivation:
-    """A corpus state made from an earlier one (``Preparer._derived``): that state's key, and
-    every key of the sentences that differ between them (those of the articles changed,
-    added and removed, before and after): what a claim retrieved against the earlier state
-    needs to know to tell whether it would retrieve the same now (``Matcher.found_again``)."""
+    """A corpus state made from an earlier one (``Preparer._derived``): that state's key, every
+    key of the sentences that differ between them (``_changed``) and the articles that differ:
+    what a claim retrieved against the earlier state needs to know to tell whether it would
+    retrieve the same now (``Matcher.found_again``)."""
 
     base: str
     changed: frozenset[str]
+    articles: frozenset[str]  # the paths of the articles changed, added and removed
 
 
 @dataclass
@@ -334,6 +335,7 @@ class Preparer:
             [(d.path, d.sha256) for d in documents],
         )  # fmt: skip
         items: list[tuple[str, int, str]] = []
+        now: dict[str, list[tuple[str, int]]] = {}  # each new article's sentences, see _changed
         computed = iter(self._entries(fresh))
         for d in documents:
             j, sha256 = before.get(d.path, (-1, ""))
@@ -349,7 +351,10 @@ class Preparer:
             entry = next(computed)
             state.paragraphs.add(d.path, entry[0])
             state.passages.add(d.path, None, entry[1])
-            items.extend((d.path, n, keys.replace(KEY_SEP, " ")) for n, keys in enumerate(entry[2]))
+            now[d.path] = [(keys.replace(KEY_SEP, " "), figure) for keys, figure in zip(
+                entry[2], entry[6], strict=True
+            )]  # fmt: skip
+            items.extend((d.path, n, terms) for n, (terms, _) in enumerate(now[d.path]))
             for by, word, name in entry[4]:
                 counts = uses.setdefault(f"{by}{KEY_SEP}{word}", {})
                 counts[name] = counts.get(name, 0) + 1
@@ -359,30 +364,36 @@ class Preparer:
             state.figures += entry[6]
         state.described = {k: v for k, v in sorted(uses.items()) if v}
         state.passages.read_texts_from(_Texts(documents))
-        removed = self._sentence_terms([base.articles[before[path][0]][1] for path in replaced])
+        then = self._sentences({path: base.articles[before[path][0]][1] for path in replaced})
+        removed = None if then is None else [terms for rows in then.values() for terms, _ in rows]
         state.index = self._patched_index(base_key, base.manifest, replaced, items, removed, state)
         if state.index is None:
             return None
-        if removed is not None:
-            changed = {key for terms in removed for key in terms.split()}
-            changed.update(key for _, _, terms in items for key in terms.split())
-            self.derived = Derivation(base_key, frozenset(changed))
+        if then is not None:
+            self.derived = Derivation(base_key, _changed(then, now), frozenset({*then, *now}))
         return state
+
+    def _sentences(self, hashes: dict[str, str]) -> dict[str, list[tuple[str, int]]] | None:
+        """Each article's sentences as its cached analysis has them (indexed terms, and 1 when
+        the sentence has a figure), by path, for the articles with these hashes by path (None
+        when one is not in the cache)."""
+        assert self.cache is not None
+        keys = self._document_keys(list(hashes.values()))
+        found = self.cache.get_many("documents", keys)
+        try:
+            return {
+                path: [
+                    (terms.replace(KEY_SEP, " "), figure)
+                    for terms, figure in zip(found[key][2], found[key][6], strict=True)
+                ]
+                for path, key in zip(hashes, keys, strict=True)
+            }
+        except (KeyError, TypeError, IndexError, ValueError, AttributeError):
+            return None
 
     def _document_keys(self, hashes: list[str]) -> list[str]:
         """The cache keys of the analyses of articles with these hashes (with these rules)."""
         return make_keys(("document", self.rules_id, list(self.aliases.items())), hashes)
-
-    def _sentence_terms(self, hashes: list[str]) -> list[str] | None:
-        """The indexed terms of every sentence of the articles with these hashes, from their
-        cached analyses (None when one is not in the cache)."""
-        assert self.cache is not None
-        keys = self._document_keys(hashes)
-        found = self.cache.get_many("documents", keys)
-        try:
-            return [terms.replace(KEY_SEP, " ") for key in keys for terms in found[key][2]]
-        except (KeyError, TypeError, IndexError, AttributeError):
-            return None
 
     def _patched_index(
         self,
@@ -674,3 +685,23 @@ def _link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def _changed(
+    then: Mapping[str, list[tuple[str, int]]], now: Mapping[str, list[tuple[str, int]]]
+) -> frozenset[str]:
+    """Every key of the sentences that differ between two versions of some articles (each
+    sentence as its indexed terms and figure flag, by article path; an article added or
+    removed has no sentences in the other): a sentence in the same place with the same terms
+    and flag is retrieved alike, whichever version it is read from."""
+    changed: set[str] = set()
+    for path in {*then, *now}:
+        before, after = then.get(path, []), now.get(path, [])
+        for n in range(max(len(before), len(after))):
+            old = before[n] if n < len(before) else None
+            new = after[n] if n < len(after) else None
+            if old != new:
+                for sentence in (old, new):
+                    if sentence is not None:
+                        changed.update(sentence[0].split())
+    return frozenset(changed)

@@ -906,20 +906,14 @@ def test_an_added_article_retrieves_again_only_the_claims_whose_words_it_holds(
         f.write(f"  - id: bread\n    text: {bread}\n")
     build()
     Path("corpus/zz_bread.txt").write_text(TWO_TOPICS["bread.txt"], encoding="utf-8")
-    retrieved: list[str] = []
+    retrieved = counting_retrievals(monkeypatch)
     analysed: list[str] = []
-    candidates = dossier.match.Matcher.candidates
     analyse = dossier.match.Matcher._analyze_text
-
-    def counting_candidates(self, claim):  # type: ignore[no-untyped-def]
-        retrieved.append(claim.text)
-        return candidates(self, claim)
 
     def counting_analyse(self, text):  # type: ignore[no-untyped-def]
         analysed.append(text)
         return analyse(self, text)
 
-    monkeypatch.setattr(dossier.match.Matcher, "candidates", counting_candidates)
     monkeypatch.setattr(dossier.match.Matcher, "_analyze_text", counting_analyse)
 
     build()
@@ -929,4 +923,33 @@ def test_an_added_article_retrieves_again_only_the_claims_whose_words_it_holds(
     report = json.loads(Path("out/dossier.json").read_text(encoding="utf-8"))
     (result,) = [c for c in report["claims"] if c["id"] == "bread"]
     assert result["verdict"] == "supported"
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def counting_retrievals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    retrieved: list[str] = []
+    candidates = dossier.match.Matcher.candidates
+
+    def counting(self, claim):  # type: ignore[no-untyped-def]
+        retrieved.append(claim.text)
+        return candidates(self, claim)
+
+    monkeypatch.setattr(dossier.match.Matcher, "candidates", counting)
+    return retrieved
+
+
+def test_a_sentence_added_after_a_claims_passages_retrieves_that_claim_again(
+    two_topics: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path in SEED_CORPUS.glob("*.txt"):  # more articles: an edit to one patches the state
+        shutil.copy(path, Path("corpus", path.name))
+    build()
+    with open("corpus/bread.txt", "a", encoding="utf-8") as f:
+        f.write("\nMillers blame the drought.\n")  # none of the bread claim's words
+    retrieved = counting_retrievals(monkeypatch)
+
+    build()
+
+    # The bread claim's passages are in the edited article: the new sentence follows them.
+    assert retrieved == ["Bread prices in Gao doubled."]
     assert Path("out/dossier.json").read_bytes() == cold_json()
