@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from dossier import attribution
 from dossier.acts import names_owned, owned_phrases
+from dossier.cache import make_key
 from dossier.index import PassageIndex, bm25_weight, passage_terms, significant
 from dossier.judge import (
     ClaimAnalysis,
@@ -244,7 +245,7 @@ class Matcher:
         self.index.place({path: ids[0] for path, ids in self._by_source.items() if len(ids)})
         self._descriptions = corpus_descriptions(uses)
         self._roles = roles(uses)
-        self._corpus_wide_rows: list[object] | None = None
+        self._corpus_wide_key: str | None = None
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
         self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
@@ -474,14 +475,16 @@ class Matcher:
         """Each dated article's year, by path: the judge reads it (a 2014 figure is not 2017's)."""
         return sorted(self._published.items())
 
-    def _corpus_wide(self) -> list[object]:
-        """The corpus's descriptions of names and posts, as sorted lists (see ``_roles``)."""
-        if self._corpus_wide_rows is None:
-            self._corpus_wide_rows = [
+    def _corpus_wide(self) -> str:
+        """The corpus's descriptions of names and posts (see ``_roles``), as one key: each
+        claim's judgment inputs hold it, and written out they are large."""
+        if self._corpus_wide_key is None:
+            self._corpus_wide_key = make_key(
+                "corpus-wide",
                 sorted((list(k), sorted(v)) for k, v in self._descriptions.items()),
                 sorted((k, sorted(v)) for k, v in self._roles.items()),
-            ]
-        return self._corpus_wide_rows
+            )
+        return self._corpus_wide_key
 
     def candidates(self, claim: Claim) -> list[int]:
         """The passages worth judging, best first: BM25 over the analysed keys, then re-ranked
