@@ -407,23 +407,30 @@ class Preparer:
         """The last state's index with the passages of ``replaced`` deleted and ``items``
         added, in this state's folder (None when the last one's files are not as written)."""
         assert self.cache is not None
+        base = self.cache.index_path(base_key)
+        try:
+            if folder_manifest(base) != manifest:
+                self.cache.warn_once("index files changed since they were written")
+                return None
+        except (OSError, ValueError) as err:
+            self.cache.warn_once(f"index unreadable: {err}")
+            return None
         if self.progress:
             self.progress("indexing passages", 0, 1)
-        with self.cache.new_index_folder(self.state_key) as folder:
-            if folder is None:
-                return None
-            base = self.cache.index_path(base_key)
-            try:
-                if folder_manifest(base) != manifest:
-                    self.cache.warn_once("index files changed since they were written")
+        try:
+            with self.cache.new_index_folder(self.state_key) as folder:
+                if folder is None:
                     return None
-                for file in base.iterdir():
-                    if file.is_file():
-                        _link_or_copy(file, folder / file.name)
-            except (OSError, ValueError) as err:
-                self.cache.warn_once(f"index unreadable: {err}")
-                return None
-            PassageIndex(str(folder)).replace(replaced, items, removed=removed)
+                try:
+                    for file in base.iterdir():
+                        if file.is_file():
+                            _link_or_copy(file, folder / file.name)
+                except OSError as err:  # the folder is not put in place: see _Abandoned
+                    raise _Abandoned(f"index unreadable: {err}") from err
+                PassageIndex(str(folder)).replace(replaced, items, removed=removed)
+        except _Abandoned as err:
+            self.cache.warn_once(str(err))
+            return None
         final = self.cache.index_path(self.state_key)
         try:
             index = PassageIndex(str(final))
@@ -676,6 +683,10 @@ class Preparer:
         if self.progress:
             self.progress("indexing passages", 1, 1)
         return index
+
+
+class _Abandoned(Exception):
+    """Raised in a ``Cache.new_index_folder`` block to drop the folder, not put it in place."""
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

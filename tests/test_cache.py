@@ -846,6 +846,30 @@ def test_a_broken_last_index_is_not_patched(project: Path) -> None:
 
     assert "index files changed since they were written" in result.output
     assert Path("out/dossier.json").read_bytes() == cold_json()
+    assert "Warning" not in build().output  # the index written afresh is read back as written
+
+
+def test_a_patch_that_fails_halfway_leaves_no_index_in_place(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build()
+    edit_article()
+    linked: list[Path] = []
+    link = dossier.prepare._link_or_copy
+
+    def failing(source: Path, target: Path) -> None:
+        if linked:
+            raise OSError("disk full")
+        linked.append(target)
+        link(source, target)
+
+    monkeypatch.setattr(dossier.prepare, "_link_or_copy", failing)
+
+    result = build()
+
+    assert "index unreadable: disk full" in result.output
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+    assert "Warning" not in build().output  # the index in place is whole
 
 
 def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project: Path) -> None:
