@@ -95,10 +95,18 @@ def passage_terms(tokens: Iterable[Token]) -> str:
     )
 
 
+_MARKED = 1_000  # lengths whose mark is made once
+_MARKS = [f"{BUCKET_SEP}{bucket(n)}" for n in range(_MARKED)]
+
+
 def _body(terms: str) -> str:
-    keys = terms.split()
-    mark = f"{BUCKET_SEP}{bucket(len(keys))}"
-    return " ".join([*(k + mark for k in keys), mark])
+    """A passage as indexed: each key marked with the passage's length bucket, then the mark
+    alone ("dam|6 tabqa|6 |6"). ``terms`` holds its keys separated by single spaces."""
+    if not terms:
+        return _MARKS[0]
+    length = terms.count(" ") + 1
+    mark = _MARKS[length] if length < _MARKED else f"{BUCKET_SEP}{bucket(length)}"
+    return f"{terms.replace(' ', mark + ' ')}{mark} {mark}"
 
 
 class PassageIndex:
