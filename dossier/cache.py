@@ -67,7 +67,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-8"
+SCHEMA = "dossier-cache-9"
 DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
@@ -127,7 +127,16 @@ class Cache:
     on computing what it needs, and the broken file is removed so the next build starts clean.
     """
 
-    TABLES = ("documents", "states", "claims", "judged", "found", "stamps", "corpora", "outputs")
+    TABLES = (
+        "documents",
+        "states",
+        "claims",
+        "judged",
+        "retrievals",
+        "stamps",
+        "corpora",
+        "outputs",
+    )
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
         self.folder = folder

@@ -414,13 +414,13 @@ class Matcher:
         articles before it change."""
         return [(source := self._source(pid), pid - self._by_source[source][0]) for pid in pids]
 
-    def found(self, claim: Claim, candidates: Sequence[int]) -> list[object]:
+    def retrieval(self, claim: Claim, candidates: Sequence[int]) -> list[object]:
         """What retrieving ``candidates`` for the claim read, with them (as ``_spans``): the
         weight of each word its analysis looked up, the weight of each key it searched, how
         many passages hold each of those keys, and the passages' average length. A later
-        corpus that changed no article holding one of the keys, and in which these weights
-        and that length come out the same, gives the same analysis and the same candidates
-        (``found_again``)."""
+        corpus that changed no sentence holding one of the keys nor an article of the
+        candidates, and in which these weights and that length come out the same, gives the
+        same analysis and the same candidates (``retrieved_again``)."""
         analysis, weights = self._analyzed(claim.text)
         groups = analysis.search_groups()
         held = {k: self._frequency(k) for keys, _ in weights for k in keys}
@@ -441,16 +441,16 @@ class Matcher:
             self._spans(candidates),
         ]
 
-    def found_again(
-        self, found: Any, changed: AbstractSet[str], articles: AbstractSet[str]
+    def retrieved_again(
+        self, record: Any, changed: AbstractSet[str], articles: AbstractSet[str]
     ) -> tuple[list[int], Weights] | None:
-        """The candidates and word weights ``found`` recorded (see ``found``), when they hold
+        """The candidates and word weights ``record`` holds (see ``retrieval``), when they hold
         in this corpus, which differs from the one it was recorded in only in the ``articles``
         given, and there only in sentences whose keys are all in ``changed``; None when they
         may not hold. A candidate in one of those articles may have moved or lost the sentence
         after it: such a claim is retrieved again."""
         try:
-            looked_up, searched, held, length, spans = found
+            looked_up, searched, held, length, spans = record
             held = dict(held)
             if any(key in changed for key in held):
                 return None

@@ -136,7 +136,7 @@ def _check(
     any other is found by what its judgment reads (``Matcher.judgment_inputs``): after an
     article was edited, only the claims whose candidates, word weights or articles changed
     are judged again. When the state was ``derived`` from an earlier one, a claim whose
-    retrieval against that one still holds (``Matcher.found_again``) is not analysed or
+    retrieval against that one still holds (``Matcher.retrieved_again``) is not analysed or
     retrieved again either.
     """
     use_cache = cache is not None and bool(state)
@@ -156,32 +156,22 @@ def _check(
         if isinstance(link, str) and (stored := _Stored.read(rows.get(link))) is not None:
             found[n], judged_keys[n] = stored, link
     todo = [n for n in range(len(keys)) if n not in found]
-    texts = [claims.claims[n].text for n in todo]
-    found_keys = make_keys(("found", state), (claim.text for claim in claims.claims))
-    again: dict[int, tuple[list[int], Weights, Any]] = {}  # candidates, weights, record
-    if cache is not None and use_cache and derived is not None and todo:
-        base_keys = make_keys(("found", derived.base), texts)
-        before = cache.get_many("found", base_keys)
-        for n, key in zip(todo, base_keys, strict=True):
-            if key in before and (
-                held := matcher.found_again(before[key], derived.changed, derived.articles)
-            ):
-                again[n] = (*held, before[key])
-    retrieved = iter(
-        _candidates(matcher, [claims.claims[n] for n in todo if n not in again], workers, progress)
+    retrieval_keys = make_keys(("retrievals", state), (claim.text for claim in claims.claims))
+    work, weights = _retrieve(
+        matcher,
+        claims,
+        todo,
+        cache if use_cache else None,
+        retrieval_keys,
+        derived,
+        workers,
+        progress,
     )
-    work = [(claims.claims[n], again[n][0]) if n in again else next(retrieved) for n in todo]
     if cache is not None and use_cache and todo:
         inputs = {
-            n: make_key(
-                "judged",
-                matcher.judgment_inputs(claim, candidates, again[n][1] if n in again else None),
-            )
+            n: make_key("judged", matcher.judgment_inputs(claim, candidates, weights.get(n)))
             for n, (claim, candidates) in zip(todo, work, strict=True)
         }
-        for n, (claim, candidates) in zip(todo, work, strict=True):
-            row = again[n][2] if n in again else matcher.found(claim, candidates)
-            cache.put("found", found_keys[n], row)  # still true of this corpus
         rows = cache.get_many("judged", set(inputs.values()))
         for n, key in inputs.items():
             judged_keys[n] = key
@@ -227,7 +217,41 @@ def _check(
                 evidence=evidence,
             )
         )
-    return results, kept, (keys, sorted(set(judged_keys.values())), found_keys)
+    return results, kept, (keys, sorted(set(judged_keys.values())), retrieval_keys)
+
+
+def _retrieve(
+    matcher: Matcher,
+    claims: ClaimSet,
+    todo: list[int],
+    cache: Cache | None,
+    retrieval_keys: list[str],
+    derived: Derivation | None,
+    workers: int | None,
+    progress: Progress | None,
+) -> tuple[list[tuple[Claim, list[int]]], dict[int, Weights]]:
+    """Each claim numbered in ``todo`` with its candidates, and the word weights of those whose
+    retrieval against the state this one was ``derived`` from still holds (``Matcher.
+    retrieved_again``): those are neither analysed nor retrieved again. Through the ``cache``,
+    each claim's retrieval is kept under its key in ``retrieval_keys`` (by claim number)."""
+    held: dict[int, tuple[list[int], Weights, Any]] = {}  # candidates, weights, record
+    if cache is not None and derived is not None and todo:
+        base_keys = make_keys(("retrievals", derived.base), (claims.claims[n].text for n in todo))
+        before = cache.get_many("retrievals", base_keys)
+        for n, key in zip(todo, base_keys, strict=True):
+            if key in before and (
+                again := matcher.retrieved_again(before[key], derived.changed, derived.articles)
+            ):
+                held[n] = (*again, before[key])
+    retrieved = iter(
+        _candidates(matcher, [claims.claims[n] for n in todo if n not in held], workers, progress)
+    )
+    work = [(claims.claims[n], held[n][0]) if n in held else next(retrieved) for n in todo]
+    if cache is not None:
+        for n, (claim, candidates) in zip(todo, work, strict=True):
+            record = held[n][2] if n in held else matcher.retrieval(claim, candidates)
+            cache.put("retrievals", retrieval_keys[n], record)  # still true of this corpus
+    return work, {n: weights for n, (_, weights, _) in held.items()}
 
 
 def _candidates(
@@ -622,7 +646,7 @@ def _build_cached(
 
     claims = load_claims(claims_path)
     corpus, preparer, matcher, state = _prepare(claims, got, cache, lookup, progress, workers)
-    results, stored, (claim_keys, judged, found) = _check(
+    results, stored, (claim_keys, judged, retrievals) = _check(
         claims, matcher, progress, cache, state, workers, preparer.derived
     )
     report = make_report(claims, corpus, results, stored)
@@ -634,7 +658,7 @@ def _build_cached(
     cache.keep_only("states", preparer.states_kept())
     cache.keep_only("claims", claim_keys)
     cache.keep_only("judged", judged)
-    cache.keep_only("found", found)
+    cache.keep_only("retrievals", retrievals)
     corpora = [lookup.folder_key, lookup.corpus_key] if lookup.corpus_key else [lookup.folder_key]
     cache.keep_only("corpora", corpora)
     cache.keep_only_index(state)

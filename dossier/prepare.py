@@ -93,7 +93,7 @@ class Derivation:
     """A corpus state made from an earlier one (``Preparer._derived``): that state's key, every
     key of the sentences that differ between them (``_changed``) and the articles that differ:
     what a claim retrieved against the earlier state needs to know to tell whether it would
-    retrieve the same now (``Matcher.found_again``)."""
+    retrieve the same now (``Matcher.retrieved_again``)."""
 
     base: str
     changed: frozenset[str]
