@@ -322,12 +322,16 @@ class Preparer:
         # Each article's rows in the last state, and the descriptions that go with the others.
         uses = {by_word: dict(counts) for by_word, counts in base.described.items()}
         replaced = [path for path in (*gone, *(documents[i].path for i in fresh)) if path in before]
-        for path in replaced:
-            for by, word, name in marshal.loads(base.profiles[before[path][0]])[0]:
-                counts = uses[f"{by}{KEY_SEP}{word}"]
-                counts[name] -= 1
-                if not counts[name]:
-                    del counts[name]
+        try:
+            for path in replaced:
+                for by, word, name in marshal.loads(base.profiles[before[path][0]])[0]:
+                    counts = uses[f"{by}{KEY_SEP}{word}"]
+                    counts[name] -= 1
+                    if not counts[name]:
+                        del counts[name]
+        except (ValueError, TypeError, KeyError, EOFError) as err:
+            self.cache.warn_once(f"corpus state unreadable: {err!r}")
+            return None
         paragraphs = base.paragraphs.articles()
         passages = base.passages.by_source()
         state = _State(

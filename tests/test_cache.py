@@ -977,3 +977,23 @@ def test_a_sentence_added_after_a_claims_passages_retrieves_that_claim_again(
     # The bread claim's passages are in the edited article: the new sentence follows them.
     assert retrieved == ["Bread prices in Gao doubled."]
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_a_last_state_whose_rows_cannot_be_read_is_not_built_on(project: Path) -> None:
+    import marshal
+
+    build()
+    db = sqlite3.connect(Path(".dossier/cache") / DB_NAME)
+    for key, data in db.execute("SELECT key, data FROM states").fetchall():
+        record = marshal.loads(data)
+        if isinstance(record, tuple):  # the state, not the pointer to it: profiles garbled
+            garbled = (*record[:5], [b"not a profile"] * len(record[5]), *record[6:])
+            db.execute("UPDATE states SET data = ? WHERE key = ?", (marshal.dumps(garbled), key))
+    db.commit()
+    db.close()
+    edit_article()
+
+    result = build()
+
+    assert "corpus state unreadable" in result.output
+    assert Path("out/dossier.json").read_bytes() == cold_json()
