@@ -175,8 +175,8 @@ class Paragraphs(Sequence[Paragraph]):
     def __init__(self) -> None:
         self._paths: list[str] = []
         self._doc = array("i")
-        self._start = array("q")
-        self._end = array("q")
+        self._start = array("i")
+        self._end = array("i")
         self._kind = array("b")
         self._rules: dict[int, str] = {}  # the few paragraphs a furniture rule matched
 
@@ -291,18 +291,19 @@ class Paragraphs(Sequence[Paragraph]):
 class Passages(Sequence[Passage]):
     """The corpus's passages kept as columns (article, sentence span, paragraph span); a
     ``Passage`` is made, its text sliced from the article, when one is read. A million
-    sentences take some 40 MB this way, against about a gigabyte as objects; the matcher reads
-    only the few thousand it judges."""
+    sentences take some 20 MB this way (offsets within an article, which ``corpus.MAX_FILE_BYTES``
+    keeps far below 2**31, as 32-bit integers), against about a gigabyte as objects; the
+    matcher reads only the few thousand it judges."""
 
     def __init__(self) -> None:
         self._paths: list[str] = []
         self._texts: Sequence[str] = []  # each article's text: a list, or read when asked
         self._first = array("q", [0])  # each article's first passage id, then the total
         self._doc = array("i")
-        self._start = array("q")
-        self._end = array("q")
-        self._p_start = array("q")
-        self._p_end = array("q")
+        self._start = array("i")
+        self._end = array("i")
+        self._p_start = array("i")
+        self._p_end = array("i")
 
     def add(self, path: str, text: str | None, sentences: Iterable[Sequence[int]]) -> None:
         """Append one article's sentences, ``(start, end, paragraph start, paragraph end)``
