@@ -10,10 +10,9 @@ idf among the live passages (``bm25_weight``); a passage scores, for each key it
 weight times BM25's factor for a word written once in a passage of its length, against the
 live passages' average length. The number of passages enters to two significant digits
 (``significant``) and the average length as a length bucket, so an edit elsewhere seldom moves a
-weight. For that a
-passage's length is indexed with each of its keys, as a bucket ("raqqa|9": a passage of about
-1.2^9 keys), and a passage is kept as its article and sentence number rather than as its
-position in the corpus, which an edit before it shifts.
+weight. For that a passage's length is indexed with each of its keys, as a bucket ("raqqa|9": a
+passage of about 1.2^9 keys), and a passage is kept as its article and sentence number rather
+than as its position in the corpus, which an edit before it shifts.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ BUCKET_RATIO = 1.2  # passage lengths (in keys) are bucketed on this geometric s
 BUCKETS = 32  # the last holds every passage of 1.2^31 (about 280) keys or more
 K1, B = 1.2, 0.75  # BM25's
 WEIGHT_DECIMALS = 2  # a key's weight, rounded: an edit elsewhere seldom moves it
-STATISTICS_DIGITS = 2  # significant digits of the corpus-wide figures (passages, length)
+STATISTICS_DIGITS = 2  # significant digits of the number of passages in a weight
 
 Groups = Sequence[tuple[Sequence[str], bool]]
 """A query: groups of keys, each (its keys, whether it is a name); a passage scores for every
