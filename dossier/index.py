@@ -119,7 +119,7 @@ class PassageIndex:
         self.path = Path(path) if path else None
         self._starts: dict[int, int] = {}
         self._stats: tuple[int, float, bool] | None = None
-        self._keys: dict[str, tuple[list[str], int]] = {}  # see ``_held``
+        self._keys: dict[str, tuple[list[tuple[str, int]], int]] = {}  # see ``_held``
         self._deleted: Deleted | None = Deleted()
         if self.path is not None and (self.path / DELETED_FILE).is_file():
             self._deleted = Deleted.read(self.path / DELETED_FILE)
@@ -191,7 +191,8 @@ class PassageIndex:
 
     def _count(self, searcher: tantivy.Searcher, terms: list[str], clean: bool) -> int:
         """How many live passages hold any of ``terms`` (each in one length bucket): read from
-        tantivy's statistics when no passage was deleted, else counted."""
+        tantivy's statistics, less the deleted passages', when ``clean`` (see ``_live``), else
+        counted."""
         if clean:
             assert self._deleted is not None
             less = self._deleted.terms
@@ -207,14 +208,16 @@ class PassageIndex:
         """How many passages hold ``key`` (its document frequency)."""
         return self._held(key)[1]
 
-    def _held(self, key: str) -> tuple[list[str], int]:
-        """The key's terms in the buckets that hold it (deleted passages included: a bucket
-        without the key is left out of a query), and how many live passages hold it."""
+    def _held(self, key: str) -> tuple[list[tuple[str, int]], int]:
+        """The key's terms in the buckets that hold it, with their buckets (deleted passages
+        included: a bucket without the key is left out of a query), and how many live passages
+        hold it."""
         held = self._keys.get(key)
         if held is None:
             searcher, _, clean = self._live()
-            terms = [t for t in _buckets(key) if searcher.doc_freq(BODY, t)]
-            held = self._keys[key] = (terms, self._count(searcher, terms, clean) if terms else 0)
+            terms = [t for t in _buckets(key) if searcher.doc_freq(BODY, t[0])]
+            count = self._count(searcher, [t for t, _ in terms], clean) if terms else 0
+            held = self._keys[key] = (terms, count)
         return held
 
     def statistics(self) -> tuple[int, float]:
@@ -229,7 +232,7 @@ class PassageIndex:
         ``ENTITY_BOOST`` for a name), rounded."""
         return [(key, weight) for key, weight, _ in self._weighed(groups)]
 
-    def _weighed(self, groups: Groups) -> list[tuple[str, float, list[str]]]:
+    def _weighed(self, groups: Groups) -> list[tuple[str, float, list[tuple[str, int]]]]:
         """``weights``, each with the key's terms in the buckets that hold it (``_held``)."""
         _, total, _ = self._live()
         weighed = []
@@ -253,12 +256,11 @@ class PassageIndex:
             (
                 tantivy.Occur.Should,
                 tantivy.Query.const_score_query(
-                    tantivy.Query.term_query(self.schema, BODY, term),
-                    weight * factors[int(term.rsplit(BUCKET_SEP, 1)[1])],
+                    tantivy.Query.term_query(self.schema, BODY, term), weight * factors[b]
                 ),
             )
             for _key, weight, terms in self._weighed(groups)
-            for term in terms
+            for term, b in terms
         ]
         if not clauses:
             return []
@@ -326,5 +328,6 @@ def _write_new(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
-def _buckets(key: str) -> list[str]:
-    return [f"{key}{BUCKET_SEP}{b}" for b in range(BUCKETS)]
+def _buckets(key: str) -> list[tuple[str, int]]:
+    """The key's term in each length bucket, with the bucket."""
+    return [(f"{key}{BUCKET_SEP}{b}", b) for b in range(BUCKETS)]

@@ -425,13 +425,10 @@ class Matcher:
         groups = analysis.search_groups()
         held = {k: self._frequency(k) for keys, _ in weights for k in keys}
         held.update((k, self.index.frequency(k)) for keys, _ in groups for k in keys)
+        names = [entity for keys, entity in groups for _ in keys]  # one per key, as weights
         searched = [
             [key, entity, weight]
-            for (keys, entity), (key, weight) in zip(
-                ((keys, entity) for keys, entity in groups for _ in keys),
-                self.index.weights(groups),
-                strict=True,
-            )
+            for entity, (key, weight) in zip(names, self.index.weights(groups), strict=True)
         ]
         return [
             [[list(keys), idf] for keys, idf in weights],
