@@ -854,7 +854,8 @@ def read_corpus(
     ``known``: articles an earlier build read, by path, with their ``FileStat`` then (taken when
     the file was old enough to trust it) and their sha256. An article whose file has that very
     stat is not read: it is an ``UnreadDocument`` (read when a sentence of it is quoted, and
-    checked against its hash), titled from ``titles`` when its metadata gives none."""
+    checked against its hash), titled from ``titles`` when its metadata gives none; an article
+    read again is titled anew from its heading, its file may have changed."""
     say = warn or _ignore
     if not root.exists():
         raise CorpusError(f"{root}: corpus folder not found.")
@@ -870,6 +871,7 @@ def read_corpus(
         raise CorpusError(f"{root}: no article files (.txt or .md) in the corpus folder.")
 
     documents: list[Document] = []
+    recognised: set[str] = set()  # known by their stat: their text, and so their title, as was
     for file in files:
         if known is not None and (was := known.get(file.rel)) is not None:
             try:
@@ -882,6 +884,7 @@ def read_corpus(
                 given = sources.sources.get(file.rel)
                 meta = given.model_copy() if given is not None else SourceMeta()
                 documents.append(unread(file.rel, was[1], meta, file.where))
+                recognised.add(file.rel)
                 continue
         data = _read(file, say)
         if data is None:
@@ -904,6 +907,8 @@ def read_corpus(
             documents.append(unread(file.rel, sha256, meta, file.where))
     if not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
+    if titles is not None:  # only an article not read again keeps the title it had
+        titles = {path: title for path, title in titles.items() if path in recognised}
     return CorpusFiles(root, documents, rules, dict(titles) if titles is not None else None)
 
 

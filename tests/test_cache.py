@@ -754,6 +754,22 @@ def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+@pytest.mark.parametrize("margin", [0, 10**18], ids=["files-settled", "files-just-written"])
+def test_an_edited_heading_titles_its_article_anew(
+    project: Path, monkeypatch: pytest.MonkeyPatch, margin: int
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", margin)
+    title = "    title: Syria Army Liberates More Areas in Deir Ez-zor\n"
+    replace_in("corpus/sources.yaml", title, "    title:\n")  # from its heading
+    build()
+    replace_in(first_article(), "Syria Army Liberates", "Syrian Army Frees")
+
+    build()
+
+    assert b'"Syrian Army Frees More Areas in Deir Ez-zor"' in cold_json()
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
 def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judging(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
