@@ -427,7 +427,7 @@ class Preparer:
                     return None
                 try:
                     for file in base.iterdir():
-                        if file.is_file():
+                        if file.is_file() and not _is_lock(file):
                             _link_or_copy(file, folder / file.name)
                 except OSError as err:  # the folder is not put in place: see _Abandoned
                     raise _Abandoned(f"index unreadable: {err}") from err
@@ -693,13 +693,23 @@ class _Abandoned(Exception):
     """Raised in a ``Cache.new_index_folder`` block to drop the folder, not put it in place."""
 
 
+def _is_lock(file: Path) -> bool:
+    """A tantivy lock file: a copy's writer makes its own (a link would share the lock of the
+    folder it links to, and two builds patching at once would wait on each other's)."""
+    return file.name.startswith(".tantivy-") and file.name.endswith(".lock")
+
+
 def _link_or_copy(source: Path, target: Path) -> None:
-    """``target`` as a hard link to ``source`` (tantivy never writes a file twice: a patched
-    index writes new files beside the linked ones), or a copy where links cannot be made."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+    """``target`` as a hard link to ``source``, for tantivy's segment files (tantivy never
+    writes one twice: a patched index writes new files beside the linked ones); a copy for its
+    small JSON files (which it may write again) and where links cannot be made."""
+    if source.suffix != ".json":
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
+    shutil.copy2(source, target)
 
 
 def _changed(

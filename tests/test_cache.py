@@ -388,6 +388,23 @@ def test_two_builds_at_once_share_the_cache_safely(project: Path) -> None:
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+def test_two_builds_at_once_after_an_edit_share_the_cache_safely(project: Path) -> None:
+    build()
+    edit_article()  # both patch the last state's index at once
+    dossier_cli = Path(sys.executable).parent / "dossier"
+    args = [str(dossier_cli), "-q", "build", "--format", "json", "--workers", "1"]
+    builds = [subprocess.Popen([*args, "--out", out], stderr=subprocess.PIPE) for out in "ab"]
+    errors = [b.communicate()[1] for b in builds]
+
+    assert [b.returncode for b in builds] == [0, 0], errors
+    cold = cold_json()
+    assert Path("a/dossier.json").read_bytes() == cold
+    assert Path("b/dossier.json").read_bytes() == cold
+    add_claim()
+    assert build().stderr == ""  # the cache they left is whole
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
 @pytest.mark.parametrize("replace", [False, True])
 def test_an_index_another_build_put_in_place_is_kept_unless_it_is_broken(
     tmp_path: Path, replace: bool
@@ -900,9 +917,19 @@ def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project
     how = Preparing(cache_dir=Path(".dossier/cache"))
     with prepared(Path("claims.yaml"), Path("corpus"), how) as ready:
         assert ready.state is not None and ready.state != folder.name  # a state of its own
-        assert (Path(".dossier/cache") / INDEX_DIR / ready.state).is_dir()
+        patched = Path(".dossier/cache") / INDEX_DIR / ready.state
+        assert patched.is_dir()
 
     assert folder_manifest(folder) == before
+    shared = {
+        file.name
+        for file in patched.iterdir()
+        if (folder / file.name).exists() and file.samefile(folder / file.name)
+    }
+    assert shared  # the segments are links, not copies
+    # ... but not the files tantivy writes again, nor its locks (two builds patching at once
+    # would wait on each other's).
+    assert not {name for name in shared if name.endswith((".json", ".lock"))}
 
 
 @pytest.mark.parametrize("known", [True, False], ids=["deleted-known", "deleted-unknown"])
