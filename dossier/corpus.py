@@ -907,9 +907,10 @@ def read_corpus(
             documents.append(unread(file.rel, sha256, meta, file.where))
     if not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
-    if titles is not None:  # only an article not read again keeps the title it had
-        titles = {path: title for path, title in titles.items() if path in recognised}
-    return CorpusFiles(root, documents, rules, dict(titles) if titles is not None else None)
+    kept = None  # only an article not read again keeps the title it had
+    if titles is not None:
+        kept = {path: title for path, title in titles.items() if path in recognised}
+    return CorpusFiles(root, documents, rules, kept)
 
 
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:

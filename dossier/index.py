@@ -167,15 +167,14 @@ class PassageIndex:
         """Each article's first passage id in the corpus, by path."""
         self._starts = {article_key(path): start for path, start in starts.items()}
 
-    def _live(self) -> tuple[tantivy.Searcher, int, bool]:
-        """A searcher, how many passages are live, and whether tantivy's document frequencies,
-        less those of the passages deleted (``Deleted``), are the live passages' own: so
-        unless the passages deleted are not known, or a merge has let some of them go."""
-        searcher = self.index.searcher()
+    def _live(self) -> tuple[int, float, bool]:
+        """How many passages are live, their average length (see ``statistics``), and whether
+        tantivy's document frequencies, less those of the passages deleted (``Deleted``), are
+        the live passages' own: so unless the passages deleted are not known, or a merge has
+        let some of them go. Measured once after each write."""
         if self._stats is None:
-            self._stats = self._statistics(searcher)
-        total, _, clean = self._stats
-        return searcher, total, clean
+            self._stats = self._statistics(self.index.searcher())
+        return self._stats
 
     def _statistics(self, searcher: tantivy.Searcher) -> tuple[int, float, bool]:
         total = searcher.num_docs
@@ -214,7 +213,8 @@ class PassageIndex:
         hold it."""
         held = self._keys.get(key)
         if held is None:
-            searcher, _, clean = self._live()
+            _, _, clean = self._live()
+            searcher = self.index.searcher()
             terms = [t for t in _buckets(key) if searcher.doc_freq(BODY, t[0])]
             count = self._count(searcher, [t for t, _ in terms], clean) if terms else 0
             held = self._keys[key] = (terms, count)
@@ -223,9 +223,8 @@ class PassageIndex:
     def statistics(self) -> tuple[int, float]:
         """The live passages: how many, and their average length in keys (from the length
         buckets, and as the length of its own bucket)."""
-        _, total, _ = self._live()
-        assert self._stats is not None
-        return total, self._stats[1]
+        total, average, _ = self._live()
+        return total, average
 
     def weights(self, groups: Groups) -> list[tuple[str, float]]:
         """Each key of the query with its weight: its BM25 idf among the live passages (times
@@ -234,7 +233,7 @@ class PassageIndex:
 
     def _weighed(self, groups: Groups) -> list[tuple[str, float, list[tuple[str, int]]]]:
         """``weights``, each with the key's terms in the buckets that hold it (``_held``)."""
-        _, total, _ = self._live()
+        total, _, _ = self._live()
         weighed = []
         for keys, entity in groups:
             for key in keys:
