@@ -162,6 +162,11 @@ class Passage(BaseModel):
     paragraph_end: int
 
 
+def _extend_shifted(column: array[int], values: array[int], shift: int) -> None:
+    """Append ``values`` to ``column``, each plus ``shift``."""
+    column.extend(values if not shift else array(values.typecode, [v + shift for v in values]))
+
+
 _KINDS = list(ParagraphKind)
 _KIND_CODES: dict[ParagraphKind | str, int] = {kind: code for code, kind in enumerate(_KINDS)}
 """Each kind's code in the column, found by the kind or by its value (a ``StrEnum``)."""
@@ -206,15 +211,15 @@ class Paragraphs(Sequence[Paragraph]):
             bounds[i + 1] += bounds[i]
         return [range(bounds[i], bounds[i + 1]) for i in range(len(self._paths))]
 
-    def take(self, other: Paragraphs, rows: range, path: str) -> None:
-        """Append the paragraphs ``rows`` of ``other`` (one article's: ``other.articles()``)
-        as the article ``path``'s, without making them one by one."""
-        self._paths.append(path)
-        first = len(self._doc)
+    def take(self, other: Paragraphs, articles: range, rows: range) -> None:
+        """Append the articles ``articles`` of ``other`` (numbers that follow each other), whose
+        paragraphs are ``rows`` (see ``articles``), without making them one by one."""
+        first, shift = len(self._doc), len(self._paths) - articles.start
+        self._paths.extend(other._paths[articles.start : articles.stop])
         self._rules.update(
-            (first + i - rows.start, other._rules[i]) for i in rows if i in other._rules
+            (first + i - rows.start, rule) for i, rule in other._rules.items() if i in rows
         )
-        self._doc.extend(repeat(len(self._paths) - 1, len(rows)))
+        _extend_shifted(self._doc, other._doc[rows.start : rows.stop], shift)
         self._start.extend(other._start[rows.start : rows.stop])
         self._end.extend(other._end[rows.start : rows.stop])
         self._kind.extend(other._kind[rows.start : rows.stop])
@@ -320,15 +325,18 @@ class Passages(Sequence[Passage]):
         self._p_end.extend(row[3] for row in rows)
         self._first.append(len(self._doc))
 
-    def take(self, other: Passages, article: int) -> None:
-        """Append the sentences of ``other``'s article number ``article``, its text to be given
-        later (``read_texts_from``), without making them one by one."""
+    def take(self, other: Passages, articles: range) -> None:
+        """Append the sentences of ``other``'s articles ``articles`` (numbers that follow each
+        other), their texts to be given later (``read_texts_from``), without making them one by
+        one."""
         if not isinstance(self._texts, list):
             raise TypeError("Passages.take: these passages were read back from columns")
-        self._paths.append(other._paths[article])
-        self._texts.append("")
-        first, stop = other._first[article], other._first[article + 1]
-        self._doc.extend(repeat(len(self._paths) - 1, stop - first))
+        a, b = articles.start, articles.stop
+        shift = len(self._paths) - a
+        self._paths.extend(other._paths[a:b])
+        self._texts.extend([""] * (b - a))
+        first, stop = other._first[a], other._first[b]
+        _extend_shifted(self._doc, other._doc[first:stop], shift)
         for mine, theirs in (
             (self._start, other._start),
             (self._end, other._end),
@@ -336,7 +344,7 @@ class Passages(Sequence[Passage]):
             (self._p_end, other._p_end),
         ):
             mine.extend(theirs[first:stop])
-        self._first.append(len(self._doc))
+        _extend_shifted(self._first, other._first[a + 1 : b + 1], len(self._doc) - stop)
 
     def columns(self) -> tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes]:
         """The store without the texts, as plain values (for the build cache);
@@ -389,11 +397,15 @@ class Passages(Sequence[Passage]):
             raise ValueError("Passages.read_texts_from: one text per article is needed")
         self._texts = texts
 
+    def articles(self) -> list[range]:
+        """Each article's passage ids, by its number (an article's passages follow each
+        other)."""
+        first = self._first
+        return [range(first[i], first[i + 1]) for i in range(len(self._paths))]
+
     def by_source(self) -> dict[str, range]:
-        """Each article's passage ids (an article's passages follow each other)."""
-        return {
-            path: range(self._first[i], self._first[i + 1]) for i, path in enumerate(self._paths)
-        }
+        """Each article's passage ids, by its path."""
+        return dict(zip(self._paths, self.articles(), strict=True))
 
     def source(self, index: int) -> str:
         """The article of a passage, without making the passage."""

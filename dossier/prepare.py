@@ -332,8 +332,7 @@ class Preparer:
         except (ValueError, TypeError, KeyError, EOFError) as err:
             self.cache.warn_once(f"corpus state unreadable: {err!r}")
             return None
-        paragraphs = base.paragraphs.articles()
-        passages = base.passages.by_source()
+        paragraphs, passages = base.paragraphs.articles(), base.passages.articles()
         state = _State(
             Paragraphs(), Passages(), {}, {}, [], None, None, bytearray(),
             [(d.path, d.sha256) for d in documents],
@@ -341,17 +340,28 @@ class Preparer:
         items: list[tuple[str, int, str]] = []
         now: dict[str, list[tuple[str, int]]] = {}  # each new article's sentences, see _changed
         computed = iter(self._entries(fresh))
-        for d in documents:
-            j, sha256 = before.get(d.path, (-1, ""))
-            if sha256 == d.sha256:
-                state.paragraphs.take(base.paragraphs, paragraphs[j], d.path)
-                state.passages.take(base.passages, j)
-                if d.path in base.names:
-                    state.names[d.path] = base.names[d.path]
-                state.profiles.append(base.profiles[j])
-                ids = passages[d.path]
+        changed = set(fresh)
+        places = [-1 if k in changed else before[d.path][0] for k, d in enumerate(documents)]
+        k = 0
+        while k < len(documents):
+            if places[k] >= 0:  # unchanged articles in the same order as last time: copied
+                stop = k + 1
+                while stop < len(places) and places[stop] == places[k] + stop - k:
+                    stop += 1
+                run = range(places[k], places[k] + stop - k)
+                k = stop
+                rows = range(paragraphs[run.start].start, paragraphs[run[-1]].stop)
+                ids = range(passages[run.start].start, passages[run[-1]].stop)
+                state.paragraphs.take(base.paragraphs, run, rows)
+                state.passages.take(base.passages, run)
+                state.profiles += base.profiles[run.start : run.stop]
                 state.figures += base.figures[ids.start : ids.stop]
+                for path, _ in base.articles[run.start : run.stop]:
+                    if path in base.names:
+                        state.names[path] = base.names[path]
                 continue
+            d = documents[k]
+            k += 1
             entry = next(computed)
             state.paragraphs.add(d.path, entry[0])
             state.passages.add(d.path, None, entry[1])

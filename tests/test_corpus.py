@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dossier import corpus as corpus_module
 from dossier.corpus import load_corpus, segment_document
 from dossier.errors import CorpusError
-from dossier.models import Corpus, Document, ParagraphKind
+from dossier.models import Corpus, Document, ParagraphKind, Paragraphs, Passages
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "corpus"
@@ -470,3 +470,50 @@ def test_a_corpus_read_without_keeping_texts_reads_each_again_checked_by_its_has
     (tmp_path / "a.txt").write_text("Edited.\n", encoding="utf-8")
     with pytest.raises(corpus_module.CorpusError, match=r"a\.txt: changed while the build"):
         _ = document.text
+
+
+def test_articles_taken_in_runs_equal_the_same_articles_added_one_by_one() -> None:
+    paragraphs = {
+        "a.txt": [(0, 9, "heading", None), (11, 40, "furniture", "donate"), (42, 80, "body", None)],
+        "b.txt": [(0, 30, "body", None)],
+        "c.txt": [(0, 12, "furniture", "share"), (14, 50, "body", None)],
+        "x.txt": [(0, 20, "body", None)],
+    }
+    sentences = {
+        "a.txt": [(0, 9, 0, 9), (42, 60, 42, 80), (61, 80, 42, 80)],
+        "b.txt": [(0, 30, 0, 30)],
+        "c.txt": [(14, 50, 14, 50)],
+        "x.txt": [(0, 20, 0, 20)],
+    }
+
+    def added(names: list[str]) -> tuple[Paragraphs, Passages]:
+        made = Paragraphs(), Passages()
+        for name in names:
+            made[0].add(name, paragraphs[name])
+            made[1].add(name, None, sentences[name])
+        return made
+
+    base_paragraphs, base_passages = added(["a.txt", "b.txt", "c.txt"])
+    rows = base_paragraphs.articles()
+
+    def taken(plan: list[str | range]) -> tuple[Paragraphs, Passages]:
+        made = Paragraphs(), Passages()
+        for step in plan:
+            if isinstance(step, str):
+                made[0].add(step, paragraphs[step])
+                made[1].add(step, None, sentences[step])
+            else:
+                spans = range(rows[step.start].start, rows[step[-1]].stop)
+                made[0].take(base_paragraphs, step, spans)
+                made[1].take(base_passages, step)
+        return made
+
+    for plan, names in [
+        ([range(0, 3)], ["a.txt", "b.txt", "c.txt"]),
+        (["x.txt", range(1, 3)], ["x.txt", "b.txt", "c.txt"]),  # each one place later
+        ([range(1, 2), "x.txt", range(0, 1)], ["b.txt", "x.txt", "a.txt"]),
+    ]:
+        got, expected = taken(plan), added(names)
+        assert got[0].columns() == expected[0].columns()
+        assert got[1].columns() == expected[1].columns()
+        assert got[1].articles() == expected[1].articles()
