@@ -383,8 +383,7 @@ def parse_sources(raw: str, path: Path, root: Path) -> SourcesFile:
 # --- reading ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _File:
+class _File(NamedTuple):
     rel: str
     where: str  # the path as a string (a corpus has tens of thousands of files)
 
@@ -806,6 +805,8 @@ class Stamp(NamedTuple):
     digest: str  # of every article's path and ``FileStat`` (and those of sources.yaml)
     latest: int  # the latest modification or change time, in nanoseconds
     files: dict[str, FileStat]  # each article's, by path
+    listing: list[_File]  # the article files, sorted by path (``read_corpus`` lists no more)
+    said: list[str]  # what listing them said (a folder skipped, a link out of the corpus)
 
 
 def corpus_stamp(root: Path) -> Stamp | None:
@@ -823,8 +824,9 @@ def corpus_stamp(root: Path) -> Stamp | None:
     digest = hashlib.sha256()
     latest = 0
     files: dict[str, FileStat] = {}
-    paths = sorted(((f.rel, f.where) for f in _walk(root, _ignore)), key=lambda f: f[0])
-    for rel, path in [(SOURCES_FILE, str(root / SOURCES_FILE)), *paths]:
+    said: list[str] = []
+    listing = sorted(_walk(root, said.append), key=lambda f: f.rel)
+    for rel, path in [(SOURCES_FILE, str(root / SOURCES_FILE)), *listing]:
         try:
             st = os.stat(path)
         except OSError:
@@ -836,7 +838,7 @@ def corpus_stamp(root: Path) -> Stamp | None:
             files[rel] = stat
         line = f"{rel}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}\n"
         digest.update(line.encode("utf-8", "surrogateescape"))
-    return Stamp(digest.hexdigest(), latest, files)
+    return Stamp(digest.hexdigest(), latest, files, listing, said)
 
 
 def read_corpus(
@@ -846,6 +848,7 @@ def read_corpus(
     known: Mapping[str, tuple[FileStat, str]] | None = None,
     titles: Mapping[str, str] | None = None,
     keep_texts: bool = True,
+    stamp: Stamp | None = None,
 ) -> CorpusFiles:
     """Read every article under ``root`` with its metadata (the load step alone). Without
     ``keep_texts``, each text is checked and hashed, then let go: an ``UnreadDocument`` that
@@ -855,7 +858,11 @@ def read_corpus(
     the file was old enough to trust it) and their sha256. An article whose file has that very
     stat is not read: it is an ``UnreadDocument`` (read when a sentence of it is quoted, and
     checked against its hash), titled from ``titles`` when its metadata gives none; an article
-    read again is titled anew from its heading, its file may have changed."""
+    read again is titled anew from its heading, its file may have changed.
+
+    ``stamp``: the folder's ``corpus_stamp`` taken at the start of the build. Its files are not
+    listed again and each article's stat is the stamp's (a file written since then is either
+    read as it is now, or found changed when its text is read: ``UnreadDocument``)."""
     say = warn or _ignore
     if not root.exists():
         raise CorpusError(f"{root}: corpus folder not found.")
@@ -866,26 +873,27 @@ def read_corpus(
     sources = load_sources(sources_path, root) if sources_path.is_file() else SourcesFile()
     rules = FURNITURE_RULES + compile_furniture(sources.furniture)
 
-    files = sorted(_walk(root, say), key=lambda f: f.rel)
+    if stamp is None:
+        files = sorted(_walk(root, say), key=lambda f: f.rel)
+    else:
+        files = stamp.listing
+        for message in stamp.said:
+            say(message)
     if not files:
         raise CorpusError(f"{root}: no article files (.txt or .md) in the corpus folder.")
 
     documents: list[Document] = []
     recognised: set[str] = set()  # known by their stat: their text, and so their title, as was
     for file in files:
-        if known is not None and (was := known.get(file.rel)) is not None:
-            try:
-                st = os.stat(file.where)
-            except OSError:
-                st = None
-            if st is not None and was[0] == (
-                st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns,
-            ):  # fmt: skip
-                given = sources.sources.get(file.rel)
-                meta = given.model_copy() if given is not None else SourceMeta()
-                documents.append(unread(file.rel, was[1], meta, file.where))
-                recognised.add(file.rel)
-                continue
+        was = known.get(file.rel) if known is not None else None
+        if was is not None and was[0] == (
+            _stat(file.where) if stamp is None else stamp.files.get(file.rel)
+        ):
+            given = sources.sources.get(file.rel)
+            meta = given.model_copy() if given is not None else SourceMeta()
+            documents.append(unread(file.rel, was[1], meta, file.where))
+            recognised.add(file.rel)
+            continue
         data = _read(file, say)
         if data is None:
             continue
@@ -911,6 +919,14 @@ def read_corpus(
     if titles is not None:
         kept = {path: title for path, title in titles.items() if path in recognised}
     return CorpusFiles(root, documents, rules, kept)
+
+
+def _stat(path: str) -> FileStat | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:

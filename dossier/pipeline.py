@@ -585,7 +585,10 @@ def _read_files(
         read_before = {path: (tuple(stat), hashes[path]) for path, stat in stats.items()}
     except (ValueError, TypeError, KeyError, AttributeError):
         read_before, titles = None, None  # no build read this folder yet (or not readable)
-    files = read_corpus(corpus_path, warn=say, known=read_before, titles=titles, keep_texts=False)
+    files = read_corpus(
+        corpus_path, warn=say, known=read_before, titles=titles, keep_texts=False,
+        stamp=lookup.stamp,
+    )  # fmt: skip
     if read_before is not None and files.patterns() != patterns:
         files = dataclasses.replace(files, titles=None)  # other rules, other headings
     return _Read(files, True, warnings)

@@ -741,6 +741,31 @@ def test_after_an_edit_only_the_files_written_since_are_read(
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+def test_a_build_after_an_edit_lists_the_folder_once_and_says_what_listing_said(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    Path("outside.txt").write_text("The coalition conducted 9,999 strikes.\n", encoding="utf-8")
+    Path("corpus/leak.txt").symlink_to(project / "outside.txt")
+    build()
+    edit_article()
+    walks: list[Path] = []
+    walk = dossier.corpus._walk
+
+    def counting(root: Path, warn):  # type: ignore[no-untyped-def]
+        walks.append(root)
+        return walk(root, warn)
+
+    monkeypatch.setattr(dossier.corpus, "_walk", counting)
+
+    result = build()
+
+    assert walks == [Path("corpus")]  # the stamp's listing is the one read
+    warning = "Warning: corpus/leak.txt: symbolic link to"
+    assert result.output.count(warning) == 1, result.output
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
 def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
