@@ -25,7 +25,7 @@ import dossier.index
 import dossier.match
 import dossier.pipeline
 import dossier.prepare
-from dossier.cache import DB_NAME, INDEX_DIR, Cache
+from dossier.cache import DB_NAME, FILES_DIR, INDEX_DIR, Cache
 from dossier.cli import app
 from dossier.errors import CorpusError
 from dossier.models import Corpus
@@ -273,10 +273,21 @@ def foreign_database(cache: Path) -> None:
 
 def bad_entries(cache: Path) -> None:
     db = sqlite3.connect(cache / DB_NAME)
-    for table in ("documents", "states", "claims", "corpora"):
+    for table in ("documents", "claims"):
         db.execute(f"UPDATE {table} SET data = x'00ff00'")
     db.commit()
     db.close()
+    bad_files(cache)
+
+
+def bad_files(cache: Path) -> None:
+    for path in (cache / FILES_DIR).glob("*/*"):
+        path.write_bytes(b"\x00\xff\x00")
+
+
+def truncated_files(cache: Path) -> None:
+    for path in (cache / FILES_DIR).glob("*/*"):
+        path.write_bytes(path.read_bytes()[:10])
 
 
 def truncated_index(cache: Path) -> None:
@@ -294,6 +305,8 @@ CORRUPTIONS = {
     "another-cache-layout": other_schema,
     "another-programs-database": foreign_database,
     "unreadable-entries": bad_entries,
+    "unreadable-files": bad_files,
+    "truncated-files": truncated_files,
     "truncated-index": truncated_index,
     "missing-index": missing_index,
 }
@@ -343,6 +356,28 @@ def test_a_build_interrupted_while_judging_leaves_a_usable_cache(
     assert (counts.analysed, counts.judged) == (0, 10)  # the articles were kept, not the claims
     assert Path("out/dossier.json").read_bytes() == cold_json()
     assert not list((project / ".dossier" / "cache" / INDEX_DIR).glob("tmp-*"))
+
+
+def test_the_large_values_are_files_beside_the_database(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)  # the files are trusted at once
+    cache = project / ".dossier" / "cache"
+    build()
+    dead = cache / FILES_DIR / "states" / "tmp-999999999-0"  # a build that died while writing
+    dead.write_bytes(b"half a state")
+
+    build()
+
+    files = sorted(f"{p.parent.name}/{len(p.name)}" for p in (cache / FILES_DIR).glob("*/*"))
+    # The state and the pointer to it, the folder's reading, the corpus under its stamp and the
+    # rendered report: each a file named by its 64-digit key.
+    assert files == ["corpora/64", "corpora/64", "outputs/64", "states/64", "states/64"]
+    db = sqlite3.connect(cache / DB_NAME)
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    db.close()
+    assert not tables & {"states", "corpora", "outputs"}
+    assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
 @pytest.mark.parametrize("cache", [(), ("--no-cache",)], ids=["through the cache", "no cache"])
@@ -1038,14 +1073,11 @@ def test_a_last_state_whose_rows_cannot_be_read_is_not_built_on(project: Path) -
     import marshal
 
     build()
-    db = sqlite3.connect(Path(".dossier/cache") / DB_NAME)
-    for key, data in db.execute("SELECT key, data FROM states").fetchall():
-        record = marshal.loads(data)
+    for path in (Path(".dossier/cache") / FILES_DIR / "states").iterdir():
+        record = marshal.loads(path.read_bytes())
         if isinstance(record, tuple):  # the state, not the pointer to it: profiles garbled
             garbled = (*record[:5], [b"not a profile"] * len(record[5]), *record[6:])
-            db.execute("UPDATE states SET data = ? WHERE key = ?", (marshal.dumps(garbled), key))
-    db.commit()
-    db.close()
+            path.write_bytes(marshal.dumps(garbled))
     edit_article()
 
     result = build()
