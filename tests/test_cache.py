@@ -358,6 +358,24 @@ def test_a_build_interrupted_while_judging_leaves_a_usable_cache(
     assert not list((project / ".dossier" / "cache" / INDEX_DIR).glob("tmp-*"))
 
 
+@pytest.mark.parametrize("table", ["documents", "states"], ids=["in the database", "as files"])
+def test_keep_only_forgets_every_other_entry_of_the_table(tmp_path: Path, table: str) -> None:
+    cache = Cache(tmp_path / "cache")
+    for key in ("a", "b", "c"):
+        cache.put(table, key, key.upper())
+        cache.put("claims", key, key)
+    cache.flush()
+
+    cache.keep_only(table, ["b", "z"])
+
+    assert cache.get_many(table, ["a", "b", "c"]) == {"b": "B"}
+    assert cache.present("claims", ["a", "b", "c"]) == {"a", "b", "c"}  # other tables as they were
+    cache.close()
+    again = Cache(tmp_path / "cache")  # and so it stays
+    assert again.get_many(table, ["a", "b", "c"]) == {"b": "B"}
+    again.close()
+
+
 def test_the_large_values_are_files_beside_the_database(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
