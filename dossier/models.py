@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import repeat
@@ -201,19 +202,15 @@ class Paragraphs(Sequence[Paragraph]):
         self._end.extend(row[1] for row in rows)
         self._kind.extend(_KIND_CODES[row[2]] for row in rows)
 
-    def articles(self) -> list[range]:
-        """Each article's paragraphs, by its number (an article's paragraphs follow each
-        other)."""
-        bounds = [0] * (len(self._paths) + 1)
-        for doc in self._doc:
-            bounds[doc + 1] += 1
-        for i in range(len(self._paths)):
-            bounds[i + 1] += bounds[i]
-        return [range(bounds[i], bounds[i + 1]) for i in range(len(self._paths))]
+    def rows(self, articles: range) -> range:
+        """The paragraphs of the articles numbered ``articles`` (an article's paragraphs follow
+        each other, in the articles' order)."""
+        return range(bisect_left(self._doc, articles.start), bisect_left(self._doc, articles.stop))
 
-    def take(self, other: Paragraphs, articles: range, rows: range) -> None:
-        """Append the articles ``articles`` of ``other`` (numbers that follow each other), whose
-        paragraphs are ``rows`` (see ``articles``), without making them one by one."""
+    def take(self, other: Paragraphs, articles: range) -> None:
+        """Append the articles ``articles`` of ``other`` (numbers that follow each other)
+        without making their paragraphs one by one."""
+        rows = other.rows(articles)
         first, shift = len(self._doc), len(self._paths) - articles.start
         self._paths.extend(other._paths[articles.start : articles.stop])
         self._rules.update(
@@ -397,9 +394,13 @@ class Passages(Sequence[Passage]):
             raise ValueError("Passages.read_texts_from: one text per article is needed")
         self._texts = texts
 
+    def rows(self, articles: range) -> range:
+        """The passage ids of the articles numbered ``articles`` (an article's passages follow
+        each other, in the articles' order)."""
+        return range(self._first[articles.start], self._first[articles.stop])
+
     def articles(self) -> list[range]:
-        """Each article's passage ids, by its number (an article's passages follow each
-        other)."""
+        """Each article's passage ids, by its number."""
         first = self._first
         return [range(first[i], first[i + 1]) for i in range(len(self._paths))]
 

@@ -332,7 +332,6 @@ class Preparer:
         except (ValueError, TypeError, KeyError, EOFError) as err:
             self.cache.warn_once(f"corpus state unreadable: {err!r}")
             return None
-        paragraphs, passages = base.paragraphs.articles(), base.passages.articles()
         state = _State(
             Paragraphs(), Passages(), {}, {}, [], None, None, bytearray(),
             [(d.path, d.sha256) for d in documents],
@@ -350,9 +349,8 @@ class Preparer:
                     stop += 1
                 run = range(places[k], places[k] + stop - k)
                 k = stop
-                rows = range(paragraphs[run.start].start, paragraphs[run[-1]].stop)
-                ids = range(passages[run.start].start, passages[run[-1]].stop)
-                state.paragraphs.take(base.paragraphs, run, rows)
+                ids = base.passages.rows(run)
+                state.paragraphs.take(base.paragraphs, run)
                 state.passages.take(base.passages, run)
                 state.profiles += base.profiles[run.start : run.stop]
                 state.figures += base.figures[ids.start : ids.stop]

@@ -494,7 +494,6 @@ def test_articles_taken_in_runs_equal_the_same_articles_added_one_by_one() -> No
         return made
 
     base_paragraphs, base_passages = added(["a.txt", "b.txt", "c.txt"])
-    rows = base_paragraphs.articles()
 
     def taken(plan: list[str | range]) -> tuple[Paragraphs, Passages]:
         made = Paragraphs(), Passages()
@@ -503,8 +502,7 @@ def test_articles_taken_in_runs_equal_the_same_articles_added_one_by_one() -> No
                 made[0].add(step, paragraphs[step])
                 made[1].add(step, None, sentences[step])
             else:
-                spans = range(rows[step.start].start, rows[step[-1]].stop)
-                made[0].take(base_paragraphs, step, spans)
+                made[0].take(base_paragraphs, step)
                 made[1].take(base_passages, step)
         return made
 
@@ -517,3 +515,8 @@ def test_articles_taken_in_runs_equal_the_same_articles_added_one_by_one() -> No
         assert got[0].columns() == expected[0].columns()
         assert got[1].columns() == expected[1].columns()
         assert got[1].articles() == expected[1].articles()
+        assert [got[0].rows(range(i, i + 1)) for i in range(3)] == [
+            range(0, len(paragraphs[names[0]])),
+            range(len(paragraphs[names[0]]), len(paragraphs[names[0]]) + len(paragraphs[names[1]])),
+            range(len(got[0]) - len(paragraphs[names[2]]), len(got[0])),
+        ]
