@@ -49,11 +49,11 @@ import difflib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import blingfire
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -684,12 +684,12 @@ def _ignore(_message: str) -> None:
 
 
 Segmentation = tuple[Paragraphs, Passages]
-Segmenter = Callable[[list[Document], tuple[FurnitureRule, ...]], Segmentation]
+Segmenter = Callable[[Sequence[Document], tuple[FurnitureRule, ...]], Segmentation]
 """Segments every document with the given rules, in order (``segment_each``, or the same read
 from the build cache and computed in parallel: see ``dossier.prepare``)."""
 
 
-def segment_each(documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
+def segment_each(documents: Sequence[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
     """``segment_document`` on each document, kept as columns."""
     paragraphs, passages = Paragraphs(), Passages()
     for document in documents:
@@ -706,17 +706,16 @@ class CorpusFiles:
     give, so that segmenting needs no article's text."""
 
     root: Path
-    documents: list[Document]
+    documents: Sequence[Document]  # ``Documents`` when their texts are let go
     rules: tuple[FurnitureRule, ...]
     titles: dict[str, str] | None = None
 
     def record(self) -> tuple[list[tuple[str, str, str]], list[str]]:
         """What the build cache keeps to know this corpus again without reading it: every
         article's path, hash and metadata, and the furniture patterns of ``sources.yaml``."""
-        return (
-            [(d.path, d.sha256, _given(d.meta)) for d in self.documents],
-            self.patterns(),
-        )
+        paths, hashes, metas = article_columns(self.documents)
+        rows = [(p, sha256, _given(m)) for p, sha256, m in zip(paths, hashes, metas, strict=True)]
+        return rows, self.patterns()
 
     def patterns(self) -> list[str]:
         """The furniture patterns of ``sources.yaml`` (those added to the built-in rules)."""
@@ -774,19 +773,67 @@ def unread(path: str, sha256: str, meta: SourceMeta, file: str) -> UnreadDocumen
     )
 
 
+class Documents(Sequence[Document]):
+    """The articles of a corpus folder as columns (path, sha256, metadata), each made an
+    ``UnreadDocument`` only when it is read: a build that judges a claim or two reads a few of
+    50,000 articles, and making them all took a fifth of it. An article is made once, and its
+    metadata is the column's object (a title set on one is set on the other)."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = str(root)
+        self.paths: list[str] = []
+        self.hashes: list[str] = []
+        self.metas: list[SourceMeta] = []
+        self._made: dict[int, Document] = {}
+
+    def add(self, path: str, sha256: str, meta: SourceMeta) -> None:
+        self.paths.append(path)
+        self.hashes.append(sha256)
+        self.metas.append(meta)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Document]: ...
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        made = self._made.get(index)
+        if made is None:
+            path = self.paths[index]
+            file = os.path.join(self.folder, path)  # (ten times faster than a Path; the same)
+            made = self._made[index] = unread(path, self.hashes[index], self.metas[index], file)
+        return made
+
+    def __iter__(self) -> Iterator[Document]:
+        return (self[i] for i in range(len(self)))
+
+
+def article_columns(
+    documents: Sequence[Document],
+) -> tuple[Sequence[str], Sequence[str], Sequence[SourceMeta]]:
+    """The articles' paths, hashes and metadata (from ``Documents`` without making one)."""
+    if isinstance(documents, Documents):
+        return documents.paths, documents.hashes, documents.metas
+    return [d.path for d in documents], [d.sha256 for d in documents], [d.meta for d in documents]
+
+
 def unread_corpus(
     root: Path,
     record: tuple[list[tuple[str, str, str]], list[str]],
     titles: dict[str, str],
 ) -> CorpusFiles:
-    """The corpus ``CorpusFiles.record`` describes, its articles unread (``UnreadDocument``)."""
+    """The corpus ``CorpusFiles.record`` describes, its articles unread (``Documents``)."""
     rows, patterns = record
-    documents: list[Document] = []
-    folder = str(root)  # (os.path.join: ten times faster than joining paths, and the same here)
+    documents = Documents(root)
     for path, sha256, meta in rows:
-        documents.append(
-            unread(path, sha256, SourceMeta.model_validate_json(meta), os.path.join(folder, path))
-        )
+        given = SourceMeta() if meta == "{}" else SourceMeta.model_validate_json(meta)
+        documents.add(path, sha256, given)
     return CorpusFiles(root, documents, FURNITURE_RULES + compile_furniture(patterns), titles)
 
 
@@ -884,7 +931,8 @@ def read_corpus(
     if not files:
         raise CorpusError(f"{root}: no article files (.txt or .md) in the corpus folder.")
 
-    documents: list[Document] = []
+    made: list[Document] = []  # with their texts
+    documents = Documents(root)  # or without (the files' paths are the root's joined with theirs)
     recognised: set[str] = set()  # known by their stat: their text, and so their title, as was
     for file in files:
         was = known.get(file.rel) if known is not None else None
@@ -893,7 +941,10 @@ def read_corpus(
         ):
             given = sources.sources.get(file.rel)
             meta = given.model_copy() if given is not None else SourceMeta()
-            documents.append(unread(file.rel, was[1], meta, file.where))
+            if keep_texts:
+                made.append(unread(file.rel, was[1], meta, file.where))
+            else:
+                documents.add(file.rel, was[1], meta)
             recognised.add(file.rel)
             continue
         data = _read(file, say)
@@ -908,19 +959,19 @@ def read_corpus(
         meta = given.model_copy() if given is not None else SourceMeta()
         sha256 = hashlib.sha256(data).hexdigest()
         if keep_texts:
-            documents.append(
+            made.append(
                 Document.model_construct(  # every field is of its type: not validated again
                     path=file.rel, text=text, sha256=sha256, meta=meta
                 )
             )
         else:
-            documents.append(unread(file.rel, sha256, meta, file.where))
-    if not documents:
+            documents.add(file.rel, sha256, meta)
+    if not made and not documents:
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
     kept = None  # only an article not read again keeps the title it had
     if titles is not None:
         kept = {path: title for path, title in titles.items() if path in recognised}
-    return CorpusFiles(root, documents, rules, kept)
+    return CorpusFiles(root, made if keep_texts else documents, rules, kept)
 
 
 def _stat(path: str) -> FileStat | None:
@@ -936,16 +987,21 @@ def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corp
     a title in its metadata takes its first heading's."""
     documents, rules, root = files.documents, files.rules, files.root
     paragraphs, passages = (segment or segment_each)(documents, rules)
-    untitled = [d for d in documents if d.meta.title is None]
     known = files.titles or {}
     headings: dict[str, tuple[int, int]] | None = None
-    for document in untitled:
-        if isinstance(document, UnreadDocument) and document.path in known:
-            document.meta.title = known[document.path]  # as its heading gave: its text unread
+    paths, _, metas = article_columns(documents)  # (the metadata objects of the articles)
+    for i, meta in enumerate(metas):
+        if meta.title is not None:
+            continue
+        path = paths[i]
+        if path in known and (
+            isinstance(documents, Documents) or isinstance(documents[i], UnreadDocument)
+        ):
+            meta.title = known[path]  # as its heading gave: its text unread
             continue
         if headings is None:
             headings = paragraphs.first_of_kind(ParagraphKind.HEADING)
-        heading = headings.get(document.path)
+        heading = headings.get(path)
         if heading is not None:
-            document.meta.title = _heading_title(document.text[heading[0] : heading[1]])
+            meta.title = _heading_title(documents[i].text[heading[0] : heading[1]])
     return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

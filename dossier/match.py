@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from dossier import attribution
 from dossier.acts import names_owned, owned_phrases
 from dossier.cache import make_key
+from dossier.corpus import article_columns
 from dossier.index import PassageIndex, bm25_weight, passage_terms, significant
 from dossier.judge import (
     ClaimAnalysis,
@@ -26,7 +27,7 @@ from dossier.judge import (
     reidentifies,
     roles,
 )
-from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
+from dossier.models import Claim, Corpus, Document, Evidence, Passage, Passages, Stance
 from dossier.text import Analyzer, Token, expand
 
 V = TypeVar("V")
@@ -113,6 +114,23 @@ def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> Article
         dict(descriptions),
         {k: frozenset(v) for k, v in near.items()},
     )
+
+
+class _ByPath(Mapping[str, Document]):
+    """The corpus's articles by path, each made (``corpus.Documents``) only when asked for."""
+
+    def __init__(self, documents: Sequence[Document], paths: Sequence[str]) -> None:
+        self._documents = documents
+        self._index = {path: i for i, path in enumerate(paths)}
+
+    def __getitem__(self, path: str) -> Document:
+        return self._documents[self._index[path]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 class Made(Mapping[str, V]):
@@ -204,8 +222,9 @@ class Matcher:
         self.settings = settings  # the key of the alias table and furniture rules, if known
         self._figures = figures  # per passage, 1 when it ``has_figure``: given by dossier.prepare
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
-        self._documents = {d.path: d for d in corpus.documents}  # texts are read when quoted
-        self._published = {d.path: d.meta.date.year for d in corpus.documents if d.meta.date}
+        paths, _, metas = article_columns(corpus.documents)  # (none of them made)
+        self._documents = _ByPath(corpus.documents, paths)  # texts are read when quoted
+        self._published = {p: m.date.year for p, m in zip(paths, metas, strict=True) if m.date}
         self._by_source: Mapping[str, Sequence[int]]
         if isinstance(corpus.passages, Passages):
             self._by_source = corpus.passages.by_source()

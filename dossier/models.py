@@ -451,7 +451,7 @@ class Corpus(BaseModel):
     passages as ``Paragraphs`` and ``Passages``; a list of models does as well)."""
 
     root: str
-    documents: list[Document]
+    documents: SkipValidation[Sequence[Document]]  # ``corpus.Documents``: made when read
     paragraphs: SkipValidation[Sequence[Paragraph]]
     passages: SkipValidation[Sequence[Passage]]
 

@@ -20,6 +20,7 @@ from dossier.claims import load_claims
 from dossier.corpus import (
     CorpusFiles,
     Stamp,
+    article_columns,
     corpus_stamp,
     load_corpus,
     read_corpus,
@@ -373,13 +374,13 @@ def make_report(
         furniture_paragraphs=furniture,
         sources=[
             SourceEntry.model_construct(  # every field is of its type already
-                path=d.path,
-                sha256=d.sha256,
-                meta=d.meta,
-                passages=per_doc.get(d.path, 0),
-                cited=cited.get(d.path, 0),
+                path=path,
+                sha256=sha256,
+                meta=meta,
+                passages=per_doc.get(path, 0),
+                cited=cited.get(path, 0),
             )
-            for d in corpus.documents
+            for path, sha256, meta in zip(*article_columns(corpus.documents), strict=True)
         ],
         claims=results,
     )
@@ -638,12 +639,13 @@ def _build_cached(
     files, warnings = got.files, got.warnings
     report_key = None
     if claims_bytes is not None:
+        paths, hashes, metas = article_columns(files.documents)
         report_key = make_key(
             "report",
             str(claims_path),
             claims_bytes,
             str(corpus_path),
-            [(d.path, d.sha256, _meta_key(d.meta)) for d in files.documents],
+            [(p, sha256, _meta_key(m)) for p, sha256, m in zip(paths, hashes, metas, strict=True)],
             [(r.name, r.pattern.pattern) for r in files.rules],
         )
 
@@ -680,10 +682,14 @@ def _prepare(
     remembered under the corpus stamp."""
     preparer = Preparer(claims.file.aliases, cache, workers=workers, progress=progress)
     record = got.record()
-    untitled = [d for d in got.files.documents if d.meta.title is None]
+    paths, _, metas = article_columns(got.files.documents)
+    untitled = [i for i, meta in enumerate(metas) if meta.title is None]
     corpus = segment_corpus(got.files, preparer.segment)
     if record is not None:
-        titles = {d.path: d.meta.title for d in untitled if d.meta.title is not None}
+        titles: dict[str, str] = {}
+        for i in untitled:
+            if (title := metas[i].title) is not None:
+                titles[paths[i]] = title  # as its heading gave it
         _remember_corpus(cache, lookup, record, titles, got.warnings)
     matcher, state = preparer.matcher(corpus)
     cache.flush()  # the analysed articles and the index survive an interrupted judging

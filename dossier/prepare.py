@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from dossier.cache import Cache, folder_manifest, make_key, make_keys
-from dossier.corpus import FurnitureRule, Segmentation, segment_document
+from dossier.corpus import FurnitureRule, Segmentation, article_columns, segment_document
 from dossier.index import PassageIndex, passage_terms
 from dossier.judge import descriptions_in
 from dossier.match import (
@@ -219,7 +219,7 @@ def _chunks(items: Iterable[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]
 class _Texts(Sequence[str]):
     """The articles' texts, each read when asked for (an ``UnreadDocument`` reads its file)."""
 
-    def __init__(self, documents: list[Document]) -> None:
+    def __init__(self, documents: Sequence[Document]) -> None:
         self._documents = documents
 
     @overload
@@ -264,17 +264,22 @@ class Preparer:
         self.document_keys: list[str] = []
         self.rules_id: list[tuple[str, str]] = []
         self.state_key = ""
-        self._documents: list[Document] = []
+        self._documents: Sequence[Document] = []
+        self._articles: list[tuple[str, str]] = []  # each article's path and sha256
         self._rules: tuple[FurnitureRule, ...] = ()
         self._state: _State | None = None
         self.read_back = False  # whether the corpus state was read back whole from the cache
         self.derived: Derivation | None = None  # how the state was derived, if it was
 
-    def segment(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
+    def segment(
+        self, documents: Sequence[Document], rules: tuple[FurnitureRule, ...]
+    ) -> Segmentation:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
+        paths, hashes, _ = article_columns(documents)  # (``Documents``: none of them made)
+        self._articles = list(zip(paths, hashes, strict=True))
         self.state_key = self.state(documents, rules)
         self._documents, self._rules = documents, rules
-        self.document_keys = self._document_keys([d.sha256 for d in documents])
+        self.document_keys = self._document_keys(list(hashes))
         stored = self._stored_state(documents)
         if stored is not None:
             self._state, self.read_back = stored, True
@@ -312,16 +317,16 @@ class Preparer:
         base = self._read_state(self.cache.get("states", base_key), None)
         if base is None:
             return None
-        documents = self._documents
+        documents, articles = self._documents, self._articles
         before = {path: (i, sha256) for i, (path, sha256) in enumerate(base.articles)}
-        fresh = [i for i, d in enumerate(documents) if before.get(d.path, (0, ""))[1] != d.sha256]
-        paths = {d.path for d in documents}
+        fresh = [i for i, a in enumerate(articles) if before.get(a[0], (0, ""))[1] != a[1]]
+        paths = {path for path, _ in articles}
         gone = [path for path, _ in base.articles if path not in paths]
-        if (not fresh and not gone) or len(fresh) + len(gone) > len(documents) // DERIVE_SHARE:
+        if (not fresh and not gone) or len(fresh) + len(gone) > len(articles) // DERIVE_SHARE:
             return None
         # Each article's rows in the last state, and the descriptions that go with the others.
         uses = {by_word: dict(counts) for by_word, counts in base.described.items()}
-        replaced = [path for path in (*gone, *(documents[i].path for i in fresh)) if path in before]
+        replaced = [path for path in (*gone, *(articles[i][0] for i in fresh)) if path in before]
         try:
             for path in replaced:
                 for by, word, name in marshal.loads(base.profiles[before[path][0]])[0]:
@@ -333,14 +338,13 @@ class Preparer:
             self.cache.warn_once(f"corpus state unreadable: {err!r}")
             return None
         state = _State(
-            Paragraphs(), Passages(), {}, {}, [], None, None, bytearray(),
-            [(d.path, d.sha256) for d in documents],
+            Paragraphs(), Passages(), {}, {}, [], None, None, bytearray(), articles,
         )  # fmt: skip
         items: list[tuple[str, int, str]] = []
         now: dict[str, list[tuple[str, int]]] = {}  # each new article's sentences, see _changed
         computed = iter(self._entries(fresh))
         changed = set(fresh)
-        places = [-1 if k in changed else before[d.path][0] for k, d in enumerate(documents)]
+        places = [-1 if k in changed else before[a[0]][0] for k, a in enumerate(articles)]
         k = 0
         while k < len(documents):
             if places[k] >= 0:  # unchanged articles in the same order as last time: copied
@@ -358,20 +362,20 @@ class Preparer:
                     if path in base.names:
                         state.names[path] = base.names[path]
                 continue
-            d = documents[k]
+            path = articles[k][0]
             k += 1
             entry = next(computed)
-            state.paragraphs.add(d.path, entry[0])
-            state.passages.add(d.path, None, entry[1])
-            now[d.path] = [(keys.replace(KEY_SEP, " "), figure) for keys, figure in zip(
+            state.paragraphs.add(path, entry[0])
+            state.passages.add(path, None, entry[1])
+            now[path] = [(keys.replace(KEY_SEP, " "), figure) for keys, figure in zip(
                 entry[2], entry[6], strict=True
             )]  # fmt: skip
-            items.extend((d.path, n, terms) for n, (terms, _) in enumerate(now[d.path]))
+            items.extend((path, n, terms) for n, (terms, _) in enumerate(now[path]))
             for by, word, name in entry[4]:
                 counts = uses.setdefault(f"{by}{KEY_SEP}{word}", {})
                 counts[name] = counts.get(name, 0) + 1
             if entry[3]:
-                state.names[d.path] = KEY_SEP.join(entry[3])
+                state.names[path] = KEY_SEP.join(entry[3])
             state.profiles.append(marshal.dumps((entry[4], entry[5])))
             state.figures += entry[6]
         state.described = {k: v for k, v in sorted(uses.items()) if v}
@@ -453,11 +457,11 @@ class Preparer:
             self.progress("indexing passages", 1, 1)
         return index
 
-    def _stored_state(self, documents: list[Document]) -> _State | None:
+    def _stored_state(self, documents: Sequence[Document]) -> _State | None:
         """The cached state of this corpus, if there is a readable one."""
         stored = self.cache.get("states", self.state_key) if self.cache else None
         state = self._read_state(stored, _Texts(documents))
-        if state is not None and state.articles != [(d.path, d.sha256) for d in documents]:
+        if state is not None and state.articles != self._articles:
             if self.cache is not None:
                 self.cache.warn_once("corpus state unreadable: its articles are not the corpus's")
             return None
@@ -532,22 +536,21 @@ class Preparer:
     def _fold(self) -> _State:
         """The corpus state from every article's analysis, one article at a time; the index is
         written as the articles come."""
-        documents = self._documents
-        articles = [(d.path, d.sha256) for d in documents]
+        documents, articles = self._documents, self._articles
         state = _State(Paragraphs(), Passages(), {}, {}, [], None, None, bytearray(), articles)
         uses: Descriptions = {}
 
         def items() -> Iterator[tuple[str, int, str]]:
-            for d, entry in zip(documents, self._entries(), strict=True):
-                state.paragraphs.add(d.path, entry[0])  # the kinds as their values
-                state.passages.add(d.path, None, entry[1])  # the text: read when asked
+            for (path, _), entry in zip(articles, self._entries(), strict=True):
+                state.paragraphs.add(path, entry[0])  # the kinds as their values
+                state.passages.add(path, None, entry[1])  # the text: read when asked
                 for n, keys in enumerate(entry[2]):
-                    yield d.path, n, keys.replace(KEY_SEP, " ")
+                    yield path, n, keys.replace(KEY_SEP, " ")
                 for by, word, name in entry[4]:
                     counts = uses.setdefault((by, word), {})
                     counts[name] = counts.get(name, 0) + 1
                 if entry[3]:
-                    state.names[d.path] = KEY_SEP.join(entry[3])
+                    state.names[path] = KEY_SEP.join(entry[3])
                 state.profiles.append(marshal.dumps((entry[4], entry[5])))
                 state.figures += entry[6]
 
@@ -565,9 +568,9 @@ class Preparer:
 
     def _index_items(self) -> Iterator[tuple[str, int, str]]:
         """The index's documents alone, from every article's analysis."""
-        for d, entry in zip(self._documents, self._entries(), strict=True):
+        for (path, _), entry in zip(self._articles, self._entries(), strict=True):
             for n, keys in enumerate(entry[2]):
-                yield d.path, n, keys.replace(KEY_SEP, " ")
+                yield path, n, keys.replace(KEY_SEP, " ")
 
     def _compute(
         self, texts: Iterator[tuple[int, str]], rules: tuple[FurnitureRule, ...]
@@ -608,13 +611,14 @@ class Preparer:
         finally:
             gc.unfreeze()
 
-    def state(self, documents: list[Document], rules: tuple[FurnitureRule, ...]) -> str:
+    def state(self, documents: Sequence[Document], rules: tuple[FurnitureRule, ...]) -> str:
         """The key of the whole corpus as the judge sees it (with this code and these aliases)."""
+        paths, hashes, _ = article_columns(documents)
         return make_key(
             "state",
             [(r.name, r.pattern.pattern) for r in rules],
             list(self.aliases.items()),
-            [(d.path, d.sha256) for d in documents],
+            list(zip(paths, hashes, strict=True)),
         )
 
     def matcher(self, corpus: Corpus) -> tuple[Matcher, str]:
@@ -634,7 +638,7 @@ class Preparer:
             doc_keys=ArticleNames(state.names, KEY_SEP),
             descriptions={_pair(k): v for k, v in state.described.items()},
             profiles=Made(
-                {d.path: row for d, row in zip(corpus.documents, state.profiles, strict=True)},
+                dict(zip(article_columns(corpus.documents)[0], state.profiles, strict=True)),
                 _profile_row,
             ),
             settings=make_key("settings", self.rules_id, list(self.aliases.items())),

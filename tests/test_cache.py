@@ -512,6 +512,14 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
     add_claim()
     reads = counting_reads(monkeypatch)
     opened = counting_opens(monkeypatch)
+    made: list[str] = []
+    unread = dossier.corpus.unread
+
+    def making(path: str, *args):  # type: ignore[no-untyped-def]
+        made.append(path)
+        return unread(path, *args)
+
+    monkeypatch.setattr(dossier.corpus, "unread", making)
 
     again = build()
 
@@ -521,6 +529,7 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
     (new,) = [c for c in report["claims"] if c["id"] == "new-claim"]
     assert {e["source"] for e in new["evidence"]} <= set(opened)  # each read once, if judged
     assert len(opened) == len(set(opened)) and "weather.txt" not in opened
+    assert sorted(made) == sorted(opened)  # no article is even made but those read
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
