@@ -875,18 +875,19 @@ def corpus_stamp(root: Path) -> Stamp | None:
     files: dict[str, FileStat] = {}
     said: list[str] = []
     listing = sorted(_walk(root, said.append), key=lambda f: f.rel)
+    lines = []
     for rel, path in [(SOURCES_FILE, str(root / SOURCES_FILE)), *listing]:
         try:
             st = os.stat(path)
         except OSError:
-            digest.update(f"{rel}\0-\n".encode())
+            lines.append(f"{rel}\0-\n")
             continue
         latest = max(latest, st.st_mtime_ns, st.st_ctime_ns)
         stat = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
         if rel != SOURCES_FILE:
             files[rel] = stat
-        line = f"{rel}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}\n"
-        digest.update(line.encode("utf-8", "surrogateescape"))
+        lines.append(f"{rel}\0{st.st_size} {st.st_ino} {st.st_mtime_ns} {st.st_ctime_ns}\n")
+    digest.update("".join(lines).encode("utf-8", "surrogateescape"))  # (hashed at once)
     return Stamp(digest.hexdigest(), latest, files, listing, said)
 
 

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, overload
@@ -261,7 +262,6 @@ class Preparer:
         self.workers = workers or default_workers()
         self.progress = progress
         self.warn = warn
-        self.document_keys: list[str] = []
         self.rules_id: list[tuple[str, str]] = []
         self.state_key = ""
         self._documents: Sequence[Document] = []
@@ -277,9 +277,9 @@ class Preparer:
         self.rules_id = [(r.name, r.pattern.pattern) for r in rules]
         paths, hashes, _ = article_columns(documents)  # (``Documents``: none of them made)
         self._articles = list(zip(paths, hashes, strict=True))
+        self.__dict__.pop("document_keys", None)  # (those of another corpus, if any)
         self.state_key = self.state(documents, rules)
         self._documents, self._rules = documents, rules
-        self.document_keys = self._document_keys(list(hashes))
         stored = self._stored_state(documents)
         if stored is not None:
             self._state, self.read_back = stored, True
@@ -406,6 +406,12 @@ class Preparer:
             }
         except (KeyError, TypeError, IndexError, ValueError, AttributeError):
             return None
+
+    @cached_property
+    def document_keys(self) -> list[str]:
+        """The cache keys of the articles' analyses, in order (a state read back whole needs
+        none of them)."""
+        return self._document_keys([sha256 for _, sha256 in self._articles])
 
     def _document_keys(self, hashes: list[str]) -> list[str]:
         """The cache keys of the analyses of articles with these hashes (with these rules)."""

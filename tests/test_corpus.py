@@ -520,3 +520,13 @@ def test_articles_taken_in_runs_equal_the_same_articles_added_one_by_one() -> No
             range(len(paragraphs[names[0]]), len(paragraphs[names[0]]) + len(paragraphs[names[1]])),
             range(len(got[0]) - len(paragraphs[names[2]]), len(got[0])),
         ]
+
+
+def test_each_articles_first_heading_is_found_among_its_paragraphs() -> None:
+    store = Paragraphs()
+    store.add("a.txt", [(0, 5, "body", None), (6, 20, "heading", None), (21, 30, "heading", None)])
+    store.add("b.txt", [(0, 9, "body", None)])
+    store.add("c.txt", [(0, 7, "heading", None), (8, 30, "furniture", "share")])
+
+    assert store.first_of_kind(ParagraphKind.HEADING) == {"a.txt": (6, 20), "c.txt": (0, 7)}
+    assert store.first_of_kind(ParagraphKind.FURNITURE) == {"c.txt": (8, 30)}
