@@ -222,8 +222,9 @@ class Matcher:
         self.settings = settings  # the key of the alias table and furniture rules, if known
         self._figures = figures  # per passage, 1 when it ``has_figure``: given by dossier.prepare
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
-        paths, _, metas = article_columns(corpus.documents)  # (none of them made)
+        paths, hashes, metas = article_columns(corpus.documents)  # (none of them made)
         self._documents = _ByPath(corpus.documents, paths)  # texts are read when quoted
+        self._hashes = dict(zip(paths, hashes, strict=True))
         self._published = {p: m.date.year for p, m in zip(paths, metas, strict=True) if m.date}
         self._by_source: Mapping[str, Sequence[int]]
         if isinstance(corpus.passages, Passages):
@@ -424,7 +425,7 @@ class Matcher:
             claim.text,
             weights,
             spans,
-            [(s, self._documents[s].sha256, self._published.get(s)) for s in sources],
+            [(s, self._hashes[s], self._published.get(s)) for s in sources],
             self._corpus_wide(),
         ]
 

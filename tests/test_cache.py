@@ -488,6 +488,19 @@ def counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
+def counting_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the articles made as objects from now on (``corpus.Documents``)."""
+    made: list[str] = []
+    unread = dossier.corpus.unread
+
+    def making(path: str, *args):  # type: ignore[no-untyped-def]
+        made.append(path)
+        return unread(path, *args)
+
+    monkeypatch.setattr(dossier.corpus, "unread", making)
+    return made
+
+
 def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
     monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
@@ -512,14 +525,7 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
     add_claim()
     reads = counting_reads(monkeypatch)
     opened = counting_opens(monkeypatch)
-    made: list[str] = []
-    unread = dossier.corpus.unread
-
-    def making(path: str, *args):  # type: ignore[no-untyped-def]
-        made.append(path)
-        return unread(path, *args)
-
-    monkeypatch.setattr(dossier.corpus, "unread", making)
+    made = counting_made(monkeypatch)
 
     again = build()
 
@@ -800,6 +806,26 @@ def test_after_an_edit_only_the_files_written_since_are_read(
     articles = sorted(p.name for p in Path("corpus").glob("*.txt"))
     # A file is trusted unread only if it was old enough when last read.
     assert reads == ([Path(first_article()).name] if margin == 0 else articles)
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_a_build_after_an_edit_makes_no_article_but_those_it_reads(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    Path("corpus/weather.txt").write_text("Rain is expected in Oslo on Tuesday.\n", "utf-8")
+    with open("claims.yaml", "a", encoding="utf-8") as f:
+        f.write("  - id: rain\n    text: Rain is expected in Oslo on Tuesday.\n")
+    build()
+    edit_article()
+    opened = counting_opens(monkeypatch)
+    made = counting_made(monkeypatch)
+
+    build()
+
+    assert Path(first_article()).name in opened  # analysed again
+    assert "weather.txt" not in opened  # the rain claim is not judged again
+    assert sorted(Path(path).name for path in made) == sorted(opened)
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
