@@ -156,9 +156,13 @@ class PassageIndex:
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
+        if self._deleted is not None and self._deleted.passages:
+            self._deleted.settle(self.index.searcher(), self.schema)
         if self.path is not None and self._deleted is not None and self._deleted.passages:
             self._deleted.write(self.path / DELETED_FILE)
-        elif self.path is not None and self._deleted is None:
+        elif self.path is not None and self._deleted is not None:
+            (self.path / DELETED_FILE).unlink(missing_ok=True)  # none left in the statistics
+        elif self.path is not None:
             Deleted.unknown(self.path / DELETED_FILE)
         self._stats = None
         self._keys = {}
@@ -300,6 +304,25 @@ class Deleted:
         terms = self.terms
         for term in set(body.split()):
             terms[term] = terms.get(term, 0) + 1
+
+    def settle(self, searcher: tantivy.Searcher, schema: tantivy.Schema) -> None:
+        """Count again what tantivy's statistics still hold of the deleted passages, when
+        they no longer add up: a merge, or a segment whose passages were all deleted (an
+        article edited twice), lets deleted passages go. Each term's count is then its
+        frequency in the statistics less its live passages', exact, so that the builds that
+        follow read frequencies rather than count them (at 50,000 articles, counting made an
+        edit 5 s -> 14 s)."""
+        written = sum(searcher.doc_freq(BODY, f"{BUCKET_SEP}{b}") for b in range(BUCKETS))
+        if written == searcher.num_docs + self.passages:
+            return
+        self.passages = written - searcher.num_docs
+        settled = {}
+        for term in self.terms:
+            query = tantivy.Query.term_query(schema, BODY, term)
+            live = int(searcher.search(query, 1, count=True).count or 0)  # type: ignore[attr-defined]
+            if held := searcher.doc_freq(BODY, term) - live:
+                settled[term] = held
+        self.terms = settled
 
     @classmethod
     def read(cls, path: Path) -> Deleted | None:

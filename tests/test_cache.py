@@ -1044,25 +1044,53 @@ def test_a_patched_index_ranks_and_counts_as_one_written_afresh(
     first = article("a.txt", ["dam tabqa raqqa", "dam", "raqqa city fell"] * 5)
     second = article("b.txt", ["tabqa dam was taken", "dam dam tabqa"] * 4)
     third = article("c.txt", ["raqqa", "the dam at tabqa held", "city"] * 3)
-    edited = article("b.txt", ["raqqa dam", "tabqa"] * 2)
     PassageIndex(str(tmp_path)).add(first + second + third)
-    removed = [terms for _, _, terms in second] if known else None
-    PassageIndex(str(tmp_path)).replace(["b.txt"], edited, removed=removed)
-    patched = PassageIndex(str(tmp_path))  # opened again: what it knows of its deleted is kept
-    fresh = PassageIndex()
-    fresh.add(first + edited + third)
-    starts = {"a.txt": 0, "b.txt": len(first), "c.txt": len(first) + len(edited)}
-    patched.place(starts)
-    fresh.place(starts)
+    # b.txt edited three times (tantivy lets a segment whose passages are all deleted go: the
+    # second edit's), then c.txt once.
+    corpus = {"a.txt": first, "b.txt": second, "c.txt": third}
+    for name, sentences in [
+        ("b.txt", ["raqqa dam", "tabqa"] * 2),
+        ("b.txt", ["raqqa city", "dam held"] * 3),
+        ("b.txt", ["tabqa"]),
+        ("c.txt", ["raqqa dam held", "city"]),
+    ]:
+        edited = article(name, sentences)
+        removed = [terms for _, _, terms in corpus[name]] if known else None
+        PassageIndex(str(tmp_path)).replace([name], edited, removed=removed)
+        corpus[name] = edited
+        patched = PassageIndex(str(tmp_path))  # opened again: what it knows of its deleted
+        fresh = PassageIndex()
+        fresh.add([item for items in corpus.values() for item in items])
+        a, b = len(corpus["a.txt"]), len(corpus["b.txt"])
+        starts = {"a.txt": 0, "b.txt": a, "c.txt": a + b}
+        patched.place(starts)
+        fresh.place(starts)
 
-    groups = [(["dam"], False), (["tabqa", "raqqa"], True), (["city"], False)]
-    for limit in (1, 5, 40):
-        assert patched.scored(groups, limit) == fresh.scored(groups, limit)
-    for key in ("dam", "tabqa", "raqqa", "city", "taken", "held", "none"):
-        assert patched.frequency(key) == fresh.frequency(key)
-    assert patched.statistics() == fresh.statistics()
-    # Known deletions keep tantivy's statistics usable; unknown ones make it count.
-    assert patched._live()[2] is known
+        groups = [(["dam"], False), (["tabqa", "raqqa"], True), (["city"], False)]
+        for limit in (1, 5, 40):
+            assert patched.scored(groups, limit) == fresh.scored(groups, limit)
+        for key in ("dam", "tabqa", "raqqa", "city", "taken", "held", "none"):
+            assert patched.frequency(key) == fresh.frequency(key)
+        assert patched.statistics() == fresh.statistics()
+        # Known deletions keep tantivy's statistics usable; unknown ones make it count.
+        assert patched._live()[2] is known
+
+
+def test_an_index_whose_deleted_passages_are_all_let_go_keeps_no_count_of_them(
+    tmp_path: Path,
+) -> None:
+    from dossier.index import DELETED_FILE, PassageIndex
+
+    old = [("b.txt", n, terms) for n, terms in enumerate(["tabqa dam was taken", "dam"] * 4)]
+    PassageIndex(str(tmp_path)).add(old)
+    new = [("b.txt", 0, "raqqa dam"), ("b.txt", 1, "tabqa")]
+    # Every passage of the only segment deleted: tantivy drops the segment, and its counts.
+    PassageIndex(str(tmp_path)).replace(["b.txt"], new, removed=[t for _, _, t in old])
+
+    patched = PassageIndex(str(tmp_path))
+    assert not (tmp_path / DELETED_FILE).exists()
+    assert patched._live()[2]  # frequencies read from the statistics, not counted
+    assert [patched.frequency(k) for k in ("dam", "tabqa", "taken")] == [1, 1, 0]
 
 
 def test_an_added_article_retrieves_again_only_the_claims_whose_words_it_holds(
