@@ -232,7 +232,9 @@ class Cache:
     def present(self, table: str, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that ``table`` holds (their values are not read)."""
         if table in FILE_TABLES:
-            return {key for key in keys if self._db and self._file(table, key).is_file()}
+            if self._db is None:
+                return set()
+            return {key for key in keys if self._file(table, key).is_file()}
         try:
             return {key for (key,) in self._rows(table, "key", keys)}
         except sqlite3.Error as err:
@@ -312,15 +314,14 @@ class Cache:
         """Forget every entry of ``table`` but ``keys`` (what the current build used)."""
         if self._db is None:
             return
+        kept = set(keys)
         if table in FILE_TABLES:
-            kept = set(keys)
             with contextlib.suppress(OSError):
                 for entry in os.scandir(self.folder / FILES_DIR / table):
                     if entry.name not in kept and not entry.name.startswith(TEMP_PREFIX):
                         with contextlib.suppress(OSError):
                             os.unlink(entry.path)
             return
-        kept = set(keys)
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")

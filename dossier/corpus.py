@@ -803,6 +803,8 @@ class Documents(Sequence[Document]):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("article index out of range")
         made = self._made.get(index)
         if made is None:
             path = self.paths[index]

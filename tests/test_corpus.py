@@ -530,3 +530,22 @@ def test_each_articles_first_heading_is_found_among_its_paragraphs() -> None:
 
     assert store.first_of_kind(ParagraphKind.HEADING) == {"a.txt": (6, 20), "c.txt": (0, 7)}
     assert store.first_of_kind(ParagraphKind.FURNITURE) == {"c.txt": (8, 30)}
+
+
+def test_the_articles_kept_as_columns_are_made_once_each_and_only_when_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text("Raqqa fell.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tabqa dam was taken.\n", encoding="utf-8")
+    files = corpus_module.read_corpus(tmp_path, keep_texts=False)
+    documents = files.documents
+
+    assert isinstance(documents, corpus_module.Documents)
+    assert documents._made == {}  # none made by reading the folder
+    assert documents[-1].text == "Tabqa dam was taken.\n"
+    assert documents[1] is documents[-1] and list(documents._made) == [1]
+    assert [d.path for d in documents[0:2]] == ["a.txt", "b.txt"]
+    with pytest.raises(IndexError):
+        documents[2]
+    with pytest.raises(IndexError):
+        documents[-3]
