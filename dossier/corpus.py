@@ -53,7 +53,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple
 
 import blingfire
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -64,6 +64,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossier.errors import CorpusError
 from dossier.models import (
+    Columns,
     Corpus,
     Document,
     Paragraph,
@@ -773,7 +774,7 @@ def unread(path: str, sha256: str, meta: SourceMeta, file: str) -> UnreadDocumen
     )
 
 
-class Documents(Sequence[Document]):
+class Documents(Columns[Document]):
     """The articles of a corpus folder as columns (path, sha256, metadata), each made an
     ``UnreadDocument`` only when it is read: a build that judges a claim or two reads a few of
     50,000 articles, and making them all took a fifth of it. An article is made once, and its
@@ -794,26 +795,13 @@ class Documents(Sequence[Document]):
     def __len__(self) -> int:
         return len(self.paths)
 
-    @overload
-    def __getitem__(self, index: int) -> Document: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Document]: ...
-    def __getitem__(self, index: int | slice) -> Document | list[Document]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("article index out of range")
+    def _item(self, index: int) -> Document:
         made = self._made.get(index)
         if made is None:
             path = self.paths[index]
             file = os.path.join(self.folder, path)  # (ten times faster than a Path; the same)
             made = self._made[index] = unread(path, self.hashes[index], self.metas[index], file)
         return made
-
-    def __iter__(self) -> Iterator[Document]:
-        return (self[i] for i in range(len(self)))
 
 
 def article_columns(

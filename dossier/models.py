@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import repeat
-from typing import Annotated, Any, overload
+from typing import Annotated, Any, TypeVar, overload
 
 from pydantic import (
     BaseModel,
@@ -173,7 +173,33 @@ _KIND_CODES: dict[ParagraphKind | str, int] = {kind: code for code, kind in enum
 """Each kind's code in the column, found by the kind or by its value (a ``StrEnum``)."""
 
 
-class Paragraphs(Sequence[Paragraph]):
+T = TypeVar("T")
+
+
+class Columns(Sequence[T]):
+    """A sequence kept as columns, each item made (``_item``) only when it is read."""
+
+    def _item(self, index: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._item(index)
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._item(i) for i in range(len(self)))
+
+
+class Paragraphs(Columns[Paragraph]):
     """The corpus's paragraphs kept as columns (article, span, kind, rule); a ``Paragraph`` is
     made when one is read. A large corpus has hundreds of thousands of paragraphs: as objects
     they would take hundreds of megabytes."""
@@ -270,17 +296,7 @@ class Paragraphs(Sequence[Paragraph]):
     def __len__(self) -> int:
         return len(self._doc)
 
-    @overload
-    def __getitem__(self, index: int) -> Paragraph: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Paragraph]: ...
-    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("paragraph index out of range")
+    def _item(self, index: int) -> Paragraph:
         return Paragraph.model_construct(
             source=self._paths[self._doc[index]],
             start=self._start[index],
@@ -289,11 +305,8 @@ class Paragraphs(Sequence[Paragraph]):
             rule=self._rules.get(index),
         )
 
-    def __iter__(self) -> Iterator[Paragraph]:
-        return (self[i] for i in range(len(self)))
 
-
-class Passages(Sequence[Passage]):
+class Passages(Columns[Passage]):
     """The corpus's passages kept as columns (article, sentence span, paragraph span); a
     ``Passage`` is made, its text sliced from the article, when one is read. A million
     sentences take some 20 MB this way (offsets within an article, which ``corpus.MAX_FILE_BYTES``
@@ -422,17 +435,7 @@ class Passages(Sequence[Passage]):
     def __len__(self) -> int:
         return len(self._doc)
 
-    @overload
-    def __getitem__(self, index: int) -> Passage: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Passage]: ...
-    def __getitem__(self, index: int | slice) -> Passage | list[Passage]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("passage index out of range")
+    def _item(self, index: int) -> Passage:
         doc = self._doc[index]
         start, end = self._start[index], self._end[index]
         return Passage.model_construct(
@@ -444,9 +447,6 @@ class Passages(Sequence[Passage]):
             paragraph_start=self._p_start[index],
             paragraph_end=self._p_end[index],
         )
-
-    def __iter__(self) -> Iterator[Passage]:
-        return (self[i] for i in range(len(self)))
 
 
 class Corpus(BaseModel):

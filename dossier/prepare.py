@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from dossier.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.corpus import FurnitureRule, Segmentation, article_columns, segment_document
@@ -38,7 +38,7 @@ from dossier.match import (
     article_profile,
     has_figure,
 )
-from dossier.models import Corpus, Document, Paragraphs, Passages, SourceMeta
+from dossier.models import Columns, Corpus, Document, Paragraphs, Passages, SourceMeta
 from dossier.text import Analyzer, expand
 
 Progress = Callable[[str, int, int], None]
@@ -217,19 +217,13 @@ def _chunks(items: Iterable[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]
         yield chunk
 
 
-class _Texts(Sequence[str]):
+class _Texts(Columns[str]):
     """The articles' texts, each read when asked for (an ``UnreadDocument`` reads its file)."""
 
     def __init__(self, documents: Sequence[Document]) -> None:
         self._documents = documents
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [d.text for d in self._documents[index]]
+    def _item(self, index: int) -> str:
         return self._documents[index].text
 
     def __len__(self) -> int:
