@@ -340,7 +340,7 @@ class Preparer:
         changed = set(fresh)
         places = [-1 if k in changed else before[a[0]][0] for k, a in enumerate(articles)]
         k = 0
-        while k < len(documents):
+        while k < len(places):
             if places[k] >= 0:  # unchanged articles in the same order as last time: copied
                 stop = k + 1
                 while stop < len(places) and places[stop] == places[k] + stop - k:
