@@ -55,7 +55,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import blingfire
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
@@ -567,6 +566,8 @@ def _blingfire_starts(text: str) -> list[int]:
     library function directly and map the few boundary offsets ourselves. The result equals
     ``text_to_sentences_and_offsets`` (a test checks it).
     """
+    import blingfire  # here: with numpy, 60 ms to import, which a build from the cache seldom needs
+
     data = text.encode("utf-8")
     size = len(data) * 2 + 16
     out = ctypes.create_string_buffer(size)

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import jinja2
 from markupsafe import Markup, escape
 from pydantic import TypeAdapter
 
@@ -31,6 +30,7 @@ from dossier.quantity import extract
 from dossier.timeline import chronological, date_phrase, event_date
 
 if TYPE_CHECKING:
+    import jinja2
     from weasyprint.urls import URLFetcherResponse
 
 FORMATS = ("html", "pdf", "json")
@@ -569,6 +569,8 @@ def register_filters(env: jinja2.Environment) -> None:
 
 @cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # here: a JSON build renders no template
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
@@ -624,6 +626,8 @@ def json_with_evidence(report: Report, evidence: Mapping[int, bytes]) -> bytes:
 
 
 def render_html(report: Report) -> str:
+    import jinja2
+
     try:
         template = _environment().get_template("dossier.html.j2")
     except jinja2.TemplateNotFound as err:

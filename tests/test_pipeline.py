@@ -125,3 +125,18 @@ def test_a_missing_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     assert result.output.startswith("Error: ")
     assert "Traceback" not in result.output
     assert not (tmp_path / ".dossier").exists()  # a build that cannot start leaves no cache
+
+
+def test_the_command_line_starts_without_the_libraries_few_builds_need() -> None:
+    import subprocess
+    import sys
+
+    # A build from the cache splits no sentence and renders no template: blingfire (with numpy)
+    # and jinja2 are imported when first used, not when every command starts.
+    probe = "import sys, dossier.cli, dossier.pipeline; print(sorted(set(sys.modules) & {M}))"
+    modules = {"blingfire", "numpy", "jinja2"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe.replace("{M}", repr(modules))],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == "[]"
