@@ -4,7 +4,9 @@ Words are matched the way claims are (``text.Analyzer``, ``index.PassageIndex``)
 folded name ("Deir al-Zour" finds "Deir ez-Zor") and through the claims file's aliases ("IS"
 finds "Islamic State"). A figure is matched by its value and unit, whatever its spelling or
 hedge ("65 percent" finds "around 65 per cent" and "65%"; "1,500" finds "over 1500 strikes").
-Passages matching more of the query come first; ties keep retrieval order, then corpus order.
+Passages matching more of the query come first; among those matching as many, the one whose
+matches are rarer in the corpus (their idf summed: a figure found in few passages tells more than
+a name found in thousands), then retrieval order, then corpus order.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from rich.text import Text
 from dossier.claims import load_claims
 from dossier.corpus import load_corpus
 from dossier.errors import DossierError
-from dossier.index import PassageIndex, passage_terms
+from dossier.index import PassageIndex, bm25_weight, passage_terms
 from dossier.models import Corpus, Passages, SourceMeta
 from dossier.pipeline import AFRESH, Preparing, prepared
 from dossier.quantity import extract
@@ -171,18 +173,29 @@ def search(
     candidates = set(rank) | (set(range(len(passages))) if figures else set())
 
     wanted = len(terms) + len(figures)
-    scored: list[tuple[int, int, int, list[tuple[int, int]]]] = []
+    found: list[tuple[list[int], int, int, list[tuple[int, int]]]] = []
+    held = [0] * wanted  # how many passages hold each word, then each figure
     for pid in candidates:
         text = passages.text(pid) if isinstance(passages, Passages) else passages[pid].text
         # Outside the ranking a passage holds none of the query's words: only figures to find.
         words = (tokens.get(pid) or analyzer.tokens(text)) if pid in rank else []
-        matched, marks = _match(text, words, terms, figures)
-        if matched:
-            scored.append((-matched, rank.get(pid, len(rank)), pid, marks))
-    scored.sort(key=lambda s: s[:3])
+        which, marks = _match(text, words, terms, figures)
+        if which:
+            found.append((which, rank.get(pid, len(rank)), pid, marks))
+            for n in which:
+                held[n] += 1
+    total = len(passages)
+    weights = [
+        max((w for key, w in index.weights([group]) if key in keys), default=0.0)
+        for keys, group in zip(terms, groups, strict=True)
+    ] + [bm25_weight(held[len(terms) + j], total, False) for j in range(len(figures))]
+    scored = sorted(
+        (-len(which), -round(sum(weights[n] for n in which), 6), order, pid, marks)
+        for which, order, pid, marks in found
+    )
     texts = {d.path: d for d in corpus.documents}
     hits = []
-    for negative, _, pid, marks in scored[:limit]:
+    for negative, _, _, pid, marks in scored[:limit]:
         passage = corpus.passages[pid]
         document = texts[passage.source]
         line, column = line_and_column(document.text, passage.start)
@@ -206,23 +219,24 @@ def _match(
     tokens: list[Token],
     terms: list[frozenset[str]],
     figures: list[_Figure],
-) -> tuple[int, list[tuple[int, int]]]:
-    """How many of the query's words and figures a passage's ``text`` holds, and where."""
-    matched = 0
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """Which of the query's words, then figures (by number), a passage's ``text`` holds, and
+    where."""
+    which: list[int] = []
     marks: list[tuple[int, int]] = []
-    for keys in terms:
+    for n, keys in enumerate(terms):
         spans = [(t.start, t.end) for t in tokens if not t.stop and keys & set(t.keys)]
         if spans:
-            matched += 1
+            which.append(n)
             marks.extend(spans)
     if figures:
         seen = _figures(text)
-        for wanted in figures:
+        for j, wanted in enumerate(figures):
             spans = [(f.start, f.end) for f in seen if _same_figure(wanted, f)]
             if spans:
-                matched += 1
+                which.append(len(terms) + j)
                 marks.extend(spans)
-    return matched, _joined(text, sorted(set(marks)))
+    return which, _joined(text, sorted(set(marks)))
 
 
 _NAME_GAP = re.compile(

@@ -408,6 +408,23 @@ def test_search_ranks_passages_that_match_more_and_says_what_is_left_out(desk: P
     assert "corpus/b.txt:3  (matches 1 of 2)\n" in everything.stdout
 
 
+def test_among_passages_that_match_as_much_the_rarer_matches_come_first(desk: Path) -> None:
+    # Every wire story names the SDF and Raqqa; one gives the figure.
+    common = "\n\n".join(f"The SDF advanced in Raqqa on day {n}." for n in range(12))
+    Path("corpus/wire.txt").write_text(f"Wire\n\n{common}\n", encoding="utf-8")
+    Path("corpus/figure.txt").write_text(
+        "Figure\n\nFighters hold 80 percent of Raqqa, a spokeswoman said.\n", encoding="utf-8"
+    )
+
+    result = runner.invoke(app, ["search", "SDF 80 percent Raqqa", "--limit", "2"])
+
+    assert result.exit_code == 0, result.output
+    shown = [line for line in result.stdout.splitlines() if line.startswith("corpus/")]
+    # a.txt holds all three; of the passages that hold two, the figure (in one passage of the
+    # corpus) tells more than the SDF (in a dozen): it comes first, whatever retrieval's order.
+    assert shown == ["corpus/a.txt:4", "corpus/figure.txt:3  (matches 2 of 3)"]
+
+
 def test_search_without_a_match_says_what_to_try(desk: Path) -> None:
     result = runner.invoke(app, ["search", "penguins"])
 
