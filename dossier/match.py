@@ -28,6 +28,7 @@ from dossier.judge import (
     roles,
 )
 from dossier.models import Claim, Corpus, Document, Evidence, Passage, Passages, Stance
+from dossier.quantity import NUMBER_WORDS
 from dossier.text import Analyzer, Token, expand
 
 V = TypeVar("V")
@@ -37,11 +38,11 @@ FOLLOWED = 4  # the best hits whose next sentences (CONTEXT_SENTENCES) are judge
 CANDIDATE_POOL = 512  # passages retrieved per claim, re-ranked by their article's names
 # A digit or a number word: the cheap test a sentence passes before it is read for figures.
 _FIGURE_HINT_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|"
-    r"half|third|quarter|twice|thrice|most|majority|an? (?:hour|day|week|month|year|mile))\b",
+    r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r"|hundreds|thousands|millions|billions|dozens?|"
+    r"half|thirds?|quarters?|twice|thrice|couple|most|majority"
+    r"|an? (?:hour|day|week|month|year|mile))\b",
     re.IGNORECASE,
-)
+)  # every number word ``quantity.extract`` reads ("fifteen percent" was missed)
 SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he said"
 CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences

@@ -105,6 +105,8 @@ _SMALL_WORDS = (
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand million billion"
 ).split()
+NUMBER_WORDS = tuple(_SMALL_WORDS)
+"""The words a number is written with ("fifteen", "two hundred"): what ``extract`` reads."""
 _SPECIAL_WORDS = {
     "dozen": 12.0,
     "a dozen": 12.0,

@@ -140,3 +140,35 @@ def test_the_command_line_starts_without_the_libraries_few_builds_need() -> None
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert done.stdout.strip() == "[]"
+
+
+def test_a_figure_written_in_any_number_word_is_looked_at(tmp_path: Path) -> None:
+    from dossier.match import has_figure
+    from dossier.quantity import NUMBER_WORDS
+
+    # Retrieval keeps, for a claim with a figure, only the sentences that may hold one.
+    assert [w for w in NUMBER_WORDS if not has_figure(f"It said {w} soldiers were there.")] == []
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(
+        "Rebels hold part of Raqqa\n\nThe SDF said that it controls fifteen percent of Raqqa.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "title: Teens\nclaims:\n  - id: sdf-raqqa\n    text: The SDF controls 15% of Raqqa.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            "-q", "build", "--no-cache", "--claims", str(tmp_path / "claims.yaml"),
+            "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"),
+            "--format", "json",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))["claims"]
+    assert claim["verdict"] == "supported"
+    assert [e["quote"] for e in claim["evidence"]] == [
+        "The SDF said that it controls fifteen percent of Raqqa."
+    ]
