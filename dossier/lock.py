@@ -511,7 +511,6 @@ class _Checker:
         self.corpus = corpus
         self.lock = lock
         self.lock_path = lock_path
-        self.texts = {d.path: d for d in corpus.documents}
         self.spans: dict[str, list[tuple[int, int]]] = {}
         for p in corpus.passages:
             self.spans.setdefault(p.source, []).append((p.start, p.end))
@@ -563,7 +562,10 @@ class _Checker:
 
     def citation(self, result: ClaimResult, c: LockedCitation) -> None:
         supports = c.stance is Stance.SUPPORTS
-        document = self.texts.get(c.source)
+        try:
+            document: Document | None = self.corpus.document(c.source)
+        except KeyError:
+            document = None
         if document is None:
             if supports:
                 self.add(

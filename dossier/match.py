@@ -27,7 +27,7 @@ from dossier.judge import (
     reidentifies,
     roles,
 )
-from dossier.models import Claim, Corpus, Document, Evidence, Passage, Passages, Stance
+from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.quantity import NUMBER_WORDS
 from dossier.text import Analyzer, Token, expand
 
@@ -115,23 +115,6 @@ def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> Article
         dict(descriptions),
         {k: frozenset(v) for k, v in near.items()},
     )
-
-
-class _ByPath(Mapping[str, Document]):
-    """The corpus's articles by path, each made (``corpus.Documents``) only when asked for."""
-
-    def __init__(self, documents: Sequence[Document], paths: Sequence[str]) -> None:
-        self._documents = documents
-        self._index = {path: i for i, path in enumerate(paths)}
-
-    def __getitem__(self, path: str) -> Document:
-        return self._documents[self._index[path]]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self._index)
 
 
 class Made(Mapping[str, V]):
@@ -224,7 +207,6 @@ class Matcher:
         self._figures = figures  # per passage, 1 when it ``has_figure``: given by dossier.prepare
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         paths, hashes, metas = article_columns(corpus.documents)  # (none of them made)
-        self._documents = _ByPath(corpus.documents, paths)  # texts are read when quoted
         self._hashes = dict(zip(paths, hashes, strict=True))
         self._published = {p: m.date.year for p, m in zip(paths, metas, strict=True) if m.date}
         self._by_source: Mapping[str, Sequence[int]]
@@ -365,7 +347,7 @@ class Matcher:
     def _in_paragraph(self, passage: Passage) -> tuple[str, int]:
         """A passage's paragraph, and where the passage starts in it: a quotation may open
         sentences before it and close, naming its speaker, after it."""
-        text = self._documents[passage.source].text  # read already: the passage is sliced from it
+        text = self.corpus.document(passage.source).text  # read already: the passage is from it
         paragraph = text[passage.paragraph_start : passage.paragraph_end]
         return paragraph, passage.start - passage.paragraph_start
 
@@ -584,7 +566,7 @@ class Matcher:
             )
             if judgment is None:
                 continue
-            text = self._documents[passage.source].text
+            text = self.corpus.document(passage.source).text
             paragraph = text[passage.paragraph_start : passage.paragraph_end]
             found.append(
                 Evidence(

@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     SkipValidation,
     StringConstraints,
     field_validator,
@@ -458,11 +459,16 @@ class Corpus(BaseModel):
     paragraphs: SkipValidation[Sequence[Paragraph]]
     passages: SkipValidation[Sequence[Passage]]
 
+    _where: dict[str, int] | None = PrivateAttr(None)
+
     def document(self, source: str) -> Document:
-        for doc in self.documents:
-            if doc.path == source:
-                return doc
-        raise KeyError(source)
+        """The article at ``source``, found by path (``corpus.Documents``: made only then)."""
+        if self._where is None:
+            paths = getattr(self.documents, "paths", None)  # the column, when there is one
+            if paths is None:
+                paths = [d.path for d in self.documents]
+            self._where = {path: i for i, path in enumerate(paths)}
+        return self.documents[self._where[source]]
 
 
 # --- judgment -----------------------------------------------------------------------------

@@ -186,18 +186,16 @@ def search(
                 held[n] += 1
     total = len(passages)
     weights = [
-        max((w for key, w in index.weights([group]) if key in keys), default=0.0)
-        for keys, group in zip(terms, groups, strict=True)
+        max((weight for _, weight in index.weights([group])), default=0.0) for group in groups
     ] + [bm25_weight(held[len(terms) + j], total, False) for j in range(len(figures))]
     scored = sorted(
         (-len(which), -round(sum(weights[n] for n in which), 6), order, pid, marks)
         for which, order, pid, marks in found
     )
-    texts = {d.path: d for d in corpus.documents}
     hits = []
     for negative, _, _, pid, marks in scored[:limit]:
         passage = corpus.passages[pid]
-        document = texts[passage.source]
+        document = corpus.document(passage.source)
         line, column = line_and_column(document.text, passage.start)
         hits.append(
             Hit(
