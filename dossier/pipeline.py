@@ -41,6 +41,7 @@ from dossier.models import (
     Report,
     SourceEntry,
     SourceMeta,
+    SourceRow,
     Verdict,
 )
 from dossier.prepare import Derivation, Preparer, default_workers
@@ -349,6 +350,15 @@ def make_report(
     stored: dict[int, _Stored] | None = None,
 ) -> Report:
     """The report of ``results`` (with ``stored``: the judgments of those without evidence)."""
+    rows = source_rows(corpus, results, stored)
+    sources = [SourceEntry.model_construct(**row) for row in rows]  # each field of its type
+    return _report(claims, corpus, results, sources)
+
+
+def source_rows(
+    corpus: Corpus, results: list[ClaimResult], stored: dict[int, _Stored] | None = None
+) -> list[SourceRow]:
+    """The report's sources as rows: each article, its passages and how often it is cited."""
     cited: Counter[str] = Counter()
     for result in results:
         cited.update(e.source for e in result.evidence)
@@ -360,6 +370,21 @@ def make_report(
     else:
         for p in corpus.passages:
             per_doc[p.source] = per_doc.get(p.source, 0) + 1
+    return [
+        {
+            "path": path,
+            "sha256": sha256,
+            "meta": meta,
+            "passages": per_doc.get(path, 0),
+            "cited": cited.get(path, 0),
+        }
+        for path, sha256, meta in zip(*article_columns(corpus.documents), strict=True)
+    ]
+
+
+def _report(
+    claims: ClaimSet, corpus: Corpus, results: list[ClaimResult], sources: list[SourceEntry]
+) -> Report:
     if isinstance(corpus.paragraphs, Paragraphs):
         furniture = corpus.paragraphs.count(kind=ParagraphKind.FURNITURE)
     else:
@@ -372,16 +397,7 @@ def make_report(
         documents=len(corpus.documents),
         passages=len(corpus.passages),
         furniture_paragraphs=furniture,
-        sources=[
-            SourceEntry.model_construct(  # every field is of its type already
-                path=path,
-                sha256=sha256,
-                meta=meta,
-                passages=per_doc.get(path, 0),
-                cited=cited.get(path, 0),
-            )
-            for path, sha256, meta in zip(*article_columns(corpus.documents), strict=True)
-        ],
+        sources=sources,
         claims=results,
     )
 
@@ -467,7 +483,7 @@ def build_dossier(
         made = _build_cached(claims_path, corpus_path, cache, lookup, warn, progress, workers)
         report_key = made.key
         if formats == {"json"}:  # the stored evidence is put in the JSON as it is
-            rendered = render_outputs(made.report, formats, made.evidence_json())
+            rendered = render_outputs(made.report, formats, made.evidence_json(), made.sources)
         else:
             rendered = render_outputs(made.full(), formats)
         built = _built(made.report, [])
@@ -598,19 +614,21 @@ def _read_files(
 @dataclass(frozen=True)
 class _Made:
     """A report made through the cache: the claims judged before have no evidence in it but
-    their stored judgment (``stored``); ``key`` is the report's key (None when the claims file
-    is unreadable)."""
+    their stored judgment (``stored``), and its sources are the rows ``sources``; ``key`` is the
+    report's key (None when the claims file is unreadable)."""
 
     report: Report
     stored: dict[int, _Stored]
+    sources: list[SourceRow]
     key: str | None
 
     def full(self) -> Report:
-        """The report with every claim's evidence as models."""
-        if not self.stored:
-            return self.report
-        claims = _with_evidence(self.report.claims, self.stored)
-        return self.report.model_copy(update={"claims": claims})
+        """The report with every claim's evidence and every source as models."""
+        sources = [SourceEntry.model_construct(**row) for row in self.sources]
+        claims = _with_evidence(self.report.claims, self.stored) if self.stored else None
+        return self.report.model_copy(
+            update={"sources": sources, **({"claims": claims} if claims is not None else {})}
+        )
 
     def evidence_json(self) -> dict[int, bytes]:
         return {n: stored.evidence for n, stored in self.stored.items()}
@@ -654,7 +672,8 @@ def _build_cached(
     results, stored, (claim_keys, judged, retrievals) = _check(
         claims, matcher, progress, cache, state, workers, preparer.derived
     )
-    report = make_report(claims, corpus, results, stored)
+    sources = source_rows(corpus, results, stored)
+    report = _report(claims, corpus, results, [])  # the sources apart (see ``_Made``)
     if report_key is not None:
         _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
     cache.flush()
@@ -667,7 +686,7 @@ def _build_cached(
     corpora = [lookup.folder_key, lookup.corpus_key] if lookup.corpus_key else [lookup.folder_key]
     cache.keep_only("corpora", corpora)
     cache.keep_only_index(state)
-    return _Made(report, stored, report_key)
+    return _Made(report, stored, sources, report_key)
 
 
 def _prepare(

@@ -25,7 +25,16 @@ from markupsafe import Markup, escape
 from pydantic import TypeAdapter
 
 from dossier.errors import RenderError
-from dossier.models import ClaimResult, Evidence, Report, SourceEntry, SourceMeta, Stance, Verdict
+from dossier.models import (
+    ClaimResult,
+    Evidence,
+    Report,
+    SourceEntry,
+    SourceMeta,
+    SourceRow,
+    Stance,
+    Verdict,
+)
 from dossier.quantity import extract
 from dossier.timeline import chronological, date_phrase, event_date
 
@@ -594,22 +603,46 @@ EVIDENCE_JSON = TypeAdapter(list[Evidence])
 """How a claim's evidence is kept as JSON apart from its report: ``dump_json(evidence,
 indent=2)``, which ``json_with_evidence`` puts in place as it is."""
 
+SOURCES_JSON = TypeAdapter(list[SourceRow])
+"""How a report's sources are dumped apart from it, from plain rows (``json_with_evidence``)."""
+
 _CLAIM_INDENT = b"    "  # a claim in the report's "claims" list
 _EVIDENCE_INDENT = b"  "  # the "evidence" list in a claim, itself indented as a claim
+_FIELD_INDENT = b"  "  # a field of the report
 
 
-def json_with_evidence(report: Report, evidence: Mapping[int, bytes]) -> bytes:
+def json_with_evidence(
+    report: Report, evidence: Mapping[int, bytes], sources: Sequence[SourceRow] | None = None
+) -> bytes:
     """``render_json(report)`` as bytes, where the claims numbered in ``evidence`` have an empty
     evidence list in ``report`` and their evidence as ``EVIDENCE_JSON`` wrote it: the same bytes
     as the whole report dumped at once, without reading that JSON back into models (a dossier
-    of a thousand claims holds tens of megabytes of it)."""
-    if not evidence:
+    of a thousand claims holds tens of megabytes of it).
+
+    ``sources``: the report's sources as rows, when ``report.sources`` is left empty (a model
+    for each of 50,000 articles took a tenth of a build that judged one claim)."""
+    if not evidence and sources is None:
         return render_json(report).encode("utf-8")
+    if sources is not None and report.sources:
+        raise ValueError("json_with_evidence: the sources are given both ways")
     head = report.model_copy(update={"claims": []}).model_dump_json(indent=2).encode("utf-8")
-    empty_claims = b'\n  "claims": []\n}'
+    empty_sources, empty_claims = b'\n  "sources": [],', b'\n  "claims": []\n}'
     if not head.endswith(empty_claims) or not report.claims:
         raise ValueError("json_with_evidence: the report's last field is not its claims")
-    parts = [head[: -len(empty_claims)], b'\n  "claims": [\n']
+    head = head[: -len(empty_claims)]
+    if sources:
+        if not head.endswith(empty_sources):
+            raise ValueError("json_with_evidence: the report's sources are not before its claims")
+        listed = SOURCES_JSON.dump_json(list(sources), indent=2)
+        head = b"".join(
+            (
+                head[: -len(empty_sources)],
+                b'\n  "sources": ',
+                listed.replace(b"\n", b"\n" + _FIELD_INDENT),
+                b",",
+            )
+        )
+    parts = [head, b'\n  "claims": [\n']
     for n, claim in enumerate(report.claims):
         body = claim.model_dump_json(indent=2).encode("utf-8")
         stored = evidence.get(n)
@@ -721,14 +754,17 @@ def check_formats(formats: set[str]) -> None:
 
 
 def render_outputs(
-    report: Report, formats: set[str], evidence: Mapping[int, bytes] | None = None
+    report: Report,
+    formats: set[str],
+    evidence: Mapping[int, bytes] | None = None,
+    sources: Sequence[SourceRow] | None = None,
 ) -> dict[str, bytes]:
     """Each requested format rendered (format name -> bytes). `json` alone never imports
-    weasyprint. ``evidence``: claims whose evidence is given as JSON (see
-    ``json_with_evidence``), for `json` alone."""
+    weasyprint. ``evidence``: claims whose evidence is given as JSON, and ``sources``: the
+    sources as rows (see ``json_with_evidence``), for `json` alone."""
     check_formats(formats)
-    if evidence and formats != {"json"}:
-        raise ValueError("render_outputs: evidence kept as JSON renders the JSON alone")
+    if (evidence or sources is not None) and formats != {"json"}:
+        raise ValueError("render_outputs: evidence or sources apart render the JSON alone")
     rendered: dict[str, bytes] = {}
     html = render_html(report) if {"html", "pdf"} & formats else None
     if html is not None and "html" in formats:
@@ -736,7 +772,7 @@ def render_outputs(
     if html is not None and "pdf" in formats:
         rendered["pdf"] = render_pdf(html)
     if "json" in formats:
-        rendered["json"] = json_with_evidence(report, evidence or {})
+        rendered["json"] = json_with_evidence(report, evidence or {}, sources)
     return rendered
 
 

@@ -539,6 +539,20 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+def test_a_json_build_through_the_cache_makes_no_model_of_a_source(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dossier of 50,000 articles lists 50,000 sources: their JSON is dumped from rows."""
+    build()
+    add_claim()
+    expected = cold_json()
+    monkeypatch.setattr(dossier.pipeline, "SourceEntry", None)  # any use of it fails
+
+    build()
+
+    assert Path("out/dossier.json").read_bytes() == expected
+
+
 def test_other_formats_of_an_unchanged_corpus_read_no_article_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,7 +18,7 @@ from report_factory import make_report
 
 from dossier import render
 from dossier.errors import RenderError
-from dossier.models import Report, Verdict
+from dossier.models import Report, SourceEntry, SourceMeta, SourceRow, Verdict
 from dossier.render import (
     EVIDENCE_JSON,
     json_with_evidence,
@@ -119,6 +119,38 @@ def test_evidence_kept_as_json_is_put_in_place_as_the_whole_report_would_write_i
     )
 
     assert json_with_evidence(lean, stored) == render_json(report).encode("utf-8")
+
+
+@pytest.mark.parametrize("kept", [[], [0]])
+def test_sources_given_as_rows_are_put_in_place_as_the_whole_report_would_write_them(
+    report: Report, kept: list[int]
+) -> None:
+    odd = SourceEntry(
+        path="wire/tab\tand\x01control “quoted”.txt",
+        sha256="0" * 64,
+        meta=SourceMeta(title='A "title" \\ with\nlines', notes="\u2028 \x7f é"),
+        passages=0,
+        cited=0,
+    )
+    whole = report.model_copy(update={"sources": [*report.sources, odd]})
+    stored = {n: EVIDENCE_JSON.dump_json(whole.claims[n].evidence, indent=2) for n in kept}
+    lean = whole.model_copy(
+        update={
+            "sources": [],
+            "claims": [
+                c.model_copy(update={"evidence": []}) if n in stored else c
+                for n, c in enumerate(whole.claims)
+            ],
+        }
+    )
+    rows: list[SourceRow] = [
+        {"path": s.path, "sha256": s.sha256, "meta": s.meta, "passages": s.passages,
+         "cited": s.cited}
+        for s in whole.sources
+    ]  # fmt: skip
+
+    assert json_with_evidence(lean, stored, rows) == render_json(whole).encode("utf-8")
+    assert list(SourceRow.__annotations__) == list(SourceEntry.model_fields)
 
 
 def test_json_round_trips_to_the_same_report(report: Report) -> None:
