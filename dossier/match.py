@@ -37,12 +37,24 @@ CANDIDATES = 64  # passages judged per claim
 FOLLOWED = 4  # the best hits whose next sentences (CONTEXT_SENTENCES) are judged too
 CANDIDATE_POOL = 512  # passages retrieved per claim, re-ranked by their article's names
 # A digit or a number word: the cheap test a sentence passes before it is read for figures.
+_FIGURE_WORDS = (
+    *NUMBER_WORDS,  # every number word ``quantity.extract`` reads ("fifteen percent" was missed)
+    *"hundreds thousands millions billions dozen dozens half third thirds quarter quarters".split(),
+    *"twice thrice couple most majority".split(),
+)
+_PER_ONE = ("hour", "day", "week", "month", "year", "mile")  # "a day", "an hour"
 _FIGURE_HINT_RE = re.compile(
-    r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r"|hundreds|thousands|millions|billions|dozens?|"
-    r"half|thirds?|quarters?|twice|thrice|couple|most|majority"
-    r"|an? (?:hour|day|week|month|year|mile))\b",
+    r"\d|\b(?:" + "|".join(_FIGURE_WORDS) + r"|an? (?:" + "|".join(_PER_ONE) + r"))\b",
     re.IGNORECASE,
-)  # every number word ``quantity.extract`` reads ("fifteen percent" was missed)
+)
+# The same test, three times faster (a tenth of analysing an article was this regex): the
+# sentence's words looked up in a set; the regex decides when a word "a" or "an" and a word of
+# _PER_ONE are both there, or a letter it matches case-blind to another (Kelvin sign, dotted I).
+_DIGIT_RE = re.compile(r"\d")
+_WORD_RUN_RE = re.compile(r"\w+")
+_CASE_FOLDED_RE = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K: 'i', 's', 'k' to re.I
+_FIGURE_WORD_SET = frozenset(_FIGURE_WORDS)
+_PER_ONE_SET = frozenset(_PER_ONE)
 SPEAKER_LOOKBACK = 4  # earlier sentences searched for the antecedent of "he said"
 CONTEXT_SENTENCES = 2  # earlier sentences whose names a passage may leave out
 TOPIC_SENTENCES = 3  # an article is about the names of its headline and of this many sentences
@@ -166,7 +178,21 @@ class ArticleNames(Made[frozenset[str]]):
 def has_figure(sentence: str) -> bool:
     """A figure, or a sentence saying who the counted were ("the killed were civilians"): only
     such a sentence can back or contradict a claim's figure."""
-    return _FIGURE_HINT_RE.search(sentence) is not None or reidentifies(sentence)
+    return _figure_hint(sentence) or reidentifies(sentence)
+
+
+def _figure_hint(sentence: str) -> bool:
+    """``_FIGURE_HINT_RE.search(sentence) is not None``, mostly without it."""
+    if _DIGIT_RE.search(sentence) is not None:
+        return True
+    if _CASE_FOLDED_RE.search(sentence) is not None:
+        return _FIGURE_HINT_RE.search(sentence) is not None
+    words = set(_WORD_RUN_RE.findall(sentence.lower()))
+    if not words.isdisjoint(_FIGURE_WORD_SET):
+        return True
+    if ("a" in words or "an" in words) and not words.isdisjoint(_PER_ONE_SET):
+        return _FIGURE_HINT_RE.search(sentence) is not None
+    return False
 
 
 class _Remembering(Analyzer):

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dossier.cli import app
@@ -140,6 +142,23 @@ def test_the_command_line_starts_without_the_libraries_few_builds_need() -> None
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert done.stdout.strip() == "[]"
+
+
+_HINT_PIECES = [
+    *" aAnN.,-_\n\té1٣",  # ("٣": an Arabic-Indic three is a digit too)
+    *"İıſK",  # letters the regex matches case-blind to 'i', 's' and 'k'
+    *["a day", "an hour", "a  day", "an\nhour", "a_day", "A Year", "an Miles", "Dozens", "dozen"],
+    *["most", "MOST", "almost", "majority", "thirds", "ſix", "ſeven", "fifteen", "fifteens"],
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=10))
+def test_the_quick_figure_test_says_what_its_regex_says(pieces: list[str]) -> None:
+    from dossier.match import _FIGURE_HINT_RE, _figure_hint
+
+    sentence = "".join(pieces)
+    assert _figure_hint(sentence) == (_FIGURE_HINT_RE.search(sentence) is not None)
 
 
 def test_a_figure_written_in_any_number_word_is_looked_at(tmp_path: Path) -> None:
