@@ -272,7 +272,12 @@ class Cache:
     def put(self, table: str, key: str, value: Any) -> None:
         """Queue a value; ``flush`` writes the queue in one transaction."""
         if self._db is not None:
-            data = marshal.dumps(value)
+            self.put_stored(table, key, marshal.dumps(value))
+
+    def put_stored(self, table: str, key: str, data: bytes) -> None:
+        """``put`` of the value that ``data`` is, as ``put`` would store it
+        (``marshal.dumps(value)``)."""
+        if self._db is not None:
             if table in FILE_TABLES:
                 self._write_file(table, key, data)
                 return

@@ -8,6 +8,7 @@ counters show that only what changed was recomputed.
 from __future__ import annotations
 
 import json
+import marshal
 import shutil
 import sqlite3
 import subprocess
@@ -412,6 +413,28 @@ def test_the_result_does_not_depend_on_the_number_of_workers(
     build(*cache, "--workers", "2", out="two")
 
     assert Path("two/dossier.json").read_bytes() == one
+
+
+def test_analyses_made_by_worker_processes_are_cached_as_those_made_in_the_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers send each analysis as the cache stores it (``marshal``); it is stored as it
+    came. (Its bytes may differ: marshal writes an object shared within the value once.)"""
+    build("--cache-dir", "one")
+    monkeypatch.setattr(dossier.prepare, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dossier.prepare, "CHUNK_CHARS", 2000)
+
+    build("--cache-dir", "two", "--workers", "2", out="two")
+
+    def analyses(folder: str) -> dict[str, object]:
+        db = sqlite3.connect(Path(folder) / DB_NAME)
+        rows = {key: marshal.loads(data) for key, data in db.execute("SELECT * FROM documents")}
+        db.close()
+        return rows
+
+    one = analyses("one")
+    assert len(one) == len(list(Path("corpus").glob("*.txt"))) and analyses("two") == one
+    assert Path("two/dossier.json").read_bytes() == Path("out/dossier.json").read_bytes()
 
 
 def test_claims_retrieved_on_two_threads_and_judged_on_two_processes_give_the_same_dossier(
