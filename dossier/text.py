@@ -171,6 +171,7 @@ def _entity_key(canonical: str) -> str:
 
 
 WORD_MEMO = 200_000  # distinct words whose keys an analyzer remembers
+_tuple_new = tuple.__new__
 
 
 def _composed(spellings: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -261,37 +262,36 @@ class Analyzer:
         return {a.key for group in self._aliases.values() for a in group}
 
     def tokens(self, text: str) -> list[Token]:
+        # (The hottest loop of analysing a corpus: locals, and each token made as a tuple
+        # without NamedTuple's __new__ in Python.)
         raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
         out: list[Token] = []
+        append = out.append
+        n = len(raw)
+        last = n - 1
+        starts, memo = self._starts, self._words
         i = 0
-        starts = self._starts
-        while i < len(raw):
-            opening = starts.get(raw[i][0])
-            alias = self._match_alias(raw, i) if opening is None or opening[0] else None
-            if alias is not None:
-                n = len(alias.words)
-                out.append(
-                    Token(
-                        text=text[raw[i][1] : raw[i + n - 1][2]],
-                        start=raw[i][1],
-                        end=raw[i + n - 1][2],
-                        keys=(alias.key, *sorted(self._parents.get(alias.key, ()))),
-                        entity=True,
-                    )
-                )
-                i += n
-                continue
+        while i < n:
             word, start, end = raw[i]
-            key = (word, i > 0, i + 1 < len(raw) and raw[i + 1][0][:1].isupper())
-            known = self._words.get(key)
+            opening = starts.get(word)
+            if opening is None or opening[0]:
+                alias = self._match_alias(raw, i)
+                if alias is not None:
+                    stop = raw[i + len(alias.words) - 1][2]
+                    keys = (alias.key, *sorted(self._parents.get(alias.key, ())))
+                    append(_tuple_new(Token, (text[start:stop], start, stop, keys, False, True)))
+                    i += len(alias.words)
+                    continue
+            key = (word, i > 0, i < last and raw[i + 1][0][0].isupper())
+            known = memo.get(key)
             if known is None:
                 t = self._word(word, start, end, raw, i)
-                if len(self._words) >= WORD_MEMO:
-                    self._words.clear()
-                self._words[key] = (t.keys, t.stop, t.entity)
-                out.append(t)
+                if len(memo) >= WORD_MEMO:
+                    memo.clear()
+                memo[key] = (t.keys, t.stop, t.entity)
+                append(t)
             else:
-                out.append(Token(word, start, end, *known))
+                append(_tuple_new(Token, (word, start, end, *known)))
             i += 1
         return out
 
