@@ -22,6 +22,7 @@ import json
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import tantivy
@@ -90,8 +91,15 @@ def passage_terms(tokens: Iterable[Token]) -> str:
     """The indexed form of a passage: its content keys with their synonym groups ("~bomb" for
     "shelled") and its numbers, separated by spaces."""
     return " ".join(
-        k for t in tokens if not t.stop or t.keys[0][1:2].isdigit() for k in expand(t.keys)
-    )
+        _terms(t.keys) for t in tokens if not t.stop or t.keys[0][1:2].isdigit()
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=65_536)
+def _terms(keys: tuple[str, ...]) -> str:
+    """A token's keys with their synonym groups, as ``passage_terms`` writes them (a token has
+    at least one key; a corpus has few distinct tokens)."""
+    return " ".join(expand(keys))
 
 
 _MARKED = 1_000  # lengths whose mark is made once

@@ -103,17 +103,22 @@ class ArticleProfile:
     near: dict[str, frozenset[str]]
 
 
-def article_profile(sentences: Sequence[tuple[str, Sequence[Token]]]) -> ArticleProfile:
+def article_profile(
+    sentences: Sequence[tuple[str, Sequence[Token]]],
+    described: Sequence[list[tuple[tuple[str, str], set[str]]]] | None = None,
+) -> ArticleProfile:
     """What an article is about (the names of its headline and of at least three of its
     sentences), how it describes its names ('the US-backed SDF'), and the names written next to
-    each capitalised word (a speaker's side), from its sentences' texts and tokens."""
+    each capitalised word (a speaker's side), from its sentences' texts and tokens
+    (``described``: each sentence's ``descriptions_in``, when they are known already)."""
     counts: Counter[str] = Counter()
     descriptions: dict[tuple[str, str], set[str]] = defaultdict(set)
     near: dict[str, set[str]] = defaultdict(set)
     for n, (text, tokens) in enumerate(sentences):
         names = {k for t in tokens if t.entity for k in t.keys if k[0] in "@#"}
         counts.update({k: TOPIC_SENTENCES if n == 0 else 1 for k in names})
-        for described_by, name in descriptions_in(tokens, text):
+        said = descriptions_in(tokens, text) if described is None else described[n]
+        for described_by, name in said:
             descriptions[described_by].update(name)
         for i, t in enumerate(tokens):
             if not t.text[:1].isupper() or t.stop or t.keys[0].startswith("@"):

@@ -167,6 +167,7 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     names: set[str] = set()
     described: list[DescriptionRow] = []
     read = []
+    said = []
     figures = bytearray()
     for start, end, _, _ in sentences:
         sentence = text[start:end]
@@ -177,11 +178,12 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
         for t in tokens:
             if t.entity:
                 names.update(expand(t.keys))
-        for (by, word), name in descriptions_in(tokens, sentence):
+        said.append(descriptions_in(tokens, sentence))
+        for (by, word), name in said[-1]:
             if name:
                 described.append((by, word, " ".join(sorted(name))))
     rows = [(p.start, p.end, p.kind.value, p.rule) for p in paragraphs]
-    profile = article_profile(read)
+    profile = article_profile(read, said)
     near = [(k, sorted(v)) for k, v in sorted(profile.near.items())]
     topic = sorted(profile.topic)
     return rows, sentences, keys, sorted(names), described, (topic, near), bytes(figures)
