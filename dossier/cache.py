@@ -2,8 +2,8 @@
 
 Where: ``.dossier/cache/`` beside the claims file (``dossier build --cache-dir`` moves it,
 ``--no-cache`` bypasses it). It holds one SQLite file, ``cache.sqlite``, the values of the tables
-that grow to tens of megabytes (``FILE_TABLES``: states, corpora, outputs) as one file per key
-under ``files/``, and the tantivy index of the current corpus under ``index/``.
+that grow to tens of megabytes (``FILE_TABLES``: states, corpora, outputs, rendered) as one file
+per key under ``files/``, and the tantivy index of the current corpus under ``index/``.
 
 What is kept, and under which key (every key starts with the *code version*, a hash of the bytes
 of every ``dossier/*.py`` file, so any change to the judge invalidates everything it computed):
@@ -26,7 +26,10 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   prints), under the report's key (the bytes of the claims file and every article's path,
   sha256 and metadata), the formats and ``render.output_version`` (the templates and the
   libraries that render): when the corpus stamp says nothing changed, they are written again
-  as they are.
+  as they are, or left as they are when the output folder still holds them. The files
+  themselves are **rendered**: hard links to the files the build wrote (``Cache.keep_file``;
+  copies where the output folder is on another file system), found again only while their
+  inode, size and modification time are those recorded.
 * **stamps**: which report a corpus folder holds, under its files' sizes, inodes and
   modification and change times (``corpus.corpus_stamp``) and the claims file's bytes: when no
   file was written since, the articles are not even read.
@@ -75,10 +78,12 @@ DB_NAME = "cache.sqlite"
 INDEX_DIR = "index"
 FILES_DIR = "files"
 TEMP_PREFIX = "tmp-"  # a folder or file being written, then renamed into place: "tmp-<pid>-..."
-FILE_TABLES = frozenset({"states", "corpora", "outputs"})
+FILE_TABLES = frozenset({"states", "corpora", "outputs", "rendered"})
 """The tables whose values are tens of megabytes at newsroom scale, kept as one file per key
 under ``files/<table>/``: SQLite writes a large value twice (through its log) and frees it page
 by page, some 0.6 s for a 75 MB corpus state against 0.06 s for a file."""
+KEPT_TABLES = frozenset({"rendered"})
+"""File tables whose files are kept as they are, not marshalled values (``keep_file``)."""
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
 DEFAULT_DIR = Path(".dossier") / "cache"
 """The cache folder, relative to the folder of the claims file."""
@@ -125,6 +130,14 @@ def default_dir(claims_path: Path) -> Path:
     return claims_path.parent / DEFAULT_DIR
 
 
+FileId = tuple[int, int, int, int]
+"""A file's device, inode, size and modification time: a kept file written to changes them."""
+
+
+def _file_id(stat: os.stat_result) -> FileId:
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
 class CacheBroken(Exception):
     """Raised inside the cache when its storage cannot be trusted."""
 
@@ -145,6 +158,7 @@ class Cache:
         "stamps",
         "corpora",
         "outputs",
+        "rendered",
     )
 
     def __init__(self, folder: Path, warn: Warn | None = None) -> None:
@@ -300,6 +314,44 @@ class Cache:
             with contextlib.suppress(OSError):
                 temp.unlink()
             self._discard(err)
+
+    def keep_file(self, table: str, key: str, source: Path) -> FileId | None:
+        """Keep the file ``source`` as it is under ``key``: a hard link to it (the same file, no
+        copy of tens of megabytes), or a copy where links cannot be made; returns what
+        ``kept_file`` checks it by (None when it could not be kept).
+
+        Replacing ``source`` by renaming a new file over it leaves the kept file as it was; a
+        program that writes into ``source`` in place changes its modification time, and
+        ``kept_file`` no longer finds it."""
+        if self._db is None:
+            return None
+        final = self._file(table, key)
+        temp = final.with_name(f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, temp)
+            except OSError:  # another file system, or one without hard links
+                shutil.copyfile(source, temp)
+            kept = _file_id(os.stat(temp))
+            os.replace(temp, final)
+        except OSError as err:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            self._discard(err)
+            return None
+        return kept
+
+    def kept_file(self, table: str, key: str, kept: object) -> Path | None:
+        """The file ``keep_file`` kept under ``key``, if it is still as it was then (``kept``:
+        what ``keep_file`` returned)."""
+        if self._db is None:
+            return None
+        path = self._file(table, key)
+        try:
+            return path if _file_id(os.stat(path)) == kept else None
+        except OSError:
+            return None
 
     def flush(self) -> None:
         if self._db is None:

@@ -50,6 +50,7 @@ from dossier.render import (
     check_formats,
     output_version,
     render_outputs,
+    write_kept,
     write_outputs,
     write_rendered,
 )
@@ -473,34 +474,60 @@ def build_dossier(
         lookup = _look_up(cache, claims_path, corpus_path)
         reuse = formats <= CACHED_FORMATS
         if reuse and lookup.seen is not None:
-            stored = cache.get("outputs", _outputs_key(lookup.seen[0], formats))
-            if stored is not None:
-                rendered, (claims, documents, verdicts) = stored
+            found = _kept_outputs(cache, _outputs_key(lookup.seen[0], formats), formats)
+            if found is not None:
+                files, (claims, documents, verdicts) = found
                 for message in lookup.seen[1]:
                     (warn or _ignore)(message)  # what reading the articles said last time
-                written = write_rendered(out_dir, rendered)
-                return Built(claims, documents, [tuple(v) for v in verdicts], written)
+                written = write_kept(out_dir, files)
+                return Built(claims, documents, verdicts, written)
         made = _build_cached(claims_path, corpus_path, cache, lookup, warn, progress, workers)
         report_key = made.key
         if formats == {"json"}:  # the stored evidence is put in the JSON as it is
             rendered = render_outputs(made.report, formats, made.evidence_json(), made.sources)
         else:
             rendered = render_outputs(made.full(), formats)
-        built = _built(made.report, [])
+        built = _built(made.report, write_rendered(out_dir, rendered))
         if reuse and report_key is not None:
-            key = _outputs_key(report_key, formats)
-            cache.put("outputs", key, (rendered, (built.claims, built.documents, built.verdicts)))
-            cache.flush()
-            cache.keep_only("outputs", [key])
-        return Built(
-            built.claims, built.documents, built.verdicts, write_rendered(out_dir, rendered)
-        )
+            _keep_outputs(cache, _outputs_key(report_key, formats), built)
+        return built
     finally:
         cache.close()
 
 
 def _outputs_key(report_key: str, formats: set[str]) -> str:
     return make_key("outputs", report_key, sorted(formats), output_version())
+
+
+def _kept_outputs(
+    cache: Cache, key: str, formats: set[str]
+) -> tuple[dict[str, Path], tuple[int, int, list[tuple[str, int]]]] | None:
+    """The files ``_keep_outputs`` kept under ``key``, each still as it was, and the figures."""
+    stored = cache.get("outputs", key)
+    try:
+        kept, (claims, documents, verdicts) = stored
+        figures = (int(claims), int(documents), [(str(v), int(n)) for v, n in verdicts])
+        files = {fmt: cache.kept_file("rendered", f"{key}.{fmt}", kept[fmt]) for fmt in formats}
+    except (TypeError, ValueError, KeyError):
+        return None
+    if not all(files.values()):
+        return None
+    return {fmt: path for fmt, path in files.items() if path is not None}, figures
+
+
+def _keep_outputs(cache: Cache, key: str, built: Built) -> None:
+    """Keep the files just written, for a build with nothing changed to give again: each
+    linked in the cache (``Cache.keep_file``), with the figures the command line prints."""
+    kept = {}
+    for path in built.written:
+        fmt = path.suffix[1:]
+        kept[fmt] = cache.keep_file("rendered", f"{key}.{fmt}", path)
+        if kept[fmt] is None:
+            return
+    cache.put("outputs", key, (kept, (built.claims, built.documents, built.verdicts)))
+    cache.flush()
+    cache.keep_only("outputs", [key])
+    cache.keep_only("rendered", [f"{key}.{fmt}" for fmt in kept])
 
 
 def _built(report: Report, written: list[Path]) -> Built:

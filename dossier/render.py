@@ -784,6 +784,24 @@ def write_rendered(out_dir: Path, rendered: dict[str, bytes]) -> list[Path]:
     return list(files)
 
 
+def write_kept(out_dir: Path, files: Mapping[str, Path]) -> list[Path]:
+    """Write the outputs kept as files (format -> file) into ``out_dir`` as ``write_rendered``
+    would; an output that already is its kept file (the same file: the cache keeps a link to
+    what it wrote) is left as it is. Returns the paths."""
+    _prepare(out_dir)
+    targets = {fmt: out_dir / f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS if fmt in files}
+    copies = {}
+    for fmt, target in targets.items():
+        try:
+            same = os.path.samefile(target, files[fmt])
+        except OSError:
+            same = False
+        if not same:
+            copies[target] = files[fmt].read_bytes()
+    _write_all(copies)
+    return list(targets.values())
+
+
 def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path]:
     """Render the requested formats, then write each one atomically; returns the paths written.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -21,6 +22,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
+import dossier.cache
 import dossier.corpus
 import dossier.index
 import dossier.match
@@ -390,8 +392,11 @@ def test_the_large_values_are_files_beside_the_database(
 
     files = sorted(f"{p.parent.name}/{len(p.name)}" for p in (cache / FILES_DIR).glob("*/*"))
     # The state and the pointer to it, the folder's reading, the corpus under its stamp and the
-    # rendered report: each a file named by its 64-digit key.
-    assert files == ["corpora/64", "corpora/64", "outputs/64", "states/64", "states/64"]
+    # rendered report: each a file named by its 64-digit key (the report's file itself by its
+    # key and format).
+    assert files == [
+        "corpora/64", "corpora/64", "outputs/64", "rendered/69", "states/64", "states/64"
+    ]  # fmt: skip
     db = sqlite3.connect(cache / DB_NAME)
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
     db.close()
@@ -643,6 +648,63 @@ def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
     build("--format", "json")
     assert rendered == [{"json"}, {"json"}]
     assert Path("out/dossier.json").read_bytes() == first["dossier.json"] == cold_json()
+
+
+def test_the_outputs_are_kept_as_the_files_written_and_left_alone_when_nothing_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dossier of 1,000 claims is tens of megabytes: the cache links to it, not a copy."""
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    build("--format", "json,html")
+    kept = sorted((project / ".dossier" / "cache" / FILES_DIR / "rendered").iterdir())
+    assert [p.suffix for p in kept] == [".html", ".json"]
+    assert all(os.path.samefile(p, Path("out") / f"dossier{p.suffix}") for p in kept)
+    before = {p.name: os.stat(p) for p in Path("out").iterdir()}
+
+    build("--format", "json,html")  # nothing changed: nothing written
+
+    after = {p.name: os.stat(p) for p in Path("out").iterdir()}
+    assert {n: (s.st_ino, s.st_mtime_ns) for n, s in after.items()} == {
+        n: (s.st_ino, s.st_mtime_ns) for n, s in before.items()
+    }
+    build("--format", "json,html", out="elsewhere")  # a copy for another folder
+    assert not os.path.samefile("elsewhere/dossier.json", "out/dossier.json")
+    assert Path("elsewhere/dossier.json").read_bytes() == cold_json()
+
+
+def test_an_output_written_into_in_place_is_not_given_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    build()
+    with open("out/dossier.json", "r+b") as f:  # the same file, which the cache links to
+        f.write(b"[garbled]")
+
+    build()
+
+    assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_outputs_are_kept_as_copies_where_no_link_can_be_made(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    expected = cold_json()
+
+    def no_link(*_args: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(dossier.cache.os, "link", no_link)
+    build()
+    (kept,) = (project / ".dossier" / "cache" / FILES_DIR / "rendered").iterdir()
+    assert not os.path.samefile(kept, "out/dossier.json")
+    Path("out/dossier.json").unlink()
+    rendered: list[object] = []
+    monkeypatch.setattr(dossier.pipeline, "render_outputs", lambda *a: rendered.append(a))
+
+    build()
+
+    assert rendered == [] and Path("out/dossier.json").read_bytes() == expected
 
 
 def test_the_summary_is_the_same_from_the_cached_outputs(
