@@ -308,6 +308,13 @@ def extract(text: str) -> list[Quantity]:
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if not unit_raw and _YEAR_RE.match(num_raw) and not m.group("hedge"):
             continue  # a year, not a figure
+        if (
+            not unit_raw
+            and num_raw.lower() in _SMALL_WORDS
+            and not m.group("hedge")
+            and _DEFINITE_RE.search(before)
+        ):
+            continue  # "the two forces", "the three men": a group named before, not counted
         if not unit_raw and (
             any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in MONTHS)
             or any(before.rstrip().endswith(mo) for mo in MONTHS)
@@ -366,6 +373,10 @@ def extract(text: str) -> list[Quantity]:
         )
     return found
 
+
+_DEFINITE_RE = re.compile(r"\b(?:the|these|those)\s+$")
+"""Before a number written in words that points back to a group the text named before ("the
+two forces", "the three men"): the sentence that counted them is the one to judge."""
 
 _RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
 """Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""

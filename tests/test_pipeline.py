@@ -161,6 +161,33 @@ def test_the_quick_figure_test_says_what_its_regex_says(pieces: list[str]) -> No
     assert _figure_hint(sentence) == (_FIGURE_HINT_RE.search(sentence) is not None)
 
 
+def test_the_two_forces_do_not_contradict_a_count_of_troops(tmp_path: Path) -> None:
+    """'the two forces' names the two sides again; it does not count troops."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(
+        "US troops in Syria\n\nRoughly five hundred American soldiers are stationed in Syria, "
+        "officials said. The Pentagon declined to give details of their mission.\n\n"
+        "Seven kilometres of territory held by Islamic State separate the two forces, the "
+        "officials added.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "title: Troops\naliases:\n  United States: [US, American]\nclaims:\n"
+        "  - id: troops\n    text: About 500 US troops are deployed in Syria.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app,
+        ["-q", "build", "--no-cache", "--format", "json", "--workers", "1",
+         "--claims", str(tmp_path / "claims.yaml"), "--corpus", str(tmp_path / "corpus"),
+         "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))["claims"]
+    assert claim["verdict"] == "supported"
+    assert [e["stance"] for e in claim["evidence"]] == ["supports"]
+
+
 def test_a_figure_written_in_any_number_word_is_looked_at(tmp_path: Path) -> None:
     from dossier.match import has_figure
     from dossier.quantity import NUMBER_WORDS

@@ -136,6 +136,24 @@ def test_a_preposition_before_a_figure_that_qualifies_a_noun_is_no_hedge(
 
 
 @pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Seven kilometres separate the two forces.", ["Seven kilometres"]),
+        ("The three men were killed on Sunday.", []),
+        ("Those five soldiers were never found.", []),
+        ("Three men were killed on Sunday.", ["Three"]),  # counted here
+        ("The 500 troops stay.", ["500"]),  # in digits: a figure the text gives
+        ("the majority of the civilians", ["the majority"]),
+        ("the ten-day truce", ["ten-day"]),  # a length of time, not a group
+    ],
+)
+def test_a_number_word_after_the_points_back_to_a_group_and_is_no_count(
+    text: str, figures: list[str]
+) -> None:
+    assert [q.text for q in extract(text)] == figures
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [("It was No. 497 on the list.", 497), ("He is ranked number 3.", 3), ("the #1 bestseller", 1)],
 )
