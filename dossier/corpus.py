@@ -409,9 +409,18 @@ def _walk(root: Path, warn: Warn) -> Iterator[_File]:
             warn(f"{folder}: folder skipped: {err.strerror}.")
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[:1] == ".":
                 continue
-            rel = prefix + entry.name
+            try:
+                plain = entry.is_file(follow_symlinks=False)  # most: no link, no folder
+            except OSError:
+                plain = False  # (told below)
+            if plain:
+                if _suffix(name) in ARTICLE_SUFFIXES:
+                    yield _File(prefix + name, entry.path)
+                continue
+            rel = prefix + name
             is_link = entry.is_symlink()
             if is_link:
                 target = Path(entry.path).resolve()
