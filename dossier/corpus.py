@@ -43,11 +43,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import datetime as dt
 import difflib
 import hashlib
+import importlib.util
 import os
+import platform
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -567,6 +570,24 @@ def _kind(
     return ParagraphKind.BODY, None
 
 
+_BLINGFIRE_LIBRARIES = {"Windows": "blingfiretokdll.dll", "Darwin": "libblingfiretokdll.dylib"}
+
+
+@lru_cache(maxsize=1)
+def _blingfire() -> Any:
+    """blingfire's compiled library, loaded from its package folder as its ``__init__`` does,
+    without running that: it imports numpy, 0.15 s of a build that segments one edited
+    article (we call the library alone, see ``_blingfire_starts``)."""
+    spec = importlib.util.find_spec("blingfire")
+    if spec is not None and spec.origin is not None:
+        name = _BLINGFIRE_LIBRARIES.get(platform.system(), "libblingfiretokdll.so")
+        with contextlib.suppress(OSError):
+            return ctypes.CDLL(os.path.join(os.path.dirname(spec.origin), name))
+    import blingfire  # (laid out otherwise: as it loads itself)
+
+    return blingfire.blingfire
+
+
 def _blingfire_starts(text: str) -> list[int]:
     """Character offsets where blingfire starts a sentence in ``text``.
 
@@ -575,14 +596,12 @@ def _blingfire_starts(text: str) -> list[int]:
     library function directly and map the few boundary offsets ourselves. The result equals
     ``text_to_sentences_and_offsets`` (a test checks it).
     """
-    import blingfire  # here: with numpy, 60 ms to import, which a build from the cache seldom needs
-
     data = text.encode("utf-8")
     size = len(data) * 2 + 16
     out = ctypes.create_string_buffer(size)
     starts = (ctypes.c_int32 * size)()
     ends = (ctypes.c_int32 * size)()
-    count = blingfire.blingfire.TextToSentencesWithOffsets(
+    count = _blingfire().TextToSentencesWithOffsets(
         ctypes.c_char_p(data),
         ctypes.c_int(len(data)),
         ctypes.byref(out),

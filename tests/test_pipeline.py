@@ -144,6 +144,20 @@ def test_the_command_line_starts_without_the_libraries_few_builds_need() -> None
     assert done.stdout.strip() == "[]"
 
 
+def test_splitting_sentences_loads_blingfire_without_numpy() -> None:
+    import subprocess
+    import sys
+
+    # An edit segments one article: blingfire's package module would import numpy (0.15 s);
+    # its library is loaded alone.
+    probe = (
+        "import sys; from dossier.corpus import _blingfire_starts; "
+        "print(_blingfire_starts('It rained. Dr. No came.'), 'numpy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("]")[1].strip() == "False"
+
+
 _HINT_PIECES = [
     *" aAnN.,-_\n\té1٣",  # ("٣": an Arabic-Indic three is a digit too)
     *"İıſK",  # letters the regex matches case-blind to 'i', 's' and 'k'
