@@ -235,6 +235,8 @@ class Cache:
 
     def get_many(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
         """The decoded values stored under ``keys`` (missing or unreadable ones are left out)."""
+        if table in KEPT_TABLES:
+            raise ValueError(f"Cache.get_many: {table} holds files, see kept_file")
         try:
             if table in FILE_TABLES:
                 return {key: marshal.loads(data) for key, data in self._files(table, keys)}
@@ -291,6 +293,8 @@ class Cache:
     def put_stored(self, table: str, key: str, data: bytes) -> None:
         """``put`` of the value that ``data`` is, as ``put`` would store it
         (``marshal.dumps(value)``)."""
+        if table in KEPT_TABLES:
+            raise ValueError(f"Cache.put: {table} holds files, see keep_file")
         if self._db is not None:
             if table in FILE_TABLES:
                 self._write_file(table, key, data)

@@ -199,11 +199,10 @@ def _init_worker(rules: tuple[FurnitureRule, ...], analyzer: Analyzer) -> None:
 
 def _prepare_chunk(texts: list[bytes]) -> list[bytes]:
     """The analyses of articles sent as UTF-8, each returned as the cache stores it
-    (``marshal``): the analysing process had pickled them and the build unpickled them (five
-    times slower than ``marshal.loads``), then marshalled them again for the cache, all in the
-    one process that also folds them and writes the index. Pickling a ``str`` that is not
-    ASCII leaves a UTF-8 copy of it attached to the sender's string for as long as it lives
-    (CPython caches it): the texts are sent as bytes."""
+    (``marshal``): the build unmarshals it (five times faster than unpickling) and stores those
+    very bytes, in the one process that also folds the analyses and feeds the index. Pickling a
+    ``str`` that is not ASCII leaves a UTF-8 copy of it attached to the sender's string for as
+    long as it lives (CPython caches it): the texts are sent as bytes."""
     assert _worker is not None
     rules, analyzer = _worker
     return [

@@ -379,6 +379,19 @@ def test_keep_only_forgets_every_other_entry_of_the_table(tmp_path: Path, table:
     again.close()
 
 
+def test_a_table_of_kept_files_holds_no_values(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    (tmp_path / "written.json").write_text("{}\n", encoding="utf-8")
+    kept = cache.keep_file("rendered", "k.json", tmp_path / "written.json")
+
+    assert cache.kept_file("rendered", "k.json", kept) is not None
+    with pytest.raises(ValueError, match="holds files"):
+        cache.get_many("rendered", ["k.json"])  # would read a dossier as a marshalled value
+    with pytest.raises(ValueError, match="holds files"):
+        cache.put("rendered", "k.json", b"{}")
+    cache.close()
+
+
 def test_the_large_values_are_files_beside_the_database(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
