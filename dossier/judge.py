@@ -563,7 +563,7 @@ def _same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str])
     if shared and not passage.generic:
         if all(k.startswith("~") for k in shared) and not claim.modifiers <= sentence_keys:
             return None  # "troops" and "security forces" meet as words, not as these people
-        return f" {pq.noun}" if pq.unit in {"count"} else f" of {pq.noun}"
+        return f" {pq.noun}" if pq.unit in {"count"} and not pq.vague else f" of {pq.noun}"
     place = {k for k in claim.measure_names if k[0] in "@#"}  # names as names, not as words
     if passage.generic and place and place <= sentence_keys:
         return f" of {pq.noun} ({claim.quantity.noun})"

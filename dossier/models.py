@@ -491,6 +491,9 @@ class Quantity(BaseModel):
     hedge: str | None = Field(default=None, description="about, over, at least, ...")
     unit: str = Field(description="Canonical unit: percent, km, hour, day, count, ...")
     noun: str | None = Field(default=None, description="What is counted or measured.")
+    vague: bool = Field(
+        default=False, description="A count said in round words: 'dozens of', 'hundreds of'."
+    )
 
 
 class Evidence(BaseModel):

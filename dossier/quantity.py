@@ -302,6 +302,10 @@ def extract(text: str) -> list[Quantity]:
             continue
         if m.group("scale") and num_raw[:1].isdigit():
             value *= _SCALES[m.group("scale").lower()]
+        vague = _vague(text, m)
+        if vague is not None:
+            found.append(vague)
+            continue
         currency = _CURRENCIES.get((m.group("currency") or "").lower())
         unit_raw = (m.group("unit") or "").strip(" -").lower()
         after = text[m.end() : m.end() + 12].lower().lstrip()
@@ -374,6 +378,38 @@ def extract(text: str) -> list[Quantity]:
     return found
 
 
+_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0)}
+"""Counts said in round words, as the numbers they allow: "dozens of civilians" is 24 to 99."""
+_SCALED_RE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)
+_VAGUE_OF_RE = re.compile(r"\s+of\s+(?!thousands\b|millions\b|billions\b|them\b|us\b|those\b)")
+
+
+def _vague(text: str, m: re.Match[str]) -> Quantity | None:
+    """'dozens of civilians', 'hundreds of people': a count in round words, with the noun after
+    "of" (None for anything else, or a scale: "hundreds of thousands")."""
+    word = m.group("num").lower()
+    if word not in _VAGUE or m.group("hedge") or m.group("unit") or m.group("num2"):
+        return None
+    if _SCALED_RE.search(text, max(0, m.start() - 16), m.start()):
+        return None  # "hundreds of thousands of people": no count in round words
+    of = _VAGUE_OF_RE.match(text, m.end())
+    noun = _noun_after(text, of.end()) if of else None
+    if noun is None:
+        return None
+    low, high = _VAGUE[word]
+    return Quantity(
+        text=text[m.start() : m.end()],
+        start=m.start(),
+        end=m.end(),
+        value=low,
+        low=low,
+        high=high,
+        unit="count",
+        noun=noun,
+        vague=True,
+    )
+
+
 _DEFINITE_RE = re.compile(r"\b(?:the|these|those)\s+$")
 """Before a number written in words that points back to a group the text named before ("the
 two forces", "the three men"): the sentence that counted them is the one to judge."""
@@ -423,6 +459,8 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
     """
     if claim.unit != passage.unit:
         return Agreement.UNCLEAR
+    if passage.vague or claim.vague:
+        return _compare_vague(claim, passage)
     if _within(passage, claim):
         return Agreement.AGREE
     if _close(claim.value, passage.value):
@@ -436,6 +474,21 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
     ):
         return Agreement.CONFLICT  # "less than half" vs "more than half"
     return Agreement.UNCLEAR
+
+
+def _compare_vague(claim: Quantity, passage: Quantity) -> Agreement:
+    """A count in round words sets a floor more than a ceiling (loosely said, "hundreds of
+    strikes" may be 1,200): "dozens of airstrikes" backs "more than 20 airstrikes" and "dozens
+    of airstrikes", and contradicts nothing; "dozens of civilians" is backed by 43 and by "at
+    least 43", contradicted by 3 and by "fewer than 20", and 150 leaves it open."""
+    if passage.vague:
+        same = (claim.low, claim.high) == (passage.low, passage.high)
+        floor_only = math.isinf(claim.high) or same
+        return Agreement.AGREE if floor_only and _within(passage, claim) else Agreement.UNCLEAR
+    if claim.low <= passage.low <= claim.high:  # the passage's least count is "dozens"
+        return Agreement.AGREE
+    below = passage.high < claim.low or (passage.high == claim.low and passage.high_open)
+    return Agreement.CONFLICT if below else Agreement.UNCLEAR
 
 
 _UPWARD = frozenset({"above", "at_least"})

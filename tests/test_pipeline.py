@@ -175,6 +175,50 @@ def test_the_quick_figure_test_says_what_its_regex_says(pieces: list[str]) -> No
     assert _figure_hint(sentence) == (_FIGURE_HINT_RE.search(sentence) is not None)
 
 
+def test_counts_in_round_words_are_checked_against_the_counts_of_the_corpus(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    articles = {
+        "a.txt": "Strike on Raqqa market\n\nAt least 43 civilians were killed in an air strike "
+        "on a market in Raqqa on Monday, activists said.\n",
+        "b.txt": "Coalition denies toll\n\nThe coalition said only 3 civilians were killed in "
+        "the strike on the Raqqa market.\n",
+        "c.txt": "Refugees flee\n\nHundreds of families fled Raqqa this week, the UN said. "
+        "Dozens of airstrikes hit the city.\n",
+    }
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "title: Round words\nclaims:\n"
+        "  - id: toll\n"
+        "    text: Dozens of civilians were killed in the strike on the Raqqa market.\n"
+        "  - id: families\n    text: More than 100 families fled Raqqa this week.\n"
+        "  - id: strikes\n    text: The coalition conducted over 1,500 airstrikes on Raqqa.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app,
+        ["-q", "build", "--no-cache", "--format", "json", "--workers", "1",
+         "--claims", str(tmp_path / "claims.yaml"), "--corpus", str(corpus),
+         "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    claims = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))["claims"]
+    found = {
+        c["id"]: (c["verdict"], [(e["source"], e["stance"]) for e in c["evidence"]]) for c in claims
+    }
+
+    assert found == {
+        "toll": ("disputed", [("a.txt", "supports"), ("b.txt", "conflicts")]),
+        "families": ("supported", [("c.txt", "supports")]),
+        "strikes": ("unverified", []),  # "dozens of airstrikes" contradicts no total
+    }
+    (families,) = [c for c in claims if c["id"] == "families"]
+    assert "passage Hundreds of families" in families["evidence"][0]["reason"]
+
+
 def test_the_two_forces_do_not_contradict_a_count_of_troops(tmp_path: Path) -> None:
     """'the two forces' names the two sides again; it does not count troops."""
     (tmp_path / "corpus").mkdir()

@@ -136,6 +136,47 @@ def test_a_preposition_before_a_figure_that_qualifies_a_noun_is_no_hedge(
 
 
 @pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Dozens of civilians were killed.", ("Dozens", 24, 99, "civilians")),
+        ("Hundreds of families fled.", ("Hundreds", 200, 999, "families")),
+        ("Thousands of Syrian refugees left.", ("Thousands", 2_000, 9_999, "refugees")),
+        ("hundreds of thousands of people", None),  # no count in round words
+        ("tens of thousands of refugees", None),
+        ("dozens of them", None),  # counts nothing named
+        ("Dozens were killed.", None),
+    ],
+)
+def test_a_count_in_round_words_is_the_numbers_it_allows(
+    text: str, read: tuple[str, float, float, str] | None
+) -> None:
+    vague = [(q.text, q.low, q.high, q.noun) for q in extract(text) if q.vague]
+    assert vague == ([read] if read else [])
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # A claim in round words: the passage's least count must be "dozens".
+        ("dozens of civilians", "43 civilians", Agreement.AGREE),
+        ("dozens of civilians", "at least 43 civilians", Agreement.AGREE),
+        ("dozens of civilians", "about 30 civilians", Agreement.AGREE),
+        ("dozens of civilians", "3 civilians", Agreement.CONFLICT),
+        ("dozens of civilians", "fewer than 20 civilians", Agreement.CONFLICT),
+        ("dozens of civilians", "150 civilians", Agreement.UNCLEAR),  # loosely, still dozens
+        # A passage in round words sets a floor, and contradicts nothing.
+        ("more than 20 airstrikes", "dozens of airstrikes", Agreement.AGREE),
+        ("dozens of airstrikes", "dozens of airstrikes", Agreement.AGREE),
+        ("over 1,500 airstrikes", "dozens of airstrikes", Agreement.UNCLEAR),
+        ("fewer than 1,000 airstrikes", "hundreds of airstrikes", Agreement.UNCLEAR),
+        ("about 50 airstrikes", "dozens of airstrikes", Agreement.UNCLEAR),
+    ],
+)
+def test_a_count_in_round_words_sets_a_floor(claim: str, passage: str, expected: Agreement) -> None:
+    assert compare(one(claim), one(passage)) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "figures"),
     [
         ("Seven kilometres separate the two forces.", ["Seven kilometres"]),
