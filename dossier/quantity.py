@@ -302,9 +302,10 @@ def extract(text: str) -> list[Quantity]:
             continue
         if m.group("scale") and num_raw[:1].isdigit():
             value *= _SCALES[m.group("scale").lower()]
-        vague = _vague(text, m)
-        if vague is not None:
-            found.append(vague)
+        if num_raw.lower() in _VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
+            vague = _vague(text, m)
+            if vague is not None:
+                found.append(vague)
             continue
         currency = _CURRENCIES.get((m.group("currency") or "").lower())
         unit_raw = (m.group("unit") or "").strip(" -").lower()

@@ -154,6 +154,11 @@ def test_a_count_in_round_words_is_the_numbers_it_allows(
     assert vague == ([read] if read else [])
 
 
+@pytest.mark.parametrize("without_of", ["Thousands fled the city.", "Hundreds killed in Raqqa"])
+def test_a_round_word_that_counts_nothing_named_is_no_figure(without_of: str) -> None:
+    assert extract(without_of) == []  # not 2,000 people who "fled", nor 200 "killed"
+
+
 @pytest.mark.parametrize(
     ("claim", "passage", "expected"),
     [
