@@ -175,11 +175,27 @@ def test_the_quick_figure_test_says_what_its_regex_says(pieces: list[str]) -> No
     assert _figure_hint(sentence) == (_FIGURE_HINT_RE.search(sentence) is not None)
 
 
+def build_small(tmp_path: Path, articles: dict[str, str], claims: str) -> list[dict]:  # type: ignore[type-arg]
+    """The claims of a dossier built from ``articles`` (name -> text) and ``claims`` (the YAML
+    of a claims file), without the cache."""
+    (tmp_path / "corpus").mkdir()
+    for name, text in articles.items():
+        (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(claims, encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["-q", "build", "--no-cache", "--format", "json", "--workers", "1",
+         "--claims", str(tmp_path / "claims.yaml"), "--corpus", str(tmp_path / "corpus"),
+         "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))
+    return report["claims"]  # type: ignore[no-any-return]
+
+
 def test_counts_in_round_words_are_checked_against_the_counts_of_the_corpus(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     articles = {
         "a.txt": "Strike on Raqqa market\n\nAt least 43 civilians were killed in an air strike "
         "on a market in Raqqa on Monday, activists said.\n",
@@ -188,24 +204,15 @@ def test_counts_in_round_words_are_checked_against_the_counts_of_the_corpus(
         "c.txt": "Refugees flee\n\nHundreds of families fled Raqqa this week, the UN said. "
         "Dozens of airstrikes hit the city.\n",
     }
-    for name, text in articles.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (tmp_path / "claims.yaml").write_text(
+    claims = build_small(
+        tmp_path,
+        articles,
         "title: Round words\nclaims:\n"
         "  - id: toll\n"
         "    text: Dozens of civilians were killed in the strike on the Raqqa market.\n"
         "  - id: families\n    text: More than 100 families fled Raqqa this week.\n"
         "  - id: strikes\n    text: The coalition conducted over 1,500 airstrikes on Raqqa.\n",
-        encoding="utf-8",
     )
-    result = CliRunner().invoke(
-        app,
-        ["-q", "build", "--no-cache", "--format", "json", "--workers", "1",
-         "--claims", str(tmp_path / "claims.yaml"), "--corpus", str(corpus),
-         "--out", str(tmp_path / "out")],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    claims = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))["claims"]
     found = {
         c["id"]: (c["verdict"], [(e["source"], e["stance"]) for e in c["evidence"]]) for c in claims
     }
@@ -221,27 +228,18 @@ def test_counts_in_round_words_are_checked_against_the_counts_of_the_corpus(
 
 def test_the_two_forces_do_not_contradict_a_count_of_troops(tmp_path: Path) -> None:
     """'the two forces' names the two sides again; it does not count troops."""
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "a.txt").write_text(
+    article = (
         "US troops in Syria\n\nRoughly five hundred American soldiers are stationed in Syria, "
         "officials said. The Pentagon declined to give details of their mission.\n\n"
         "Seven kilometres of territory held by Islamic State separate the two forces, the "
-        "officials added.\n",
-        encoding="utf-8",
+        "officials added.\n"
     )
-    (tmp_path / "claims.yaml").write_text(
+    (claim,) = build_small(
+        tmp_path,
+        {"a.txt": article},
         "title: Troops\naliases:\n  United States: [US, American]\nclaims:\n"
         "  - id: troops\n    text: About 500 US troops are deployed in Syria.\n",
-        encoding="utf-8",
     )
-    result = CliRunner().invoke(
-        app,
-        ["-q", "build", "--no-cache", "--format", "json", "--workers", "1",
-         "--claims", str(tmp_path / "claims.yaml"), "--corpus", str(tmp_path / "corpus"),
-         "--out", str(tmp_path / "out")],
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    (claim,) = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))["claims"]
     assert claim["verdict"] == "supported"
     assert [e["stance"] for e in claim["evidence"]] == ["supports"]
 
@@ -253,25 +251,12 @@ def test_a_figure_written_in_any_number_word_is_looked_at(tmp_path: Path) -> Non
     # Retrieval keeps, for a claim with a figure, only the sentences that may hold one.
     assert [w for w in NUMBER_WORDS if not has_figure(f"It said {w} soldiers were there.")] == []
 
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "a.txt").write_text(
-        "Rebels hold part of Raqqa\n\nThe SDF said that it controls fifteen percent of Raqqa.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "claims.yaml").write_text(
+    (claim,) = build_small(
+        tmp_path,
+        {"a.txt": "Rebels hold part of Raqqa\n\nThe SDF said that it controls fifteen percent of "
+         "Raqqa.\n"},
         "title: Teens\nclaims:\n  - id: sdf-raqqa\n    text: The SDF controls 15% of Raqqa.\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(
-        app,
-        [
-            "-q", "build", "--no-cache", "--claims", str(tmp_path / "claims.yaml"),
-            "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"),
-            "--format", "json",
-        ],
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    (claim,) = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))["claims"]
     assert claim["verdict"] == "supported"
     assert [e["quote"] for e in claim["evidence"]] == [
         "The SDF said that it controls fifteen percent of Raqqa."
