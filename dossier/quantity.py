@@ -288,8 +288,11 @@ def _object_of(text: str, end: int) -> str | None:
     return " ".join(kept) or None
 
 
-def extract(text: str) -> list[Quantity]:
-    """Every figure in ``text`` with its hedge, unit and what it measures, in text order."""
+def extract(text: str, *, alone: bool = False) -> list[Quantity]:
+    """Every figure in ``text`` with its hedge, unit and what it measures, in text order.
+
+    ``alone``: ``text`` is a figure cut from its sentence, as a citation lists it ("about 500",
+    "over 1,500"): a number without the noun it counts is a count all the same."""
     found: list[Quantity] = []
     for m in _QUANTITY_RE.finditer(text):
         num_raw = m.group("num")
@@ -357,7 +360,7 @@ def extract(text: str) -> list[Quantity]:
             noun = _noun_after(text, m.end())
             if noun in _PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
-        if unit == "count" and noun is None:
+        if unit == "count" and noun is None and not alone:
             if not num_raw[:1].isdigit() or hedge or num2:
                 continue  # "one", "some two": words, not a figure to hold a passage to
             unit = "number"  # "now 80", "dropped to 84.15": compared where the words agree

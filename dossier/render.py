@@ -405,9 +405,9 @@ def _chart_rows(
         (cite, figure, quantity)
         for cite in citations
         for figure in cite.evidence.figures
-        for quantity in extract(figure)[:1]
+        for quantity in extract(figure, alone=True)[:1]  # "about 500": the troops are the claim's
     ]
-    stated = extract(claim.text)
+    stated = [q for q in extract(claim.text) if not q.vague]  # "dozens" is no bar
     units = {q.unit for _, _, q in cited}
     own = next((q for q in stated if q.unit in units), stated[0] if stated else None)
     if own is not None:

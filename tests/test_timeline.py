@@ -7,6 +7,7 @@ import re
 
 from report_factory import make_report
 
+from dossier.models import Report
 from dossier.render import build_view, render_html
 from dossier.timeline import chronological, event_date
 
@@ -87,3 +88,35 @@ def test_a_claim_with_figures_gets_a_chart_with_one_row_per_figure() -> None:
         assert svg.count('class="fig-row"') == len(figures)
         assert "supports:" in svg or "conflicts:" in svg  # stance in words, not colour alone
         assert "href" not in svg and "<script" not in svg
+
+
+def _chart_of(report: Report, claim_id: str) -> str:
+    html = render_html(report)
+    start = html.index(f'id="claim-{claim_id}"')
+    article = html[start : html.index("</article>", start)]
+    return article[article.index("<svg") : article.index("</svg>")] if "<svg" in article else ""
+
+
+def test_a_count_cited_without_its_noun_is_charted() -> None:
+    """The pipeline cites a count as its figure alone ("about 1,500"): the noun is the claim's."""
+    report = make_report()
+    (n,) = [i for i, c in enumerate(report.claims) if c.id == "1500-strikes-raqqa"]
+    claim = report.claims[n]
+    evidence = [ev.model_copy(update={"figures": ["about 1,500"]}) for ev in claim.evidence[:1]]
+    claims = list(report.claims)
+    claims[n] = claim.model_copy(update={"evidence": evidence})
+
+    svg = _chart_of(report.model_copy(update={"claims": claims}), claim.id)
+
+    assert svg.count('class="fig-row"') == 1 and "1,500 — supports: about 1,500" in svg
+
+
+def test_a_claim_in_round_words_is_no_bar_of_the_chart() -> None:
+    report = make_report()
+    (n,) = [i for i, c in enumerate(report.claims) if c.id == "1500-strikes-raqqa"]
+    claims = list(report.claims)
+    claims[n] = claims[n].model_copy(update={"text": "The coalition flew dozens of strikes."})
+
+    svg = _chart_of(report.model_copy(update={"claims": claims}), claims[n].id)
+
+    assert 'class="fig-row"' in svg and 'class="fig-claim"' not in svg  # not "24 — claimed"
