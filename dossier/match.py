@@ -200,6 +200,13 @@ def _figure_hint(sentence: str) -> bool:
     return False
 
 
+_SOMEONE = "someone"  # (compared by identity) see Matcher._speaker_of
+
+
+def _someone(_pronoun: str) -> str:
+    return _SOMEONE
+
+
 class _Remembering(Analyzer):
     """The matcher's analyzer: the same tokens, remembered for the last texts read, since a
     judged sentence is often the context of the next one judged, and the other way round."""
@@ -324,7 +331,8 @@ class Matcher:
         return frozenset(k for t in tokens if not t.stop for k in expand(t.keys))
 
     def _speaker_of(self, pid: int) -> str | None:
-        return attribution.speaker(self._text(pid))
+        """The sentence's named speaker; ``_SOMEONE`` for "he said" of someone it does not name."""
+        return attribution.speaker(self._text(pid), resolve=_someone)
 
     def _article(self, source: str) -> ArticleProfile:
         """The article's profile: given by ``dossier.prepare``, or read here once."""
@@ -351,12 +359,23 @@ class Matcher:
             if self._source(pid) != passage.source:
                 return
             who = self._speaker(pid)
-            if who is not None and attribution.is_named(who):
+            if who is not None and who is not _SOMEONE and attribution.is_named(who):
                 yield passage.id - pid, who
 
     def _previous_speaker(self, passage: Passage) -> str | None:
-        """The last named speaker a few sentences back: whom "they said" stands for."""
-        return next((who for _, who in self._earlier_speakers(passage, SPEAKER_LOOKBACK)), None)
+        """The last named speaker a few sentences back: whom "they said" stands for, and whose
+        words a quotation that opens without naming anyone goes on with. None when a sentence
+        between quotes "he" or "she" without naming them: the quotation goes on from that
+        speaker, not from one before ("The militias said ... / '...', he said. / '...'")."""
+        for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
+            if self._source(pid) != passage.source:
+                break
+            who = self._speaker(pid)
+            if who is _SOMEONE:
+                return None
+            if who is not None and attribution.is_named(who):
+                return who
+        return None
 
     def _analyze_passage(self, pid: int) -> PassageAnalysis:
         passage = self.corpus.passages[pid]

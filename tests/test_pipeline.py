@@ -226,6 +226,28 @@ def test_counts_in_round_words_are_checked_against_the_counts_of_the_corpus(
     assert "passage Hundreds of families" in families["evidence"][0]["reason"]
 
 
+@pytest.mark.parametrize("between", [True, False], ids=["he-said-between", "right-after"])
+def test_a_quotation_naming_no_one_goes_on_from_the_nearest_speaker(
+    tmp_path: Path, between: bool
+) -> None:
+    """'...', he said (of someone the article does not name): the quotation after is his, not
+    the militias' of the sentence before."""
+    he_said = "\u201cAny attempt to open fire would be shut down\u201d, he said.\n\n"
+    article = (
+        "Strikes on Daesh\n\nThe U.S.-backed militias said on Saturday they had come under "
+        "attack from Russian jets.\n\n" + (he_said if between else "") + "\u201cThey have "
+        "conducted over 1,500 strikes against Daesh terrorist targets.\u201d\n"
+    )
+    (claim,) = build_small(
+        tmp_path,
+        {"a.txt": article},
+        "title: Strikes\nclaims:\n  - id: strikes\n"
+        "    text: The coalition conducted over 1,500 strikes against Daesh.\n",
+    )
+    (evidence,) = [e for e in claim["evidence"] if "1,500" in e["quote"]]
+    assert evidence["speaker"] == (None if between else "The U.S.-backed militias")
+
+
 def test_the_two_forces_do_not_contradict_a_count_of_troops(tmp_path: Path) -> None:
     """'the two forces' names the two sides again; it does not count troops."""
     article = (
