@@ -119,10 +119,9 @@ _SPECIAL_WORDS = {
     "twice": 2.0,
     "thrice": 3.0,
     "a couple of": 2.0,
-    "dozens": 24.0,
-    "hundreds": 200.0,
-    "thousands": 2000.0,
 }
+_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0)}
+"""Counts said in round words, as the numbers they allow: "dozens of civilians" is 24 to 99."""
 _FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
 # "most of the city", "the majority of": more than half, as a share.
 _MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
@@ -139,7 +138,7 @@ _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?:" + _NUMWORD + r")(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*"
     r"|"
-    + "|".join(sorted((re.escape(w) for w in _SPECIAL_WORDS), key=len, reverse=True))
+    + "|".join(sorted((re.escape(w) for w in [*_SPECIAL_WORDS, *_VAGUE]), key=len, reverse=True))
     + r"|"
     + _MAJORITY_RE
     + r"|an?(?=[\s-]+(?:"
@@ -296,6 +295,11 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _QUANTITY_RE.finditer(text):
         num_raw = m.group("num")
+        if num_raw.lower() in _VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
+            vague = _vague(text, m)
+            if vague is not None:
+                found.append(vague)
+            continue
         majority = num_raw.lower().split()[-1] in {"most", "majority"}
         if majority:
             value: float | None = 50.0
@@ -305,11 +309,6 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             continue
         if m.group("scale") and num_raw[:1].isdigit():
             value *= _SCALES[m.group("scale").lower()]
-        if num_raw.lower() in _VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
-            vague = _vague(text, m)
-            if vague is not None:
-                found.append(vague)
-            continue
         currency = _CURRENCIES.get((m.group("currency") or "").lower())
         unit_raw = (m.group("unit") or "").strip(" -").lower()
         after = text[m.end() : m.end() + 12].lower().lstrip()
@@ -382,8 +381,6 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
     return found
 
 
-_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0)}
-"""Counts said in round words, as the numbers they allow: "dozens of civilians" is 24 to 99."""
 _SCALED_RE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)
 _VAGUE_OF_RE = re.compile(r"\s+of\s+(?!thousands\b|millions\b|billions\b|them\b|us\b|those\b)")
 
