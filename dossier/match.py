@@ -350,16 +350,20 @@ class Matcher:
         return profile
 
     def _earlier_speakers(
-        self, passage: Passage, within: int | None = None
+        self, passage: Passage, within: int | None = None, *, unnamed: bool = False
     ) -> Iterator[tuple[int, str]]:
         """The named speakers of the sentences before a passage in its article (or ``within``
-        that many sentences), nearest first, each with how many sentences back it is."""
+        that many sentences), nearest first, each with how many sentences back it is; with
+        ``unnamed``, also ``_SOMEONE`` for each "he said" of someone the sentence does not name."""
         stop = -1 if within is None else max(-1, passage.id - 1 - within)
         for pid in range(passage.id - 1, stop, -1):
             if self._source(pid) != passage.source:
                 return
             who = self._speaker(pid)
-            if who is not None and who is not _SOMEONE and attribution.is_named(who):
+            if who is _SOMEONE:
+                if unnamed:
+                    yield passage.id - pid, who
+            elif who is not None and attribution.is_named(who):
                 yield passage.id - pid, who
 
     def _previous_speaker(self, passage: Passage) -> str | None:
@@ -367,15 +371,9 @@ class Matcher:
         words a quotation that opens without naming anyone goes on with. None when a sentence
         between quotes "he" or "she" without naming them: the quotation goes on from that
         speaker, not from one before ("The militias said ... / '...', he said. / '...'")."""
-        for pid in range(passage.id - 1, max(-1, passage.id - 1 - SPEAKER_LOOKBACK), -1):
-            if self._source(pid) != passage.source:
-                break
-            who = self._speaker(pid)
-            if who is _SOMEONE:
-                return None
-            if who is not None and attribution.is_named(who):
-                return who
-        return None
+        earlier = self._earlier_speakers(passage, SPEAKER_LOOKBACK, unnamed=True)
+        who = next((who for _, who in earlier), None)
+        return None if who is _SOMEONE else who
 
     def _analyze_passage(self, pid: int) -> PassageAnalysis:
         passage = self.corpus.passages[pid]
