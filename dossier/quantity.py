@@ -386,10 +386,10 @@ _VAGUE_OF_RE = re.compile(r"\s+of\s+(?!thousands\b|millions\b|billions\b|them\b|
 
 
 def _vague(text: str, m: re.Match[str]) -> Quantity | None:
-    """'dozens of civilians', 'hundreds of people': a count in round words, with the noun after
-    "of" (None for anything else, or a scale: "hundreds of thousands")."""
-    word = m.group("num").lower()
-    if word not in _VAGUE or m.group("hedge") or m.group("unit") or m.group("num2"):
+    """'dozens of civilians', 'hundreds of people': the count in round words ``m`` matched (one
+    of ``_VAGUE``), with the noun after "of" (None for anything else, or a scale: "hundreds of
+    thousands")."""
+    if m.group("hedge") or m.group("unit") or m.group("num2"):
         return None
     if _SCALED_RE.search(text, max(0, m.start() - 16), m.start()):
         return None  # "hundreds of thousands of people": no count in round words
@@ -397,7 +397,7 @@ def _vague(text: str, m: re.Match[str]) -> Quantity | None:
     noun = _noun_after(text, of.end()) if of else None
     if noun is None:
         return None
-    low, high = _VAGUE[word]
+    low, high = _VAGUE[m.group("num").lower()]
     return Quantity(
         text=text[m.start() : m.end()],
         start=m.start(),
