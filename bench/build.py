@@ -88,7 +88,7 @@ _FIGURE = re.compile(r"\b\d[\d,]*\b")
 def make_claims(corpus: Path, count: int) -> str:
     """The project's claims file with its claims, then reworded corpus sentences, ``count`` in
     all, as YAML text."""
-    from dossier.claims import load_claims
+    from dossier.claims.load import load_claims
 
     own = load_claims(ROOT / "claims.yaml").file
     texts = [c.text for c in own.claims]
@@ -182,10 +182,10 @@ def floor_and_newcomer(
     import tantivy
     from rank_bm25 import BM25Okapi
 
-    from dossier.cache import Cache
-    from dossier.claims import load_claims
-    from dossier.corpus import load_corpus
-    from dossier.prepare import Preparer
+    from dossier.claims.load import load_claims
+    from dossier.corpus.read import load_corpus
+    from dossier.incremental.cache import Cache
+    from dossier.incremental.prepare import Preparer
 
     claims = load_claims(claims_path)
     texts = [c.text for c in claims.claims]

@@ -4,7 +4,8 @@ Run by hand (a benchmark prints figures; it is not a test):
 
     .venv/bin/python bench/render.py [--claims 10,100,1000] [--repeat 1] [--profile 100]
 
-The report is the hand-built one of tests/report_factory.py, replicated with distinct claim ids
+The report is the hand-built one of tests/render/report_factory.py, replicated with distinct
+claim ids
 until it has the asked number of claims: five claims with 0-3 citations each (every verdict,
 figures, speakers), and a fresh copy of its four articles for every 25 claims, so the claim
 sections, the timeline and the sources grow together. Every size runs in two fresh
@@ -33,12 +34,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "render"))
 
 from report_factory import make_report  # noqa: E402
 
-from dossier import render  # noqa: E402
 from dossier.models import Report  # noqa: E402
+from dossier.render import render  # noqa: E402
 
 CLAIMS_PER_ARTICLE_SET = 25
 

@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dossier.corpus import load_corpus  # noqa: E402
-from dossier.match import Matcher  # noqa: E402
+from dossier.analysis.text import Analyzer  # noqa: E402
+from dossier.corpus.read import load_corpus  # noqa: E402
+from dossier.judge.match import Matcher  # noqa: E402
 from dossier.models import Claim, Stance  # noqa: E402
-from dossier.text import Analyzer  # noqa: E402
 
 _FIGURE = re.compile(r"\b\d[\d,]*\b")
 _CLAUSE = re.compile(r",\s(?:said|according|the\s)|;\s")

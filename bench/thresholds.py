@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
-from dossier import judge, match
-from dossier.evaluate import evaluate, load_gold
+from dossier.judge import assess as judge
+from dossier.judge import match
+from dossier.tools.evaluate import evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SWEEPS: list[tuple[ModuleType, str, tuple[float, ...]]] = [

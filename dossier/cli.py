@@ -20,7 +20,7 @@ from dossier.errors import DossierError, one_line
 
 if TYPE_CHECKING:
     from dossier.pipeline import Preparing
-    from dossier.terminal import Look
+    from dossier.tools.terminal import Look
 
 GC_THRESHOLDS = (100_000, 50, 100)  # the cycle collector's generations (see ``main``)
 
@@ -119,7 +119,7 @@ NoCacheOption = Annotated[
 
 
 def _cache_dir(claims: Path, cache_dir: Path | None, no_cache: bool) -> Path | None:
-    from dossier.cache import default_dir
+    from dossier.incremental.cache import default_dir
 
     return None if no_cache else cache_dir or default_dir(claims)
 
@@ -224,8 +224,8 @@ def validate(
 
     Example: [bold]dossier validate --claims claims.yaml[/]
     """
-    from dossier.claims import load_claims
-    from dossier.sources import validate_sources
+    from dossier.claims.load import load_claims
+    from dossier.tools.sources import validate_sources
 
     root = corpus if corpus is not None else claims.parent / "corpus"
     problems: list[str] = []
@@ -258,8 +258,8 @@ def schema(
     Example: [bold]dossier schema > schema/claims.schema.json[/]
     (and [bold]dossier schema --sources > schema/sources.schema.json[/])
     """
-    from dossier.claims import claims_json_schema_text
-    from dossier.sources import sources_json_schema_text
+    from dossier.claims.load import claims_json_schema_text
+    from dossier.tools.sources import sources_json_schema_text
 
     typer.echo(sources_json_schema_text() if sources else claims_json_schema_text(), nl=False)
 
@@ -287,7 +287,7 @@ def lock_command(
 
     Example: [bold]dossier lock --claims claims.yaml --corpus corpus[/]
     """
-    from dossier.lock import default_lock_path, lock_claims
+    from dossier.lock.lock import default_lock_path, lock_claims
 
     path = lock or default_lock_path(claims)
     with _preparing(claims, cache_dir, no_cache) as how:
@@ -313,7 +313,7 @@ def check_command(
 
     Example: [bold]dossier check --format github[/]
     """
-    from dossier.lock import FORMATTERS, check_lock, default_lock_path
+    from dossier.lock.lock import FORMATTERS, check_lock, default_lock_path
 
     formatter = FORMATTERS.get(format)
     if formatter is None:
@@ -340,7 +340,7 @@ def eval_command(
 
     Example: [bold]dossier eval tests/gold/seeds.yaml --with /data/news[/]
     """
-    from dossier.evaluate import FORMATTERS, evaluate, load_gold
+    from dossier.tools.evaluate import FORMATTERS, evaluate, load_gold
 
     formatter = FORMATTERS.get(format)
     if formatter is None:
@@ -385,9 +385,9 @@ def add(
 
     Example: [bold]dossier add "About 500 US troops are in Syria." --expect disputed --tag us[/]
     """
-    from dossier.claims import add_claim, parse_verdict
+    from dossier.claims.load import add_claim, parse_verdict
     from dossier.errors import CorpusError
-    from dossier.explain import explain_claim, format_explanation
+    from dossier.tools.explain import explain_claim, format_explanation
 
     verdict = parse_verdict(expect) if expect is not None else None
     claim = add_claim(claims, text, id=claim_id, expect=verdict, tags=tag or [])
@@ -414,7 +414,7 @@ def _look() -> Look:
     import shutil
     import sys
 
-    from dossier.terminal import PLAIN, Look
+    from dossier.tools.terminal import PLAIN, Look
 
     if sys.stdout.isatty():
         return Look(color=True, width=shutil.get_terminal_size().columns)
@@ -434,7 +434,7 @@ def explain(
 
     Example: [bold]dossier explain us-troops-in-syria[/]
     """
-    from dossier.explain import explain_claim, format_explanation
+    from dossier.tools.explain import explain_claim, format_explanation
 
     with _preparing(claims, cache_dir, no_cache) as how:
         explained = explain_claim(claims, corpus, claim_id, how)
@@ -462,7 +462,7 @@ def search(
 
     Example: [bold]dossier search "Deir al-Zour 65 percent"[/]
     """
-    from dossier.search import format_search, search_corpus
+    from dossier.tools.search import format_search, search_corpus
 
     if claims is None and Path("claims.yaml").is_file():
         claims = Path("claims.yaml")
@@ -493,7 +493,7 @@ def source_list(
 
     Example: [bold]dossier source list[/]
     """
-    from dossier.sources import format_listing, list_sources
+    from dossier.tools.sources import format_listing, list_sources
 
     typer.echo(format_listing(list_sources(corpus, files), _look()), nl=False)
 
@@ -521,8 +521,8 @@ def source_set(
 
     Example: [bold]dossier source set 003_x.txt --outlet firstpost.com --date 2017-09-21[/]
     """
-    from dossier.corpus import SOURCES_FILE
-    from dossier.sources import format_set, set_source
+    from dossier.corpus.read import SOURCES_FILE
+    from dossier.tools.sources import format_set, set_source
 
     given = {"title": title, "outlet": outlet, "date": date, "url": url, "notes": note}
     changes = {field: value for field, value in given.items() if value is not None}

@@ -15,9 +15,9 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
-from dossier.cache import Cache, make_key, make_keys
-from dossier.claims import load_claims
-from dossier.corpus import (
+from dossier.analysis.text import Analyzer
+from dossier.claims.load import load_claims
+from dossier.corpus.read import (
     CorpusFiles,
     Stamp,
     article_columns,
@@ -28,7 +28,9 @@ from dossier.corpus import (
     unread_corpus,
 )
 from dossier.errors import DossierError
-from dossier.match import Matcher, Weights
+from dossier.incremental.cache import Cache, make_key, make_keys
+from dossier.incremental.prepare import Derivation, Preparer, default_workers
+from dossier.judge.match import Matcher, Weights
 from dossier.models import (
     Claim,
     ClaimResult,
@@ -44,8 +46,7 @@ from dossier.models import (
     SourceRow,
     Verdict,
 )
-from dossier.prepare import Derivation, Preparer, default_workers
-from dossier.render import (
+from dossier.render.render import (
     EVIDENCE_JSON,
     check_formats,
     output_version,
@@ -54,7 +55,6 @@ from dossier.render import (
     write_outputs,
     write_rendered,
 )
-from dossier.text import Analyzer
 from dossier.verdict import decide, explain
 
 FORMATS = ("html", "pdf", "json")

@@ -151,7 +151,7 @@ def test_splitting_sentences_loads_blingfire_without_numpy() -> None:
     # An edit segments one article: blingfire's package module would import numpy (0.15 s);
     # its library is loaded alone.
     probe = (
-        "import sys; from dossier.corpus import _blingfire_starts; "
+        "import sys; from dossier.corpus.read import _blingfire_starts; "
         "print(_blingfire_starts('It rained. Dr. No came.'), 'numpy' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
@@ -169,7 +169,7 @@ _HINT_PIECES = [
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(_HINT_PIECES), max_size=10))
 def test_the_quick_figure_test_says_what_its_regex_says(pieces: list[str]) -> None:
-    from dossier.match import _FIGURE_HINT_RE, _figure_hint
+    from dossier.judge.match import _FIGURE_HINT_RE, _figure_hint
 
     sentence = "".join(pieces)
     assert _figure_hint(sentence) == (_FIGURE_HINT_RE.search(sentence) is not None)
@@ -267,8 +267,8 @@ def test_the_two_forces_do_not_contradict_a_count_of_troops(tmp_path: Path) -> N
 
 
 def test_a_figure_written_in_any_number_word_is_looked_at(tmp_path: Path) -> None:
-    from dossier.match import has_figure
-    from dossier.quantity import NUMBER_WORDS
+    from dossier.analysis.quantity import NUMBER_WORDS
+    from dossier.judge.match import has_figure
 
     # Retrieval keeps, for a claim with a figure, only the sentences that may hold one.
     assert [w for w in NUMBER_WORDS if not has_figure(f"It said {w} soldiers were there.")] == []

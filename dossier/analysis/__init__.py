@@ -1,0 +1,1 @@
+"""Reading text: tokens and names, figures, times, who says what."""

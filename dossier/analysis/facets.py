@@ -1,0 +1,213 @@
+"""What a claim pins down besides its words: the year, the direction, who fills a role.
+
+A claim such as "Russia began its operation in 2014" or "the oil field lies north of the city"
+makes its point with one word that a passage may replace with another of the same kind ("in
+2015", "south of"). Such a passage is not support, even though it shares every other word: it
+conflicts. A passage that gives no year or no direction at all does not speak to the claim's
+point and is left out.
+
+- **Years**: 1800-2099 written as digits. "since 2014" covers every year from 2014 on. A
+  passage that names no year speaks of the year its article was published, when that is known.
+- **Directions**: north, south, east, west and their forms (northern, eastward, north-east).
+- **Roles**: a name after a preposition ("deployed to Iraq", "coordinating with Russia"). When
+  the passage fills the same preposition with another name and never writes the claim's, the
+  role is taken by someone else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.analysis.text import MONTHS, Token
+
+_YEAR_RE = re.compile(
+    r"\b(?:(?P<since>(?i:since|from))\s+)?(?:(?i:early|mid|late)[\s-]+)?"
+    r"(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?P<year>1[89]\d\d|20\d\d)\b"
+)
+_DIRECTION_RE = re.compile(
+    r"\b(north|south)[\s-]?(east|west)(?:ern|erly|wards?)?\b|\b(north|south|east|west)"
+    r"(?:ern|erly|wards?)?\b",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_RE = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?!\d|:|,\d)\b"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2") + r"\b"
+)
+_CLOCK_RE = re.compile(
+    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])\.?m\b\.?", re.IGNORECASE
+)
+_NAME_AFTER_RE = re.compile(r"[\s-]+[A-Z]")
+# A superlative just before "since 2011": the year is what the event is measured against.
+_SUPERLATIVE_RE = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(?:\w+\s+)?(?!"
+    + "|".join(
+        "(?:north|south|mid)?west rest interest protest request contest harvest quest test chest "
+        "forest arrest nest guest crest unrest conquest inquest priest behest".split()
+    )
+    + r"\b)(?:\w+est|first|best|worst|most|least)\b(?:\s+\w+){0,3}\s+$",
+    re.IGNORECASE,
+)
+ROLE_PREPOSITIONS = frozenset({"to", "with", "in", "into", "from", "against", "by"})
+_SKIPPED = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    year: int
+    since: bool  # "since 2014": 2014 and every year after
+    benchmark: bool = False  # "the lowest since 2011", "the first time since 2011"
+
+    def meets(self, other: Year) -> bool:
+        if self.since and other.since:
+            return True
+        if self.since:
+            return other.year >= self.year
+        if other.since:
+            return self.year >= other.year
+        return self.year == other.year
+
+    def __str__(self) -> str:
+        return f"since {self.year}" if self.since else str(self.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    years: tuple[Year, ...]
+    months: frozenset[str]  # "jan" .. "dec"
+    directions: tuple[
+        tuple[str, int, int], ...
+    ]  # (north|south|east|west|north-east..., start, end)
+    roles: tuple[tuple[str, frozenset[str], str], ...]  # (preposition, name keys, name as written)
+    days: tuple[tuple[str, int, str], ...] = ()  # ("jun", 15, "June 15"): days of a month
+    clock: tuple[tuple[int, str], ...] = ()  # (minutes after midnight, "3:30 p.m.")
+
+
+def facets(text: str, tokens: Sequence[Token]) -> Facets:
+    years = tuple(
+        Year(
+            int(m.group("year")),
+            m.group("since") is not None,
+            m.group("since") is not None and _SUPERLATIVE_RE.search(text[: m.start()]) is not None,
+        )
+        for m in _YEAR_RE.finditer(text)
+    )
+    directions = []
+    for m in _DIRECTION_RE.finditer(text):
+        if _NAME_AFTER_RE.match(text, m.end()):
+            continue  # "northern Hama", "East Ghouta": part of a place's name, not a bearing
+        word = f"{m.group(1)}-{m.group(2)}".lower() if m.group(1) else m.group(3).lower()
+        directions.append((word, m.start(), m.end()))
+    months = frozenset(
+        t.text.lower()[:3] for t in tokens if t.text.lower() in MONTHS and t.text[:1].isupper()
+    )
+    days = tuple(
+        (
+            (m.group("month") or m.group("month2")).lower()[:3],
+            int(m.group("day") or m.group("day2")),
+            m.group().strip(),
+        )
+        for m in _DAY_RE.finditer(text)
+    )
+    clock = tuple(
+        (
+            (int(m.group("hour")) % 12 + (12 if m.group("half").lower() == "p" else 0)) * 60
+            + int(m.group("minute") or 0),
+            m.group().strip(),
+        )
+        for m in _CLOCK_RE.finditer(text)
+    )
+    return Facets(years, months, tuple(directions), _roles(tokens), days, clock)
+
+
+def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ...]:
+    roles = []
+    for i, t in enumerate(tokens):
+        low = t.text.lower()
+        if low not in ROLE_PREPOSITIONS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text.lower() in _SKIPPED:
+            j += 1
+        if j < len(tokens) and tokens[j].entity and any(k[0] in "@#" for k in tokens[j].keys):
+            name = tokens[j]
+            roles.append((low, frozenset(name.keys), name.text))
+    return tuple(roles)
+
+
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """The passage answers the claim's point differently (``explicit``) or not at all."""
+
+    reason: str
+    explicit: bool
+
+
+def contrast(
+    claim: Facets, passage: Facets, published: int | None, passage_keys: frozenset[str]
+) -> Contrast | None:
+    """How the passage differs from the claim on its year, direction or roles; None if not."""
+    # "its weakest since October 2011" compares with a past time; it dates neither the claim
+    # nor the passage, but two such times must agree.
+    dated = tuple(y for y in passage.years if not y.benchmark)
+    years = tuple(y for y in claim.years if not y.benchmark)
+    measured = {y.year for y in claim.years if y.benchmark}
+    against = {y.year for y in passage.years if y.benchmark}
+    if measured and against and not measured & against:
+        return Contrast(
+            f"claim says since {', '.join(map(str, sorted(measured)))}, "
+            f"passage says since {', '.join(map(str, sorted(against)))}",
+            True,
+        )
+    if years and not dated and not published and not claim.months & passage.months:
+        claimed = ", ".join(str(y) for y in years)
+        return Contrast(f"claim says {claimed}; the passage's date is not known", False)
+    if years:
+        said = dated or ((Year(published, False),) if published else ())
+        if said and not any(c.meets(p) for c in years for p in said):
+            claimed = ", ".join(str(y) for y in years)
+            if dated:
+                given = ", ".join(str(y) for y in dated)
+                return Contrast(f"claim says {claimed}, passage says {given}", True)
+            return Contrast(
+                f"claim says {claimed}; the passage was published in {published}", False
+            )
+    days = _days_differ(claim, passage)
+    if days is not None:
+        return days
+    hours = {c for c, _ in claim.clock}
+    if hours and passage.clock and not hours & {c for c, _ in passage.clock}:
+        return Contrast(f"claim says {claim.clock[0][1]}, passage says {passage.clock[0][1]}", True)
+    if claim.directions:
+        wanted = {d for d, _, _ in claim.directions}
+        bearings = {d for d, _, _ in passage.directions}
+        if not bearings:
+            return Contrast(
+                f"claim says {'/'.join(sorted(wanted))}; the passage gives no direction", False
+            )
+        if not wanted & bearings:
+            return Contrast(
+                f"claim says {'/'.join(sorted(wanted))}, passage says {'/'.join(sorted(bearings))}",
+                True,
+            )
+    for prep, keys, name in claim.roles:
+        if keys & passage_keys:
+            continue  # the passage names it
+        others = [n for p, k, n in passage.roles if p == prep and not k & keys]
+        if others:
+            return Contrast(f"claim says {prep} {name}, passage says {prep} {others[0]}", False)
+    return None
+
+
+def _days_differ(claim: Facets, passage: Facets) -> Contrast | None:
+    """'runs through June 15' against 'through June 7': the same month, another day."""
+    for month, day, written in claim.days:
+        same_month = [(d, w) for m, d, w in passage.days if m == month]
+        if same_month and day not in {d for d, _ in same_month}:
+            return Contrast(f"claim says {written}, passage says {same_month[0][1]}", True)
+    return None

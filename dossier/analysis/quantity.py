@@ -1,0 +1,515 @@
+"""Figures in text: numbers, units, hedges ("about", "over", "at least") and their comparison.
+
+A figure becomes a :class:`~dossier.models.Quantity`: the value as written, and the interval of
+values its hedge allows ("about 500" -> 450..550, "over 1,500" -> (1500, inf), "at least 7 km"
+-> [7, inf)). Two figures are compared only when they have the same kind of unit; whether they
+speak of the same *measure* (troops, strikes, percent of Raqqa) is the judge's business.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from text_to_num import text2num
+
+from dossier.analysis.text import MONTHS
+from dossier.models import Quantity
+
+# hedge words -> how they shape the interval around the stated value
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+    "circa",
+    "approx.",
+    "an approximate",
+)
+_NEARLY = ("nearly", "almost", "just under", "just short of", "close on")
+_ABOVE = (
+    "over",
+    "more than",
+    "upwards of",
+    "in excess of",
+    "above",
+    "exceeding",
+    "just over",
+    "well over",
+    "greater than",
+)
+_AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of", "not less than")
+_BELOW = ("fewer than", "less than", "under", "below", "well under")
+_AT_MOST = ("up to", "at most", "no more than", "as many as", "a maximum of", "not more than")
+
+_HEDGES: dict[str, str] = {}
+for _kind, _words in (
+    ("approx", _APPROX),
+    ("nearly", _NEARLY),
+    ("above", _ABOVE),
+    ("at_least", _AT_LEAST),
+    ("below", _BELOW),
+    ("at_most", _AT_MOST),
+):
+    for _w in _words:
+        _HEDGES[_w] = _kind
+
+APPROX_TOLERANCE = 0.10  # "about 500" allows 450..550
+EXACT_TOLERANCE = 0.02  # "80%" and "80.5 percent" are the same figure, rounding aside
+
+_UNITS: dict[str, tuple[str, float]] = {
+    # spelling -> (canonical unit, factor to the family's base unit)
+    "%": ("percent", 1.0),
+    "percent": ("percent", 1.0),
+    "per cent": ("percent", 1.0),
+    "pct": ("percent", 1.0),
+    "percentage points": ("percent", 1.0),
+    "km": ("km", 1.0),
+    "kms": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "kilometres": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "kilometers": ("km", 1.0),
+    "mile": ("km", 1.609344),
+    "miles": ("km", 1.609344),
+    "metre": ("km", 0.001),
+    "metres": ("km", 0.001),
+    "meter": ("km", 0.001),
+    "meters": ("km", 0.001),
+    "m": ("km", 0.001),
+    "second": ("hour", 1 / 3600),
+    "seconds": ("hour", 1 / 3600),
+    "minute": ("hour", 1 / 60),
+    "minutes": ("hour", 1 / 60),
+    "hour": ("hour", 1.0),
+    "hours": ("hour", 1.0),
+    "day": ("hour", 24.0),
+    "days": ("hour", 24.0),
+    "week": ("hour", 168.0),
+    "weeks": ("hour", 168.0),
+    "month": ("hour", 730.0),
+    "months": ("hour", 730.0),
+    "year": ("hour", 8766.0),
+    "years": ("hour", 8766.0),
+    "times": ("times", 1.0),
+}
+
+_SMALL_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion"
+).split()
+NUMBER_WORDS = tuple(_SMALL_WORDS)
+"""The words a number is written with ("fifteen", "two hundred"): what ``extract`` reads."""
+_SPECIAL_WORDS = {
+    "dozen": 12.0,
+    "a dozen": 12.0,
+    "half": 50.0,
+    "a half": 50.0,
+    "a third": 100 / 3,
+    "a quarter": 25.0,
+    "two thirds": 200 / 3,
+    "three quarters": 75.0,
+    "twice": 2.0,
+    "thrice": 3.0,
+    "a couple of": 2.0,
+}
+_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0)}
+"""Counts said in round words, as the numbers they allow: "dozens of civilians" is 24 to 99."""
+_FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
+# "most of the city", "the majority of": more than half, as a share.
+_MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
+_COUNT_ADJECTIVES = frozenset("more additional extra new other fewer further".split())
+_IRREGULAR_PLURALS = frozenset(
+    "people personnel police staff children men women militia cattle crew".split()
+)
+# Counted nouns that stand for what they are part of: "60,000 members of Iraq's security forces".
+_PARTITIVES = frozenset({"members", "member", "units", "elements", "ranks"})
+
+_ORDINAL_UNITS = frozenset({"second"})  # "a second lump" is not one second
+_NUMWORD = r"(?:" + "|".join(_SMALL_WORDS) + r")"
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?:" + _NUMWORD + r")(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*"
+    r"|"
+    + "|".join(sorted((re.escape(w) for w in [*_SPECIAL_WORDS, *_VAGUE]), key=len, reverse=True))
+    + r"|"
+    + _MAJORITY_RE
+    + r"|an?(?=[\s-]+(?:"
+    + "|".join(
+        sorted(
+            (re.escape(u) for u in _UNITS if u.isalpha() and u not in _ORDINAL_UNITS),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b))"
+)
+# "millions" after digits: "5.8 million people", "$13.2 billion"
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(_SCALES) + r")\b)?"
+_CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp"}
+_CURRENCY = r"(?P<currency>US\$|\$|€|£)?"
+_HEDGE = (
+    r"(?:(?P<hedge>"
+    + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
+    + r")\s+)?"
+)
+_UNIT = (
+    r"(?P<unit>\s*%|[\s-]+(?:"
+    + "|".join(sorted((re.escape(u) for u in _UNITS if u != "%"), key=len, reverse=True))
+    + r")\b)?"
+)
+_RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
+_QUANTITY_RE = re.compile(
+    r"(?<![\w.,:])"  # not the minutes of "3:30"
+    + r"(?:(?P<between>between)\s+)?"
+    + _HEDGE
+    + _CURRENCY
+    + _NUMBER
+    + _SCALE
+    + _RANGE
+    + _UNIT
+    + r"(?![\w])(?!:\d)",  # not the hour of "3:30 p.m."
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\sA-Za-z])")
+_OF_RE = re.compile(r"\s+of\s+((?:the\s+)?[^,.;:()\"“”]{1,60})")
+_OBJECT_STOP = frozenset(
+    "and or but is are was were be been in on at by with from which that who as to for "
+    "since after before while".split()
+)
+
+
+class Agreement(StrEnum):
+    AGREE = "agree"
+    CONFLICT = "conflict"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    agreement: Agreement
+    claim: Quantity
+    passage: Quantity
+
+
+def _parse_number(raw: str) -> float | None:
+    raw = raw.strip().lower()
+    if raw in _SPECIAL_WORDS:
+        return _SPECIAL_WORDS[raw]
+    if raw[:1].isdigit():
+        return float(raw.replace(",", ""))
+    words = re.sub(r"[\s-]+", " ", raw).replace(" and ", " ")
+    try:
+        return float(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def _interval(value: float, hedge: str | None) -> tuple[float, float, bool, bool]:
+    kind = _HEDGES.get(hedge.lower()) if hedge else None
+    if kind == "approx":
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE), False, False
+    if kind == "nearly":
+        return value * (1 - APPROX_TOLERANCE), value, False, True
+    if kind == "above":
+        return value, math.inf, True, False
+    if kind == "at_least":
+        return value, math.inf, False, False
+    if kind == "below":
+        return 0.0, value, False, True
+    if kind == "at_most":
+        return 0.0, value, False, False
+    return value, value, False, False
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """The counted noun that follows a figure: '500 US troops' -> 'troops',
+    '60,000 Iraqi security forces' -> 'forces' (the first plural of the run of lower-case words
+    after any capitalised modifiers)."""
+    words: list[str] = []
+    pos = end
+    for _ in range(5):
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        pos = m.end()
+        if not word[:1].isalpha():
+            break
+        if word[:1].isupper():
+            if words:
+                break
+            continue
+        if word.lower() in _OBJECT_STOP or word.lower() in {"of", "the", "a", "an", "were", "had"}:
+            break
+        if word.lower() in _COUNT_ADJECTIVES:
+            continue  # "1,500 more troops"
+        words.append(word)
+        if len(words) == 3:
+            break
+    if not words:
+        return None
+    plurals = [
+        w
+        for w in words
+        if (w.endswith("s") and not w.endswith("ss")) or w.lower() in _IRREGULAR_PLURALS
+    ]
+    return plurals[0] if plurals else words[0]
+
+
+def _partitive_object(text: str, end: int, noun: str) -> str | None:
+    """'60,000 members of Iraq's security forces' -> "Iraq's security forces"."""
+    at = text.find(noun, end)
+    return _object_of(text, at + len(noun)) if at >= 0 else None
+
+
+def _object_of(text: str, end: int) -> str | None:
+    """What a measure is 'of': '80 per cent of Raqa and the other' -> 'Raqa'."""
+    m = _OF_RE.match(text, end)
+    if not m:
+        return None
+    kept: list[str] = []
+    for word in m.group(1).split():
+        if word.lower() in _OBJECT_STOP:
+            break
+        kept.append(word)
+        if len(kept) == 6:
+            break
+    return " ".join(kept) or None
+
+
+def extract(text: str, *, alone: bool = False) -> list[Quantity]:
+    """Every figure in ``text`` with its hedge, unit and what it measures, in text order.
+
+    ``alone``: ``text`` is a figure cut from its sentence, as a citation lists it ("about 500",
+    "over 1,500"): a number without the noun it counts is a count all the same."""
+    found: list[Quantity] = []
+    for m in _QUANTITY_RE.finditer(text):
+        num_raw = m.group("num")
+        if num_raw.lower() in _VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
+            vague = _vague(text, m)
+            if vague is not None:
+                found.append(vague)
+            continue
+        majority = num_raw.lower().split()[-1] in {"most", "majority"}
+        if majority:
+            value: float | None = 50.0
+        else:
+            value = 1.0 if num_raw.lower() in {"a", "an"} else _parse_number(num_raw)
+        if value is None:
+            continue
+        if m.group("scale") and num_raw[:1].isdigit():
+            value *= _SCALES[m.group("scale").lower()]
+        currency = _CURRENCIES.get((m.group("currency") or "").lower())
+        unit_raw = (m.group("unit") or "").strip(" -").lower()
+        after = text[m.end() : m.end() + 12].lower().lstrip()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if not unit_raw and _YEAR_RE.match(num_raw) and not m.group("hedge"):
+            continue  # a year, not a figure
+        if (
+            not unit_raw
+            and num_raw.lower() in _SMALL_WORDS
+            and not m.group("hedge")
+            and _DEFINITE_RE.search(before)
+        ):
+            continue  # "the two forces", "the three men": a group named before, not counted
+        if not unit_raw and (
+            any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in MONTHS)
+            or any(before.rstrip().endswith(mo) for mo in MONTHS)
+        ):
+            continue  # a day of a month: "September 9", "9 September"
+        if currency:
+            unit, factor = currency, 1.0
+        elif num_raw.lower() in _FRACTIONS or majority:
+            unit, factor = "percent", 1.0
+        elif not unit_raw and not m.group("hedge") and _RANK_RE.search(before):
+            unit, factor = "rank", 1.0  # "No. 497 on the list": a place, not a count
+        elif unit_raw:
+            unit, factor = _UNITS.get(unit_raw, ("count", 1.0))
+        else:
+            unit, factor = (
+                ("times", 1.0) if num_raw.lower() in {"twice", "thrice"} else ("count", 1.0)
+            )
+        hedge = m.group("hedge")
+        start = m.start()
+        if hedge and hedge.lower() in _PREPOSITIONS and _compound_modifier(text, m):
+            hedge, start = None, m.start("num")  # "under 24-hour guard": under guard, all day
+        num2 = m.group("num2")
+        low, high, low_open, high_open = _interval(value * factor, "over" if majority else hedge)
+        if unit == "percent":
+            high = min(high, 100.0)
+        if num2 and (m.group("between") or not hedge):
+            v2 = _parse_number(num2)
+            if v2 is not None and v2 > value:
+                low, high, low_open, high_open = value * factor, v2 * factor, False, False
+        if unit in {"times", "rank"} or currency:
+            noun = None  # "shelled twice", "$5 million", "No. 3": what it counts is around it
+        elif unit == "percent" or unit in {"km"}:
+            noun = _object_of(text, m.end())
+        else:
+            noun = _noun_after(text, m.end())
+            if noun in _PARTITIVES:
+                noun = _partitive_object(text, m.end(), noun) or noun
+        if unit == "count" and noun is None and not alone:
+            if not num_raw[:1].isdigit() or hedge or num2:
+                continue  # "one", "some two": words, not a figure to hold a passage to
+            unit = "number"  # "now 80", "dropped to 84.15": compared where the words agree
+        found.append(
+            Quantity(
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                value=value * factor,
+                low=low,
+                high=high,
+                low_open=low_open,
+                high_open=high_open,
+                hedge=hedge.lower() if hedge else None,
+                unit=unit,
+                noun=noun,
+            )
+        )
+    return found
+
+
+_SCALED_RE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)
+_VAGUE_OF_RE = re.compile(r"\s+of\s+(?!thousands\b|millions\b|billions\b|them\b|us\b|those\b)")
+
+
+def _vague(text: str, m: re.Match[str]) -> Quantity | None:
+    """'dozens of civilians', 'hundreds of people': the count in round words ``m`` matched (one
+    of ``_VAGUE``), with the noun after "of" (None for anything else, or a scale: "hundreds of
+    thousands")."""
+    if m.group("hedge") or m.group("unit") or m.group("num2"):
+        return None
+    if _SCALED_RE.search(text, max(0, m.start() - 16), m.start()):
+        return None  # "hundreds of thousands of people": no count in round words
+    of = _VAGUE_OF_RE.match(text, m.end())
+    noun = _noun_after(text, of.end()) if of else None
+    if noun is None:
+        return None
+    low, high = _VAGUE[m.group("num").lower()]
+    return Quantity(
+        text=text[m.start() : m.end()],
+        start=m.start(),
+        end=m.end(),
+        value=low,
+        low=low,
+        high=high,
+        unit="count",
+        noun=noun,
+        vague=True,
+    )
+
+
+_DEFINITE_RE = re.compile(r"\b(?:the|these|those)\s+$")
+"""Before a number written in words that points back to a group the text named before ("the
+two forces", "the three men"): the sentence that counted them is the one to judge."""
+
+_RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
+"""Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""
+
+_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
+"""Hedges that are also prepositions: before a figure that qualifies a noun ("under 24-hour
+guard", "over 10-year bonds") they govern the noun, not the figure."""
+
+
+def _compound_modifier(text: str, m: re.Match[str]) -> bool:
+    """Is the figure of ``m`` a hyphened modifier of the noun after it ("24-hour guard")?"""
+    unit = m.group("unit") or ""
+    return unit.startswith("-") and re.match(r" [a-z]", text[m.end() : m.end() + 2]) is not None
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    if a.high < b.low or b.high < a.low:
+        return False
+    if a.high == b.low and (a.high_open or b.low_open) and a.high != a.low:
+        return False
+    return not (b.high == a.low and (b.high_open or a.low_open) and b.high != b.low)
+
+
+def _within(inner: Quantity, outer: Quantity) -> bool:
+    lo_ok = inner.low > outer.low or (
+        inner.low == outer.low and (inner.low_open or not outer.low_open)
+    )
+    hi_ok = inner.high < outer.high or (
+        inner.high == outer.high and (inner.high_open or not outer.high_open)
+    )
+    return lo_ok and hi_ok
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= EXACT_TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def compare(claim: Quantity, passage: Quantity) -> Agreement:
+    """Does the passage's figure back the claim's, contradict it, or neither?
+
+    It backs it when every value the passage allows is one the claim allows, or when both state
+    the same number with hedges that do not exclude each other ("at least 7 km" backs "7 km").
+    It contradicts it when no value is allowed by both ("around 65 percent" vs "80%").
+    """
+    if claim.unit != passage.unit:
+        return Agreement.UNCLEAR
+    if passage.vague or claim.vague:
+        return _compare_vague(claim, passage)
+    if _within(passage, claim):
+        return Agreement.AGREE
+    if _close(claim.value, passage.value):
+        same_direction = _HEDGES.get(claim.hedge or "") in {None, "approx"} or (
+            _HEDGES.get(claim.hedge or "") == _HEDGES.get(passage.hedge or "")
+        )
+        if same_direction or _overlap(claim, passage):
+            return Agreement.AGREE
+    if not _overlap(claim, passage) and (
+        not _close(claim.value, passage.value) or _opposite(claim.hedge, passage.hedge)
+    ):
+        return Agreement.CONFLICT  # "less than half" vs "more than half"
+    return Agreement.UNCLEAR
+
+
+def _compare_vague(claim: Quantity, passage: Quantity) -> Agreement:
+    """A count in round words sets a floor more than a ceiling (loosely said, "hundreds of
+    strikes" may be 1,200): "dozens of airstrikes" backs "more than 20 airstrikes" and "dozens
+    of airstrikes", and contradicts nothing; "dozens of civilians" is backed by 43 and by "at
+    least 43", contradicted by 3 and by "fewer than 20", and 150 leaves it open."""
+    if passage.vague:
+        same = (claim.low, claim.high) == (passage.low, passage.high)
+        floor_only = math.isinf(claim.high) or same
+        return Agreement.AGREE if floor_only and _within(passage, claim) else Agreement.UNCLEAR
+    if claim.low <= passage.low <= claim.high:  # the passage's least count is "dozens"
+        return Agreement.AGREE
+    below = passage.high < claim.low or (passage.high == claim.low and passage.high_open)
+    return Agreement.CONFLICT if below else Agreement.UNCLEAR
+
+
+_UPWARD = frozenset({"above", "at_least"})
+_DOWNWARD = frozenset({"below", "at_most"})
+
+
+def _opposite(a: str | None, b: str | None) -> bool:
+    """Do the two hedges point away from their number in opposite directions?"""
+    kinds = {_HEDGES.get(a or ""), _HEDGES.get(b or "")}
+    return bool(kinds & _UPWARD) and bool(kinds & _DOWNWARD)
+
+
+def complement(q: Quantity) -> Quantity:
+    """The rest of a whole: 'lost more than half' leaves 'less than half' held."""
+    return q.model_copy(
+        update={
+            "value": 100.0 - q.value,
+            "low": 100.0 - q.high,
+            "high": 100.0 - q.low,
+            "low_open": q.high_open,
+            "high_open": q.low_open,
+        }
+    )

@@ -1,0 +1,1 @@
+"""The claims file: loading, validating and editing claims.yaml."""

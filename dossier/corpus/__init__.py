@@ -1,0 +1,1 @@
+"""The corpus: reading article files, segmenting them into passages, sources.yaml."""

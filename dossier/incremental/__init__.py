@@ -1,0 +1,1 @@
+"""The speed layer: the cache and the prepared corpus state, wrapping the plain pipeline."""

@@ -1,0 +1,508 @@
+"""Who did what to whom: a claim's act, its doer and its target, and how a passage tells them.
+
+"Russia bombed the SDF" has an act (bombing), a doer (Russia) and a target (the SDF). A passage
+backs it only if it gives the act to that doer and that target: not "the SDF shelled Syrian
+positions" (the roles reversed), "came under fire from areas where SDF fighters are" (a passive
+act, its doer in the "from" phrase), "accused Russia of targeting" (the accused is the doer, the
+accuser is not), "a strike on terrorist positions" (another target), "only against ISIS" (the
+act restricted to someone else), nor a strike in an article about the SDF that never says the
+SDF was hit. Places ("near Deir ez-Zor") are where an act happened, not whom it was done to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from dossier.analysis.attribution import is_speech_verb
+from dossier.analysis.text import ARABIC_ARTICLES, Token, expand
+
+if TYPE_CHECKING:
+    from dossier.judge.assess import ClaimAnalysis, PassageAnalysis
+
+# Nouns for the people of a named side: "SDF fighters" says no more than "the SDF".
+PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
+
+# Acts done by one side to another: who does them matters.
+TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
+
+
+def span_of(text: str, part: str | None) -> range:
+    at = text.find(part) if part else -1
+    return range(at, at + len(part)) if part and at >= 0 else range(0)
+
+
+def claim_act(tokens: Sequence[Token], speaker: range, descriptors: set[int]) -> dict[str, Any]:
+    """The claim's transitive act with the name before it (who) and the names after it (whom),
+    descriptions aside ("Moscow-backed")."""
+    for i, t in enumerate(tokens):
+        if t.entity or not set(expand(t.keys)) & TRANSITIVE_ACTS:
+            continue
+        agents = [a for a in tokens[:i] if a.entity and a.start not in speaker]
+        patient = frozenset(
+            k
+            for j, p in enumerate(tokens)
+            if j > i and p.entity and j not in descriptors and not _a_place(tokens, j)
+            for k in p.keys
+        )
+        passive = (i and tokens[i - 1].text.lower() in BE_FORMS) or (
+            i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by"
+        )
+        if not agents or not patient or passive:
+            return {}
+        agent = agents[-1]
+        act = frozenset(expand(t.keys)) & TRANSITIVE_ACTS | frozenset(t.keys)
+        doer = frozenset(agent.keys) - patient
+        if not doer:
+            return {}
+        return {"act": (act, doer, patient), "act_agent": agent.text}
+    return {}
+
+
+LOCATIVES = frozenset(
+    "near in at around outside inside across into toward towards from within".split()
+)
+
+_BEARINGS = frozenset("east west north south northeast northwest southeast southwest".split())
+
+
+def _a_place(tokens: Sequence[Token], j: int) -> bool:
+    """Is the name at token j where the act happened ("near Deir ez-Zor", "east of Raqqa")
+    rather than whom it was done to?"""
+    groups = name_groups(tokens)
+    k = j - 1
+    while k >= 0:
+        word = tokens[k].text.lower()
+        if word in LOCATIVES or (word == "of" and k and tokens[k - 1].text.lower() in _BEARINGS):
+            return True
+        if not (tokens[k].entity or groups.get(k - 1, -1) == groups.get(j)):
+            return False
+        k -= 1  # back over the rest of the name ("Deir ez-" of "Deir ez-Zor")
+    return False
+
+
+AUXILIARIES = frozenset("is are was were be been being has have had will".split())
+
+BE_FORMS = frozenset("is are was were be been being".split())
+
+_VERB_GROUP = AUXILIARIES | {"not", "also", "already", "reportedly", "allegedly"}
+
+
+def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i the verb of 'are speaking', 'were wounded', 'has not deployed'?"""
+    j = i - 1
+    while j >= 0 and tokens[j].text.lower() in {"not", "been", "being", "also", "already"}:
+        j -= 1
+    return j >= 0 and tokens[j].text.lower() in AUXILIARIES
+
+
+def passive_subject(
+    tokens: Sequence[Token],
+) -> tuple[frozenset[str], frozenset[str], str, str] | None:
+    """'Coalition advisers were wounded' -> (advisers, wounded): who underwent the act."""
+    for i, t in enumerate(tokens):
+        if t.stop or t.entity or not t.text.endswith("ed") or not after_auxiliary(tokens, i):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].stop:
+            j -= 1
+        if j >= 0 and not tokens[j].entity:
+            subject = tokens[j]
+            return frozenset(expand(subject.keys)), frozenset(expand(t.keys)), subject.text, t.text
+    return None
+
+
+# The small words inside one name: "Deir ez-Zor", "Bank of England", "Abu al-Hasan".
+NAME_PARTICLES = ARABIC_ARTICLES | frozenset("of de la le du des da di von van bin ibn".split())
+
+
+def name_groups(tokens: Sequence[Token]) -> dict[int, int]:
+    """Token index -> name number: the words of one name ('Deir', 'ez', 'Zor') share one."""
+    groups: dict[int, int] = {}
+    current, last = -1, -2
+    for i, t in enumerate(tokens):
+        if not t.entity:
+            continue
+        joined = last == i - 1 or (
+            last == i - 2 and tokens[i - 1].text.lower() in NAME_PARTICLES and t.text[:1].isupper()
+        )
+        if not joined:
+            current += 1
+        groups[i] = current
+        last = i
+    return groups
+
+
+CLAUSE_WORDS = frozenset({"and", "but", "that", "which", "while", "who", "whereas"})
+
+_TIMES = frozenset({"twice", "thrice", "again", "repeatedly", "once"})
+
+_PASSIVE_MARKERS = AUXILIARIES | {"under"}
+
+AIM_WORDS = 4  # words after "strike on" that say what was struck
+
+PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase is looked for
+
+
+def reversed_roles(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'The SDF shelled government positions' does not say 'Russia bombed the SDF': the name
+    before the act is the one the claim has on the receiving end."""
+    if claim.act is None:
+        return None
+    act_keys, agent, patient = claim.act
+    tokens = passage.tokens
+    doers: list[str] = []
+    for j, t in enumerate(tokens):
+        if t.entity or not act_keys & set(expand(t.keys)):
+            continue
+        doer = _side_of(tokens, j, -1)
+        target = _side_of(tokens, j, +1)
+        accused = _accused(tokens, j)
+        if accused is not None:
+            who, accuses = accused
+            if accuses:  # "Russian accusations of shelling": Russia says someone else did it
+                if set(who.keys) & agent:
+                    doers.append(f"{who.text} accusing others of it")
+                continue
+            if set(who.keys) & agent:
+                return None  # "accused the SDF of shelling": the claim's doer
+            doers.append(who.text)
+            continue
+        if _passive_at(tokens, j):
+            # "were shelled by", "came under attack from Russian jets and Syrian forces", "had
+            # been fired at ... from positions held by US troops and the SDF"
+            named = _passive_doers(tokens, j)
+            if any(set(d.keys) & agent for d in named):
+                return None
+            doers.extend(d.text for d in named if set(d.keys) & patient)
+            continue
+        after = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+        if after == "of" and "~bomb" not in act_keys:
+            doer = None  # "control of the capital", "the killing of civilians": the target
+        elif after in {"of", "by", "from"}:
+            doer, target = target, None  # "an attack of HTS", "shelling by the SDF"
+        elif (
+            j + 2 < len(tokens)
+            and tokens[j + 1].text.lower() in _TIMES
+            and (tokens[j + 2].text.lower() in {"by", "from"})
+        ):
+            doer, target = next_content(tokens, j + 2, +1), None  # "shelled twice by the SDF"
+        if doer is None and target is None:
+            continue
+        if doer is not None and doer.entity and set(doer.keys) & agent:
+            return None
+        if target is not None and target.entity and set(target.keys) & patient:
+            return None
+        if doer is not None and doer.entity and set(doer.keys) & patient:
+            doers.append(doer.text)  # "the SDF have already shelled ..."
+        elif target is not None and target.entity and set(target.keys) & agent:
+            doers.append(f"it done to {target.text}")  # "airstrikes on the SDF"
+    if doers:
+        return f"the passage has {doers[0]}, the claim has {claim.act_agent} doing it"
+    return None
+
+
+ACCUSING = frozenset("accused accuses accusing blamed blames blaming".split())
+
+ACCUSATIONS = frozenset(
+    "accusation accusations allegation allegations charge charges claim claims".split()
+)
+
+
+def _accused(tokens: Sequence[Token], j: int) -> tuple[Token, bool] | None:
+    """The act at token j as something someone is accused of: ('accused Russia of targeting')
+    -> (Russia, False), the accused doing it; ('Russian accusations of shelling') -> (Russian,
+    True), the accuser, who is not the one said to do it."""
+    if j < 2 or tokens[j - 1].text.lower() not in {"of", "for"}:
+        return None
+    before = tokens[j - 2]
+    if before.entity:
+        k = j - 3
+        while k >= 0 and (tokens[k].entity or tokens[k].text.lower() == "the"):
+            k -= 1
+        if k >= 0 and tokens[k].text.lower() in ACCUSING:
+            return before, False
+        return None
+    if before.text.lower() in ACCUSATIONS and j >= 3 and tokens[j - 3].entity:
+        return tokens[j - 3], True
+    return None
+
+
+def _passive_at(tokens: Sequence[Token], j: int) -> bool:
+    """'were shelled', 'came under attack', 'come under massive mortar ... fire'."""
+    if j and tokens[j - 1].text.lower() in _PASSIVE_MARKERS:
+        return True
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if tokens[k].entity:
+            return False
+        if tokens[k].text.lower() == "under":
+            return True
+    return False
+
+
+def other_target(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'a cruise missile strike on terrorist positions' is a strike on someone else than the
+    claim's target: every act of the sentence is aimed ('on', 'against') at another."""
+    if claim.act is None:
+        return None
+    act, _agent, patient = claim.act
+    tokens = passage.tokens
+    others = []
+    for j, t in enumerate(tokens):
+        if t.entity or not act & set(expand(t.keys)):
+            continue
+        if j + 2 >= len(tokens) or tokens[j + 1].text.lower() not in {"on", "against"}:
+            continue
+        aim = []
+        for w in tokens[j + 2 : j + 2 + AIM_WORDS]:
+            if w.text.lower() in CLAUSE_WORDS | LOCATIVES:
+                break  # "on terrorist positions near Tabqa"
+            if passage.text[w.end : w.end + 1] in ",;":
+                aim.append(w)
+                break
+            aim.append(w)
+        if any(w.entity and set(w.keys) & patient for w in aim) or any(
+            w.text.lower() in PRONOUN_SUBJECTS | {"them", "him", "her"} for w in aim
+        ):
+            return None
+        words = [w.text for w in aim if not w.stop]
+        if words:
+            others.append(" ".join(words[:3]))
+    return others[0] if others else None
+
+
+def _passive_doers(tokens: Sequence[Token], j: int) -> list[Token]:
+    """Who did the passive act at token j: the names of the 'by' or 'from' phrase after it."""
+    for k in range(j + 1, min(len(tokens), j + PASSIVE_REACH)):
+        if tokens[k].text.lower() in {"by", "from"}:
+            return [t for t in tokens[k + 1 : k + PASSIVE_REACH] if t.entity]
+    return []
+
+
+def only_against(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'had only carried out strikes against ISIS': the act, restricted to another target."""
+    if claim.act is None:
+        return None
+    act, _agent, patient = claim.act
+    tokens = passage.tokens
+    for j, t in enumerate(tokens):
+        if t.entity or not act & set(expand(t.keys)):
+            continue
+        if not any(b.text.lower() == "only" for b in tokens[max(0, j - 3) : j]):
+            continue
+        target = next_content(tokens, j, +1)
+        if target is not None and target.entity and not set(target.keys) & patient:
+            return target.text
+    return None
+
+
+# Words by which a sentence points back at whom an act was done to.
+OBJECT_PRONOUNS = frozenset("it its they them their he him his she her we us our".split())
+
+PRONOUN_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})
+
+
+def doer_said(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
+    """A claim that someone did something to someone is told only by a sentence that names the
+    doer (or says "it", "they", "we" for them, or is the doer speaking)."""
+    assert claim.act is not None
+    agent = claim.act[1]
+    if agent & passage.keys or (passage.speaker and agent & passage.voice):
+        return True
+    return any(t.text.lower() in PRONOUN_SUBJECTS for t in passage.tokens)
+
+
+DESCRIBING = frozenset("backed led supported linked allied aligned affiliated".split())
+
+
+def _side_of(tokens: Sequence[Token], j: int, step: int) -> Token | None:
+    """The word next to an act, one way or the other; for the people of a side ("Russian
+    forces struck", "struck SDF fighters"), the side's name."""
+    word = next_content(tokens, j, step)
+    if step > 0 and word is not None and word.entity:
+        at = tokens.index(word)
+        if at + 1 < len(tokens) and tokens[at + 1].text.lower() in DESCRIBING:
+            word = next_content(tokens, at + 1, step)  # "bombed US-backed SDF": the SDF
+    if word is None or word.entity or not set(expand(word.keys)) & PEOPLE_OF:
+        return word
+    at = tokens.index(word)
+    name = tokens[at - 1] if step < 0 and at else None
+    if step > 0:
+        k = at - 1
+        while k > j and tokens[k].stop:
+            k -= 1
+        name = tokens[k] if k > j else None
+    return name if name is not None and name.entity else word
+
+
+def next_content(tokens: Sequence[Token], j: int, step: int) -> Token | None:
+    """The first word that is not a function word from token j on, one way or the other."""
+    k = j + step
+    while 0 <= k < len(tokens) and tokens[k].stop:
+        k += step
+    return tokens[k] if 0 <= k < len(tokens) else None
+
+
+def other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'several SDF fighters were wounded' does not say 'advisers were wounded', even when the
+    sentence names advisers elsewhere."""
+    if claim.passive is None:
+        return None
+    subject_keys, verb_keys, subject, verb = claim.passive
+    tokens = passage.tokens
+    others = []
+    for i, t in enumerate(tokens):
+        if not verb_keys & set(expand(t.keys)) or not after_auxiliary(tokens, i):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].text.lower() in _VERB_GROUP:
+            j -= 1
+        if j < 0 or tokens[j].stop or subject_keys & set(expand(tokens[j].keys)):
+            return None  # the claim's subject, or none written ("... but were not wounded")
+        others.append(tokens[j].text)
+    if not others:
+        return None
+    return f"the passage says {others[0]} were {verb}, not {subject}"
+
+
+POSSESSIVES = frozenset({"its", "their"})
+
+AIMS = frozenset({"at", "on", "against", "upon"})
+
+
+def possessor(tokens: Sequence[Token], i: int) -> frozenset[str] | None:
+    """Whose "its" or "their" at token i is: the name the sentence opens with, when no other name
+    stands between ("Russia's Defense Ministry said shells hit its own forces": Russia's forces).
+    None when another name could own it ("The SDF said Russia shelled its positions")."""
+    names = [k for k in range(i) if tokens[k].entity]
+    if not names:
+        return None
+    first = last = names[0]
+    while True:  # to the end of the name: "Russia's Ministry of Defense"
+        if last + 1 < i and tokens[last + 1].entity:
+            last += 1
+        elif last + 2 < i and tokens[last + 1].text in _NAME_JOINS and tokens[last + 2].entity:
+            last += 2
+        else:
+            break
+    if any(k > last for k in names):
+        return None
+    return frozenset(k for t in tokens[first : last + 1] if t.entity for k in t.keys)
+
+
+_NAME_JOINS = frozenset({"of", "for"})  # inside a name: "Ministry of Defense"
+
+
+def hit_targets(tokens: Sequence[Token], act: frozenset[str]) -> set[str]:
+    """The keys of whom the sentence's acts are aimed at: the names right after "fired at",
+    "struck", "shelled" (or the owner of "its own forces" there), and the names before a
+    passive act in its clause ("Syrian troops ... have been shelled")."""
+    out: set[str] = set()
+    for j, t in enumerate(tokens):
+        if not t.entity and act & set(expand(t.keys)):
+            out.update(hit_by(tokens, j))
+    return out
+
+
+def hit_by(tokens: Sequence[Token], j: int) -> set[str]:
+    """The keys of whom the act at token j is aimed at (see ``hit_targets``)."""
+    out: set[str] = set()
+    if _passive_at(tokens, j):
+        for b in reversed(tokens[:j]):
+            if b.text.lower() in CLAUSE_WORDS or is_speech_verb(b.text):
+                break  # "X said that ..." : the speaker is not who was hit
+            if b.entity:
+                out.update(b.keys)
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text.lower() in AIMS)
+    for n in range(k, min(len(tokens), k + AIM_WORDS)):
+        w = tokens[n]
+        low = w.text.lower()
+        if low in CLAUSE_WORDS | LOCATIVES | {"by"}:
+            break  # "... from positions held by", "near Tabqa": no longer whom it hit
+        if w.entity:
+            out.update(w.keys)
+        elif low in POSSESSIVES:
+            out.update(possessor(tokens, n) or ())
+    return out
+
+
+# Prepositions that put a named side with the subject, or against it: "fought alongside the SDF"
+# and "fought against the SDF" share every content word and say opposite things.
+WITH_SIDE = frozenset({"alongside", "beside"})
+AGAINST_SIDE = frozenset({"against"})
+FIGHT = "~fight"  # fought, battled, clashed...
+_SIDE_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def sides(tokens: Sequence[Token]) -> tuple[tuple[frozenset[str], str, str], ...]:
+    """Each name put with or against the subject by a preposition: (its keys, "alongside" or
+    "against", the name as written). "alongside the US-backed SDF": the first name after it."""
+    found = []
+    for i, t in enumerate(tokens):
+        word = t.text.lower()
+        if t.entity:
+            continue
+        if word in WITH_SIDE or word in AGAINST_SIDE:
+            side = "alongside" if word in WITH_SIDE else "against"
+        elif FIGHT in expand(t.keys):
+            side = "against"  # "fought the SDF": the name fought is the other side
+        else:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text.lower() in _SIDE_SKIP:
+            j += 1
+        if j < len(tokens) and tokens[j].entity:
+            found.append((frozenset(tokens[j].keys), side, tokens[j].text))
+    return tuple(found)
+
+
+def other_side(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
+    """'Malian troops fought against the KF' does not say they fought alongside it."""
+    if not claim.sides:
+        return None
+    said = sides(passage.tokens)
+    for keys, side, name in claim.sides:
+        for their_keys, their_side, their_name in said:
+            if keys & their_keys and side != their_side:
+                return f"the claim has it {side} {name}, the passage {their_side} {their_name}"
+    return None
+
+
+def owned_phrases(tokens: Sequence[Token]) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    """What a sentence calls someone's own: "Russia's ministry said mortars were fired at its own
+    special forces" -> (Russia's keys, ("special", "forc")). The words are those after "its"
+    ("own" aside) up to the next small word or name."""
+    found = []
+    for i, t in enumerate(tokens):
+        if t.text.lower() not in POSSESSIVES:
+            continue
+        owner = possessor(tokens, i)
+        if not owner:
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j].text.lower() == "own":
+            j += 1
+        words = []
+        while j < len(tokens) and not tokens[j].stop and not tokens[j].entity:
+            words.append(_head(tokens[j]))
+            j += 1
+        if words:
+            found.append((owner, tuple(words)))
+    return found
+
+
+def names_owned(tokens: Sequence[Token], owner: frozenset[str], words: tuple[str, ...]) -> bool:
+    """Whether a sentence names the owner's such things: "Russian special forces"."""
+    n = len(words)
+    for j, t in enumerate(tokens[: len(tokens) - n]):
+        if (
+            t.entity
+            and owner & set(t.keys)
+            and tuple(_head(w) for w in tokens[j + 1 : j + 1 + n]) == words
+        ):
+            return True
+    return False
+
+
+def _head(token: Token) -> str:
+    return token.keys[0] if token.keys else token.text.lower()

@@ -1,0 +1,1 @@
+"""The CI gate: locking citations and checking them again."""

@@ -1,0 +1,1 @@
+"""The dossier's outputs: JSON, HTML and PDF, from one report."""

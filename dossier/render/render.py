@@ -1,0 +1,820 @@
+"""Render a `Report` as JSON, HTML (jinja2) and PDF (weasyprint), and write them atomically.
+
+The HTML and the PDF come from the same templates: the screen and print stylesheets are inlined,
+so the HTML is one self-contained file and weasyprint never needs to fetch anything (and is not
+allowed to: see `_LocalOnlyFetcher`). The same `Report` always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+from pydantic import TypeAdapter
+
+from dossier.analysis.quantity import extract
+from dossier.errors import RenderError
+from dossier.models import (
+    ClaimResult,
+    Evidence,
+    Report,
+    SourceEntry,
+    SourceMeta,
+    SourceRow,
+    Stance,
+    Verdict,
+)
+from dossier.render.timeline import chronological, date_phrase, event_date
+
+if TYPE_CHECKING:
+    import jinja2
+    from weasyprint.urls import URLFetcherResponse
+
+FORMATS = ("html", "pdf", "json")
+"""Every output format, in the order they are written."""
+
+OUTPUT_NAME = "dossier"
+
+_STYLESHEETS = ("base.css", "screen.css", "print.css")
+_NARROW_STYLESHEET = "narrow.css"  # in its own <style media=...>: weasyprint knows no queries
+
+_VERDICT_LABELS = {
+    Verdict.SUPPORTED: "Supported",
+    Verdict.CONTRADICTED: "Contradicted",
+    Verdict.DISPUTED: "Disputed",
+    Verdict.UNVERIFIED: "Unverified",
+}
+_VERDICT_SYMBOLS = {
+    Verdict.SUPPORTED: "✓",
+    Verdict.CONTRADICTED: "✗",
+    Verdict.DISPUTED: "±",
+    Verdict.UNVERIFIED: "?",
+}
+# schema.org Rating for ClaimReview: 1 (worst) .. 4 (best); alternateName carries the verdict.
+_VERDICT_RATINGS = {
+    Verdict.CONTRADICTED: 1,
+    Verdict.DISPUTED: 2,
+    Verdict.UNVERIFIED: 3,
+    Verdict.SUPPORTED: 4,
+}
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+# --- where the templates are ----------------------------------------------------------------
+
+
+def templates_dir() -> Path:
+    """The templates folder, inside the package beside this module."""
+    return Path(__file__).resolve().parent / "templates"
+
+
+# --- the template context -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CitationView:
+    """One piece of evidence with its citation number, as cited in a claim section."""
+
+    number: int
+    claim_id: str
+    claim_anchor: str
+    evidence: Evidence
+    source_anchor: str
+    meta: SourceMeta
+
+    @property
+    def anchor(self) -> str:
+        return f"cite-{self.number}"
+
+    @property
+    def href(self) -> str | None:
+        """The source's URL when it may become a link."""
+        return safe_href(self.meta.url)
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    """One side of a claim's evidence: the supporting or the conflicting passages."""
+
+    stance: Stance
+    title: str
+    empty: str
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    number: int
+    anchor: str
+    result: ClaimResult
+    supporting: list[CitationView]
+    conflicting: list[CitationView]
+    json_ld: Markup
+    figures_chart: Markup | None = None
+
+    @property
+    def columns(self) -> tuple[ColumnView, ColumnView]:
+        return (
+            ColumnView(
+                Stance.SUPPORTS,
+                "Supporting",
+                "No passage in the corpus supports this claim.",
+                self.supporting,
+            ),
+            ColumnView(
+                Stance.CONFLICTS,
+                "Conflicting",
+                "No passage in the corpus conflicts with this claim.",
+                self.conflicting,
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class ContextView:
+    """A paragraph of a source with every cited quote in it marked."""
+
+    paragraph: str
+    spans: list[tuple[int, int]]
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    anchor: str
+    entry: SourceEntry
+    href: str | None
+    contexts: list[ContextView]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A cited passage placed in time: when its source appeared and when its event happened.
+
+    `date_words` are the passage's own words that date the event ("on Saturday"); when `event`
+    is None they could not be resolved (the source has no publication date).
+    """
+
+    cite: CitationView
+    published: dt.date | None
+    event: dt.date | None
+    date_words: str | None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """Everything the templates see."""
+
+    report: Report
+    claims: list[ClaimView]
+    sources: list[SourceView]
+    citations: int
+    stylesheet: Markup
+    narrow_stylesheet: Markup
+    timeline: list[TimelineEntry]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def safe_href(url: str | None) -> str | None:
+    """`url` if it is a plain http(s) URL that may become a link, else None."""
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url
+    return None
+
+
+def _json_ld(
+    claim: ClaimResult, anchor: str, citations: Sequence[CitationView], report: Report
+) -> Markup:
+    """A schema.org ClaimReview, serialised so no text in it can close the script element."""
+    appearances: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for cite in citations:
+        if cite.evidence.source in seen:
+            continue
+        seen.add(cite.evidence.source)
+        work: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "name": source_title(cite.meta, cite.evidence.source),
+        }
+        if href := safe_href(cite.meta.url):
+            work["url"] = href
+        if cite.meta.outlet:
+            work["publisher"] = {"@type": "Organization", "name": cite.meta.outlet}
+        if cite.meta.date:
+            work["datePublished"] = cite.meta.date.isoformat()
+        appearances.append(work)
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"#{anchor}",
+        "claimReviewed": claim.text,
+        "author": {"@type": "Organization", "name": report.title or "dossier"},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": _VERDICT_RATINGS[claim.verdict],
+            "bestRating": max(_VERDICT_RATINGS.values()),
+            "worstRating": min(_VERDICT_RATINGS.values()),
+            "alternateName": _VERDICT_LABELS[claim.verdict],
+            "ratingExplanation": claim.explanation,
+        },
+        "itemReviewed": {"@type": "Claim", "appearance": appearances},
+    }
+    if report.as_of:
+        review["datePublished"] = report.as_of.isoformat()
+    text = json.dumps(review, ensure_ascii=False, indent=2)
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def _context_spans(cite: CitationView) -> tuple[int, int] | None:
+    """Where the quote sits in its paragraph, or None when the offsets do not agree."""
+    ev = cite.evidence
+    start, end = ev.start - ev.paragraph_start, ev.end - ev.paragraph_start
+    if 0 <= start <= end <= len(ev.paragraph) and ev.paragraph[start:end] == ev.quote:
+        return (start, end)
+    found = ev.paragraph.find(ev.quote) if ev.quote else -1
+    return (found, found + len(ev.quote)) if found >= 0 else None
+
+
+def build_view(report: Report) -> DossierView:
+    """The one object the templates see: claims and sources with numbered citations and anchors."""
+    taken: set[str] = set()
+    entries = {entry.path: entry for entry in report.sources}
+    cited_paths = [ev.source for claim in report.claims for ev in claim.evidence]
+    for path in sorted(set(cited_paths) - entries.keys()):
+        entries[path] = SourceEntry(path=path, sha256="", meta=SourceMeta(), passages=0, cited=0)
+    source_anchors = {path: _unique(f"src-{_slug(path)}", taken) for path in entries}
+
+    number = 0
+    claims: list[ClaimView] = []
+    by_source: dict[str, list[CitationView]] = {path: [] for path in entries}
+    for index, claim in enumerate(report.claims, start=1):
+        anchor = _unique(f"claim-{_slug(claim.id)}", taken)
+        columns: dict[Stance, list[CitationView]] = {Stance.SUPPORTS: [], Stance.CONFLICTS: []}
+        ordered = [ev for ev in claim.evidence if ev.stance is Stance.SUPPORTS] + [
+            ev for ev in claim.evidence if ev.stance is Stance.CONFLICTS
+        ]
+        for ev in ordered:
+            number += 1
+            cite = CitationView(
+                number=number,
+                claim_id=claim.id,
+                claim_anchor=anchor,
+                evidence=ev,
+                source_anchor=source_anchors[ev.source],
+                meta=entries[ev.source].meta,
+            )
+            columns[ev.stance].append(cite)
+            by_source[ev.source].append(cite)
+        supporting, conflicting = columns[Stance.SUPPORTS], columns[Stance.CONFLICTS]
+        claims.append(
+            ClaimView(
+                number=index,
+                anchor=anchor,
+                result=claim,
+                supporting=supporting,
+                conflicting=conflicting,
+                json_ld=_json_ld(claim, anchor, supporting + conflicting, report),
+                figures_chart=figures_chart(claim, supporting + conflicting),
+            )
+        )
+
+    sources: list[SourceView] = []
+    for path, entry in entries.items():
+        contexts: dict[tuple[int, str], ContextView] = {}
+        for cite in sorted(by_source[path], key=lambda c: (c.evidence.start, c.number)):
+            ev = cite.evidence
+            key = (ev.paragraph_start, ev.paragraph)
+            context = contexts.setdefault(key, ContextView(ev.paragraph, [], []))
+            context.citations.append(cite)
+            if (span := _context_spans(cite)) is not None:
+                context.spans.append(span)
+        sources.append(
+            SourceView(
+                anchor=source_anchors[path],
+                entry=entry,
+                href=safe_href(entry.meta.url),
+                contexts=list(contexts.values()),
+            )
+        )
+
+    return DossierView(
+        report=report,
+        claims=claims,
+        sources=sources,
+        citations=number,
+        stylesheet=_stylesheet(*_STYLESHEETS),
+        narrow_stylesheet=_stylesheet(_NARROW_STYLESHEET),
+        timeline=build_timeline(
+            [c for claim in claims for c in claim.supporting + claim.conflicting]
+        ),
+    )
+
+
+def build_timeline(citations: Sequence[CitationView]) -> list[TimelineEntry]:
+    """Each cited passage once (first citation wins), by event date, undated ones last.
+
+    Passages whose event cannot be dated follow in the order of their publication dates.
+    """
+    entries: list[TimelineEntry] = []
+    seen: set[tuple[str, int, int]] = set()
+    for cite in sorted(citations, key=lambda c: c.number):
+        ev = cite.evidence
+        if (key := (ev.source, ev.start, ev.end)) in seen:
+            continue
+        seen.add(key)
+        resolved = event_date(ev.quote, cite.meta.date)
+        entries.append(
+            TimelineEntry(
+                cite=cite,
+                published=cite.meta.date,
+                event=resolved[0] if resolved else None,
+                date_words=resolved[1] if resolved else date_phrase(ev.quote),
+            )
+        )
+    by_publication = chronological(entries, lambda entry: entry.published)
+    return chronological(by_publication, lambda entry: entry.event)
+
+
+# --- the figures chart ----------------------------------------------------------------------
+
+_STANCE_COLOURS = {Stance.SUPPORTS: "#1d6b3a", Stance.CONFLICTS: "#a5231b"}
+_STANCE_WORDS = {Stance.SUPPORTS: "supports", Stance.CONFLICTS: "conflicts"}
+_CLAIM_COLOUR = "#0b3d66"
+_CHART_WIDTH, _LABEL_WIDTH, _BAR_WIDTH, _ROW_HEIGHT = 760, 300, 180, 22
+_LABEL_CHARS = 50  # what fits in _LABEL_WIDTH at 11px
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _chart_rows(
+    claim: ClaimResult, citations: Sequence[CitationView]
+) -> tuple[tuple[float, str] | None, list[tuple[CitationView, str, float]]]:
+    """The claim's figure (value, unit) and each cited figure in that unit."""
+    cited = [
+        (cite, figure, quantity)
+        for cite in citations
+        for figure in cite.evidence.figures
+        for quantity in extract(figure, alone=True)[:1]  # "about 500": the troops are the claim's
+    ]
+    stated = [q for q in extract(claim.text) if not q.vague]  # "dozens" is no bar
+    units = {q.unit for _, _, q in cited}
+    own = next((q for q in stated if q.unit in units), stated[0] if stated else None)
+    if own is not None:
+        unit = own.unit
+    elif cited:
+        unit = cited[0][2].unit
+    else:
+        return None, []
+    rows = [(cite, figure, q.value) for cite, figure, q in cited if q.unit == unit]
+    return ((own.value, unit) if own is not None else None), rows
+
+
+def figures_chart(claim: ClaimResult, citations: Sequence[CitationView]) -> Markup | None:
+    """An inline SVG bar chart: the claim's figure against each cited figure in its unit.
+
+    One row per cited figure, labelled with outlet (or source path), date and stance in words;
+    colour only repeats what the words say. None when no evidence of the claim has figures.
+    """
+    if not any(cite.evidence.figures for cite in citations):
+        return None
+    own, rows = _chart_rows(claim, citations)
+    if not rows:
+        return None
+    values = [value for _, _, value in rows] + ([own[0]] if own else [])
+    scale = max(max(values), 1e-9)
+    lines: list[tuple[str, str, str, float, str]] = []  # css class, label, colour, value, note
+    if own is not None:
+        lines.append(("fig-claim", "The claim", _CLAIM_COLOUR, own[0], "claimed"))
+    for cite, figure, value in rows:
+        source = source_name(cite.meta, cite.evidence.source)
+        suffix = f", {format_date(cite.meta.date)} [{cite.number}]"
+        room = _LABEL_CHARS - len(suffix)
+        label = (source if len(source) <= room else source[: room - 1] + "…") + suffix
+        note = f"{_STANCE_WORDS[cite.evidence.stance]}: {figure}"
+        lines.append(("fig-row", label, _STANCE_COLOURS[cite.evidence.stance], value, note))
+    height = _ROW_HEIGHT * len(lines) + 8
+    unit = own[1] if own else ""
+    title = f"Figures reported for claim {claim.id}" + (f" ({unit})" if unit else "")
+    parts = [
+        Markup(
+            '<svg class="figures-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+            'width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+            'font-family="DejaVu Sans, sans-serif" font-size="11">'
+        ).format(w=_CHART_WIDTH, h=height),
+        Markup("<title>{}</title>").format(title),
+    ]
+    for i, (css, label, colour, value, note) in enumerate(lines):
+        y = 4 + i * _ROW_HEIGHT
+        width = round(_BAR_WIDTH * value / scale, 1)
+        text_y = y + _ROW_HEIGHT / 2 + 4
+        parts.append(
+            Markup(
+                '<g class="{css}"><text x="0" y="{ty}" fill="#1a1a1a">{label}</text>'
+                '<rect x="{bx}" y="{ry}" width="{bw}" height="{bh}" fill="{colour}"/>'
+                '<text x="{tx}" y="{ty}" fill="#1a1a1a">{value} — {note}</text></g>'
+            ).format(
+                css=css,
+                ty=text_y,
+                label=label,
+                bx=_LABEL_WIDTH,
+                ry=y + 4,
+                bw=width,
+                bh=_ROW_HEIGHT - 8,
+                colour=colour,
+                tx=_LABEL_WIDTH + width + 6,
+                value=_number(value),
+                note=note,
+            )
+        )
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+def _stylesheet(*names: str) -> Markup:
+    """The stylesheets' text, to inline in a <style> element."""
+    css = "\n".join((templates_dir() / name).read_text(encoding="utf-8") for name in names)
+    if "</" in css:
+        raise RenderError(f"the stylesheets in {templates_dir()} must not contain '</'.")
+    return Markup(css)
+
+
+# --- filters: every bit of formatting the templates use ------------------------------------
+
+
+def format_date(value: dt.date | None, missing: str = "undated") -> str:
+    """4 September 2017, in English whatever the locale."""
+    if value is None:
+        return missing
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def verdict_label(verdict: Verdict) -> str:
+    return _VERDICT_LABELS[verdict]
+
+
+def verdict_symbol(verdict: Verdict) -> str:
+    return _VERDICT_SYMBOLS[verdict]
+
+
+def verdict_class(verdict: Verdict) -> str:
+    return f"verdict-{verdict.value}"
+
+
+def iso_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int]]) -> Markup:
+    """`text` escaped, with each span (offsets within `text`) wrapped in <mark>."""
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = Markup(""), 0
+    for start, end in merged:
+        out += escape(text[pos:start]) + Markup("<mark>") + escape(text[start:end])
+        out += Markup("</mark>")
+        pos = end
+    return out + escape(text[pos:])
+
+
+def citation(number: int) -> str:
+    return f"[{number}]"
+
+
+def source_name(meta: SourceMeta, path: str) -> str:
+    """What a reader calls the source: its outlet, else its title, else its file."""
+    return meta.outlet or meta.title or path
+
+
+def source_title(meta: SourceMeta, path: str) -> str:
+    """The heading of a source: its title, else its file."""
+    return meta.title or path
+
+
+def url_host(url: str) -> str:
+    """reuters.com for https://www.reuters.com/article/...: a link's short text."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """'1 source', '3 sources', with thousands separated."""
+    word = singular if count == 1 else (many or singular + "s")
+    return f"{count:,} {word}"
+
+
+def register_filters(env: jinja2.Environment) -> None:
+    """The one place where the templates' formatting is defined."""
+    env.filters.update(
+        date=format_date,
+        verdict_label=verdict_label,
+        verdict_symbol=verdict_symbol,
+        verdict_class=verdict_class,
+        iso=iso_date,
+        highlight=highlight,
+        citation=citation,
+        plural=plural,
+        source_name=source_name,
+        source_title=source_title,
+        url_host=url_host,
+    )
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    import jinja2  # here: a JSON build renders no template
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    register_filters(env)
+    return env
+
+
+# --- the renderers --------------------------------------------------------------------------
+
+
+def render_json(report: Report) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+EVIDENCE_JSON = TypeAdapter(list[Evidence])
+"""How a claim's evidence is kept as JSON apart from its report: ``dump_json(evidence,
+indent=2)``, which ``json_with_evidence`` puts in place as it is."""
+
+SOURCES_JSON = TypeAdapter(list[SourceRow])
+"""How a report's sources are dumped apart from it, from plain rows (``json_with_evidence``)."""
+
+_CLAIM_INDENT = b"    "  # a claim in the report's "claims" list
+_EVIDENCE_INDENT = b"  "  # the "evidence" list in a claim, itself indented as a claim
+_FIELD_INDENT = b"  "  # a field of the report
+
+
+def json_with_evidence(
+    report: Report, evidence: Mapping[int, bytes], sources: Sequence[SourceRow] | None = None
+) -> bytes:
+    """``render_json(report)`` as bytes, where the claims numbered in ``evidence`` have an empty
+    evidence list in ``report`` and their evidence as ``EVIDENCE_JSON`` wrote it: the same bytes
+    as the whole report dumped at once, without reading that JSON back into models (a dossier
+    of a thousand claims holds tens of megabytes of it).
+
+    ``sources``: the report's sources as rows, when ``report.sources`` is left empty (a model
+    for each of 50,000 articles took a tenth of a build that judged one claim)."""
+    if not evidence and sources is None:
+        return render_json(report).encode("utf-8")
+    if sources is not None and report.sources:
+        raise ValueError("json_with_evidence: the sources are given both ways")
+    head = report.model_copy(update={"claims": []}).model_dump_json(indent=2).encode("utf-8")
+    empty_sources, empty_claims = b'\n  "sources": [],', b'\n  "claims": []\n}'
+    if not head.endswith(empty_claims) or not report.claims:
+        raise ValueError("json_with_evidence: the report's last field is not its claims")
+    head = head[: -len(empty_claims)]
+    if sources:
+        if not head.endswith(empty_sources):
+            raise ValueError("json_with_evidence: the report's sources are not before its claims")
+        listed = SOURCES_JSON.dump_json(list(sources), indent=2)
+        head = b"".join(
+            (
+                head[: -len(empty_sources)],
+                b'\n  "sources": ',
+                listed.replace(b"\n", b"\n" + _FIELD_INDENT),
+                b",",
+            )
+        )
+    parts = [head, b'\n  "claims": [\n']
+    for n, claim in enumerate(report.claims):
+        body = claim.model_dump_json(indent=2).encode("utf-8")
+        stored = evidence.get(n)
+        if stored is not None:
+            if claim.evidence:
+                raise ValueError(f"json_with_evidence: claim {n} has evidence both ways")
+            nested = stored.replace(b"\n", b"\n" + _EVIDENCE_INDENT)
+            body = body.replace(b'"evidence": []', b'"evidence": ' + nested, 1)
+        if n:
+            parts.append(b",\n")
+        parts.append(_CLAIM_INDENT + body.replace(b"\n", b"\n" + _CLAIM_INDENT))
+    parts.append(b"\n  ]\n}\n")
+    return b"".join(parts)
+
+
+def render_html(report: Report) -> str:
+    import jinja2
+
+    try:
+        template = _environment().get_template("dossier.html.j2")
+    except jinja2.TemplateNotFound as err:
+        raise RenderError(f"the template {err.name} is missing from {templates_dir()}.") from None
+    return template.render(view=build_view(report))
+
+
+def _local_only_fetcher() -> Any:
+    """A weasyprint URL fetcher that serves files of the templates folder and refuses the rest."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    root = templates_dir().resolve()
+
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(parts.path).resolve()
+                if path.is_relative_to(root) and path.is_file():
+                    return URLFetcherResponse(url, path.read_bytes())
+            raise ValueError(f"dossier does not fetch {url[:80]!r}")
+
+    return LocalOnlyFetcher()
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of the dossier's HTML: A4, outline per heading, dates fixed by the HTML."""
+    import weasyprint
+
+    document = weasyprint.HTML(
+        string=html,
+        base_url=templates_dir().resolve().as_uri() + "/",
+        url_fetcher=_local_only_fetcher(),
+    )
+    pdf: bytes = document.write_pdf()
+    return pdf
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _prepare(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RenderError(
+            f"--out {out_dir} is a file, not a folder; choose a folder for the dossier."
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise RenderError(f"cannot create the output folder {out_dir}: {err.strerror}.") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise RenderError(f"cannot write to the output folder {out_dir}: permission denied.")
+
+
+def _write_all(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary name beside it, then rename them all into place.
+
+    Nothing is renamed until every file is fully written, so a full disk or an interrupt
+    (even Ctrl-C) leaves the previous dossier whole and no temporary file behind.
+    """
+    temps: dict[Path, str] = {}
+    current: Path | None = None
+    try:
+        for path, data in files.items():
+            current = path
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temps[path] = tmp
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        for path, tmp in temps.items():
+            current = path
+            os.replace(tmp, path)
+    except BaseException as err:
+        for tmp in temps.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise RenderError(f"cannot write {current}: {err.strerror or err}.") from None
+        raise
+
+
+def check_formats(formats: set[str]) -> None:
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise RenderError(
+            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)}."
+        )
+
+
+def render_outputs(
+    report: Report,
+    formats: set[str],
+    evidence: Mapping[int, bytes] | None = None,
+    sources: Sequence[SourceRow] | None = None,
+) -> dict[str, bytes]:
+    """Each requested format rendered (format name -> bytes). `json` alone never imports
+    weasyprint. ``evidence``: claims whose evidence is given as JSON, and ``sources``: the
+    sources as rows (see ``json_with_evidence``), for `json` alone."""
+    check_formats(formats)
+    if (evidence or sources is not None) and formats != {"json"}:
+        raise ValueError("render_outputs: evidence or sources apart render the JSON alone")
+    rendered: dict[str, bytes] = {}
+    html = render_html(report) if {"html", "pdf"} & formats else None
+    if html is not None and "html" in formats:
+        rendered["html"] = html.encode("utf-8")
+    if html is not None and "pdf" in formats:
+        rendered["pdf"] = render_pdf(html)
+    if "json" in formats:
+        rendered["json"] = json_with_evidence(report, evidence or {}, sources)
+    return rendered
+
+
+def write_rendered(out_dir: Path, rendered: dict[str, bytes]) -> list[Path]:
+    """Write rendered outputs atomically into ``out_dir``; returns the paths written."""
+    _prepare(out_dir)
+    files = {out_dir / f"{OUTPUT_NAME}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in rendered}
+    _write_all(files)
+    return list(files)
+
+
+def write_kept(out_dir: Path, files: Mapping[str, Path]) -> list[Path]:
+    """Write the outputs kept as files (format -> file) into ``out_dir`` as ``write_rendered``
+    would; an output that already is its kept file (the same file: the cache keeps a link to
+    what it wrote) is left as it is. Returns the paths."""
+    _prepare(out_dir)
+    targets = {fmt: out_dir / f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS if fmt in files}
+    copies = {}
+    for fmt, target in targets.items():
+        try:
+            same = os.path.samefile(target, files[fmt])
+        except OSError:
+            same = False
+        if not same:
+            copies[target] = files[fmt].read_bytes()
+    _write_all(copies)
+    return list(targets.values())
+
+
+def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path]:
+    """Render the requested formats, then write each one atomically; returns the paths written.
+
+    Everything is rendered before anything is written, so a failed render leaves the previous
+    dossier as it was. `json` alone never imports weasyprint.
+    """
+    check_formats(formats)
+    _prepare(out_dir)
+    return write_rendered(out_dir, render_outputs(report, formats))
+
+
+def output_version() -> str:
+    """A hash of what the HTML and JSON outputs depend on besides the report: the templates
+    and the libraries that render them (the build cache keeps outputs under it)."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{version('jinja2')}\0{version('pydantic')}".encode())
+    root = templates_dir()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

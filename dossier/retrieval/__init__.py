@@ -1,0 +1,1 @@
+"""Finding the passages a claim may be judged against."""

@@ -1,0 +1,1 @@
+"""Editors' tools: explain, search, sources, evaluation, and the terminal's look."""

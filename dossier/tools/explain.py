@@ -1,0 +1,169 @@
+"""One claim's evidence, for the editor at the terminal (``dossier explain``, ``dossier add``).
+
+``explain_claim`` judges one claim of the claims file against the corpus, exactly as a build
+would, and ``format_explanation`` lays the result out: the verdict as a word, the one-sentence
+explanation, then every citation numbered, with its place in the file (``corpus/a.txt:12``),
+what is known of its source, its speaker, the reason for its stance, and the quote within its
+paragraph with the matched names and figures highlighted.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from pydantic import BaseModel
+from rich.console import RenderableType
+from rich.text import Text
+
+from dossier.claims.load import load_claims
+from dossier.errors import DossierError
+from dossier.models import ClaimResult, ClaimSet, Corpus, Evidence, SourceMeta, Stance, Verdict
+from dossier.pipeline import AFRESH, Prepared, Preparing, check_claims, prepared
+from dossier.tools.terminal import (
+    CONTEXT_STYLE,
+    HEADING_STYLE,
+    PATH_STYLE,
+    Look,
+    badge,
+    indented,
+    line_and_column,
+    marked,
+    render,
+    source_label,
+)
+
+
+class Citation(BaseModel):
+    """A piece of evidence with its number and where it stands."""
+
+    number: int
+    evidence: Evidence
+    path: str
+    line: int
+    column: int
+    meta: SourceMeta
+
+
+class Explanation(BaseModel):
+    """One claim's verdict and its citations, as ``dossier explain`` shows them."""
+
+    claims_file: str
+    line: int | None
+    result: ClaimResult
+    citations: list[Citation]
+
+
+def find_claim_index(claims: ClaimSet, claim_id: str) -> int:
+    """The position of the claim ``claim_id``, or an error that suggests the closest ids."""
+    ids = [claim.id for claim in claims.claims]
+    if claim_id in ids:
+        return ids.index(claim_id)
+    close = difflib.get_close_matches(claim_id, ids, n=3, cutoff=0.6)
+    hint = (
+        "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        if close
+        else "the ids are the 'id:' lines of the file"
+    )
+    raise DossierError(f"{claims.path}: no claim has the id '{claim_id}'; {hint}")
+
+
+def explain_claim(
+    claims_path: Path, corpus_path: Path, claim_id: str, how: Preparing = AFRESH
+) -> Explanation:
+    """Judge the claim ``claim_id`` of the claims file against the corpus; through the build
+    cache when ``how`` has one (a corpus a build has seen is not analysed again, and a claim it
+    has judged is not judged again)."""
+    claims = load_claims(claims_path)
+    index = find_claim_index(claims, claim_id)  # a wrong id is said before any work
+    with prepared(claims_path, corpus_path, how, claims=claims) as ready:
+        return explanation(claims, ready.corpus, index, ready)
+
+
+def explanation(
+    claims: ClaimSet, corpus: Corpus, index: int, ready: Prepared | None = None
+) -> Explanation:
+    """The explanation of the claim at ``index``: only that claim is judged (by ``ready``, the
+    corpus prepared for judging, when given)."""
+    claim = claims.claims[index]
+    one = claims.model_copy(update={"file": claims.file.model_copy(update={"claims": [claim]})})
+    [result] = ready.check(one) if ready is not None else check_claims(one, corpus)
+    citations = []
+    for number, evidence in enumerate(result.evidence, start=1):
+        document = corpus.document(evidence.source)
+        line, column = line_and_column(document.text, evidence.start)
+        citations.append(
+            Citation(
+                number=number,
+                evidence=evidence,
+                path=(Path(corpus.root) / evidence.source).as_posix(),
+                line=line,
+                column=column,
+                meta=document.meta,
+            )
+        )
+    return Explanation(
+        claims_file=claims.path,
+        line=claims.lines.get(claim.id),
+        result=result,
+        citations=citations,
+    )
+
+
+# --- presentation -------------------------------------------------------------------------
+
+_GROUPS = ((Stance.SUPPORTS, "Supporting"), (Stance.CONFLICTS, "Conflicting"))
+
+
+def format_explanation(explained: Explanation, look: Look) -> str:
+    """The explanation as text for the terminal (styled) or for a pipe (plain)."""
+    result = explained.result
+    where = f"{explained.claims_file}:{explained.line}" if explained.line else explained.claims_file
+    head = Text()
+    head.append(result.id, style=HEADING_STYLE)
+    head.append(f"  ({where})", style=PATH_STYLE if look.color else "")
+    verdict = Text()
+    verdict.append_text(badge(result.verdict, look))
+    verdict.append(f" {result.explanation}")
+    items: list[RenderableType] = [head, indented(Text(result.text), 2), verdict]
+    if result.expect is not None:
+        met = "met" if result.expect is result.verdict else "NOT met: `dossier check` will fail"
+        items.append(Text(f"Expected: {result.expect.value} ({met})"))
+    for stance, title in _GROUPS:
+        group = [c for c in explained.citations if c.evidence.stance is stance]
+        if group:
+            items.append(Text(""))
+            items.append(Text(f"{title} ({len(group)})", style=HEADING_STYLE))
+            for citation in group:
+                items.extend(_citation(citation, look))
+    if result.verdict is Verdict.UNVERIFIED:
+        items.append(
+            Text(f'To see the passages that share its words, run: dossier search "{result.text}"')
+        )
+    return render(items, look)
+
+
+def _citation(citation: Citation, look: Look) -> list[RenderableType]:
+    e = citation.evidence
+    head = Text(f"[{citation.number}] ")
+    head.append(f"{citation.path}:{citation.line}", style=PATH_STYLE if look.color else "")
+    lines: list[RenderableType] = [indented(head, 2)]
+    details = [Text(source_label(citation.meta))]
+    if citation.meta.notes:
+        details.append(Text(f"Source note: {' '.join(citation.meta.notes.split())}"))
+    if e.speaker:
+        details.append(Text(f"Speaker: {e.speaker}"))
+    details.append(Text(f"Why: {e.reason}"))
+    offset = e.start - e.paragraph_start
+    marks = [(offset + a, offset + b) for a, b in e.highlights]
+    details.append(
+        marked(
+            e.paragraph,
+            marks,
+            look,
+            quote=(offset, offset + len(e.quote)),
+            base_style=CONTEXT_STYLE,
+        )
+    )
+    lines.extend(indented(d, 6) for d in details)
+    return lines

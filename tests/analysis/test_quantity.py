@@ -1,0 +1,210 @@
+"""Figures: numbers, number words, units, hedges, and how a passage's figure meets a claim's."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dossier.analysis.quantity import Agreement, compare, extract
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    found = extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit", "noun"),
+    [
+        ("they conducted over 1,500 strikes", 1500, 1500, math.inf, "count", "strikes"),
+        ("there are about 500 US troops", 500, 450, 550, "count", "troops"),
+        ("We control 80 per cent of Raqa and the other", 80, 80, 80, "percent", "Raqa"),
+        ("seized around 65 percent of the city.", 65, 58.5, 71.5, "percent", "the city"),
+        ("the SDF holds 80% of Raqqa", 80, 80, 80, "percent", "Raqqa"),
+        ("at least 7 kilometres of territory", 7, 7, math.inf, "km", "territory"),
+        (
+            "helped train almost 60,000 Iraqi security forces",
+            60000,
+            54000,
+            60000,
+            "count",
+            "forces",
+        ),
+        ("a dozen soldiers were wounded", 12, 12, 12, "count", "soldiers"),
+        ("seven militants", 7, 7, 7, "count", "militants"),
+        ("fewer than 1,000 strikes", 1000, 0, 1000, "count", "strikes"),
+        ("up to 300 fighters", 300, 0, 300, "count", "fighters"),
+        ("between 400 and 600 troops", 400, 400, 600, "count", "troops"),
+        ("IS lost more than half of Raqqa", 50, 50, 100, "percent", "Raqqa"),
+        ("the army took control of most of the town", 50, 50, 100, "percent", "the town"),
+        ("the majority of the valley", 50, 50, 100, "percent", "the valley"),
+        ("around 5.8 million people face hunger", 5.8e6, 5.22e6, 6.38e6, "count", "people"),
+        ("France paid $13.2 million for the release", 13.2e6, 13.2e6, 13.2e6, "usd", None),
+        ("Manson, now 80 and in prison", 80, 80, 80, "number", None),
+        (
+            "trained nearly 9,000 members of Mali's police force",
+            9000,
+            8100,
+            9000,
+            "count",
+            "Mali's police force",
+        ),
+    ],
+)
+def test_figures_are_read_with_their_hedge_unit_and_noun(
+    text: str, value: float, low: float, high: float, unit: str, noun: str | None
+) -> None:
+    q = one(text)
+    assert (q.value, q.unit, q.noun) == (value, unit, noun)
+    assert (q.low, q.high) == pytest.approx((low, high))
+
+
+def test_units_convert_to_one_scale() -> None:
+    assert one("about 4 miles of road").value == pytest.approx(6.437, abs=0.001)
+    assert one("spent an hour on the phone").value == 1
+    assert one("at least two hours in advance").low == 2
+    assert one("a nearly three-year siege").unit == "hour"
+
+
+@pytest.mark.parametrize(
+    "text", ["Since 2014, IS has held", "On September 9 the SDF", "on 20 September 2017"]
+)
+def test_years_and_days_of_the_month_are_not_figures(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("more than 1,500 strikes", "over 1,500 strikes", Agreement.AGREE),
+        ("over 1,500 strikes", "over 1,500 strikes", Agreement.AGREE),
+        ("80% of Raqqa", "80 per cent of Raqa", Agreement.AGREE),
+        ("80% of Raqqa", "around 65 percent of the city", Agreement.CONFLICT),
+        ("about 500 troops", "about 500 troops", Agreement.AGREE),
+        ("about 500 troops", "520 troops", Agreement.AGREE),
+        ("about 500 troops", "900 troops", Agreement.CONFLICT),
+        ("7 km of territory", "at least 7 kilometres of territory", Agreement.AGREE),
+        ("fewer than 1,000 strikes", "over 1,500 strikes", Agreement.CONFLICT),
+        ("more than 2,000 strikes", "over 1,500 strikes", Agreement.UNCLEAR),
+        ("80% of Raqqa", "more than half of Raqqa", Agreement.UNCLEAR),
+        ("less than half of Raqqa", "more than half of Raqqa", Agreement.CONFLICT),
+        ("7 km of territory", "7 miles of territory", Agreement.CONFLICT),
+        ("7 km of territory", "65 percent of the city", Agreement.UNCLEAR),
+        # A count in round words: the passage's least count must be "dozens" ...
+        ("dozens of civilians", "43 civilians", Agreement.AGREE),
+        ("dozens of civilians", "at least 43 civilians", Agreement.AGREE),
+        ("dozens of civilians", "about 30 civilians", Agreement.AGREE),
+        ("dozens of civilians", "3 civilians", Agreement.CONFLICT),
+        ("dozens of civilians", "fewer than 20 civilians", Agreement.CONFLICT),
+        ("dozens of civilians", "150 civilians", Agreement.UNCLEAR),  # loosely, still dozens
+        # ... and in a passage, it sets a floor and contradicts nothing.
+        ("more than 20 airstrikes", "dozens of airstrikes", Agreement.AGREE),
+        ("dozens of airstrikes", "dozens of airstrikes", Agreement.AGREE),
+        ("over 1,500 airstrikes", "dozens of airstrikes", Agreement.UNCLEAR),
+        ("fewer than 1,000 airstrikes", "hundreds of airstrikes", Agreement.UNCLEAR),
+        ("about 50 airstrikes", "dozens of airstrikes", Agreement.UNCLEAR),
+    ],
+)
+def test_a_passage_figure_backs_contradicts_or_leaves_open_a_claim_figure(
+    claim: str, passage: str, expected: Agreement
+) -> None:
+    assert compare(one(claim), one(passage)) is expected
+
+
+def test_twice_counts_the_act_not_the_next_word() -> None:
+    q = one("the depot was shelled twice by the rebels")
+    assert (q.value, q.unit, q.noun) == (2, "times", None)
+
+
+def test_most_is_a_share_only_before_of() -> None:
+    assert extract("the most severe attacks") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a news conference at 3:30 p.m. on Friday", "A second lump was removed", "in 2014"],
+)
+def test_clock_times_ordinals_and_years_are_not_figures(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "hedge"),
+    [
+        ("The house is under 24-hour guard.", "24-hour", None),  # under guard, all day long
+        ("Yields on over 10-year bonds rose.", "10-year", None),
+        ("He spent under 24 hours there.", "under 24 hours", "under"),
+        ("It ended a nearly three-year siege.", "nearly three-year", "nearly"),  # not a preposition
+    ],
+)
+def test_a_preposition_before_a_figure_that_qualifies_a_noun_is_no_hedge(
+    text: str, figure: str, hedge: str | None
+) -> None:
+    [quantity] = extract(text)
+
+    assert (quantity.text, quantity.hedge) == (figure, hedge)
+    assert text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Dozens of civilians were killed.", ("Dozens", 24, 99, "civilians")),
+        ("Hundreds of families fled.", ("Hundreds", 200, 999, "families")),
+        ("Thousands of Syrian refugees left.", ("Thousands", 2_000, 9_999, "refugees")),
+        ("hundreds of thousands of people", None),  # no count in round words
+        ("tens of thousands of refugees", None),
+        ("dozens of them", None),  # counts nothing named
+        ("Dozens were killed.", None),
+    ],
+)
+def test_a_count_in_round_words_is_the_numbers_it_allows(
+    text: str, read: tuple[str, float, float, str] | None
+) -> None:
+    vague = [(q.text, q.low, q.high, q.noun) for q in extract(text) if q.vague]
+    assert vague == ([read] if read else [])
+
+
+@pytest.mark.parametrize("without_of", ["Thousands fled the city.", "Hundreds killed in Raqqa"])
+def test_a_round_word_that_counts_nothing_named_is_no_figure(without_of: str) -> None:
+    assert extract(without_of) == []  # not 2,000 people who "fled", nor 200 "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Seven kilometres separate the two forces.", ["Seven kilometres"]),
+        ("The three men were killed on Sunday.", []),
+        ("Those five soldiers were never found.", []),
+        ("Three men were killed on Sunday.", ["Three"]),  # counted here
+        ("The 500 troops stay.", ["500"]),  # in digits: a figure the text gives
+        ("the majority of the civilians", ["the majority"]),
+        ("the ten-day truce", ["ten-day"]),  # a length of time, not a group
+    ],
+)
+def test_a_number_word_after_the_points_back_to_a_group_and_is_no_count(
+    text: str, figures: list[str]
+) -> None:
+    assert [q.text for q in extract(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("It was No. 497 on the list.", 497), ("He is ranked number 3.", 3), ("the #1 bestseller", 1)],
+)
+def test_a_place_in_a_ranking_is_a_rank_not_a_count(text: str, value: float) -> None:
+    [quantity] = extract(text)
+
+    assert (quantity.unit, quantity.value) == ("rank", value)
+
+
+def test_a_rank_is_compared_with_ranks_only() -> None:
+    claim = extract("The song was No. 497 on the list of The 500 Greatest Songs.")
+    passage = extract("The song was No. 248 on the list of The 500 Greatest Songs.")
+
+    assert [(c.unit, p.unit, compare(c, p)) for c, p in zip(claim, passage, strict=True)] == [
+        ("rank", "rank", Agreement.CONFLICT),
+        ("number", "number", Agreement.AGREE),
+    ]

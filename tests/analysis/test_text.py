@@ -1,0 +1,191 @@
+"""Names fold across spellings; aliases join what no rule can; 'IS' the group is not 'is'."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.analysis.attribution import speaker
+from dossier.analysis.text import Analyzer, content_keys, name_skeleton
+
+ALIASES = {
+    "Islamic State": ["IS", "ISIS", "ISIL", "Daesh"],
+    "Syrian Democratic Forces": ["SDF"],
+    "United States": ["US", "U.S.", "USA", "American"],
+}
+
+
+def keys(text: str) -> set[str]:
+    return content_keys(Analyzer(ALIASES).tokens(text))
+
+
+@pytest.mark.parametrize(
+    "variant", ["Deir al-Zour", "Deir el-Zour", "Deir Ezzor", "Deir al-Zor", "Déir ez-Zor"]
+)
+def test_transliterations_of_a_place_fold_together(variant: str) -> None:
+    assert {"#dr", "#zr"} <= keys(f"fighting near {variant} city")
+    assert {"#dr", "#zr"} <= keys("fighting near Deir ez-Zor city")
+
+
+def test_doubled_letters_fold_but_different_places_stay_apart() -> None:
+    assert name_skeleton("Raqqa") == name_skeleton("Raqa")
+    assert name_skeleton("Iraq") != name_skeleton("Raqqa")
+    assert name_skeleton("Mayadin") == name_skeleton("Mayadeen")
+
+
+@pytest.mark.parametrize("variant", ["IS", "ISIS", "ISIL", "Daesh", "Islamic State"])
+def test_aliases_of_a_group_become_one_entity(variant: str) -> None:
+    assert "@islamic-state" in keys(f"the fight against {variant} in Syria")
+
+
+def test_the_verb_is_never_the_group_is() -> None:
+    assert "@islamic-state" not in keys("the city is still surrounded")
+    assert "@islamic-state" in keys("the city IS still holds")
+
+
+def test_dotted_abbreviations_match_their_alias() -> None:
+    assert "@united-states" in keys("U.S. special forces")
+    assert "@united-states" in keys("US special forces")
+
+
+def test_multiword_alias_wins_over_its_first_word() -> None:
+    tokens = Analyzer(ALIASES).tokens("the Syrian Democratic Forces advanced")
+    assert [t.keys for t in tokens if t.entity] == [("@syrian-democratic-forces",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            '"We control 80 per cent of Raqa", said Jihan Sheikh Ahmed, spokeswoman for the'
+            " operation.",
+            "Jihan Sheikh Ahmed, spokeswoman for the operation",
+        ),
+        ("While the Pentagon says there are about 500 US troops in Syria.", "the Pentagon"),
+        ("The Kurdish Front (KF) announced that it had launched a raid.", "The Kurdish Front"),
+        ("The news agency Amaq has claimed killing of 3 soldiers.", "The news agency Amaq"),
+        ("The SDF has already accused Russia of targeting its troops.", "The SDF"),
+        ("Troops advanced, according to pro-Kurdish sources.", "pro-Kurdish sources"),
+        ("The offensive was launched in early June.", None),
+    ],
+)
+def test_the_speaker_of_a_sentence_is_recorded(sentence: str, who: str | None) -> None:
+    assert speaker(sentence) == who
+
+
+def test_he_said_is_resolved_to_the_last_named_speaker() -> None:
+    assert speaker('"Attempts will be met with retaliation," he said.', "Igor Konashenkov") == (
+        "Igor Konashenkov"
+    )
+
+
+def test_plurals_and_possessives_of_an_alias_match_it() -> None:
+    assert "@united-states" in keys("the Americans said")
+    assert "@islamic-state" in keys("Daesh's fighters")
+    assert "@united-states" in keys("U.S.-led strikes")
+
+
+def test_an_entity_is_part_of_the_entity_its_name_contains() -> None:
+    analyzer = Analyzer({"Russia": ["Russian"], "Russian Defence Ministry": ["Russian MoD"]})
+    ministry = analyzer.tokens("the Russian Defence Ministry said")[1]
+    assert ministry.keys == ("@russian-defence-ministry", "@russia")  # a passage's ministry
+    russia = analyzer.tokens("Russia said")[0]  # ... speaks for Russia; not the reverse
+    assert russia.keys == ("@russia",)
+    assert analyzer.with_parents(["@russian-defence-ministry"]) == {
+        "@russian-defence-ministry",
+        "@russia",
+    }
+
+
+def test_numbers_keep_their_separators() -> None:
+    tokens = Analyzer().tokens("over 1,500 strikes and 2.5 km")
+    assert [t.keys[0] for t in tokens if t.stop and t.keys[0][1:2].isdigit()] == ["#1500", "#2.5"]
+
+
+def test_irregular_past_forms_meet_their_verb() -> None:
+    assert keys("the army broke the siege") & keys("breaking the siege") >= {"break", "sieg"}
+    assert "fight" in keys("they fought hard")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("siege", "blockade"),
+        ("militants", "fighters"),
+        ("shelled", "struck"),
+        ("offensive", "campaign"),
+        ("denied", "rejected"),
+        ("released", "discharges"),
+        ("impede", "slowing"),
+    ],
+)
+def test_news_synonyms_meet(one: str, other: str) -> None:
+    from dossier.analysis.text import expand
+
+    def group(word: str) -> set[str]:
+        (token,) = Analyzer().tokens(word)
+        return {k for k in expand(token.keys) if k.startswith("~")}
+
+    assert group(one) and group(one) == group(other)
+
+
+def test_the_speaker_after_a_closing_quote_wins_over_a_passive_told() -> None:
+    sentence = (
+        '"The envoy in Doha was told that any attack would be answered", he said, adding more.'
+    )
+    assert speaker(sentence, "Igor Konashenkov") == "Igor Konashenkov"
+    assert speaker("“It is a coincidence,” Konashenkov said.") == "Konashenkov"
+    assert speaker("The envoy was told to leave the city.") is None
+
+
+def test_a_sentence_inside_a_longer_quotation_is_the_speakers_named_at_its_close() -> None:
+    from dossier.analysis.attribution import quoted_by
+
+    curly = "“The roads are cut. The bridge is down. Nobody can leave,” the mayor said."
+    assert quoted_by(curly, curly.index("The bridge")) == "the mayor"
+    straight = '"The roads are cut. The bridge is down. Nobody can leave", he said.'
+    assert quoted_by(straight, straight.index("The bridge"), "Ana Ruiz") == "Ana Ruiz"
+    outside = "The roads are cut. “Nobody can leave,” the mayor said."
+    assert quoted_by(outside, 0) is None
+    unattributed = "“The roads are cut. The bridge is down.” The army said it would help."
+    assert quoted_by(unattributed, unattributed.index("The bridge")) is None
+
+
+def test_he_said_is_never_a_group_or_a_woman() -> None:
+    quote = '"Any attack will be answered," he said.'
+    assert speaker(quote, "The U.S.-backed militias") is None
+    assert speaker(quote, "Russia's Ministry of Defense") is None
+    assert speaker(quote, "Jihan Ahmed, spokeswoman for the operation") is None
+    assert speaker(quote.replace("he said", "she said"), "Jihan Ahmed, spokeswoman") == (
+        "Jihan Ahmed, spokeswoman"
+    )
+
+
+def test_he_said_reaches_back_past_other_sources_to_a_person_only() -> None:
+    from dossier.analysis.attribution import antecedent
+
+    earlier = [(1, "The militias"), (2, "Reuters"), (3, "Petrov"), (9, "General Igor Ivanov")]
+    assert antecedent("he", earlier, near=4) == "Petrov"  # near: a surname may be a person
+    far = [(1, "The militias"), (6, "SANA"), (9, "General Igor Petrov")]
+    assert antecedent("he", far, near=4) == "General Igor Petrov"  # far: a titled person
+    assert antecedent("he", [(1, "The militias"), (9, "Ana Ruiz")], near=4) is None
+
+
+def test_an_alias_written_with_another_names_spelling_is_that_alias() -> None:
+    analyzer = Analyzer({**ALIASES, "Pentagon": ["US military"]})
+    for text in ("the USA military command", "the American military command"):
+        assert "@pentagon" in content_keys(analyzer.tokens(text)), text
+    forces = Analyzer({**ALIASES, "Syria": ["Syrian"]}).tokens("Syrian Democratic Forces")
+    assert [t.keys[0] for t in forces] == ["@syrian-democratic-forces"]  # a name of its own
+
+
+def test_only_the_small_words_of_a_name_join_two_capitalised_words_into_one_name() -> None:
+    from dossier.judge.acts import name_groups
+
+    tokens = Analyzer(ALIASES).tokens(
+        "Syrian troops near Deir ez Zor and Raqqa, with the Bank of England"
+    )
+    groups = name_groups(tokens)
+    number = {t.text: groups[i] for i, t in enumerate(tokens) if i in groups}
+    assert number["Deir"] == number["Zor"]  # "ez": one name
+    assert number["Bank"] == number["England"]  # "of": one name
+    assert number["Zor"] != number["Raqqa"]  # "and": two names
