@@ -1,3 +1,3 @@
 """dossier: check claims against a corpus and render a cited fact-check dossier."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
