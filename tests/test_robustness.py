@@ -808,8 +808,10 @@ def test_without_debug_the_real_program_shows_no_traceback(small_project: Path) 
 
 def test_the_readme_states_the_promises_and_the_exit_codes() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Security and robustness", 1)[1]
+    section = readme.split("## Security and robustness", 1)[1].split("\n## ", 1)[0]
+    exit_codes = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
 
     for code in ("`0`", "`1`", "`2`", "`3`"):
-        assert code in section
+        assert code in exit_codes
     assert "--debug" in section
+    assert "--debug" in exit_codes
