@@ -1,7 +1,5 @@
-"""The command line: typer only. Parse options, call the library, map errors to exit codes.
-
-Exit codes: 0 success; 1 a check failed (see `dossier check`); 2 bad input or usage;
-3 an unexpected internal error (a bug: rerun with --debug for the traceback).
+"""The command line: typer only. Parse options, call the library, map errors to exit codes
+(``dossier.errors.ExitCode``).
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
-from dossier.errors import DossierError, one_line
+from dossier.errors import DossierError, ExitCode, one_line
 
 if TYPE_CHECKING:
     from dossier.pipeline import Preparing
@@ -35,11 +33,6 @@ app = typer.Typer(
 P = ParamSpec("P")
 R = TypeVar("R")
 
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 3
-
 
 class _State:
     debug: bool = False
@@ -49,7 +42,7 @@ class _State:
 state = _State()
 
 
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
     """Print every line of ``message`` as ``Error: ...`` on stderr and return the Exit to raise."""
     for line in message.splitlines() or [message]:
         typer.echo(f"Error: {line}", err=True)
@@ -70,11 +63,11 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except Exception as err:
             if state.debug:
                 traceback.print_exc()
-                raise typer.Exit(EXIT_INTERNAL) from None
+                raise typer.Exit(ExitCode.INTERNAL) from None
             raise fail(
                 f"internal error: {type(err).__name__}: {err}. "
                 "This is a bug in dossier; rerun with --debug to see the traceback.",
-                EXIT_INTERNAL,
+                ExitCode.INTERNAL,
             ) from None
 
     return wrapper
@@ -322,7 +315,7 @@ def check_command(
         report = check_lock(claims, corpus, lock or default_lock_path(claims), how)
     typer.echo(formatter(report), nl=False)
     if not report.ok:
-        raise typer.Exit(EXIT_CHECK_FAILED)
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 @app.command("eval")
