@@ -378,7 +378,7 @@ def add(
 
     Example: [bold]dossier add "About 500 US troops are in Syria." --expect disputed --tag us[/]
     """
-    from dossier.claims.load import add_claim, parse_verdict
+    from dossier.claims.edit import add_claim, parse_verdict
     from dossier.errors import CorpusError
     from dossier.tools.explain import explain_claim, format_explanation
 

@@ -33,10 +33,10 @@ from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
 import dossier.pipeline  # imported up front, so memory measured in a build is the build's own
-from dossier.claims.load import MAX_FILE_BYTES as MAX_CLAIMS_BYTES
 from dossier.cli import app
 from dossier.corpus.read import MAX_FILE_BYTES as MAX_ARTICLE_BYTES
 from dossier.render import render
+from dossier.yamlfile import MAX_FILE_BYTES as MAX_CLAIMS_BYTES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "robustness"
 ROOT = Path(__file__).resolve().parent.parent

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import datetime as dt
 import difflib
 import hashlib
 import importlib.util
@@ -60,9 +59,6 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import ErrorDetails
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossier.errors import CorpusError
 from dossier.models import (
@@ -75,7 +71,7 @@ from dossier.models import (
     Passages,
     SourceMeta,
 )
-from dossier.yamlpos import loc_text, position, validate_located
+from dossier.yamlfile import Voice, YamlDoc, parse_yaml, read_yaml, validate_located
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -309,77 +305,63 @@ def source_problem(error: ErrorDetails) -> str | None:
     return None
 
 
+def _sources_error(problems: list[str]) -> CorpusError:
+    return CorpusError("\n".join(problems))
+
+
+SOURCES = Voice(
+    what="sources.yaml",
+    error=_sources_error,
+    max_bytes=32 * 1024 * 1024,  # a corpus of 100,000 articles, each fully described
+    quote='"',
+    dates="'{value}' is not a date ({reason}); write it as YYYY-MM-DD, e.g. 2017-09-21.",
+    syntax="{where}: invalid YAML: {problem}.",
+)
+"""How the problems of ``sources.yaml`` are worded."""
+
+
 def load_sources(path: Path, root: Path) -> SourcesFile:
     """Read and validate ``sources.yaml``; every problem found is reported, each with its place."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{path}: not valid UTF-8 (byte {err.start}).") from None
-    except OSError as err:
-        raise CorpusError(f"{path}: cannot be read: {err.strerror}.") from None
-    return parse_sources(raw, path, root)
-
-
-_DATE_LIKE = re.compile(r"(?<![\w-])\d{4}-\d{1,2}-\d{1,2}(?![\w-])")
-
-
-def _bad_date(raw: str, path: Path, err: ValueError) -> str:
-    """Where the impossible date that stopped the YAML reader stands."""
-    for number, line in enumerate(raw.splitlines(), start=1):
-        for match in _DATE_LIKE.finditer(line.split("#", 1)[0]):
-            try:
-                dt.date(*(int(part) for part in match.group().split("-")))
-            except ValueError:
-                return (
-                    f"{path}:{number}:{match.start() + 1}: '{match.group()}' is not a date "
-                    f"({err}); write it as YYYY-MM-DD, e.g. 2017-09-21."
-                )
-    return f"{path}: invalid value: {err}."
+    return _sources_of(read_yaml(path, SOURCES), root)
 
 
 def parse_sources(raw: str, path: Path, root: Path) -> SourcesFile:
     """Validate the text ``raw`` of ``sources.yaml`` (read from ``path``)."""
-    yaml = YAML(typ="rt", pure=True)
-    try:
-        data = yaml.load(raw)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise CorpusError(f"{where}: invalid YAML: {err.problem or err.context}.") from None
-    except YAMLError as err:
-        raise CorpusError(f"{path}: invalid YAML: {err}.") from None
-    except ValueError as err:  # ruamel reads dates itself, and fails on 'date: 2017-13-45'
-        raise CorpusError(_bad_date(raw, path, err)) from None
-    if data is None:
-        return SourcesFile()
-    if not isinstance(data, CommentedMap):
-        raise CorpusError(
-            f"{path}:1:1: expected a mapping with 'sources' (and optionally 'furniture')."
-        )
+    return _sources_of(parse_yaml(raw, str(path), SOURCES), root)
 
-    sources, problems = validate_located(SourcesFile, data, source_problem)
+
+def _sources_of(doc: YamlDoc, root: Path) -> SourcesFile:
+    data = doc.data
+    if data is None and not doc.problems:
+        return SourcesFile()
+    if not isinstance(data, dict):
+        raise SOURCES.fail(
+            [
+                f"{doc.name}:{doc.places[()].value}: expected a mapping with 'sources' "
+                "(and optionally 'furniture')."
+            ]
+        )
+    sources, problems = validate_located(SourcesFile, doc, source_problem)
+    problems[:0] = doc.problems
 
     entries = data.get("sources")
-    if isinstance(entries, CommentedMap):
+    if isinstance(entries, dict):
         for name in entries:
-            if isinstance(name, str) and not is_article_path(root, name):
-                line, col = position(data, ("sources", name), at_key=True)
-                problems.append(
-                    (line, col, f"{loc_text(('sources', name))}: {no_article(name, root)}")
-                )
+            if not is_article_path(root, name):
+                problems.append(doc.problem(("sources", name), no_article(name, root), at_key=True))
     patterns = data.get("furniture")
-    if isinstance(patterns, CommentedSeq):
+    if isinstance(patterns, list):
         for i, pattern in enumerate(patterns):
             if not isinstance(pattern, str):
                 continue
             try:
                 re.compile(pattern)
             except re.error as err:
-                line, col = position(data, ("furniture", i))
-                problems.append((line, col, f"furniture[{i}]: invalid regular expression: {err}."))
+                bad = f"invalid regular expression: {err}."
+                problems.append(doc.problem(("furniture", i), bad))
     if problems or sources is None:
-        problems.sort(key=lambda p: (p[0], p[1]))
-        raise CorpusError("\n".join(f"{path}:{line}:{col}: {msg}" for line, col, msg in problems))
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise SOURCES.fail([f"{doc.name}:{problem}" for problem in problems])
     return sources
 
 
