@@ -8,7 +8,7 @@ import contextlib
 import functools
 import gc
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -32,6 +32,7 @@ app = typer.Typer(
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F")
 
 
 class _State:
@@ -47,6 +48,14 @@ def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
     for line in message.splitlines() or [message]:
         typer.echo(f"Error: {line}", err=True)
     return typer.Exit(code)
+
+
+def chosen(formatters: Mapping[str, F], name: str) -> F:
+    """The report formatter ``--format name`` chooses; an unknown name is a usage error."""
+    formatter = formatters.get(name)
+    if formatter is None:
+        raise fail(f"--format: unknown format {name!r}; use one of {', '.join(formatters)}")
+    return formatter
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -151,7 +160,8 @@ def build(
 
     Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
     """
-    from dossier.pipeline import build_dossier, parse_formats
+    from dossier.pipeline import build_dossier
+    from dossier.render.output import parse_formats
 
     formats = parse_formats(format)
     cache = _cache_dir(claims, cache_dir, no_cache)
@@ -308,9 +318,7 @@ def check_command(
     """
     from dossier.lock.lock import FORMATTERS, check_lock, default_lock_path
 
-    formatter = FORMATTERS.get(format)
-    if formatter is None:
-        raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
+    formatter = chosen(FORMATTERS, format)
     with _preparing(claims, cache_dir, no_cache) as how:
         report = check_lock(claims, corpus, lock or default_lock_path(claims), how)
     typer.echo(formatter(report), nl=False)
@@ -335,9 +343,7 @@ def eval_command(
     """
     from dossier.tools.evaluate import FORMATTERS, evaluate, load_gold
 
-    formatter = FORMATTERS.get(format)
-    if formatter is None:
-        raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
+    formatter = chosen(FORMATTERS, format)
     gold_set = load_gold(gold, corpus)
     with _progress() as progress:
         report = evaluate(gold_set, corpus, with_, warn=_warn, progress=progress)
