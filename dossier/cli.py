@@ -520,7 +520,7 @@ def source_set(
 
     Example: [bold]dossier source set 003_x.txt --outlet firstpost.com --date 2017-09-21[/]
     """
-    from dossier.corpus.read import SOURCES_FILE
+    from dossier.corpus.sources import SOURCES_FILE
     from dossier.tools.sources import format_set, set_source
 
     given = {"title": title, "outlet": outlet, "date": date, "url": url, "notes": note}

@@ -17,16 +17,15 @@ from typing import Any
 
 from dossier.analysis.text import Analyzer
 from dossier.claims.load import load_claims
-from dossier.corpus.read import (
+from dossier.corpus.documents import (
     CorpusFiles,
     Stamp,
     article_columns,
     corpus_stamp,
-    load_corpus,
-    read_corpus,
-    segment_corpus,
     unread_corpus,
 )
+from dossier.corpus.read import load_corpus, read_corpus
+from dossier.corpus.segment import segment_corpus
 from dossier.incremental.cache import Cache, make_key, make_keys
 from dossier.incremental.prepare import Derivation, Preparer, default_workers
 from dossier.judge.match import Matcher, Weights

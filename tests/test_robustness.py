@@ -34,7 +34,7 @@ from typer.testing import CliRunner, Result
 
 import dossier.pipeline  # imported up front, so memory measured in a build is the build's own
 from dossier.cli import app
-from dossier.corpus.read import MAX_FILE_BYTES as MAX_ARTICLE_BYTES
+from dossier.corpus.files import MAX_FILE_BYTES as MAX_ARTICLE_BYTES
 from dossier.render import pdf
 from dossier.yamlfile import MAX_FILE_BYTES as MAX_CLAIMS_BYTES
 

@@ -26,11 +26,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from dossier.atomic import replace_file
-from dossier.corpus.read import (
+from dossier.corpus.files import article_paths, is_article_path
+from dossier.corpus.sources import (
     SOURCES_FILE,
     SourcesFile,
-    article_paths,
-    is_article_path,
     load_sources,
     no_article,
     parse_sources,
