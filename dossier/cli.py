@@ -316,7 +316,8 @@ def check_command(
 
     Example: [bold]dossier check --format github[/]
     """
-    from dossier.lock.lock import FORMATTERS, check_lock, default_lock_path
+    from dossier.lock.check import FORMATTERS, check_lock
+    from dossier.lock.lock import default_lock_path
 
     formatter = chosen(FORMATTERS, format)
     with _preparing(claims, cache_dir, no_cache) as how:
