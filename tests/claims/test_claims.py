@@ -8,14 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-import warnings
 from pathlib import Path
-from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from dossier.claims.load import (
@@ -27,7 +22,7 @@ from dossier.claims.load import (
 from dossier.cli import app
 from dossier.errors import ClaimsError
 from dossier.models import Verdict
-from dossier.yamlfile import MAX_DEPTH, MAX_FILE_BYTES, NoAliasComposer, compose_fast
+from dossier.yamlfile import MAX_DEPTH, MAX_FILE_BYTES
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "claims"
 SCHEMA_FILE = Path(__file__).parents[2] / "schema" / "claims.schema.json"
@@ -401,38 +396,6 @@ def test_control_characters_are_located(in_tmp: Path) -> None:
     ]
 
 
-# Pieces of claims files, good and bad, for hypothesis to put together in any order.
-YAML_PIECES = [
-    *("claims:", "title:", "as_of:", "aliases:", "- ", "id: ", "text: ", "expect: ", "tags: "),
-    *("notes: ", "supported", "2024-01-05", "2024-13-45", "12", "1e3", "true", "null", "~"),
-    *("a-slug", "Some text", "&a ", "*a", "<<: ", "!!str ", "!tag ", "[", "]", "{", "}", ", "),
-    *(": ", ":", "?", "'", '"', "#", "|", ">", "---", "...", "%YAML 1.1", "\n", "\n  "),
-    *("\n    ", "  ", "\t", "\\", "\x00", "\ufeff", "é"),
-]
-YAMLISH = st.lists(st.sampled_from(YAML_PIECES), max_size=40).map("".join)
-
-
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(text=st.one_of(YAMLISH, st.text(max_size=200)))
-def test_any_text_either_loads_or_is_refused_with_located_problems(
-    tmp_path: Path, text: str
-) -> None:
-    path = tmp_path / "claims.yaml"
-    path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    try:
-        claim_set = load_claims(path)
-    except ClaimsError as err:
-        assert err.problems
-        assert all(problem.startswith(f"{path}") for problem in err.problems)
-        assert str(err).splitlines() == err.problems
-    else:
-        assert set(claim_set.lines) == {claim.id for claim in claim_set.claims}
-
-
 # --- schema -------------------------------------------------------------------------------
 
 
@@ -499,49 +462,3 @@ def test_schema_prints_the_json_schema() -> None:
     assert result.stdout == claims_json_schema_text()
     assert json.loads(result.stdout) == claims_json_schema()
     assert result.stdout.endswith("}\n")
-
-
-def _tree(node: Any) -> Any:
-    """A node tree as plain data: kind, tag, position and value of every node."""
-    if node is None:
-        return None
-    mark = (node.start_mark.line, node.start_mark.column)
-    if isinstance(node.value, list):
-        items = [
-            (_tree(k), _tree(v)) if isinstance(item, tuple) else _tree(item)
-            for item in node.value
-            for k, v in [item if isinstance(item, tuple) else (None, None)]
-        ]
-        return (type(node).__name__, node.tag, mark, items)
-    return (type(node).__name__, node.tag, mark, node.value)
-
-
-def _pure_tree(text: str) -> Any:
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Composer = NoAliasComposer
-    yaml.max_depth = MAX_DEPTH
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return _tree(yaml.compose(text))
-
-
-@pytest.mark.parametrize("path", [Path("claims.yaml"), Path("tests/gold/seeds.yaml")])
-def test_the_c_parser_reads_a_claims_file_as_the_pure_parser_does(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-
-    assert _tree(compose_fast(text)) == _pure_tree(text)
-
-
-@settings(max_examples=500, deadline=None)
-@given(text=st.one_of(YAMLISH, st.text(max_size=200)))
-def test_what_both_parsers_read_they_read_alike(text: str) -> None:
-    """Where the C parser is not sure to agree (anchors, empty values, tabs...) the pure parser
-    reads the file; libyaml accepts a few odd headers the pure parser refuses, and that
-    reading stands. Wherever both read the text, the trees are the same, positions included."""
-    fast = compose_fast(text)
-    try:
-        pure = _pure_tree(text)
-    except Exception:  # refused (an alias, a syntax error...): not read at all
-        return
-    if fast is not None:
-        assert _tree(fast) == pure
