@@ -228,6 +228,7 @@ def validate(
     Example: [bold]dossier validate --claims claims.yaml[/]
     """
     from dossier.claims.load import load_claims
+    from dossier.corpus.sources import SOURCES_FILE
     from dossier.tools.sources import validate_sources
 
     root = corpus if corpus is not None else claims.parent / "corpus"
@@ -238,7 +239,7 @@ def validate(
         report.append(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
     except DossierError as err:
         problems.append(str(err))
-    if corpus is not None or (root / "sources.yaml").is_file():
+    if corpus is not None or (root / SOURCES_FILE).is_file():
         try:
             report.append(validate_sources(root))
         except DossierError as err:

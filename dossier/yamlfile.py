@@ -259,7 +259,7 @@ def read_text(path: Path, voice: Voice) -> str:
         before = raw[: err.start].decode("utf-8", errors="replace")
         # err.start counts bytes: after a non-ASCII character the column is too large (as it was)
         place = _place_of_offset(before, err.start)
-        message = voice.say(voice.not_utf8, name, place, byte=raw[err.start], start=err.start)
+        message = voice.say(voice.not_utf8, name, place, byte=raw[err.start])
         raise voice.fail([message]) from None
     return text.removeprefix("\ufeff")
 
