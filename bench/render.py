@@ -39,7 +39,10 @@ sys.path.insert(0, str(ROOT / "tests" / "render"))
 from report_factory import make_report  # noqa: E402
 
 from dossier.models import Report  # noqa: E402
-from dossier.render import render  # noqa: E402
+from dossier.render.html import _environment, render_html  # noqa: E402
+from dossier.render.json import render_json  # noqa: E402
+from dossier.render.pdf import render_pdf  # noqa: E402
+from dossier.render.view import build_view  # noqa: E402
 
 CLAIMS_PER_ARTICLE_SET = 25
 
@@ -102,17 +105,17 @@ def run_ours(claims: int, html_path: Path) -> dict[str, float]:
     """Each step of our render path, timed; writes the HTML for the raw run."""
     layouts = _count_page_layouts()  # imports weasyprint before the clock, as in run_raw
     report = scaled_report(claims)
-    template = render._environment().get_template("dossier.html.j2")
+    template = _environment().get_template("dossier.html.j2")
     t0 = time.process_time()
-    view = render.build_view(report)
+    view = build_view(report)
     t1 = time.process_time()
     html = template.render(view=view)
     t2 = time.process_time()
-    render.render_json(report)
+    render_json(report)
     t3 = time.process_time()
-    pdf = render.render_pdf(html)
+    pdf = render_pdf(html)
     t4 = time.process_time()
-    assert html == render.render_html(report), "the timed HTML is not what dossier renders"
+    assert html == render_html(report), "the timed HTML is not what dossier renders"
     html_path.write_text(html, encoding="utf-8")
     return {
         "layouts": layouts[0],
@@ -164,7 +167,7 @@ def profile(claims: int) -> None:
     report = scaled_report(claims)
     profiler = cProfile.Profile()
     profiler.enable()
-    render.render_pdf(render.render_html(report))
+    render_pdf(render_html(report))
     profiler.disable()
     stats = pstats.Stats(profiler)
     stats.sort_stats("cumulative").print_stats(30)

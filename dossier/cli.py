@@ -1,7 +1,5 @@
-"""The command line: typer only. Parse options, call the library, map errors to exit codes.
-
-Exit codes: 0 success; 1 a check failed (see `dossier check`); 2 bad input or usage;
-3 an unexpected internal error (a bug: rerun with --debug for the traceback).
+"""The command line: typer only. Parse options, call the library, map errors to exit codes
+(``dossier.errors.ExitCode``).
 """
 
 from __future__ import annotations
@@ -10,13 +8,13 @@ import contextlib
 import functools
 import gc
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
-from dossier.errors import DossierError, one_line
+from dossier.errors import DossierError, ExitCode, one_line
 
 if TYPE_CHECKING:
     from dossier.pipeline import Preparing
@@ -34,11 +32,7 @@ app = typer.Typer(
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 3
+F = TypeVar("F")
 
 
 class _State:
@@ -49,11 +43,19 @@ class _State:
 state = _State()
 
 
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
     """Print every line of ``message`` as ``Error: ...`` on stderr and return the Exit to raise."""
     for line in message.splitlines() or [message]:
         typer.echo(f"Error: {line}", err=True)
     return typer.Exit(code)
+
+
+def chosen(formatters: Mapping[str, F], name: str) -> F:
+    """The report formatter ``--format name`` chooses; an unknown name is a usage error."""
+    formatter = formatters.get(name)
+    if formatter is None:
+        raise fail(f"--format: unknown format {name!r}; use one of {', '.join(formatters)}")
+    return formatter
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -70,11 +72,11 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except Exception as err:
             if state.debug:
                 traceback.print_exc()
-                raise typer.Exit(EXIT_INTERNAL) from None
+                raise typer.Exit(ExitCode.INTERNAL) from None
             raise fail(
                 f"internal error: {type(err).__name__}: {err}. "
                 "This is a bug in dossier; rerun with --debug to see the traceback.",
-                EXIT_INTERNAL,
+                ExitCode.INTERNAL,
             ) from None
 
     return wrapper
@@ -158,7 +160,8 @@ def build(
 
     Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
     """
-    from dossier.pipeline import build_dossier, parse_formats
+    from dossier.pipeline import build_dossier
+    from dossier.render.output import parse_formats
 
     formats = parse_formats(format)
     cache = _cache_dir(claims, cache_dir, no_cache)
@@ -225,6 +228,7 @@ def validate(
     Example: [bold]dossier validate --claims claims.yaml[/]
     """
     from dossier.claims.load import load_claims
+    from dossier.corpus.sources import SOURCES_FILE
     from dossier.tools.sources import validate_sources
 
     root = corpus if corpus is not None else claims.parent / "corpus"
@@ -235,7 +239,7 @@ def validate(
         report.append(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
     except DossierError as err:
         problems.append(str(err))
-    if corpus is not None or (root / "sources.yaml").is_file():
+    if corpus is not None or (root / SOURCES_FILE).is_file():
         try:
             report.append(validate_sources(root))
         except DossierError as err:
@@ -313,16 +317,15 @@ def check_command(
 
     Example: [bold]dossier check --format github[/]
     """
-    from dossier.lock.lock import FORMATTERS, check_lock, default_lock_path
+    from dossier.lock.check import FORMATTERS, check_lock
+    from dossier.lock.lock import default_lock_path
 
-    formatter = FORMATTERS.get(format)
-    if formatter is None:
-        raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
+    formatter = chosen(FORMATTERS, format)
     with _preparing(claims, cache_dir, no_cache) as how:
         report = check_lock(claims, corpus, lock or default_lock_path(claims), how)
     typer.echo(formatter(report), nl=False)
     if not report.ok:
-        raise typer.Exit(EXIT_CHECK_FAILED)
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 @app.command("eval")
@@ -342,9 +345,7 @@ def eval_command(
     """
     from dossier.tools.evaluate import FORMATTERS, evaluate, load_gold
 
-    formatter = FORMATTERS.get(format)
-    if formatter is None:
-        raise fail(f"--format: unknown format {format!r}; use one of {', '.join(FORMATTERS)}")
+    formatter = chosen(FORMATTERS, format)
     gold_set = load_gold(gold, corpus)
     with _progress() as progress:
         report = evaluate(gold_set, corpus, with_, warn=_warn, progress=progress)
@@ -385,7 +386,7 @@ def add(
 
     Example: [bold]dossier add "About 500 US troops are in Syria." --expect disputed --tag us[/]
     """
-    from dossier.claims.load import add_claim, parse_verdict
+    from dossier.claims.edit import add_claim, parse_verdict
     from dossier.errors import CorpusError
     from dossier.tools.explain import explain_claim, format_explanation
 
@@ -521,7 +522,7 @@ def source_set(
 
     Example: [bold]dossier source set 003_x.txt --outlet firstpost.com --date 2017-09-21[/]
     """
-    from dossier.corpus.read import SOURCES_FILE
+    from dossier.corpus.sources import SOURCES_FILE
     from dossier.tools.sources import format_set, set_source
 
     given = {"title": title, "outlet": outlet, "date": date, "url": url, "notes": note}

@@ -5,11 +5,26 @@ Only ``cli.py`` turns these into ``Error: ...`` lines and exit codes.
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What every ``dossier`` command exits with (the README's exit-code table says the same)."""
+
+    OK = 0
+    CHECK_FAILED = 1
+    """``dossier check``: a claim lost support, its verdict changed or its expectation is not
+    met, or the lock is out of step with the claims file."""
+    BAD_INPUT = 2
+    """Bad input or usage: the ``Error:`` lines say what to fix and where."""
+    INTERNAL = 3
+    """An internal error, a bug in dossier: ``--debug`` shows the traceback."""
+
 
 class DossierError(Exception):
     """A problem a user can fix; its message is shown as it is."""
 
-    exit_code = 2
+    exit_code = ExitCode.BAD_INPUT
 
 
 class ClaimsError(DossierError):

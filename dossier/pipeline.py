@@ -17,17 +17,15 @@ from typing import Any
 
 from dossier.analysis.text import Analyzer
 from dossier.claims.load import load_claims
-from dossier.corpus.read import (
+from dossier.corpus.documents import (
     CorpusFiles,
     Stamp,
     article_columns,
     corpus_stamp,
-    load_corpus,
-    read_corpus,
-    segment_corpus,
     unread_corpus,
 )
-from dossier.errors import DossierError
+from dossier.corpus.read import load_corpus, read_corpus
+from dossier.corpus.segment import segment_corpus
 from dossier.incremental.cache import Cache, make_key, make_keys
 from dossier.incremental.prepare import Derivation, Preparer, default_workers
 from dossier.judge.match import Matcher, Weights
@@ -46,8 +44,8 @@ from dossier.models import (
     SourceRow,
     Verdict,
 )
-from dossier.render.render import (
-    EVIDENCE_JSON,
+from dossier.render.json import EVIDENCE_JSON
+from dossier.render.output import (
     check_formats,
     output_version,
     render_outputs,
@@ -57,21 +55,7 @@ from dossier.render.render import (
 )
 from dossier.verdict import decide, explain
 
-FORMATS = ("html", "pdf", "json")
-
 Progress = Callable[[str, int, int], None]  # (step, done, total)
-
-
-def parse_formats(spec: str) -> set[str]:
-    """'html,pdf' -> {'html', 'pdf'}; unknown names are a usage error."""
-    wanted = {part.strip().lower() for part in spec.split(",") if part.strip()}
-    unknown = sorted(wanted - set(FORMATS))
-    if unknown or not wanted:
-        raise DossierError(
-            f"--format: unknown output {', '.join(repr(u) for u in unknown) or 'none given'}; "
-            f"use a comma-separated list of {', '.join(FORMATS)}"
-        )
-    return wanted
 
 
 def check_claims(

@@ -151,7 +151,7 @@ def test_splitting_sentences_loads_blingfire_without_numpy() -> None:
     # An edit segments one article: blingfire's package module would import numpy (0.15 s);
     # its library is loaded alone.
     probe = (
-        "import sys; from dossier.corpus.read import _blingfire_starts; "
+        "import sys; from dossier.corpus.segment import _blingfire_starts; "
         "print(_blingfire_starts('It rained. Dr. No came.'), 'numpy' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -33,10 +33,10 @@ from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
 import dossier.pipeline  # imported up front, so memory measured in a build is the build's own
-from dossier.claims.load import MAX_FILE_BYTES as MAX_CLAIMS_BYTES
 from dossier.cli import app
-from dossier.corpus.read import MAX_FILE_BYTES as MAX_ARTICLE_BYTES
-from dossier.render import render
+from dossier.corpus.files import MAX_FILE_BYTES as MAX_ARTICLE_BYTES
+from dossier.render import pdf
+from dossier.yamlfile import MAX_FILE_BYTES as MAX_CLAIMS_BYTES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "robustness"
 ROOT = Path(__file__).resolve().parent.parent
@@ -442,7 +442,7 @@ def pdf_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(html: str) -> bytes:
         raise RuntimeError("weasyprint fell over")
 
-    monkeypatch.setattr(render, "render_pdf", broken)
+    monkeypatch.setattr(pdf, "render_pdf", broken)
 
 
 def nth_fsync_raises(n: int, error: BaseException) -> Callable[[pytest.MonkeyPatch], None]:

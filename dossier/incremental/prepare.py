@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from dossier.analysis.text import Analyzer, expand
-from dossier.corpus.read import FurnitureRule, Segmentation, article_columns, segment_document
+from dossier.corpus.documents import article_columns
+from dossier.corpus.furniture import FurnitureRule
+from dossier.corpus.segment import Segmentation, segment_document
 from dossier.incremental.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.judge.assess import descriptions_in
 from dossier.judge.match import (

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from dossier.analysis import attribution
 from dossier.analysis.quantity import NUMBER_WORDS
 from dossier.analysis.text import Analyzer, Token, expand
-from dossier.corpus.read import article_columns
+from dossier.corpus.documents import article_columns
 from dossier.incremental.cache import make_key
 from dossier.judge.acts import names_owned, owned_phrases
 from dossier.judge.assess import (

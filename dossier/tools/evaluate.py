@@ -52,9 +52,6 @@ from pydantic import (
     StringConstraints,
     field_validator,
 )
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossier.corpus.read import load_corpus
 from dossier.errors import DossierError
@@ -72,11 +69,10 @@ from dossier.models import (
     Verdict,
 )
 from dossier.pipeline import Progress, check_claims
-from dossier.yamlpos import position, validate_located
+from dossier.yamlfile import Problem, Voice, YamlDoc, read_yaml, validate_located
 
 __all__ = [
     "FORMATTERS",
-    "MAX_GOLD_BYTES",
     "Citation",
     "ClaimEval",
     "EvalReport",
@@ -94,9 +90,6 @@ __all__ = [
     "load_gold",
 ]
 
-MAX_GOLD_BYTES = 1024 * 1024
-"""Gold files larger than this are refused unread; a real one is some tens of kilobytes."""
-
 MIN_OVERLAP = 0.5
 """A citation matches a gold quote when it holds at least this share of the quote's length."""
 
@@ -107,6 +100,17 @@ class GoldError(DossierError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+GOLD = Voice(
+    what="a gold file",
+    error=GoldError,
+    quote='"',
+    missing="{name}: gold file not found; check the path.",
+    syntax="{where}: invalid YAML: {problem}.",
+    alias="{where}: YAML aliases (*name) are not allowed; write values out.",
+)
+"""How the problems of a gold file are worded (read like every YAML file: ``yamlfile``)."""
 
 
 # --- the gold file ------------------------------------------------------------------------
@@ -205,9 +209,10 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
 
     Raises ``GoldError`` listing every problem found, each as ``path:line:column: message``.
     """
-    name = str(path)
-    data = _load_yaml(path, name)
-    gold, problems = validate_located(GoldFile, data)
+    doc = _load_yaml(path)
+    name = doc.name
+    gold, problems = validate_located(GoldFile, doc)
+    problems[:0] = doc.problems
     if gold is None:
         raise GoldError([f"{name}:{line}:{col}: {msg}" for line, col, msg in sorted(problems)])
 
@@ -216,11 +221,11 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
     entries: dict[str, list[GoldEntry]] = {}
     texts: dict[str, str | None] = {}
     for i, claim in enumerate(gold.claims):
-        line, _ = position(data, ("claims", i))
+        line, _ = doc.place(("claims", i))
         if claim.id in seen:
-            id_line, id_col = position(data, ("claims", i, "id"))
+            id_line, id_col = doc.place(("claims", i, "id"))
             problems.append(
-                (
+                Problem(
                     id_line,
                     id_col,
                     f"claims[{i}].id: duplicate id '{claim.id}' (first defined at line "
@@ -238,9 +243,9 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
                     texts[entry.source] = _read_source(corpus_dir, entry.source)
                 text = texts[entry.source]
                 if text is None:
-                    s_line, s_col = position(data, ("claims", i, side, j, "source"))
+                    s_line, s_col = doc.place(("claims", i, side, j, "source"))
                     problems.append(
-                        (
+                        Problem(
                             s_line,
                             s_col,
                             f"{where}: no article '{entry.source}' in the corpus folder "
@@ -249,10 +254,10 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
                     )
                     continue
                 spans = _occurrences(text, entry.quote)
-                q_line, q_col = position(data, ("claims", i, side, j, "quote"))
+                q_line, q_col = doc.place(("claims", i, side, j, "quote"))
                 if not spans:
                     problems.append(
-                        (
+                        Problem(
                             q_line,
                             q_col,
                             f"{where}: the quote {json.dumps(entry.quote, ensure_ascii=False)} "
@@ -260,7 +265,7 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
                         )
                     )
                     continue
-                e_line, _ = position(data, ("claims", i, side, j))
+                e_line, _ = doc.place(("claims", i, side, j))
                 found.append(
                     GoldEntry(
                         claim=claim.id,
@@ -278,53 +283,16 @@ def load_gold(path: Path, corpus_dir: Path) -> GoldSet:
     return GoldSet(path=name, corpus_dir=str(corpus_dir), file=gold, lines=lines, entries=entries)
 
 
-def _load_yaml(path: Path, name: str) -> CommentedMap:
-    try:
-        if path.is_dir():
-            raise GoldError([f"{name}: is a folder; give the path of the gold file."])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_GOLD_BYTES + 1)
-    except FileNotFoundError:
-        raise GoldError([f"{name}: gold file not found; check the path."]) from None
-    except OSError as err:
-        raise GoldError([f"{name}: cannot be read ({err.strerror or err})."]) from None
-    if len(raw) > MAX_GOLD_BYTES:
-        raise GoldError(
-            [f"{name}: larger than {MAX_GOLD_BYTES // 1024} kB; check that it is a gold file."]
+def _load_yaml(path: Path) -> YamlDoc:
+    doc = read_yaml(path, GOLD)
+    if doc.data is None and not doc.problems:
+        raise GOLD.fail([f"{doc.name}: the file is empty; it needs a 'claims:' list."])
+    if not isinstance(doc.data, dict):
+        where = doc.places[()].value
+        raise GOLD.fail(
+            [f"{doc.name}:{where}: expected a mapping with a 'claims:' list at the top."]
         )
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as err:
-        raise GoldError([f"{name}: not valid UTF-8 (byte {err.start})."]) from None
-    try:
-        data = YAML(typ="rt", pure=True).load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise GoldError([f"{where}: invalid YAML: {err.problem or err.context}."]) from None
-    except YAMLError as err:
-        raise GoldError([f"{name}: invalid YAML: {err}."]) from None
-    if data is None:
-        raise GoldError([f"{name}: the file is empty; it needs a 'claims:' list."])
-    if not isinstance(data, CommentedMap):
-        raise GoldError([f"{name}:1:1: expected a mapping with a 'claims:' list at the top."])
-    _refuse_aliases(data, name)
-    return data
-
-
-def _refuse_aliases(data: Any, name: str) -> None:
-    """A list or mapping reached twice was written once and referred to by an alias (``*a``):
-    refused, so that validating the file can never expand a "billion laughs"."""
-    seen: set[int] = set()
-    stack: list[Any] = [data]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node, CommentedMap | CommentedSeq):
-            continue
-        if id(node) in seen:
-            raise GoldError([f"{name}: YAML aliases (*name) are not allowed; write values out."])
-        seen.add(id(node))
-        stack.extend(node.values() if isinstance(node, CommentedMap) else node)
+    return doc
 
 
 def _read_source(corpus_dir: Path, source: str) -> str | None:

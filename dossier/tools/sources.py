@@ -3,7 +3,7 @@
 ``set_source`` changes one article's entry and leaves every other byte of the file as it was
 (ruamel.yaml round trip: comments, order and quoting kept); a missing file is created with a
 header comment. The edited text is validated exactly as a build validates it
-(``corpus.parse_sources``) before it replaces the file, so an edit never leaves a file the
+(``corpus.sources.parse_sources``) before it replaces the file, so an edit never leaves a file the
 build would refuse; a file that is already broken is reported, ``PATH:LINE:COL: message``,
 and left alone.
 """
@@ -26,11 +26,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from dossier.atomic import replace_file
-from dossier.corpus.read import (
+from dossier.corpus.files import article_paths, is_article_path
+from dossier.corpus.sources import (
     SOURCES_FILE,
     SourcesFile,
-    article_paths,
-    is_article_path,
     load_sources,
     no_article,
     parse_sources,

@@ -8,22 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-import warnings
 from pathlib import Path
-from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from dossier.claims.load import (
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
-    _compose_fast,
-    _NoAliasComposer,
-    add_claim,
     claims_json_schema,
     claims_json_schema_text,
     load_claims,
@@ -32,18 +22,12 @@ from dossier.claims.load import (
 from dossier.cli import app
 from dossier.errors import ClaimsError
 from dossier.models import Verdict
+from dossier.yamlfile import MAX_DEPTH, MAX_FILE_BYTES
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "claims"
 SCHEMA_FILE = Path(__file__).parents[2] / "schema" / "claims.schema.json"
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Work in an empty folder, so paths in messages read ``claims.yaml:LINE:COL``."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def problems_in(text: str) -> list[str]:
@@ -412,38 +396,6 @@ def test_control_characters_are_located(in_tmp: Path) -> None:
     ]
 
 
-# Pieces of claims files, good and bad, for hypothesis to put together in any order.
-YAML_PIECES = [
-    *("claims:", "title:", "as_of:", "aliases:", "- ", "id: ", "text: ", "expect: ", "tags: "),
-    *("notes: ", "supported", "2024-01-05", "2024-13-45", "12", "1e3", "true", "null", "~"),
-    *("a-slug", "Some text", "&a ", "*a", "<<: ", "!!str ", "!tag ", "[", "]", "{", "}", ", "),
-    *(": ", ":", "?", "'", '"', "#", "|", ">", "---", "...", "%YAML 1.1", "\n", "\n  "),
-    *("\n    ", "  ", "\t", "\\", "\x00", "\ufeff", "é"),
-]
-YAMLISH = st.lists(st.sampled_from(YAML_PIECES), max_size=40).map("".join)
-
-
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(text=st.one_of(YAMLISH, st.text(max_size=200)))
-def test_any_text_either_loads_or_is_refused_with_located_problems(
-    tmp_path: Path, text: str
-) -> None:
-    path = tmp_path / "claims.yaml"
-    path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    try:
-        claim_set = load_claims(path)
-    except ClaimsError as err:
-        assert err.problems
-        assert all(problem.startswith(f"{path}") for problem in err.problems)
-        assert str(err).splitlines() == err.problems
-    else:
-        assert set(claim_set.lines) == {claim.id for claim in claim_set.claims}
-
-
 # --- schema -------------------------------------------------------------------------------
 
 
@@ -510,195 +462,3 @@ def test_schema_prints_the_json_schema() -> None:
     assert result.stdout == claims_json_schema_text()
     assert json.loads(result.stdout) == claims_json_schema()
     assert result.stdout.endswith("}\n")
-
-
-# --- adding a claim -----------------------------------------------------------------------
-
-COMMENTED = """\
-# The claims of this dossier.   (comments, spacing and quoting stay exactly as written)
-title: "A dossier"
-
-claims:
-  # --- first section ---
-  - id: first
-    text: 'The first claim.'   # a trailing comment
-    tags: [a,b]
-
-  - id: second
-    text: The second claim.
-    notes: >-
-      Folded notes
-      over two lines.
-
-# after the claims
-as_of: 2024-03-15
-"""
-
-
-def test_add_appends_a_claim_and_leaves_every_other_byte_alone(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text(COMMENTED, encoding="utf-8")
-
-    claim = add_claim(
-        Path("claims.yaml"),
-        "US forces: about 500 in Syria.",
-        id=None,
-        expect=Verdict.DISPUTED,
-        tags=["us", "quantity"],
-    )
-
-    assert claim.id == "us-forces-about-500-in-syria"
-    assert Path("claims.yaml").read_text(encoding="utf-8") == COMMENTED.replace(
-        "      over two lines.\n",
-        "      over two lines.\n"
-        "\n"
-        "  - id: us-forces-about-500-in-syria\n"
-        "    text: 'US forces: about 500 in Syria.'\n"
-        "    expect: disputed\n"
-        "    tags: [us, quantity]\n",
-    )
-    assert load_claims(Path("claims.yaml")).lines["us-forces-about-500-in-syria"] == 16
-
-
-def test_add_follows_the_layout_of_the_list(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text("claims:\n- id: a\n  text: abc", encoding="utf-8")
-
-    add_claim(Path("claims.yaml"), "A new claim", id="new", expect=None, tags=[])
-
-    assert Path("claims.yaml").read_text(encoding="utf-8") == (
-        "claims:\n- id: a\n  text: abc\n- id: new\n  text: A new claim\n"
-    )
-
-
-def test_add_to_an_empty_list(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text("claims: []  # none yet\ntitle: T\n", encoding="utf-8")
-
-    add_claim(Path("claims.yaml"), "A new claim", id=None, expect=None, tags=["x"])
-
-    assert Path("claims.yaml").read_text(encoding="utf-8") == (
-        "claims:   # none yet\n"
-        "  - id: a-new-claim\n    text: A new claim\n    tags: [x]\n"
-        "title: T\n"
-    )
-
-
-def test_add_keeps_windows_line_breaks(in_tmp: Path) -> None:
-    Path("claims.yaml").write_bytes(b"claims:\r\n  - id: a\r\n    text: abc\r\n")
-
-    add_claim(Path("claims.yaml"), "A new claim", id=None, expect=None, tags=[])
-
-    assert Path("claims.yaml").read_bytes() == (
-        b"claims:\r\n  - id: a\r\n    text: abc\r\n  - id: a-new-claim\r\n    text: A new claim\r\n"
-    )
-
-
-def test_add_makes_the_id_unique(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text("claims:\n- id: a-claim\n  text: abc\n", encoding="utf-8")
-
-    first = add_claim(Path("claims.yaml"), "A claim!", id=None, expect=None, tags=[])
-    second = add_claim(Path("claims.yaml"), "A claim?", id=None, expect=None, tags=[])
-
-    assert (first.id, second.id) == ("a-claim-2", "a-claim-3")
-
-
-def test_add_refuses_a_taken_or_bad_id_and_leaves_the_file_alone(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text(COMMENTED, encoding="utf-8")
-
-    with pytest.raises(ClaimsError) as taken:
-        add_claim(Path("claims.yaml"), "Some claim", id="second", expect=None, tags=[])
-    with pytest.raises(ClaimsError) as bad:
-        add_claim(Path("claims.yaml"), "ab", id="Bad Id", expect=None, tags=[])
-
-    assert taken.value.problems == [
-        "claims.yaml:10: the id 'second' is already taken here; choose another with --id"
-    ]
-    assert bad.value.problems == [
-        "claims.yaml: the new claim's id: 'Bad Id' is not a valid id; an id is a slug: "
-        "lowercase letters and digits, in words joined by single hyphens, "
-        "e.g. us-troops-in-syria (try 'bad-id')",
-        "claims.yaml: the new claim's text: too short (2 characters, at least 3 needed)",
-    ]
-    assert Path("claims.yaml").read_text(encoding="utf-8") == COMMENTED
-    assert [p.name for p in in_tmp.iterdir()] == ["claims.yaml"]
-
-
-def test_add_refuses_an_invalid_file(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text("claims:\n- id: a\n", encoding="utf-8")
-
-    with pytest.raises(ClaimsError) as caught:
-        add_claim(Path("claims.yaml"), "A new claim", id=None, expect=None, tags=[])
-
-    assert caught.value.problems == [
-        "claims.yaml:2:3: claims[0].text: field required; "
-        "add 'text: ...' (the claim as a fact-checker would phrase it)"
-    ]
-
-
-def test_add_command_prints_the_new_id(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text(COMMENTED, encoding="utf-8")
-
-    result = runner.invoke(
-        app, ["add", "The third claim.", "--expect", "supported", "--tag", "x", "--tag", "y"]
-    )
-
-    assert result.exit_code == 0, result.output
-    assert result.stdout == "the-third-claim\n"
-    assert load_claims(Path("claims.yaml")).claims[-1].tags == ["x", "y"]
-
-
-def test_add_command_refuses_an_unknown_verdict(in_tmp: Path) -> None:
-    Path("claims.yaml").write_text(COMMENTED, encoding="utf-8")
-
-    result = runner.invoke(app, ["add", "The third claim.", "--expect", "suported"])
-
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "Error: 'suported' is not a verdict; "
-        "use one of supported, contradicted, disputed, unverified\n"
-    )
-    assert Path("claims.yaml").read_text(encoding="utf-8") == COMMENTED
-
-
-def _tree(node: Any) -> Any:
-    """A node tree as plain data: kind, tag, position and value of every node."""
-    if node is None:
-        return None
-    mark = (node.start_mark.line, node.start_mark.column)
-    if isinstance(node.value, list):
-        items = [
-            (_tree(k), _tree(v)) if isinstance(item, tuple) else _tree(item)
-            for item in node.value
-            for k, v in [item if isinstance(item, tuple) else (None, None)]
-        ]
-        return (type(node).__name__, node.tag, mark, items)
-    return (type(node).__name__, node.tag, mark, node.value)
-
-
-def _pure_tree(text: str) -> Any:
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Composer = _NoAliasComposer
-    yaml.max_depth = MAX_DEPTH
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return _tree(yaml.compose(text))
-
-
-@pytest.mark.parametrize("path", [Path("claims.yaml"), Path("tests/gold/seeds.yaml")])
-def test_the_c_parser_reads_a_claims_file_as_the_pure_parser_does(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-
-    assert _tree(_compose_fast(text)) == _pure_tree(text)
-
-
-@settings(max_examples=500, deadline=None)
-@given(text=st.one_of(YAMLISH, st.text(max_size=200)))
-def test_what_both_parsers_read_they_read_alike(text: str) -> None:
-    """Where the C parser is not sure to agree (anchors, empty values, tabs...) the pure parser
-    reads the file; libyaml accepts a few odd headers the pure parser refuses, and that
-    reading stands. Wherever both read the text, the trees are the same, positions included."""
-    fast = _compose_fast(text)
-    try:
-        pure = _pure_tree(text)
-    except Exception:  # refused (an alias, a syntax error...): not read at all
-        return
-    if fast is not None:
-        assert _tree(fast) == pure

@@ -22,6 +22,8 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
+import dossier.corpus.documents
+import dossier.corpus.files
 import dossier.corpus.read
 import dossier.incremental.cache
 import dossier.incremental.prepare
@@ -430,7 +432,7 @@ def test_the_result_does_not_depend_on_the_number_of_workers(
     monkeypatch.setattr(
         dossier.incremental.prepare, "IN_FLIGHT_PER_WORKER", 1
     )  # sent as they are done
-    dossier.corpus.read._checked_text.cache_clear()
+    dossier.corpus.documents._checked_text.cache_clear()
 
     build(*cache, "--workers", "2", out="two")
 
@@ -522,27 +524,27 @@ def counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the article files read again for their text from now on (none is
     remembered from before, as in a new process)."""
     opened: list[str] = []
-    read_checked = dossier.corpus.read._read_checked
+    read_checked = dossier.corpus.documents._read_checked
 
     def opening(file: str, sha256: str) -> str:
         opened.append(Path(file).name)
         return read_checked(file, sha256)
 
-    monkeypatch.setattr(dossier.corpus.read, "_read_checked", opening)
-    dossier.corpus.read._checked_text.cache_clear()
+    monkeypatch.setattr(dossier.corpus.documents, "_read_checked", opening)
+    dossier.corpus.documents._checked_text.cache_clear()
     return opened
 
 
 def counting_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths of the articles made as objects from now on (``corpus.Documents``)."""
     made: list[str] = []
-    unread = dossier.corpus.read.unread
+    unread = dossier.corpus.documents.unread
 
     def making(path: str, *args):  # type: ignore[no-untyped-def]
         made.append(path)
         return unread(path, *args)
 
-    monkeypatch.setattr(dossier.corpus.read, "unread", making)
+    monkeypatch.setattr(dossier.corpus.documents, "unread", making)
     return made
 
 
@@ -600,7 +602,7 @@ def test_other_formats_of_an_unchanged_corpus_read_no_article_again(
 def test_an_unread_article_that_changed_stops_the_build(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First version.\n", encoding="utf-8")
     files = dossier.corpus.read.read_corpus(tmp_path)
-    unread = dossier.corpus.read.unread_corpus(tmp_path, files.record(), {})
+    unread = dossier.corpus.documents.unread_corpus(tmp_path, files.record(), {})
     (tmp_path / "a.txt").write_text("Second version.\n", encoding="utf-8")
 
     with pytest.raises(CorpusError, match=r"a\.txt: changed while the build was running"):
@@ -887,13 +889,13 @@ def test_an_edit_judges_again_only_the_claims_whose_passages_it_touched(
 
 def counting_file_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     reads: list[str] = []
-    read = dossier.corpus.read._read
+    read = dossier.corpus.files.read_article
 
     def counting(file, say):  # type: ignore[no-untyped-def]
         reads.append(file.rel)
         return read(file, say)
 
-    monkeypatch.setattr(dossier.corpus.read, "_read", counting)
+    monkeypatch.setattr(dossier.corpus.files, "read_article", counting)
     return reads
 
 
@@ -943,13 +945,13 @@ def test_a_build_after_an_edit_lists_the_folder_once_and_says_what_listing_said(
     build()
     edit_article()
     walks: list[Path] = []
-    walk = dossier.corpus.read._walk
+    walk = dossier.corpus.files.walk
 
     def counting(root: Path, warn):  # type: ignore[no-untyped-def]
         walks.append(root)
         return walk(root, warn)
 
-    monkeypatch.setattr(dossier.corpus.read, "_walk", counting)
+    monkeypatch.setattr(dossier.corpus.files, "walk", counting)
 
     result = build()
 

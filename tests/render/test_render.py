@@ -18,15 +18,12 @@ from report_factory import make_report
 
 from dossier.errors import RenderError
 from dossier.models import Report, SourceEntry, SourceMeta, SourceRow, Verdict
-from dossier.render import render
-from dossier.render.render import (
-    EVIDENCE_JSON,
-    json_with_evidence,
-    render_html,
-    render_json,
-    render_pdf,
-    write_outputs,
-)
+from dossier.render import pdf as pdf_module
+from dossier.render import view
+from dossier.render.html import render_html
+from dossier.render.json import EVIDENCE_JSON, json_with_evidence, render_json
+from dossier.render.output import write_outputs
+from dossier.render.pdf import render_pdf
 
 # --- reading the HTML back --------------------------------------------------------------------
 
@@ -306,14 +303,14 @@ def test_a_dossier_without_citations_says_its_timeline_is_empty(report: Report) 
 
 
 def test_highlight_escapes_and_merges_spans() -> None:
-    out = render.highlight("a <b> c", [(2, 5), (4, 7), (9, 12)])
+    out = view.highlight("a <b> c", [(2, 5), (4, 7), (9, 12)])
     assert str(out) == "a <mark>&lt;b&gt; c</mark>"
 
 
 def test_only_http_urls_become_links() -> None:
-    assert render.safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert view.safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for url in ("javascript:alert(1)", "file:///etc/passwd", "JaVaScRiPt:x", "http://", "//x"):
-        assert render.safe_href(url) is None, url
+        assert view.safe_href(url) is None, url
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -460,7 +457,7 @@ def test_json_alone_does_not_import_weasyprint(tmp_path: Path) -> None:
         sys.path.insert(0, {str(Path(__file__).parent)!r})
         from pathlib import Path
         from report_factory import make_report
-        from dossier.render.render import write_outputs
+        from dossier.render.output import write_outputs
         write_outputs(make_report(), Path({str(tmp_path)!r}), {{"json"}})
         assert "weasyprint" not in sys.modules, "weasyprint was imported"
         print("ok")
@@ -483,7 +480,7 @@ def test_a_failed_render_leaves_the_previous_dossier(
     def broken(html: str) -> bytes:
         raise RuntimeError("weasyprint fell over")
 
-    monkeypatch.setattr(render, "render_pdf", broken)
+    monkeypatch.setattr(pdf_module, "render_pdf", broken)
     with pytest.raises(RuntimeError):
         write_outputs(report, tmp_path, {"html", "pdf", "json"})
     assert (tmp_path / "dossier.pdf").read_bytes() == b"%PDF previous"
@@ -516,7 +513,7 @@ def test_unknown_format_is_an_error(report: Report, tmp_path: Path) -> None:
 
 
 def test_verdicts_all_have_labels() -> None:
-    assert [render.verdict_label(v) for v in Verdict] == [
+    assert [view.verdict_label(v) for v in Verdict] == [
         "Supported",
         "Contradicted",
         "Disputed",

@@ -8,8 +8,9 @@ import re
 from report_factory import make_report
 
 from dossier.models import Report
-from dossier.render.render import build_view, render_html
+from dossier.render.html import render_html
 from dossier.render.timeline import chronological, event_date
+from dossier.render.view import build_view
 
 THURSDAY = dt.date(2017, 9, 21)
 

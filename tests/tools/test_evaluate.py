@@ -352,7 +352,7 @@ def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
         ("claims: [\n", "2:1: invalid YAML: expected the node content, but found '<stream end>'."),
         (
             "aliases: &a {x: [y]}\nclaims: []\nmore: *a\n",
-            "YAML aliases (*name) are not allowed; write values out.",
+            "3:7: YAML aliases (*name) are not allowed; write values out.",
         ),
     ],
 )

@@ -1,27 +1,20 @@
-"""Render a `Report` as JSON, HTML (jinja2) and PDF (weasyprint), and write them atomically.
-
-The HTML and the PDF come from the same templates: the screen and print stylesheets are inlined,
-so the HTML is one self-contained file and weasyprint never needs to fetch anything (and is not
-allowed to: see `_LocalOnlyFetcher`). The same `Report` always gives the same bytes.
+"""What the templates see: the report laid out as one typed object (``DossierView``: claims and
+sources with numbered citations and anchors, the timeline, the figures chart, the inlined
+stylesheets), and the filters that do every bit of formatting the templates use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
 import re
-import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
-from pydantic import TypeAdapter
 
 from dossier.analysis.quantity import extract
 from dossier.errors import RenderError
@@ -31,7 +24,6 @@ from dossier.models import (
     Report,
     SourceEntry,
     SourceMeta,
-    SourceRow,
     Stance,
     Verdict,
 )
@@ -39,12 +31,6 @@ from dossier.render.timeline import chronological, date_phrase, event_date
 
 if TYPE_CHECKING:
     import jinja2
-    from weasyprint.urls import URLFetcherResponse
-
-FORMATS = ("html", "pdf", "json")
-"""Every output format, in the order they are written."""
-
-OUTPUT_NAME = "dossier"
 
 _STYLESHEETS = ("base.css", "screen.css", "print.css")
 _NARROW_STYLESHEET = "narrow.css"  # in its own <style media=...>: weasyprint knows no queries
@@ -569,252 +555,3 @@ def register_filters(env: jinja2.Environment) -> None:
         source_title=source_title,
         url_host=url_host,
     )
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    import jinja2  # here: a JSON build renders no template
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    register_filters(env)
-    return env
-
-
-# --- the renderers --------------------------------------------------------------------------
-
-
-def render_json(report: Report) -> str:
-    return report.model_dump_json(indent=2) + "\n"
-
-
-EVIDENCE_JSON = TypeAdapter(list[Evidence])
-"""How a claim's evidence is kept as JSON apart from its report: ``dump_json(evidence,
-indent=2)``, which ``json_with_evidence`` puts in place as it is."""
-
-SOURCES_JSON = TypeAdapter(list[SourceRow])
-"""How a report's sources are dumped apart from it, from plain rows (``json_with_evidence``)."""
-
-_CLAIM_INDENT = b"    "  # a claim in the report's "claims" list
-_EVIDENCE_INDENT = b"  "  # the "evidence" list in a claim, itself indented as a claim
-_FIELD_INDENT = b"  "  # a field of the report
-
-
-def json_with_evidence(
-    report: Report, evidence: Mapping[int, bytes], sources: Sequence[SourceRow] | None = None
-) -> bytes:
-    """``render_json(report)`` as bytes, where the claims numbered in ``evidence`` have an empty
-    evidence list in ``report`` and their evidence as ``EVIDENCE_JSON`` wrote it: the same bytes
-    as the whole report dumped at once, without reading that JSON back into models (a dossier
-    of a thousand claims holds tens of megabytes of it).
-
-    ``sources``: the report's sources as rows, when ``report.sources`` is left empty (a model
-    for each of 50,000 articles took a tenth of a build that judged one claim)."""
-    if not evidence and sources is None:
-        return render_json(report).encode("utf-8")
-    if sources is not None and report.sources:
-        raise ValueError("json_with_evidence: the sources are given both ways")
-    head = report.model_copy(update={"claims": []}).model_dump_json(indent=2).encode("utf-8")
-    empty_sources, empty_claims = b'\n  "sources": [],', b'\n  "claims": []\n}'
-    if not head.endswith(empty_claims) or not report.claims:
-        raise ValueError("json_with_evidence: the report's last field is not its claims")
-    head = head[: -len(empty_claims)]
-    if sources:
-        if not head.endswith(empty_sources):
-            raise ValueError("json_with_evidence: the report's sources are not before its claims")
-        listed = SOURCES_JSON.dump_json(list(sources), indent=2)
-        head = b"".join(
-            (
-                head[: -len(empty_sources)],
-                b'\n  "sources": ',
-                listed.replace(b"\n", b"\n" + _FIELD_INDENT),
-                b",",
-            )
-        )
-    parts = [head, b'\n  "claims": [\n']
-    for n, claim in enumerate(report.claims):
-        body = claim.model_dump_json(indent=2).encode("utf-8")
-        stored = evidence.get(n)
-        if stored is not None:
-            if claim.evidence:
-                raise ValueError(f"json_with_evidence: claim {n} has evidence both ways")
-            nested = stored.replace(b"\n", b"\n" + _EVIDENCE_INDENT)
-            body = body.replace(b'"evidence": []', b'"evidence": ' + nested, 1)
-        if n:
-            parts.append(b",\n")
-        parts.append(_CLAIM_INDENT + body.replace(b"\n", b"\n" + _CLAIM_INDENT))
-    parts.append(b"\n  ]\n}\n")
-    return b"".join(parts)
-
-
-def render_html(report: Report) -> str:
-    import jinja2
-
-    try:
-        template = _environment().get_template("dossier.html.j2")
-    except jinja2.TemplateNotFound as err:
-        raise RenderError(f"the template {err.name} is missing from {templates_dir()}.") from None
-    return template.render(view=build_view(report))
-
-
-def _local_only_fetcher() -> Any:
-    """A weasyprint URL fetcher that serves files of the templates folder and refuses the rest."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    root = templates_dir().resolve()
-
-    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
-        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-            parts = urlsplit(url)
-            if parts.scheme == "file" and not parts.netloc:
-                path = Path(parts.path).resolve()
-                if path.is_relative_to(root) and path.is_file():
-                    return URLFetcherResponse(url, path.read_bytes())
-            raise ValueError(f"dossier does not fetch {url[:80]!r}")
-
-    return LocalOnlyFetcher()
-
-
-def render_pdf(html: str) -> bytes:
-    """The PDF of the dossier's HTML: A4, outline per heading, dates fixed by the HTML."""
-    import weasyprint
-
-    document = weasyprint.HTML(
-        string=html,
-        base_url=templates_dir().resolve().as_uri() + "/",
-        url_fetcher=_local_only_fetcher(),
-    )
-    pdf: bytes = document.write_pdf()
-    return pdf
-
-
-# --- writing --------------------------------------------------------------------------------
-
-
-def _prepare(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise RenderError(
-            f"--out {out_dir} is a file, not a folder; choose a folder for the dossier."
-        )
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise RenderError(f"cannot create the output folder {out_dir}: {err.strerror}.") from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise RenderError(f"cannot write to the output folder {out_dir}: permission denied.")
-
-
-def _write_all(files: dict[Path, bytes]) -> None:
-    """Write every file to a temporary name beside it, then rename them all into place.
-
-    Nothing is renamed until every file is fully written, so a full disk or an interrupt
-    (even Ctrl-C) leaves the previous dossier whole and no temporary file behind.
-    """
-    temps: dict[Path, str] = {}
-    current: Path | None = None
-    try:
-        for path, data in files.items():
-            current = path
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            temps[path] = tmp
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o644)
-        for path, tmp in temps.items():
-            current = path
-            os.replace(tmp, path)
-    except BaseException as err:
-        for tmp in temps.values():
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        if isinstance(err, OSError):
-            raise RenderError(f"cannot write {current}: {err.strerror or err}.") from None
-        raise
-
-
-def check_formats(formats: set[str]) -> None:
-    unknown = sorted(set(formats) - set(FORMATS))
-    if unknown:
-        raise RenderError(
-            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)}."
-        )
-
-
-def render_outputs(
-    report: Report,
-    formats: set[str],
-    evidence: Mapping[int, bytes] | None = None,
-    sources: Sequence[SourceRow] | None = None,
-) -> dict[str, bytes]:
-    """Each requested format rendered (format name -> bytes). `json` alone never imports
-    weasyprint. ``evidence``: claims whose evidence is given as JSON, and ``sources``: the
-    sources as rows (see ``json_with_evidence``), for `json` alone."""
-    check_formats(formats)
-    if (evidence or sources is not None) and formats != {"json"}:
-        raise ValueError("render_outputs: evidence or sources apart render the JSON alone")
-    rendered: dict[str, bytes] = {}
-    html = render_html(report) if {"html", "pdf"} & formats else None
-    if html is not None and "html" in formats:
-        rendered["html"] = html.encode("utf-8")
-    if html is not None and "pdf" in formats:
-        rendered["pdf"] = render_pdf(html)
-    if "json" in formats:
-        rendered["json"] = json_with_evidence(report, evidence or {}, sources)
-    return rendered
-
-
-def write_rendered(out_dir: Path, rendered: dict[str, bytes]) -> list[Path]:
-    """Write rendered outputs atomically into ``out_dir``; returns the paths written."""
-    _prepare(out_dir)
-    files = {out_dir / f"{OUTPUT_NAME}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in rendered}
-    _write_all(files)
-    return list(files)
-
-
-def write_kept(out_dir: Path, files: Mapping[str, Path]) -> list[Path]:
-    """Write the outputs kept as files (format -> file) into ``out_dir`` as ``write_rendered``
-    would; an output that already is its kept file (the same file: the cache keeps a link to
-    what it wrote) is left as it is. Returns the paths."""
-    _prepare(out_dir)
-    targets = {fmt: out_dir / f"{OUTPUT_NAME}.{fmt}" for fmt in FORMATS if fmt in files}
-    copies = {}
-    for fmt, target in targets.items():
-        try:
-            same = os.path.samefile(target, files[fmt])
-        except OSError:
-            same = False
-        if not same:
-            copies[target] = files[fmt].read_bytes()
-    _write_all(copies)
-    return list(targets.values())
-
-
-def write_outputs(report: Report, out_dir: Path, formats: set[str]) -> list[Path]:
-    """Render the requested formats, then write each one atomically; returns the paths written.
-
-    Everything is rendered before anything is written, so a failed render leaves the previous
-    dossier as it was. `json` alone never imports weasyprint.
-    """
-    check_formats(formats)
-    _prepare(out_dir)
-    return write_rendered(out_dir, render_outputs(report, formats))
-
-
-def output_version() -> str:
-    """A hash of what the HTML and JSON outputs depend on besides the report: the templates
-    and the libraries that render them (the build cache keeps outputs under it)."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(f"{version('jinja2')}\0{version('pydantic')}".encode())
-    root = templates_dir()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()

@@ -1,0 +1,150 @@
+"""The article files of a corpus folder: finding them, and reading each with its ``Reader``.
+
+Every file under the folder, recursively, whose suffix a reader takes (``READERS``), in the
+order of its relative posix path. Hidden files and folders (names starting with ``.``) are
+ignored. Files that cannot be articles are skipped with a warning, never fatal: a corpus of
+many thousand scraped pages nearly always holds a few bad files, and one of them should not
+stop a dossier. Skipped, each with a ``warn(...)`` naming it: a file its reader finds no
+article in (see ``corpus.readers``), a file larger than ``MAX_FILE_BYTES``, and a symbolic
+link (to a file or a folder) that resolves outside the corpus folder. Symbolic links inside
+the folder are followed, once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from dossier.corpus.readers import md, txt
+from dossier.corpus.readers.interface import Reader, Unreadable
+
+READERS: tuple[Reader, ...] = (txt.READER, md.READER)
+"""Every kind of article file."""
+
+_BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
+ARTICLE_SUFFIXES = frozenset(_BY_SUFFIX)
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Files larger than this (20 MiB) are skipped with a warning: no news article is that long."""
+
+Warn = Callable[[str], None]
+
+
+def ignore(_message: str) -> None:
+    """A ``Warn`` that says nothing."""
+    return None
+
+
+def is_article_path(root: Path, rel: str) -> bool:
+    """Whether ``rel`` names an article file of the corpus at ``root`` (as sources.yaml does)."""
+    parts = rel.split("/")
+    if rel.startswith("/") or any(not part or part.startswith(".") for part in parts):
+        return False  # absolute, "..", hidden or empty parts: never an article of this folder
+    path = root / rel
+    return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
+
+
+def article_paths(root: Path) -> list[str]:
+    """The article files under ``root``, as paths relative to it (the names ``sources.yaml``
+    uses), sorted."""
+    return sorted(f.rel for f in walk(root, ignore))
+
+
+class ArticleFile(NamedTuple):
+    rel: str
+    where: str  # the path as a string (a corpus has tens of thousands of files)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def walk(root: Path, warn: Warn) -> Iterator[ArticleFile]:
+    """Article files under ``root`` (unsorted), following symbolic links only inside ``root``."""
+    real_root = root.resolve()
+    seen_dirs = {real_root}
+    stack: list[tuple[Path, str]] = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as err:
+            warn(f"{folder}: folder skipped: {err.strerror}.")
+            continue
+        for entry in entries:
+            name = entry.name
+            if name[:1] == ".":
+                continue
+            try:
+                plain = entry.is_file(follow_symlinks=False)  # most: no link, no folder
+            except OSError:
+                plain = False  # (told below)
+            if plain:
+                if _suffix(name) in ARTICLE_SUFFIXES:
+                    yield ArticleFile(prefix + name, entry.path)
+                continue
+            rel = prefix + name
+            is_link = entry.is_symlink()
+            if is_link:
+                target = Path(entry.path).resolve()
+                if not _within(target, real_root):
+                    warn(
+                        f"{Path(entry.path)}: symbolic link to {target}, outside the corpus "
+                        "folder; skipped."
+                    )
+                    continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                path = Path(entry.path)
+                real = path.resolve()
+                if real in seen_dirs:
+                    continue
+                seen_dirs.add(real)
+                stack.append((path, rel + "/"))
+            elif is_file and _suffix(entry.name) in ARTICLE_SUFFIXES:
+                yield ArticleFile(rel, entry.path)
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()``, without making a path."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
+def read_article(file: ArticleFile, warn: Warn) -> tuple[bytes, str] | None:
+    """The bytes of an article file and the text its reader finds in them; None (with a
+    warning) when it cannot be read, is larger than ``MAX_FILE_BYTES`` or holds no article."""
+    try:
+        size = os.stat(file.where).st_size
+    except OSError as err:
+        warn(f"{file.path}: skipped: {err.strerror}.")
+        return None
+    if size > MAX_FILE_BYTES:
+        warn(f"{file.path}: skipped: {size} bytes is more than the limit of {MAX_FILE_BYTES}.")
+        return None
+    try:
+        with open(file.where, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        warn(f"{file.path}: skipped: {err.strerror}.")
+        return None
+    try:
+        return data, reader_for(file.rel).text(data)
+    except Unreadable as err:
+        warn(f"{file.path}: skipped: {err}.")
+        return None
+
+
+def reader_for(name: str) -> Reader:
+    """The reader of the article file ``name`` (by its suffix)."""
+    return _BY_SUFFIX[_suffix(name)]

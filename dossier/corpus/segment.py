@@ -1,0 +1,313 @@
+"""Split an article into paragraphs (body, heading or furniture) and its body into sentences.
+
+* **Paragraphs.** Blocks separated by blank lines. Inside a block, a single newline is a hard
+  wrap (the paragraph goes on) when the next line starts with a lowercase letter or the line
+  before ends with a comma, semicolon or dash: a paragraph never starts in the middle of a
+  sentence, nor does one end on a comma. Otherwise it is a paragraph break, as in articles that
+  put one paragraph on each line. Spans exclude leading and trailing whitespace.
+* **Kinds.** A paragraph is ``furniture`` when a furniture rule matches it (page chrome such as
+  "Accessibility links", donation appeals, copyright lines; see ``FURNITURE_RULES``) or when it
+  repeats an earlier paragraph of the same document (rule ``repeated``, e.g. a headline shown
+  twice); ``heading`` when it is one short line without terminal punctuation (a headline, a
+  byline) or a Markdown ``#`` heading; ``body`` otherwise. Furniture is never article content.
+* **Passages.** Body paragraphs are split into sentences with blingfire, fed each paragraph with
+  its newlines replaced by spaces (same length, so offsets hold and hard wraps do not split a
+  sentence); the body paragraphs of a document go to blingfire in one call, joined by blank
+  lines, which it never crosses. blingfire's offsets are UTF-8 byte offsets inside the library
+  (its Python wrapper maps them to characters); we map them to characters ourselves. A split
+  is undone when the next piece starts in lowercase or with a hyphen or comma, when the piece
+  before ends with a title ("Dr.", "Gen.") or an abbreviation such as "Sept." before a figure,
+  or when a piece has no letters (a footnote mark "(6)"). Each passage is trimmed of
+  surrounding whitespace. ``Passage.id`` is its index in ``Corpus.passages`` (documents in path
+  order, passages in offset order).
+
+An article without a title in its metadata takes its first heading's (``segment_corpus``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import importlib.util
+import os
+import platform
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dossier.corpus.documents import CorpusFiles, Documents, UnreadDocument, article_columns
+from dossier.corpus.furniture import FURNITURE_RULES, MONTH_PATTERN, REPEATED_RULE, FurnitureRule
+from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Paragraphs, Passages
+
+HEADING_MAX_CHARS = 150
+"""A heading is one line of at most this many characters without terminal punctuation."""
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_TERMINAL = re.compile(r"""[.!?:;…]["'”’»)\]]*$|[.!?…]\s*\(?[A-Z]{1,6}\)?$""")
+_CONTINUES = re.compile(r"[,;(\-–—]$")
+_LOWER_START = re.compile(r"[^\W\d_A-Z]", re.UNICODE)
+_MD_HEADING = re.compile(r"^#{1,6}\s")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
+_WS = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+_ABBREVIATION = re.compile(
+    rf"(?:\b{MONTH_PATTERN}|\b(?:no|nos|art|vol|p|pp|fig|approx|ca|est|gen|col|lt|maj|capt|sgt|gov|sen"
+    r"|rep|pres|mr|mrs|ms|dr|prof|st|jr|sr|inc|corp|co|ltd|vs|etc)\.|\b(?:[A-Z]\.){1,3})$",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(
+    r"(?:^|[\s\"“‘(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon"
+    r"|Messrs|Mme|Pres)\.$"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_PARAGRAPH_JOIN = "\n\n"
+_CONTINUATION_START = re.compile(r"[^\W\d_A-Z]|[-–,;:)\]%]")
+
+
+@dataclass
+class _Block:
+    start: int
+    end: int
+    lines: int
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, number of lines) of each paragraph, whitespace excluded."""
+    spans: list[tuple[int, int, int]] = []
+    current: _Block | None = None
+    prev_line = ""
+    pos = 0
+    bounds = [(m.start(), m.end()) for m in _NEWLINE.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for line_end, next_pos in bounds:
+        line = text[pos:line_end]
+        stripped = line.strip()
+        if not stripped:
+            if current is not None:
+                spans.append((current.start, current.end, current.lines))
+                current = None
+        else:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            end = start + len(stripped)
+            if current is not None and _is_hard_wrap(prev_line, stripped):
+                current.end = end
+                current.lines += 1
+            else:
+                if current is not None:
+                    spans.append((current.start, current.end, current.lines))
+                current = _Block(start, end, 1)
+            prev_line = stripped
+        pos = next_pos
+    if current is not None:
+        spans.append((current.start, current.end, current.lines))
+    return spans
+
+
+def _is_hard_wrap(prev: str, line: str) -> bool:
+    """Whether a single newline between ``prev`` and ``line`` is a wrap inside a paragraph."""
+    if _MD_HEADING.match(line) or _LIST_ITEM.match(line) or _MD_HEADING.match(prev):
+        return False
+    return _LOWER_START.match(line) is not None or _CONTINUES.search(prev) is not None
+
+
+def _normalise(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def _kind(
+    text: str, lines: int, rules: tuple[FurnitureRule, ...], seen: set[str]
+) -> tuple[ParagraphKind, str | None]:
+    flat = text.replace("\r", " ").replace("\n", " ")
+    lowered = flat.lower()
+    for rule in rules:
+        if rule.matches(flat, lowered):
+            return ParagraphKind.FURNITURE, rule.name
+    key = _normalise(flat)
+    if key in seen:
+        return ParagraphKind.FURNITURE, REPEATED_RULE
+    seen.add(key)
+    if _MD_HEADING.match(text) or (
+        lines == 1 and len(text) <= HEADING_MAX_CHARS and not _TERMINAL.search(text)
+    ):
+        return ParagraphKind.HEADING, None
+    return ParagraphKind.BODY, None
+
+
+_BLINGFIRE_LIBRARIES = {"Windows": "blingfiretokdll.dll", "Darwin": "libblingfiretokdll.dylib"}
+
+
+@lru_cache(maxsize=1)
+def _blingfire() -> Any:
+    """blingfire's compiled library, loaded from its package folder as its ``__init__`` does,
+    without running that: it imports numpy, 0.15 s of a build that segments one edited
+    article (we call the library alone, see ``_blingfire_starts``)."""
+    spec = importlib.util.find_spec("blingfire")
+    if spec is not None and spec.origin is not None:
+        name = _BLINGFIRE_LIBRARIES.get(platform.system(), "libblingfiretokdll.so")
+        with contextlib.suppress(OSError):
+            return ctypes.CDLL(os.path.join(os.path.dirname(spec.origin), name))
+    import blingfire  # (laid out otherwise: as it loads itself)
+
+    return blingfire.blingfire
+
+
+def _blingfire_starts(text: str) -> list[int]:
+    """Character offsets where blingfire starts a sentence in ``text``.
+
+    blingfire's own Python wrapper maps its UTF-8 byte offsets to character offsets with a loop
+    in Python over every byte, which would dominate the time on a large corpus; we call the
+    library function directly and map the few boundary offsets ourselves. The result equals
+    ``text_to_sentences_and_offsets`` (a test checks it).
+    """
+    data = text.encode("utf-8")
+    size = len(data) * 2 + 16
+    out = ctypes.create_string_buffer(size)
+    starts = (ctypes.c_int32 * size)()
+    ends = (ctypes.c_int32 * size)()
+    count = _blingfire().TextToSentencesWithOffsets(
+        ctypes.c_char_p(data),
+        ctypes.c_int(len(data)),
+        ctypes.byref(out),
+        ctypes.byref(starts),
+        ctypes.byref(ends),
+        ctypes.c_int(size),
+    )
+    if count <= 0 or count > size:
+        return [0]
+    n = out.value.count(b"\n") + 1
+    byte_starts = starts[:n]
+    if len(data) == len(text):  # ASCII: bytes are characters
+        return list(byte_starts)
+    result: list[int] = []
+    char_pos = 0
+    byte_pos = 0
+    for b in byte_starts:
+        char_pos += len(data[byte_pos:b].decode("utf-8", errors="replace"))
+        byte_pos = b
+        result.append(char_pos)
+    return result
+
+
+def _sentence_spans(flat: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans within one flattened body paragraph, given blingfire's sentence starts."""
+    pieces: list[tuple[int, int]] = []
+    prev = 0
+    for cut in [*cuts, len(flat)]:
+        if cut <= prev:
+            continue
+        piece = flat[prev:cut]
+        stripped = piece.strip()
+        if stripped:
+            a = prev + (len(piece) - len(piece.lstrip()))
+            b = a + len(stripped)
+            if pieces and _continues(flat[pieces[-1][0] : pieces[-1][1]], stripped):
+                pieces[-1] = (pieces[-1][0], b)
+            else:
+                pieces.append((a, b))
+        prev = cut
+    return pieces
+
+
+def _continues(previous: str, sentence: str) -> bool:
+    """Whether blingfire cut a sentence in two: the previous piece ends with a title ("Dr.") or
+    without terminal punctuation, the next piece starts in lowercase or with a hyphen or comma,
+    or the previous piece ends with an abbreviation ("Sept.") before a figure; and a piece
+    without letters joins its neighbour."""
+    if not _SENTENCE_END.search(previous) or _TITLE.search(previous):
+        return True
+    if not _LETTER.search(sentence) or not _LETTER.search(previous):
+        return True  # a footnote mark "(6)" or a stray "…" is no sentence of its own
+    if _CONTINUATION_START.match(sentence):
+        return True
+    return sentence[0].isdigit() and _ABBREVIATION.search(previous) is not None
+
+
+def segment_document(
+    document: Document, rules: tuple[FurnitureRule, ...] = FURNITURE_RULES
+) -> tuple[list[Paragraph], list[tuple[int, int, int, int]]]:
+    """Paragraphs of a document and the spans of its sentences.
+
+    Returns the paragraphs and, for each sentence of a body paragraph, ``(start, end,
+    paragraph_start, paragraph_end)``.
+    """
+    text = document.text
+    paragraphs: list[Paragraph] = []
+    seen: set[str] = set()
+    for start, end, lines in _paragraph_spans(text):
+        kind, rule = _kind(text[start:end], lines, rules, seen)
+        paragraphs.append(
+            Paragraph(source=document.path, start=start, end=end, kind=kind, rule=rule)
+        )
+
+    # One blingfire call per document: the body paragraphs, each flattened (newlines as
+    # spaces, same length), joined by blank lines, which blingfire never crosses.
+    body = [p for p in paragraphs if p.kind is ParagraphKind.BODY]
+    flats = [text[p.start : p.end].replace("\r", " ").replace("\n", " ") for p in body]
+    bases: list[int] = []
+    pos = 0
+    for flat in flats:
+        bases.append(pos)
+        pos += len(flat) + len(_PARAGRAPH_JOIN)
+    starts = _blingfire_starts(_PARAGRAPH_JOIN.join(flats)) if flats else []
+
+    sentences: list[tuple[int, int, int, int]] = []
+    k = 0
+    for p, flat, base in zip(body, flats, bases, strict=True):
+        while k < len(starts) and starts[k] <= base:
+            k += 1
+        cuts: list[int] = []
+        while k < len(starts) and starts[k] < base + len(flat):
+            cuts.append(starts[k] - base)
+            k += 1
+        sentences.extend(
+            (p.start + a, p.start + b, p.start, p.end) for a, b in _sentence_spans(flat, cuts)
+        )
+    return paragraphs, sentences
+
+
+def _heading_title(text: str) -> str:
+    return _WS.sub(" ", text.lstrip("#")).strip()
+
+
+Segmentation = tuple[Paragraphs, Passages]
+Segmenter = Callable[[Sequence[Document], tuple[FurnitureRule, ...]], Segmentation]
+"""Segments every document with the given rules, in order (``segment_each``, or the same read
+from the build cache and computed in parallel: see ``dossier.prepare``)."""
+
+
+def segment_each(documents: Sequence[Document], rules: tuple[FurnitureRule, ...]) -> Segmentation:
+    """``segment_document`` on each document, kept as columns."""
+    paragraphs, passages = Paragraphs(), Passages()
+    for document in documents:
+        doc_paragraphs, sentences = segment_document(document, rules)
+        paragraphs.add(document.path, ((p.start, p.end, p.kind, p.rule) for p in doc_paragraphs))
+        passages.add(document.path, document.text, sentences)
+    return paragraphs, passages
+
+
+def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
+    """Split every article into paragraphs and passages (the segment step); an article without
+    a title in its metadata takes its first heading's."""
+    documents, rules, root = files.documents, files.rules, files.root
+    paragraphs, passages = (segment or segment_each)(documents, rules)
+    known = files.titles or {}
+    headings: dict[str, tuple[int, int]] | None = None
+    paths, _, metas = article_columns(documents)  # (the metadata objects of the articles)
+    for i, meta in enumerate(metas):
+        if meta.title is not None:
+            continue
+        path = paths[i]
+        if path in known and (
+            isinstance(documents, Documents) or isinstance(documents[i], UnreadDocument)
+        ):
+            meta.title = known[path]  # as its heading gave: its text unread
+            continue
+        if headings is None:
+            headings = paragraphs.first_of_kind(ParagraphKind.HEADING)
+        heading = headings.get(path)
+        if heading is not None:
+            meta.title = _heading_title(documents[i].text[heading[0] : heading[1]])
+    return Corpus(root=str(root), documents=documents, paragraphs=paragraphs, passages=passages)

@@ -1,0 +1,123 @@
+"""Page furniture is caught by a named rule and never becomes a passage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from articles import passage_texts, write
+
+from dossier.corpus.read import load_corpus
+from dossier.models import Corpus, ParagraphKind
+
+# --- furniture ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "rule"),
+    [
+        ("Accessibility links", "navigation"),
+        ("Breaking News", "label"),
+        ("With reporting by AP and AFP", "reporting-credit"),
+        ("READ MORE: ‘Not satisfied’", "read-more"),
+        ("Sponsored by", "label"),
+        ("Representational image. AP", "caption"),
+        ("Your guide to the latest election news", "follow-us"),
+        ("Updated Date: Sep 21, 2017", "updated"),
+        ("Also See", "label"),
+        ("Global Research, September 21, 2017", "dateline"),
+        ("Region: [Middle East", "taxonomy"),
+        ("Theme: [Terrorism]", "taxonomy"),
+        ("In-depth Report: [SYRIA]", "taxonomy"),
+        ("If you’re able, and if you like our content and approach, please support", "donation"),
+        ("Featured image is from South Front.", "image-credit"),
+        ("The original source of this article is", "original-source"),
+        ("Copyright ©", "copyright"),
+        ("[Comment on Global Research Articles on our Facebook page](#)", "comment-on"),
+        ("[Become a Member of Global Research](#)", "membership"),
+        ("Articles by: [South Front](#)", "articles-by"),
+        ("Disclaimer: The contents of this article", "disclaimer"),
+        ("For media inquiries:", "media-inquiries"),
+    ],
+)
+def test_page_furniture_of_the_seeds_is_caught_by_a_named_rule(
+    seeds: Corpus, start: str, rule: str
+) -> None:
+    found = [
+        p.rule
+        for p in seeds.paragraphs
+        if seeds.document(p.source).text[p.start : p.end].startswith(start)
+    ]
+    assert found == [rule]
+    assert not any(t.startswith(start) for t in passage_texts(seeds))
+
+
+def test_furniture_never_becomes_a_passage(seeds: Corpus) -> None:
+    text = " ".join(passage_texts(seeds))
+    for piece in ["PayPal", "globalresearch.ca", "firstpost.com", "Facebook", "Follow us"]:
+        assert piece not in text
+
+
+def test_a_repeated_headline_is_furniture_but_its_first_occurrence_is_a_heading(
+    seeds: Corpus,
+) -> None:
+    headline = "Russia warns US of retaliation if troops come under fire from Washington-backed"
+    kinds = [
+        (p.kind, p.rule)
+        for p in seeds.paragraphs
+        if seeds.document(p.source).text[p.start : p.end].startswith(headline)
+    ]
+    assert kinds == [(ParagraphKind.HEADING, None), (ParagraphKind.FURNITURE, "repeated")]
+
+
+def test_real_sentences_near_furniture_are_passages(seeds: Corpus) -> None:
+    texts = passage_texts(seeds)
+    for sentence in [
+        "It has become the latest epicenter of the war against IS.",
+        "US special forces are also operating with the SDF, providing artillery and other support.",
+        "However, an SDF commander told Sputnik that it was instructed not to act against "
+        "Damascus forces and its allies.",
+        "Konashenkov added that water discharges from the Euphrates dams controlled by the "
+        "US-backed forces hamper the government advance north of Deir Ezzor.",
+        "That advance would block potential IS reinforcements from Al-Mayadeen, which is close "
+        "to the Iraqi border.",
+    ]:
+        assert sentence in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("ADVERTISEMENT", "label"),
+        ("(Reporting by Jane Roe; Editing by John Doe)", "reporting-credit"),
+        ("© 2014 Example Media Inc. All Rights Reserved.", "copyright"),
+        ("Sign up for our newsletter here.", "newsletter"),
+        ("Updated 5:09 a.m. Wednesday:", "updated"),
+        ("RELATED: What the ceasefire means", "read-more"),
+        ("Tags: Syria, Iraq", "taxonomy"),
+        ("[Home](/) | [World](/world)", "link-only"),
+        ("— Jane Roe (@janeroe) October 4, 2014", "dateline"),
+        ("Please support independent journalism. Donate now.", "donation"),
+        ("The ceasefire held.", None),
+        ("UPDATED: The plot thickens as officials deny the report.", None),
+        ("Russia said it would support US efforts to donate blood supplies.", None),
+        ("Rights groups said the photo was taken in March.", None),
+    ],
+)
+def test_furniture_rules_are_general(tmp_path: Path, line: str, rule: str | None) -> None:
+    write(tmp_path / "a.txt", f"The first sentence of the story.\n\n{line}\n")
+    paragraph = load_corpus(tmp_path).paragraphs[1]
+    assert paragraph.rule == rule
+    assert (paragraph.kind is ParagraphKind.FURNITURE) == (rule is not None)
+
+
+def test_an_extra_furniture_rule_from_sources_yaml_is_applied(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "The dam was repaired.\n\nPresented by the Example Times.\n")
+    assert passage_texts(load_corpus(tmp_path)) == [
+        "The dam was repaired.",
+        "Presented by the Example Times.",
+    ]
+    write(tmp_path / "sources.yaml", "furniture:\n  - '^presented by'\n")
+    corpus = load_corpus(tmp_path)
+    assert passage_texts(corpus) == ["The dam was repaired."]
+    assert corpus.paragraphs[1].rule == "custom:^presented by"

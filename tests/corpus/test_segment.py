@@ -1,0 +1,138 @@
+"""Paragraphs, their kinds, and sentences: every passage quotes its article exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import blingfire
+from articles import FIXTURES, paragraph_texts, passage_texts, write
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.corpus import segment as segment_module
+from dossier.corpus.read import load_corpus
+from dossier.corpus.segment import segment_document
+from dossier.models import Corpus, Document, ParagraphKind
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def test_a_hard_wrapped_sentence_is_one_passage(seeds: Corpus) -> None:
+    wrapped = [t for t in passage_texts(seeds) if "but has\nmostly focused" in t]
+    assert wrapped == [
+        "Russia began its operation to support president Bashar Assad's offensive against the "
+        "Islamic State in Syria in 2015 but has\nmostly focused on providing air cover to "
+        "government troops on the ground."
+    ]
+
+
+def test_one_paragraph_per_line_gives_separate_paragraphs(seeds: Corpus) -> None:
+    paragraphs = [p for p in seeds.paragraphs if p.source.startswith("002_")]
+    text = seeds.document(paragraphs[0].source).text
+    lines = [line for line in text.split("\n") if line.strip()]
+    assert [text[p.start : p.end] for p in paragraphs] == lines
+
+
+def test_a_line_after_a_comma_or_starting_lowercase_continues_the_paragraph() -> None:
+    corpus = load_corpus(FIXTURES / "mixed")
+    assert "She thanked the\nengineers,\nand the residents for their patience." in (
+        passage_texts(corpus)
+    )
+    assert "Residents welcomed the news." in passage_texts(corpus)
+
+
+def test_headlines_and_bylines_are_headings_and_give_the_title(seeds: Corpus) -> None:
+    headings = paragraph_texts(seeds, ParagraphKind.HEADING)
+    assert "U.S.-Backed Forces Advance Against IS In East Syria" in headings
+    assert "By [South Front](#)" in headings
+    untitled = load_corpus(FIXTURES / "mixed")
+    assert untitled.documents[1].meta.title == "Harbour works delayed"
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+def test_abbreviations_do_not_split_sentences(seeds: Corpus) -> None:
+    texts = passage_texts(seeds)
+    assert any(t.startswith("The U.S. -backed militia warned Monday") for t in texts)
+    assert any(t.startswith("On Sept. 4, a US strike killed") for t in texts)
+    assert any("Maj Gen Igor Konashenkov said in a statement." in t for t in texts)
+    assert any(t.startswith("Syrian fighters backed by U.S. special forces") for t in texts)
+    assert not any(t in {"U.S.", "Sept.", "Gen."} for t in texts)
+
+
+def test_a_sentence_ending_inside_a_closing_quote_keeps_the_quote(seeds: Corpus) -> None:
+    texts = passage_texts(seeds)
+    assert (
+        '"The firing positions in those areas will be immediately destroyed with all the '
+        'arsenal at our disposal."' in texts
+    )
+    assert any(t.endswith("without striking a blow.”") for t in texts)
+
+
+def test_markdown_link_text_is_kept_as_written(tmp_path: Path) -> None:
+    text = "Fighting went on, [South Front](#) reported on Sunday. Nothing else changed.\n"
+    write(tmp_path / "a.md", text)
+    corpus = load_corpus(tmp_path)
+    assert passage_texts(corpus) == [
+        "Fighting went on, [South Front](#) reported on Sunday.",
+        "Nothing else changed.",
+    ]
+
+
+def test_sentence_offsets_are_characters_even_with_curly_quotes(tmp_path: Path) -> None:
+    text = "“Go,” he said — now. It’s “done.” Last 😀 one.\n"
+    write(tmp_path / "a.txt", text)
+    corpus = load_corpus(tmp_path)
+    assert passage_texts(corpus) == ["“Go,” he said — now.", "It’s “done.”", "Last 😀 one."]
+
+
+def test_our_blingfire_call_matches_its_public_wrapper(seeds: Corpus) -> None:
+    body = [p for p in seeds.paragraphs if p.kind is ParagraphKind.BODY]
+    for p in body:
+        flat = seeds.document(p.source).text[p.start : p.end].replace("\n", " ")
+        _, offsets = blingfire.text_to_sentences_and_offsets(flat)
+        assert segment_module._blingfire_starts(flat) == [a for a, _ in offsets]
+
+
+# --- any text -----------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The U.S. said so.",
+                "“Quoted,” he said.",
+                "Dr.",
+                "Sept. 4",
+                "and then",
+                " ",
+                "\n",
+                "\r\n",
+                "\n\n",
+                "é’😀",
+                "(6)",
+                "Advertisement",
+                "[link](#)",
+                "…",
+                "\t",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_any_text_gives_exact_non_overlapping_passages(text: str) -> None:
+    document = Document(path="a.txt", text=text, sha256="0")
+    paragraphs, sentences = segment_document(document)
+    end = 0
+    for p in paragraphs:
+        assert p.start >= end and text[p.start : p.end] == text[p.start : p.end].strip() != ""
+        end = p.end
+    end = 0
+    for start, stop, p_start, p_end in sentences:
+        piece = text[start:stop]
+        assert piece and piece == piece.strip()
+        assert start >= end and p_start <= start < stop <= p_end
+        end = stop

@@ -1,0 +1,84 @@
+"""sources.yaml: metadata per article, every mistake named with its line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from articles import write
+
+from dossier.corpus.read import load_corpus
+from dossier.errors import CorpusError
+from dossier.models import Corpus
+
+# --- sources.yaml -------------------------------------------------------------------------
+
+
+def test_seed_metadata_shows_only_what_the_text_shows(seeds: Corpus) -> None:
+    meta = {d.path[:3]: d.meta for d in seeds.documents}
+    assert meta["004"].outlet == "Global Research"
+    assert str(meta["004"].date) == "2017-09-21"
+    assert meta["003"].title is not None and meta["003"].title.startswith("Russia warns US")
+    assert all(m.url is None for m in meta.values())
+    assert meta["000"].date is None and meta["002"].title is None
+
+
+def test_sources_yaml_errors_name_line_and_column(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A sentence here.\n")
+    write(
+        tmp_path / "sources.yaml",
+        "sources:\n  a.txt:\n    title: A\n    date: yesterday\n    author: me\n",
+    )
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path)
+    where = tmp_path / "sources.yaml"
+    assert str(err.value).splitlines() == [
+        f"{where}:4:11: sources[\"a.txt\"].date: 'yesterday' is not a date; "
+        "write it as YYYY-MM-DD, e.g. 2017-09-21.",
+        f'{where}:5:5: sources["a.txt"].author: unknown key; use title, outlet, date, url, notes.',
+    ]
+
+
+def test_sources_yaml_errors_suggest_the_key_or_file_meant(tmp_path: Path) -> None:
+    write(tmp_path / "article.txt", "A sentence here.\n")
+    write(
+        tmp_path / "sources.yaml",
+        "sources:\n  article.txt:\n    outlett: X\n    date: 20170921\n  artcle.txt:\n",
+    )
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path)
+    where = tmp_path / "sources.yaml"
+    assert str(err.value).splitlines() == [
+        f"{where}:3:5: sources[\"article.txt\"].outlett: unknown key; did you mean 'outlet'?",
+        f'{where}:4:11: sources["article.txt"].date: 20170921 is a number, not a date; '
+        "write it as YYYY-MM-DD, e.g. 2017-09-21.",
+        f'{where}:5:3: sources["artcle.txt"]: no such article file in the corpus folder '
+        f"{tmp_path} (names are paths relative to it, e.g. 'article.txt'); "
+        "did you mean 'article.txt'?",
+    ]
+
+
+def test_sources_yaml_naming_an_unknown_file_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A sentence here.\n")
+    write(tmp_path / "sources.yaml", "sources:\n  a.txt:\n    title: A\n  missing.txt:\n")
+    with pytest.raises(
+        CorpusError, match=r"sources\.yaml:4:3: sources\[\"missing\.txt\"\]: no such"
+    ):
+        load_corpus(tmp_path)
+
+
+def test_sources_yaml_syntax_error_and_bad_regex_name_their_place(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A sentence here.\n")
+    write(tmp_path / "sources.yaml", "sources:\n  a.txt: {title: [x\n")
+    with pytest.raises(CorpusError, match=r"sources\.yaml:3:1: invalid YAML: "):
+        load_corpus(tmp_path)
+    write(tmp_path / "sources.yaml", "furniture:\n  - 'ok'\n  - '(unclosed'\n")
+    with pytest.raises(CorpusError, match=r"sources\.yaml:3:5: furniture\[1\]: invalid regular"):
+        load_corpus(tmp_path)
+
+
+def test_sources_yaml_is_loaded_safely(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A sentence here.\n")
+    write(tmp_path / "sources.yaml", "sources: !!python/object/apply:os.system ['true']\n")
+    with pytest.raises(CorpusError, match=r"sources\.yaml:1:"):
+        load_corpus(tmp_path)

@@ -1,0 +1,72 @@
+"""Finding a locked citation again after its article changed, without the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.lock.anchor import Anchoring, anchor, figure_changes, word_diff
+from dossier.lock.lock import LockedCitation, TextPositionSelector, TextQuoteSelector
+from dossier.models import Stance
+
+ARTICLE = (
+    "Officials met on Monday.\n\n"
+    "We control 80 per cent of the city, said the spokeswoman.\n\n"
+    "Fighting went on elsewhere."
+)
+QUOTE = "We control 80 per cent of the city, said the spokeswoman."
+
+
+def citation_in(text: str, quote: str) -> LockedCitation:
+    start = text.index(quote)
+    end = start + len(quote)
+    return LockedCitation(
+        source="a.txt",
+        source_sha256="0" * 64,
+        quote_sha256="0" * 64,
+        selector=(
+            TextQuoteSelector(exact=quote, prefix=text[start - 32 : start], suffix=text[end:][:32]),
+            TextPositionSelector(start=start, end=end),
+        ),
+        stance=Stance.SUPPORTS,
+        figures=["80 per cent"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("new_text", "how"),
+    [
+        (ARTICLE, Anchoring.EXACT),
+        ("A new first paragraph.\n\n" + ARTICLE, Anchoring.MOVED),
+        (ARTICLE.replace("80 per cent of", "80 per\n  cent of"), Anchoring.REFLOWED),
+        (ARTICLE.replace("spokeswoman", "spokeswomen"), Anchoring.EDITED),
+        (
+            ARTICLE.replace(QUOTE, "The talks ended without any agreement at all."),
+            Anchoring.ORPHANED,
+        ),
+    ],
+)
+def test_anchor(new_text: str, how: Anchoring) -> None:
+    found = anchor(citation_in(ARTICLE, QUOTE), new_text, [])
+    assert found.how is how
+    if how is not Anchoring.ORPHANED:
+        assert new_text[found.start : found.end] == found.text
+        assert found.text.split() == new_text[found.start : found.end].split()
+
+
+def test_anchor_snaps_an_edited_quote_to_its_sentence() -> None:
+    new_text = ARTICLE.replace("80 per cent", "70 per cent")
+    sentence = new_text.index("We control")
+    spans = [(sentence, sentence + len(QUOTE))]
+    found = anchor(citation_in(ARTICLE, QUOTE), new_text, spans)
+    assert found.how is Anchoring.EDITED
+    assert found.text == QUOTE.replace("80", "70")
+    assert figure_changes(citation_in(ARTICLE, QUOTE), found.text) == [
+        ("80 per cent", "70 per cent")
+    ]
+
+
+def test_word_diff() -> None:
+    assert word_diff(QUOTE, QUOTE.replace("80", "70")) == (
+        "We control [-80-] {+70+} per cent of ..."
+    )
+    assert word_diff("a b c", "a b c") == "a b c"
