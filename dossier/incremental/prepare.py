@@ -39,7 +39,8 @@ from dossier.judge.match import (
     has_figure,
 )
 from dossier.models import Columns, Corpus, Document, Paragraphs, Passages, SourceMeta
-from dossier.retrieval.index import PassageIndex, passage_terms
+from dossier.retrieval.interface import PassageIndex, passage_terms
+from dossier.retrieval.tantivy import TantivyIndex
 
 Progress = Callable[[str, int, int], None]
 
@@ -57,7 +58,7 @@ Entry = tuple[
     bytes,
 ]
 """One article, prepared: its paragraphs (start, end, kind, rule), its sentences (start, end,
-paragraph start, paragraph end), each sentence's indexed terms (``index.passage_terms``) joined
+paragraph start, paragraph end), each sentence's indexed terms (``passage_terms``) joined
 by ``KEY_SEP`` (one string per sentence takes a fraction of the memory of a tuple of strings),
 the article's names (entity keys with their synonyms), sorted, how it describes names
 ("US-backed SDF": description key, word key, the name's keys joined by a space), and the rest
@@ -449,13 +450,13 @@ class Preparer:
                             _link_or_copy(file, folder / file.name)
                 except OSError as err:  # the folder is not put in place: see _Abandoned
                     raise _Abandoned(f"index unreadable: {err}") from err
-                PassageIndex(str(folder)).replace(replaced, items, removed=removed)
+                TantivyIndex(str(folder)).replace(replaced, items, removed=removed)
         except _Abandoned as err:
             self.cache.warn_once(str(err))
             return None
         final = self.cache.index_path(self.state_key)
         try:
-            index = PassageIndex(str(final))
+            index = TantivyIndex(str(final))
             self._keep(state.record(folder_manifest(final)))
         except (OSError, ValueError):  # another build replaced it this very moment
             return None
@@ -663,7 +664,7 @@ class Preparer:
         path = cache.index_path(state)
         try:
             if folder_manifest(path) == manifest:
-                return PassageIndex(str(path))
+                return TantivyIndex(str(path))
             problem = "index files changed since they were written"
         except (OSError, ValueError) as err:
             problem = f"index unreadable: {err}"
@@ -687,22 +688,22 @@ class Preparer:
         threads = min(self.workers, 2) if many else 1
         index: PassageIndex
         if self.cache is None:
-            index = PassageIndex()
+            index = TantivyIndex()
             index.add(items, threads=threads)
         else:
             with self.cache.new_index_folder(self.state_key, replace=replace) as folder:
                 if folder is None:
-                    index = PassageIndex()
+                    index = TantivyIndex()
                     index.add(items, threads=threads)
                 else:
-                    PassageIndex(str(folder)).add(items, threads=threads)
+                    TantivyIndex(str(folder)).add(items, threads=threads)
             if folder is not None:
                 final = self.cache.index_path(self.state_key)
                 try:
                     manifest = folder_manifest(final)
-                    index = PassageIndex(str(final))
+                    index = TantivyIndex(str(final))
                 except (OSError, ValueError):  # another build replaced it this very moment
-                    index = PassageIndex()
+                    index = TantivyIndex()
                     index.add(self._index_items(), threads=threads)
                 else:
                     if record is not None:

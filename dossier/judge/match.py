@@ -29,7 +29,8 @@ from dossier.judge.assess import (
     roles,
 )
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
-from dossier.retrieval.index import PassageIndex, bm25_weight, passage_terms, significant
+from dossier.retrieval.interface import PassageIndex, passage_terms
+from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
 
 V = TypeVar("V")
 
@@ -265,7 +266,7 @@ class Matcher:
             self._doc_keys = doc_keys
             uses = descriptions or {}
         else:
-            self.index = PassageIndex()
+            self.index = TantivyIndex()
             items = []
             counts: Counter[str] = Counter()
             names: dict[str, set[str]] = defaultdict(set)

@@ -27,7 +27,7 @@ import dossier.incremental.cache
 import dossier.incremental.prepare
 import dossier.judge.match
 import dossier.pipeline
-import dossier.retrieval.index
+import dossier.retrieval.tantivy
 from dossier.cli import app
 from dossier.errors import CorpusError
 from dossier.incremental.cache import DB_NAME, FILES_DIR, INDEX_DIR, Cache
@@ -799,17 +799,6 @@ def test_article_names_kept_as_strings_count_a_claims_names_as_sets_would() -> N
     assert names["a.txt"] == {"@kf", "tabqa", "@russia"}
 
 
-def test_passages_that_score_alike_are_taken_in_passage_order() -> None:
-    from dossier.retrieval.index import PassageIndex
-
-    index = PassageIndex()
-    index.add([("a.txt", n, "dam tabqa") for n in reversed(range(40))])  # written last to first
-    index.place({"a.txt": 0})
-    groups = [(["dam"], False), (["tabqa"], False)]
-    assert [pid for pid, _ in index.scored(groups, 3)] == [0, 1, 2]
-    assert [pid for pid, _ in index.scored(groups, 30)] == list(range(30))
-
-
 def test_the_index_tells_how_many_passages_hold_each_word() -> None:
     from collections import Counter
 
@@ -817,7 +806,7 @@ def test_the_index_tells_how_many_passages_hold_each_word() -> None:
     from dossier.corpus.read import load_corpus
     from dossier.incremental.prepare import Preparer
     from dossier.models import Passages
-    from dossier.retrieval.index import passage_terms
+    from dossier.retrieval.interface import passage_terms
 
     preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
     corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
@@ -1019,14 +1008,14 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
 def counting_index_writes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int]]:
     """Each write to an index: the articles it deleted and how many passages it added."""
     writes: list[tuple[list[str], int]] = []
-    replace = dossier.retrieval.index.PassageIndex.replace
+    replace = dossier.retrieval.tantivy.TantivyIndex.replace
 
     def counting(self, articles, items, threads=1, removed=()):  # type: ignore[no-untyped-def]
         articles, items = list(articles), list(items)
         writes.append((articles, len(items)))
         return replace(self, articles, items, threads, removed)
 
-    monkeypatch.setattr(dossier.retrieval.index.PassageIndex, "replace", counting)
+    monkeypatch.setattr(dossier.retrieval.tantivy.TantivyIndex, "replace", counting)
     return writes
 
 
@@ -1049,7 +1038,7 @@ def test_an_edit_patches_the_last_index_rather_than_writing_it_again(
     assert writes == [([edited.name], sentences)]  # its old passages out, its new ones in
     assert counts.analysed == 1
     (folder,) = (Path(".dossier/cache") / INDEX_DIR).iterdir()
-    assert dossier.retrieval.index.PassageIndex(str(folder))._live()[
+    assert dossier.retrieval.tantivy.TantivyIndex(str(folder))._live()[
         2
     ]  # its statistics still usable
     assert Path("out/dossier.json").read_bytes() == cold_json()
@@ -1139,67 +1128,6 @@ def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project
     # ... but not the files tantivy writes again, nor its locks (two builds patching at once
     # would wait on each other's).
     assert not {name for name in shared if name.endswith((".json", ".lock"))}
-
-
-@pytest.mark.parametrize("known", [True, False], ids=["deleted-known", "deleted-unknown"])
-def test_a_patched_index_ranks_and_counts_as_one_written_afresh(
-    tmp_path: Path, known: bool
-) -> None:
-    from dossier.retrieval.index import PassageIndex
-
-    def article(name: str, sentences: list[str]) -> list[tuple[str, int, str]]:
-        return [(name, n, s) for n, s in enumerate(sentences)]
-
-    first = article("a.txt", ["dam tabqa raqqa", "dam", "raqqa city fell"] * 5)
-    second = article("b.txt", ["tabqa dam was taken", "dam dam tabqa"] * 4)
-    third = article("c.txt", ["raqqa", "the dam at tabqa held", "city"] * 3)
-    PassageIndex(str(tmp_path)).add(first + second + third)
-    # b.txt edited three times (tantivy lets a segment whose passages are all deleted go: the
-    # second edit's), then c.txt once.
-    corpus = {"a.txt": first, "b.txt": second, "c.txt": third}
-    for name, sentences in [
-        ("b.txt", ["raqqa dam", "tabqa"] * 2),
-        ("b.txt", ["raqqa city", "dam held"] * 3),
-        ("b.txt", ["tabqa"]),
-        ("c.txt", ["raqqa dam held", "city"]),
-    ]:
-        edited = article(name, sentences)
-        removed = [terms for _, _, terms in corpus[name]] if known else None
-        PassageIndex(str(tmp_path)).replace([name], edited, removed=removed)
-        corpus[name] = edited
-        patched = PassageIndex(str(tmp_path))  # opened again: what it knows of its deleted
-        fresh = PassageIndex()
-        fresh.add([item for items in corpus.values() for item in items])
-        a, b = len(corpus["a.txt"]), len(corpus["b.txt"])
-        starts = {"a.txt": 0, "b.txt": a, "c.txt": a + b}
-        patched.place(starts)
-        fresh.place(starts)
-
-        groups = [(["dam"], False), (["tabqa", "raqqa"], True), (["city"], False)]
-        for limit in (1, 5, 40):
-            assert patched.scored(groups, limit) == fresh.scored(groups, limit)
-        for key in ("dam", "tabqa", "raqqa", "city", "taken", "held", "none"):
-            assert patched.frequency(key) == fresh.frequency(key)
-        assert patched.statistics() == fresh.statistics()
-        # Known deletions keep tantivy's statistics usable; unknown ones make it count.
-        assert patched._live()[2] is known
-
-
-def test_an_index_whose_deleted_passages_are_all_let_go_keeps_no_count_of_them(
-    tmp_path: Path,
-) -> None:
-    from dossier.retrieval.index import DELETED_FILE, PassageIndex
-
-    old = [("b.txt", n, terms) for n, terms in enumerate(["tabqa dam was taken", "dam"] * 4)]
-    PassageIndex(str(tmp_path)).add(old)
-    new = [("b.txt", 0, "raqqa dam"), ("b.txt", 1, "tabqa")]
-    # Every passage of the only segment deleted: tantivy drops the segment, and its counts.
-    PassageIndex(str(tmp_path)).replace(["b.txt"], new, removed=[t for _, _, t in old])
-
-    patched = PassageIndex(str(tmp_path))
-    assert not (tmp_path / DELETED_FILE).exists()
-    assert patched._live()[2]  # frequencies read from the statistics, not counted
-    assert [patched.frequency(k) for k in ("dam", "tabqa", "taken")] == [1, 1, 0]
 
 
 def test_an_added_article_retrieves_again_only_the_claims_whose_words_it_holds(
