@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import dataclasses
-import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +25,9 @@ from dossier.corpus.read import (
     unread_corpus,
 )
 from dossier.errors import DossierError
+from dossier.executors.local import LocalExecutor, default_workers
 from dossier.incremental.cache import Cache, make_key, make_keys
-from dossier.incremental.prepare import Derivation, Preparer, default_workers
+from dossier.incremental.prepare import Derivation, Preparer
 from dossier.judge.match import Matcher, Weights
 from dossier.models import (
     Claim,
@@ -287,26 +285,9 @@ def _with_evidence(results: list[ClaimResult], stored: dict[int, _Stored]) -> li
 PARALLEL_MIN_CLAIMS = 32  # fewer claims are judged in this process
 CLAIMS_PER_TASK = 8
 
-_judging: Matcher | None = None
-"""The matcher the judging processes inherit (they are forked: nothing is copied up front)."""
 
-
-def give_back_memory() -> None:
-    """Return the memory freed so far to the system: glibc keeps freed blocks in its heaps,
-    and after the articles are analysed that is hundreds of megabytes at 50,000 articles.
-    Nothing where there is no ``malloc_trim`` (not glibc)."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return
-    trim(0)
-
-
-def _judge_claims(work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
-    assert _judging is not None
-    judged = [_judging.evidence(claim, candidates) for claim, candidates in work]
-    give_back_memory()  # what judging the last task freed: these processes run side by side
-    return judged
+def _judge_claims(matcher: Matcher, work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
+    return [matcher.evidence(claim, candidates) for claim, candidates in work]
 
 
 def _judge(
@@ -316,32 +297,17 @@ def _judge(
     progress: Progress | None,
 ) -> Iterator[list[Evidence]]:
     """Each claim's evidence among its candidates, in order; on several processes when there
-    are many claims. The result is the same whatever the number of processes."""
-    global _judging
+    are many claims (the memory each frees given back). The result is the same whatever the
+    number of processes."""
     total = len(work)
-    workers = workers or default_workers()
-    if workers <= 1 or total < PARALLEL_MIN_CLAIMS or "fork" not in get_all_start_methods():
-        for done, (claim, candidates) in enumerate(work, start=1):
-            evidence = matcher.evidence(claim, candidates)
-            if progress:
-                progress("judging claims", done, total)
-            yield evidence
-        return
+    executor = LocalExecutor(workers, min_size=PARALLEL_MIN_CLAIMS, give_back=True)
     tasks = [work[i : i + CLAIMS_PER_TASK] for i in range(0, total, CLAIMS_PER_TASK)]
-    _judging = matcher
-    give_back_memory()  # the workers share what is left; what is given back, no one holds
-    gc.freeze()  # the workers' collector leaves what they inherit alone: those pages stay shared
-    try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            done = 0
-            for evidences in pool.map(_judge_claims, tasks):
-                done += len(evidences)
-                if progress:
-                    progress("judging claims", done, total)
-                yield from evidences
-    finally:
-        _judging = None
-        gc.unfreeze()
+    done = 0
+    for evidences in executor.map(_judge_claims, matcher, tasks):
+        done += len(evidences)
+        if progress:
+            progress("judging claims", done, total)
+        yield from evidences
 
 
 def make_report(

@@ -12,21 +12,18 @@ same as ``Matcher(corpus, analyzer)`` computes by itself.
 
 from __future__ import annotations
 
-import gc
 import marshal
 import os
 import shutil
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from dossier.analysis.text import Analyzer, expand
 from dossier.corpus.read import FurnitureRule, Segmentation, article_columns, segment_document
+from dossier.executors.local import LocalExecutor, default_workers
 from dossier.incremental.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.judge.assess import descriptions_in
 from dossier.judge.match import (
@@ -156,10 +153,6 @@ def _pair(key: str) -> tuple[str, str]:
     return by, word
 
 
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Analyzer) -> Entry:
     """Segment one article and analyse its sentences (what ``Matcher`` would do for it)."""
     document = Document.model_construct(path="", text=text, sha256="", meta=SourceMeta())
@@ -190,38 +183,40 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     return rows, sentences, keys, sorted(names), described, (topic, near), bytes(figures)
 
 
-_worker: tuple[tuple[FurnitureRule, ...], Analyzer] | None = None
+_Chunk = tuple[list[int], list[bytes], int]
+"""Articles analysed together: their numbers, their texts as UTF-8, and how many characters."""
 
 
-def _init_worker(rules: tuple[FurnitureRule, ...], analyzer: Analyzer) -> None:
-    global _worker
-    _worker = (rules, analyzer)
-
-
-def _prepare_chunk(texts: list[bytes]) -> list[bytes]:
+def _prepare_chunk(
+    setup: tuple[tuple[FurnitureRule, ...], Analyzer], chunk: _Chunk
+) -> tuple[list[int], list[bytes]]:
     """The analyses of articles sent as UTF-8, each returned as the cache stores it
     (``marshal``): the build unmarshals it (five times faster than unpickling) and stores those
     very bytes, in the one process that also folds the analyses and feeds the index. Pickling a
     ``str`` that is not ASCII leaves a UTF-8 copy of it attached to the sender's string for as
     long as it lives (CPython caches it): the texts are sent as bytes."""
-    assert _worker is not None
-    rules, analyzer = _worker
-    return [
+    rules, analyzer = setup
+    ids, texts, _ = chunk
+    return ids, [
         marshal.dumps(prepare_document(text.decode("utf-8"), rules, analyzer)) for text in texts
     ]
 
 
-def _chunks(items: Iterable[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
+def _chars(chunk: _Chunk) -> int:
+    return chunk[2]
+
+
+def _chunks(items: Iterable[tuple[int, str]]) -> Iterator[_Chunk]:
     chunk: list[tuple[int, str]] = []
     size = 0
     for item in items:
         chunk.append(item)
         size += len(item[1])
         if size >= CHUNK_CHARS:
-            yield chunk
+            yield [i for i, _ in chunk], [t.encode() for _, t in chunk], size
             chunk, size = [], 0
     if chunk:
-        yield chunk
+        yield [i for i, _ in chunk], [t.encode() for _, t in chunk], size
 
 
 class _Texts(Columns[str]):
@@ -584,44 +579,15 @@ class Preparer:
     def _compute(
         self, texts: Iterator[tuple[int, str]], rules: tuple[FurnitureRule, ...]
     ) -> Iterable[tuple[int, Entry, bytes]]:
-        """Each article's analysis, and the same as the cache stores it."""
-        ahead: list[tuple[int, str]] = []  # enough to know whether processes are worth it
-        size = 0
-        for item in texts:
-            ahead.append(item)
-            size += len(item[1])
-            if size >= PARALLEL_MIN_CHARS:
-                break
-        missing = chain(ahead, texts)
-        if self.workers <= 1 or size < PARALLEL_MIN_CHARS:
-            for i, text in missing:
-                entry = prepare_document(text, rules, self.analyzer)
-                yield i, entry, marshal.dumps(entry) if self.cache else b""
-            return
-        gc.freeze()  # the workers' collector leaves what they inherit alone: its pages stay shared
-        try:
-            with ProcessPoolExecutor(
-                max_workers=self.workers,
-                initializer=_init_worker,
-                initargs=(rules, self.analyzer),
-            ) as pool:
-                submitted = (
-                    (
-                        [i for i, _ in chunk],
-                        pool.submit(_prepare_chunk, [t.encode() for _, t in chunk]),
-                    )
-                    for chunk in _chunks(missing)
-                )
-                # A few chunks in flight per worker, not all: analyses finished before they
-                # are folded wait in memory.
-                pending = deque(islice(submitted, IN_FLIGHT_PER_WORKER * self.workers))
-                while pending:
-                    ids, future = pending.popleft()
-                    pending.extend(islice(submitted, 1))
-                    for i, stored in zip(ids, future.result(), strict=True):
-                        yield i, marshal.loads(stored), stored
-        finally:
-            gc.unfreeze()
+        """Each article's analysis, and the same as the cache stores it: on several processes
+        when there is much to analyse (a few chunks in flight per worker, not all: analyses
+        finished before they are folded wait in memory)."""
+        executor = LocalExecutor(
+            self.workers, min_size=PARALLEL_MIN_CHARS, size=_chars, ahead=IN_FLIGHT_PER_WORKER
+        )
+        for ids, stored in executor.map(_prepare_chunk, (rules, self.analyzer), _chunks(texts)):
+            for i, row in zip(ids, stored, strict=True):
+                yield i, marshal.loads(row), row
 
     def state(self, documents: Sequence[Document], rules: tuple[FurnitureRule, ...]) -> str:
         """The key of the whole corpus as the judge sees it (with this code and these aliases)."""
