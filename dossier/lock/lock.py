@@ -40,8 +40,8 @@ from rapidfuzz import fuzz
 
 from dossier.analysis.quantity import extract
 from dossier.errors import LockError
+from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.models import ClaimResult, ClaimSet, Corpus, Document, Evidence, Stance, Verdict
-from dossier.pipeline import AFRESH, Preparing, prepared
 
 LOCK_FILE = "dossier.lock"
 CONTEXT = 32  # characters of prefix and suffix kept around each quote

@@ -25,8 +25,8 @@ from dossier.analysis.text import Analyzer, Token
 from dossier.claims.load import load_claims
 from dossier.corpus.read import load_corpus
 from dossier.errors import DossierError
+from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.models import Corpus, Passages, SourceMeta
-from dossier.pipeline import AFRESH, Preparing, prepared
 from dossier.retrieval.interface import PassageIndex, passage_terms
 from dossier.retrieval.tantivy import TantivyIndex, bm25_weight
 from dossier.tools.terminal import (

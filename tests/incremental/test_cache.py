@@ -23,9 +23,11 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
 import dossier.corpus.read
+import dossier.incremental.build
 import dossier.incremental.cache
 import dossier.incremental.prepare
 import dossier.judge.match
+import dossier.judge.prepare
 import dossier.pipeline
 import dossier.retrieval.tantivy
 from dossier.cli import app
@@ -65,7 +67,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
     c = Counts()
-    prepare_document = dossier.incremental.prepare.prepare_document
+    prepare_document = dossier.judge.prepare.prepare_document
     evidence = dossier.judge.match.Matcher.evidence
 
     def counting_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -76,6 +78,7 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
         c.judged += 1
         return evidence(self, claim, candidates)
 
+    monkeypatch.setattr(dossier.judge.prepare, "prepare_document", counting_prepare)
     monkeypatch.setattr(dossier.incremental.prepare, "prepare_document", counting_prepare)
     monkeypatch.setattr(dossier.judge.match.Matcher, "evidence", counting_evidence)
     yield c
@@ -178,7 +181,7 @@ def stamps(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> b
     """Twice each case: with the corpus stamp untrusted (files just written, as in any test)
     and trusted (as for files older than the build by the margin)."""
     if request.param:
-        monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+        monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     return bool(request.param)
 
 
@@ -206,13 +209,13 @@ def test_a_corpus_seen_before_is_read_back_without_its_articles_analyses(
     build()
     change()
     loads: list[int] = []
-    entries = dossier.incremental.prepare.Preparer._entries
+    entries = dossier.judge.prepare.Preparer._entries
 
-    def counting(self: dossier.incremental.prepare.Preparer) -> Iterator[object]:
+    def counting(self: dossier.judge.prepare.Preparer) -> Iterator[object]:
         loads.append(1)
         return entries(self)
 
-    monkeypatch.setattr(dossier.incremental.prepare.Preparer, "_entries", counting)
+    monkeypatch.setattr(dossier.judge.prepare.Preparer, "_entries", counting)
 
     build()
 
@@ -395,7 +398,9 @@ def test_a_table_of_kept_files_holds_no_values(tmp_path: Path) -> None:
 def test_the_large_values_are_files_beside_the_database(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)  # the files are trusted at once
+    monkeypatch.setattr(
+        dossier.incremental.build, "STAMP_MARGIN_NS", 0
+    )  # the files are trusted at once
     cache = project / ".dossier" / "cache"
     build()
     dead = cache / FILES_DIR / "states" / "tmp-999999999-0"  # a build that died while writing
@@ -423,13 +428,9 @@ def test_the_result_does_not_depend_on_the_number_of_workers(
 ) -> None:
     """Through the cache, the texts are let go once hashed and read again to be analysed."""
     one = cold_json()
-    monkeypatch.setattr(dossier.incremental.prepare, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(
-        dossier.incremental.prepare, "CHUNK_CHARS", 2000
-    )  # several chunks per worker
-    monkeypatch.setattr(
-        dossier.incremental.prepare, "IN_FLIGHT_PER_WORKER", 1
-    )  # sent as they are done
+    monkeypatch.setattr(dossier.judge.prepare, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dossier.judge.prepare, "CHUNK_CHARS", 2000)  # several chunks per worker
+    monkeypatch.setattr(dossier.judge.prepare, "IN_FLIGHT_PER_WORKER", 1)  # sent as they are done
     dossier.corpus.read._checked_text.cache_clear()
 
     build(*cache, "--workers", "2", out="two")
@@ -443,8 +444,8 @@ def test_analyses_made_by_worker_processes_are_cached_as_those_made_in_the_build
     """The workers send each analysis as the cache stores it (``marshal``); it is stored as it
     came. (Its bytes may differ: marshal writes an object shared within the value once.)"""
     build("--cache-dir", "one")
-    monkeypatch.setattr(dossier.incremental.prepare, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(dossier.incremental.prepare, "CHUNK_CHARS", 2000)
+    monkeypatch.setattr(dossier.judge.prepare, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dossier.judge.prepare, "CHUNK_CHARS", 2000)
 
     build("--cache-dir", "two", "--workers", "2", out="two")
 
@@ -508,13 +509,13 @@ def test_an_index_another_build_put_in_place_is_kept_unless_it_is_broken(
 
 def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     reads: list[Path] = []
-    read_corpus = dossier.pipeline.read_corpus
+    read_corpus = dossier.incremental.build.read_corpus
 
     def counting(root: Path, **kwargs):  # type: ignore[no-untyped-def]
         reads.append(root)
         return read_corpus(root, **kwargs)
 
-    monkeypatch.setattr(dossier.pipeline, "read_corpus", counting)
+    monkeypatch.setattr(dossier.incremental.build, "read_corpus", counting)
     return reads
 
 
@@ -548,7 +549,7 @@ def counting_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     first = build()
     reads = counting_reads(monkeypatch)
 
@@ -565,7 +566,7 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
 ) -> None:
     Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
     Path("corpus/weather.txt").write_text("Rain is expected in Oslo on Tuesday.\n", "utf-8")
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     first = build()
     add_claim()
     reads = counting_reads(monkeypatch)
@@ -587,7 +588,7 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
 def test_other_formats_of_an_unchanged_corpus_read_no_article_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build()
     reads = counting_reads(monkeypatch)
 
@@ -619,8 +620,8 @@ def test_a_json_build_puts_the_stored_evidence_in_place_without_reading_it_back(
     def reading_back(*_args: object) -> object:
         raise AssertionError("the stored evidence was read back into models")
 
-    monkeypatch.setattr(dossier.pipeline, "_with_evidence", reading_back)
-    monkeypatch.setattr(dossier.pipeline, "SourceEntry", None)  # any use of it fails
+    monkeypatch.setattr(dossier.incremental.build, "_with_evidence", reading_back)
+    monkeypatch.setattr(dossier.incremental.build, "SourceEntry", None)  # any use of it fails
 
     build()
 
@@ -630,18 +631,18 @@ def test_a_json_build_puts_the_stored_evidence_in_place_without_reading_it_back(
 def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build("--format", "json,html")
     first = {name: Path("out", name).read_bytes() for name in ("dossier.json", "dossier.html")}
     shutil.rmtree("out")
     rendered: list[set[str]] = []
-    render = dossier.pipeline.render_outputs
+    render = dossier.incremental.build.render_outputs
 
     def counting(report: object, formats: set[str], *evidence: object) -> dict[str, bytes]:
         rendered.append(formats)
         return render(report, formats, *evidence)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dossier.pipeline, "render_outputs", counting)
+    monkeypatch.setattr(dossier.incremental.build, "render_outputs", counting)
 
     again = build("--format", "html,json")
     assert rendered == []  # nor was the report read back
@@ -650,7 +651,7 @@ def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
 
     build("--format", "json")  # other formats: rendered from the cached judgments
     assert rendered == [{"json"}]
-    monkeypatch.setattr(dossier.pipeline, "output_version", lambda: "other templates")
+    monkeypatch.setattr(dossier.incremental.build, "output_version", lambda: "other templates")
     build("--format", "json")
     assert rendered == [{"json"}, {"json"}]
     assert Path("out/dossier.json").read_bytes() == first["dossier.json"] == cold_json()
@@ -660,7 +661,7 @@ def test_the_outputs_are_kept_as_the_files_written_and_left_alone_when_nothing_c
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A dossier of 1,000 claims is tens of megabytes: the cache links to it, not a copy."""
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build("--format", "json,html")
     kept = sorted((project / ".dossier" / "cache" / FILES_DIR / "rendered").iterdir())
     assert [p.suffix for p in kept] == [".html", ".json"]
@@ -681,7 +682,7 @@ def test_the_outputs_are_kept_as_the_files_written_and_left_alone_when_nothing_c
 def test_an_output_written_into_in_place_is_not_given_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build()
     with open("out/dossier.json", "r+b") as f:  # the same file, which the cache links to
         f.write(b"[garbled]")
@@ -694,7 +695,7 @@ def test_an_output_written_into_in_place_is_not_given_again(
 def test_outputs_are_kept_as_copies_where_no_link_can_be_made(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     expected = cold_json()
 
     def no_link(*_args: object) -> None:
@@ -706,7 +707,7 @@ def test_outputs_are_kept_as_copies_where_no_link_can_be_made(
     assert not os.path.samefile(kept, "out/dossier.json")
     Path("out/dossier.json").unlink()
     rendered: list[object] = []
-    monkeypatch.setattr(dossier.pipeline, "render_outputs", lambda *a: rendered.append(a))
+    monkeypatch.setattr(dossier.incremental.build, "render_outputs", lambda *a: rendered.append(a))
 
     build()
 
@@ -716,7 +717,7 @@ def test_outputs_are_kept_as_copies_where_no_link_can_be_made(
 def test_the_summary_is_the_same_from_the_cached_outputs(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     args = ["build", "--out", "out", "--format", "json", "--workers", "1"]
     first = runner.invoke(app, args)
     again = runner.invoke(app, args)
@@ -755,8 +756,8 @@ def test_progress_is_reported_for_every_step(project: Path) -> None:
 def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Path) -> None:
     from dossier.analysis.text import Analyzer
     from dossier.corpus.read import load_corpus
-    from dossier.incremental.prepare import Preparer
     from dossier.judge.match import Matcher
+    from dossier.judge.prepare import Preparer
 
     aliases = {"Kurdish Front": ["KF"], "Russia": ["Russian"], "Russian MoD": ["Russian ministry"]}
     (tmp_path / "a.txt").write_text(
@@ -767,7 +768,7 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
     )
     preparer = Preparer(aliases, workers=1)
     corpus = load_corpus(tmp_path, segment=preparer.segment)
-    prepared = preparer.matcher(corpus)[0]._profiles["a.txt"]
+    prepared = preparer.matcher(corpus)._profiles["a.txt"]
     read = Matcher(corpus, Analyzer(aliases))._article("a.txt")
     assert prepared.topic == read.topic and prepared.near == read.near
     assert prepared.descriptions == {k: v for k, v in read.descriptions.items() if v}
@@ -777,12 +778,12 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
 def test_the_prepared_figure_column_is_what_each_passage_has() -> None:
     from dossier.claims.load import load_claims
     from dossier.corpus.read import load_corpus
-    from dossier.incremental.prepare import Preparer
     from dossier.judge.match import has_figure
+    from dossier.judge.prepare import Preparer
 
     preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
     corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
-    matcher, _ = preparer.matcher(corpus)
+    matcher = preparer.matcher(corpus)
     column = [matcher._has_figure(p.id) for p in corpus.passages]
     assert column == [has_figure(p.text) for p in corpus.passages]
     assert 10 < sum(column) < len(column)
@@ -804,13 +805,13 @@ def test_the_index_tells_how_many_passages_hold_each_word() -> None:
 
     from dossier.claims.load import load_claims
     from dossier.corpus.read import load_corpus
-    from dossier.incremental.prepare import Preparer
+    from dossier.judge.prepare import Preparer
     from dossier.models import Passages
     from dossier.retrieval.interface import passage_terms
 
     preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
     corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
-    matcher, _ = preparer.matcher(corpus)
+    matcher = preparer.matcher(corpus)
     assert isinstance(corpus.passages, Passages)
     counts: Counter[str] = Counter()
     for p in corpus.passages:
@@ -890,7 +891,7 @@ def counting_file_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_after_an_edit_only_the_files_written_since_are_read(
     project: Path, monkeypatch: pytest.MonkeyPatch, margin: int
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", margin)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", margin)
     build()
     edit_article()
     reads = counting_file_reads(monkeypatch)
@@ -906,7 +907,7 @@ def test_after_an_edit_only_the_files_written_since_are_read(
 def test_a_build_after_an_edit_makes_no_article_but_those_it_reads(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     Path("corpus/weather.txt").write_text("Rain is expected in Oslo on Tuesday.\n", "utf-8")
     with open("claims.yaml", "a", encoding="utf-8") as f:
         f.write("  - id: rain\n    text: Rain is expected in Oslo on Tuesday.\n")
@@ -926,7 +927,7 @@ def test_a_build_after_an_edit_makes_no_article_but_those_it_reads(
 def test_a_build_after_an_edit_lists_the_folder_once_and_says_what_listing_said(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     Path("outside.txt").write_text("The coalition conducted 9,999 strikes.\n", encoding="utf-8")
     Path("corpus/leak.txt").symlink_to(project / "outside.txt")
     build()
@@ -951,7 +952,7 @@ def test_a_build_after_an_edit_lists_the_folder_once_and_says_what_listing_said(
 def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     title = "    title: Syria Army Liberates More Areas in Deir Ez-zor\n"
     build()
     replace_in("corpus/sources.yaml", title, "    title:\n")  # now from its heading
@@ -969,7 +970,7 @@ def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
 def test_an_edited_heading_titles_its_article_anew(
     project: Path, monkeypatch: pytest.MonkeyPatch, margin: int
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", margin)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", margin)
     title = "    title: Syria Army Liberates More Areas in Deir Ez-zor\n"
     replace_in("corpus/sources.yaml", title, "    title:\n")  # from its heading
     build()
@@ -985,14 +986,14 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpora: list[Corpus] = []
-    prepare = dossier.pipeline._prepare
+    prepare = dossier.incremental.build._prepare
 
     def keeping(*args, **kwargs):  # type: ignore[no-untyped-def]
         made = prepare(*args, **kwargs)
         corpora.append(made[0])
         return made
 
-    monkeypatch.setattr(dossier.pipeline, "_prepare", keeping)
+    monkeypatch.setattr(dossier.incremental.build, "_prepare", keeping)
     opened = counting_opens(monkeypatch)
 
     build()  # cold: every article read and analysed
@@ -1104,8 +1105,8 @@ def test_a_patch_that_fails_halfway_leaves_no_index_in_place(
 
 
 def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project: Path) -> None:
+    from dossier.incremental.build import Preparing, prepared
     from dossier.incremental.cache import folder_manifest
-    from dossier.pipeline import Preparing, prepared
 
     build()
     (folder,) = (Path(".dossier/cache") / INDEX_DIR).iterdir()
