@@ -8,14 +8,14 @@ cache; this module never sees the cache.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.analysis.text import Analyzer
 from dossier.claims.load import load_claims
-from dossier.corpus.read import article_columns, load_corpus
+from dossier.corpus.read import load_corpus
 from dossier.errors import DossierError
 from dossier.executors.local import LocalExecutor, default_workers
 from dossier.judge.match import Matcher
@@ -26,15 +26,10 @@ from dossier.models import (
     ClaimSet,
     Corpus,
     Evidence,
-    ParagraphKind,
-    Paragraphs,
-    Passages,
     Report,
-    SourceEntry,
-    SourceRow,
-    Verdict,
 )
 from dossier.render.render import check_formats, write_outputs
+from dossier.report import claim_result, make_report
 from dossier.verdict import decide, explain
 
 FORMATS = ("html", "pdf", "json")
@@ -154,70 +149,6 @@ def judge(
 
 def _judge_claims(matcher: Matcher, work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
     return [matcher.evidence(claim, candidates) for claim, candidates in work]
-
-
-def claim_result(
-    claims: ClaimSet, claim: Claim, evidence: list[Evidence], verdict: Verdict, explanation: str
-) -> ClaimResult:
-    return ClaimResult(
-        id=claim.id,
-        text=claim.text,
-        line=claims.lines.get(claim.id),
-        expect=claim.expect,
-        tags=claim.tags,
-        notes=claim.notes,
-        verdict=verdict,
-        explanation=explanation,
-        evidence=evidence,
-    )
-
-
-def make_report(claims: ClaimSet, corpus: Corpus, results: list[ClaimResult]) -> Report:
-    rows = source_rows(corpus, (e.source for result in results for e in result.evidence))
-    sources = [SourceEntry.model_construct(**row) for row in rows]  # each field of its type
-    return report(claims, corpus, results, sources)
-
-
-def source_rows(corpus: Corpus, cited_sources: Iterable[str]) -> list[SourceRow]:
-    """The report's sources as rows: each article, its passages and how often it is cited
-    (``cited_sources``: the article of each citation)."""
-    cited = Counter(cited_sources)
-    per_doc: dict[str, int] = {}
-    if isinstance(corpus.passages, Passages):
-        per_doc = {path: len(ids) for path, ids in corpus.passages.by_source().items()}
-    else:
-        for p in corpus.passages:
-            per_doc[p.source] = per_doc.get(p.source, 0) + 1
-    return [
-        {
-            "path": path,
-            "sha256": sha256,
-            "meta": meta,
-            "passages": per_doc.get(path, 0),
-            "cited": cited.get(path, 0),
-        }
-        for path, sha256, meta in zip(*article_columns(corpus.documents), strict=True)
-    ]
-
-
-def report(
-    claims: ClaimSet, corpus: Corpus, results: list[ClaimResult], sources: list[SourceEntry]
-) -> Report:
-    if isinstance(corpus.paragraphs, Paragraphs):
-        furniture = corpus.paragraphs.count(kind=ParagraphKind.FURNITURE)
-    else:
-        furniture = sum(1 for p in corpus.paragraphs if p.kind is ParagraphKind.FURNITURE)
-    return Report(
-        title=claims.file.title,
-        as_of=claims.file.as_of,
-        claims_file=claims.path,
-        corpus_dir=corpus.root,
-        documents=len(corpus.documents),
-        passages=len(corpus.passages),
-        furniture_paragraphs=furniture,
-        sources=sources,
-        claims=results,
-    )
 
 
 def built(report: Report, written: list[Path]) -> Built:

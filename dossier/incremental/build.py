@@ -48,12 +48,9 @@ from dossier.pipeline import (
     Progress,
     built,
     check_claims,
-    claim_result,
     judge,
     prepare,
-    report,
     retrieve,
-    source_rows,
 )
 from dossier.pipeline import build_dossier as build_afresh
 from dossier.render.render import (
@@ -64,6 +61,7 @@ from dossier.render.render import (
     write_kept,
     write_rendered,
 )
+from dossier.report import assemble, claim_result, source_rows
 from dossier.verdict import decide, explain
 
 
@@ -308,7 +306,7 @@ def _build_cached(
         claims, matcher, progress, cache, state, preparer.settings(), workers, preparer.derived
     )
     sources = source_rows(corpus, chain.from_iterable(s.sources for s in stored.values()))
-    made = report(claims, corpus, results, [])  # the sources apart (see ``_Made``)
+    made = assemble(claims, corpus, results, [])  # the sources apart (see ``_Made``)
     if report_key is not None:
         _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
     cache.flush()
