@@ -25,20 +25,11 @@ Item = tuple[str, int, str]
 class PassageIndex(Protocol):
     """An index of passages, each kept as (article, sentence number); ``place`` tells where
     each article's passages start in the corpus, and ``search`` returns passage ids, best
-    first. How rare a key is, the index tells (``frequency``), among its live passages."""
+    first. How rare a key is, the index tells (``frequency``), among its live passages.
+    (The incremental build patches a tantivy index in place: ``TantivyIndex.replace``.)"""
 
     def add(self, items: Iterable[Item], threads: int = 1) -> None:
         """Index ``items`` and commit."""
-
-    def replace(
-        self,
-        articles: Iterable[str],
-        items: Iterable[Item],
-        threads: int = 1,
-        removed: Iterable[str] | None = (),
-    ) -> None:
-        """Delete every passage of ``articles``, index ``items``, and commit. ``removed``: the
-        ``passage_terms`` of each passage deleted (None: not known)."""
 
     def place(self, starts: Mapping[str, int]) -> None:
         """Each article's first passage id in the corpus, by path."""
