@@ -185,12 +185,12 @@ def floor_and_newcomer(
     from dossier.claims.load import load_claims
     from dossier.corpus.read import load_corpus
     from dossier.incremental.cache import Cache
-    from dossier.incremental.prepare import Preparer
+    from dossier.incremental.prepare import CachedPreparer
 
     claims = load_claims(claims_path)
     texts = [c.text for c in claims.claims]
     store = Cache(cache)  # the passages as the build segmented them (read from its cache)
-    preparer = Preparer(claims.file.aliases, store)
+    preparer = CachedPreparer(claims.file.aliases, store)
     passages = [p.text for p in load_corpus(corpus, segment=preparer.segment).passages]
     store.close()
 

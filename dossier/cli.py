@@ -17,7 +17,7 @@ import typer
 from dossier.errors import DossierError, ExitCode, one_line
 
 if TYPE_CHECKING:
-    from dossier.pipeline import Preparing
+    from dossier.incremental.build import Preparing
     from dossier.tools.terminal import Look
 
 GC_THRESHOLDS = (100_000, 50, 100)  # the cycle collector's generations (see ``main``)
@@ -130,7 +130,7 @@ def _cache_dir(claims: Path, cache_dir: Path | None, no_cache: bool) -> Path | N
 def _preparing(claims: Path | None, cache_dir: Path | None, no_cache: bool) -> Iterator[Preparing]:
     """How a command other than build gets the corpus ready: through the cache beside the
     claims file (when there is one), with warnings and a progress bar."""
-    from dossier.pipeline import Preparing
+    from dossier.incremental.build import Preparing
 
     cache = _cache_dir(claims, cache_dir, no_cache) if claims is not None else None
     with _progress() as progress:
@@ -160,16 +160,22 @@ def build(
 
     Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
     """
-    from dossier.pipeline import build_dossier
+    from dossier import pipeline
+    from dossier.incremental import build as incremental
     from dossier.render.output import parse_formats
 
     formats = parse_formats(format)
     cache = _cache_dir(claims, cache_dir, no_cache)
     with _progress() as progress:
-        built = build_dossier(
-            claims, corpus, out, formats, warn=_warn, progress=progress, cache_dir=cache,
-            workers=workers,
-        )  # fmt: skip
+        if cache is None:
+            built = pipeline.build_dossier(
+                claims, corpus, out, formats, warn=_warn, progress=progress, workers=workers
+            )
+        else:
+            built = incremental.build_dossier(
+                claims, corpus, out, formats, cache, warn=_warn, progress=progress,
+                workers=workers,
+            )  # fmt: skip
     if not state.quiet:
         summary = ", ".join(f"{n} {v}" for v, n in built.verdicts)
         typer.echo(f"{built.claims} claims checked against {built.documents} articles: {summary}")

@@ -144,6 +144,41 @@ def test_the_command_line_starts_without_the_libraries_few_builds_need() -> None
     assert done.stdout.strip() == "[]"
 
 
+def test_the_plain_pipeline_never_imports_the_incremental_build() -> None:
+    import subprocess
+    import sys
+
+    # The cache wraps the pipeline: the pipeline, and what it imports, never see it.
+    probe = "import sys, dossier.pipeline; print(sorted(m for m in sys.modules if 'incr' in m))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )  # fmt: skip
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_incremental_build_gives_the_plain_pipelines_dossier(tmp_path: Path) -> None:
+    from dossier import pipeline
+    from dossier.incremental import build as incremental
+
+    cold = pipeline.build_dossier(CLAIMS, CORPUS, tmp_path / "cold", {"json", "html"})
+    warm = incremental.build_dossier(
+        CLAIMS, CORPUS, tmp_path / "warm", {"json", "html"}, tmp_path / "cache"
+    )
+    again = incremental.build_dossier(
+        CLAIMS, CORPUS, tmp_path / "again", {"json", "html"}, tmp_path / "cache"
+    )
+    for fmt in ("json", "html"):
+        expected = (tmp_path / "cold" / f"dossier.{fmt}").read_bytes()
+        assert (tmp_path / "warm" / f"dossier.{fmt}").read_bytes() == expected
+        assert (tmp_path / "again" / f"dossier.{fmt}").read_bytes() == expected
+    assert (warm.claims, warm.documents, warm.verdicts) == (
+        cold.claims,
+        cold.documents,
+        cold.verdicts,
+    )
+    assert (again.claims, again.verdicts) == (cold.claims, cold.verdicts)
+
+
 def test_splitting_sentences_loads_blingfire_without_numpy() -> None:
     import subprocess
     import sys

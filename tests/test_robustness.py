@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
-import dossier.pipeline  # imported up front, so memory measured in a build is the build's own
+import dossier.incremental.build  # imported up front: memory measured in a build is its own
 from dossier.cli import app
 from dossier.corpus.files import MAX_FILE_BYTES as MAX_ARTICLE_BYTES
 from dossier.render import pdf
@@ -743,7 +743,7 @@ def test_a_bug_is_a_short_message_pointing_at_debug(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(dossier.pipeline, "build_dossier", broken)
+    monkeypatch.setattr(dossier.incremental.build, "build_dossier", broken)
 
     result = invoke(*build_args())
 
@@ -758,13 +758,13 @@ def test_a_bug_is_a_short_message_pointing_at_debug(
 BROKEN_CLI = textwrap.dedent(
     """
     import sys
-    import dossier.pipeline
+    import dossier.incremental.build
     from dossier.cli import app
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    dossier.pipeline.build_dossier = broken
+    dossier.incremental.build.build_dossier = broken
     app(prog_name="dossier", args=sys.argv[1:])
     """
 )

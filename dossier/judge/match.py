@@ -15,7 +15,6 @@ from dossier.analysis import attribution
 from dossier.analysis.quantity import NUMBER_WORDS
 from dossier.analysis.text import Analyzer, Token, expand
 from dossier.corpus.documents import article_columns
-from dossier.incremental.cache import make_key
 from dossier.judge.acts import names_owned, owned_phrases
 from dossier.judge.assess import (
     ClaimAnalysis,
@@ -29,7 +28,8 @@ from dossier.judge.assess import (
     roles,
 )
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
-from dossier.retrieval.index import PassageIndex, bm25_weight, passage_terms, significant
+from dossier.retrieval.interface import PassageIndex, passage_terms
+from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
 
 V = TypeVar("V")
 
@@ -234,15 +234,13 @@ class Matcher:
         doc_keys: Mapping[str, AbstractSet[str]] | None = None,
         descriptions: Descriptions | None = None,
         profiles: Mapping[str, ArticleProfile] | None = None,
-        settings: str = "",
         figures: bytes | None = None,
     ) -> None:
         """Analyses every passage and indexes it, unless the index and the statistics are given
-        (``dossier.prepare`` computes them in parallel and through the build cache). How rare
+        (``judge.prepare`` computes them in parallel, through the build cache or not). How rare
         a word is, the index tells: the passages that hold it."""
         self.corpus = corpus
-        self.settings = settings  # the key of the alias table and furniture rules, if known
-        self._figures = figures  # per passage, 1 when it ``has_figure``: given by dossier.prepare
+        self._figures = figures  # per passage, 1 when it ``has_figure``: given by judge.prepare
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         paths, hashes, metas = article_columns(corpus.documents)  # (none of them made)
         self._hashes = dict(zip(paths, hashes, strict=True))
@@ -255,7 +253,7 @@ class Matcher:
             for p in corpus.passages:
                 by_source[p.source].append(p.id)
             self._by_source = dict(by_source)
-        self._profiles = profiles or {}  # given by dossier.incremental.prepare, for every article
+        self._profiles = profiles or {}  # given by judge.prepare, for every article
         self._articles: dict[str, ArticleProfile] = {}  # read here, for those it did not give
         self._doc_keys: Mapping[str, AbstractSet[str]]
         self._frequency: Callable[[str], int]
@@ -265,7 +263,7 @@ class Matcher:
             self._doc_keys = doc_keys
             uses = descriptions or {}
         else:
-            self.index = PassageIndex()
+            self.index = TantivyIndex()
             items = []
             counts: Counter[str] = Counter()
             names: dict[str, set[str]] = defaultdict(set)
@@ -286,7 +284,6 @@ class Matcher:
         self.index.place({path: ids[0] for path, ids in self._by_source.items() if len(ids)})
         self._descriptions = corpus_descriptions(uses)
         self._roles = roles(uses)
-        self._corpus_wide_key: str | None = None
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
         self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
@@ -335,7 +332,7 @@ class Matcher:
         return attribution.speaker(self._text(pid), resolve=_someone)
 
     def _article(self, source: str) -> ArticleProfile:
-        """The article's profile: given by ``dossier.prepare``, or read here once."""
+        """The article's profile: given by ``judge.prepare``, or read here once."""
         cached = self._profiles.get(source) or self._articles.get(source)
         if cached is not None:
             return cached
@@ -440,24 +437,22 @@ class Matcher:
     def judgment_inputs(
         self, claim: Claim, candidates: Sequence[int], weights: Weights | None = None
     ) -> list[object]:
-        """What ``evidence(claim, candidates)`` reads, besides the code: the alias table and
-        furniture rules (``settings``), the weight of each word the claim's analysis looked up
-        (``weights``, when known, spares analysing the claim), each candidate (article, which
-        sentence) and each of their articles (hash, year), and how the corpus describes names
-        and posts. Equal inputs give an equal judgment, so a claim need not be judged again
-        after an edit that left them alone."""
+        """What ``evidence(claim, candidates)`` reads of the claim and its candidates, besides
+        the code, the alias table, the furniture rules and the corpus's descriptions
+        (``corpus_wide``): the weight of each word the claim's analysis looked up (``weights``,
+        when known, spares analysing the claim), each candidate (article, which sentence) and
+        each of their articles (hash, year). Equal inputs give an equal judgment, so a claim
+        need not be judged again after an edit that left them alone."""
         if weights is None:
             weights = self._analyzed(claim.text)[1]
         spans = sorted(self._spans(candidates))
         # (article, which of its sentences): what they say, the article's hash tells
         sources = sorted({source for source, _ in spans})
         return [
-            self.settings,
             claim.text,
             weights,
             spans,
             [(s, self._hashes[s], self._published.get(s)) for s in sources],
-            self._corpus_wide(),
         ]
 
     def _spans(self, pids: Iterable[int]) -> list[tuple[str, int]]:
@@ -523,16 +518,13 @@ class Matcher:
         """Each dated article's year, by path: the judge reads it (a 2014 figure is not 2017's)."""
         return sorted(self._published.items())
 
-    def _corpus_wide(self) -> str:
-        """The corpus's descriptions of names and posts (see ``_roles``), as one key: each
-        claim's judgment inputs hold it, and written out they are large."""
-        if self._corpus_wide_key is None:
-            self._corpus_wide_key = make_key(
-                "corpus-wide",
-                sorted((list(k), sorted(v)) for k, v in self._descriptions.items()),
-                sorted((k, sorted(v)) for k, v in self._roles.items()),
-            )
-        return self._corpus_wide_key
+    def corpus_wide(self) -> tuple[list[Any], list[Any]]:
+        """The corpus's descriptions of names and posts (see ``roles``), as every claim's
+        judgment reads them."""
+        return (
+            sorted((list(k), sorted(v)) for k, v in self._descriptions.items()),
+            sorted((k, sorted(v)) for k, v in self._roles.items()),
+        )
 
     def candidates(self, claim: Claim) -> list[int]:
         """The passages worth judging, best first: BM25 over the analysed keys, then re-ranked
@@ -582,7 +574,7 @@ class Matcher:
 
     def _has_figure(self, pid: int) -> bool:
         """A figure, or a sentence saying who the counted were (``has_figure``): from the
-        column ``dossier.prepare`` made, or read here."""
+        column ``judge.prepare`` made, or read here."""
         if self._figures is not None:
             return bool(self._figures[pid])
         return has_figure(self._text(pid))

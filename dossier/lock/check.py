@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.lock.anchor import Anchor, Anchoring, anchor, figure_changes, flat, word_diff
 from dossier.lock.lock import LockedCitation, LockFile, lock_line, read_lock
 from dossier.models import ClaimResult, ClaimSet, Corpus, Document, Evidence, Stance
-from dossier.pipeline import AFRESH, Preparing, prepared
 
 # --- the check ----------------------------------------------------------------------------
 

@@ -20,8 +20,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dossier.errors import LockError
+from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.models import ClaimResult, Corpus, Document, Evidence, Stance, Verdict
-from dossier.pipeline import AFRESH, Preparing, prepared
 
 LOCK_FILE = "dossier.lock"
 CONTEXT = 32  # characters of prefix and suffix kept around each quote

@@ -18,8 +18,9 @@ from rich.text import Text
 
 from dossier.claims.load import load_claims
 from dossier.errors import DossierError
+from dossier.incremental.build import AFRESH, Prepared, Preparing, prepared
 from dossier.models import ClaimResult, ClaimSet, Corpus, Evidence, SourceMeta, Stance, Verdict
-from dossier.pipeline import AFRESH, Prepared, Preparing, check_claims, prepared
+from dossier.pipeline import check_claims
 from dossier.tools.terminal import (
     CONTEXT_STYLE,
     HEADING_STYLE,

@@ -1,6 +1,6 @@
 """Search the corpus for words or a figure: the tool an editor uses while drafting a claim.
 
-Words are matched the way claims are (``text.Analyzer``, ``index.PassageIndex``): by stem, by
+Words are matched the way claims are (``text.Analyzer``, ``PassageIndex``): by stem, by
 folded name ("Deir al-Zour" finds "Deir ez-Zor") and through the claims file's aliases ("IS"
 finds "Islamic State"). A figure is matched by its value and unit, whatever its spelling or
 hedge ("65 percent" finds "around 65 per cent" and "65%"; "1,500" finds "over 1500 strikes").
@@ -25,9 +25,10 @@ from dossier.analysis.text import Analyzer, Token
 from dossier.claims.load import load_claims
 from dossier.corpus.read import load_corpus
 from dossier.errors import DossierError
+from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.models import Corpus, Passages, SourceMeta
-from dossier.pipeline import AFRESH, Preparing, prepared
-from dossier.retrieval.index import PassageIndex, bm25_weight, passage_terms
+from dossier.retrieval.interface import PassageIndex, passage_terms
+from dossier.retrieval.tantivy import TantivyIndex, bm25_weight
 from dossier.tools.terminal import (
     CONTEXT_STYLE,
     HEADING_STYLE,
@@ -151,7 +152,7 @@ def search(
     index: PassageIndex | None = None,
 ) -> SearchResult:
     """The passages matching most of the query's words and figures, best first; ``index``:
-    the corpus's passages indexed as ``index.passage_terms`` writes them (made here if not
+    the corpus's passages indexed as ``passage_terms`` writes them (made here if not
     given). Only the passages holding a word of the query are analysed, and the others are
     read for figures only when the query has one."""
     _check_limit(limit)
@@ -160,7 +161,7 @@ def search(
     passages = corpus.passages
     tokens: dict[int, list[Token]] = {}
     if index is None:
-        index = PassageIndex()
+        index = TantivyIndex()
         tokens = {p.id: analyzer.tokens(p.text) for p in passages}
         starts: dict[str, int] = {}
         for p in passages:

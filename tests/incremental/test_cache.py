@@ -25,11 +25,13 @@ from typer.testing import CliRunner, Result
 import dossier.corpus.documents
 import dossier.corpus.files
 import dossier.corpus.read
+import dossier.incremental.build
 import dossier.incremental.cache
 import dossier.incremental.prepare
 import dossier.judge.match
+import dossier.judge.prepare
 import dossier.pipeline
-import dossier.retrieval.index
+import dossier.retrieval.tantivy
 from dossier.cli import app
 from dossier.errors import CorpusError
 from dossier.incremental.cache import DB_NAME, FILES_DIR, INDEX_DIR, Cache
@@ -67,7 +69,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
     c = Counts()
-    prepare_document = dossier.incremental.prepare.prepare_document
+    prepare_document = dossier.judge.prepare.prepare_document
     evidence = dossier.judge.match.Matcher.evidence
 
     def counting_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -78,6 +80,7 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
         c.judged += 1
         return evidence(self, claim, candidates)
 
+    monkeypatch.setattr(dossier.judge.prepare, "prepare_document", counting_prepare)
     monkeypatch.setattr(dossier.incremental.prepare, "prepare_document", counting_prepare)
     monkeypatch.setattr(dossier.judge.match.Matcher, "evidence", counting_evidence)
     yield c
@@ -180,7 +183,7 @@ def stamps(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> b
     """Twice each case: with the corpus stamp untrusted (files just written, as in any test)
     and trusted (as for files older than the build by the margin)."""
     if request.param:
-        monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+        monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     return bool(request.param)
 
 
@@ -208,13 +211,13 @@ def test_a_corpus_seen_before_is_read_back_without_its_articles_analyses(
     build()
     change()
     loads: list[int] = []
-    entries = dossier.incremental.prepare.Preparer._entries
+    entries = dossier.judge.prepare.Preparer._entries
 
-    def counting(self: dossier.incremental.prepare.Preparer) -> Iterator[object]:
+    def counting(self: dossier.judge.prepare.Preparer) -> Iterator[object]:
         loads.append(1)
         return entries(self)
 
-    monkeypatch.setattr(dossier.incremental.prepare.Preparer, "_entries", counting)
+    monkeypatch.setattr(dossier.judge.prepare.Preparer, "_entries", counting)
 
     build()
 
@@ -397,7 +400,9 @@ def test_a_table_of_kept_files_holds_no_values(tmp_path: Path) -> None:
 def test_the_large_values_are_files_beside_the_database(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)  # the files are trusted at once
+    monkeypatch.setattr(
+        dossier.incremental.build, "STAMP_MARGIN_NS", 0
+    )  # the files are trusted at once
     cache = project / ".dossier" / "cache"
     build()
     dead = cache / FILES_DIR / "states" / "tmp-999999999-0"  # a build that died while writing
@@ -425,13 +430,9 @@ def test_the_result_does_not_depend_on_the_number_of_workers(
 ) -> None:
     """Through the cache, the texts are let go once hashed and read again to be analysed."""
     one = cold_json()
-    monkeypatch.setattr(dossier.incremental.prepare, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(
-        dossier.incremental.prepare, "CHUNK_CHARS", 2000
-    )  # several chunks per worker
-    monkeypatch.setattr(
-        dossier.incremental.prepare, "IN_FLIGHT_PER_WORKER", 1
-    )  # sent as they are done
+    monkeypatch.setattr(dossier.judge.prepare, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dossier.judge.prepare, "CHUNK_CHARS", 2000)  # several chunks per worker
+    monkeypatch.setattr(dossier.judge.prepare, "IN_FLIGHT_PER_WORKER", 1)  # sent as they are done
     dossier.corpus.documents._checked_text.cache_clear()
 
     build(*cache, "--workers", "2", out="two")
@@ -445,8 +446,8 @@ def test_analyses_made_by_worker_processes_are_cached_as_those_made_in_the_build
     """The workers send each analysis as the cache stores it (``marshal``); it is stored as it
     came. (Its bytes may differ: marshal writes an object shared within the value once.)"""
     build("--cache-dir", "one")
-    monkeypatch.setattr(dossier.incremental.prepare, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(dossier.incremental.prepare, "CHUNK_CHARS", 2000)
+    monkeypatch.setattr(dossier.judge.prepare, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dossier.judge.prepare, "CHUNK_CHARS", 2000)
 
     build("--cache-dir", "two", "--workers", "2", out="two")
 
@@ -510,13 +511,13 @@ def test_an_index_another_build_put_in_place_is_kept_unless_it_is_broken(
 
 def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     reads: list[Path] = []
-    read_corpus = dossier.pipeline.read_corpus
+    read_corpus = dossier.incremental.build.read_corpus
 
     def counting(root: Path, **kwargs):  # type: ignore[no-untyped-def]
         reads.append(root)
         return read_corpus(root, **kwargs)
 
-    monkeypatch.setattr(dossier.pipeline, "read_corpus", counting)
+    monkeypatch.setattr(dossier.incremental.build, "read_corpus", counting)
     return reads
 
 
@@ -550,7 +551,7 @@ def counting_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_unchanged_files_are_not_even_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     first = build()
     reads = counting_reads(monkeypatch)
 
@@ -567,7 +568,7 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
 ) -> None:
     Path("corpus/bad.txt").write_bytes(b"caf\xe9 au lait\n")  # skipped, with a warning
     Path("corpus/weather.txt").write_text("Rain is expected in Oslo on Tuesday.\n", "utf-8")
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     first = build()
     add_claim()
     reads = counting_reads(monkeypatch)
@@ -589,7 +590,7 @@ def test_a_claim_added_to_an_unchanged_corpus_reads_only_the_articles_it_judges(
 def test_other_formats_of_an_unchanged_corpus_read_no_article_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build()
     reads = counting_reads(monkeypatch)
 
@@ -621,8 +622,8 @@ def test_a_json_build_puts_the_stored_evidence_in_place_without_reading_it_back(
     def reading_back(*_args: object) -> object:
         raise AssertionError("the stored evidence was read back into models")
 
-    monkeypatch.setattr(dossier.pipeline, "_with_evidence", reading_back)
-    monkeypatch.setattr(dossier.pipeline, "SourceEntry", None)  # any use of it fails
+    monkeypatch.setattr(dossier.incremental.build, "_with_evidence", reading_back)
+    monkeypatch.setattr(dossier.incremental.build, "SourceEntry", None)  # any use of it fails
 
     build()
 
@@ -632,18 +633,18 @@ def test_a_json_build_puts_the_stored_evidence_in_place_without_reading_it_back(
 def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build("--format", "json,html")
     first = {name: Path("out", name).read_bytes() for name in ("dossier.json", "dossier.html")}
     shutil.rmtree("out")
     rendered: list[set[str]] = []
-    render = dossier.pipeline.render_outputs
+    render = dossier.incremental.build.render_outputs
 
     def counting(report: object, formats: set[str], *evidence: object) -> dict[str, bytes]:
         rendered.append(formats)
         return render(report, formats, *evidence)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dossier.pipeline, "render_outputs", counting)
+    monkeypatch.setattr(dossier.incremental.build, "render_outputs", counting)
 
     again = build("--format", "html,json")
     assert rendered == []  # nor was the report read back
@@ -652,7 +653,7 @@ def test_nothing_changed_writes_the_last_outputs_again_without_rendering(
 
     build("--format", "json")  # other formats: rendered from the cached judgments
     assert rendered == [{"json"}]
-    monkeypatch.setattr(dossier.pipeline, "output_version", lambda: "other templates")
+    monkeypatch.setattr(dossier.incremental.build, "output_version", lambda: "other templates")
     build("--format", "json")
     assert rendered == [{"json"}, {"json"}]
     assert Path("out/dossier.json").read_bytes() == first["dossier.json"] == cold_json()
@@ -662,7 +663,7 @@ def test_the_outputs_are_kept_as_the_files_written_and_left_alone_when_nothing_c
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A dossier of 1,000 claims is tens of megabytes: the cache links to it, not a copy."""
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build("--format", "json,html")
     kept = sorted((project / ".dossier" / "cache" / FILES_DIR / "rendered").iterdir())
     assert [p.suffix for p in kept] == [".html", ".json"]
@@ -683,7 +684,7 @@ def test_the_outputs_are_kept_as_the_files_written_and_left_alone_when_nothing_c
 def test_an_output_written_into_in_place_is_not_given_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     build()
     with open("out/dossier.json", "r+b") as f:  # the same file, which the cache links to
         f.write(b"[garbled]")
@@ -696,7 +697,7 @@ def test_an_output_written_into_in_place_is_not_given_again(
 def test_outputs_are_kept_as_copies_where_no_link_can_be_made(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     expected = cold_json()
 
     def no_link(*_args: object) -> None:
@@ -708,7 +709,7 @@ def test_outputs_are_kept_as_copies_where_no_link_can_be_made(
     assert not os.path.samefile(kept, "out/dossier.json")
     Path("out/dossier.json").unlink()
     rendered: list[object] = []
-    monkeypatch.setattr(dossier.pipeline, "render_outputs", lambda *a: rendered.append(a))
+    monkeypatch.setattr(dossier.incremental.build, "render_outputs", lambda *a: rendered.append(a))
 
     build()
 
@@ -718,7 +719,7 @@ def test_outputs_are_kept_as_copies_where_no_link_can_be_made(
 def test_the_summary_is_the_same_from_the_cached_outputs(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     args = ["build", "--out", "out", "--format", "json", "--workers", "1"]
     first = runner.invoke(app, args)
     again = runner.invoke(app, args)
@@ -752,86 +753,6 @@ def test_progress_is_reported_for_every_step(project: Path) -> None:
         "finding passages": (10, 10),
         "judging claims": (10, 10),
     }
-
-
-def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Path) -> None:
-    from dossier.analysis.text import Analyzer
-    from dossier.corpus.read import load_corpus
-    from dossier.incremental.prepare import Preparer
-    from dossier.judge.match import Matcher
-
-    aliases = {"Kurdish Front": ["KF"], "Russia": ["Russian"], "Russian MoD": ["Russian ministry"]}
-    (tmp_path / "a.txt").write_text(
-        "KF fighters enter Tabqa\n\n"
-        "The Moscow-backed KF said it took Tabqa. Russian ministry spokesman Ivan Petrov spoke.\n\n"
-        "Petrov said Tabqa was quiet. The KF holds Tabqa.\n",
-        encoding="utf-8",
-    )
-    preparer = Preparer(aliases, workers=1)
-    corpus = load_corpus(tmp_path, segment=preparer.segment)
-    prepared = preparer.matcher(corpus)[0]._profiles["a.txt"]
-    read = Matcher(corpus, Analyzer(aliases))._article("a.txt")
-    assert prepared.topic == read.topic and prepared.near == read.near
-    assert prepared.descriptions == {k: v for k, v in read.descriptions.items() if v}
-    assert prepared.topic  # the headline's names and Tabqa, named three times
-
-
-def test_the_prepared_figure_column_is_what_each_passage_has() -> None:
-    from dossier.claims.load import load_claims
-    from dossier.corpus.read import load_corpus
-    from dossier.incremental.prepare import Preparer
-    from dossier.judge.match import has_figure
-
-    preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
-    corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
-    matcher, _ = preparer.matcher(corpus)
-    column = [matcher._has_figure(p.id) for p in corpus.passages]
-    assert column == [has_figure(p.text) for p in corpus.passages]
-    assert 10 < sum(column) < len(column)
-
-
-def test_article_names_kept_as_strings_count_a_claims_names_as_sets_would() -> None:
-    from dossier.judge.match import ArticleNames
-
-    names = ArticleNames({"a.txt": "@kf\0tabqa\0@russia", "b.txt": "@kf-x"}, "\0")
-    groups = [frozenset({"@kf"}), frozenset({"@mali", "tabqa"}), frozenset({"@ru"})]
-    for path in ("a.txt", "b.txt", "c.txt"):
-        made = names.get(path, frozenset())
-        assert names.count(path, groups) == sum(1 for g in groups if g & made), path
-    assert names["a.txt"] == {"@kf", "tabqa", "@russia"}
-
-
-def test_passages_that_score_alike_are_taken_in_passage_order() -> None:
-    from dossier.retrieval.index import PassageIndex
-
-    index = PassageIndex()
-    index.add([("a.txt", n, "dam tabqa") for n in reversed(range(40))])  # written last to first
-    index.place({"a.txt": 0})
-    groups = [(["dam"], False), (["tabqa"], False)]
-    assert [pid for pid, _ in index.scored(groups, 3)] == [0, 1, 2]
-    assert [pid for pid, _ in index.scored(groups, 30)] == list(range(30))
-
-
-def test_the_index_tells_how_many_passages_hold_each_word() -> None:
-    from collections import Counter
-
-    from dossier.claims.load import load_claims
-    from dossier.corpus.read import load_corpus
-    from dossier.incremental.prepare import Preparer
-    from dossier.models import Passages
-    from dossier.retrieval.index import passage_terms
-
-    preparer = Preparer(load_claims(SEED_CLAIMS).file.aliases, workers=1)
-    corpus = load_corpus(SEED_CORPUS, segment=preparer.segment)
-    matcher, _ = preparer.matcher(corpus)
-    assert isinstance(corpus.passages, Passages)
-    counts: Counter[str] = Counter()
-    for p in corpus.passages:
-        counts.update(set(passage_terms(preparer.analyzer.tokens(p.text)).split()))
-
-    assert len(counts) > 500
-    assert {k: matcher.index.frequency(k) for k in counts} == counts
-    assert matcher.index.frequency("no-such-word") == 0
 
 
 TWO_TOPICS = {
@@ -903,7 +824,7 @@ def counting_file_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_after_an_edit_only_the_files_written_since_are_read(
     project: Path, monkeypatch: pytest.MonkeyPatch, margin: int
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", margin)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", margin)
     build()
     edit_article()
     reads = counting_file_reads(monkeypatch)
@@ -919,7 +840,7 @@ def test_after_an_edit_only_the_files_written_since_are_read(
 def test_a_build_after_an_edit_makes_no_article_but_those_it_reads(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     Path("corpus/weather.txt").write_text("Rain is expected in Oslo on Tuesday.\n", "utf-8")
     with open("claims.yaml", "a", encoding="utf-8") as f:
         f.write("  - id: rain\n    text: Rain is expected in Oslo on Tuesday.\n")
@@ -939,7 +860,7 @@ def test_a_build_after_an_edit_makes_no_article_but_those_it_reads(
 def test_a_build_after_an_edit_lists_the_folder_once_and_says_what_listing_said(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     Path("outside.txt").write_text("The coalition conducted 9,999 strikes.\n", encoding="utf-8")
     Path("corpus/leak.txt").symlink_to(project / "outside.txt")
     build()
@@ -964,7 +885,7 @@ def test_a_build_after_an_edit_lists_the_folder_once_and_says_what_listing_said(
 def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", 0)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", 0)
     title = "    title: Syria Army Liberates More Areas in Deir Ez-zor\n"
     build()
     replace_in("corpus/sources.yaml", title, "    title:\n")  # now from its heading
@@ -982,7 +903,7 @@ def test_an_article_known_unread_is_titled_as_a_cold_build_titles_it(
 def test_an_edited_heading_titles_its_article_anew(
     project: Path, monkeypatch: pytest.MonkeyPatch, margin: int
 ) -> None:
-    monkeypatch.setattr(dossier.pipeline, "STAMP_MARGIN_NS", margin)
+    monkeypatch.setattr(dossier.incremental.build, "STAMP_MARGIN_NS", margin)
     title = "    title: Syria Army Liberates More Areas in Deir Ez-zor\n"
     replace_in("corpus/sources.yaml", title, "    title:\n")  # from its heading
     build()
@@ -998,14 +919,14 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpora: list[Corpus] = []
-    prepare = dossier.pipeline._prepare
+    prepare = dossier.incremental.build._prepare
 
     def keeping(*args, **kwargs):  # type: ignore[no-untyped-def]
         made = prepare(*args, **kwargs)
         corpora.append(made[0])
         return made
 
-    monkeypatch.setattr(dossier.pipeline, "_prepare", keeping)
+    monkeypatch.setattr(dossier.incremental.build, "_prepare", keeping)
     opened = counting_opens(monkeypatch)
 
     build()  # cold: every article read and analysed
@@ -1021,14 +942,14 @@ def test_a_build_lets_the_texts_go_once_analysed_and_reads_them_again_when_judgi
 def counting_index_writes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], int]]:
     """Each write to an index: the articles it deleted and how many passages it added."""
     writes: list[tuple[list[str], int]] = []
-    replace = dossier.retrieval.index.PassageIndex.replace
+    replace = dossier.retrieval.tantivy.TantivyIndex.replace
 
     def counting(self, articles, items, threads=1, removed=()):  # type: ignore[no-untyped-def]
         articles, items = list(articles), list(items)
         writes.append((articles, len(items)))
         return replace(self, articles, items, threads, removed)
 
-    monkeypatch.setattr(dossier.retrieval.index.PassageIndex, "replace", counting)
+    monkeypatch.setattr(dossier.retrieval.tantivy.TantivyIndex, "replace", counting)
     return writes
 
 
@@ -1051,7 +972,7 @@ def test_an_edit_patches_the_last_index_rather_than_writing_it_again(
     assert writes == [([edited.name], sentences)]  # its old passages out, its new ones in
     assert counts.analysed == 1
     (folder,) = (Path(".dossier/cache") / INDEX_DIR).iterdir()
-    assert dossier.retrieval.index.PassageIndex(str(folder))._live()[
+    assert dossier.retrieval.tantivy.TantivyIndex(str(folder))._live()[
         2
     ]  # its statistics still usable
     assert Path("out/dossier.json").read_bytes() == cold_json()
@@ -1117,8 +1038,8 @@ def test_a_patch_that_fails_halfway_leaves_no_index_in_place(
 
 
 def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project: Path) -> None:
+    from dossier.incremental.build import Preparing, prepared
     from dossier.incremental.cache import folder_manifest
-    from dossier.pipeline import Preparing, prepared
 
     build()
     (folder,) = (Path(".dossier/cache") / INDEX_DIR).iterdir()
@@ -1141,67 +1062,6 @@ def test_patching_an_index_leaves_the_files_of_the_last_one_as_they_were(project
     # ... but not the files tantivy writes again, nor its locks (two builds patching at once
     # would wait on each other's).
     assert not {name for name in shared if name.endswith((".json", ".lock"))}
-
-
-@pytest.mark.parametrize("known", [True, False], ids=["deleted-known", "deleted-unknown"])
-def test_a_patched_index_ranks_and_counts_as_one_written_afresh(
-    tmp_path: Path, known: bool
-) -> None:
-    from dossier.retrieval.index import PassageIndex
-
-    def article(name: str, sentences: list[str]) -> list[tuple[str, int, str]]:
-        return [(name, n, s) for n, s in enumerate(sentences)]
-
-    first = article("a.txt", ["dam tabqa raqqa", "dam", "raqqa city fell"] * 5)
-    second = article("b.txt", ["tabqa dam was taken", "dam dam tabqa"] * 4)
-    third = article("c.txt", ["raqqa", "the dam at tabqa held", "city"] * 3)
-    PassageIndex(str(tmp_path)).add(first + second + third)
-    # b.txt edited three times (tantivy lets a segment whose passages are all deleted go: the
-    # second edit's), then c.txt once.
-    corpus = {"a.txt": first, "b.txt": second, "c.txt": third}
-    for name, sentences in [
-        ("b.txt", ["raqqa dam", "tabqa"] * 2),
-        ("b.txt", ["raqqa city", "dam held"] * 3),
-        ("b.txt", ["tabqa"]),
-        ("c.txt", ["raqqa dam held", "city"]),
-    ]:
-        edited = article(name, sentences)
-        removed = [terms for _, _, terms in corpus[name]] if known else None
-        PassageIndex(str(tmp_path)).replace([name], edited, removed=removed)
-        corpus[name] = edited
-        patched = PassageIndex(str(tmp_path))  # opened again: what it knows of its deleted
-        fresh = PassageIndex()
-        fresh.add([item for items in corpus.values() for item in items])
-        a, b = len(corpus["a.txt"]), len(corpus["b.txt"])
-        starts = {"a.txt": 0, "b.txt": a, "c.txt": a + b}
-        patched.place(starts)
-        fresh.place(starts)
-
-        groups = [(["dam"], False), (["tabqa", "raqqa"], True), (["city"], False)]
-        for limit in (1, 5, 40):
-            assert patched.scored(groups, limit) == fresh.scored(groups, limit)
-        for key in ("dam", "tabqa", "raqqa", "city", "taken", "held", "none"):
-            assert patched.frequency(key) == fresh.frequency(key)
-        assert patched.statistics() == fresh.statistics()
-        # Known deletions keep tantivy's statistics usable; unknown ones make it count.
-        assert patched._live()[2] is known
-
-
-def test_an_index_whose_deleted_passages_are_all_let_go_keeps_no_count_of_them(
-    tmp_path: Path,
-) -> None:
-    from dossier.retrieval.index import DELETED_FILE, PassageIndex
-
-    old = [("b.txt", n, terms) for n, terms in enumerate(["tabqa dam was taken", "dam"] * 4)]
-    PassageIndex(str(tmp_path)).add(old)
-    new = [("b.txt", 0, "raqqa dam"), ("b.txt", 1, "tabqa")]
-    # Every passage of the only segment deleted: tantivy drops the segment, and its counts.
-    PassageIndex(str(tmp_path)).replace(["b.txt"], new, removed=[t for _, _, t in old])
-
-    patched = PassageIndex(str(tmp_path))
-    assert not (tmp_path / DELETED_FILE).exists()
-    assert patched._live()[2]  # frequencies read from the statistics, not counted
-    assert [patched.frequency(k) for k in ("dam", "tabqa", "taken")] == [1, 1, 0]
 
 
 def test_an_added_article_retrieves_again_only_the_claims_whose_words_it_holds(

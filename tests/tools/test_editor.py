@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.incremental.prepare import Preparer
 from dossier.judge.match import Matcher
+from dossier.judge.prepare import Preparer
 from dossier.models import Claim
 from dossier.tools.explain import explain_claim, format_explanation
 from dossier.tools.terminal import Look

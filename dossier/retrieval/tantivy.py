@@ -1,7 +1,4 @@
-"""Passage retrieval with tantivy, over the analysed keys of each passage.
-
-Passages are indexed by the same keys the judge matches on (stems, folded names, alias
-entities), so a claim that writes "Deir ez-Zor" retrieves a passage that writes "Deir al-Zour".
+"""Passage retrieval with tantivy: the ``PassageIndex`` of ``interface.py``.
 
 Scores are BM25's, computed from the live passages alone, so that an index patched in place
 ranks exactly as one written afresh: tantivy keeps a deleted passage in its own statistics
@@ -21,13 +18,12 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import tantivy
 
-from dossier.analysis.text import Token, expand
+from dossier.retrieval.interface import Groups, Item
 
 BODY = "body"
 ARTICLE = "article"
@@ -45,10 +41,6 @@ BUCKETS = 32  # the last holds every passage of 1.2^31 (about 280) keys or more
 K1, B = 1.2, 0.75  # BM25's
 WEIGHT_DECIMALS = 2  # a key's weight, rounded: an edit elsewhere seldom moves it
 STATISTICS_DIGITS = 2  # significant digits of the number of passages in a weight
-
-Groups = Sequence[tuple[Sequence[str], bool]]
-"""A query: groups of keys, each (its keys, whether it is a name); a passage scores for every
-key it holds."""
 
 
 def bucket(length: int) -> int:
@@ -87,21 +79,6 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-def passage_terms(tokens: Iterable[Token]) -> str:
-    """The indexed form of a passage: its content keys with their synonym groups ("~bomb" for
-    "shelled") and its numbers, separated by spaces."""
-    return " ".join(
-        _terms(t.keys) for t in tokens if not t.stop or t.keys[0][1:2].isdigit()
-    )  # fmt: skip
-
-
-@lru_cache(maxsize=65_536)
-def _terms(keys: tuple[str, ...]) -> str:
-    """A token's keys with their synonym groups, as ``passage_terms`` writes them (a token has
-    at least one key; a corpus has few distinct tokens)."""
-    return " ".join(expand(keys))
-
-
 _MARKED = 1_000  # lengths whose mark is made once
 _MARKS = [f"{BUCKET_SEP}{bucket(n)}" for n in range(_MARKED)]
 
@@ -116,10 +93,9 @@ def _body(terms: str) -> str:
     return f"{terms.replace(' ', mark + ' ')}{mark} {mark}"
 
 
-class PassageIndex:
-    """An index of passages, each kept as (article, sentence number); ``place`` tells where
-    each article's passages start in the corpus, and ``search`` returns passage ids, best
-    first."""
+class TantivyIndex:
+    """A ``PassageIndex`` in tantivy, in memory or in the folder ``path``: each passage kept as
+    (article, sentence number), ranked by BM25 over the live passages alone."""
 
     def __init__(self, path: str | None = None) -> None:
         self.schema = _schema()
@@ -132,14 +108,14 @@ class PassageIndex:
         if self.path is not None and (self.path / DELETED_FILE).is_file():
             self._deleted = Deleted.read(self.path / DELETED_FILE)
 
-    def add(self, items: Iterable[tuple[str, int, str]], threads: int = 1) -> None:
+    def add(self, items: Iterable[Item], threads: int = 1) -> None:
         """Index ``(article path, sentence number, passage_terms(...))`` triples and commit."""
         self.replace((), items, threads)
 
     def replace(
         self,
         articles: Iterable[str],
-        items: Iterable[tuple[str, int, str]],
+        items: Iterable[Item],
         threads: int = 1,
         removed: Iterable[str] | None = (),
     ) -> None:
