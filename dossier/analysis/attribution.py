@@ -14,26 +14,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-SPEECH_VERBS = (
-    r"(?:has |have |had )?(?:said|says|say|stated|states|told|tells|claimed|claims|claim|"
-    r"denied|denies|deny|reported|reports|announced|announces|warned|warns|added|adds|"
-    r"believes|wrote|writes|insisted|insists|alleged|alleges|accused|accuses|confirmed|"
-    r"confirms|acknowledged|admitted|revealed|noted|argued|declared|explained|blamed|"
-    r"vowed|estimated|estimates|showed|shows|cited)"
+from dossier.lexicon.speech import PRONOUNS, SPEECH_AUXILIARIES, SPEECH_VERBS
+
+# A speech verb as written, after an auxiliary or not: "said", "has claimed".
+_SPEECH = (
+    "(?:" + "|".join(f"{a} " for a in SPEECH_AUXILIARIES) + ")?(?:" + "|".join(SPEECH_VERBS) + ")"
 )
 _INVERTED_RE = re.compile(
-    r"[,”\"’]\s*(?:" + SPEECH_VERBS + r")\s+(?P<who>[A-Z][^.;!?]{1,160}?)\s*(?:[.;!?]|$)"
+    r"[,”\"’]\s*(?:" + _SPEECH + r")\s+(?P<who>[A-Z][^.;!?]{1,160}?)\s*(?:[.;!?]|$)"
 )
 # The attribution after a closing quote: '"...", he said, adding'; '...,” Konashenkov said.'
 _AFTER_QUOTE_RE = re.compile(
-    r"(?:,\s*[”\"’]|[”\"’]\s*,)\s*(?P<who>[^,.;:!?“”\"()\[\]]{1,80}?)\s+" + SPEECH_VERBS + r"\b"
+    r"(?:,\s*[”\"’]|[”\"’]\s*,)\s*(?P<who>[^,.;:!?“”\"()\[\]]{1,80}?)\s+" + _SPEECH + r"\b"
 )
 _ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;:]{2,100})", re.IGNORECASE)
-_VERB_RE = re.compile(r"\b" + SPEECH_VERBS + r"\b")
+_VERB_RE = re.compile(r"\b" + _SPEECH + r"\b")
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We"})
 _MAX_WORDS = 14
 _OPENING_QUOTES = '“"‘'
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
@@ -220,7 +218,7 @@ def quoted_by(
     return None
 
 
-_SPEECH_WORD_RE = re.compile(SPEECH_VERBS)
+_SPEECH_WORD_RE = re.compile(_SPEECH)
 
 
 def is_speech_verb(word: str) -> bool:

@@ -20,7 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.analysis.text import MONTHS, Token
+from dossier.analysis.text import Token
+from dossier.lexicon.calendar import MONTH_WORDS, month_pattern
 
 _YEAR_RE = re.compile(
     r"\b(?:(?P<since>(?i:since|from))\s+)?(?:(?i:early|mid|late)[\s-]+)?"
@@ -31,10 +32,7 @@ _DIRECTION_RE = re.compile(
     r"(?:ern|erly|wards?)?\b",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = r"(?P<month>" + month_pattern() + r")\.?"
 _DAY_RE = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?!\d|:|,\d)\b"
     r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2") + r"\b"
@@ -104,7 +102,7 @@ def facets(text: str, tokens: Sequence[Token]) -> Facets:
         word = f"{m.group(1)}-{m.group(2)}".lower() if m.group(1) else m.group(3).lower()
         directions.append((word, m.start(), m.end()))
     months = frozenset(
-        t.text.lower()[:3] for t in tokens if t.text.lower() in MONTHS and t.text[:1].isupper()
+        t.text.lower()[:3] for t in tokens if t.text.lower() in MONTH_WORDS and t.text[:1].isupper()
     )
     days = tuple(
         (

@@ -65,6 +65,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dossier.errors import CorpusError
+from dossier.lexicon.calendar import month_pattern
 from dossier.models import (
     Columns,
     Corpus,
@@ -140,10 +141,7 @@ def _rule(name: str, pattern: str, *needles: str) -> FurnitureRule:
 
 
 _LINK = r"(?:\[[^\]\n]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s>]+>?)"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = r"(?:" + month_pattern() + r")\.?"  # the rules are read case-blind
 _DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"

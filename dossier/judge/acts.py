@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from dossier.analysis.attribution import is_speech_verb
-from dossier.analysis.text import ARABIC_ARTICLES, Token, expand
+from dossier.analysis.text import Token, expand
+from dossier.lexicon.words import ARABIC_ARTICLES
 
 if TYPE_CHECKING:
     from dossier.judge.assess import ClaimAnalysis, PassageAnalysis

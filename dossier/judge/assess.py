@@ -31,8 +31,6 @@ from dossier.analysis import attribution
 from dossier.analysis.facets import Contrast, Facets, contrast, facets
 from dossier.analysis.quantity import Agreement, compare, complement, extract
 from dossier.analysis.text import (
-    DENIAL_STEMS,
-    NEGATION_WORDS,
     Analyzer,
     Token,
     collocation,
@@ -60,6 +58,7 @@ from dossier.judge.acts import (
     sides,
     span_of,
 )
+from dossier.lexicon.negation import DENIAL_STEMS, NEGATION_WORDS
 from dossier.models import Quantity, Stance
 
 ENTITY_WEIGHT = 2.0

@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from dossier.analysis import attribution
-from dossier.analysis.quantity import NUMBER_WORDS
 from dossier.analysis.text import Analyzer, Token, expand
 from dossier.corpus.read import article_columns
 from dossier.incremental.cache import make_key
@@ -28,6 +27,7 @@ from dossier.judge.assess import (
     reidentifies,
     roles,
 )
+from dossier.lexicon.numbers import NUMBER_WORDS
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.retrieval.index import PassageIndex, bm25_weight, passage_terms, significant
 
