@@ -28,7 +28,7 @@ from typing import Any
 from dossier.analysis.text import Analyzer, expand
 from dossier.corpus.read import FurnitureRule, Segmentation, article_columns, segment_document
 from dossier.incremental.cache import Cache, folder_manifest, make_key, make_keys
-from dossier.judge.assess import descriptions_in
+from dossier.judge.analyze import descriptions_in
 from dossier.judge.match import (
     ArticleNames,
     ArticleProfile,

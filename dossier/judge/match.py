@@ -16,17 +16,16 @@ from dossier.analysis.text import Analyzer, Token, expand
 from dossier.corpus.read import article_columns
 from dossier.incremental.cache import make_key
 from dossier.judge.acts import names_owned, owned_phrases
-from dossier.judge.assess import (
-    ClaimAnalysis,
-    PassageAnalysis,
+from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
+from dossier.judge.analyze import (
     analyze_claim,
     analyze_passage,
     described,
     descriptions_in,
-    judge,
-    reidentifies,
     roles,
 )
+from dossier.judge.assess import judge
+from dossier.judge.measure import reidentifies
 from dossier.lexicon.numbers import NUMBER_WORDS
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.retrieval.index import PassageIndex, bm25_weight, passage_terms, significant
@@ -624,6 +623,7 @@ class Matcher:
                     end=passage.end,
                     quote=passage.text,
                     reason=judgment.reason,
+                    rule=judgment.rule,
                     speaker=judgment.speaker,
                     figures=judgment.figures,
                     highlights=judgment.highlights,
@@ -635,7 +635,7 @@ class Matcher:
             )
             if judgment.counter is not None:
                 # The same sentence takes it back: cite that clause as conflicting.
-                start, end, reason = judgment.counter
+                start, end, reason, rule = judgment.counter
                 found.append(
                     Evidence(
                         stance=Stance.CONFLICTS,
@@ -644,6 +644,7 @@ class Matcher:
                         end=passage.start + end,
                         quote=passage.text[start:end],
                         reason=reason,
+                        rule=rule,
                         speaker=None,
                         figures=[],
                         highlights=[],

@@ -21,8 +21,8 @@ STOPWORDS = frozenset(
 
 # Arabic definite articles as they are transliterated: standalone or joined with a hyphen.
 ARABIC_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath".split())
-# The small words inside one name besides those: "Bank of England", "bin Laden".
-NAME_PARTICLES = frozenset("of de la le du des da di von van bin ibn".split())
+# The small words inside one name: "Deir ez-Zor", "Bank of England", "Abu al-Hasan".
+NAME_PARTICLES = ARABIC_ARTICLES | frozenset("of de la le du des da di von van bin ibn".split())
 NAME_JOINS = frozenset({"of", "for"})  # inside a name: "Ministry of Defense"
 
 # Past forms Snowball cannot reduce: "broke" must meet "breaking", "fought" "fight".

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from dossier.analysis.text import Analyzer
 from dossier.corpus.read import load_corpus
-from dossier.judge.assess import Judgment, analyze_claim, analyze_passage, assess, judge
+from dossier.judge.analyze import analyze_claim, analyze_passage
+from dossier.judge.assess import assess, judge
 from dossier.judge.match import Matcher
+from dossier.judge.outcome import Judgment
 from dossier.models import Claim, Stance
 
 ALIASES = {
@@ -304,7 +306,7 @@ def test_an_accusation_and_its_denial_in_one_sentence_are_cited_apart() -> None:
     j = stance("Russia bombed KF fighters near Tabqa.", text)
     assert j is not None and j.stance is Stance.SUPPORTS
     assert j.counter is not None
-    start, end, reason = j.counter
+    start, end, reason, _ = j.counter
     assert text[start:end] == "a claim Moscow denied"
     assert reason == "the passage reports a denial (“denied”)"
 
@@ -398,7 +400,7 @@ def test_one_name_the_article_is_about_may_go_unsaid() -> None:
 
 
 def test_a_name_is_found_by_the_articles_description_of_it() -> None:
-    from dossier.judge.assess import described, descriptions_in
+    from dossier.judge.analyze import described, descriptions_in
 
     article = "The Moscow-backed KF moved in."
     tokens = ANALYZER.tokens(article)
