@@ -45,7 +45,8 @@ def missing_name(case: Case) -> LeftOut | None:
 @rule("statements.coverage", Stage.STATEMENTS)
 def coverage(case: Case) -> LeftOut | None:
     """The sentence must cover most of the claim's content, names counting double
-    (``MIN_COVERAGE_STATEMENT``)."""
+    (``MIN_COVERAGE_STATEMENT``): "Loud music was heard" says too little of "Loud music greeted
+    the victory in Tabqa", even in an article about Tabqa."""
     return left_out(case.cover.short_of(thresholds.MIN_COVERAGE_STATEMENT))
 
 
