@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from dossier.analysis.text import Token
 from dossier.lexicon.calendar import MONTH_WORDS, month_pattern
+from dossier.lexicon.words import NAME_DETERMINERS, ROLE_PREPOSITIONS
 
 _YEAR_RE = re.compile(
     r"\b(?:(?P<since>(?i:since|from))\s+)?(?:(?i:early|mid|late)[\s-]+)?"
@@ -51,8 +52,6 @@ _SUPERLATIVE_RE = re.compile(
     + r"\b)(?:\w+est|first|best|worst|most|least)\b(?:\s+\w+){0,3}\s+$",
     re.IGNORECASE,
 )
-ROLE_PREPOSITIONS = frozenset({"to", "with", "in", "into", "from", "against", "by"})
-_SKIPPED = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +129,7 @@ def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ..
         if low not in ROLE_PREPOSITIONS:
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].text.lower() in _SKIPPED:
+        while j < len(tokens) and tokens[j].text.lower() in NAME_DETERMINERS:
             j += 1
         if j < len(tokens) and tokens[j].entity and any(k[0] in "@#" for k in tokens[j].keys):
             name = tokens[j]

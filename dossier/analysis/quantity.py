@@ -16,7 +16,15 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from dossier.lexicon.calendar import MONTH_WORDS
-from dossier.lexicon.hedges import ABOVE, APPROX, AT_LEAST, AT_MOST, BELOW, NEARLY
+from dossier.lexicon.hedges import (
+    ABOVE,
+    APPROX,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    NEARLY,
+    PREPOSITION_HEDGES,
+)
 from dossier.lexicon.numbers import (
     COUNT_ADJECTIVES,
     CURRENCIES,
@@ -31,6 +39,7 @@ from dossier.lexicon.numbers import (
     VAGUE,
 )
 from dossier.lexicon.thresholds import APPROX_TOLERANCE, EXACT_TOLERANCE
+from dossier.lexicon.words import NOUN_ENDS
 from dossier.models import Quantity
 
 _HEDGES: dict[str, str] = {}
@@ -93,10 +102,6 @@ _QUANTITY_RE = re.compile(
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\sA-Za-z])")
 _OF_RE = re.compile(r"\s+of\s+((?:the\s+)?[^,.;:()\"“”]{1,60})")
-_OBJECT_STOP = frozenset(
-    "and or but is are was were be been in on at by with from which that who as to for "
-    "since after before while".split()
-)
 
 
 class Agreement(StrEnum):
@@ -160,7 +165,7 @@ def _noun_after(text: str, end: int) -> str | None:
             if words:
                 break
             continue
-        if word.lower() in _OBJECT_STOP or word.lower() in {"of", "the", "a", "an", "were", "had"}:
+        if word.lower() in NOUN_ENDS or word.lower() in {"of", "the", "a", "an", "were", "had"}:
             break
         if word.lower() in COUNT_ADJECTIVES:
             continue  # "1,500 more troops"
@@ -190,7 +195,7 @@ def _object_of(text: str, end: int) -> str | None:
         return None
     kept: list[str] = []
     for word in m.group(1).split():
-        if word.lower() in _OBJECT_STOP:
+        if word.lower() in NOUN_ENDS:
             break
         kept.append(word)
         if len(kept) == 6:
@@ -252,7 +257,7 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             )
         hedge = m.group("hedge")
         start = m.start()
-        if hedge and hedge.lower() in _PREPOSITIONS and _compound_modifier(text, m):
+        if hedge and hedge.lower() in PREPOSITION_HEDGES and _compound_modifier(text, m):
             hedge, start = None, m.start("num")  # "under 24-hour guard": under guard, all day
         num2 = m.group("num2")
         low, high, low_open, high_open = _interval(value * factor, "over" if majority else hedge)
@@ -328,10 +333,6 @@ two forces", "the three men"): the sentence that counted them is the one to judg
 
 _RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
 """Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""
-
-_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
-"""Hedges that are also prepositions: before a figure that qualifies a noun ("under 24-hour
-guard", "over 10-year bonds") they govern the noun, not the figure."""
 
 
 def _compound_modifier(text: str, m: re.Match[str]) -> bool:

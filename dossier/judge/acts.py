@@ -34,12 +34,12 @@ from dossier.lexicon.words import (
     BEARINGS,
     CLAUSE_WORDS,
     LOCATIVES,
+    NAME_DETERMINERS,
     NAME_JOINS,
     NAME_PARTICLES,
     POSSESSIVES,
     PRONOUN_SUBJECTS,
     REPEATS,
-    SIDE_SKIP,
     VERB_GROUP_WORDS,
 )
 
@@ -408,7 +408,7 @@ def sides(tokens: Sequence[Token]) -> tuple[tuple[frozenset[str], str, str], ...
         else:
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].text.lower() in SIDE_SKIP:
+        while j < len(tokens) and tokens[j].text.lower() in NAME_DETERMINERS:
             j += 1
         if j < len(tokens) and tokens[j].entity:
             found.append((frozenset(tokens[j].keys), side, tokens[j].text))

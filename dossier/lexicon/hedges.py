@@ -32,6 +32,9 @@ ABOVE = (
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of", "not less than")
 BELOW = ("fewer than", "less than", "under", "below", "well under")
 AT_MOST = ("up to", "at most", "no more than", "as many as", "a maximum of", "not more than")
+# Hedges that are also prepositions: before a figure that qualifies a noun ("under 24-hour
+# guard", "over 10-year bonds") they govern the noun, not the figure.
+PREPOSITION_HEDGES = frozenset({"over", "under", "above", "below"})
 
 # Words by which a passage qualifies the figure it gives: "believed to be", "unconfirmed".
 QUALIFIERS = (

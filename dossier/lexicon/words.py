@@ -88,7 +88,15 @@ FIRST_PERSON = frozenset({"we", "We", "our", "Our", "us", "ours"})  # not "US"
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
-SIDE_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# The small words between a preposition and the name it governs: "against the SDF".
+NAME_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# Prepositions that give a name a role in the act: "to the SDF", "against IS", "by Russia".
+ROLE_PREPOSITIONS = frozenset({"to", "with", "in", "into", "from", "against", "by"})
+# Words that end the noun a figure counts: "500 troops and ...", "40 fighters who ...".
+NOUN_ENDS = frozenset(
+    "and or but is are was were be been in on at by with from which that who as to for "
+    "since after before while".split()
+)
 # Nouns that, after "the", stand for a name already given: "the group had been ordered".
 ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
 # Words for a place that the rest of the sentence names: "the city", "the province".
