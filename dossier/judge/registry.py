@@ -7,8 +7,9 @@ evidence records the rule's name. A rule's docstring says what it decides, with 
 
     @rule("figures.agree", Stage.FIGURES)
     def agree(case: Case) -> Judgment | None:
-        \"\"\"The passage's figure measures what the claim's does and agrees with it:
-        "about 2,000 US troops" supports "The US has 2,000 troops in Syria".\"\"\"
+        '''The passage's figure measures what the claim's does and agrees with it:
+        "about 2,000 US troops" supports "The US has 2,000 troops in Syria".'''
+        ...
 
 Adding a rule: write it in the module of its family (``dossier/judge/rules/``), put its name
 in ``ORDER`` where it is to be asked, and name it in a test (``tests/judge/test_<family>.py``).
