@@ -14,7 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from dossier.lexicon.speech import PRONOUNS, SPEECH_AUXILIARIES, SPEECH_VERBS
+from dossier.lexicon.speech import (
+    FEMALE_WORDS,
+    GROUP_NOUNS,
+    MALE_WORDS,
+    PERSON_ROLES,
+    PRONOUNS,
+    SPEECH_AUXILIARIES,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLES,
+)
 
 # A speech verb as written, after an auxiliary or not: "said", "has claimed".
 _SPEECH = (
@@ -40,32 +50,17 @@ _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
 # Whether a speaker can be "he" or "she": a title before a name, or a word for a person's role,
 # makes a person; a plural head or an organisation makes a group.
 _TITLE_RE = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr|Sen|Rep|Gov|Rev)\.?|"
-    r"General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral|Commander|President|Minister|"
-    r"Secretary|Senator|Governor|Ambassador|Mayor|Judge|Professor|Chancellor|Pope|King|Queen|"
-    r"Prince|Princess)\s+[A-Z]"
+    r"\b(?:(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.?|" + "|".join(TITLES) + r")\s+[A-Z]"
 )
-_ROLE_RE = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|commander|minister|president|official|analyst|general|"
-    r"colonel|ambassador|envoy|diplomat|secretary|director|chief|chairman|chairwoman|leader|"
-    r"expert|professor|researcher|witness|resident|activist|fighter|soldier|officer|lawmaker|"
-    r"senator|governor|mayor|founder|journalist|correspondent|reporter|editor|lawyer|"
-    r"economist|scientist|doctor|man|woman|father|mother|son|daughter|husband|wife)\b"
-)
+_ROLE_RE = re.compile(r"\b(?:" + "|".join(PERSON_ROLES) + r")\b")
 _GROUP_RE = re.compile(
-    r"\b(?:[Mm]inistry|[Aa]gency|[Aa]rmy|[Ff]orces?|[Gg]overnment|[Gg]roup|[Cc]ouncil|"
-    r"[Oo]bservatory|[Cc]ommand|[Cc]oalition|[Mm]ilitia|[Dd]epartment|[Oo]ffice|[Cc]ommittee|"
-    r"[Cc]ommission|[Pp]arty|[Uu]nion|[Oo]rgani[sz]ation|[Cc]ompany|[Cc]orporation|[Bb]ank|"
-    r"[Uu]niversity|[Ii]nstitute|[Cc]ent(?:re|er)|[Aa]ssociation|[Ff]oundation|[Ss]ervices?|"
-    r"[Pp]olice|[Nn]etwork|[Nn]ewspaper|[Cc]hannel|[Tt]elevision|TV|[Rr]egime|[Aa]dministration|"
-    r"[Ee]mbassy|[Cc]ourt|[Pp]arliament|[Cc]ongress|[Mm]ilitary|[Mm]edia|[Ss]tatement|[Rr]eport|"
-    r"[Ss]tudy|[Ss]urvey|Pentagon|Kremlin|Reuters)\b"
+    r"\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[0].islower() else w for w in GROUP_NOUNS)
+    + r")\b"
 )
 _HEAD_RE = re.compile(r"^[^,(]*?([A-Za-z]+)\s*(?:$|,|\(|\b(?:of|for|in|at|from|on)\b)")
-_FEMALE_RE = re.compile(
-    r"\b(?:Mrs|Ms|Miss|Madam|Queen|Princess|spokeswoman|chairwoman|woman|mother|daughter|wife)\b"
-)
-_MALE_RE = re.compile(r"\b(?:Mr|Sir|King|Prince|spokesman|chairman|man|father|son|husband)\b")
+_FEMALE_RE = re.compile(r"\b(?:" + "|".join(FEMALE_WORDS) + r")\b")
+_MALE_RE = re.compile(r"\b(?:" + "|".join(MALE_WORDS) + r")\b")
 Resolve = Callable[[str], str | None]  # a pronoun ("he") -> the earlier speaker it stands for
 
 

@@ -41,3 +41,41 @@ ACCUSATIONS = frozenset(
 )
 # Quotation marks that open a quoted name: "named its offensive 'Jazeera Storm'".
 QUOTES = ('"', "“", "‘", "'")
+
+# Who a speaker is: a title before a name, or a word for a person's role, makes a person; a word
+# for an organisation makes a group ("he" or "she" cannot stand for it).
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Brig",
+    "Cmdr", "Sen", "Rep", "Gov", "Rev",
+)  # fmt: skip
+TITLES = (
+    "General", "Colonel", "Major", "Captain", "Lieutenant", "Sergeant", "Admiral", "Commander",
+    "President", "Minister", "Secretary", "Senator", "Governor", "Ambassador", "Mayor", "Judge",
+    "Professor", "Chancellor", "Pope", "King", "Queen", "Prince", "Princess",
+)  # fmt: skip
+PERSON_ROLES = (
+    "spokesman", "spokeswoman", "spokesperson", "commander", "minister", "president", "official",
+    "analyst", "general", "colonel", "ambassador", "envoy", "diplomat", "secretary", "director",
+    "chief", "chairman", "chairwoman", "leader", "expert", "professor", "researcher", "witness",
+    "resident", "activist", "fighter", "soldier", "officer", "lawmaker", "senator", "governor",
+    "mayor", "founder", "journalist", "correspondent", "reporter", "editor", "lawyer",
+    "economist", "scientist", "doctor", "man", "woman", "father", "mother", "son", "daughter",
+    "husband", "wife",
+)  # fmt: skip
+# Lower-case ones are read with a capital too ("Ministry", "ministry").
+GROUP_NOUNS = (
+    "ministry", "agency", "army", "forces", "force", "government", "group", "council",
+    "observatory", "command", "coalition", "militia", "department", "office", "committee",
+    "commission", "party", "union", "organisation", "organization", "company", "corporation",
+    "bank", "university", "institute", "centre", "center", "association", "foundation",
+    "services", "service", "police", "network", "newspaper", "channel", "television", "TV",
+    "regime", "administration", "embassy", "court", "parliament", "congress", "military",
+    "media", "statement", "report", "study", "survey", "Pentagon", "Kremlin", "Reuters",
+)  # fmt: skip
+FEMALE_WORDS = (
+    "Mrs", "Ms", "Miss", "Madam", "Queen", "Princess", "spokeswoman", "chairwoman", "woman",
+    "mother", "daughter", "wife",
+)  # fmt: skip
+MALE_WORDS = (
+    "Mr", "Sir", "King", "Prince", "spokesman", "chairman", "man", "father", "son", "husband",
+)  # fmt: skip
