@@ -16,15 +16,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
-from dossier.judge import assess as judge
 from dossier.judge import match
+from dossier.lexicon import thresholds
 from dossier.tools.evaluate import evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SWEEPS: list[tuple[ModuleType, str, tuple[float, ...]]] = [
-    (judge, "MIN_WORD_COVERAGE", (0.4, 0.45, 0.5, 0.55, 0.6)),
-    (judge, "MIN_COVERAGE_STATEMENT", (0.6, 0.7, 0.8)),
-    (judge, "MIN_COVERAGE_FIGURE", (0.4, 0.5, 0.6)),
+    (thresholds, "MIN_WORD_COVERAGE", (0.4, 0.45, 0.5, 0.55, 0.6)),
+    (thresholds, "MIN_COVERAGE_STATEMENT", (0.6, 0.7, 0.8)),
+    (thresholds, "MIN_COVERAGE_FIGURE", (0.4, 0.5, 0.6)),
     (match, "CONTEXT_SENTENCES", (1, 2, 3)),
     (match, "CANDIDATES", (32, 64, 128)),
 ]

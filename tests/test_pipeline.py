@@ -302,8 +302,8 @@ def test_the_two_forces_do_not_contradict_a_count_of_troops(tmp_path: Path) -> N
 
 
 def test_a_figure_written_in_any_number_word_is_looked_at(tmp_path: Path) -> None:
-    from dossier.analysis.quantity import NUMBER_WORDS
     from dossier.judge.match import has_figure
+    from dossier.lexicon.numbers import NUMBER_WORDS
 
     # Retrieval keeps, for a claim with a figure, only the sentences that may hold one.
     assert [w for w in NUMBER_WORDS if not has_figure(f"It said {w} soldiers were there.")] == []

@@ -14,26 +14,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-SPEECH_VERBS = (
-    r"(?:has |have |had )?(?:said|says|say|stated|states|told|tells|claimed|claims|claim|"
-    r"denied|denies|deny|reported|reports|announced|announces|warned|warns|added|adds|"
-    r"believes|wrote|writes|insisted|insists|alleged|alleges|accused|accuses|confirmed|"
-    r"confirms|acknowledged|admitted|revealed|noted|argued|declared|explained|blamed|"
-    r"vowed|estimated|estimates|showed|shows|cited)"
+from dossier.lexicon.speech import (
+    FEMALE_WORDS,
+    GROUP_NOUNS,
+    MALE_WORDS,
+    PERSON_ROLES,
+    PRONOUNS,
+    SPEECH_AUXILIARIES,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLES,
+)
+
+# A speech verb as written, after an auxiliary or not: "said", "has claimed".
+_SPEECH = (
+    "(?:" + "|".join(f"{a} " for a in SPEECH_AUXILIARIES) + ")?(?:" + "|".join(SPEECH_VERBS) + ")"
 )
 _INVERTED_RE = re.compile(
-    r"[,”\"’]\s*(?:" + SPEECH_VERBS + r")\s+(?P<who>[A-Z][^.;!?]{1,160}?)\s*(?:[.;!?]|$)"
+    r"[,”\"’]\s*(?:" + _SPEECH + r")\s+(?P<who>[A-Z][^.;!?]{1,160}?)\s*(?:[.;!?]|$)"
 )
 # The attribution after a closing quote: '"...", he said, adding'; '...,” Konashenkov said.'
 _AFTER_QUOTE_RE = re.compile(
-    r"(?:,\s*[”\"’]|[”\"’]\s*,)\s*(?P<who>[^,.;:!?“”\"()\[\]]{1,80}?)\s+" + SPEECH_VERBS + r"\b"
+    r"(?:,\s*[”\"’]|[”\"’]\s*,)\s*(?P<who>[^,.;:!?“”\"()\[\]]{1,80}?)\s+" + _SPEECH + r"\b"
 )
 _ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;:]{2,100})", re.IGNORECASE)
-_VERB_RE = re.compile(r"\b" + SPEECH_VERBS + r"\b")
+_VERB_RE = re.compile(r"\b" + _SPEECH + r"\b")
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We"})
 _MAX_WORDS = 14
 _OPENING_QUOTES = '“"‘'
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
@@ -42,32 +50,17 @@ _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
 # Whether a speaker can be "he" or "she": a title before a name, or a word for a person's role,
 # makes a person; a plural head or an organisation makes a group.
 _TITLE_RE = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr|Sen|Rep|Gov|Rev)\.?|"
-    r"General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral|Commander|President|Minister|"
-    r"Secretary|Senator|Governor|Ambassador|Mayor|Judge|Professor|Chancellor|Pope|King|Queen|"
-    r"Prince|Princess)\s+[A-Z]"
+    r"\b(?:(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.?|" + "|".join(TITLES) + r")\s+[A-Z]"
 )
-_ROLE_RE = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|commander|minister|president|official|analyst|general|"
-    r"colonel|ambassador|envoy|diplomat|secretary|director|chief|chairman|chairwoman|leader|"
-    r"expert|professor|researcher|witness|resident|activist|fighter|soldier|officer|lawmaker|"
-    r"senator|governor|mayor|founder|journalist|correspondent|reporter|editor|lawyer|"
-    r"economist|scientist|doctor|man|woman|father|mother|son|daughter|husband|wife)\b"
-)
+_ROLE_RE = re.compile(r"\b(?:" + "|".join(PERSON_ROLES) + r")\b")
 _GROUP_RE = re.compile(
-    r"\b(?:[Mm]inistry|[Aa]gency|[Aa]rmy|[Ff]orces?|[Gg]overnment|[Gg]roup|[Cc]ouncil|"
-    r"[Oo]bservatory|[Cc]ommand|[Cc]oalition|[Mm]ilitia|[Dd]epartment|[Oo]ffice|[Cc]ommittee|"
-    r"[Cc]ommission|[Pp]arty|[Uu]nion|[Oo]rgani[sz]ation|[Cc]ompany|[Cc]orporation|[Bb]ank|"
-    r"[Uu]niversity|[Ii]nstitute|[Cc]ent(?:re|er)|[Aa]ssociation|[Ff]oundation|[Ss]ervices?|"
-    r"[Pp]olice|[Nn]etwork|[Nn]ewspaper|[Cc]hannel|[Tt]elevision|TV|[Rr]egime|[Aa]dministration|"
-    r"[Ee]mbassy|[Cc]ourt|[Pp]arliament|[Cc]ongress|[Mm]ilitary|[Mm]edia|[Ss]tatement|[Rr]eport|"
-    r"[Ss]tudy|[Ss]urvey|Pentagon|Kremlin|Reuters)\b"
+    r"\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[0].islower() else w for w in GROUP_NOUNS)
+    + r")\b"
 )
 _HEAD_RE = re.compile(r"^[^,(]*?([A-Za-z]+)\s*(?:$|,|\(|\b(?:of|for|in|at|from|on)\b)")
-_FEMALE_RE = re.compile(
-    r"\b(?:Mrs|Ms|Miss|Madam|Queen|Princess|spokeswoman|chairwoman|woman|mother|daughter|wife)\b"
-)
-_MALE_RE = re.compile(r"\b(?:Mr|Sir|King|Prince|spokesman|chairman|man|father|son|husband)\b")
+_FEMALE_RE = re.compile(r"\b(?:" + "|".join(FEMALE_WORDS) + r")\b")
+_MALE_RE = re.compile(r"\b(?:" + "|".join(MALE_WORDS) + r")\b")
 Resolve = Callable[[str], str | None]  # a pronoun ("he") -> the earlier speaker it stands for
 
 
@@ -220,7 +213,7 @@ def quoted_by(
     return None
 
 
-_SPEECH_WORD_RE = re.compile(SPEECH_VERBS)
+_SPEECH_WORD_RE = re.compile(_SPEECH)
 
 
 def is_speech_verb(word: str) -> bool:

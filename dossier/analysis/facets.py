@@ -20,7 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.analysis.text import MONTHS, Token
+from dossier.analysis.text import Token
+from dossier.lexicon.calendar import MONTH_WORDS, month_pattern
+from dossier.lexicon.words import NAME_DETERMINERS, ROLE_PREPOSITIONS
 
 _YEAR_RE = re.compile(
     r"\b(?:(?P<since>(?i:since|from))\s+)?(?:(?i:early|mid|late)[\s-]+)?"
@@ -31,10 +33,7 @@ _DIRECTION_RE = re.compile(
     r"(?:ern|erly|wards?)?\b",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = r"(?P<month>" + month_pattern() + r")\.?"
 _DAY_RE = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?!\d|:|,\d)\b"
     r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2") + r"\b"
@@ -53,8 +52,6 @@ _SUPERLATIVE_RE = re.compile(
     + r"\b)(?:\w+est|first|best|worst|most|least)\b(?:\s+\w+){0,3}\s+$",
     re.IGNORECASE,
 )
-ROLE_PREPOSITIONS = frozenset({"to", "with", "in", "into", "from", "against", "by"})
-_SKIPPED = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +101,7 @@ def facets(text: str, tokens: Sequence[Token]) -> Facets:
         word = f"{m.group(1)}-{m.group(2)}".lower() if m.group(1) else m.group(3).lower()
         directions.append((word, m.start(), m.end()))
     months = frozenset(
-        t.text.lower()[:3] for t in tokens if t.text.lower() in MONTHS and t.text[:1].isupper()
+        t.text.lower()[:3] for t in tokens if t.text.lower() in MONTH_WORDS and t.text[:1].isupper()
     )
     days = tuple(
         (
@@ -132,7 +129,7 @@ def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ..
         if low not in ROLE_PREPOSITIONS:
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].text.lower() in _SKIPPED:
+        while j < len(tokens) and tokens[j].text.lower() in NAME_DETERMINERS:
             j += 1
         if j < len(tokens) and tokens[j].entity and any(k[0] in "@#" for k in tokens[j].keys):
             name = tokens[j]

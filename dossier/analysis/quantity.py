@@ -15,146 +15,66 @@ from enum import StrEnum
 
 from text_to_num import text2num
 
-from dossier.analysis.text import MONTHS
+from dossier.lexicon.calendar import MONTH_WORDS
+from dossier.lexicon.hedges import (
+    ABOVE,
+    APPROX,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    NEARLY,
+    PREPOSITION_HEDGES,
+)
+from dossier.lexicon.numbers import (
+    COUNT_ADJECTIVES,
+    CURRENCIES,
+    FRACTIONS,
+    IRREGULAR_PLURALS,
+    NUMBER_WORDS,
+    ORDINAL_UNITS,
+    PARTITIVES,
+    SCALES,
+    SPECIAL_WORDS,
+    UNITS,
+    VAGUE,
+)
+from dossier.lexicon.thresholds import APPROX_TOLERANCE, EXACT_TOLERANCE
+from dossier.lexicon.words import NOUN_ENDS
 from dossier.models import Quantity
-
-# hedge words -> how they shape the interval around the stated value
-_APPROX = (
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "an estimated",
-    "estimated",
-    "close to",
-    "circa",
-    "approx.",
-    "an approximate",
-)
-_NEARLY = ("nearly", "almost", "just under", "just short of", "close on")
-_ABOVE = (
-    "over",
-    "more than",
-    "upwards of",
-    "in excess of",
-    "above",
-    "exceeding",
-    "just over",
-    "well over",
-    "greater than",
-)
-_AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of", "not less than")
-_BELOW = ("fewer than", "less than", "under", "below", "well under")
-_AT_MOST = ("up to", "at most", "no more than", "as many as", "a maximum of", "not more than")
 
 _HEDGES: dict[str, str] = {}
 for _kind, _words in (
-    ("approx", _APPROX),
-    ("nearly", _NEARLY),
-    ("above", _ABOVE),
-    ("at_least", _AT_LEAST),
-    ("below", _BELOW),
-    ("at_most", _AT_MOST),
+    ("approx", APPROX),
+    ("nearly", NEARLY),
+    ("above", ABOVE),
+    ("at_least", AT_LEAST),
+    ("below", BELOW),
+    ("at_most", AT_MOST),
 ):
     for _w in _words:
         _HEDGES[_w] = _kind
 
-APPROX_TOLERANCE = 0.10  # "about 500" allows 450..550
-EXACT_TOLERANCE = 0.02  # "80%" and "80.5 percent" are the same figure, rounding aside
-
-_UNITS: dict[str, tuple[str, float]] = {
-    # spelling -> (canonical unit, factor to the family's base unit)
-    "%": ("percent", 1.0),
-    "percent": ("percent", 1.0),
-    "per cent": ("percent", 1.0),
-    "pct": ("percent", 1.0),
-    "percentage points": ("percent", 1.0),
-    "km": ("km", 1.0),
-    "kms": ("km", 1.0),
-    "kilometre": ("km", 1.0),
-    "kilometres": ("km", 1.0),
-    "kilometer": ("km", 1.0),
-    "kilometers": ("km", 1.0),
-    "mile": ("km", 1.609344),
-    "miles": ("km", 1.609344),
-    "metre": ("km", 0.001),
-    "metres": ("km", 0.001),
-    "meter": ("km", 0.001),
-    "meters": ("km", 0.001),
-    "m": ("km", 0.001),
-    "second": ("hour", 1 / 3600),
-    "seconds": ("hour", 1 / 3600),
-    "minute": ("hour", 1 / 60),
-    "minutes": ("hour", 1 / 60),
-    "hour": ("hour", 1.0),
-    "hours": ("hour", 1.0),
-    "day": ("hour", 24.0),
-    "days": ("hour", 24.0),
-    "week": ("hour", 168.0),
-    "weeks": ("hour", 168.0),
-    "month": ("hour", 730.0),
-    "months": ("hour", 730.0),
-    "year": ("hour", 8766.0),
-    "years": ("hour", 8766.0),
-    "times": ("times", 1.0),
-}
-
-_SMALL_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million billion"
-).split()
-NUMBER_WORDS = tuple(_SMALL_WORDS)
-"""The words a number is written with ("fifteen", "two hundred"): what ``extract`` reads."""
-_SPECIAL_WORDS = {
-    "dozen": 12.0,
-    "a dozen": 12.0,
-    "half": 50.0,
-    "a half": 50.0,
-    "a third": 100 / 3,
-    "a quarter": 25.0,
-    "two thirds": 200 / 3,
-    "three quarters": 75.0,
-    "twice": 2.0,
-    "thrice": 3.0,
-    "a couple of": 2.0,
-}
-_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0)}
-"""Counts said in round words, as the numbers they allow: "dozens of civilians" is 24 to 99."""
-_FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
 # "most of the city", "the majority of": more than half, as a share.
 _MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
-_COUNT_ADJECTIVES = frozenset("more additional extra new other fewer further".split())
-_IRREGULAR_PLURALS = frozenset(
-    "people personnel police staff children men women militia cattle crew".split()
-)
-# Counted nouns that stand for what they are part of: "60,000 members of Iraq's security forces".
-_PARTITIVES = frozenset({"members", "member", "units", "elements", "ranks"})
-
-_ORDINAL_UNITS = frozenset({"second"})  # "a second lump" is not one second
-_NUMWORD = r"(?:" + "|".join(_SMALL_WORDS) + r")"
+_NUMWORD = r"(?:" + "|".join(NUMBER_WORDS) + r")"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?:" + _NUMWORD + r")(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*"
     r"|"
-    + "|".join(sorted((re.escape(w) for w in [*_SPECIAL_WORDS, *_VAGUE]), key=len, reverse=True))
+    + "|".join(sorted((re.escape(w) for w in [*SPECIAL_WORDS, *VAGUE]), key=len, reverse=True))
     + r"|"
     + _MAJORITY_RE
     + r"|an?(?=[\s-]+(?:"
     + "|".join(
         sorted(
-            (re.escape(u) for u in _UNITS if u.isalpha() and u not in _ORDINAL_UNITS),
+            (re.escape(u) for u in UNITS if u.isalpha() and u not in ORDINAL_UNITS),
             key=len,
             reverse=True,
         )
     )
     + r")\b))"
 )
-# "millions" after digits: "5.8 million people", "$13.2 billion"
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(_SCALES) + r")\b)?"
-_CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp"}
+_SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(SCALES) + r")\b)?"
 _CURRENCY = r"(?P<currency>US\$|\$|€|£)?"
 _HEDGE = (
     r"(?:(?P<hedge>"
@@ -163,7 +83,7 @@ _HEDGE = (
 )
 _UNIT = (
     r"(?P<unit>\s*%|[\s-]+(?:"
-    + "|".join(sorted((re.escape(u) for u in _UNITS if u != "%"), key=len, reverse=True))
+    + "|".join(sorted((re.escape(u) for u in UNITS if u != "%"), key=len, reverse=True))
     + r")\b)?"
 )
 _RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
@@ -182,10 +102,6 @@ _QUANTITY_RE = re.compile(
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\sA-Za-z])")
 _OF_RE = re.compile(r"\s+of\s+((?:the\s+)?[^,.;:()\"“”]{1,60})")
-_OBJECT_STOP = frozenset(
-    "and or but is are was were be been in on at by with from which that who as to for "
-    "since after before while".split()
-)
 
 
 class Agreement(StrEnum):
@@ -203,8 +119,8 @@ class Comparison:
 
 def _parse_number(raw: str) -> float | None:
     raw = raw.strip().lower()
-    if raw in _SPECIAL_WORDS:
-        return _SPECIAL_WORDS[raw]
+    if raw in SPECIAL_WORDS:
+        return SPECIAL_WORDS[raw]
     if raw[:1].isdigit():
         return float(raw.replace(",", ""))
     words = re.sub(r"[\s-]+", " ", raw).replace(" and ", " ")
@@ -249,9 +165,9 @@ def _noun_after(text: str, end: int) -> str | None:
             if words:
                 break
             continue
-        if word.lower() in _OBJECT_STOP or word.lower() in {"of", "the", "a", "an", "were", "had"}:
+        if word.lower() in NOUN_ENDS or word.lower() in {"of", "the", "a", "an", "were", "had"}:
             break
-        if word.lower() in _COUNT_ADJECTIVES:
+        if word.lower() in COUNT_ADJECTIVES:
             continue  # "1,500 more troops"
         words.append(word)
         if len(words) == 3:
@@ -261,7 +177,7 @@ def _noun_after(text: str, end: int) -> str | None:
     plurals = [
         w
         for w in words
-        if (w.endswith("s") and not w.endswith("ss")) or w.lower() in _IRREGULAR_PLURALS
+        if (w.endswith("s") and not w.endswith("ss")) or w.lower() in IRREGULAR_PLURALS
     ]
     return plurals[0] if plurals else words[0]
 
@@ -279,7 +195,7 @@ def _object_of(text: str, end: int) -> str | None:
         return None
     kept: list[str] = []
     for word in m.group(1).split():
-        if word.lower() in _OBJECT_STOP:
+        if word.lower() in NOUN_ENDS:
             break
         kept.append(word)
         if len(kept) == 6:
@@ -295,7 +211,7 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _QUANTITY_RE.finditer(text):
         num_raw = m.group("num")
-        if num_raw.lower() in _VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
+        if num_raw.lower() in VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
             vague = _vague(text, m)
             if vague is not None:
                 found.append(vague)
@@ -308,8 +224,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
         if value is None:
             continue
         if m.group("scale") and num_raw[:1].isdigit():
-            value *= _SCALES[m.group("scale").lower()]
-        currency = _CURRENCIES.get((m.group("currency") or "").lower())
+            value *= SCALES[m.group("scale").lower()]
+        currency = CURRENCIES.get((m.group("currency") or "").lower())
         unit_raw = (m.group("unit") or "").strip(" -").lower()
         after = text[m.end() : m.end() + 12].lower().lstrip()
         before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -317,31 +233,31 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             continue  # a year, not a figure
         if (
             not unit_raw
-            and num_raw.lower() in _SMALL_WORDS
+            and num_raw.lower() in NUMBER_WORDS
             and not m.group("hedge")
             and _DEFINITE_RE.search(before)
         ):
             continue  # "the two forces", "the three men": a group named before, not counted
         if not unit_raw and (
-            any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in MONTHS)
-            or any(before.rstrip().endswith(mo) for mo in MONTHS)
+            any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in MONTH_WORDS)
+            or any(before.rstrip().endswith(mo) for mo in MONTH_WORDS)
         ):
             continue  # a day of a month: "September 9", "9 September"
         if currency:
             unit, factor = currency, 1.0
-        elif num_raw.lower() in _FRACTIONS or majority:
+        elif num_raw.lower() in FRACTIONS or majority:
             unit, factor = "percent", 1.0
         elif not unit_raw and not m.group("hedge") and _RANK_RE.search(before):
             unit, factor = "rank", 1.0  # "No. 497 on the list": a place, not a count
         elif unit_raw:
-            unit, factor = _UNITS.get(unit_raw, ("count", 1.0))
+            unit, factor = UNITS.get(unit_raw, ("count", 1.0))
         else:
             unit, factor = (
                 ("times", 1.0) if num_raw.lower() in {"twice", "thrice"} else ("count", 1.0)
             )
         hedge = m.group("hedge")
         start = m.start()
-        if hedge and hedge.lower() in _PREPOSITIONS and _compound_modifier(text, m):
+        if hedge and hedge.lower() in PREPOSITION_HEDGES and _compound_modifier(text, m):
             hedge, start = None, m.start("num")  # "under 24-hour guard": under guard, all day
         num2 = m.group("num2")
         low, high, low_open, high_open = _interval(value * factor, "over" if majority else hedge)
@@ -357,7 +273,7 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             noun = _object_of(text, m.end())
         else:
             noun = _noun_after(text, m.end())
-            if noun in _PARTITIVES:
+            if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
         if unit == "count" and noun is None and not alone:
             if not num_raw[:1].isdigit() or hedge or num2:
@@ -387,7 +303,7 @@ _VAGUE_OF_RE = re.compile(r"\s+of\s+(?!thousands\b|millions\b|billions\b|them\b|
 
 def _vague(text: str, m: re.Match[str]) -> Quantity | None:
     """'dozens of civilians', 'hundreds of people': the count in round words ``m`` matched (one
-    of ``_VAGUE``), with the noun after "of" (None for anything else, or a scale: "hundreds of
+    of ``VAGUE``), with the noun after "of" (None for anything else, or a scale: "hundreds of
     thousands")."""
     if m.group("hedge") or m.group("unit") or m.group("num2"):
         return None
@@ -397,7 +313,7 @@ def _vague(text: str, m: re.Match[str]) -> Quantity | None:
     noun = _noun_after(text, of.end()) if of else None
     if noun is None:
         return None
-    low, high = _VAGUE[m.group("num").lower()]
+    low, high = VAGUE[m.group("num").lower()]
     return Quantity(
         text=text[m.start() : m.end()],
         start=m.start(),
@@ -417,10 +333,6 @@ two forces", "the three men"): the sentence that counted them is the one to judg
 
 _RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
 """Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""
-
-_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
-"""Hedges that are also prepositions: before a figure that qualifies a noun ("under 24-hour
-guard", "over 10-year bonds") they govern the noun, not the figure."""
 
 
 def _compound_modifier(text: str, m: re.Match[str]) -> bool:

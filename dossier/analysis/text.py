@@ -24,24 +24,11 @@ from typing import NamedTuple
 import Stemmer
 from anyascii import anyascii
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because been
-    before being below between both but by can could did do does doing down during each few for
-    from further had has have having he her here hers herself him himself his how i if in into is
-    it its itself just me more most my myself no nor not of off on once only or other ought our
-    ours ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself yourselves
-    said says say saying told tell according reported reports report stated statement added
-    also already still now today yesterday however meanwhile since per cent percent one two
-    several many much amid across around nearly almost least among whether would may might must
-    near shall upon within without via carry carried carries carrying make made makes take
-    took taken takes get got gets give gave given put
-    de la le du des el al ez ad ash as an ar at az ed es et ul""".split()
-)
+from dossier.lexicon import thresholds
+from dossier.lexicon.calendar import CALENDAR
+from dossier.lexicon.synonyms import COLLOCATIONS, SYNONYMS
+from dossier.lexicon.words import ARABIC_ARTICLES, IRREGULAR_VERBS, STOPWORDS
 
-# Arabic definite articles as they are transliterated: standalone or joined with a hyphen.
-ARABIC_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath".split())
 _SUN_LETTERS = "tdrzsnl"
 
 _TOKEN_RE = re.compile(
@@ -52,16 +39,6 @@ _VOWELS_RE = re.compile(r"[aeiou]")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _DOUBLE_RE = re.compile(r"(.)\1+")
-
-# Calendar words are capitalised but are not names: a claim's date is not a required name.
-MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-CALENDAR = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neither", "none"})
-DENIAL_STEMS = frozenset({"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"})
 
 
 class Token(NamedTuple):
@@ -89,48 +66,6 @@ def stem(word: str) -> str:
         word = word[:-2]
     word = IRREGULAR_VERBS.get(word, word)
     return str(_stemmer().stemWord(word.strip("'")))
-
-
-# Past forms Snowball cannot reduce: "broke" must meet "breaking", "fought" "fight".
-IRREGULAR_VERBS = {
-    past: base
-    for base, forms in {
-        "break": "broke broken",
-        "fight": "fought",
-        "begin": "began begun",
-        "send": "sent",
-        "lead": "led",
-        "win": "won",
-        "lose": "lost",
-        "flee": "fled",
-        "shoot": "shot",
-        "strike": "struck stricken",
-        "seek": "sought",
-        "bring": "brought",
-        "drive": "drove driven",
-        "rise": "risen",
-        "fall": "fell fallen",
-        "hold": "held",
-        "meet": "met",
-        "speak": "spoke spoken",
-        "write": "wrote written",
-        "withdraw": "withdrew withdrawn",
-        "overrun": "overran",
-        "retake": "retook retaken",
-        "undertake": "undertook undertaken",
-        "see": "saw seen",
-        "know": "knew known",
-        "catch": "caught",
-        "build": "built",
-        "blow": "blew blown",
-        "freeze": "froze frozen",
-        "hide": "hid hidden",
-        "steal": "stole stolen",
-        "choose": "chose chosen",
-        "wake": "woke woken",
-    }.items()
-    for past in forms.split()
-}
 
 
 @lru_cache(maxsize=65536)
@@ -357,57 +292,7 @@ def number_key(word: str) -> str | None:
     return None
 
 
-# Words that news writing uses for the same act or thing; folded into one key.
-SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("control", "hold", "held", "seiz", "captur", "retak", "retaken", "recaptur", "occupi"),
-    (
-        "bomb",
-        "strike",
-        "struck",
-        "airstrik",
-        "attack",
-        "shell",
-        "target",
-        "hit",
-        "raid",
-        "fire",
-        "mortar",
-        "artilleri",
-        "rocket",
-    ),
-    ("kill", "dead", "die", "death"),
-    ("wound", "injur", "hurt"),
-    ("troop", "soldier", "personnel", "forc"),
-    ("deploy", "station", "send", "sent", "dispatch"),
-    ("launch", "begin", "began", "start"),
-    ("offens", "campaign", "assault", "oper"),
-    ("coordin", "cooper", "collabor"),
-    ("siege", "sieg", "besieg", "blockad", "encircl"),
-    ("separ", "divid"),
-    ("territori", "area", "land", "ground"),
-    ("militant", "milit", "jihadist", "fighter", "terrorist", "insurg", "militia"),
-    ("deni", "deny", "reject", "refut", "dismiss"),
-    ("claim", "alleg", "assert"),
-    ("fight", "combat", "battl", "clash"),
-    ("alli", "partner", "proxi"),
-    ("order", "instruct"),
-    ("slow", "hamper", "hinder", "imped", "delay"),
-    ("releas", "discharg"),
-    ("halt", "stop", "suspend", "ceas", "paus", "abandon", "neglect"),
-    ("biggest", "largest"),
-    ("big", "larg"),
-)
 _SYNONYM_OF = {s: "~" + group[0] for group in SYNONYMS for s in group}
-
-
-# Verbs that news writing uses for one act only before a certain object: to break, lift, end
-# or raise a siege or a blockade is one thing ("lift" and "break" are otherwise not alike).
-COLLOCATIONS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("~siege", frozenset({"break", "lift", "end", "rais"})),
-)
-OBJECT_REACH = (
-    5  # words after the verb where its object is looked for ("a nearly three-year siege")
-)
 
 
 def collocation(tokens: Sequence[Token], i: int) -> str | None:
@@ -418,7 +303,7 @@ def collocation(tokens: Sequence[Token], i: int) -> str | None:
         return None
     for obj, verbs in COLLOCATIONS:
         if word.keys[0] in verbs and any(
-            obj in expand(t.keys) for t in tokens[i + 1 : i + 1 + OBJECT_REACH]
+            obj in expand(t.keys) for t in tokens[i + 1 : i + 1 + thresholds.OBJECT_REACH]
         ):
             return f"{obj}-{min(verbs)}"
     return None

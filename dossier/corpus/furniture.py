@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dossier.lexicon.calendar import month_pattern
+
 
 @dataclass(frozen=True)
 class FurnitureRule:
@@ -32,10 +34,7 @@ def _rule(name: str, pattern: str, *needles: str) -> FurnitureRule:
 
 
 _LINK = r"(?:\[[^\]\n]*\]\([^)\s]*\)|<?(?:https?://|www\.)[^\s>]+>?)"
-MONTH_PATTERN = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+MONTH_PATTERN = r"(?:" + month_pattern() + r")\.?"  # the rules are read case-blind
 _DATE = (
     rf"(?:\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}}|{MONTH_PATTERN}\s+\d{{1,2}},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"

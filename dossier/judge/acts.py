@@ -12,19 +12,39 @@ SDF was hit. Places ("near Deir ez-Zor") are where an act happened, not whom it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dossier.analysis.attribution import is_speech_verb
-from dossier.analysis.text import ARABIC_ARTICLES, Token, expand
+from dossier.analysis.text import Token, expand
+from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
+from dossier.lexicon import thresholds
+from dossier.lexicon.speech import ACCUSATIONS, ACCUSING
+from dossier.lexicon.synonyms import (
+    AGAINST_SIDE,
+    DESCRIBING,
+    FIGHT,
+    PEOPLE_OF,
+    TRANSITIVE_ACTS,
+    WITH_SIDE,
+)
+from dossier.lexicon.words import (
+    AIMS,
+    AUXILIARIES,
+    BE_FORMS,
+    BEARINGS,
+    CLAUSE_WORDS,
+    LOCATIVES,
+    NAME_DETERMINERS,
+    NAME_JOINS,
+    NAME_PARTICLES,
+    POSSESSIVES,
+    PRONOUN_SUBJECTS,
+    REPEATS,
+    VERB_GROUP_WORDS,
+)
 
-if TYPE_CHECKING:
-    from dossier.judge.assess import ClaimAnalysis, PassageAnalysis
-
-# Nouns for the people of a named side: "SDF fighters" says no more than "the SDF".
-PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
-
-# Acts done by one side to another: who does them matters.
-TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
+_VERB_GROUP = AUXILIARIES | VERB_GROUP_WORDS
+_PASSIVE_MARKERS = AUXILIARIES | {"under"}
 
 
 def span_of(text: str, part: str | None) -> range:
@@ -59,13 +79,6 @@ def claim_act(tokens: Sequence[Token], speaker: range, descriptors: set[int]) ->
     return {}
 
 
-LOCATIVES = frozenset(
-    "near in at around outside inside across into toward towards from within".split()
-)
-
-_BEARINGS = frozenset("east west north south northeast northwest southeast southwest".split())
-
-
 def _a_place(tokens: Sequence[Token], j: int) -> bool:
     """Is the name at token j where the act happened ("near Deir ez-Zor", "east of Raqqa")
     rather than whom it was done to?"""
@@ -73,19 +86,12 @@ def _a_place(tokens: Sequence[Token], j: int) -> bool:
     k = j - 1
     while k >= 0:
         word = tokens[k].text.lower()
-        if word in LOCATIVES or (word == "of" and k and tokens[k - 1].text.lower() in _BEARINGS):
+        if word in LOCATIVES or (word == "of" and k and tokens[k - 1].text.lower() in BEARINGS):
             return True
         if not (tokens[k].entity or groups.get(k - 1, -1) == groups.get(j)):
             return False
         k -= 1  # back over the rest of the name ("Deir ez-" of "Deir ez-Zor")
     return False
-
-
-AUXILIARIES = frozenset("is are was were be been being has have had will".split())
-
-BE_FORMS = frozenset("is are was were be been being".split())
-
-_VERB_GROUP = AUXILIARIES | {"not", "also", "already", "reportedly", "allegedly"}
 
 
 def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
@@ -112,10 +118,6 @@ def passive_subject(
     return None
 
 
-# The small words inside one name: "Deir ez-Zor", "Bank of England", "Abu al-Hasan".
-NAME_PARTICLES = ARABIC_ARTICLES | frozenset("of de la le du des da di von van bin ibn".split())
-
-
 def name_groups(tokens: Sequence[Token]) -> dict[int, int]:
     """Token index -> name number: the words of one name ('Deir', 'ez', 'Zor') share one."""
     groups: dict[int, int] = {}
@@ -131,17 +133,6 @@ def name_groups(tokens: Sequence[Token]) -> dict[int, int]:
         groups[i] = current
         last = i
     return groups
-
-
-CLAUSE_WORDS = frozenset({"and", "but", "that", "which", "while", "who", "whereas"})
-
-_TIMES = frozenset({"twice", "thrice", "again", "repeatedly", "once"})
-
-_PASSIVE_MARKERS = AUXILIARIES | {"under"}
-
-AIM_WORDS = 4  # words after "strike on" that say what was struck
-
-PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase is looked for
 
 
 def reversed_roles(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
@@ -183,7 +174,7 @@ def reversed_roles(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None
             doer, target = target, None  # "an attack of HTS", "shelling by the SDF"
         elif (
             j + 2 < len(tokens)
-            and tokens[j + 1].text.lower() in _TIMES
+            and tokens[j + 1].text.lower() in REPEATS
             and (tokens[j + 2].text.lower() in {"by", "from"})
         ):
             doer, target = next_content(tokens, j + 2, +1), None  # "shelled twice by the SDF"
@@ -200,13 +191,6 @@ def reversed_roles(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None
     if doers:
         return f"the passage has {doers[0]}, the claim has {claim.act_agent} doing it"
     return None
-
-
-ACCUSING = frozenset("accused accuses accusing blamed blames blaming".split())
-
-ACCUSATIONS = frozenset(
-    "accusation accusations allegation allegations charge charges claim claims".split()
-)
 
 
 def _accused(tokens: Sequence[Token], j: int) -> tuple[Token, bool] | None:
@@ -254,7 +238,7 @@ def other_target(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
         if j + 2 >= len(tokens) or tokens[j + 1].text.lower() not in {"on", "against"}:
             continue
         aim = []
-        for w in tokens[j + 2 : j + 2 + AIM_WORDS]:
+        for w in tokens[j + 2 : j + 2 + thresholds.AIM_WORDS]:
             if w.text.lower() in CLAUSE_WORDS | LOCATIVES:
                 break  # "on terrorist positions near Tabqa"
             if passage.text[w.end : w.end + 1] in ",;":
@@ -273,9 +257,9 @@ def other_target(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
 
 def _passive_doers(tokens: Sequence[Token], j: int) -> list[Token]:
     """Who did the passive act at token j: the names of the 'by' or 'from' phrase after it."""
-    for k in range(j + 1, min(len(tokens), j + PASSIVE_REACH)):
+    for k in range(j + 1, min(len(tokens), j + thresholds.PASSIVE_REACH)):
         if tokens[k].text.lower() in {"by", "from"}:
-            return [t for t in tokens[k + 1 : k + PASSIVE_REACH] if t.entity]
+            return [t for t in tokens[k + 1 : k + thresholds.PASSIVE_REACH] if t.entity]
     return []
 
 
@@ -296,12 +280,6 @@ def only_against(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     return None
 
 
-# Words by which a sentence points back at whom an act was done to.
-OBJECT_PRONOUNS = frozenset("it its they them their he him his she her we us our".split())
-
-PRONOUN_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})
-
-
 def doer_said(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
     """A claim that someone did something to someone is told only by a sentence that names the
     doer (or says "it", "they", "we" for them, or is the doer speaking)."""
@@ -310,9 +288,6 @@ def doer_said(claim: ClaimAnalysis, passage: PassageAnalysis) -> bool:
     if agent & passage.keys or (passage.speaker and agent & passage.voice):
         return True
     return any(t.text.lower() in PRONOUN_SUBJECTS for t in passage.tokens)
-
-
-DESCRIBING = frozenset("backed led supported linked allied aligned affiliated".split())
 
 
 def _side_of(tokens: Sequence[Token], j: int, step: int) -> Token | None:
@@ -365,11 +340,6 @@ def other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     return f"the passage says {others[0]} were {verb}, not {subject}"
 
 
-POSSESSIVES = frozenset({"its", "their"})
-
-AIMS = frozenset({"at", "on", "against", "upon"})
-
-
 def possessor(tokens: Sequence[Token], i: int) -> frozenset[str] | None:
     """Whose "its" or "their" at token i is: the name the sentence opens with, when no other name
     stands between ("Russia's Defense Ministry said shells hit its own forces": Russia's forces).
@@ -381,16 +351,13 @@ def possessor(tokens: Sequence[Token], i: int) -> frozenset[str] | None:
     while True:  # to the end of the name: "Russia's Ministry of Defense"
         if last + 1 < i and tokens[last + 1].entity:
             last += 1
-        elif last + 2 < i and tokens[last + 1].text in _NAME_JOINS and tokens[last + 2].entity:
+        elif last + 2 < i and tokens[last + 1].text in NAME_JOINS and tokens[last + 2].entity:
             last += 2
         else:
             break
     if any(k > last for k in names):
         return None
     return frozenset(k for t in tokens[first : last + 1] if t.entity for k in t.keys)
-
-
-_NAME_JOINS = frozenset({"of", "for"})  # inside a name: "Ministry of Defense"
 
 
 def hit_targets(tokens: Sequence[Token], act: frozenset[str]) -> set[str]:
@@ -414,7 +381,7 @@ def hit_by(tokens: Sequence[Token], j: int) -> set[str]:
             if b.entity:
                 out.update(b.keys)
     k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text.lower() in AIMS)
-    for n in range(k, min(len(tokens), k + AIM_WORDS)):
+    for n in range(k, min(len(tokens), k + thresholds.AIM_WORDS)):
         w = tokens[n]
         low = w.text.lower()
         if low in CLAUSE_WORDS | LOCATIVES | {"by"}:
@@ -424,14 +391,6 @@ def hit_by(tokens: Sequence[Token], j: int) -> set[str]:
         elif low in POSSESSIVES:
             out.update(possessor(tokens, n) or ())
     return out
-
-
-# Prepositions that put a named side with the subject, or against it: "fought alongside the SDF"
-# and "fought against the SDF" share every content word and say opposite things.
-WITH_SIDE = frozenset({"alongside", "beside"})
-AGAINST_SIDE = frozenset({"against"})
-FIGHT = "~fight"  # fought, battled, clashed...
-_SIDE_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 def sides(tokens: Sequence[Token]) -> tuple[tuple[frozenset[str], str, str], ...]:
@@ -449,7 +408,7 @@ def sides(tokens: Sequence[Token]) -> tuple[tuple[frozenset[str], str, str], ...
         else:
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].text.lower() in _SIDE_SKIP:
+        while j < len(tokens) and tokens[j].text.lower() in NAME_DETERMINERS:
             j += 1
         if j < len(tokens) and tokens[j].entity:
             found.append((frozenset(tokens[j].keys), side, tokens[j].text))

@@ -12,21 +12,20 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from dossier.analysis import attribution
-from dossier.analysis.quantity import NUMBER_WORDS
 from dossier.analysis.text import Analyzer, Token, expand
 from dossier.corpus.documents import article_columns
 from dossier.judge.acts import names_owned, owned_phrases
-from dossier.judge.assess import (
-    ClaimAnalysis,
-    PassageAnalysis,
+from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
+from dossier.judge.analyze import (
     analyze_claim,
     analyze_passage,
     described,
     descriptions_in,
-    judge,
-    reidentifies,
     roles,
 )
+from dossier.judge.assess import judge
+from dossier.judge.measure import reidentifies
+from dossier.lexicon.numbers import NUMBER_WORDS
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.retrieval.interface import PassageIndex, passage_terms
 from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
@@ -616,6 +615,7 @@ class Matcher:
                     end=passage.end,
                     quote=passage.text,
                     reason=judgment.reason,
+                    rule=judgment.rule,
                     speaker=judgment.speaker,
                     figures=judgment.figures,
                     highlights=judgment.highlights,
@@ -627,7 +627,7 @@ class Matcher:
             )
             if judgment.counter is not None:
                 # The same sentence takes it back: cite that clause as conflicting.
-                start, end, reason = judgment.counter
+                start, end, reason, rule = judgment.counter
                 found.append(
                     Evidence(
                         stance=Stance.CONFLICTS,
@@ -636,6 +636,7 @@ class Matcher:
                         end=passage.start + end,
                         quote=passage.text[start:end],
                         reason=reason,
+                        rule=rule,
                         speaker=None,
                         figures=[],
                         highlights=[],

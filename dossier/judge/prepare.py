@@ -21,7 +21,7 @@ from dossier.corpus.documents import article_columns
 from dossier.corpus.furniture import FurnitureRule
 from dossier.corpus.segment import Segmentation, segment_document
 from dossier.executors.local import LocalExecutor, default_workers
-from dossier.judge.assess import descriptions_in
+from dossier.judge.analyze import descriptions_in
 from dossier.judge.match import (
     ArticleNames,
     ArticleProfile,

@@ -15,25 +15,16 @@ from typing import TypeVar
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+from dossier.lexicon.calendar import WEEKDAYS, month_pattern
+
+_MONTH = r"(?:" + month_pattern() + r")\.?"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|2[0-9]{3})"
 _EXPLICIT_RE = re.compile(
     rf"\b(?:{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?)(?![0-9])",
     re.IGNORECASE,
 )
-_WEEKDAYS: dict[str, weekday] = {
-    "monday": MO,
-    "tuesday": TU,
-    "wednesday": WE,
-    "thursday": TH,
-    "friday": FR,
-    "saturday": SA,
-    "sunday": SU,
-}
+_WEEKDAYS: dict[str, weekday] = dict(zip(WEEKDAYS, (MO, TU, WE, TH, FR, SA, SU), strict=True))
 _WEEKDAY_RE = re.compile(
     r"\b(?:(?:last|on|this|past)\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
 )

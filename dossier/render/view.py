@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from dossier.analysis.quantity import extract
 from dossier.errors import RenderError
+from dossier.lexicon.calendar import MONTH_NAMES
 from dossier.models import (
     ClaimResult,
     Evidence,
@@ -54,20 +55,6 @@ _VERDICT_RATINGS = {
     Verdict.UNVERIFIED: 3,
     Verdict.SUPPORTED: 4,
 }
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 # --- where the templates are ----------------------------------------------------------------
@@ -477,7 +464,7 @@ def format_date(value: dt.date | None, missing: str = "undated") -> str:
     """4 September 2017, in English whatever the locale."""
     if value is None:
         return missing
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def verdict_label(verdict: Verdict) -> str:

@@ -35,6 +35,9 @@ The figures, each against its target:
 * **extra citations**: citations that match no gold entry; reported, not a target (the gold set
   lists passages that must be cited, and a few more may be fair).
 
+Then, per rule of the judge (``dossier/judge/registry.py``), how many citations it decided and
+how many of those match a gold entry of their own stance.
+
 The figures are a measurement, not a gate: ``dossier eval`` exits 0 whatever they are.
 """
 
@@ -83,6 +86,7 @@ __all__ = [
     "GoldFile",
     "GoldQuote",
     "GoldSet",
+    "RuleFigure",
     "combine_corpora",
     "evaluate",
     "format_json",
@@ -405,6 +409,14 @@ class Figure(BaseModel):
     met: bool | None
 
 
+class RuleFigure(BaseModel):
+    """How often one of the judge's rules decided a citation, and how often the gold agreed."""
+
+    rule: str = Field(description="The rule's name; '-' for citations that name none.")
+    cited: int = Field(description="Citations the rule decided.")
+    agreed: int = Field(description="Of those, citations matching a gold entry of their stance.")
+
+
 class EvalReport(BaseModel):
     """The figures of one evaluation run and every claim's misses."""
 
@@ -424,6 +436,9 @@ class EvalReport(BaseModel):
         default_factory=list,
         description="Gold entries no passage of the corpus matches, so no citation ever can "
         "(a quote in a heading or furniture, or across two sentences): a gold set to fix.",
+    )
+    rules: list[RuleFigure] = Field(
+        default_factory=list, description="Per rule of the judge, by name: cited and agreed."
     )
 
 
@@ -490,6 +505,7 @@ def score(
         citations=citations,
         figures=figures,
         results=evals,
+        rules=_rule_figures(gold, results),
         unreachable=[
             g
             for entries in gold.entries.values()
@@ -497,6 +513,22 @@ def score(
             if not any(g.matched_by(p) for p in passages.get(g.source, []))
         ],
     )
+
+
+def _rule_figures(gold: GoldSet, results: list[ClaimResult]) -> list[RuleFigure]:
+    """Per rule, by name, the citations it decided and those of them the gold agrees with."""
+    counts: dict[str, tuple[int, int]] = {}
+    for result in results:
+        entries = gold.entries.get(result.id, [])
+        for e in result.evidence:
+            cited, agreed = counts.get(e.rule or "-", (0, 0))
+            counts[e.rule or "-"] = (cited + 1, agreed + _agrees(e, entries))
+    return [RuleFigure(rule=r, cited=c, agreed=a) for r, (c, a) in sorted(counts.items())]
+
+
+def _agrees(citation: Evidence, entries: list[GoldEntry]) -> bool:
+    """Whether the citation matches a gold entry of its own stance."""
+    return any(g.matched_by(citation) for g in entries if g.stance is citation.stance)
 
 
 def _score_claim(
@@ -511,7 +543,7 @@ def _score_claim(
         )
         if texts.get(e.source, "")[e.start : e.end] != e.quote or e.start >= e.end:
             non_verbatim.append(citation)
-        own = any(g.matched_by(e) for g in entries if g.stance is e.stance)
+        own = _agrees(e, entries)
         other = any(g.matched_by(e) for g in entries if g.stance is not e.stance)
         if other and not own:
             misattributed.append(citation)
@@ -600,6 +632,9 @@ def format_text(report: EvalReport) -> str:
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
         lines.append("  ".join(cells).rstrip())
+    if report.rules:
+        lines.append("")
+        lines.extend(_rule_table(report.rules))
     failed = [e for e in report.results if e.failed]
     lines.append("")
     if report.unreachable:
@@ -633,6 +668,18 @@ def format_text(report: EvalReport) -> str:
             for c in e.extra:
                 lines.append(f"    extra: {c}")
     return "\n".join(lines) + "\n"
+
+
+def _rule_table(rules: list[RuleFigure]) -> list[str]:
+    """The per-rule figures as an aligned table: rule, citations it decided, gold agreeing."""
+    rows = [("rule", "cited", "agreed")]
+    for r in rules:
+        rows.append((r.rule, str(r.cited), f"{r.agreed}  {r.agreed / r.cited:.1%}"))
+    widths = [max(len(row[k]) for row in rows) for k in range(3)]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 def format_json(report: EvalReport) -> str:

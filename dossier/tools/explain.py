@@ -3,8 +3,8 @@
 ``explain_claim`` judges one claim of the claims file against the corpus, exactly as a build
 would, and ``format_explanation`` lays the result out: the verdict as a word, the one-sentence
 explanation, then every citation numbered, with its place in the file (``corpus/a.txt:12``),
-what is known of its source, its speaker, the reason for its stance, and the quote within its
-paragraph with the matched names and figures highlighted.
+what is known of its source, its speaker, the reason for its stance and the judge's rule that
+gave it, and the quote within its paragraph with the matched names and figures highlighted.
 """
 
 from __future__ import annotations
@@ -155,6 +155,8 @@ def _citation(citation: Citation, look: Look) -> list[RenderableType]:
     if e.speaker:
         details.append(Text(f"Speaker: {e.speaker}"))
     details.append(Text(f"Why: {e.reason}"))
+    if e.rule:
+        details.append(Text(f"Rule: {e.rule}"))
     offset = e.start - e.paragraph_start
     marks = [(offset + a, offset + b) for a, b in e.highlights]
     details.append(

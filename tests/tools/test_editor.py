@@ -88,6 +88,7 @@ Supporting (1)
       Example News, 2017-09-21, “SDF says it holds most of Raqqa”
       Speaker: Jihan Ahmed, a spokeswoman for the SDF
       Why: claim 80% matches passage 80 percent of Raqqa
+      Rule: figures.agree
       "We control *80 percent* of *Raqqa*," said Jihan Ahmed, a spokeswoman for the
       *SDF*.
 
@@ -96,6 +97,7 @@ Conflicting (1)
       State TV, undated, “Raqqa battle enters fifth month”
       Source note: state-affiliated outlet
       Why: claim 80% vs passage around 65 percent of Raqqa
+      Rule: figures.disagree
       >>The *SDF* has seized *around 65 percent* of *Raqqa*, monitors said on Tuesday.<<
       Deir ez-Zor is next.
 """

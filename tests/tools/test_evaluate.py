@@ -102,6 +102,10 @@ def test_the_text_report_sets_figures_beside_targets() -> None:
         "non-verbatim     0 of 8 citations  0       yes\n"
         "extra citations  1 of 8 citations  -       -\n"
         "\n"
+        "rule              cited  agreed\n"
+        "figures.agree     6      5  83.3%\n"
+        "figures.disagree  2      1  50.0%\n"
+        "\n"
         "Misses (2 of 5 claims):\n"
         "- only-120-workers (line 33): verdict disputed, expected supported\n"
         '    missed support: dam.txt "about 300 workers took part"\n'
@@ -133,6 +137,22 @@ def test_the_json_report_holds_figures_and_every_claim() -> None:
         "met": False,
     }
     assert [r["id"] for r in data["results"]][:2] == ["about-300-workers", "repairs-two-months"]
+
+
+def test_each_rule_of_the_judge_is_counted_with_how_often_the_gold_agrees(
+    report: EvalReport,
+) -> None:
+    # 8 citations: "figures.agree" decided 6 (the mayor's "closed for two months" is extra),
+    # "figures.disagree" 2 (the engineers' "about 300 workers" is misattributed).
+    assert [(r.rule, r.cited, r.agreed) for r in report.rules] == [
+        ("figures.agree", 6, 5),
+        ("figures.disagree", 2, 1),
+    ]
+    result = runner.invoke(app, ["eval", str(GOLD), "--corpus", str(CORPUS), "--format", "json"])
+    assert json.loads(result.output)["rules"] == [
+        {"rule": "figures.agree", "cited": 6, "agreed": 5},
+        {"rule": "figures.disagree", "cited": 2, "agreed": 1},
+    ]
 
 
 def test_distractor_folders_add_articles_without_changing_the_gold_figures(

@@ -1,0 +1,97 @@
+"""What the judge reads of a claim and of a passage: their terms, figures, speaker and facets,
+as ``dossier.judge.analyze`` makes them. Types only: the rules, the act readers and the
+analysis all share them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dossier.analysis.facets import Facets
+from dossier.analysis.text import Token, number_key
+from dossier.lexicon import thresholds
+from dossier.models import Quantity
+
+_DIGITS_RE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One content word or name of a claim and the keys that match it."""
+
+    text: str
+    keys: frozenset[str]
+    entity: bool
+    idf: float = 1.0  # how rare the word is in the corpus: rare words say more
+    required: bool = False  # the verb after an auxiliary ("are speaking"): the claim's act
+    # What a name is part of: "Syrian government forces" are met by "Damascus forces".
+    broader: frozenset[str] = frozenset()
+    bearing: bool = False  # a direction: any direction answers it, the facets judge which
+    name: int = -1  # which name of the claim a name's word belongs to ("Deir" and "Zor": one)
+    of: frozenset[str] = frozenset()  # the name after "of": the siege *of Deir ez-Zor*
+    collocated: str = ""  # the verb with its object: "broke the siege" is "lifted the blockade"
+    # The place whose fight a word of "neglecting the fight for Raqqa" leaves undone.
+    forgone: frozenset[str] = frozenset()
+
+    @property
+    def weight(self) -> float:
+        return thresholds.ENTITY_WEIGHT if self.entity else thresholds.WORD_WEIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure and the keys of what it measures (its noun or its 'of' object)."""
+
+    quantity: Quantity
+    measure: frozenset[str]
+    measure_names: frozenset[str]  # the name/entity keys among them
+    generic: bool  # 'the city', 'the province': resolved from the rest of the sentence
+    context: frozenset[str]  # the words around it ("advanced about 5 miles in the clashes")
+    owners: frozenset[str] = frozenset()  # names in the counted noun: "500 US troops" -> US
+    modifiers: frozenset[str] = frozenset()  # its other words: "Iraqi security" of "... forces"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAnalysis:
+    text: str
+    terms: tuple[Term, ...]
+    figures: tuple[Figure, ...]
+    negated: bool
+    denial: bool
+    speaker: str | None
+    speaker_keys: frozenset[str]
+    facets: Facets
+    # "Coalition advisers were wounded": (who, what was done to them) as keys and words.
+    passive: tuple[frozenset[str], frozenset[str], str, str] | None = None
+    names: frozenset[str] = frozenset()  # every name the claim writes, descriptions included
+    # A transitive act and who does it to whom: "Russia bombed the SDF" -> (bomb, Russia, SDF).
+    act: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    act_agent: str = ""
+    # Names put with or against the subject: "alongside Syrian government troops".
+    sides: tuple[tuple[frozenset[str], str, str], ...] = ()
+
+    def search_groups(self) -> list[tuple[list[str], bool]]:
+        """What retrieval looks for: each term's keys, and each figure's number as written
+        in digits (weighed like a name: "1,500" is as telling as "Raqqa")."""
+        groups = [(sorted(t.keys), t.entity) for t in self.terms]
+        for f in self.figures:
+            written = _DIGITS_RE.findall(f.quantity.text)
+            numbers = sorted({k for w in written if (k := number_key(w))})
+            if numbers:
+                groups.append((numbers, True))
+        return groups
+
+
+@dataclass(frozen=True, slots=True)
+class PassageAnalysis:
+    text: str
+    tokens: tuple[Token, ...]
+    keys: frozenset[str]
+    figures: tuple[Figure, ...]
+    speaker: str | None
+    facets: Facets
+    # Whom the passage speaks for: its names, its speaker's affiliation, and what they are part of.
+    voice: frozenset[str] = frozenset()
+    # Each key of its content words (with their synonym groups) -> where they stand, in order.
+    positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)

@@ -1,0 +1,331 @@
+"""Reading a claim and a passage for the judge: their content words and names (with what the
+rules read as saying them), their figures and what each measures, their speaker, polarity and
+facets, and how an article describes its names ("the US-backed SDF")."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from dossier.analysis import attribution
+from dossier.analysis.facets import facets
+from dossier.analysis.quantity import extract
+from dossier.analysis.text import Analyzer, Token, collocation, expand, stem
+from dossier.judge.acts import (
+    after_auxiliary,
+    claim_act,
+    name_groups,
+    passive_subject,
+    sides,
+    span_of,
+)
+from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
+from dossier.judge.polarity import polarity
+from dossier.lexicon import thresholds
+from dossier.lexicon.negation import DENIAL_STEMS
+from dossier.lexicon.speech import (
+    LIGHT_VERBS,
+    MESSAGE_NOUNS,
+    NAMING_WORDS,
+    QUOTES,
+    ROLE_WORDS,
+)
+from dossier.lexicon.synonyms import CAMPAIGN_ACTS, FORGOING, PEOPLE_OF
+from dossier.lexicon.words import ANAPHORS, DETERMINERS, GENERIC_OBJECTS
+
+
+def _keys(tokens: Sequence[Token]) -> frozenset[str]:
+    return frozenset(k for t in tokens if not t.stop for key in (t.keys,) for k in expand(key))
+
+
+def _context(tokens: Sequence[Token], start: int, end: int) -> frozenset[str]:
+    """Keys of the content words (not names) next to a span: what a bare figure is about."""
+    before = [t for t in tokens if t.end <= start and not t.stop and not t.entity]
+    after = [t for t in tokens if t.start >= end and not t.stop and not t.entity]
+    near = before[-thresholds.MEASURE_WINDOW :] + after[: thresholds.MEASURE_WINDOW]
+    return frozenset(k for t in near for k in expand(t.keys))
+
+
+def _figures(text: str, analyzer: Analyzer, tokens: Sequence[Token]) -> tuple[Figure, ...]:
+    out = []
+    for q in extract(text):
+        noun_tokens = analyzer.tokens(q.noun) if q.noun else []
+        measure = _keys(noun_tokens)
+        names = frozenset(
+            k for t in noun_tokens if t.entity or t.text[:1].isupper() for k in t.keys
+        )
+        generic = any(t.text.lower() in GENERIC_OBJECTS for t in noun_tokens) and all(
+            t.stop or t.text.lower() in GENERIC_OBJECTS for t in noun_tokens
+        )
+        owners: frozenset[str] = frozenset()
+        modifiers: frozenset[str] = frozenset()
+        at = text.find(q.noun, q.end) if q.noun and q.unit == "count" else -1
+        if q.noun and at >= q.end:
+            phrase = [t for t in tokens if q.end <= t.start < at + len(q.noun) and not t.stop]
+            owners = frozenset(k for t in phrase if t.entity for k in t.keys if k[0] in "@#")
+            modifiers = frozenset(k for t in phrase[:-1] for k in t.keys) - measure
+        out.append(
+            Figure(q, measure, names, generic, _context(tokens, q.start, q.end), owners, modifiers)
+        )
+    return tuple(out)
+
+
+def analyze_claim(
+    text: str, analyzer: Analyzer, idf: Callable[[Iterable[str]], float] | None = None
+) -> ClaimAnalysis:
+    tokens = analyzer.tokens(text)
+    figures = _figures(text, analyzer, tokens)
+    spans = [(f.quantity.start, f.quantity.end) for f in figures]
+    claim_facets = facets(text, tokens)
+    bearings = [(start, end) for _, start, end in claim_facets.directions]
+    descriptors = _descriptors(text, tokens)
+    names = name_groups(tokens)
+    compounds = _compounds(text, tokens, idf)
+    who = attribution.speaker(text)
+    frame = _frame_words(text, tokens, who)
+    forgone = _forgone(tokens)
+    terms: dict[frozenset[str], Term] = {}
+    for i, t in enumerate(tokens):
+        if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
+            continue
+        if i + 1 in compounds and i not in compounds:
+            continue  # "air" of "air strike": the compound is one term, under its head
+        if t.text.lower() in ANAPHORS and i and tokens[i - 1].text.lower() in DETERMINERS:
+            continue  # "the group": a name said before, not a word to find
+        if i in frame:
+            continue  # "in order to"; "Amaq claimed"; "named ... 'Jazeera Storm'": no content
+        keys = frozenset(expand(_own(t))) | compounds.get(i, frozenset())
+        broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
+        required = not t.entity and after_auxiliary(tokens, i)
+        weight = idf(t.keys) if idf else 1.0
+        if i in compounds and idf:
+            weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"
+        bearing = any(s <= t.start < e for s, e in bearings)
+        name = names.get(i, -1)
+        of = frozenset() if t.entity else of_name(tokens, i)
+        if keys not in terms:
+            terms[keys] = Term(
+                t.text,
+                keys,
+                t.entity,
+                weight,
+                required,
+                broader,
+                bearing,
+                name,
+                of,
+                collocation(tokens, i) or "",
+                forgone.get(i, frozenset()),
+            )
+    negated, _, _ = polarity(tokens, set(range(len(tokens))))
+    # A claim's own denial word is part of what it says, not a negation of its content.
+    has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
+    speaker_keys = (
+        {k for t in analyzer.tokens(who) if not t.stop for k in _own(t)} if who else set()
+    )
+    return ClaimAnalysis(
+        text=text,
+        terms=tuple(terms.values()),
+        figures=figures,
+        negated=negated and not has_denial,
+        denial=has_denial,
+        speaker=who,
+        speaker_keys=frozenset(speaker_keys),
+        facets=claim_facets,
+        passive=passive_subject(tokens),
+        names=frozenset(k for t in tokens if t.entity for k in t.keys),
+        sides=sides(tokens),
+        **claim_act(tokens, span_of(text, who), descriptors),
+    )
+
+
+def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int]:
+    """Words of a claim that frame its content rather than state it: the "order" of "in order
+    to"; the verb that gives the claim's speaker ("Amaq claimed"; a denial stays content); a
+    naming verb before a quoted name ("named its offensive 'Jazeera Storm'": the name says it)."""
+    frame: set[int] = set()
+    speaker_end = text.find(who) + len(who) if who and who in text else -1
+    for i, t in enumerate(tokens):
+        low = t.text.lower()
+        before = tokens[i - 1].text.lower() if i else ""
+        after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        in_order_to = low == "order" and before == "in" and after == "to"
+        naming = low in NAMING_WORDS and any(q in text[t.end :] for q in QUOTES)
+        says = (
+            speaker_end >= 0
+            and 0 <= t.start - speaker_end <= len(" has already")
+            and attribution.is_speech_verb(t.text)
+            and not set(t.keys) & DENIAL_STEMS
+        )
+        if in_order_to or naming or says or _light_verb(tokens, i):
+            frame.add(i)
+    return frame
+
+
+def _light_verb(tokens: Sequence[Token], i: int) -> bool:
+    """'delivered' of 'delivered its warning', 'issued a stern warning': what is said is the
+    warning; the verb that carries it need not be found."""
+    if tokens[i].text.lower() not in LIGHT_VERBS:
+        return False
+    return any(t.keys[0] in MESSAGE_NOUNS for t in tokens[i + 1 : i + 4])
+
+
+def _own(token: Token) -> tuple[str, ...]:
+    """A token's keys without the entities its name is part of (a claim names exactly)."""
+    return token.keys[:1] if token.keys[0].startswith("@") else token.keys
+
+
+def _hyphened(text: str, left: Token, right: Token) -> bool:
+    """'US-backed', 'U.S. -backed': the two tokens are joined by a hyphen."""
+    return text[left.end : right.start].strip() == "-"
+
+
+def descriptions_in(tokens: Sequence[Token], text: str) -> list[tuple[tuple[str, str], set[str]]]:
+    """'the US-backed SDF' -> ((US key, 'back'), {SDF keys}): how a text describes a name; and
+    'Russian Defence Ministry spokesman Maj Gen Igor Konashenkov' -> ((ministry key,
+    'spokesman'), {Konashenkov's key}): whom a person speaks for (see ``roles``)."""
+    out = []
+    for i in range(len(tokens) - 2):
+        a, b, c = tokens[i], tokens[i + 1], tokens[i + 2]
+        if a.entity and not b.entity and c.entity and _hyphened(text, a, b):
+            out.append(((a.keys[0], b.keys[0]), {k for k in c.keys if k[0] in "@#"}))
+        elif a.entity and b.text.lower() in ROLE_WORDS and _proper(c):
+            end = i + 2
+            while end + 1 < len(tokens) and _proper(tokens[end + 1]):
+                end += 1
+            out.append(((a.keys[0], b.text.lower()), {tokens[end].keys[-1]}))
+    return out
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised word of a person's name: not a name of the alias table."""
+    return token.text[:1].isupper() and not token.keys[0].startswith("@")
+
+
+def roles(uses: Mapping[tuple[str, str], Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Each person's surname key -> the names the corpus says they hold a post for, from the
+    descriptions of ``descriptions_in``: a later "Konashenkov said" in another article speaks
+    for the ministry."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for (by, word), names in uses.items():
+        if word in ROLE_WORDS:
+            for name in names:
+                for key in name.split(" "):
+                    out[key].add(by)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def described(
+    tokens: Sequence[Token], text: str, descriptions: dict[tuple[str, str], set[str]]
+) -> set[str]:
+    """Names a text refers to by their description alone: 'the U.S.-backed militias' are the
+    SDF when the article calls the SDF 'US-backed'."""
+    out: set[str] = set()
+    for i in range(len(tokens) - 2):
+        a, b, c = tokens[i], tokens[i + 1], tokens[i + 2]
+        people = not c.entity and set(expand(c.keys)) & PEOPLE_OF
+        if a.entity and not b.entity and people and _hyphened(text, a, b):
+            out.update(descriptions.get((a.keys[0], b.keys[0]), ()))
+    return out
+
+
+def _descriptors(text: str, tokens: Sequence[Token]) -> set[int]:
+    """Descriptions of a name, 'US-backed', 'IS-held', 'SDF fighters': they say who the name
+    is, not what the claim says of it, so a passage need not repeat them."""
+    out: set[int] = set()
+    for i in range(1, len(tokens)):
+        prev, t = tokens[i - 1], tokens[i]
+        if prev.entity and not t.entity and _hyphened(text, prev, t):
+            out.update({i - 1, i})
+        elif prev.entity and not t.entity and set(expand(t.keys)) & PEOPLE_OF:
+            out.add(i)  # "SDF fighters", "IS militants": the name's people, not a new term
+    return out
+
+
+def of_name(tokens: Sequence[Token], i: int) -> frozenset[str]:
+    """The keys of the name right after 'of' following token i ("siege of Deir ez-Zor")."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text.lower() != "of" or not tokens[i + 2].entity:
+        return frozenset()
+    return frozenset(tokens[i + 2].keys)
+
+
+def _compounds(
+    text: str, tokens: Sequence[Token], idf: Callable[[Iterable[str]], float] | None
+) -> dict[int, frozenset[str]]:
+    """Two words the corpus also writes as one ('air strike', 'airstrike'): the head word
+    (its index) gets the joined key, and the pair counts as one term."""
+    out: dict[int, frozenset[str]] = {}
+    if idf is None:
+        return out
+    unseen = idf(["\x00"])
+    for i in range(1, len(tokens)):
+        a, b = tokens[i - 1], tokens[i]
+        if a.stop or b.stop or a.entity or b.entity or b.start - a.end != 1:
+            continue
+        if text[a.end] not in " -" or i - 1 in out:
+            continue
+        joined = stem((a.text + b.text).lower())
+        if idf([joined]) < unseen:
+            out[i] = frozenset({joined})
+    return out
+
+
+def _forgone(tokens: Sequence[Token]) -> dict[int, frozenset[str]]:
+    """'neglecting the fight for Raqqa': the forgoing verb and the fight, each with the place."""
+    out: dict[int, frozenset[str]] = {}
+    for i, t in enumerate(tokens):
+        if t.entity or FORGOING not in expand(t.keys):
+            continue
+        ahead = list(enumerate(tokens[i + 1 : i + 1 + thresholds.OBJECT_WORDS], i + 1))
+        place = next(((j, p) for j, p in ahead if p.entity), None)
+        if place is None:
+            continue
+        at, name = place
+        out[i] = frozenset(name.keys)
+        for j, w in ahead:
+            if j < at and not w.stop and CAMPAIGN_ACTS & set(expand(w.keys)):
+                out[j] = frozenset(name.keys)
+    return out
+
+
+def analyze_passage(
+    text: str,
+    analyzer: Analyzer,
+    previous_speaker: str | None,
+    affiliation: Callable[[str], Iterable[str]] | None = None,
+    quoted_by: str | None = None,
+    resolve: attribution.Resolve | None = None,
+) -> PassageAnalysis:
+    """``affiliation(speaker)`` gives the names the article attaches to a speaker elsewhere
+    ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said");
+    ``quoted_by`` who is named where a quotation the passage is inside closes; ``resolve`` whom
+    "he" or "she" stands for."""
+    tokens = tuple(analyzer.tokens(text))
+    keys = _keys(tokens)
+    who = attribution.speaker(text, previous_speaker, quoted_by, resolve)
+    voice = set(keys)
+    if who:
+        # "he said" resolved to an earlier "Russian officials": they speak, though unnamed here.
+        voice.update(k for t in analyzer.tokens(who) if t.entity for k in t.keys)
+        if affiliation:
+            voice.update(affiliation(who))
+    return PassageAnalysis(
+        text=text,
+        tokens=tokens,
+        keys=keys,
+        figures=_figures(text, analyzer, tokens),
+        speaker=who,
+        facets=facets(text, tokens),
+        voice=frozenset(analyzer.with_parents(voice)),
+        positions=_positions(tokens),
+    )
+
+
+def _positions(tokens: Sequence[Token]) -> dict[str, tuple[int, ...]]:
+    """Each key of the content tokens (with their synonym groups) -> their indices, in order."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(tokens):
+        if not t.stop:
+            for k in expand(t.keys):
+                at[k].append(i)
+    return {k: tuple(v) for k, v in at.items()}

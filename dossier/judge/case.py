@@ -1,0 +1,68 @@
+"""What a rule reads: one claim and one passage, as analysed, with what is known of the passage's
+article (its names, the words just before it, its topic, its year), and what is computed from
+them once for every rule that asks (the cover, the contrast, another actor, the figures'
+answers, the polarity)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from dossier.analysis.facets import Contrast, contrast
+from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
+from dossier.judge.cover import Cover, cover, other_actor
+from dossier.judge.measure import Answers, answers
+from dossier.judge.polarity import Polarity, statement_polarity
+
+
+@dataclass(frozen=True, eq=False)
+class Case:
+    """One passage judged against one claim.
+
+    ``document_keys`` are the names of the passage's article, ``context_keys`` the words and
+    names of the sentences just before it, ``topic_keys`` the names the article is about (one
+    of them may go unsaid: "the city" of an article about Deir ez-Zor). ``published`` is the
+    year the article appeared, when known: a passage that names no year speaks of that year."""
+
+    claim: ClaimAnalysis
+    passage: PassageAnalysis
+    document_keys: frozenset[str]
+    context_keys: frozenset[str] = frozenset()
+    published: int | None = None
+    topic_keys: frozenset[str] = frozenset()
+
+    @cached_property
+    def cover(self) -> Cover:
+        """What of the claim the sentence says, and where the rest of its names are."""
+        return cover(
+            self.claim, self.passage, self.document_keys, self.context_keys, self.topic_keys
+        )
+
+    @cached_property
+    def differs(self) -> Contrast | None:
+        """Another year, day, hour or direction than the claim's, if the passage gives one."""
+        return contrast(self.claim.facets, self.passage.facets, self.published, self.passage.keys)
+
+    @cached_property
+    def actor(self) -> str | None:
+        """Who else the sentence gives the claim's act to, when it leaves out one of the
+        claim's names ("IS has held ... 60 percent" against "the SDF controls 60 percent")."""
+        if not self.cover.absent:
+            return None
+        return other_actor(self.claim, self.passage, self.cover.matched)
+
+    @cached_property
+    def place_keys(self) -> frozenset[str]:
+        """The names said in the sentence, just before it, or as its article's topic: where a
+        figure of "the city" is."""
+        return self.passage.keys | self.context_keys | self.topic_keys
+
+    @cached_property
+    def answers(self) -> Answers:
+        """How the passage's figures answer the claim's."""
+        return answers(self.claim, self.passage, self.place_keys)
+
+    @cached_property
+    def polarity(self) -> Polarity:
+        """Whether the sentence asserts, negates or denies what it says of the claim."""
+        return statement_polarity(self.claim, self.passage, self.cover.matched)

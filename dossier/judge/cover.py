@@ -1,0 +1,275 @@
+"""What of a claim a sentence says: each of the claim's words and names found in the sentence
+(or what the rules read as saying it: "Damascus forces", "working alongside", "instead of
+liberating", a threat told), or named just before it, or in its article; and who else the
+sentence gives the claim's act to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier.analysis import attribution
+from dossier.analysis.text import Token, collocation, expand
+from dossier.judge.acts import hit_by
+from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis, Term
+from dossier.judge.analyze import of_name
+from dossier.lexicon import thresholds
+from dossier.lexicon.speech import REPORT_NOUNS
+from dossier.lexicon.synonyms import (
+    ATTACKS,
+    CAMPAIGN_ACTS,
+    PEOPLE_OF,
+    PRESENCE_VERBS,
+    WARNING,
+    WITH_SIDE,
+)
+from dossier.lexicon.words import DEFINITE, FIRST_PERSON
+
+_THREAT_RE = re.compile(r"[^.;!?]{0,120}?\b(?:would|will)\b")
+_ANY_RE = re.compile(r"\bany (?:further |more |new |other )?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Cover:
+    """What of the claim a sentence says, and where the rest of its names are."""
+
+    matched: set[int] = field(default_factory=set)  # the sentence's tokens that say the claim
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # its names, as spans
+    coverage: float = 1.0  # of the claim's weight, names counting double
+    word_coverage: float = 1.0  # of the claim's words other than names, rare ones weighing more
+    said: list[Term] = field(default_factory=list)  # the claim's words and names it has
+    missing: list[str] = field(default_factory=list)  # names its article never gives
+    absent: list[str] = field(default_factory=list)  # names the article gives, not the sentence
+    from_context: list[str] = field(default_factory=list)  # ... of those, named just before
+    unsettled: list[str] = field(default_factory=list)  # ... named neither before nor as topic
+    topical: list[str] = field(default_factory=list)  # ... not before, but the article's topic
+    unsaid_verbs: list[str] = field(default_factory=list)  # the claim's verbs it does not use
+    first_person: bool = False  # a quoted "we" that goes on from the sentence before
+
+    def unnamed(self) -> str | None:
+        """Why the sentence cannot say the claim when its article never gives one of its names."""
+        return f"the article does not name {', '.join(self.missing)}" if self.missing else None
+
+    def short_of(self, least: float) -> str | None:
+        """Why the sentence cannot say the claim when it covers less than ``least`` of it."""
+        if self.coverage < least:
+            return f"the passage covers too little of the claim ({self.coverage:.2f})"
+        return None
+
+
+def cover(
+    claim: ClaimAnalysis,
+    passage: PassageAnalysis,
+    document_keys: frozenset[str],
+    context_keys: frozenset[str],
+    topic_keys: frozenset[str],
+) -> Cover:
+    """Each of the claim's terms found in the sentence, or just before it, or in its article."""
+    cover = Cover(first_person=any(t.text in FIRST_PERSON for t in passage.tokens))
+    # A quoted "we" goes on from the sentence before; so does "the announcement" of what it said.
+    goes_on = cover.first_person or _refers_back(passage.tokens)
+    covered = total = 0.0
+    words_total = words_covered = words_from_context = 0.0
+    claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
+    for term in claim.terms:
+        total += term.weight
+        if claim.speaker_keys and term.keys & claim.speaker_keys:
+            covered += term.weight  # the speaker, already found speaking for the claim's source
+            continue
+        if not term.entity:
+            words_total += term.idf
+        hit = _hits(claim, term, passage)
+        if len(hit) > 1:  # "its own special forces ... held by US troops": the claim's forces
+            own = [i for i in hit if not foreign_actor(claim_keys, passage, i)]
+            hit = own or hit
+        if term.bearing and passage.facets.directions:
+            covered += term.weight
+            words_covered += term.idf
+            continue
+        if term.required and not hit:
+            cover.unsaid_verbs.append(term.text)
+        if hit:
+            cover.said.append(term)
+            covered += term.weight
+            words_covered += 0 if term.entity else term.idf
+            cover.matched.update(hit)
+            cover.highlights.extend(
+                (passage.tokens[i].start, passage.tokens[i].end)
+                for i in hit
+                if passage.tokens[i].entity
+            )
+        elif term.entity and term.keys & context_keys:
+            covered += term.weight  # named just before: "it", "the city" refer to it
+            cover.absent.append(term.text)
+            cover.from_context.append(term.text)
+        elif term.entity and term.keys & document_keys:
+            covered += term.weight * thresholds.DOCUMENT_ENTITY_CREDIT
+            cover.absent.append(term.text)
+            (cover.topical if term.keys & topic_keys else cover.unsettled).append(term.text)
+        elif term.entity:
+            cover.missing.append(term.text)
+        elif term.keys & context_keys:
+            covered += term.weight * thresholds.CONTEXT_WORD_CREDIT
+            if goes_on:  # "We are not coordinating ...": the quote goes on from before
+                words_from_context += term.idf * thresholds.CONTEXT_WORD_CREDIT
+    if words_covered:  # the sentence says part of it itself; what was said before adds to it
+        words_covered += words_from_context
+    cover.coverage = covered / total if total else 1.0
+    cover.word_coverage = words_covered / words_total if words_total else 1.0
+    return cover
+
+
+def _hits(claim: ClaimAnalysis, term: Term, passage: PassageAnalysis) -> list[int]:
+    """The content tokens of the sentence that say a term of the claim, in order: its words and
+    synonyms, and what the rules read as saying it ("Damascus forces", "working alongside",
+    "fired at its own forces", "instead of liberating", a threat told, a collocation)."""
+    tokens = passage.tokens
+    found: set[int] = set()
+    for k in term.keys:
+        found.update(passage.positions.get(k, ()))
+    for k in term.broader:  # "Damascus forces" for "Syrian government forces"
+        found.update(i for i in passage.positions.get(k, ()) if _forces_of(term, tokens, i))
+    if "~deploy" in term.keys or term.forgone or WARNING in term.keys or term.collocated:
+        for i, t in enumerate(tokens):
+            if not t.stop and (
+                _present(claim, term, tokens, i)
+                or _under_fire(claim, term, tokens, i)
+                or _instead(term, tokens, i)
+                or _threatens(term, passage, i)
+                or (term.collocated and collocation(tokens, i) == term.collocated)
+            ):
+                found.add(i)
+    return [
+        i
+        for i in sorted(found)
+        if (term.entity or not tokens[i].entity)  # "air" is not the "Air" of "Russian Air Force"
+        and not _of_another(term, tokens, i)
+    ]
+
+
+def _of_another(term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'the siege of Raqqa' is not 'the siege of Deir ez-Zor'."""
+    of = of_name(tokens, i) if term.of else frozenset()
+    return bool(of) and not of & term.of
+
+
+def _refers_back(tokens: Sequence[Token]) -> bool:
+    """'The September 9 announcement came as ...': a report named by a determiner a few words
+    before it is the report of the sentences just before."""
+    for i, t in enumerate(tokens):
+        if t.text.lower() in REPORT_NOUNS and any(
+            w.text.lower() in DEFINITE for w in tokens[max(0, i - 3) : i]
+        ):
+            return True
+    return False
+
+
+def _forces_of(term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'Damascus forces' for 'Syrian government forces': the people of what the name is part of."""
+    if not term.broader or not term.broader & set(tokens[i].keys) or i + 1 >= len(tokens):
+        return False
+    return bool(set(expand(tokens[i + 1].keys)) & PEOPLE_OF)
+
+
+def _instead(term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'instead of liberating Raqqa' says the fight for Raqqa is left undone: it meets the
+    'neglecting' and the 'fight' of 'neglecting the fight for Raqqa'."""
+    if not term.forgone or tokens[i].text.lower() != "instead" or i + 2 >= len(tokens):
+        return False
+    of, act = tokens[i + 1], tokens[i + 2]
+    if of.text.lower() != "of" or not act.text.endswith("ing"):
+        return False
+    if not CAMPAIGN_ACTS & set(expand(act.keys)):
+        return False
+    place = next((t for t in tokens[i + 3 : i + 3 + thresholds.OBJECT_WORDS] if t.entity), None)
+    return place is not None and bool(term.forgone & set(place.keys))
+
+
+def _threatens(term: Term, passage: PassageAnalysis, i: int) -> bool:
+    """The "attempts" of "told that any attempts ... would be shut down", for a claim's
+    "warning"."""
+    return WARNING in term.keys and threat_at(passage, i)
+
+
+def threat_at(passage: PassageAnalysis, i: int) -> bool:
+    """Whether token i is the "attempts" of what any attempt will meet, told or said to someone:
+    a warning, whose "would" is the warning's content, not a supposed act."""
+    t = passage.tokens[i]
+    if t.keys[0] != "attempt" or not _ANY_RE.search(passage.text[: t.start]):
+        return False
+    if _THREAT_RE.match(passage.text, t.end) is None:
+        return False
+    return any(attribution.is_speech_verb(w.text) for w in passage.tokens[:i])
+
+
+def _present(claim: ClaimAnalysis, term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'Syrian troops working alongside Russian special forces' for a claim that Russia 'deployed'
+    forces: the people at work there are the deployer's (named next to the verb or after
+    'alongside'), not anyone's ("Iran has militiamen fighting alongside ...")."""
+    if (
+        "~deploy" not in term.keys
+        or tokens[i].keys[0] not in PRESENCE_VERBS
+        or i + 1 >= len(tokens)
+        or tokens[i + 1].text.lower() not in WITH_SIDE
+    ):
+        return False
+    at = claim.terms.index(term)
+    deployer = {k for t in claim.terms[:at] if t.entity for k in t.keys}
+    near = [
+        *tokens[max(0, i - thresholds.ACTOR_WINDOW) : i],
+        *tokens[i + 2 : i + 2 + thresholds.ACTOR_WINDOW],
+    ]
+    return any(t.entity and deployer & set(t.keys) for t in near)
+
+
+def _under_fire(claim: ClaimAnalysis, term: Term, tokens: Sequence[Token], i: int) -> bool:
+    """'mortars had been fired at its own special forces' (Russia's) for a claim that Russia
+    'deployed' forces: troops are where they are fired at. The troops hit must be the
+    deployer's."""
+    if "~deploy" not in term.keys or ATTACKS not in expand(tokens[i].keys):
+        return False
+    at = claim.terms.index(term)
+    deployer = {k for t in claim.terms[:at] if t.entity for k in t.keys}
+    if not deployer & hit_by(tokens, i):
+        return False
+    aimed = tokens[
+        max(0, i - thresholds.ACTOR_WINDOW) : i + 2 + thresholds.AIM_WORDS
+    ]  # "at its own special forces"
+    return any("~troop" in expand(t.keys) for t in aimed if not t.entity)
+
+
+def other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]) -> str | None:
+    """Who, in the passage, does what the claim says, when the claim does not name them?
+
+    The actor is an alias-table name just before a word of the claim's predicate
+    ("IS has held ... 60 percent" against "the SDF controls 60 percent").
+    """
+    claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
+    for j in sorted(matched):
+        if not passage.tokens[j].entity and (actor := foreign_actor(claim_keys, passage, j)):
+            return actor
+    return None
+
+
+def foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str | None:
+    """The name just before the word at j, when it is a name the claim does not have."""
+    speaker = speaker_span(passage)
+    tokens = passage.tokens
+    before = [t for t in tokens[max(0, j - thresholds.ACTOR_WINDOW) : j] if not t.stop]
+    for t in reversed(before):  # the nearest name before the act is its actor
+        if t.start in speaker or passage.text[t.end : t.end + 2].strip().startswith("-"):
+            continue  # the speaker, or a description ("US-backed forces")
+        if not t.entity:
+            continue
+        if any(k.startswith("@") and k not in claim_keys for k in t.keys):
+            return t.text
+        break
+    return None
+
+
+def speaker_span(passage: PassageAnalysis) -> range:
+    if not passage.speaker:
+        return range(0)
+    at = passage.text.find(passage.speaker)
+    return range(at, at + len(passage.speaker)) if at >= 0 else range(0)

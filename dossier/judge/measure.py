@@ -1,0 +1,166 @@
+"""Figures measured against figures: whether a passage's figure counts what the claim's does
+(troops with troops, percent *of Raqqa* with percent of Raqqa), how the two compare, the day a
+count is of, and the words that qualify a figure or set it aside."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.analysis.facets import Facets
+from dossier.analysis.quantity import Agreement, compare, complement
+from dossier.analysis.text import expand
+from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis
+from dossier.judge.outcome import Counter
+from dossier.judge.polarity import clause_at
+from dossier.lexicon import thresholds
+from dossier.lexicon.calendar import RELATIVE_DAYS, WEEKDAYS
+from dossier.lexicon.hedges import COUNTER_QUALIFIERS, QUALIFIERS
+from dossier.lexicon.synonyms import COUNTED_EVENTS, LOSS
+
+SET_ASIDE = "figures.set-aside"  # the rule that cites a clause setting a figure aside apart
+# A single day: "on Friday", "yesterday", "Sept. 4", "September 9".
+_WEEKDAY_RE = re.compile(
+    r"\b(?:" + "|".join([*(d.capitalize() for d in WEEKDAYS), *RELATIVE_DAYS]) + r")\b"
+)
+# "the killed fighters were likely private military contractors": who the counted really were.
+REIDENTIFY_RE = re.compile(
+    r"\b[Tt]he (?P<event>killed|dead|slain|wounded|injured)(?: (?P<who>(?:\w+ ){0,2}?\w+))? "
+    r"(?:were|was|are|is) (?P<hedge>(?:most likely|likely|probably|possibly|in fact|actually|"
+    r"apparently|reportedly) )?(?P<what>[a-z][\w-]*(?: [\w-]+){0,4}?)(?=\s*[,;.(]| (?:who|which|"
+    r"that|supporting|fighting|working|from|in|near|with)\b|$)"
+)
+
+Answer = tuple[Agreement, Figure, Figure, str]  # how a claim's figure compares, and of what
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """How a passage's figures answer the claim's: those that agree, those that contradict, and
+    those that measure the same thing but neither back nor contradict it."""
+
+    agreed: list[Answer]
+    contradicted: list[Answer]
+    unsettled: list[tuple[Figure, Figure, str]]
+
+
+def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozenset[str]) -> Answers:
+    """Each of the claim's figures against the passage's figures that measure the same thing
+    (a share lost by one side is the rest held by the other)."""
+    agreed: list[Answer] = []
+    contradicted: list[Answer] = []
+    unsettled: list[tuple[Figure, Figure, str]] = []  # measured, neither backed nor contradicted
+    for cf in claim.figures:
+        mine: Answer | None = None
+        open_: tuple[Figure, Figure, str] | None = None
+        for pf in passage.figures:
+            measure = same_measure(cf, pf, place_keys)
+            if measure is None:
+                continue
+            held = pf.quantity
+            lost = loss(claim, passage, cf, pf)
+            if lost is not None:
+                loser, same_side = lost
+                if loser is None:
+                    continue  # one side's loss, and no telling whose
+                measure += f" lost by {loser}"
+                if same_side:  # "IS lost more than half" leaves IS "less than half"
+                    held = complement(held)
+                    measure += ", the rest held"
+            agreement = compare(cf.quantity, held)
+            if agreement is Agreement.UNCLEAR:
+                open_ = open_ or (cf, pf, measure)
+                continue
+            if mine is None or (agreement is Agreement.AGREE and mine[0] is not Agreement.AGREE):
+                mine = (agreement, cf, pf, measure)
+        if mine is not None:
+            (agreed if mine[0] is Agreement.AGREE else contradicted).append(mine)
+        elif open_ is not None:
+            unsettled.append(open_)
+    return Answers(agreed, contradicted, unsettled)
+
+
+def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
+    """How the two figures measure the same thing, as words for the reason; None if they don't."""
+    cq, pq = claim.quantity, passage.quantity
+    if cq.unit != pq.unit:
+        return None
+    if claim.owners and passage.owners and not claim.owners & passage.owners:
+        return None  # US troops are not Iraqi forces
+    if cq.unit == "count" and (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS):
+        return None  # 40 militants killed are not a force of 50,000 fighters
+    if not claim.measure:
+        # A bare figure ("advanced about 5 miles"): the words around both must meet.
+        return "" if claim.context & passage.context else None
+    shared = claim.measure & passage.measure
+    if shared and not passage.generic:
+        if all(k.startswith("~") for k in shared) and not claim.modifiers <= sentence_keys:
+            return None  # "troops" and "security forces" meet as words, not as these people
+        return f" {pq.noun}" if pq.unit in {"count"} and not pq.vague else f" of {pq.noun}"
+    place = {k for k in claim.measure_names if k[0] in "@#"}  # names as names, not as words
+    if passage.generic and place and place <= sentence_keys:
+        return f" of {pq.noun} ({claim.quantity.noun})"
+    return None
+
+
+def loss(
+    claim: ClaimAnalysis, passage: PassageAnalysis, cf: Figure, pf: Figure
+) -> tuple[str | None, bool] | None:
+    """When one side says a share was lost and the other that it was held or taken: who lost
+    it and whether that is the claim's side (then the passage's share is the complement of the
+    claim's). None when no loss is involved; no loser when the sides cannot be told."""
+    if cf.quantity.unit != "percent" or bool(cf.context & LOSS) == bool(pf.context & LOSS):
+        return None
+    ours = next(
+        (
+            t
+            for t in claim.terms
+            if t.entity and not t.keys <= cf.measure and not t.keys & claim.speaker_keys
+        ),
+        None,
+    )
+    wanted = LOSS if pf.context & LOSS else frozenset({"~control"})
+    tokens = passage.tokens
+    verb = next((i for i, t in enumerate(tokens) if set(expand(t.keys)) & wanted), None)
+    theirs = None
+    if verb is not None:
+        near = [t for t in tokens[max(0, verb - thresholds.ACTOR_WINDOW - 1) : verb] if t.entity]
+        theirs = near[-1] if near else None
+    if ours is None or theirs is None:
+        return None, False
+    same = bool(ours.keys & set(theirs.keys))
+    return (theirs.text if pf.context & LOSS else ours.text), same
+
+
+def qualifier(text: str) -> str | None:
+    low = text.lower()
+    for q in QUALIFIERS:
+        if q in low:
+            return q
+    return None
+
+
+def counter_clause(text: str) -> Counter | None:
+    """The clause that sets a figure aside, as (start, end, qualifier), if the text has one."""
+    low = text.lower()
+    hits = [(low.find(q), q) for q in COUNTER_QUALIFIERS if q in low]
+    if not hits:
+        return None
+    at, qualifier = min(hits)
+    start, end = clause_at(text, at, 0)
+    reason = f"the passage sets the figure aside (“{qualifier}”)"
+    return Counter(start, max(end, at + len(qualifier)), reason, SET_ASIDE)
+
+
+def one_day(text: str, said: Facets) -> str | None:
+    """The single day a text names, as written: "on Friday", "yesterday", "Sept. 4"."""
+    weekday = _WEEKDAY_RE.search(text)
+    if weekday is not None:
+        return weekday.group()
+    return said.days[0][2] if said.days else None
+
+
+def reidentifies(text: str) -> bool:
+    """Does the sentence say who the killed or wounded really were? (A claim's count is judged
+    against it though it has no figure.)"""
+    return REIDENTIFY_RE.search(text) is not None

@@ -1,0 +1,107 @@
+"""Whether a sentence asserts, negates or denies what it says of a claim, and the clause of a
+sentence that takes back what it said before ("..., a claim Moscow denied")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.analysis.text import Token
+from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
+from dossier.judge.outcome import Counter
+from dossier.lexicon import thresholds
+from dossier.lexicon.negation import AFFIRMING_IDIOMS, DENIAL_STEMS, NEGATION_WORDS
+
+_CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while ", ", ")
+DENIAL_CLAUSE = "statements.denial-clause"  # the rule that cites a denial clause apart
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """How a sentence says the claim's content: negated, denied (``cue`` the word that does
+    it), and the clause of a denial that comes after what it denies (``counter``)."""
+
+    negated: bool
+    denied: bool
+    cue: str | None
+    counter: Counter | None
+
+
+def statement_polarity(
+    claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int]
+) -> Polarity:
+    """The polarity of the sentence's words that say the claim (``matched``). A denial in a
+    last clause of its own ("..., a claim Moscow denied") is a counter, not a denial of all."""
+    negated, denied, cue = polarity(passage.tokens, matched)
+    counter = None
+    if denied and not claim.denial:
+        counter = denial_clause(passage, matched)
+        denied = counter is None
+    return Polarity(negated, denied, cue, counter)
+
+
+def polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, str | None]:
+    """(negated, denied, cue) for the matched content of a token list."""
+    for i, t in enumerate(tokens):
+        low = t.text.lower().replace("’", "'")
+        keys = set(t.keys)
+        if keys & DENIAL_STEMS:
+            after = any(j > i for j in matched)
+            at_end = i >= len(tokens) - 4 and any(j < i for j in matched)
+            if after or at_end:
+                return False, True, t.text
+        negation = (low in NEGATION_WORDS or low.endswith("n't")) and not _idiom(tokens, i)
+        if negation and any(
+            i < j <= i + thresholds.NEGATION_WINDOW and not _said_before(tokens, matched, j, i)
+            for j in matched
+        ):
+            return True, False, t.text
+    return False, False, None
+
+
+def _idiom(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the negation at token i opens an idiom that affirms (``AFFIRMING_IDIOMS``)."""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    return (tokens[i].text.lower(), after) in AFFIRMING_IDIOMS
+
+
+def _said_before(tokens: Sequence[Token], matched: set[int], j: int, before: int) -> bool:
+    """Was the word at j already matched before token ``before``? ('the gold case ... does not
+    leave Apple subsidizing the gold market': the claim's gold was said, unnegated, before.)"""
+    keys = set(tokens[j].keys)
+    return any(k < before and keys & set(tokens[k].keys) for k in matched)
+
+
+def clause_at(text: str, at: int, after: int) -> tuple[int, int]:
+    """The span of the trailing clause holding ``at``: from the last clause boundary before it
+    (but not before ``after``) to the end of the sentence."""
+    start = after
+    for boundary in _CLAUSE_BOUNDARIES:
+        b = text.rfind(boundary, after, at)
+        if b >= 0:
+            start = max(start, b + len(boundary))
+    return start, len(text.rstrip(" .\"”'’"))
+
+
+def denial_clause(passage: PassageAnalysis, matched: set[int]) -> Counter | None:
+    """ "The SDF accused Russia of ..., a claim Moscow denied": the sentence reports the
+    accusation (support) and, in its last clause, the denial (conflict)."""
+    tokens = passage.tokens
+    at = next((i for i, t in enumerate(tokens) if set(t.keys) & DENIAL_STEMS), None)
+    if at is None or not matched or max(matched) > at:
+        return None
+    start, end = clause_at(passage.text, tokens[at].start, 0)
+    if not any(tokens[i].end <= start for i in matched):
+        return None  # what is said and its denial are one clause: "Moscow denied bombing ..."
+    return Counter(start, end, f"the passage reports a denial (“{tokens[at].text}”)", DENIAL_CLAUSE)
+
+
+def has_denial(passage: PassageAnalysis) -> bool:
+    return any(set(t.keys) & DENIAL_STEMS for t in passage.tokens)
+
+
+def denial_word(passage: PassageAnalysis) -> str:
+    for t in passage.tokens:
+        if set(t.keys) & DENIAL_STEMS:
+            return t.text
+    return ""

@@ -1,0 +1,108 @@
+"""Who did what to whom (``dossier.judge.acts``): a claim that one side did something to
+another is backed only by a sentence that gives the act to that doer and that target, with
+that side and not against it."""
+
+from __future__ import annotations
+
+from dossier.judge.acts import (
+    doer_said,
+    only_against,
+    other_side,
+    other_subject,
+    other_target,
+    reversed_roles,
+)
+from dossier.judge.case import Case
+from dossier.judge.outcome import Judgment, LeftOut, left_out
+from dossier.judge.registry import Stage, rule
+from dossier.lexicon import thresholds
+from dossier.lexicon.synonyms import EXCLUSIVE_ACTS
+from dossier.models import Stance
+
+
+@rule("actors.other-side")
+def other_side_(case: Case) -> LeftOut | None:
+    """ "Malian troops fought against the KF" does not say they fought alongside it."""
+    return left_out(other_side(case.claim, case.passage))
+
+
+@rule("actors.other-subject", Stage.STATEMENTS)
+def other_subject_(case: Case) -> LeftOut | None:
+    """ "several SDF fighters were wounded" does not say "Coalition advisers were wounded", even
+    when the sentence names advisers elsewhere."""
+    return left_out(other_subject(case.claim, case.passage))
+
+
+@rule("actors.reversed-roles", Stage.STATEMENTS)
+def reversed_roles_(case: Case) -> LeftOut | None:
+    """ "The SDF shelled government positions" does not say "Russia bombed the SDF": the name
+    before the act is the one the claim has on the receiving end."""
+    return left_out(reversed_roles(case.claim, case.passage))
+
+
+@rule("actors.exclusive-act", Stage.STATEMENTS)
+def exclusive_act(case: Case) -> Judgment | None:
+    """Killing someone and holding a place have one actor: a passage that gives the act to
+    someone else conflicts ("IS controls the dam" against "The SDF controls the dam")."""
+    actor, coverage = case.actor, case.cover.coverage
+    exclusive = any(k in EXCLUSIVE_ACTS for t in case.claim.terms for k in t.keys)
+    if actor is None or not exclusive or coverage < thresholds.MIN_COVERAGE_STATEMENT:
+        return None
+    return Judgment(
+        stance=Stance.CONFLICTS,
+        reason=f"claim says {', '.join(case.cover.absent)}, passage says {actor}",
+        speaker=case.passage.speaker,
+        figures=[],
+        highlights=[],
+        score=round(coverage, 4),
+    )
+
+
+@rule("actors.other-actor", Stage.STATEMENTS)
+def other_actor(case: Case) -> LeftOut | None:
+    """The passage gives the claim's act to someone else, and both can be true: "Iran sent
+    advisers to Syria" says nothing of "Russia sent advisers to Syria"."""
+    if case.actor is None:
+        return None
+    return LeftOut(f"the passage gives it to {case.actor}, not {', '.join(case.cover.absent)}")
+
+
+@rule("actors.only-against", Stage.STATEMENTS)
+def only_against_(case: Case) -> Judgment | LeftOut | None:
+    """Doing it only to another target denies doing it to the claim's: "Russia said it had only
+    carried out strikes against ISIS" conflicts with "Russia bombed the SDF" (and backs a claim
+    that Russia denied it). The sentence must say who did it."""
+    claim, passage = case.claim, case.passage
+    target = only_against(claim, passage)
+    if target is None:
+        return None
+    if not doer_said(claim, passage):
+        return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
+    reason = f"the passage says it was done only to {target}"
+    return Judgment(
+        stance=Stance.SUPPORTS if claim.denial else Stance.CONFLICTS,
+        reason=reason + (": a denial" if claim.denial else ""),
+        speaker=passage.speaker,
+        figures=[],
+        highlights=[],
+        score=round(case.cover.coverage, 4),
+    )
+
+
+@rule("actors.other-target", Stage.STATEMENTS)
+def other_target_(case: Case) -> LeftOut | None:
+    """ "a cruise missile strike on terrorist positions" is a strike on someone else than the
+    claim's target: it does not say "Russia bombed the SDF"."""
+    aimed = other_target(case.claim, case.passage)
+    return LeftOut(f"the passage has it done to {aimed}") if aimed is not None else None
+
+
+@rule("actors.doer-unsaid", Stage.STATEMENTS)
+def doer_unsaid(case: Case) -> LeftOut | None:
+    """A claim that someone did something to someone is told only by a sentence that names the
+    doer (or says "it", "they", "we" for them, or is the doer speaking): "The SDF was bombed"
+    does not say "Russia bombed the SDF"."""
+    claim = case.claim
+    if claim.act is None or doer_said(claim, case.passage):
+        return None
+    return LeftOut(f"the sentence does not say that {claim.act_agent} did it")

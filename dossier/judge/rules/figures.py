@@ -1,0 +1,208 @@
+"""Claims with a figure: a passage is evidence only when it has a figure of the same kind that
+measures the same thing (troops with troops, percent *of Raqqa* with percent of Raqqa); the
+figures then agree (supports) or exclude each other (conflicts). Anything else is left out."""
+
+from __future__ import annotations
+
+from dossier.analysis.quantity import Agreement
+from dossier.analysis.text import expand
+from dossier.judge.analyses import Figure
+from dossier.judge.case import Case
+from dossier.judge.measure import (
+    REIDENTIFY_RE,
+    Answer,
+    counter_clause,
+    one_day,
+    qualifier,
+    same_measure,
+)
+from dossier.judge.outcome import Judgment, LeftOut, left_out
+from dossier.judge.registry import Stage, rule
+from dossier.lexicon import thresholds
+from dossier.lexicon.synonyms import COUNTED_EVENTS
+from dossier.lexicon.words import NOT_AN_IDENTITY
+from dossier.models import Stance
+
+
+@rule("figures.reidentified", Stage.FIGURES)
+def reidentified(case: Case) -> Judgment | None:
+    """A passage that says the people the claim counts were someone else conflicts with the
+    count of the sentence before: "Seven Russian soldiers were killed" against "The killed
+    fighters were likely private military contractors". The claim's names are said there or
+    here, the act is the same, the people are not."""
+    claim, passage = case.claim, case.passage
+    m = REIDENTIFY_RE.search(passage.text)
+    first = m.group("what").split()[0] if m else ""
+    if m is None or first in NOT_AN_IDENTITY or first.endswith(("ed", "en")):
+        return None  # "the dead were buried", "were taken", "were among ...": not who they were
+    event = {k for t in passage.tokens if t.start == m.start("event") for k in expand(t.keys)}
+    said = passage.keys | case.context_keys
+    for cf in claim.figures:
+        acts = (cf.context | (claim.passive[1] if claim.passive else frozenset())) & event
+        if cf.quantity.unit != "count" or not cf.measure or not acts & COUNTED_EVENTS:
+            continue
+        what = {
+            k
+            for t in passage.tokens
+            if m.start("what") <= t.start < m.end("what") and not t.stop
+            for k in expand(t.keys)
+        }
+        if not what or what & cf.measure:
+            continue  # "were soldiers": the same people
+        if any(t.entity and not t.keys & said for t in claim.terms):
+            return None  # another event: the claim's names are not said here or just before
+        hedge = m.group("hedge") or ""
+        return Judgment(
+            stance=Stance.CONFLICTS,
+            reason=(
+                f"the passage says the {' '.join(filter(None, m.group('event', 'who')))} were "
+                f"{hedge}{m.group('what')}, not {cf.quantity.noun}"
+            ),
+            speaker=passage.speaker,
+            figures=[],
+            highlights=[(m.start(), m.end())],
+            score=1.0,
+        )
+    return None
+
+
+@rule("figures.exclusive-shares", Stage.FIGURES)
+def exclusive_shares(case: Case) -> Judgment | None:
+    """Control of a place is exclusive: when someone else holds a share of it, the claim's share
+    conflicts if the two cannot both be true ("IS holds about 60 percent of Raqqa" against "the
+    SDF controls 60 percent of Raqqa")."""
+    claim, passage, actor = case.claim, case.passage, case.actor
+    coverage = case.cover.coverage
+    holds = any("~control" in t.keys for t in claim.terms)
+    if actor is None or not holds or coverage < thresholds.MIN_COVERAGE_FIGURE:
+        return None
+    for cf in claim.figures:
+        for pf in passage.figures:
+            if cf.quantity.unit != "percent" or pf.quantity.unit != "percent":
+                continue
+            measure = same_measure(cf, pf, case.place_keys)
+            if measure is None:
+                continue
+            low = cf.quantity.low + pf.quantity.low
+            if low > 100 or (low == 100 and (cf.quantity.low_open or pf.quantity.low_open)):
+                return Judgment(
+                    stance=Stance.CONFLICTS,
+                    reason=(
+                        f"claim {cf.quantity.text} vs passage {pf.quantity.text}{measure} held by"
+                        f" {actor}: the two shares add up to more than 100%"
+                    ),
+                    speaker=passage.speaker,
+                    figures=[pf.quantity.text],
+                    highlights=[(pf.quantity.start, pf.quantity.end)],
+                    score=round(1.0 + coverage, 4),
+                )
+    return None
+
+
+@rule("figures.other-owner", Stage.FIGURES)
+def other_owner(case: Case) -> LeftOut | None:
+    """The sentence's figure belongs to someone the claim does not name: "IS has held about 40
+    percent of the city" is not a figure of "The SDF controls 40 percent of Raqqa"."""
+    if case.actor is None:
+        return None
+    return LeftOut(f"the figure belongs to {case.actor}, whom the claim does not name")
+
+
+@rule("figures.missing-name", Stage.FIGURES)
+def missing_name(case: Case) -> LeftOut | None:
+    """A name of the claim its article never gives: "500 troops in Raqqa" is not backed by an
+    article about Mosul that says "500 troops"."""
+    return left_out(case.cover.unnamed())
+
+
+@rule("figures.coverage", Stage.FIGURES)
+def coverage(case: Case) -> LeftOut | None:
+    """A passage with a figure must still say enough of the claim (``MIN_COVERAGE_FIGURE``):
+    "The US has 2,000 troops in Syria" is not backed by "2,000 people attended"."""
+    return left_out(case.cover.short_of(thresholds.MIN_COVERAGE_FIGURE))
+
+
+@rule("figures.same-measure", Stage.FIGURES)
+def same_measure_only(case: Case) -> LeftOut | None:
+    """Two figures are compared only when they count the same thing: "At least 300 people
+    died, while 450 were injured" gives 300 deaths, not 450 killed; "400 militants killed" is
+    not a force of 50,000 fighters."""
+    if case.answers.contradicted or case.answers.agreed:
+        return None
+    return LeftOut("no figure of the passage measures what the claim's figure does")
+
+
+@rule("figures.unsettled", Stage.FIGURES)
+def unsettled(case: Case) -> LeftOut | None:
+    """Every figure the passage answers must agree: "at least 66 journalists" leaves "at least
+    133 journalists, all but 10 of them Syrian" open though "10" agrees."""
+    answers = case.answers
+    if answers.contradicted or not answers.unsettled:
+        return None
+    cf, pf, measure = answers.unsettled[0]
+    return LeftOut(
+        f"claim {cf.quantity.text} is not settled by passage {pf.quantity.text}{measure}"
+    )
+
+
+def _answer(case: Case) -> Answer:
+    """The answer that decides: the first contradiction, else the first agreement."""
+    return (case.answers.contradicted or case.answers.agreed)[0]
+
+
+@rule("figures.one-day", Stage.FIGURES)
+def one_days_count(case: Case) -> LeftOut | None:
+    """ "conducted two airstrikes on Friday" is one day's count, not the claim's total; it
+    neither backs nor contradicts "fewer than 1,000" or "over 1,500"."""
+    claim, passage = case.claim, case.passage
+    _, cf, pf, _ = _answer(case)
+    day = one_day(passage.text, passage.facets)
+    episodic = pf.quantity.unit in {"count", "times"}  # a share or a distance is a state
+    if (
+        episodic
+        and day
+        and not one_day(claim.text, claim.facets)
+        and cf.quantity.high > pf.quantity.high
+    ):
+        return LeftOut(f"the passage counts what happened on one day (“{day}”)")
+    return None
+
+
+@rule("figures.agree", Stage.FIGURES)
+def agree(case: Case) -> Judgment | None:
+    """The passage's figure measures what the claim's does and agrees with it: "about 2,000 US
+    troops" supports "The US has 2,000 troops in Syria". A qualified figure ("believed to be")
+    still supports, and says so; a clause that sets it aside ("much higher") is cited apart."""
+    agreement, cf, pf, measure = _answer(case)
+    if agreement is not Agreement.AGREE:
+        return None
+    passage = case.passage
+    reason = f"claim {cf.quantity.text} matches passage {pf.quantity.text}{measure}"
+    qualified = qualifier(passage.text)
+    if qualified:
+        reason += f"; the passage qualifies it (“{qualified}”)"
+    return _judged(case, Stance.SUPPORTS, reason, pf)
+
+
+@rule("figures.disagree", Stage.FIGURES)
+def disagree(case: Case) -> Judgment:
+    """The passage's figure measures what the claim's does and excludes it: "1,500 troops"
+    conflicts with "The US has 2,000 troops in Syria"."""
+    _, cf, pf, measure = _answer(case)
+    reason = f"claim {cf.quantity.text} vs passage {pf.quantity.text}{measure}"
+    return _judged(case, Stance.CONFLICTS, reason, pf)
+
+
+def _judged(case: Case, stance: Stance, reason: str, figure: Figure) -> Judgment:
+    """The judgment of the passage's ``figure``, highlighted with the claim's names it says; a
+    clause that sets a backing figure aside is cited apart (``SET_ASIDE``)."""
+    held = figure.quantity
+    return Judgment(
+        stance=stance,
+        reason=reason,
+        speaker=case.passage.speaker,
+        figures=[held.text],
+        highlights=sorted({*case.cover.highlights, (held.start, held.end)}),
+        score=round(1.0 + case.cover.coverage, 4),
+        counter=counter_clause(case.passage.text) if stance is Stance.SUPPORTS else None,
+    )

@@ -1,0 +1,46 @@
+"""What would happen is not what happened: an act the passage only supposes ("would", "could",
+"if") does not back a claim that it was done."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.judge.case import Case
+from dossier.judge.cover import threat_at
+from dossier.judge.outcome import LeftOut
+from dossier.judge.registry import Stage, rule
+from dossier.lexicon.hedges import MODALS
+from dossier.lexicon.words import CLAUSE_WORDS
+
+_CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
+
+
+@rule("modality.supposed", Stage.STATEMENTS)
+def supposed(case: Case) -> LeftOut | None:
+    """ "Attempts to open fire would be met with retaliation": the act is supposed, not told,
+    and does not back "The attempts to open fire were met with retaliation". A claim that says
+    what may happen ("... may lower the risk") is judged as any other."""
+    modal = _modal(case)
+    return LeftOut(f"the passage says what {modal} happen, not what happened") if modal else None
+
+
+def _modal(case: Case) -> str | None:
+    """The modal word of the clause that says the claim's act, if any."""
+    claim, passage = case.claim, case.passage
+    if any(w in MODALS for w in re.findall(r"[a-z]+", claim.text.lower())):
+        return None  # "... oil—may lower the risk": the claim says what may happen
+    tokens = passage.tokens
+    acts = [j for j in case.cover.matched if not tokens[j].entity and not threat_at(passage, j)]
+    if not acts:
+        return None
+    end = max(acts) + 1
+    while (
+        end < len(tokens)
+        and tokens[end].text.lower() not in CLAUSE_WORDS
+        and not _CLAUSE_END_RE.search(passage.text[tokens[end - 1].end : tokens[end].start])
+    ):
+        end += 1  # to the end of the act's clause: "Fire from ... will be suppressed"
+    for t in tokens[max(0, min(acts) - 3) : end]:
+        if t.text.lower() in MODALS:
+            return t.text.lower()
+    return None

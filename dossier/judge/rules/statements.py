@@ -1,0 +1,151 @@
+"""Claims without a figure: the passage must cover most of the claim's content words and every
+name it can (names fold across spellings; the editors' aliases join what no rule can). Its
+polarity then decides: a passage that denies or negates what the claim asserts conflicts with
+it; one that asserts it supports it. A claim *about* a denial ("Russia denied bombing the SDF")
+is backed only by passages that report the denial."""
+
+from __future__ import annotations
+
+from dossier.judge.analyses import ClaimAnalysis
+from dossier.judge.case import Case
+from dossier.judge.cover import Cover
+from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
+from dossier.judge.polarity import denial_word, has_denial
+from dossier.judge.registry import Stage, rule
+from dossier.lexicon import thresholds
+from dossier.models import Stance
+
+
+@rule("statements.word-coverage", Stage.STATEMENTS)
+def word_coverage(case: Case) -> LeftOut | None:
+    """The sentence must say enough of the claim's words other than names, rare ones weighing
+    more (``MIN_WORD_COVERAGE``): "Russia bombed the SDF near Deir ez-Zor" is not said by
+    "Russia and the SDF met near Deir ez-Zor"."""
+    words = case.cover.word_coverage
+    if words < thresholds.MIN_WORD_COVERAGE:
+        return LeftOut(f"the passage says too little of the claim (words {words:.2f})")
+    return None
+
+
+@rule("statements.verb-unsaid", Stage.STATEMENTS)
+def verb_unsaid(case: Case) -> LeftOut | None:
+    """The verb after an auxiliary is the claim's act and must be said: "US and Russian
+    officials are speaking" is not backed by "US and Russian officials met"."""
+    unsaid = case.cover.unsaid_verbs
+    return LeftOut(f"the passage does not say “{unsaid[0]}”") if unsaid else None
+
+
+@rule("statements.missing-name", Stage.STATEMENTS)
+def missing_name(case: Case) -> LeftOut | None:
+    """A name of the claim its article never gives: "Russia bombed the SDF" is not backed by
+    an article that never names Russia."""
+    return left_out(case.cover.unnamed())
+
+
+@rule("statements.coverage", Stage.STATEMENTS)
+def coverage(case: Case) -> LeftOut | None:
+    """The sentence must cover most of the claim's content, names counting double
+    (``MIN_COVERAGE_STATEMENT``): "Loud music was heard" says too little of "Loud music greeted
+    the victory in Tabqa", even in an article about Tabqa."""
+    return left_out(case.cover.short_of(thresholds.MIN_COVERAGE_STATEMENT))
+
+
+@rule("statements.denial-unreported", Stage.STATEMENTS)
+def denial_unreported(case: Case) -> LeftOut | None:
+    """A claim about a denial ("Russia denied bombing the SDF") is backed only by a passage
+    that reports one, not by "Russia bombed the SDF"."""
+    if case.claim.denial and not case.polarity.denied and not has_denial(case.passage):
+        return LeftOut("the claim is about a denial; the passage reports none")
+    return None
+
+
+@rule("statements.reports-denial", Stage.STATEMENTS)
+def reports_denial(case: Case) -> Judgment | None:
+    """A passage that reports the denial backs a claim about it: "Moscow denied the strike"
+    supports "Russia denied bombing the SDF"."""
+    if not case.claim.denial:
+        return None
+    reason = f"passage reports the denial (“{denial_word(case.passage)}”)"
+    return _stated(case, Stance.SUPPORTS, reason)
+
+
+@rule("statements.denies", Stage.STATEMENTS)
+def denies(case: Case) -> Judgment | None:
+    """A passage that denies what the claim asserts conflicts with it: "Russia denied bombing
+    the SDF" against "Russia bombed the SDF"."""
+    said = case.polarity
+    if not said.denied:
+        return None
+    return _stated(case, Stance.CONFLICTS, f"passage denies it (“{said.cue}”)")
+
+
+@rule("statements.negates", Stage.STATEMENTS)
+def negates(case: Case) -> Judgment | None:
+    """A passage that negates what the claim asserts, or asserts what it negates, conflicts
+    with it: "The US has not deployed troops to Raqqa" against "The US deployed troops to
+    Raqqa"."""
+    said = case.polarity
+    if said.negated == case.claim.negated:
+        return None
+    reason = (
+        f"passage negates it (“{said.cue}”)"
+        if said.negated
+        else "claim negates what the passage states"
+    )
+    return _stated(case, Stance.CONFLICTS, reason)
+
+
+@rule("statements.states", Stage.STATEMENTS)
+def states(case: Case) -> Judgment:
+    """A passage that says what the claim says backs it: "Russian jets bombed SDF positions"
+    supports "Russia bombed the SDF". Where the same sentence goes on to deny it ("..., a claim
+    Moscow denied"), the passage reports it, and the denial is cited apart."""
+    said = case.polarity
+    tokens = case.passage.tokens
+    words = sorted({tokens[i].text for i in case.cover.matched}, key=lambda w: (w.lower(), w))
+    verb = "reports" if said.counter else "states"
+    reason = f"passage {verb} it: " + ", ".join(words[:8])
+    return _stated(case, Stance.SUPPORTS, reason, said.counter)
+
+
+def _stated(case: Case, stance: Stance, reason: str, counter: Counter | None = None) -> Judgment:
+    """The judgment of a statement, its reason saying what of the claim the sentence leaves to
+    its article."""
+    cover = case.cover
+    return Judgment(
+        stance=stance,
+        reason=reason + _supplied(case.claim, cover) if cover.absent else reason,
+        speaker=case.passage.speaker,
+        figures=[],
+        highlights=sorted(set(cover.highlights)),
+        score=round(cover.coverage, 4),
+        counter=counter,
+    )
+
+
+def _supplied(claim: ClaimAnalysis, cover: Cover) -> str:
+    """What of the claim the sentence leaves to its article, for the reason: "; named before
+    it: Syrian government troops; in the article: Deir el-Zour"."""
+    parts = []
+    for label, names in (
+        ("named before it", cover.from_context),
+        ("in the article", [n for n in cover.absent if n not in cover.from_context]),
+    ):
+        groups: dict[int | str, list[str]] = {}
+        for term in claim.terms:
+            if term.text in names:
+                groups.setdefault(term.name if term.name >= 0 else term.text, []).append(term.text)
+        if groups:
+            parts.append(
+                f"; {label}: " + ", ".join(_as_written(claim.text, g) for g in groups.values())
+            )
+    return "".join(parts)
+
+
+def _as_written(text: str, words: list[str]) -> str:
+    """A name's words as the claim writes them: "Deir" and "Zour" -> "Deir el-Zour"."""
+    start = text.find(words[0])
+    end = text.find(words[-1], start) if start >= 0 else -1
+    if end < 0 or len(words) == 1:
+        return " ".join(words)
+    return text[start : end + len(words[-1])]

@@ -1,0 +1,14 @@
+"""Negation and denial: the words that say a thing is not so, or that someone says it is not."""
+
+from __future__ import annotations
+
+NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neither", "none"})
+
+# The stems of denying (a key of a token): "denied", "rejects", "refuted", "disputed".
+DENIAL_STEMS = frozenset({"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"})
+
+# A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",
+# "no doubt", "not only ... but", "not least".
+AFFIRMING_IDIOMS = frozenset(
+    {("no", "uncertain"), ("no", "doubt"), ("not", "only"), ("not", "least")}
+)

@@ -1,0 +1,81 @@
+"""Reporting and speech: the verbs that say who says something, the nouns for what was said,
+and the words for whom a speaker speaks."""
+
+from __future__ import annotations
+
+# Verbs that give a sentence's speaker ("said", "claimed", "accused"), as written.
+SPEECH_VERBS = (
+    "said", "says", "say", "stated", "states", "told", "tells", "claimed", "claims", "claim",
+    "denied", "denies", "deny", "reported", "reports", "announced", "announces", "warned",
+    "warns", "added", "adds", "believes", "wrote", "writes", "insisted", "insists", "alleged",
+    "alleges", "accused", "accuses", "confirmed", "confirms", "acknowledged", "admitted",
+    "revealed", "noted", "argued", "declared", "explained", "blamed", "vowed", "estimated",
+    "estimates", "showed", "shows", "cited",
+)  # fmt: skip
+# Auxiliaries a speech verb may follow: "has said", "had claimed".
+SPEECH_AUXILIARIES = ("has", "have", "had")
+
+# Subject pronouns of a speaker: "he said", "they claim".
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "He", "She", "They", "It", "We"})
+
+# Verbs that give a name: the quoted name after them is what the passage must say.
+NAMING_WORDS = frozenset(
+    "named called dubbed codenamed code-named titled christened nicknamed labelled labeled".split()
+)
+# Nouns by which a sentence refers to what an earlier one said: "The September 9 announcement".
+REPORT_NOUNS = frozenset(
+    "announcement announcements statement statements report reports claim claims accusation "
+    "accusations allegation allegations warning warnings remarks comments assertion".split()
+)
+# A verb that only carries a message noun: "delivered its warning" says "warned".
+LIGHT_VERBS = frozenset({"delivered", "deliver", "issued", "issue", "sent", "send", "gave", "give"})
+MESSAGE_NOUNS = frozenset({"warn", "messag", "threat", "ultimatum"})  # stems
+# A person's post, written between the name of whom they serve and their own name.
+ROLE_WORDS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "commander", "minister", "envoy", "ambassador"}
+)
+# Accusing someone of an act: the accused is the doer, the accuser is not.
+ACCUSING = frozenset("accused accuses accusing blamed blames blaming".split())
+ACCUSATIONS = frozenset(
+    "accusation accusations allegation allegations charge charges claim claims".split()
+)
+# Quotation marks that open a quoted name: "named its offensive 'Jazeera Storm'".
+QUOTES = ('"', "“", "‘", "'")
+
+# Who a speaker is: a title before a name, or a word for a person's role, makes a person; a word
+# for an organisation makes a group ("he" or "she" cannot stand for it).
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Brig",
+    "Cmdr", "Sen", "Rep", "Gov", "Rev",
+)  # fmt: skip
+TITLES = (
+    "General", "Colonel", "Major", "Captain", "Lieutenant", "Sergeant", "Admiral", "Commander",
+    "President", "Minister", "Secretary", "Senator", "Governor", "Ambassador", "Mayor", "Judge",
+    "Professor", "Chancellor", "Pope", "King", "Queen", "Prince", "Princess",
+)  # fmt: skip
+PERSON_ROLES = (
+    "spokesman", "spokeswoman", "spokesperson", "commander", "minister", "president", "official",
+    "analyst", "general", "colonel", "ambassador", "envoy", "diplomat", "secretary", "director",
+    "chief", "chairman", "chairwoman", "leader", "expert", "professor", "researcher", "witness",
+    "resident", "activist", "fighter", "soldier", "officer", "lawmaker", "senator", "governor",
+    "mayor", "founder", "journalist", "correspondent", "reporter", "editor", "lawyer",
+    "economist", "scientist", "doctor", "man", "woman", "father", "mother", "son", "daughter",
+    "husband", "wife",
+)  # fmt: skip
+# Lower-case ones are read with a capital too ("Ministry", "ministry").
+GROUP_NOUNS = (
+    "ministry", "agency", "army", "forces", "force", "government", "group", "council",
+    "observatory", "command", "coalition", "militia", "department", "office", "committee",
+    "commission", "party", "union", "organisation", "organization", "company", "corporation",
+    "bank", "university", "institute", "centre", "center", "association", "foundation",
+    "services", "service", "police", "network", "newspaper", "channel", "television", "TV",
+    "regime", "administration", "embassy", "court", "parliament", "congress", "military",
+    "media", "statement", "report", "study", "survey", "Pentagon", "Kremlin", "Reuters",
+)  # fmt: skip
+FEMALE_WORDS = (
+    "Mrs", "Ms", "Miss", "Madam", "Queen", "Princess", "spokeswoman", "chairwoman", "woman",
+    "mother", "daughter", "wife",
+)  # fmt: skip
+MALE_WORDS = (
+    "Mr", "Sir", "King", "Prince", "spokesman", "chairman", "man", "father", "son", "husband",
+)  # fmt: skip

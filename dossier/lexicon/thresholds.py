@@ -1,0 +1,27 @@
+"""The judge's thresholds: shares of a claim a passage must cover, windows of words where a
+thing is looked for, and how far apart two figures may be and still agree.
+
+Read as attributes of this module (``thresholds.MIN_WORD_COVERAGE``), so that
+``bench/thresholds.py`` can move one and measure what changes."""
+
+from __future__ import annotations
+
+# How much a claim's names and words weigh in its coverage.
+ENTITY_WEIGHT = 2.0
+WORD_WEIGHT = 1.0
+MIN_COVERAGE_FIGURE = 0.5  # share of the claim's content a passage with a like figure must cover
+MIN_COVERAGE_STATEMENT = 0.7  # share of the claim's content a passage without figures must cover
+MIN_WORD_COVERAGE = 0.5  # share of the claim's other words (its predicate) a statement must cover
+DOCUMENT_ENTITY_CREDIT = 0.5  # a name missing from the sentence but present in its article
+CONTEXT_WORD_CREDIT = 0.5  # a word missing from the sentence but said just before it
+
+ACTOR_WINDOW = 3  # tokens before a predicate word where its actor is looked for
+MEASURE_WINDOW = 4  # content words each side of a figure that say what it measures
+NEGATION_WINDOW = 6  # tokens after a negation that it governs
+OBJECT_WORDS = 4  # words after a verb where its place is looked for
+AIM_WORDS = 4  # words after "strike on" that say what was struck
+PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase is looked for
+OBJECT_REACH = 5  # words after a verb where its object is looked for ("a nearly three-year siege")
+
+APPROX_TOLERANCE = 0.10  # "about 500" allows 450..550
+EXACT_TOLERANCE = 0.02  # "80%" and "80.5 percent" are the same figure, rounding aside

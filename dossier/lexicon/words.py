@@ -1,0 +1,109 @@
+"""Function words and small word classes: the tokenizer's stop words, auxiliaries, pronouns,
+determiners, prepositions of place and aim, and the particles inside names."""
+
+from __future__ import annotations
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not of off on once only or other ought our
+    ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say saying told tell according reported reports report stated statement added
+    also already still now today yesterday however meanwhile since per cent percent one two
+    several many much amid across around nearly almost least among whether would may might must
+    near shall upon within without via carry carried carries carrying make made makes take
+    took taken takes get got gets give gave given put
+    de la le du des el al ez ad ash as an ar at az ed es et ul""".split()
+)
+
+# Arabic definite articles as they are transliterated: standalone or joined with a hyphen.
+ARABIC_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez an en ath".split())
+# The small words inside one name: "Deir ez-Zor", "Bank of England", "Abu al-Hasan".
+NAME_PARTICLES = ARABIC_ARTICLES | frozenset("of de la le du des da di von van bin ibn".split())
+NAME_JOINS = frozenset({"of", "for"})  # inside a name: "Ministry of Defense"
+
+# Past forms Snowball cannot reduce: "broke" must meet "breaking", "fought" "fight".
+IRREGULAR_VERBS = {
+    past: base
+    for base, forms in {
+        "break": "broke broken",
+        "fight": "fought",
+        "begin": "began begun",
+        "send": "sent",
+        "lead": "led",
+        "win": "won",
+        "lose": "lost",
+        "flee": "fled",
+        "shoot": "shot",
+        "strike": "struck stricken",
+        "seek": "sought",
+        "bring": "brought",
+        "drive": "drove driven",
+        "rise": "risen",
+        "fall": "fell fallen",
+        "hold": "held",
+        "meet": "met",
+        "speak": "spoke spoken",
+        "write": "wrote written",
+        "withdraw": "withdrew withdrawn",
+        "overrun": "overran",
+        "retake": "retook retaken",
+        "undertake": "undertook undertaken",
+        "see": "saw seen",
+        "know": "knew known",
+        "catch": "caught",
+        "build": "built",
+        "blow": "blew blown",
+        "freeze": "froze frozen",
+        "hide": "hid hidden",
+        "steal": "stole stolen",
+        "choose": "chose chosen",
+        "wake": "woke woken",
+    }.items()
+    for past in forms.split()
+}
+
+AUXILIARIES = frozenset("is are was were be been being has have had will".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+# Words that may stand inside a verb group: "has not already been".
+VERB_GROUP_WORDS = frozenset({"not", "also", "already", "reportedly", "allegedly"})
+CLAUSE_WORDS = frozenset({"and", "but", "that", "which", "while", "who", "whereas"})
+REPEATS = frozenset({"twice", "thrice", "again", "repeatedly", "once"})  # "shelled twice by"
+
+# Where an act happened, not whom it was done to: "near Deir ez-Zor", "east of Raqqa".
+LOCATIVES = frozenset(
+    "near in at around outside inside across into toward towards from within".split()
+)
+BEARINGS = frozenset("east west north south northeast northwest southeast southwest".split())
+AIMS = frozenset({"at", "on", "against", "upon"})
+
+# Words by which a sentence points back at whom an act was done to.
+OBJECT_PRONOUNS = frozenset("it its they them their he him his she her we us our".split())
+PRONOUN_SUBJECTS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our"})
+POSSESSIVES = frozenset({"its", "their"})
+FIRST_PERSON = frozenset({"we", "We", "our", "Our", "us", "ours"})  # not "US"
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
+# The small words between a preposition and the name it governs: "against the SDF".
+NAME_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# Prepositions that give a name a role in the act: "to the SDF", "against IS", "by Russia".
+ROLE_PREPOSITIONS = frozenset({"to", "with", "in", "into", "from", "against", "by"})
+# Words that end the noun a figure counts: "500 troops and ...", "40 fighters who ...".
+NOUN_ENDS = frozenset(
+    "and or but is are was were be been in on at by with from which that who as to for "
+    "since after before while".split()
+)
+# Nouns that, after "the", stand for a name already given: "the group had been ordered".
+ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
+# Words for a place that the rest of the sentence names: "the city", "the province".
+GENERIC_OBJECTS = frozenset(
+    "city town village province region area territory country capital it them there".split()
+)
+# Words after "the killed were" that say what befell them, not who they were.
+NOT_AN_IDENTITY = frozenset(
+    "not also still being among in at from on to by under found buried held".split()
+)

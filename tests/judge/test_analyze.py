@@ -1,0 +1,63 @@
+"""Reading a claim and a passage: framing words, descriptions of names, speakers resolved. Self-
+made examples."""
+
+from __future__ import annotations
+
+from judging import ANALYZER, stance
+
+from dossier.judge.analyze import analyze_claim, analyze_passage
+from dossier.judge.assess import judge
+from dossier.models import Stance
+
+
+def test_a_description_of_a_name_need_not_be_repeated() -> None:
+    j = stance(
+        "Russia bombed Moscow-backed KF fighters near Tabqa.",
+        "Near Tabqa, Russia bombed the KF.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_name_is_found_by_the_articles_description_of_it() -> None:
+    from dossier.judge.analyze import described, descriptions_in
+
+    article = "The Moscow-backed KF moved in."
+    tokens = ANALYZER.tokens(article)
+    descriptions = dict(descriptions_in(tokens, article))
+    sentence = "The Moscow -backed fighters said they were shelled."
+    found = described(ANALYZER.tokens(sentence), sentence, descriptions)
+    assert found == set(ANALYZER.tokens("KF")[0].keys) & found and found
+
+
+def claim_words(claim: str) -> list[str]:
+    return [t.text for t in analyze_claim(claim, ANALYZER).terms]
+
+
+def test_the_words_that_frame_a_claim_are_not_its_content() -> None:
+    assert "order" not in claim_words("The KF halted the siege in order to hinder the army.")
+    assert "order" in claim_words("The KF gave the order to halt the siege.")
+    assert "claimed" not in claim_words("Amaq claimed that three soldiers were killed.")
+    assert "denied" in claim_words("Russia denied bombing the KF.")  # the denial is the content
+    assert "named" not in claim_words('The KF named its offensive "Desert Dawn".')
+    assert "named" in claim_words("The KF named a new commander.")
+
+
+def test_a_quoted_name_answers_the_verb_that_gives_it() -> None:
+    j = stance(
+        'The Kurdish Front named its latest offensive against IS "Desert Dawn".',
+        'The Kurdish Front (KF) announced that it had launched operation "Desert Dawn" to oust IS.',
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_speaker_resolved_from_before_speaks_for_their_side() -> None:
+    claim = analyze_claim(
+        "Russian officials accused the KF of halting the siege of Tabqa.", ANALYZER
+    )
+    passage = '"Fire will be answered", he said, adding that the KF had stopped the siege of Tabqa.'
+    said = analyze_passage(passage, ANALYZER, "a Russian official")
+    j = judge(claim, said, frozenset(), frozenset())
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.speaker == "a Russian official"
+    unsaid = analyze_passage(passage, ANALYZER, "a Malian official")
+    assert judge(claim, unsaid, frozenset(), frozenset()) is None

@@ -1,0 +1,121 @@
+"""When and where: another year, day, hour or direction conflicts; none given is left out. Self-
+made examples."""
+
+from __future__ import annotations
+
+from judging import each_rule_decides, explain, stance
+
+from dossier.models import Stance
+
+
+def test_another_year_for_the_same_event_conflicts() -> None:
+    j = stance(
+        "Russia began its air campaign in Tabqa in 2014.",
+        "Russia began its air campaign in Tabqa in 2015.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says 2014, passage says 2015"
+
+
+def test_since_a_year_covers_the_years_after_it() -> None:
+    j = stance(
+        "The Kurdish Front has held Tabqa since 2016.",
+        "Since 2016, the KF has held Tabqa.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_passage_without_a_year_speaks_of_its_articles_year() -> None:
+    claim = "About 3,000 Russian troops were deployed to Tabqa in 2014."
+    passage = "About 3,000 Russian troops are now deployed to Tabqa."
+    assert stance(claim, passage, published=2017) is None  # another year's count
+    assert stance(claim, passage, published=2014) is not None
+    assert stance(claim, passage) is None  # an undated article cannot speak for 2014
+
+
+def test_another_direction_conflicts_and_none_is_not_evidence() -> None:
+    claim = "The Wadi oil field lies north of Tabqa."
+    j = stance(claim, "The Wadi oil field is located in a desert south of Tabqa.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says north, passage says south"
+    assert stance(claim, "The Wadi oil field near Tabqa was retaken.") is None
+
+
+def test_a_direction_that_is_part_of_a_place_name_is_not_the_claims_point() -> None:
+    j = stance(
+        "More than 30 militants were killed in northern Hama.",
+        "In northern Hama, about 40 militants were killed.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_another_direction_still_covers_the_claims_bearing() -> None:
+    j = stance(
+        "Tabqa forces broke the siege of Raqqa from the east.",
+        "Tabqa forces finally broke the siege of Raqqa from the west.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says east, passage says west"
+
+
+def test_another_day_of_the_same_month_or_another_hour_conflicts() -> None:
+    j = stance("The residency runs through June 15.", "The residency runs through June 7.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says June 15, passage says June 7"
+    j = stance("The residency runs through June 15.", "The residency runs through June.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance("The talk is set for 7:30 p.m. today.", "The talk is set for 3:30 p.m. today.")
+    assert j is not None and j.reason == "claim says 7:30 p.m., passage says 3:30 p.m."
+
+
+def test_the_lowest_since_a_year_does_not_date_the_passage() -> None:
+    claim = "Brent crude traded above $55 a barrel in 2017."
+    assert stance(claim, "Brent crude rose to $78 a barrel, its highest since 2011.") is None
+    j = stance(
+        "IS held about 80 percent of Tabqa in 2017.", "Since 2014, IS has held 60 percent of Tabqa."
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    j = stance(
+        "IS held about 80 percent of Tabqa in 2017.",
+        "IS has held 60 percent of Tabqa in the west since 2014.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS  # "the west" is no superlative
+
+
+def test_the_lowest_since_a_year_in_the_claim_dates_nothing_but_must_agree() -> None:
+    claim = "The rupee fell to 81.63, its weakest level since late 2010."
+    j = stance(claim, "The rupee fell to 41.63, its weakest level since late 2010.")
+    assert j is not None and j.stance is Stance.CONFLICTS  # not left out for want of a date
+    assert explain(claim, "The rupee fell to 81.63, its weakest level since 2012.") == (
+        "left out: claim says since 2010, passage says since 2012"  # another day, as for years
+    )
+
+
+# --- each rule of the family, on a case it decides -------------------------------------------
+
+
+test_each_rule_decides_its_own_case = each_rule_decides(
+    [
+        (
+            "contrast.figure",
+            "About 3,000 Russian troops were deployed to Tabqa in 2014.",
+            "About 3,000 Russian troops are now deployed to Tabqa.",
+            {"published": 2017},
+            None,
+        ),
+        (
+            "contrast.unanswered",
+            "The Wadi oil field lies north of Tabqa.",
+            "The Wadi oil field near Tabqa was retaken.",
+            {},
+            None,
+        ),
+        (
+            "contrast.answered-otherwise",
+            "Russia began its air campaign in Tabqa in 2014.",
+            "Russia began its air campaign in Tabqa in 2015.",
+            {},
+            Stance.CONFLICTS,
+        ),
+    ]
+)

@@ -1,0 +1,134 @@
+"""What of a claim a sentence says: names across spellings and posts, synonyms, what the rules read
+as saying a word. Self-made examples."""
+
+from __future__ import annotations
+
+from judging import explain, stance
+
+from dossier.analysis.text import Analyzer
+from dossier.judge.analyze import analyze_claim, analyze_passage
+from dossier.judge.assess import judge
+from dossier.models import Stance
+
+
+def test_name_variants_and_aliases_meet() -> None:
+    j = stance(
+        "Daesh shelled Deir ez-Zor airport.", "IS militants shelled the Deir al-Zour airport."
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_name_said_just_before_counts_as_said() -> None:
+    j = stance(
+        "More than 30 militants were killed when the KF repelled an IS attack on Tabqa.",
+        "In total, about 40 militants were killed.",
+        before="The KF repelled an IS attack on Tabqa on Monday.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_the_groups_forces_are_the_forces_of_its_state() -> None:
+    analyzer = Analyzer(
+        {"Malian government": ["Bamako"], "Malian Army": ["Malian government forces"]}
+    )
+    c = analyze_claim("The KF was ordered to attack Malian government forces.", analyzer)
+    p = analyze_passage("The KF was instructed not to act against Bamako forces.", analyzer, None)
+    j = judge(c, p, frozenset())
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_ministry_speaks_for_its_state_but_the_state_is_not_the_ministry() -> None:
+    analyzer = Analyzer(
+        {"Russia": ["Moscow", "Russian"], "Russian Defence Ministry": ["Russian MoD"]}
+    )
+    state = analyze_claim("Russia bombed the KF.", analyzer)
+    ministry = analyze_claim("The Russian Defence Ministry bombed the KF.", analyzer)
+    by_ministry = analyze_passage("The Russian MoD bombed the KF.", analyzer, None)
+    by_state = analyze_passage("Moscow bombed the KF.", analyzer, None)
+    assert judge(state, by_ministry, frozenset()) is not None
+    assert judge(ministry, by_state, frozenset()) is None
+
+
+def test_the_announcement_of_the_sentence_before_carries_its_words() -> None:
+    claim = "The KF launched its offensive against IS in Tabqa province on September 9."
+    before = "The Kurdish Front announced that it launched an offensive on IS in Tabqa province."
+    j = stance(
+        claim,
+        "The September 9 announcement came as Malian forces waged a separate push.",
+        before=before,
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+    plain = "On September 9 Malian forces waged a separate push."
+    assert stance(claim, plain, before=before) is None
+
+
+def test_to_stop_and_to_abandon_are_one_act() -> None:
+    j = stance("The KF has abandoned the siege of Tabqa.", "The KF halted the siege of Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_word_bound_to_another_name_does_not_count() -> None:
+    claim = "Malian troops broke the siege of Tabqa."
+    assert stance(claim, "The KF halted the siege of Gao to hamper Malian troops in Tabqa.") is None
+    j = stance(claim, "Malian troops have broken the siege of Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_lifting_a_blockade_is_breaking_a_siege_but_lifting_is_not_breaking() -> None:
+    claim = "Malian troops have broken the siege of Tabqa."
+    lifted = "Fighting grew after the lifting of the blockade of Tabqa by Malian troops."
+    j = stance(claim, lifted)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "Malian troops ended a three-year siege of Tabqa on Monday.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    rules = "Malian troops have lifted the rules in Tabqa."
+    assert explain("Malian troops have broken the rules in Tabqa.", rules) == (
+        "left out: the passage does not say “broken”"
+    )
+
+
+def test_forces_working_alongside_others_are_deployed_there() -> None:
+    claim = "Russia has deployed special forces alongside Malian troops near Tabqa."
+    working = "Malian soldiers working alongside Russian special forces near Tabqa came under fire."
+    j = stance(claim, working)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    planning = "Russian special forces are working on a plan with Malian troops near Tabqa."
+    assert explain(claim, planning) == "left out: the passage does not say “deployed”"
+    others = "Niger has thousands of special forces fighting alongside Malian troops near Tabqa."
+    assert explain(claim, others, article="Russia sent help.", topic="Russia") == (
+        "left out: the passage does not say “deployed”"  # Niger's forces, not Russia's
+    )
+
+
+def test_doing_something_instead_of_fighting_for_a_place_is_neglecting_that_fight() -> None:
+    claim = "The KF neglected the fight for Tabqa."
+    j = stance(claim, "KF units are resting in Gao instead of liberating Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert stance(claim, "KF units are resting in Gao instead of visiting Tabqa.") is None
+    assert stance(claim, "KF units are resting in Tabqa instead of liberating Gao.") is None
+
+
+def test_telling_what_any_attempt_will_meet_is_delivering_a_warning() -> None:
+    claim = "Russia said it had delivered its warning to the KF."
+    said = ", Russian general Ivan Petrov said."
+    told = '"The KF was told that any attempts to open fire would be shut down"'
+    j = stance(claim, told + said)
+    assert j is not None and j.stance is Stance.SUPPORTS, j
+    assert stance(claim, '"The KF was told that the bridge would be shut down"' + said) is None
+
+
+def test_troops_fired_at_are_troops_deployed_there() -> None:
+    claim = "Russia has deployed special forces near Tabqa."
+    passage = (
+        "Russia said mortars had been fired at its own special forces near Tabqa from positions"
+        " held by US troops."
+    )
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS, j
+    assert stance(claim, "Russia said mortars had been fired near Tabqa.") is None
+    j = stance("The US has deployed special forces near Tabqa.", passage)
+    assert j is None or j.stance is not Stance.SUPPORTS  # fired from, not at
+    # The US troops are not the claim's forces: Russia's own are, so it is not the US's act.
+    claim = "Russia has deployed special forces alongside Malian troops near Tabqa."
+    j = stance(claim, passage, before="Malian troops advanced on Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS, j

@@ -1,0 +1,304 @@
+"""Claims with a figure: the figures must measure the same thing, then agree or conflict. Self-made
+examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from judging import ANALYZER, decided, each_rule_decides, explain, stance
+
+from dossier.corpus.read import load_corpus
+from dossier.judge.match import Matcher
+from dossier.judge.outcome import Judgment
+from dossier.models import Claim, Stance
+
+
+def test_a_matching_figure_on_the_same_measure_supports() -> None:
+    j = stance(
+        "The Kurdish Front controls 70% of Tabqa.", "The KF now controls 70 per cent of Tabqa."
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.reason == "claim 70% matches passage 70 per cent of Tabqa"
+    assert j.figures == ["70 per cent"]
+
+
+def test_a_different_figure_on_the_same_measure_conflicts_and_says_of_what() -> None:
+    j = stance(
+        "The Kurdish Front controls 70% of Tabqa.",
+        "The offensive on the city of Tabqa by the KF has seized around 40 percent of the city.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim 70% vs passage around 40 percent of the city (Tabqa)"
+
+
+def test_a_figure_about_another_place_is_not_evidence() -> None:
+    assert (
+        stance(
+            "The Kurdish Front controls 70% of Tabqa.",
+            "The Kurdish Front controls about 40 percent of Manbij.",
+        )
+        is None
+    )
+
+
+def test_a_count_of_other_people_is_not_evidence() -> None:
+    assert (
+        stance(
+            "Islamic State killed 4 soldiers near Tabqa.",
+            "Near Tabqa, about 30 militants of Islamic State were killed.",
+        )
+        is None
+    )
+
+
+def test_hedged_figures_compare_by_their_intervals() -> None:
+    j = stance("The alliance conducted more than 900 strikes.", "It conducted over 900 strikes.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance("The alliance conducted fewer than 500 strikes.", "It conducted over 900 strikes.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_qualified_figure_still_supports_but_the_reason_says_so() -> None:
+    j = stance(
+        "About 300 Russian troops are deployed in Libya.",
+        "Moscow says about 300 Russian troops are in Libya, but the real number is believed to be"
+        " much higher.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert "qualifies" in j.reason
+
+
+def test_shares_of_one_place_held_by_two_sides_cannot_exceed_the_whole() -> None:
+    j = stance(
+        "The Kurdish Front controls about 60 percent of Tabqa.",
+        "IS still holds about 70 percent of Tabqa.",
+        article="The Kurdish Front is advancing.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert "held by IS: the two shares add up to more than 100%" in j.reason
+    assert (
+        stance(
+            "The Kurdish Front controls about 20 percent of Tabqa.",
+            "IS still holds about 70 percent of Tabqa.",
+            article="The Kurdish Front is advancing.",
+        )
+        is None
+    )
+
+
+def test_troops_of_one_country_are_not_the_forces_of_another() -> None:
+    assert (
+        stance(
+            "About 3,000 Nigerien troops are in Gao.",
+            "Trainers in Gao have trained almost 60,000 Malian security forces.",
+        )
+        is None
+    )
+
+
+def test_troops_counted_for_one_country_are_not_trainees_of_another() -> None:
+    j = stance(
+        "Trainers helped train nearly 9,000 members of Mali's security forces.",
+        "Trainers have helped train almost 9,000 Malian security forces.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert (
+        stance(
+            "Trainers helped train nearly 9,000 members of Mali's security forces.",
+            "There are about 500 Nigerien troops now deployed with the trainers.",
+        )
+        is None
+    )
+
+
+def test_one_days_count_does_not_contradict_a_total() -> None:
+    claim = "The KF conducted over 1,500 strikes against Islamic State."
+    assert stance(claim, "On Friday the KF said it conducted two strikes against IS.") is None
+    j = stance(claim, "The KF has conducted 900 strikes against IS so far.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_more_before_the_counted_noun_is_skipped() -> None:
+    from dossier.analysis.quantity import extract
+
+    (q,) = extract("plans to send up to 1500 more US troops")
+    assert q.noun == "troops"
+
+
+def test_a_count_of_the_killed_is_not_the_size_of_a_force() -> None:
+    assert (
+        stance("The KF has about 50,000 fighters.", "In Tabqa about 40 KF fighters were killed.")
+        is None
+    )
+    j = stance("The KF has about 50,000 fighters.", "The KF now has some 30,000 fighters.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_share_lost_is_held_by_the_other_side() -> None:
+    lost = "IS militants have lost more than half of Tabqa."
+    j = stance("The KF had captured less than half of Tabqa.", lost, article="The KF advanced.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim less than half vs passage more than half of Tabqa lost by IS"
+    j = stance("IS holds less than half of Tabqa.", lost)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.reason.endswith("lost by IS, the rest held")
+    j = stance("IS holds about 70 percent of Tabqa.", lost)
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_sentence_saying_who_the_killed_were_disputes_the_count(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The news agency Amaq has claimed killing of 2 Malian soldiers near Tabqa.\n\n"
+        "However, photos suggest that the killed fighters were likely private military"
+        " contractors (PMCs) supporting the advance.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    evidence = matcher.evidence(Claim(id="c", text="Two Malian soldiers were killed near Tabqa."))
+    assert [(e.stance, e.reason) for e in evidence if e.stance is Stance.CONFLICTS] == [
+        (
+            Stance.CONFLICTS,
+            "the passage says the killed fighters were likely private military contractors,"
+            " not soldiers",
+        )
+    ]
+
+
+def test_who_the_killed_were_speaks_only_of_the_same_people_and_event() -> None:
+    claim = "Two Malian soldiers were killed near Tabqa."
+    before = "Amaq has claimed killing of 2 Malian soldiers near Tabqa."
+    assert stance(claim, "The killed were civilians from the village.", before=before) is not None
+    assert stance(claim, "The killed fighters were Malian soldiers.", before=before) is None
+    assert stance(claim, "The dead were buried on Friday.", before=before) is None
+    assert stance(claim, "The dead were identified by their families.", before=before) is None
+    elsewhere = "Amaq has claimed killing of 2 Nigerien soldiers near Gao."
+    assert stance(claim, "The killed were civilians from the village.", before=elsewhere) is None
+
+
+def test_troops_sent_are_not_people_trained() -> None:
+    claim = "Coalition troops trained more than 8,000 Malian soldiers."
+    passage = "Mali approved sending up to 1,500 more troops to train Malian soldiers."
+    assert stance(claim, passage) is None
+    j = stance(claim, "Coalition troops have trained about 6,000 Malian soldiers.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_every_figure_the_passage_answers_must_agree() -> None:
+    j = stance(
+        "After 301 years of British rule, Hong Kong adopted two systems.",
+        "After 150 years of British rule, Hong Kong adopted two systems.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim 301 years vs passage 150 years"
+
+
+def test_a_bare_number_is_compared_where_the_words_around_it_agree() -> None:
+    claim = "Charles Manson, now 161 and in prison for life, received a marriage license."
+    j = stance(claim, "Charles Manson, now 80 and in prison for life, received a marriage license.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim 161 vs passage 80"
+
+
+def test_a_figure_the_passage_measures_but_does_not_settle_keeps_it_from_backing_the_claim() -> (
+    None
+):
+    claim = "At least 133 journalists, all but 10 of them Malian, have been killed in the war."
+    weaker = "At least 66 journalists, all but 10 of them Malian, have been killed in the war."
+    assert explain(claim, weaker) == (
+        "left out: claim At least 133 is not settled by passage At least 66 journalists"
+    )
+    j = stance(claim, claim)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+# --- each rule of the family, on a case it decides -------------------------------------------
+
+
+test_each_rule_decides_its_own_case = each_rule_decides(
+    [
+        (
+            "figures.reidentified",
+            "Two Malian soldiers were killed near Tabqa.",
+            "The killed were civilians from the village.",
+            {"before": "Amaq has claimed killing of 2 Malian soldiers near Tabqa."},
+            Stance.CONFLICTS,
+        ),
+        (
+            "figures.exclusive-shares",
+            "The Kurdish Front controls about 60 percent of Tabqa.",
+            "IS still holds about 70 percent of Tabqa.",
+            {"article": "The Kurdish Front is advancing."},
+            Stance.CONFLICTS,
+        ),
+        (
+            "figures.other-owner",
+            "The Kurdish Front controls about 20 percent of Tabqa.",
+            "IS still holds about 70 percent of Tabqa.",
+            {"article": "The Kurdish Front is advancing."},
+            None,
+        ),
+        (
+            "figures.missing-name",
+            "The Kurdish Front controls 70% of Tabqa.",
+            "The Kurdish Front controls about 40 percent of Manbij.",
+            {},
+            None,
+        ),
+        (
+            "figures.coverage",
+            "The Kurdish Front controls 70% of Tabqa.",
+            "About 70 percent of voters stayed at home.",
+            {"article": "The Kurdish Front entered Tabqa."},
+            None,
+        ),
+        (
+            "figures.same-measure",
+            "Islamic State killed 4 soldiers near Tabqa.",
+            "Near Tabqa, about 30 militants of Islamic State were killed.",
+            {},
+            None,
+        ),
+        (
+            "figures.unsettled",
+            "At least 133 journalists, all but 10 of them Malian, have been killed in the war.",
+            "At least 66 journalists, all but 10 of them Malian, have been killed in the war.",
+            {},
+            None,
+        ),
+        (
+            "figures.one-day",
+            "The KF conducted over 1,500 strikes against Islamic State.",
+            "On Friday the KF said it conducted two strikes against IS.",
+            {},
+            None,
+        ),
+        (
+            "figures.agree",
+            "The Kurdish Front controls 70% of Tabqa.",
+            "The KF now controls 70 per cent of Tabqa.",
+            {},
+            Stance.SUPPORTS,
+        ),
+        (
+            "figures.disagree",
+            "The Kurdish Front controls 70% of Tabqa.",
+            "The offensive on the city of Tabqa by the KF has seized around 40 percent of the "
+            "city.",
+            {},
+            Stance.CONFLICTS,
+        ),
+    ]
+)
+
+
+def test_a_clause_that_sets_a_backing_figure_aside_is_cited_apart() -> None:
+    passage = (
+        "Moscow says about 300 Russian troops are in Libya, but the real number is believed to be"
+        " much higher."
+    )
+    outcome = decided("About 300 Russian troops are deployed in Libya.", passage)
+    assert isinstance(outcome, Judgment) and outcome.rule == "figures.agree"
+    assert outcome.counter is not None and outcome.counter.rule == "figures.set-aside"
+    assert passage[outcome.counter.start : outcome.counter.end] == (
+        "the real number is believed to be much higher"
+    )

@@ -1,0 +1,118 @@
+"""The matcher over a corpus: speakers across sentences and articles, the sentences judged. Self-
+made examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from judging import ALIASES, ANALYZER
+
+from dossier.analysis.text import Analyzer
+from dossier.corpus.read import load_corpus
+from dossier.judge.match import Matcher
+from dossier.models import Claim, Stance
+
+
+def petrov_speaking(folder: Path, rest: str) -> Matcher:
+    """A matcher over one article that introduces a Russian MoD spokesman, then ``rest``."""
+    (folder / "a.txt").write_text(
+        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n\n" + rest,
+        encoding="utf-8",
+    )
+    analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
+    return Matcher(load_corpus(folder), analyzer)
+
+
+def test_a_speaker_speaks_for_the_side_the_article_gives_them(tmp_path: Path) -> None:
+    matcher = petrov_speaking(
+        tmp_path,
+        "The front moved little.\n\nPetrov said the warning was delivered to the KF command.\n",
+    )
+    said = "Russia said it had delivered its warning to the KF command."
+    evidence = matcher.evidence(Claim(id="warning", text=said))
+    assert [(e.stance, e.speaker) for e in evidence] == [(Stance.SUPPORTS, "Petrov")]
+    other = "Amaq said it had delivered its warning to the KF command."
+    assert matcher.evidence(Claim(id="amaq", text=other)) == []
+
+
+def test_the_sentences_after_the_best_hits_are_judged_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The KF launched an offensive against IS in Tabqa province.\n\n"
+        "Photos suggest they were private contractors.\n\n"
+        "The announcement came as Nigerien forces waged a separate push.\n\n"
+        "Nothing else happened that week.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    claim = Claim(id="c", text="The KF launched its offensive against IS in Tabqa province.")
+    texts = [matcher.corpus.passages[pid].text for pid in matcher.candidates(claim)]
+    assert texts == [
+        "The KF launched an offensive against IS in Tabqa province.",
+        "Photos suggest they were private contractors.",
+        "The announcement came as Nigerien forces waged a separate push.",
+    ]
+
+
+def test_a_sentence_inside_a_quotation_is_the_word_of_who_is_named_at_its_close(
+    tmp_path: Path,
+) -> None:
+    matcher = petrov_speaking(
+        tmp_path, "“The front is calm. The KF has left the Tabqa dam. We will see,” Petrov said.\n"
+    )
+    said = "Russia said the KF has left the Tabqa dam."
+    evidence = matcher.evidence(Claim(id="left", text=said))
+    assert [(e.stance, e.quote, e.speaker) for e in evidence] == [
+        (Stance.SUPPORTS, "The KF has left the Tabqa dam.", "Petrov")
+    ]
+
+
+def test_a_spokesman_speaks_for_his_ministry_in_every_article(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Russian MoD spokesman Igor Petrov spoke on Monday about the front.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "The front moved little.\n\nPetrov said the KF had twice shelled Malian troops near Gao.\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer({**ALIASES, "Russian Defence Ministry": ["Russian MoD"]})
+    matcher = Matcher(load_corpus(tmp_path), analyzer)
+    claim = "The Russian MoD said the KF had twice shelled Malian troops near Gao."
+    evidence = matcher.evidence(Claim(id="twice", text=claim))
+    assert [(e.source, e.speaker) for e in evidence] == [("b.txt", "Petrov")]
+
+
+def test_he_said_after_other_sources_is_the_general_quoted_before(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "General Ivan Petrov said the Malian troops had been shelled twice.\n\n"
+        "The front moved little on Monday.\n\nThe KF militias said they had come under attack.\n\n"
+        "Local media reported heavy rain.\n\nThe KF said the road was cut.\n\n"
+        '"The KF command was told in no uncertain terms that any attempts to open fire would'
+        ' be shut down," he said.\n',
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    told = matcher.corpus.passages[-1]
+    assert told.text.startswith('"The KF command was told')
+    assert matcher._passage(told.id).speaker == "General Ivan Petrov"
+
+
+def _mortar_article(first: str) -> str:
+    return (
+        f"{first}\n\nThe front moved little on Monday.\n\nLocal media reported heavy rain.\n\n"
+        "Aid convoys waited at the border.\n\nRussia's defence ministry said mortars had been "
+        "fired at its own special forces from positions held by the KF.\n"
+    )
+
+
+def test_its_own_forces_are_the_forces_the_article_named_before(tmp_path: Path) -> None:
+    """'its own special forces' four sentences after 'Malian troops working alongside Russian
+    special forces outside Gao': the same forces, so what was said of them counts as context."""
+    claim = Claim(id="c", text="Russia has deployed special forces alongside Malian troops in Gao.")
+    first = "Malian troops working alongside Russian special forces outside Gao were shelled."
+    (tmp_path / "a.txt").write_text(_mortar_article(first), encoding="utf-8")
+    cited = [e.quote for e in Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)]
+    assert any(q.startswith("Russia's defence ministry said mortars") for q in cited), cited
+    # Nigerien special forces named before are not Russia's own: nothing to carry over.
+    (tmp_path / "a.txt").write_text(_mortar_article(first.replace("Russian", "Nigerien")))
+    cited = [e.quote for e in Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)]
+    assert not any(q.startswith("Russia's defence ministry said mortars") for q in cited), cited

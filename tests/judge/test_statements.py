@@ -1,0 +1,208 @@
+"""Claims without a figure: coverage of the claim, then the polarity of what the sentence says.
+Self-made examples."""
+
+from __future__ import annotations
+
+from judging import decided, each_rule_decides, explain, stance
+
+from dossier.judge.outcome import Judgment
+from dossier.models import Stance
+
+
+def test_a_denial_conflicts_with_what_it_denies() -> None:
+    j = stance(
+        "Russian jets bombed the Kurdish Front near Tabqa.",
+        "Moscow denied reports that its jets bombed the Kurdish Front near Tabqa.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "passage denies it (“denied”)"
+
+
+def test_a_claim_about_the_denial_is_backed_by_the_denial() -> None:
+    claim = "Russia denied bombing the Kurdish Front."
+    j = stance(claim, "Moscow denied reports that its jets bombed the Kurdish Front near Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert (
+        stance(claim, "Russian jets bombed the Kurdish Front near Tabqa, officials said.") is None
+    )
+
+
+def test_a_negated_passage_conflicts() -> None:
+    j = stance(
+        "Foreign advisers were wounded in the strike.",
+        "Foreign advisers were present but were not wounded in the strike.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "passage negates it (“not”)"
+
+
+def test_shared_words_without_the_claims_content_are_not_evidence() -> None:
+    assert (
+        stance(
+            "The Kurdish Front is coordinating with Russia.",
+            "The Kurdish Front accused Russia of shelling its positions.",
+        )
+        is None
+    )
+
+
+def test_the_verb_after_an_auxiliary_must_be_said() -> None:
+    claim = "Russian and KF ground forces in Tabqa are speaking directly with each other."
+    passage = "The deployment raises the specter of a direct clash on the ground in Tabqa "
+    assert stance(claim, passage + "between Russian and KF forces.") is None
+
+
+def test_an_accusation_and_its_denial_in_one_sentence_are_cited_apart() -> None:
+    text = "The KF accused Russia of bombing its fighters near Tabqa, a claim Moscow denied."
+    j = stance("Russia bombed KF fighters near Tabqa.", text)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.counter is not None
+    start, end, reason, _ = j.counter
+    assert text[start:end] == "a claim Moscow denied"
+    assert reason == "the passage reports a denial (“denied”)"
+
+
+def test_a_quote_that_goes_on_keeps_what_was_said_before() -> None:
+    claim = "The KF is coordinating its offensive against IS with Russia."
+    j = stance(
+        claim,
+        '"We are not coordinating with Russia."',
+        before="The KF offensive against IS goes on.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert (
+        stance(
+            "Russia bombed the KF.",
+            '"We are not coordinating with Russia."',
+            before="The KF was bombed.",
+        )
+        is None
+    )
+
+
+def test_the_reason_lists_words_in_one_order_whatever_the_hash_seed() -> None:
+    j = stance(
+        "Apple growers in Raqqa sold apples.", "Apple and apple growers sold apples in Raqqa."
+    )
+    assert j is not None
+    assert j.reason == "passage states it: Apple, apple, apples, growers, Raqqa, sold"
+
+
+def test_a_negation_governs_only_what_it_says_first() -> None:
+    claim = "The price covers the cost of the gold case."
+    passage = "The price covers the cost of the gold case and does not leave Apple selling gold."
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_control_of_a_place_names_the_place_not_who_controls_it() -> None:
+    claim = "IS militants are attempting to seize control of the Malian capital."
+    j = stance(claim, claim)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_in_no_uncertain_terms_is_no_negation() -> None:
+    claim = "The KF condemned the attack on Tabqa."
+    j = stance(claim, "The KF condemned in no uncertain terms the attack on Tabqa.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "The KF did not condemn the attack on Tabqa.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_the_reason_says_which_names_the_article_gave() -> None:
+    claim = "The KF repelled an IS attack near Deir ez-Zor on Monday."
+    said = explain(claim, "It repelled an IS attack on Monday.", before="The KF held Deir ez-Zor.")
+    assert said == (
+        "supports: passage states it: attack, IS, Monday, repelled;"
+        " named before it: KF, Deir ez-Zor"
+    )
+    said = explain(
+        claim,
+        "The KF repelled an IS attack on Monday.",
+        article="Fighting went on in Deir ez-Zor.",
+        topic="Deir ez-Zor",
+    )
+    assert said == (
+        "supports: passage states it: attack, IS, KF, Monday, repelled; in the article: Deir ez-Zor"
+    )
+
+
+# --- each rule of the family, on a case it decides -------------------------------------------
+
+
+test_each_rule_decides_its_own_case = each_rule_decides(
+    [
+        (
+            "statements.word-coverage",
+            "The Kurdish Front is coordinating with Russia.",
+            "The Kurdish Front accused Russia of shelling its positions.",
+            {},
+            None,
+        ),
+        (
+            "statements.verb-unsaid",
+            "Russian and KF ground forces in Tabqa are speaking directly with each other.",
+            "The deployment raises the specter of a direct clash on the ground in Tabqa between "
+            "Russian and KF forces.",
+            {},
+            None,
+        ),
+        (
+            "statements.missing-name",
+            "Loud music greeted the victory in Tabqa.",
+            "Loud music was heard.",
+            {},
+            None,
+        ),
+        (
+            "statements.coverage",
+            "Loud music greeted the victory in Tabqa.",
+            "Loud music was heard.",
+            {"article": "Fighting went on in Tabqa.", "topic": "Fighting in Tabqa"},
+            None,
+        ),
+        (
+            "statements.denial-unreported",
+            "The KF rejected the ceasefire in Tabqa.",
+            "The KF accepted the ceasefire in Tabqa.",
+            {},
+            None,
+        ),
+        (
+            "statements.reports-denial",
+            "Russia denied bombing the Kurdish Front.",
+            "Moscow denied reports that its jets bombed the Kurdish Front near Tabqa.",
+            {},
+            Stance.SUPPORTS,
+        ),
+        (
+            "statements.denies",
+            "Russian jets bombed the Kurdish Front near Tabqa.",
+            "Moscow denied reports that its jets bombed the Kurdish Front near Tabqa.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
+            "statements.negates",
+            "Foreign advisers were wounded in the strike.",
+            "Foreign advisers were present but were not wounded in the strike.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
+            "statements.states",
+            "Russia bombed the KF near Tabqa.",
+            "Russian jets bombed the KF near Tabqa on Monday.",
+            {},
+            Stance.SUPPORTS,
+        ),
+    ]
+)
+
+
+def test_a_denial_in_a_last_clause_of_its_own_is_cited_apart() -> None:
+    text = "The KF accused Russia of bombing its fighters near Tabqa, a claim Moscow denied."
+    outcome = decided("Russia bombed KF fighters near Tabqa.", text)
+    assert isinstance(outcome, Judgment) and outcome.rule == "statements.states"
+    assert outcome.counter is not None and outcome.counter.rule == "statements.denial-clause"
+    assert outcome.reason.startswith("passage reports it")
