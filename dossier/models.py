@@ -506,9 +506,8 @@ class Evidence(BaseModel):
     quote: str = Field(description="Exactly the source text between start and end.")
     reason: str = Field(description="Why this stance, in words a person can check.")
     rule: str = Field(
-        default="",
         description="The judge's rule that decided it, e.g. 'figures.agree' (see "
-        "dossier/judge/registry.py); empty for evidence not made by the judge.",
+        "dossier/judge/registry.py)."
     )
     speaker: str | None = Field(default=None, description="Who says it, where the text tells.")
     figures: list[str] = Field(

@@ -105,6 +105,13 @@ def _articles(port: int) -> list[Article]:
     ]
 
 
+def _rule_for(stance: Stance, figures: tuple[str, ...]) -> str:
+    """The judge's rule that would decide such a citation."""
+    if figures:
+        return "figures.agree" if stance is Stance.SUPPORTS else "figures.disagree"
+    return "statements.states" if stance is Stance.SUPPORTS else "statements.negates"
+
+
 def _evidence(
     article: Article,
     quote: str,
@@ -115,6 +122,7 @@ def _evidence(
     marks: tuple[str, ...] = (),
     figures: tuple[str, ...] = (),
     score: float = 1.0,
+    rule: str | None = None,
 ) -> Evidence:
     """Evidence for `quote`, with offsets found in the article and its paragraph."""
     text = article.text
@@ -132,6 +140,7 @@ def _evidence(
         end=end,
         quote=quote,
         reason=reason,
+        rule=rule or _rule_for(stance, figures),
         speaker=speaker,
         figures=list(figures),
         highlights=highlights,

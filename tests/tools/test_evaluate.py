@@ -230,6 +230,7 @@ def cite(stance: Stance, quote: str, *, source: str = "dam.txt", text: str = DAM
         end=start + len(quote),
         quote=quote,
         reason="test",
+        rule="statements.states",
         score=1.0,
         paragraph_start=0,
         paragraph_end=0,
