@@ -163,6 +163,7 @@ def build(
     from dossier import pipeline
     from dossier.incremental import build as incremental
     from dossier.render.output import parse_formats
+    from dossier.render.view import plural
 
     formats = parse_formats(format)
     cache = _cache_dir(claims, cache_dir, no_cache)
@@ -178,7 +179,9 @@ def build(
             )  # fmt: skip
     if not state.quiet:
         summary = ", ".join(f"{n} {v}" for v, n in built.verdicts)
-        typer.echo(f"{built.claims} claims checked against {built.documents} articles: {summary}")
+        checked = f"{plural(built.claims, 'claim')} checked against "
+        checked += plural(built.documents, "article")
+        typer.echo(f"{checked}: {summary}" if summary else checked)
         for path in built.written:
             typer.echo(f"wrote {path}")
 

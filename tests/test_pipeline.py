@@ -318,3 +318,25 @@ def test_a_figure_written_in_any_number_word_is_looked_at(tmp_path: Path) -> Non
     assert [e["quote"] for e in claim["evidence"]] == [
         "The SDF said that it controls fifteen percent of Raqqa."
     ]
+
+
+def test_a_claims_file_without_claims_builds_an_empty_dossier_through_the_cache(
+    tmp_path: Path,
+) -> None:
+    """`claims: []` is a dossier to start from, not a crash (it ended in exit 3 as JSON)."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("The bridge opened in May.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text("title: New story\nclaims: []\n", encoding="utf-8")
+    outputs = []
+    for cache in (["--cache-dir", str(tmp_path / "cache")], ["--no-cache"]):
+        out = tmp_path / f"out{len(outputs)}"
+        result = CliRunner().invoke(
+            app,
+            ["build", *cache, "--format", "json", "--claims", str(tmp_path / "claims.yaml"),
+             "--corpus", str(tmp_path / "corpus"), "--out", str(out)],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[0] == "0 claims checked against 1 article"
+        outputs.append((out / "dossier.json").read_bytes())
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["claims"] == []

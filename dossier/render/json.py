@@ -43,7 +43,7 @@ def json_with_evidence(
         raise ValueError("json_with_evidence: the sources are given both ways")
     head = report.model_copy(update={"claims": []}).model_dump_json(indent=2).encode("utf-8")
     empty_sources, empty_claims = b'\n  "sources": [],', b'\n  "claims": []\n}'
-    if not head.endswith(empty_claims) or not report.claims:
+    if not head.endswith(empty_claims):
         raise ValueError("json_with_evidence: the report's last field is not its claims")
     head = head[: -len(empty_claims)]
     if sources:
@@ -58,6 +58,8 @@ def json_with_evidence(
                 b",",
             )
         )
+    if not report.claims:
+        return head + empty_claims + b"\n"
     parts = [head, b'\n  "claims": [\n']
     for n, claim in enumerate(report.claims):
         body = claim.model_dump_json(indent=2).encode("utf-8")
