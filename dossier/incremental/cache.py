@@ -24,7 +24,7 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   article at a time. Either way, it is exactly what a cold build gives.
 * **outputs**: the rendered JSON and HTML of a report (with the figures the command line
   prints), under the report's key (the bytes of the claims file and every article's path,
-  sha256 and metadata), the formats and ``render.output_version`` (the templates and the
+  sha256 and metadata), the formats and ``render.output.output_version`` (the templates and the
   libraries that render): when the corpus stamp says nothing changed, they are written again
   as they are, or left as they are when the output folder still holds them. The files
   themselves are **rendered**: hard links to the files the build wrote (``Cache.keep_file``;
@@ -45,7 +45,7 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   weight (idf, to two decimals) of each word its analysis looked up, its candidate sentences
   (article and place) with each article's sha256 and year, and the corpus's descriptions of
   names and posts. Adding a claim judges that claim only, and a JSON build puts the other
-  claims' evidence in place as it is, without reading it back (``render.json_with_evidence``).
+  claims' evidence in place as it is, without reading it back (``render.json.json_with_evidence``).
   After an article is edited, added or removed, every claim's candidates are retrieved again,
   but only a claim whose inputs changed is judged again.
 * **claims**: per claim, the key of its judgment under the corpus state (code version, corpus
