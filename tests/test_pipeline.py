@@ -340,3 +340,22 @@ def test_a_claims_file_without_claims_builds_an_empty_dossier_through_the_cache(
         outputs.append((out / "dossier.json").read_bytes())
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["claims"] == []
+
+
+def test_an_article_dated_by_its_file_name_speaks_of_that_year(tmp_path: Path) -> None:
+    """A claim that names its year is judged against an article whose only date is in its file
+    name; the same article without it cannot say which year it speaks of."""
+    text = "Flooding\n\nAt least 40 people died in the floods in Kerala, officials said.\n"
+    claims = (
+        "title: t\nclaims:\n  - id: kerala\n"
+        "    text: At least 40 people died in the Kerala floods in 2018.\n"
+    )
+    (tmp_path / "dated").mkdir()
+    (tmp_path / "undated").mkdir()
+    dated = build_small(tmp_path / "dated", {"wire-2018-08-16-floods.txt": text}, claims)
+    undated = build_small(tmp_path / "undated", {"wire-floods.txt": text}, claims)
+    assert [(e["stance"], e["rule"]) for e in dated[0]["evidence"]] == [
+        ("supports", "figures.agree")
+    ]
+    assert dated[0]["verdict"] == "supported"
+    assert undated[0]["verdict"] == "unverified"

@@ -23,7 +23,7 @@ from dossier.corpus.furniture import FURNITURE_RULES, compile_furniture
 from dossier.corpus.segment import Segmenter, segment_corpus
 from dossier.corpus.sources import SOURCES_FILE, SourcesFile, load_sources
 from dossier.errors import CorpusError
-from dossier.models import Corpus, Document, SourceMeta
+from dossier.models import Corpus, Document
 
 
 def load_corpus(
@@ -82,8 +82,7 @@ def read_corpus(
         if was is not None and was[0] == (
             _stat(file.where) if stamp is None else stamp.files.get(file.rel)
         ):
-            given = sources.sources.get(file.rel)
-            meta = given.model_copy() if given is not None else SourceMeta()
+            meta = sources.meta(file.rel)
             if keep_texts:
                 made.append(unread(file.rel, was[1], meta, file.where))
             else:
@@ -94,8 +93,7 @@ def read_corpus(
         if read is None:
             continue
         data, text = read
-        given = sources.sources.get(file.rel)
-        meta = given.model_copy() if given is not None else SourceMeta()
+        meta = sources.meta(file.rel)
         sha256 = hashlib.sha256(data).hexdigest()
         if keep_texts:
             made.append(

@@ -8,6 +8,7 @@ of them together.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from pathlib import Path
@@ -22,6 +23,17 @@ from dossier.models import SourceMeta
 from dossier.yamlfile import Voice, YamlDoc, parse_yaml, read_yaml, validate_located
 
 SOURCES_FILE = "sources.yaml"
+_NAME_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?!\d)")
+
+
+def date_in_name(path: str) -> dt.date | None:
+    """The last valid YYYY-MM-DD (or YYYY_MM_DD) date written in a file's path, if any."""
+    for year, month, day in reversed(_NAME_DATE_RE.findall(path)):
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
 
 
 class SourcesFile(BaseModel):
@@ -37,6 +49,16 @@ class SourcesFile(BaseModel):
     sources: dict[str, SourceMeta] = Field(
         default_factory=dict, description="Article path relative to the corpus folder -> metadata."
     )
+
+    def meta(self, path: str) -> SourceMeta:
+        """What is known of the article at ``path``: its entry here, and, when that gives no
+        date, the date its file's name carries (``2023-06-04-toll-revised.txt``,
+        ``reuters/2022-07-23_who.md``), as news archives and scrapers name their files."""
+        given = self.sources.get(path)
+        meta = given.model_copy() if given is not None else SourceMeta()
+        if meta.date is None and (date := date_in_name(path)) is not None:
+            meta.date = date
+        return meta
 
     @field_validator("furniture", mode="before")
     @classmethod

@@ -8,6 +8,7 @@ import pytest
 from articles import write
 
 from dossier.corpus.read import load_corpus
+from dossier.corpus.sources import date_in_name
 from dossier.errors import CorpusError
 from dossier.models import Corpus
 
@@ -82,3 +83,38 @@ def test_sources_yaml_is_loaded_safely(tmp_path: Path) -> None:
     write(tmp_path / "sources.yaml", "sources: !!python/object/apply:os.system ['true']\n")
     with pytest.raises(CorpusError, match=r"sources\.yaml:1:"):
         load_corpus(tmp_path)
+
+
+# --- a date in the file's name --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "date"),
+    [
+        ("cnet-2022-07-23-who-declares-emergency.txt", "2022-07-23"),
+        ("reuters/2019_11_02_talks.md", "2019-11-02"),
+        ("2021-01-05/wire-2021-01-06.txt", "2021-01-06"),  # the file's own, not its folder's
+        ("a-2022-02-30-b.txt", None),  # no such day
+        ("flight-2022-07-23x.txt", "2022-07-23"),
+        ("report-12022-07-23.txt", None),  # five digits are no year
+        ("notes.txt", None),
+    ],
+)
+def test_a_date_in_the_file_name_is_read(path: str, date: str | None) -> None:
+    found = date_in_name(path)
+    assert (str(found) if found else None) == date
+
+
+def test_sources_yaml_overrides_the_date_in_the_file_name(tmp_path: Path) -> None:
+    write(tmp_path / "wire-2023-06-04-toll.txt", "The toll was revised to 275.\n")
+    write(tmp_path / "paper-2023-06-05-toll.txt", "The toll stands at 275.\n")
+    write(tmp_path / "undated.txt", "The toll stands at 275.\n")
+    write(
+        tmp_path / "sources.yaml", "sources:\n  paper-2023-06-05-toll.txt:\n    date: 2023-06-06\n"
+    )
+    dates = {d.path: d.meta.date for d in load_corpus(tmp_path).documents}
+    assert {k: str(v) if v else None for k, v in dates.items()} == {
+        "paper-2023-06-05-toll.txt": "2023-06-06",
+        "undated.txt": None,
+        "wire-2023-06-04-toll.txt": "2023-06-04",
+    }
