@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from dossier.lexicon.speech import (
+    CLAUSE_OPENERS,
+    CLAUSE_VERBS,
     FEMALE_WORDS,
     GROUP_NOUNS,
     MALE_WORDS,
@@ -41,6 +43,7 @@ _ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;:]{2,100})", re.IGNOREC
 _VERB_RE = re.compile(r"\b" + _SPEECH + r"\b")
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
+_DIGIT_RE = re.compile(r"\d")
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
 _MAX_WORDS = 14
 _OPENING_QUOTES = '“"‘'
@@ -133,6 +136,9 @@ def _clean(who: str) -> str | None:
     who = re.sub(r"\s+", " ", who)
     if not who or not any(c.isalpha() for c in who) or len(who.split()) > _MAX_WORDS:
         return None
+    words = who.lower().split()
+    if words[0] in CLAUSE_OPENERS or not CLAUSE_VERBS.isdisjoint(words) or _DIGIT_RE.search(who):
+        return None  # "After CEO Andy Jassy", "Spain had 156": a clause, not who speaks
     return who
 
 

@@ -5,7 +5,8 @@
 answer. In short:
 
 - **Scope.** The claim must have content; a claim phrased as someone's claim ("Amaq claimed
-  that ...") is backed only by passages in which that speaker claims it.
+  that ...") is backed only by passages in which that speaker claims it, or that report it
+  unattributed in an article naming that speaker (and then they only back it).
 - **Figures.** When the claim has a figure, the passage must have a figure of the same kind that
   measures the same thing; the figures then agree (supports) or exclude each other (conflicts).
 - **Statements.** Without figures, the passage must cover most of the claim's content words and
@@ -17,12 +18,11 @@ answer. In short:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut
-from dossier.judge.rules import RULES
+from dossier.judge.registry import decide
+from dossier.judge.rules import RULES  # noqa: F401  (each module registers its rules)
 
 
 def judge(
@@ -48,10 +48,4 @@ def assess(
     topic_keys: frozenset[str] = frozenset(),
 ) -> Judgment | LeftOut:
     """Like ``judge``, but says why a passage is left out; either way, which rule decided."""
-    case = Case(claim, passage, document_keys, context_keys, published, topic_keys)
-    for rule in RULES:
-        if rule.applies(case):
-            outcome = rule.decide(case)
-            if outcome is not None:
-                return replace(outcome, rule=rule.name)
-    raise AssertionError("the last rule of each stage always decides")
+    return decide(Case(claim, passage, document_keys, context_keys, published, topic_keys))

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cache
 
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut
@@ -117,3 +118,21 @@ def ordered() -> tuple[Rule, ...]:
     if unordered or missing:
         raise ValueError(f"rules not in ORDER: {unordered}; in ORDER, not registered: {missing}")
     return tuple(_REGISTERED[name] for name in ORDER)
+
+
+def decide(case: Case, after: str | None = None) -> Judgment | LeftOut:
+    """The first answer of the rules in ``ORDER`` (those after the rule named ``after``, when
+    given) that apply to the case, with the name of the rule that gave it."""
+    rules = _ordered()
+    start = 0 if after is None else [r.name for r in rules].index(after) + 1
+    for each in rules[start:]:
+        if each.applies(case):
+            outcome = each.decide(case)
+            if outcome is not None:  # named by the rule that gave it, if it asked further
+                return outcome if outcome.rule else replace(outcome, rule=each.name)
+    raise AssertionError("the last rule of each stage always decides")
+
+
+@cache
+def _ordered() -> tuple[Rule, ...]:
+    return ordered()

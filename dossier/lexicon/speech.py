@@ -79,3 +79,11 @@ FEMALE_WORDS = (
 MALE_WORDS = (
     "Mr", "Sir", "King", "Prince", "spokesman", "chairman", "man", "father", "son", "husband",
 )  # fmt: skip
+
+# Words that open a clause, not a speaker ("After CEO Andy Jassy announced ...", "When WHO
+# declared ..."), and verbs that make the words before a speech verb a clause of their own
+# ("Spain had 156 cases when it reported ...").
+CLAUSE_OPENERS = frozenset(
+    "after when with by in on since if before until once as although though because".split()
+)
+CLAUSE_VERBS = frozenset("is are was were be been being do does did".split())

@@ -66,6 +66,11 @@ def test_multiword_alias_wins_over_its_first_word() -> None:
         ("The SDF has already accused Russia of targeting its troops.", "The SDF"),
         ("Troops advanced, according to pro-Kurdish sources.", "pro-Kurdish sources"),
         ("The offensive was launched in early June.", None),
+        # a clause before the speech verb is no speaker
+        ("After the chief executive announced 9,000 more cuts, the total rose.", None),
+        ("When the agency declared the emergency, cases had reached 16,000.", None),
+        ("By June 2, the country had 156 cases when it reported its first death.", None),
+        ("With all 650 seats declared, turnout was 59.9%.", None),
     ],
 )
 def test_the_speaker_of_a_sentence_is_recorded(sentence: str, who: str | None) -> None:

@@ -302,3 +302,12 @@ def test_a_clause_that_sets_a_backing_figure_aside_is_cited_apart() -> None:
     assert passage[outcome.counter.start : outcome.counter.end] == (
         "the real number is believed to be much higher"
     )
+
+
+def test_a_passage_figure_found_by_one_claim_figure_does_not_contradict_another() -> None:
+    """'down from 67.3% in 2019' is the claim's second figure, not an answer to its first."""
+    claim = "Turnout was 59.9%, down from 67.3% in 2019."
+    outcome = decided(claim, "This compares with an overall turnout of 67.3% in 2019.")
+    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.agree", Stance.SUPPORTS)
+    other = decided(claim, "Turnout was 52.1%, down from 67.3% in 2019.")
+    assert (other.rule, getattr(other, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)

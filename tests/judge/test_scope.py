@@ -3,7 +3,7 @@ examples."""
 
 from __future__ import annotations
 
-from judging import each_rule_decides, stance
+from judging import decided, each_rule_decides, stance
 
 from dossier.models import Stance
 
@@ -33,3 +33,25 @@ test_each_rule_decides_its_own_case = each_rule_decides(
         ),
     ]
 )
+
+
+def test_an_unattributed_sentence_in_the_speakers_article_may_carry_their_word() -> None:
+    claim = "Acme said it would notify affected staff from January 18."
+    article = "A memo from Acme reached its staff on Wednesday, about the job cuts."
+    backed = decided(claim, "Affected staff will be notified from January 18.", article=article)
+    assert (backed.rule, getattr(backed, "stance", None)) == ("statements.states", Stance.SUPPORTS)
+    # without the speaker in the article, the sentence is nobody's word
+    alone = decided(claim, "Affected staff will be notified from January 18.")
+    assert (alone.rule, getattr(alone, "stance", None)) == ("scope.speaker", None)
+    # another speaker's sentence does not carry it either
+    other = decided(claim, "Staff will be notified from January 18, the union said.", article)
+    assert (other.rule, getattr(other, "stance", None)) == ("scope.speaker", None)
+
+
+def test_the_writers_doubt_does_not_contradict_what_the_speaker_claimed() -> None:
+    claim = "Amaq claimed that three Russian soldiers were killed near Tabqa."
+    article = "The news agency Amaq released photos of the Russian soldiers killed near Tabqa."
+    doubt = "However, photos suggest that the killed fighters were likely private contractors."
+    outcome = decided(claim, doubt, article=article, before=article)
+    assert outcome.rule == "scope.speaker" and not hasattr(outcome, "stance"), outcome
+    assert "cannot contradict" in outcome.reason

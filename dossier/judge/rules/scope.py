@@ -4,8 +4,9 @@ as someone's word is backed only by that speaker."""
 from __future__ import annotations
 
 from dossier.judge.case import Case
-from dossier.judge.outcome import LeftOut
-from dossier.judge.registry import rule
+from dossier.judge.outcome import Judgment, LeftOut
+from dossier.judge.registry import decide, rule
+from dossier.models import Stance
 
 
 @rule("scope.no-content")
@@ -17,10 +18,23 @@ def no_content(case: Case) -> LeftOut | None:
 
 
 @rule("scope.speaker")
-def speaker(case: Case) -> LeftOut | None:
+def speaker(case: Case) -> Judgment | LeftOut | None:
     """A claim phrased as someone's claim needs that speaker: "Amaq claimed that IS fighters
-    shot down a drone" is not backed by "IS fighters shot down a drone, the army said"."""
+    shot down a drone" is not backed by "IS fighters shot down a drone, the army said". A
+    sentence that attributes nothing, in an article that names the claim's speaker, may carry
+    their word (news writing names a speaker once, then reports what they said): "Amazon said
+    it would notify staff on January 18" and "Affected staff will be notified from January 18"
+    in an article about Amazon's memo."""
     claim, passage = case.claim, case.passage
-    if claim.speaker_keys and not (passage.speaker and claim.speaker_keys & passage.voice):
-        return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
-    return None
+    if not claim.speaker_keys or (passage.speaker and claim.speaker_keys & passage.voice):
+        return None
+    named = case.document_keys | case.context_keys | passage.keys
+    names = {k for k in claim.speaker_keys if k[0] in "#@"} or claim.speaker_keys
+    if passage.speaker is None and names <= named:
+        outcome = decide(case, after="scope.speaker")
+        if isinstance(outcome, Judgment) and outcome.stance is Stance.CONFLICTS:
+            # The writer's own doubt ("However, the photos suggest ...") does not contradict
+            # what the speaker said.
+            return LeftOut(f"the passage is not {claim.speaker}'s word; it cannot contradict it")
+        return outcome
+    return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
