@@ -269,7 +269,7 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
                 low, high, low_open, high_open = value * factor, v2 * factor, False, False
         if unit in {"times", "rank"} or currency:
             noun = None  # "shelled twice", "$5 million", "No. 3": what it counts is around it
-        elif unit == "percent" or unit in {"km"}:
+        elif unit == "percent" or unit in {"km", "km/h"}:
             noun = _object_of(text, m.end())
         else:
             noun = _noun_after(text, m.end())

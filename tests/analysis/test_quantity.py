@@ -69,6 +69,17 @@ def test_units_convert_to_one_scale() -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["at about 128 km/h", "at 128 kph", "at 128 kmph", "at 128 km per hour"]
+)
+def test_a_speed_is_a_speed_however_it_is_written(text: str) -> None:
+    q = one(text)
+    assert (q.unit, q.noun) == ("km/h", None)
+    assert q.low <= 128 <= q.high
+    assert one("at 80 mph").value == pytest.approx(128.75, abs=0.01)
+    assert compare(one("at about 128 km/h"), one("at 128 kph")) is Agreement.AGREE
+
+
+@pytest.mark.parametrize(
     "text", ["Since 2014, IS has held", "On September 9 the SDF", "on 20 September 2017"]
 )
 def test_years_and_days_of_the_month_are_not_figures(text: str) -> None:
