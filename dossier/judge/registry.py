@@ -80,6 +80,7 @@ ORDER: tuple[str, ...] = (
     "figures.other-owner",
     "figures.missing-name",
     "figures.coverage",
+    "figures.same-value",
     "figures.same-measure",
     "figures.unsettled",
     "figures.one-day",

@@ -311,3 +311,21 @@ def test_a_passage_figure_found_by_one_claim_figure_does_not_contradict_another(
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.agree", Stance.SUPPORTS)
     other = decided(claim, "Turnout was 52.1%, down from 67.3% in 2019.")
     assert (other.rule, getattr(other, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+
+
+def test_the_same_number_backs_a_claim_whose_noun_the_passage_leaves_out() -> None:
+    """'Spain (156)' counts what the sentence says at its end; the number is the claim's."""
+    claim = "Spain had 156 confirmed cases by June 2."
+    passage = "Behind the UK, Spain (156) and Portugal (138) have the most confirmed cases."
+    outcome = decided(claim, passage)
+    assert (outcome.rule, getattr(outcome, "stance", None)) == (
+        "figures.same-value",
+        Stance.SUPPORTS,
+    )
+    assert "the same number" in outcome.reason
+    # another number is no conflict: it may count something else
+    other = decided(claim, passage.replace("156", "150"))
+    assert getattr(other, "stance", None) is None
+    # two nouns that do not meet are two counts: 40 militants are not 40 soldiers
+    soldiers = decided("About 40 soldiers were killed in Hama.", "About 40 militants were killed.")
+    assert getattr(soldiers, "stance", None) is None

@@ -4,7 +4,7 @@ figures then agree (supports) or exclude each other (conflicts). Anything else i
 
 from __future__ import annotations
 
-from dossier.analysis.quantity import Agreement
+from dossier.analysis.quantity import Agreement, compare
 from dossier.analysis.text import expand
 from dossier.judge.analyses import Figure
 from dossier.judge.case import Case
@@ -120,6 +120,36 @@ def coverage(case: Case) -> LeftOut | None:
     """A passage with a figure must still say enough of the claim (``MIN_COVERAGE_FIGURE``):
     "The US has 2,000 troops in Syria" is not backed by "2,000 people attended"."""
     return left_out(case.cover.short_of(thresholds.MIN_COVERAGE_FIGURE))
+
+
+@rule("figures.same-value", Stage.FIGURES)
+def same_value(case: Case) -> Judgment | None:
+    """When no figure of the passage is found to count what the claim's does, the same number
+    still backs the claim in a sentence that says enough of it (``figures.coverage`` asked
+    first): "Amazon will lay off 17,000 employees" backs "layoffs would affect 17,000
+    workers"; "Spain (156) ... confirmed cases" backs "Spain had 156 confirmed cases". The
+    number must be one that is seldom the same by chance (``thresholds.DISTINCT_VALUE``) and
+    the hedges must agree; it never contradicts: other numbers may count other things."""
+    answers = case.answers
+    if answers.agreed or answers.contradicted:
+        return None
+    for cf in case.claim.figures:
+        cq = cf.quantity
+        if cq.vague or cq.value < thresholds.DISTINCT_VALUE:
+            continue
+        for pf in case.passage.figures:
+            pq = pf.quantity
+            same_kind = pq.unit == cq.unit or {pq.unit, cq.unit} <= {"count", "number"}
+            if not same_kind or pq.vague or pq.value != cq.value:
+                continue
+            if cf.measure and pf.measure and not pf.generic:
+                continue  # two nouns that do not meet: "40 militants" are not "40 soldiers"
+            if compare(cq, pq.model_copy(update={"unit": cq.unit})) is not Agreement.AGREE:
+                continue
+            counts = f" ({pq.noun})" if pq.noun else ""
+            reason = f"claim {cq.text} matches passage {pq.text}{counts}, the same number"
+            return _judged(case, Stance.SUPPORTS, reason, pf)
+    return None
 
 
 @rule("figures.same-measure", Stage.FIGURES)
