@@ -46,10 +46,17 @@ class Cover:
     topical: list[str] = field(default_factory=list)  # ... not before, but the article's topic
     unsaid_verbs: list[str] = field(default_factory=list)  # the claim's verbs it does not use
     first_person: bool = False  # a quoted "we" that goes on from the sentence before
+    named: int = 0  # the claim's names
 
-    def unnamed(self) -> str | None:
-        """Why the sentence cannot say the claim when its article never gives one of its names."""
-        return f"the article does not name {', '.join(self.missing)}" if self.missing else None
+    def unnamed(self, most: bool = False) -> str | None:
+        """Why the sentence cannot say the claim when its article never gives one of its names
+        (with ``most``: most of its names. An article that gives the others may write one of
+        them otherwise, "the Liberal Democrats" for "the Lib Dems", or what reads as a name may
+        be none, "MPs", "Rs 10 lakh": a name it lacks then counts against the sentence's
+        coverage, as any word it lacks)."""
+        if self.missing and (not most or len(self.missing) * 2 > self.named):
+            return f"the article does not name {', '.join(self.missing)}"
+        return None
 
     def short_of(self, least: float) -> str | None:
         """Why the sentence cannot say the claim when it covers less than ``least`` of it."""
@@ -72,6 +79,7 @@ def cover(
     covered = total = 0.0
     words_total = words_covered = words_from_context = 0.0
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
+    cover.named = sum(1 for t in claim.terms if t.entity)
     for term in claim.terms:
         total += term.weight
         if claim.speaker_keys and term.keys & claim.speaker_keys:

@@ -240,7 +240,7 @@ test_each_rule_decides_its_own_case = each_rule_decides(
         (
             "figures.missing-name",
             "The Kurdish Front controls 70% of Tabqa.",
-            "The Kurdish Front controls about 40 percent of Manbij.",
+            "The army controls about 40 percent of Manbij.",
             {},
             None,
         ),
@@ -329,3 +329,13 @@ def test_the_same_number_backs_a_claim_whose_noun_the_passage_leaves_out() -> No
     # two nouns that do not meet are two counts: 40 militants are not 40 soldiers
     soldiers = decided("About 40 soldiers were killed in Hama.", "About 40 militants were killed.")
     assert getattr(soldiers, "stance", None) is None
+
+
+def test_one_name_of_several_the_article_lacks_counts_against_coverage() -> None:
+    """The article writes the seat otherwise or not at all; the figure and the rest are said."""
+    claim = "The Green candidate Ana Pires beat Tom Hale in North Vale by 412 votes."
+    passage = "Tom Hale lost to the Green candidate Ana Pires by just 412 votes."
+    outcome = decided(claim, passage)
+    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.agree", Stance.SUPPORTS)
+    most = decided(claim, "The incumbent lost by just 412 votes.")
+    assert (most.rule, getattr(most, "stance", None)) == ("figures.missing-name", None)
