@@ -4,6 +4,7 @@ analysis all share them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -70,6 +71,9 @@ class ClaimAnalysis:
     act_agent: str = ""
     # Names put with or against the subject: "alongside Syrian government troops".
     sides: tuple[tuple[frozenset[str], str, str], ...] = ()
+    # The days it names with their year ("By June 2, 2022", "in early June 2022"): the first
+    # and last day meant, and the words that name them.
+    dated: tuple[dt.date, dt.date, str] | None = None
 
     def search_groups(self) -> list[tuple[list[str], bool]]:
         """What retrieval looks for: each term's keys, and each figure's number as written

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from dossier.analysis import attribution
+from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem
@@ -135,6 +136,7 @@ def analyze_claim(
         passive=passive_subject(tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
         sides=sides(tokens),
+        dated=written_period(text),
         **claim_act(tokens, span_of(text, who), descriptors),
     )
 

@@ -18,6 +18,8 @@ answer. In short:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut
@@ -32,10 +34,13 @@ def judge(
     context_keys: frozenset[str] = frozenset(),
     published: int | None = None,
     topic_keys: frozenset[str] = frozenset(),
+    published_on: dt.date | None = None,
 ) -> Judgment | None:
     """The stance of ``passage`` toward ``claim``, or None when it is not evidence (see
     ``Case`` for what the arguments are)."""
-    verdict = assess(claim, passage, document_keys, context_keys, published, topic_keys)
+    verdict = assess(
+        claim, passage, document_keys, context_keys, published, topic_keys, published_on
+    )
     return verdict if isinstance(verdict, Judgment) else None
 
 
@@ -46,6 +51,9 @@ def assess(
     context_keys: frozenset[str] = frozenset(),
     published: int | None = None,
     topic_keys: frozenset[str] = frozenset(),
+    published_on: dt.date | None = None,
 ) -> Judgment | LeftOut:
     """Like ``judge``, but says why a passage is left out; either way, which rule decided."""
-    return decide(Case(claim, passage, document_keys, context_keys, published, topic_keys))
+    return decide(
+        Case(claim, passage, document_keys, context_keys, published, topic_keys, published_on)
+    )

@@ -5,9 +5,11 @@ answers, the polarity)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from dossier.analysis.dates import event_date, format_day
 from dossier.analysis.facets import Contrast, contrast
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.judge.cover import Cover, cover, other_actor
@@ -22,7 +24,8 @@ class Case:
     ``document_keys`` are the names of the passage's article, ``context_keys`` the words and
     names of the sentences just before it, ``topic_keys`` the names the article is about (one
     of them may go unsaid: "the city" of an article about Deir ez-Zor). ``published`` is the
-    year the article appeared, when known: a passage that names no year speaks of that year."""
+    year the article appeared, when known: a passage that names no year speaks of that year;
+    ``published_on`` its date."""
 
     claim: ClaimAnalysis
     passage: PassageAnalysis
@@ -30,6 +33,16 @@ class Case:
     context_keys: frozenset[str] = frozenset()
     published: int | None = None
     topic_keys: frozenset[str] = frozenset()
+    published_on: dt.date | None = None  # the article's date, when known
+
+    @cached_property
+    def dated(self) -> tuple[dt.date, str] | None:
+        """When the passage says it happened: a date it writes, resolved against its article's
+        date ("on Tuesday"), else the article's date; with the words that say so."""
+        if self.published_on is None:
+            return None
+        said = event_date(self.passage.text, self.published_on)
+        return said or (self.published_on, f"reported on {format_day(self.published_on)}")
 
     @cached_property
     def cover(self) -> Cover:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -179,6 +180,10 @@ class ArticleNames(Made[frozenset[str]]):
         return sum(1 for keys in groups if any(sep + k + sep in padded for k in keys))
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def has_figure(sentence: str) -> bool:
     """A figure, or a sentence saying who the counted were ("the killed were civilians"): only
     such a sentence can back or contradict a claim's figure."""
@@ -243,7 +248,7 @@ class Matcher:
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         paths, hashes, metas = article_columns(corpus.documents)  # (none of them made)
         self._hashes = dict(zip(paths, hashes, strict=True))
-        self._published = {p: m.date.year for p, m in zip(paths, metas, strict=True) if m.date}
+        self._published = {p: m.date for p, m in zip(paths, metas, strict=True) if m.date}
         self._by_source: Mapping[str, Sequence[int]]
         if isinstance(corpus.passages, Passages):
             self._by_source = corpus.passages.by_source()
@@ -451,7 +456,7 @@ class Matcher:
             claim.text,
             weights,
             spans,
-            [(s, self._hashes[s], self._published.get(s)) for s in sources],
+            [(s, self._hashes[s], _iso(self._published.get(s))) for s in sources],
         ]
 
     def _spans(self, pids: Iterable[int]) -> list[tuple[str, int]]:
@@ -513,9 +518,10 @@ class Matcher:
             return None
         return pids, weights
 
-    def dates(self) -> list[tuple[str, int]]:
-        """Each dated article's year, by path: the judge reads it (a 2014 figure is not 2017's)."""
-        return sorted(self._published.items())
+    def dates(self) -> list[tuple[str, str]]:
+        """Each dated article's date, by path: the judge reads it (a 2014 figure is not 2017's;
+        a count reported on 3 June is not one of 6 June)."""
+        return sorted((path, day.isoformat()) for path, day in self._published.items())
 
     def corpus_wide(self) -> tuple[list[Any], list[Any]]:
         """The corpus's descriptions of names and posts (see ``roles``), as every claim's
@@ -595,13 +601,15 @@ class Matcher:
         for pid in candidates:
             passage = self.corpus.passages[pid]
             doc_keys = frozenset(self._doc_keys.get(passage.source, _NONE))
+            day = self._published.get(passage.source)
             judgment = judge(
                 analysis,
                 self._passage(pid),
                 doc_keys,
                 self._context_keys(passage),
-                self._published.get(passage.source),
+                day.year if day else None,
                 self._article(passage.source).topic,
+                day,
             )
             if judgment is None:
                 continue

@@ -85,6 +85,7 @@ ORDER: tuple[str, ...] = (
     "figures.unsettled",
     "figures.one-day",
     "figures.agree",
+    "figures.another-day",
     "figures.disagree",
     # A claim without one: who did what to whom, then what the sentence says of it.
     "statements.word-coverage",

@@ -20,6 +20,11 @@ MONTHS: tuple[tuple[str, tuple[str, ...]], ...] = (
 MONTH_NAMES: tuple[str, ...] = tuple(name for name, _ in MONTHS)
 """The months' full names, January first: for writing a date."""
 
+MONTH_NUMBERS: dict[str, int] = {
+    word.lower(): n for n, (name, short) in enumerate(MONTHS, start=1) for word in (name, *short)
+}
+"""Each way a month is written, lower-case, to its number: "jan" -> 1, "september" -> 9."""
+
 MONTH_WORDS: frozenset[str] = frozenset(
     word.lower() for name, short in MONTHS for word in (name, *short)
 )

@@ -26,3 +26,4 @@ OBJECT_REACH = 5  # words after a verb where its object is looked for ("a nearly
 APPROX_TOLERANCE = 0.10  # "about 500" allows 450..550
 EXACT_TOLERANCE = 0.02  # "80%" and "80.5 percent" are the same figure, rounding aside
 DISTINCT_VALUE = 13  # a number at least this large is seldom the same by chance in one story
+SAME_DAY_DAYS = 1  # a count reported this many days from a claim's day may be of that day

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from dossier.analysis.dates import chronological, date_phrase, event_date, format_day
 from dossier.analysis.quantity import extract
 from dossier.errors import RenderError
-from dossier.lexicon.calendar import MONTH_NAMES
 from dossier.models import (
     ClaimResult,
     Evidence,
@@ -28,7 +28,6 @@ from dossier.models import (
     Stance,
     Verdict,
 )
-from dossier.render.timeline import chronological, date_phrase, event_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -464,7 +463,7 @@ def format_date(value: dt.date | None, missing: str = "undated") -> str:
     """4 September 2017, in English whatever the locale."""
     if value is None:
         return missing
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+    return format_day(value)
 
 
 def verdict_label(verdict: Verdict) -> str:

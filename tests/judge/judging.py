@@ -3,6 +3,7 @@ as a build would, with what is known of the passage's article."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -48,6 +49,7 @@ def decided(
     before: str = "",
     topic: str = "",
     published: int | None = None,
+    published_on: dt.date | None = None,
 ) -> Judgment | LeftOut:
     """The judge's outcome, whether it cites the passage or leaves it out, with the rule that
     decided; ``topic``: the names its article is about."""
@@ -57,8 +59,9 @@ def decided(
         analyze_passage(passage, ANALYZER, None),
         frozenset(k for t in doc.tokens if t.entity for k in t.keys),
         analyze_passage(before, ANALYZER, None).keys,
-        published,
+        published_on.year if published_on else published,
         frozenset(k for t in ANALYZER.tokens(topic) if t.entity for k in t.keys),
+        published_on,
     )
 
 

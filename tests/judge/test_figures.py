@@ -3,6 +3,7 @@ examples."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from judging import ANALYZER, decided, each_rule_decides, explain, stance
@@ -339,3 +340,25 @@ def test_one_name_of_several_the_article_lacks_counts_against_coverage() -> None
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.agree", Stance.SUPPORTS)
     most = decided(claim, "The incumbent lost by just 412 votes.")
     assert (most.rule, getattr(most, "stance", None)) == ("figures.missing-name", None)
+
+
+def test_a_count_of_another_day_does_not_contradict_a_dated_claim() -> None:
+    """Tallies move: a count reported days before (or after) the claim's day is not its count."""
+    claim = "By July 31, 2022, Spain had reported two deaths from the virus."
+    passage = "Spain has reported one death from the virus, officials said."
+    before = decided(claim, passage, published_on=dt.date(2022, 7, 29))
+    assert (before.rule, getattr(before, "stance", None)) == ("figures.another-day", None)
+    assert before.reason.startswith("reported on 29 July 2022, before the claim's date")
+    same = decided(claim, passage, published_on=dt.date(2022, 7, 31))
+    assert (same.rule, getattr(same, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+    # a part of a month: "in early June 2022" is 1-10 June
+    early = "Global cases of the virus passed 6,000 in early June 2022."
+    later = decided(
+        early, "Global cases of the virus passed 16,000.", published_on=dt.date(2022, 7, 23)
+    )
+    assert (later.rule, getattr(later, "stance", None)) == ("figures.another-day", None)
+    # an undated claim is judged as before
+    undated = decided(
+        "Spain had reported two deaths from the virus.", passage, published_on=dt.date(2022, 7, 29)
+    )
+    assert getattr(undated, "stance", None) is Stance.CONFLICTS

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from dossier.analysis.dates import event_date
 from dossier.analysis.facets import facets
 from dossier.analysis.text import Analyzer
 from dossier.lexicon.calendar import MONTH_NAMES, MONTH_WORDS, MONTHS, month_pattern
-from dossier.render.timeline import event_date
 
 WRITTEN = [(n, word) for n, (name, short) in enumerate(MONTHS, 1) for word in (name, *short)]
 

@@ -1,4 +1,4 @@
-"""Dating cited passages (dossier.render.timeline), and the dossier's figures chart and timeline."""
+"""Dating cited passages (dossier.analysis.dates), and the dossier's figures chart and timeline."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import re
 
 from report_factory import make_report
 
+from dossier.analysis.dates import chronological, event_date
 from dossier.models import Report
 from dossier.render.html import render_html
-from dossier.render.timeline import chronological, event_date
 from dossier.render.view import build_view
 
 THURSDAY = dt.date(2017, 9, 21)

@@ -4,6 +4,8 @@ figures then agree (supports) or exclude each other (conflicts). Anything else i
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dossier.analysis.quantity import Agreement, compare
 from dossier.analysis.text import expand
 from dossier.judge.analyses import Figure
@@ -215,6 +217,27 @@ def agree(case: Case) -> Judgment | None:
     if qualified:
         reason += f"; the passage qualifies it (“{qualified}”)"
     return _judged(case, Stance.SUPPORTS, reason, pf)
+
+
+@rule("figures.another-day", Stage.FIGURES)
+def another_day(case: Case) -> LeftOut | None:
+    """A count of a day the claim names is contradicted only by a count of that day: tolls and
+    tallies move, so "Spain had recorded one death" reported on 29 July does not contradict
+    "By July 31, 2022, Spain had reported two deaths", nor does a count of October. The
+    passage's day is the one it writes, else its article's date; within
+    ``thresholds.SAME_DAY_DAYS`` days it is the same day (a report of the evening before)."""
+    claimed, passage_day = case.claim.dated, case.dated
+    if claimed is None or passage_day is None:
+        return None
+    _, _, pf, _ = _answer(case)
+    if pf.quantity.unit not in {"count", "number"}:
+        return None  # a share or a distance is a state, not a tally
+    first, last, words = claimed
+    slack = dt.timedelta(days=thresholds.SAME_DAY_DAYS)
+    if first - slack <= passage_day[0] <= last + slack:
+        return None
+    when = "before" if passage_day[0] < first else "after"
+    return LeftOut(f"{passage_day[1]}, {when} the claim's date ({words}): the count may have moved")
 
 
 @rule("figures.disagree", Stage.FIGURES)

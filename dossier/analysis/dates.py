@@ -7,6 +7,7 @@ publication date to fill in what the passage leaves out. Pure functions, no cloc
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -15,7 +16,7 @@ from typing import TypeVar
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from dossier.lexicon.calendar import WEEKDAYS, month_pattern
+from dossier.lexicon.calendar import MONTH_NAMES, MONTH_NUMBERS, WEEKDAYS, month_pattern
 
 _MONTH = r"(?:" + month_pattern() + r")\.?"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -39,6 +40,20 @@ def date_phrase(text: str) -> str | None:
         if match := pattern.search(text):
             return match.group(0)
     return None
+
+
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A part of a month: its first and last day.
+_PARTS = {
+    "early": (1, 10), "start of": (1, 7), "beginning of": (1, 7),
+    "mid": (11, 20), "middle of": (11, 20),
+    "late": (21, 31), "end of": (24, 31),
+}  # fmt: skip
+_PERIOD_RE = re.compile(
+    r"(?:\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+)?"
+    rf"\b(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\b",
+    re.IGNORECASE,
+)
 
 
 def event_date(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
@@ -65,6 +80,40 @@ def event_date(text: str, published: dt.date | None) -> tuple[dt.date, str] | No
     if match := _YESTERDAY_RE.search(text):
         return published - dt.timedelta(days=1), match.group(0)
     return None
+
+
+def written_period(text: str) -> tuple[dt.date, dt.date, str] | None:
+    """The first day or part of a month the text writes with its year, as the first and last
+    day it may mean, and the words that write it: "By June 2, 2022" (2 June), "in early June
+    2022" (1-10 June), "mid-October 2022" (11-20), "late June 2022" (21-30), "at the start of
+    June 2022" (1-7), "in June 2022" (the month). None without a year, which only a
+    publication date can place."""
+    for match in _EXPLICIT_RE.finditer(text):
+        words = match.group(0)
+        if not _YEAR_RE.search(words):
+            continue
+        try:
+            day = date_parser.parse(words.replace(".", "")).date()
+        except (ValueError, OverflowError):
+            continue
+        return day, day, words
+    if period := _PERIOD_RE.search(text):
+        month = MONTH_NUMBERS[period.group("month").lower().rstrip(".")]
+        year = int(period.group("year"))
+        last = calendar.monthrange(year, month)[1]
+        part = re.sub(r"^the\s+|\s+", " ", (period.group("part") or "").lower()).strip()
+        first_day, last_day = _PARTS.get(part, (1, last))
+        return (
+            dt.date(year, month, first_day),
+            dt.date(year, month, min(last_day, last)),
+            period.group(0).strip(),
+        )
+    return None
+
+
+def format_day(value: dt.date) -> str:
+    """4 September 2017, in English whatever the locale."""
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def chronological(items: Sequence[T], date_of: Callable[[T], dt.date | None]) -> list[T]:
