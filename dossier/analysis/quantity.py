@@ -29,6 +29,7 @@ from dossier.lexicon.numbers import (
     COUNT_ADJECTIVES,
     CURRENCIES,
     FRACTIONS,
+    IDENTIFIER_WORDS,
     IRREGULAR_PLURALS,
     NUMBER_WORDS,
     ORDINAL_UNITS,
@@ -231,6 +232,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if not unit_raw and _YEAR_RE.match(num_raw) and not m.group("hedge"):
             continue  # a year, not a figure
+        if not unit_raw and not m.group("hedge") and not currency and _in_a_name(text, m):
+            continue  # "COVID-19", "F-16", "type 1", "train 12841": a name's number
         if (
             not unit_raw
             and num_raw.lower() in NUMBER_WORDS
@@ -333,6 +336,27 @@ two forces", "the three men"): the sentence that counted them is the one to judg
 
 _RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
 """Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""
+# Letters joined to the number by a hyphen or nothing: "COVID-19", "IL-10", "F-16", "G20".
+_LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
+_IDENTIFIER_BEFORE_RE = re.compile(r"\b(?:" + "|".join(IDENTIFIER_WORDS) + r")\s+$", re.IGNORECASE)
+_UNGROUPED_RE = re.compile(r"\d{5,}")
+
+
+def _in_a_name(text: str, m: re.Match[str]) -> bool:
+    """Whether the number is part of a name or a code, not a figure: joined to letters
+    ("COVID-19", "IL-10", "F-16"), after a word that numbers things ("type 1", "phase 3",
+    "section 144", "flight 17"), or five digits and more written without a thousands
+    separator, which counts are not ("12841 Shalimar Express"). A number after a name
+    ("Boeing 737", but "Labour 412, Conservatives 121") is left a figure."""
+    num = m.group("num")
+    if not num[:1].isdigit():
+        return False
+    head = text[: m.start("num")]
+    if _LETTERS_BEFORE_RE.search(head):
+        return True
+    if _IDENTIFIER_BEFORE_RE.search(head):
+        return True
+    return _UNGROUPED_RE.fullmatch(num) is not None
 
 
 def _compound_modifier(text: str, m: re.Match[str]) -> bool:

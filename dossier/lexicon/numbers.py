@@ -84,3 +84,11 @@ IRREGULAR_PLURALS = frozenset(
 # Counted nouns that stand for what they are part of: "60,000 members of Iraq's security forces".
 PARTITIVES = frozenset({"members", "member", "units", "elements", "ranks"})
 ORDINAL_UNITS = frozenset({"second"})  # "a second lump" is not one second
+# Words that number things rather than count them: "type 1", "phase 3", "section 144".
+IDENTIFIER_WORDS = (
+    "type", "phase", "stage", "grade", "level", "category", "class", "article", "section",
+    "chapter", "route", "flight", "room", "gate", "platform", "model", "version", "series",
+    "season", "episode", "volume", "vol", "page", "figure", "fig", "table", "clause",
+    "paragraph", "item", "ward", "highway", "interstate", "runway", "terminal", "train",
+    "bus", "lane", "exit", "row", "seat", "unit", "block", "sector", "zone", "district",
+)  # fmt: skip

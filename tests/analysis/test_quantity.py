@@ -219,3 +219,27 @@ def test_a_rank_is_compared_with_ranks_only() -> None:
         ("rank", "rank", Agreement.CONFLICT),
         ("number", "number", Agreement.AGREE),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COVID-19 patients",
+        "levels of IL-10 rose",
+        "the F-16 jets",
+        "traffic on I-71 near the city",
+        "patients with type 1 diabetes",
+        "a phase 3 trial",
+        "Section 144 was imposed",
+        "the 12841 Shalimar Express derailed",
+    ],
+)
+def test_a_number_in_a_name_or_code_is_no_figure(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_numbers_beside_names_are_still_figures() -> None:
+    assert [q.value for q in extract("Labour 412, Conservatives 121")] == [412, 121]
+    figures = extract("COVID-19 cases rose to 12,841 in a 49-day span")
+    assert [q.value for q in figures][:1] == [12841]
+    assert one("a 49-day tenure").unit == "hour"
