@@ -4,8 +4,13 @@ from __future__ import annotations
 
 NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neither", "none"})
 
-# The stems of denying (a key of a token): "denied", "rejects", "refuted", "disputed".
-DENIAL_STEMS = frozenset({"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"})
+# The stems of denying (a key of a token): "denied", "rejects", "refuted", "disputed"; and of
+# debunking, which says a story is not so: "a hoax", "fake", "bogus", "debunked", "untrue",
+# "baseless", "unfounded", "a myth", "a spoof", "satire".
+DENIAL_STEMS = frozenset(
+    {"deni", "deny", "reject", "refut", "dismiss", "rebuf", "disput"}
+    | {"hoax", "fake", "bogus", "debunk", "untru", "baseless", "unfound", "myth", "spoof", "satir"}
+)
 
 # A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",
 # "no doubt", "not only ... but", "not least".

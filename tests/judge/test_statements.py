@@ -206,3 +206,17 @@ def test_a_denial_in_a_last_clause_of_its_own_is_cited_apart() -> None:
     assert isinstance(outcome, Judgment) and outcome.rule == "statements.states"
     assert outcome.counter is not None and outcome.counter.rule == "statements.denial-clause"
     assert outcome.reason.startswith("passage reports it")
+
+
+def test_a_passage_that_calls_the_story_a_hoax_conflicts_with_it() -> None:
+    claim = "A shark swam through the flooded streets of Houston."
+    for passage in (
+        "The photo of a shark swimming through the flooded streets of Houston is a hoax.",
+        "A viral image of a shark swimming in the flooded streets of Houston is fake.",
+        "Claims that a shark swam through the flooded streets of Houston were debunked.",
+    ):
+        outcome = decided(claim, passage)
+        assert (outcome.rule, getattr(outcome, "stance", None)) == (
+            "statements.denies",
+            Stance.CONFLICTS,
+        ), (passage, outcome)
