@@ -39,7 +39,7 @@ from dossier.lexicon.numbers import (
     UNITS,
     VAGUE,
 )
-from dossier.lexicon.thresholds import APPROX_TOLERANCE, EXACT_TOLERANCE
+from dossier.lexicon.thresholds import APPROX_STEPS, APPROX_TOLERANCE, EXACT_TOLERANCE
 from dossier.lexicon.words import NOUN_ENDS
 from dossier.models import Quantity
 
@@ -131,12 +131,19 @@ def _parse_number(raw: str) -> float | None:
         return None
 
 
-def _interval(value: float, hedge: str | None) -> tuple[float, float, bool, bool]:
+def _interval(
+    value: float, hedge: str | None, half: float = math.inf
+) -> tuple[float, float, bool, bool]:
+    """The values a figure allows. "About" allows ``APPROX_TOLERANCE`` of the value, but no
+    more than ``APPROX_STEPS`` times the rounding of the number as written (``half``: half the
+    step of its last written digit): "about 500" is 450-550, "about 128 km/h" 123-133, and
+    "around 59.8%" 59.3-60.3."""
     kind = _HEDGES.get(hedge.lower()) if hedge else None
+    spread = min(abs(value) * APPROX_TOLERANCE, APPROX_STEPS * half)
     if kind == "approx":
-        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE), False, False
+        return value - spread, value + spread, False, False
     if kind == "nearly":
-        return value * (1 - APPROX_TOLERANCE), value, False, True
+        return value - spread, value, False, True
     if kind == "above":
         return value, math.inf, True, False
     if kind == "at_least":
@@ -263,7 +270,10 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
         if hedge and hedge.lower() in PREPOSITION_HEDGES and _compound_modifier(text, m):
             hedge, start = None, m.start("num")  # "under 24-hour guard": under guard, all day
         num2 = m.group("num2")
-        low, high, low_open, high_open = _interval(value * factor, "over" if majority else hedge)
+        half = _half_step(num_raw, m.group("scale")) * factor
+        low, high, low_open, high_open = _interval(
+            value * factor, "over" if majority else hedge, half
+        )
         if unit == "percent":
             high = min(high, 100.0)
         if num2 and (m.group("between") or not hedge):
@@ -383,8 +393,49 @@ def _within(inner: Quantity, outer: Quantity) -> bool:
     return lo_ok and hi_ok
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= EXACT_TOLERANCE * max(abs(a), abs(b), 1e-9)
+def _close(a: Quantity, b: Quantity) -> bool:
+    """The same number as written, rounding aside: each figure stands for the values that round
+    to it as written ("80%": 79.5-80.5, "80.5 percent": 80.45-80.55, "1.5 million": 1.45-1.55
+    million), the two are close when those overlap, and never further apart than
+    ``EXACT_TOLERANCE`` of the larger. "75" and "74" are two numbers; "2,000" and "1,500" too."""
+    gap = abs(a.value - b.value)
+    bound = EXACT_TOLERANCE * max(abs(a.value), abs(b.value), 1e-9)
+    return gap <= bound and gap < _rounding(a) + _rounding(b)
+
+
+_WRITTEN_NUMBER_RE = re.compile(
+    r"(\d[\d,]*)(?:\.(\d+))?(?:\s+(thousand|million|billion|trillion))?", re.IGNORECASE
+)
+
+
+def _rounding(q: Quantity) -> float:
+    """Half the step of the last digit the figure writes, in its unit; for a figure said to be
+    about so much, half the values it allows ("around 59.8%" stands for 59.9% too)."""
+    if _HEDGES.get((q.hedge or "").lower()) == "approx":
+        return (q.high - q.low) / 2
+    m = _WRITTEN_NUMBER_RE.search(q.text)
+    if m is None:
+        return 0.5  # a number in words: "five"
+    number, scale = m.group(0)[: m.end(2) if m.group(2) else m.end(1)], m.group(3)
+    written = _parse_number(number.replace(",", ""))
+    if not written:
+        return _half_step(number, scale)
+    factor = SCALES[scale.lower()] if scale else 1.0
+    return _half_step(number, scale) * abs(q.value / (written * factor))
+
+
+def _half_step(number: str, scale: str | None) -> float:
+    """Half the step of the last digit a number is written with: "80" 0.5, "80.5" 0.05,
+    "17,000" 500, "1.5" (million) 0.05 million; a number in words 0.5."""
+    digits = number.replace(",", "")
+    if not digits[:1].isdigit():
+        return 0.5
+    whole, _, decimals = digits.partition(".")
+    if decimals:
+        step = 10.0 ** -len(decimals)
+    else:
+        step = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
+    return step * (SCALES[scale.lower()] if scale else 1.0) / 2
 
 
 def compare(claim: Quantity, passage: Quantity) -> Agreement:
@@ -400,14 +451,14 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
         return _compare_vague(claim, passage)
     if _within(passage, claim):
         return Agreement.AGREE
-    if _close(claim.value, passage.value):
+    if _close(claim, passage):
         same_direction = _HEDGES.get(claim.hedge or "") in {None, "approx"} or (
             _HEDGES.get(claim.hedge or "") == _HEDGES.get(passage.hedge or "")
         )
         if same_direction or _overlap(claim, passage):
             return Agreement.AGREE
     if not _overlap(claim, passage) and (
-        not _close(claim.value, passage.value) or _opposite(claim.hedge, passage.hedge)
+        not _close(claim, passage) or _opposite(claim.hedge, passage.hedge)
     ):
         return Agreement.CONFLICT  # "less than half" vs "more than half"
     return Agreement.UNCLEAR

@@ -24,6 +24,7 @@ PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase
 OBJECT_REACH = 5  # words after a verb where its object is looked for ("a nearly three-year siege")
 
 APPROX_TOLERANCE = 0.10  # "about 500" allows 450..550
+APPROX_STEPS = 5  # ... but no more than this many roundings of the number as written
 EXACT_TOLERANCE = 0.02  # "80%" and "80.5 percent" are the same figure, rounding aside
 DISTINCT_VALUE = 13  # a number at least this large is seldom the same by chance in one story
 SAME_DAY_DAYS = 1  # a count reported this many days from a claim's day may be of that day
