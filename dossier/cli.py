@@ -437,17 +437,29 @@ def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
     claims: ClaimsOption = Path("claims.yaml"),
     corpus: CorpusOption = Path("corpus"),
+    candidates: Annotated[
+        bool,
+        typer.Option(
+            "--candidates",
+            help="Then list the passages retrieved but not cited, each with the rule that "
+            "left it out.",
+        ),
+    ] = False,
+    limit: Annotated[
+        int, typer.Option("--limit", help="With --candidates: list at most this many.")
+    ] = 10,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Show one claim's verdict and every quote behind it, in its paragraph, with its source.
 
-    Example: [bold]dossier explain us-troops-in-syria[/]
+    Example: [bold]dossier explain us-troops-in-syria --candidates[/]
     """
     from dossier.tools.explain import explain_claim, format_explanation
 
+    listed = limit if candidates else None
     with _preparing(claims, cache_dir, no_cache) as how:
-        explained = explain_claim(claims, corpus, claim_id, how)
+        explained = explain_claim(claims, corpus, claim_id, how, candidates=listed)
     typer.echo(format_explanation(explained, _look()), nl=False)
 
 

@@ -24,8 +24,9 @@ from dossier.judge.analyze import (
     descriptions_in,
     roles,
 )
-from dossier.judge.assess import judge
+from dossier.judge.assess import assess
 from dossier.judge.measure import reidentifies
+from dossier.judge.outcome import Judgment, Outcome
 from dossier.lexicon.numbers import NUMBER_WORDS
 from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
 from dossier.retrieval.interface import PassageIndex, passage_terms
@@ -592,17 +593,22 @@ class Matcher:
         passages = self.corpus.passages
         return passages.source(pid) if isinstance(passages, Passages) else passages[pid].source
 
-    def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
-        """The claim's evidence among its candidates (retrieved here unless given)."""
+    def outcomes(
+        self, claim: Claim, candidates: list[int] | None = None
+    ) -> list[tuple[Passage, Outcome]]:
+        """Each of the claim's candidates (retrieved here unless given), best first, with how
+        the judge takes it in its article's context (the article's names, the sentences before
+        it, its date and topic): a ``Judgment``, or a ``LeftOut`` saying why it is not
+        evidence; either names the rule that decided. ``evidence`` cites the judgments."""
         analysis = self.analyze(claim)
         if candidates is None:
             candidates = self.candidates(claim)
-        found: list[Evidence] = []
+        judged: list[tuple[Passage, Outcome]] = []
         for pid in candidates:
             passage = self.corpus.passages[pid]
             doc_keys = frozenset(self._doc_keys.get(passage.source, _NONE))
             day = self._published.get(passage.source)
-            judgment = judge(
+            outcome = assess(
                 analysis,
                 self._passage(pid),
                 doc_keys,
@@ -611,7 +617,15 @@ class Matcher:
                 self._article(passage.source).topic,
                 day,
             )
-            if judgment is None:
+            judged.append((passage, outcome))
+        return judged
+
+    def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
+        """The claim's evidence among its candidates (retrieved here unless given): each
+        passage the judge does not leave out (see ``outcomes``), cited."""
+        found: list[Evidence] = []
+        for passage, judgment in self.outcomes(claim, candidates):
+            if not isinstance(judgment, Judgment):
                 continue
             text = self.corpus.document(passage.source).text
             paragraph = text[passage.paragraph_start : passage.paragraph_end]
