@@ -30,8 +30,8 @@ class WordNetTable(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    senses: dict[str, tuple[str, ...]]
-    stems: dict[str, tuple[str, ...]]
+    senses: dict[str, list[str]]
+    stems: dict[str, list[str]]
     antonyms: dict[str, frozenset[str]]
 
 
@@ -39,28 +39,24 @@ class WordNetTable(BaseModel):
 def table() -> WordNetTable:
     """The table shipped in the package, read once."""
     raw = gzip.decompress(files("dossier.lexicon").joinpath("data", TABLE).read_bytes())
-    senses: dict[str, tuple[str, ...]] = {}
+    senses: dict[str, list[str]] = {}
     stems: dict[str, list[str]] = defaultdict(list)
     antonyms: dict[str, frozenset[str]] = {}
-    for line in raw.decode().splitlines():
-        if line.startswith("#"):
-            continue
+    for line in raw.decode().splitlines()[1:]:  # after the "#" line of choices
         stem, ids, opposites = line.split("\t")
         if ids:
-            senses[stem] = tuple(ids.split(" "))
-            for synset in senses[stem]:
+            senses[stem] = synsets = ids.split(" ")
+            for synset in synsets:
                 stems[synset].append(stem)
         if opposites:
             antonyms[stem] = frozenset(opposites.split(" "))
-    return WordNetTable.model_construct(
-        senses=senses, stems={k: tuple(v) for k, v in stems.items()}, antonyms=antonyms
-    )
+    return WordNetTable.model_construct(senses=senses, stems=stems, antonyms=antonyms)
 
 
 def senses(stem: str) -> tuple[str, ...]:
     """The synset ids of a word stem's common senses and their narrower kinds; () for a word
     WordNet lacks."""
-    return table().senses.get(stem, ())
+    return tuple(table().senses.get(stem, ()))
 
 
 @lru_cache(maxsize=65536)

@@ -311,3 +311,18 @@ def test_a_passage_figure_found_by_one_claim_figure_does_not_contradict_another(
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.agree", Stance.SUPPORTS)
     other = decided(claim, "Turnout was 52.1%, down from 67.3% in 2019.")
     assert (other.rule, getattr(other, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+
+
+def test_a_claims_figure_finds_a_count_named_by_a_synonym() -> None:
+    """The claim's 'fatalities' (WordNet: a fatality is a kind of death) counts what the
+    passage's 'deaths' do."""
+    agreed = decided(
+        "The crash caused 40 fatalities in Mali.", "The crash caused 40 deaths in Mali."
+    )
+    assert isinstance(agreed, Judgment) and agreed.stance is Stance.SUPPORTS
+    assert agreed.rule == "figures.agree"
+    conflicting = decided(
+        "The crash caused 40 fatalities in Mali.", "The crash caused 25 deaths in Mali."
+    )
+    assert isinstance(conflicting, Judgment) and conflicting.stance is Stance.CONFLICTS
+    assert conflicting.rule == "figures.disagree"
