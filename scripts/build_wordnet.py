@@ -83,7 +83,7 @@ class Choices:
     min_depth: int = 4
     max_hyponyms: int = 0
     max_keys: int = 10
-    pos_share: float = 0.25
+    pos_share: float = 0.5
     all_hyponyms: bool = False
     derived: bool = False
 
