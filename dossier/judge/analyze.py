@@ -137,6 +137,7 @@ def analyze_claim(
                 of,
                 collocation(tokens, i) or "",
                 forgone.get(i, frozenset()),
+                keys - frozenset(expand(_own(t))) - compounds.get(i, frozenset()),
             )
     negated, _, _ = polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
