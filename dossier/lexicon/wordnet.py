@@ -1,17 +1,15 @@
 """WordNet's synonyms and antonyms, by the analyzer's word keys (Snowball stems).
 
 The table (data/wordnet.tsv.gz) is compiled from WordNet 3.0 by scripts/build_wordnet.py, which
-says what it holds; WordNet's licence is in data/WORDNET-LICENSE. It gives each stem the synsets
-of its common senses (and of their narrower kinds); two words are synonyms when they share one:
-"vessel" and "ship" share n04194289 (a ship, one of the narrower kinds of a vessel), "death" and
-"fatal" (fatality) n07355491. Read at run time as stem -> the stems of its synonyms (the table
-keeps the synset ids, the smaller of the two forms). "increase" has the antonym "decreas".
+says what it holds; WordNet's licence is in data/WORDNET-LICENSE. Two words are synonyms when
+they share a synset among their common senses (and the narrower kinds of those): "vessel" and
+"ship" (a ship is a kind of vessel), "death" and "fatal" (fatality); "increase" has the antonym
+"decreas". Each line is read when its word is first asked for: loading the table is reading it.
 """
 
 from __future__ import annotations
 
 import gzip
-from collections import defaultdict
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -21,52 +19,38 @@ TABLE = "wordnet.tsv.gz"
 # The table's SHA-256, kept in code so that a rebuilt table changes the code's version, which
 # keys the build cache (the cache hashes the package's .py files); scripts/build_wordnet.py
 # prints it and a test checks it.
-TABLE_SHA256 = "5bebcd25ee58188c573c21a8858c7eeef545ab6181cc8815604f6db39ba19a8b"
+TABLE_SHA256 = "e6f7ae175000bd382b2dc60c0a203d8074693ac91d3b958ed58d92ea344d35de"
 
 
 class WordNetTable(BaseModel):
-    """The table as read: each stem's synset ids, each synset's stems, and each stem's antonym
-    stems."""
+    """The table as read: each stem's line, its synonym stems and its antonym stems, as written
+    (split when asked for)."""
 
     model_config = ConfigDict(frozen=True)
 
-    senses: dict[str, list[str]]
-    stems: dict[str, list[str]]
-    antonyms: dict[str, frozenset[str]]
+    rows: dict[str, str]
 
 
 @cache
 def table() -> WordNetTable:
     """The table shipped in the package, read once."""
     raw = gzip.decompress(files("dossier.lexicon").joinpath("data", TABLE).read_bytes())
-    senses: dict[str, list[str]] = {}
-    stems: dict[str, list[str]] = defaultdict(list)
-    antonyms: dict[str, frozenset[str]] = {}
-    for line in raw.decode().splitlines()[1:]:  # after the "#" line of choices
-        stem, ids, opposites = line.split("\t")
-        if ids:
-            senses[stem] = synsets = ids.split(" ")
-            for synset in synsets:
-                stems[synset].append(stem)
-        if opposites:
-            antonyms[stem] = frozenset(opposites.split(" "))
-    return WordNetTable.model_construct(senses=senses, stems=stems, antonyms=antonyms)
-
-
-def senses(stem: str) -> tuple[str, ...]:
-    """The synset ids of a word stem's common senses and their narrower kinds; () for a word
-    WordNet lacks."""
-    return tuple(table().senses.get(stem, ()))
+    lines = raw.decode().splitlines()[1:]  # after the "#" line of choices
+    return WordNetTable.model_construct(rows=dict(line.split("\t", 1) for line in lines))
 
 
 @lru_cache(maxsize=65536)
+def _row(stem: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    synonyms, _, antonyms = table().rows.get(stem, "\t").partition("\t")
+    return tuple(synonyms.split()), frozenset(antonyms.split())
+
+
 def synonyms(stem: str) -> tuple[str, ...]:
     """The stems of the words that share a synset with a word stem, sorted, the stem left out:
-    "fatal" -> ("credenc", "death", "deceas", "expiri", "kill")."""
-    by_synset = table().stems
-    return tuple(sorted({s for i in senses(stem) for s in by_synset[i]} - {stem}))
+    "fatal" -> ("credenc", "death", "deceas", "expiri", "kill"); () for a word WordNet lacks."""
+    return _row(stem)[0]
 
 
 def antonyms(stem: str) -> frozenset[str]:
     """The stems WordNet gives as direct antonyms of a word stem's common senses."""
-    return table().antonyms.get(stem, frozenset())
+    return _row(stem)[1]

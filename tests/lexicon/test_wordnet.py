@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from dossier.lexicon.wordnet import TABLE, TABLE_SHA256, antonyms, senses, synonyms, table
+from dossier.lexicon.wordnet import TABLE, TABLE_SHA256, antonyms, synonyms, table
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_wordnet.py"
 
@@ -35,9 +35,11 @@ def test_the_table_is_the_one_the_code_names() -> None:
 
 def test_the_table_loads_once() -> None:
     assert table() is table()
-    assert len(table().senses) > 10_000
-    # each synset's stems are the inverse of each stem's synsets
-    assert all("death" in table().stems[i] for i in senses("death"))
+    assert len(table().rows) > 10_000
+
+
+def test_synonyms_go_both_ways() -> None:
+    assert all("death" in synonyms(other) for other in synonyms("death"))
 
 
 @pytest.mark.parametrize(
@@ -60,7 +62,6 @@ def test_two_kinds_of_one_thing_do_not_meet() -> None:
 
 
 def test_a_word_wordnet_lacks_has_nothing() -> None:
-    assert senses("zzyzx") == ()
     assert synonyms("zzyzx") == ()
     assert antonyms("zzyzx") == frozenset()
 
@@ -110,11 +111,11 @@ def test_the_build_reads_wordnet_and_is_the_same_twice(wordnet: Path) -> None:
     assert lines[0] == choices.line()
     assert lines[1:] == [
         # "entity" lends its hyponym "death"; "death" lends "fatality"; "entity"'s own synset
-        # has no other word and is dropped; "human_death" is two words and is not read
-        "death\tn00000001 n00000002\t",
+        # has no other word; "human_death" is two words and is not read
+        "death\tentiti fatal\t",
         "decreas\t\tincreas",
-        "entiti\tn00000001\t",
-        "fatal\tn00000002\t",
+        "entiti\tdeath\t",
+        "fatal\tdeath\t",
         "increas\t\tdecreas",
     ]
 
