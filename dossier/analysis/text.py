@@ -27,6 +27,7 @@ from anyascii import anyascii
 from dossier.lexicon import thresholds
 from dossier.lexicon.calendar import CALENDAR
 from dossier.lexicon.synonyms import COLLOCATIONS, SYNONYMS
+from dossier.lexicon.wordnet import synonyms
 from dossier.lexicon.words import ARABIC_ARTICLES, IRREGULAR_VERBS, STOPWORDS
 
 _SUN_LETTERS = "tdrzsnl"
@@ -321,6 +322,22 @@ def expand(keys: Sequence[str]) -> tuple[str, ...]:
 def _expand(keys: tuple[str, ...]) -> tuple[str, ...]:
     extra = [_SYNONYM_OF[k] for k in keys if k in _SYNONYM_OF]
     return (*keys, *extra) if extra else keys
+
+
+@lru_cache(maxsize=65536)
+def widen(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A claim's word's keys: ``expand``'s, then the stems of its WordNet synonyms and their
+    hand groups, so that a claim's "fatalities" finds a passage's "deaths" (and, as "deaths"
+    does, "killed"). Only a claim's words are widened: a passage keeps its own keys, so the
+    index and what the judge reads of a passage do not grow. (Names, numbers and groups, keyed
+    "#", "@", "~", have no synonyms.)"""
+    own = expand(keys)
+    words = {s for k in keys if k[:1] not in _NOT_WORDS for s in synonyms(k)}
+    extra = (words | {_SYNONYM_OF[s] for s in words if s in _SYNONYM_OF}) - set(own)
+    return (*own, *sorted(extra)) if extra else own
+
+
+_NOT_WORDS = ("#", "@", "~")  # the marks of keys that are not word stems
 
 
 def content_keys(tokens: Iterable[Token]) -> set[str]:

@@ -11,7 +11,7 @@ from dossier.analysis import attribution
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.quantity import extract
-from dossier.analysis.text import Analyzer, Token, collocation, expand, stem
+from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
     after_auxiliary,
     claim_act,
@@ -39,19 +39,32 @@ def _keys(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(k for t in tokens if not t.stop for key in (t.keys,) for k in expand(key))
 
 
-def _context(tokens: Sequence[Token], start: int, end: int) -> frozenset[str]:
-    """Keys of the content words (not names) next to a span: what a bare figure is about."""
+def _context(tokens: Sequence[Token], start: int, end: int, claim: bool = False) -> frozenset[str]:
+    """Keys of the content words (not names) next to a span: what a bare figure is about (a
+    ``claim``'s words with their synonyms: its "40 fatalities" count deaths)."""
     before = [t for t in tokens if t.end <= start and not t.stop and not t.entity]
     after = [t for t in tokens if t.start >= end and not t.stop and not t.entity]
     near = before[-thresholds.MEASURE_WINDOW :] + after[: thresholds.MEASURE_WINDOW]
-    return frozenset(k for t in near for k in expand(t.keys))
+    keys = widen if claim else expand
+    return frozenset(k for t in near for k in keys(t.keys))
 
 
-def _figures(text: str, analyzer: Analyzer, tokens: Sequence[Token]) -> tuple[Figure, ...]:
+def _claim_keys(token: Token) -> tuple[str, ...]:
+    """A claim's word with its synonyms (hand groups and WordNet's); a name with its group."""
+    return expand(_own(token)) if token.entity else widen(_own(token))
+
+
+def _figures(
+    text: str, analyzer: Analyzer, tokens: Sequence[Token], claim: bool = False
+) -> tuple[Figure, ...]:
+    """The figures of a text and what each measures; a ``claim``'s with its nouns' synonyms
+    ("fatalities" counts what "deaths" do)."""
     out = []
     for q in extract(text):
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
         measure = _keys(noun_tokens)
+        if claim:
+            measure |= {k for t in noun_tokens if not t.stop for k in _claim_keys(t)}
         names = frozenset(
             k for t in noun_tokens if t.entity or t.text[:1].isupper() for k in t.keys
         )
@@ -66,7 +79,15 @@ def _figures(text: str, analyzer: Analyzer, tokens: Sequence[Token]) -> tuple[Fi
             owners = frozenset(k for t in phrase if t.entity for k in t.keys if k[0] in "@#")
             modifiers = frozenset(k for t in phrase[:-1] for k in t.keys) - measure
         out.append(
-            Figure(q, measure, names, generic, _context(tokens, q.start, q.end), owners, modifiers)
+            Figure(
+                q,
+                measure,
+                names,
+                generic,
+                _context(tokens, q.start, q.end, claim),
+                owners,
+                modifiers,
+            )
         )
     return tuple(out)
 
@@ -75,7 +96,7 @@ def analyze_claim(
     text: str, analyzer: Analyzer, idf: Callable[[Iterable[str]], float] | None = None
 ) -> ClaimAnalysis:
     tokens = analyzer.tokens(text)
-    figures = _figures(text, analyzer, tokens)
+    figures = _figures(text, analyzer, tokens, claim=True)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
     claim_facets = facets(text, tokens)
     bearings = [(start, end) for _, start, end in claim_facets.directions]
@@ -95,7 +116,7 @@ def analyze_claim(
             continue  # "the group": a name said before, not a word to find
         if i in frame:
             continue  # "in order to"; "Amaq claimed"; "named ... 'Jazeera Storm'": no content
-        keys = frozenset(expand(_own(t))) | compounds.get(i, frozenset())
+        keys = frozenset(_claim_keys(t)) | compounds.get(i, frozenset())
         broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
         required = not t.entity and after_auxiliary(tokens, i)
         weight = idf(t.keys) if idf else 1.0
@@ -117,6 +138,7 @@ def analyze_claim(
                 of,
                 collocation(tokens, i) or "",
                 forgone.get(i, frozenset()),
+                keys - frozenset(expand(_own(t))) - compounds.get(i, frozenset()),
             )
     negated, _, _ = polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.

@@ -194,3 +194,20 @@ def test_only_the_small_words_of_a_name_join_two_capitalised_words_into_one_name
     assert number["Deir"] == number["Zor"]  # "ez": one name
     assert number["Bank"] == number["England"]  # "of": one name
     assert number["Zor"] != number["Raqqa"]  # "and": two names
+
+
+def test_a_claims_word_is_widened_by_its_wordnet_synonyms() -> None:
+    from dossier.analysis.text import expand, widen
+
+    (token,) = Analyzer().tokens("fatalities")
+    assert widen(token.keys)[: len(token.keys)] == expand(token.keys)  # its own keys first
+    assert "death" in widen(token.keys)
+    assert "~kill" in widen(token.keys)  # "deaths" is a death: its hand group comes along
+
+
+def test_names_numbers_and_groups_are_not_widened() -> None:
+    from dossier.analysis.text import widen
+
+    assert widen(("#1500",)) == ("#1500",)
+    assert widen(("@islamic-state",)) == ("@islamic-state",)
+    assert widen(("~kill",)) == ("~kill",)

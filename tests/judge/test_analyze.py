@@ -61,3 +61,13 @@ def test_a_speaker_resolved_from_before_speaks_for_their_side() -> None:
     assert j.speaker == "a Russian official"
     unsaid = analyze_passage(passage, ANALYZER, "a Malian official")
     assert judge(claim, unsaid, frozenset(), frozenset()) is None
+
+
+def test_a_claims_words_are_judged_with_their_synonyms_and_searched_without() -> None:
+    """WordNet's synonyms widen what the judge finds, not what retrieval searches."""
+    claim = analyze_claim("Fatalities rose sharply in Mali.", ANALYZER)
+    (fatalities,) = [t for t in claim.terms if t.text == "Fatalities"]
+    assert "death" in fatalities.keys and "death" in fatalities.synonyms
+    assert "fatal" in fatalities.keys and "fatal" not in fatalities.synonyms
+    searched = {k for keys, _ in claim.search_groups() for k in keys}
+    assert "fatal" in searched and "death" not in searched

@@ -362,3 +362,18 @@ def test_a_count_of_another_day_does_not_contradict_a_dated_claim() -> None:
         "Spain had reported two deaths from the virus.", passage, published_on=dt.date(2022, 7, 29)
     )
     assert getattr(undated, "stance", None) is Stance.CONFLICTS
+
+
+def test_a_claims_figure_finds_a_count_named_by_a_synonym() -> None:
+    """The claim's 'fatalities' (WordNet: a fatality is a kind of death) counts what the
+    passage's 'deaths' do."""
+    agreed = decided(
+        "The crash caused 40 fatalities in Mali.", "The crash caused 40 deaths in Mali."
+    )
+    assert isinstance(agreed, Judgment) and agreed.stance is Stance.SUPPORTS
+    assert agreed.rule == "figures.agree"
+    conflicting = decided(
+        "The crash caused 40 fatalities in Mali.", "The crash caused 25 deaths in Mali."
+    )
+    assert isinstance(conflicting, Judgment) and conflicting.stance is Stance.CONFLICTS
+    assert conflicting.rule == "figures.disagree"

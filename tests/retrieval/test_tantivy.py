@@ -73,3 +73,12 @@ def test_an_index_whose_deleted_passages_are_all_let_go_keeps_no_count_of_them(
     assert not (tmp_path / DELETED_FILE).exists()
     assert patched._live()[2]  # frequencies read from the statistics, not counted
     assert [patched.frequency(k) for k in ("dam", "tabqa", "taken")] == [1, 1, 0]
+
+
+def test_a_passage_is_indexed_by_its_own_keys_not_its_synonyms() -> None:
+    """WordNet widens a claim's words only: the index holds what the sentence says."""
+    from dossier.analysis.text import Analyzer
+    from dossier.retrieval.interface import passage_terms
+
+    terms = passage_terms(Analyzer().tokens("The crash caused 40 deaths among the workers."))
+    assert terms.split() == ["crash", "caus", "#40", "death", "~kill", "worker"]
