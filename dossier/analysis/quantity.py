@@ -416,7 +416,8 @@ def _rounding(q: Quantity) -> float:
     m = _WRITTEN_NUMBER_RE.search(q.text)
     if m is None:
         return 0.5  # a number in words: "five"
-    number, scale = m.group(0)[: m.end(2) if m.group(2) else m.end(1)], m.group(3)
+    number = m.group(1) + ("." + m.group(2) if m.group(2) else "")
+    scale = m.group(3)
     written = _parse_number(number.replace(",", ""))
     if not written:
         return _half_step(number, scale)

@@ -257,3 +257,19 @@ def test_a_figure_is_as_precise_as_it_is_written() -> None:
     assert (speed.low, speed.high) == pytest.approx((125.5, 130.5))
     assert compare(speed, one("at 116 kmph")) is Agreement.CONFLICT
     assert compare(one("more than 2,000 strikes"), one("over 1,500 strikes")) is Agreement.UNCLEAR
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "agreement"),
+    [
+        ("about 42 million people", "some 42.4 million people", Agreement.AGREE),
+        ("over 1.5 million workers", "more than 1.544 million workers", Agreement.AGREE),
+        ("nearly 3,000 troops", "about 2,950 troops", Agreement.AGREE),
+        ("about 42 million people", "27 million people", Agreement.CONFLICT),
+        ("at most 42 million people", "42.4 million people", Agreement.UNCLEAR),
+    ],
+)
+def test_figures_after_words_and_with_scales_are_compared_as_written(
+    claim: str, passage: str, agreement: Agreement
+) -> None:
+    assert compare(one(claim), one(passage)) is agreement
