@@ -340,24 +340,35 @@ def check_command(
 @app.command("eval")
 @handle_errors
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="The gold set: claims, verdicts and quotes.")],
-    corpus: CorpusOption = Path("corpus"),
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A seed gold file (claims, verdicts and quotes; judged on --corpus), or topics: "
+            "folders holding gold.yaml, claims.yaml and corpus/ (or their gold.yaml)."
+        ),
+    ],
+    corpus: Annotated[
+        Path,
+        typer.Option("--corpus", help="Folder of article texts, for a seed gold file."),
+    ] = Path("corpus"),
     with_: Annotated[
         list[Path] | None,
-        typer.Option("--with", help="An extra folder of articles (distractors); repeatable."),
+        typer.Option(
+            "--with", help="An extra folder of articles (distractors) for a seed gold file."
+        ),
     ] = None,
     format: Annotated[str, typer.Option("--format", help="Output: text or json.")] = "text",
 ) -> None:
-    """Measure verdicts and citations against a gold set, beside their targets (always exit 0).
+    """Measure verdicts and citations against gold files (always exit 0).
 
-    Example: [bold]dossier eval tests/gold/seeds.yaml --with /data/news[/]
+    Example: [bold]dossier eval tests/gold/seeds.yaml --with /data/news[/]; for topics:
+    [bold]dossier eval topics/*/[/]
     """
-    from dossier.tools.evaluate import FORMATTERS, evaluate, load_gold
+    from dossier.tools.evaluate import FORMATTERS, run_eval
 
     formatter = chosen(FORMATTERS, format)
-    gold_set = load_gold(gold, corpus)
     with _progress() as progress:
-        report = evaluate(gold_set, corpus, with_, warn=_warn, progress=progress)
+        report = run_eval(gold, corpus, with_, warn=_warn, progress=progress)
     typer.echo(formatter(report), nl=False)
 
 

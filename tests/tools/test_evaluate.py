@@ -1,4 +1,5 @@
-"""`dossier eval GOLD`: the judgment measured against a gold set, beside its targets.
+"""`dossier eval GOLD`: the judgment measured against a gold set, beside its targets; and
+`dossier eval TOPIC...`: several topics in the topic gold format, as the bench scores them.
 
 The fixture gold set (tests/fixtures/evaluate/gold.yaml) has five claims over two short articles.
 Claims 1-3 are labelled as a careful editor would; claims 4 and 5 are labelled wrongly on purpose,
@@ -22,14 +23,22 @@ from typer.testing import CliRunner
 
 from dossier.cli import app
 from dossier.models import ClaimResult, Evidence, Stance, Verdict
+from dossier.pipeline import build_report
 from dossier.tools.evaluate import (
     EvalReport,
     GoldEntry,
     GoldError,
     GoldSet,
+    TopicFigures,
+    TopicGold,
+    TopicsReport,
     evaluate,
+    fold,
     load_gold,
+    read_gold,
+    run_eval,
     score,
+    score_topic,
 )
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "evaluate"
@@ -435,4 +444,294 @@ def test_a_gold_set_is_evaluated_on_the_corpus_it_was_checked_against(tmp_path: 
     assert str(caught.value) == (
         f"{GOLD}: its quotes were found in {CORPUS}, not {tmp_path}; "
         "load the gold set with the corpus folder it is evaluated on."
+    )
+
+
+# --- topics -------------------------------------------------------------------------------
+# tests/fixtures/evaluate/topics/: two tiny topics in the topic gold format (groups of
+# alternative substrings, also_* lists, why). Some gold claims are wrong on purpose (said in
+# their `why`), so that every figure counts something; the figures are those the bench's scorer
+# gives on the same builds.
+
+TOPICS = FIXTURES / "topics"
+BRIDGE = TOPICS / "bridge"
+VOTE = TOPICS / "vote"
+
+
+@pytest.fixture(scope="module")
+def topics() -> TopicsReport:
+    report = run_eval([BRIDGE, VOTE / "gold.yaml"], CORPUS)
+    assert isinstance(report, TopicsReport)
+    return report
+
+
+def test_each_topic_is_scored_as_the_bench_scores_it(topics: TopicsReport) -> None:
+    assert [(t.name, t.documents) for t in topics.topics] == [("bridge", 2), ("vote", 2)]
+    assert [t.figures for t in topics.topics] == [
+        TopicFigures(
+            claims=3,
+            verdicts=2,
+            support_total=3,
+            support_found=2,
+            conflict_total=2,
+            conflict_found=2,
+            cited=5,
+            listed=4,
+            misattributed=1,
+        ),
+        TopicFigures(
+            claims=4,
+            verdicts=2,
+            support_total=2,
+            support_found=2,
+            conflict_total=2,
+            conflict_found=2,
+            cited=6,
+            listed=4,
+            support_without_gold=1,
+            missing=1,
+        ),
+    ]
+    assert topics.total == TopicFigures(
+        claims=7,
+        verdicts=4,
+        support_total=5,
+        support_found=4,
+        conflict_total=4,
+        conflict_found=4,
+        cited=11,
+        listed=8,
+        misattributed=1,
+        support_without_gold=1,
+        missing=1,
+    )
+
+
+def test_a_topic_claim_lists_its_missed_groups_and_wrong_citations(topics: TopicsReport) -> None:
+    bridge = {r.id: r for r in topics.topics[0].results}
+    # The gold's substrings are found after folding case, whitespace and curly quotes.
+    assert not bridge["cost-40-million"].failed
+    wrong = bridge["cost-55-million"]
+    assert (wrong.expected, wrong.got, wrong.line) == (Verdict.SUPPORTED, Verdict.DISPUTED, 20)
+    assert [(g.stance, g.alternatives) for g in wrong.missed] == [
+        (Stance.SUPPORTS, ["It carries 12,000 cars a day", "12,000 vehicles"])
+    ]
+    assert [(c.stance, c.source) for c in wrong.misattributed] == [
+        (Stance.CONFLICTS, "opening.txt")
+    ]
+    vote = {r.id: r for r in topics.topics[1].results}
+    assert [c.quote for c in vote["greens-12-seats"].unlisted] == [
+        "The Green party took 12 seats in Lorne, the electoral office said."
+    ]
+    assert vote["greens-12-seats"].verdict_ok
+    assert vote["turnout-61-percent"].support_without_gold
+    assert vote["lorne-mayor"].got is None
+
+
+def test_the_rules_are_counted_over_every_topic(topics: TopicsReport) -> None:
+    assert [(r.rule, r.cited, r.agreed) for r in topics.topics[0].rules] == [
+        ("figures.agree", 2, 2),
+        ("figures.disagree", 3, 2),
+    ]
+    assert [(r.rule, r.cited, r.agreed) for r in topics.rules] == [
+        ("figures.agree", 6, 4),
+        ("figures.disagree", 5, 4),
+    ]
+
+
+def test_the_text_report_of_topics_gives_a_line_per_topic_then_rules_then_misses() -> None:
+    result = runner.invoke(app, ["eval", str(BRIDGE), str(VOTE / "gold.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "2 topics, 7 claims: 5 support and 4 conflict groups in the gold; 11 citations made.\n"
+        "\n"
+        "topic   verdicts   support recall  conflict recall  citation precision  "
+        "misattributed  non-verbatim\n"
+        "bridge  2/3 (67%)  2/3 (67%)       2/2 (100%)       4/5 (80%)           "
+        "1              0\n"
+        "vote    2/4 (50%)  2/2 (100%)      2/2 (100%)       4/6 (67%)           "
+        "0              0\n"
+        "total   4/7 (57%)  4/5 (80%)       4/4 (100%)       8/11 (73%)          "
+        "1              0\n"
+        "Support cited for claims the gold gives no support: 1.\n"
+        "Gold claims missing from their topic's claims file: 1.\n"
+        "\n"
+        "rule              cited  agreed\n"
+        "figures.agree     6      4  66.7%\n"
+        "figures.disagree  5      4  80.0%\n"
+        "\n"
+        f"Misses in bridge ({BRIDGE / 'gold.yaml'}; 1 of 3 claims):\n"
+        "- cost-55-million (line 20): verdict disputed, expected supported\n"
+        "    why: Wrong on purpose: the verdict (the 40 million conflicts), the traffic group "
+        "(nothing to do with the cost) a...\n"
+        '    missed support: "It carries 12,000 cars a day" (or 1 other)\n'
+        "    misattributed: conflicts opening.txt:111-174 "
+        '"The council’s engineers said the bridge cost 40 million pounds."\n'
+        "\n"
+        f"Misses in vote ({VOTE / 'gold.yaml'}; 3 of 4 claims):\n"
+        "- greens-12-seats (line 4): verdict supported, as expected\n"
+        '    why: Leaves out the electoral office\'s "took 12 seats" on purpose.\n'
+        "    not in the gold: supports count.txt:18-84 "
+        '"The Green party took 12 seats in Lorne, the electoral office said."\n'
+        "- turnout-61-percent (line 20): verdict disputed, expected contradicted\n"
+        "    why: Wrong on purpose, the final count's 61 percent left out.\n"
+        "    not in the gold: supports count.txt:86-164 "
+        '"Turnout in Lorne was 61 percent, the electoral office said in its final count."\n'
+        "- lorne-mayor (line 28): not in the claims file, expected unverified\n"
+        "    why: Not in claims.yaml, on purpose.\n"
+    )
+
+
+def test_the_json_report_of_topics_holds_each_topic_the_total_and_the_rules() -> None:
+    result = runner.invoke(app, ["eval", str(BRIDGE), str(VOTE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [t["name"] for t in data["topics"]] == ["bridge", "vote"]
+    assert data["topics"][0]["gold"] == str(BRIDGE / "gold.yaml")
+    assert data["total"] == {
+        "claims": 7,
+        "verdicts": 4,
+        "support_total": 5,
+        "support_found": 4,
+        "conflict_total": 4,
+        "conflict_found": 4,
+        "cited": 11,
+        "listed": 8,
+        "misattributed": 1,
+        "non_verbatim": 0,
+        "support_without_gold": 1,
+        "missing": 1,
+    }
+    assert data["rules"] == [
+        {"rule": "figures.agree", "cited": 6, "agreed": 4},
+        {"rule": "figures.disagree", "cited": 5, "agreed": 4},
+    ]
+    mayor = data["topics"][1]["results"][3]
+    assert (mayor["id"], mayor["got"], mayor["expected"]) == ("lorne-mayor", None, "unverified")
+
+
+def test_a_topic_quote_that_is_not_the_source_text_is_counted_non_verbatim() -> None:
+    topic = read_gold(BRIDGE, CORPUS)
+    assert isinstance(topic, TopicGold)
+    report = build_report(Path(topic.claims_path), Path(topic.corpus_dir))
+    first = report.claims[0]
+    moved = first.evidence[0].model_copy(update={"start": first.evidence[0].start + 1})
+    claims = [first.model_copy(update={"evidence": [moved, *first.evidence[1:]]})]
+    scored_topic = score_topic(topic, report.model_copy(update={"claims": claims}))
+    assert scored_topic.figures.non_verbatim == 1
+    assert [c.start for c in scored_topic.results[0].non_verbatim] == [moved.start]
+    assert scored_topic.figures.missing == 2  # the other claims were left out of the report
+
+
+def test_gold_substrings_are_matched_after_folding() -> None:
+    assert fold("  The Council’s\n “ENGINEERS”\u00a0said ") == 'the council\'s "engineers" said'
+
+
+def test_a_file_of_claims_without_verdicts_is_no_gold_file() -> None:
+    claims = BRIDGE / "claims.yaml"
+    result = runner.invoke(app, ["eval", str(claims)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {claims}:3:5: not a gold file: its claims give no verdict and no passage to "
+        "cite. A seed gold file lists each claim's 'verdict' and passages as 'support: "
+        "[{source, quote}]'; a topic gold file (gold.yaml, beside a topic's claims.yaml and "
+        "corpus/) as 'support: [[substring, ...]]', with 'also_support' and 'why'.\n"
+    )
+
+
+def test_a_gold_file_in_two_formats_is_refused_where_they_part(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "claims:\n"
+        "  - id: first\n"
+        "    text: The first claim.\n"
+        "    verdict: supported\n"
+        "    support:\n"
+        "      - source: dam.txt\n"
+        "        quote: about 300 workers took part\n"
+        "  - id: second\n"
+        "    text: The second claim.\n"
+        "    verdict: supported\n"
+        '    support: [["about 300 workers"]]\n',
+    )
+    result = runner.invoke(app, ["eval", str(path), "--corpus", str(CORPUS)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {path}:11:15: claims[1] is written as a topic gold claim (passages as lists of "
+        "substrings, 'also_support', 'also_conflict', 'why'), but claims[0] (line 2) as a seed "
+        "gold claim; a gold file is written in one format.\n"
+    )
+
+
+def test_every_problem_of_a_topic_gold_file_is_reported_with_its_place(tmp_path: Path) -> None:
+    topic = tmp_path / "topic"
+    shutil.copytree(BRIDGE, topic)
+    (topic / "gold.yaml").write_text(
+        "claims:\n"
+        "  - id: cost-40-million\n"
+        "    verdict: disputed\n"
+        "    support: [[]]\n"
+        '    conflict: [[" "]]\n'
+        "    why: Two problems.\n"
+        "  - id: cost-40-million\n"
+        "    verdict: disputed\n"
+        "    why: A duplicate.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", str(topic)])
+    assert result.exit_code == 2
+    gold = topic / "gold.yaml"
+    assert result.stderr == (
+        f"Error: {gold}:4:15: claims[0].support[0]: List should have at least 1 item after "
+        "validation, not 0.\n"
+        f"Error: {gold}:5:17: claims[0].conflict[0][0]: Value error, a blank substring is in "
+        "every passage; write some words of it.\n"
+    )
+    (topic / "gold.yaml").write_text(
+        "claims:\n"
+        "  - id: cost-40-million\n    verdict: disputed\n    why: One.\n"
+        "  - id: cost-40-million\n    verdict: disputed\n    why: A duplicate.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", str(topic)])
+    assert result.stderr == (
+        f"Error: {gold}:5:9: claims[1].id: duplicate id 'cost-40-million' (first defined at "
+        "line 2); give each claim its own id.\n"
+    )
+
+
+def test_a_topic_needs_its_gold_file_claims_file_and_corpus(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {tmp_path}: no gold.yaml in this folder; a topic folder holds gold.yaml, "
+        "claims.yaml and corpus/.\n"
+    )
+    shutil.copy(BRIDGE / "gold.yaml", tmp_path / "gold.yaml")
+    result = runner.invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {tmp_path / 'gold.yaml'}: a topic gold file is judged on its folder's "
+        f"claims.yaml and corpus/; not found: {tmp_path / 'claims.yaml'}, {tmp_path / 'corpus'}.\n"
+    )
+
+
+def test_a_seed_gold_file_is_measured_alone_and_topics_take_no_distractors() -> None:
+    mixed = runner.invoke(app, ["eval", str(GOLD), str(BRIDGE), "--corpus", str(CORPUS)])
+    assert mixed.exit_code == 2
+    assert mixed.stderr == (
+        f"Error: {GOLD}: a seed gold file is measured alone, on --corpus; give several gold "
+        "files only as topics (folders with gold.yaml, claims.yaml and corpus/).\n"
+    )
+    distracted = runner.invoke(app, ["eval", str(BRIDGE), "--with", str(CORPUS)])
+    assert distracted.exit_code == 2
+    assert distracted.stderr == (
+        "Error: --with: extra folders are added to a seed gold file's corpus; a topic is "
+        "judged on its own corpus/ folder.\n"
+    )
+    with pytest.raises(GoldError) as caught:
+        load_gold(BRIDGE / "gold.yaml", CORPUS)
+    assert str(caught.value) == (
+        f"{BRIDGE / 'gold.yaml'}: a topic gold file, judged on its own folder's claims.yaml "
+        f"and corpus/: dossier eval {BRIDGE}"
     )
