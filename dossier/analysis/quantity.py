@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -88,18 +89,19 @@ _UNIT = (
     + r")\b)?"
 )
 _RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
-_QUANTITY_RE = re.compile(
+_QUANTITY_PARTS = (
     r"(?<![\w.,:])"  # not the minutes of "3:30"
     + r"(?:(?P<between>between)\s+)?"
     + _HEDGE
     + _CURRENCY
     + _NUMBER
     + _SCALE
-    + _RANGE
-    + _UNIT
-    + r"(?![\w])(?!:\d)",  # not the hour of "3:30 p.m."
-    re.IGNORECASE,
 )
+_QUANTITY_END = _UNIT + r"(?![\w])(?!:\d)"  # not the hour of "3:30 p.m."
+_QUANTITY_RE = re.compile(_QUANTITY_PARTS + _RANGE + _QUANTITY_END, re.IGNORECASE)
+_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# The same without a range: "from 288 to 275" is two figures, the old and the new.
+_SINGLE_RE = re.compile(_QUANTITY_PARTS + r"(?P<num2>(?!))?" + _QUANTITY_END, re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\sA-Za-z])")
 _OF_RE = re.compile(r"\s+of\s+((?:the\s+)?[^,.;:()\"“”]{1,60})")
@@ -211,13 +213,32 @@ def _object_of(text: str, end: int) -> str | None:
     return " ".join(kept) or None
 
 
+def _figures_in(text: str) -> Iterator[re.Match[str]]:
+    """The figures' matches in text order. A change is two figures, each matched alone, not a
+    range: "revised down from 288 to 275", "rose from 261 to 288"; so is a "range" whose second
+    number is not larger."""
+    pos = 0
+    while (m := _QUANTITY_RE.search(text, pos)) is not None:
+        num2 = m.group("num2")
+        first, second = _parse_number(m.group("num")), _parse_number(num2) if num2 else None
+        change = _FROM_RE.search(text, max(0, m.start() - 6), m.start()) is not None
+        if first is not None and second is not None and (second <= first or change):
+            single = _SINGLE_RE.match(text, m.start())
+            if single is not None:
+                yield single
+                pos = max(single.end(), m.start() + 1)
+                continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 def extract(text: str, *, alone: bool = False) -> list[Quantity]:
     """Every figure in ``text`` with its hedge, unit and what it measures, in text order.
 
     ``alone``: ``text`` is a figure cut from its sentence, as a citation lists it ("about 500",
     "over 1,500"): a number without the noun it counts is a count all the same."""
     found: list[Quantity] = []
-    for m in _QUANTITY_RE.finditer(text):
+    for m in _figures_in(text):
         num_raw = m.group("num")
         if num_raw.lower() in VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
             vague = _vague(text, m)

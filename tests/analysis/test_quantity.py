@@ -263,3 +263,18 @@ def test_a_figure_is_as_precise_as_it_is_written() -> None:
     assert (speed.low, speed.high) == pytest.approx((125.5, 130.5))
     assert compare(speed, one("at 116 kmph")) is Agreement.CONFLICT
     assert compare(one("more than 2,000 strikes"), one("over 1,500 strikes")) is Agreement.UNCLEAR
+
+
+def test_a_change_is_two_figures_and_a_range_one() -> None:
+    """'revised down from 288 to 275' gives the old toll and the new, not a range 288-275."""
+    down = extract("The toll was revised down from 288 to 275, and 1,175 were injured.")
+    assert [(q.value, q.low, q.high) for q in down] == [
+        (288, 288, 288),
+        (275, 275, 275),
+        (1175, 1175, 1175),
+    ]
+    assert [q.value for q in extract("the toll rose from 261 to 288 dead")] == [261, 288]
+    (between,) = extract("between 200 and 300 people")
+    assert (between.low, between.high) == (200, 300)
+    (span,) = extract("a front of 5-6 km")
+    assert (span.low, span.high) == (5, 6)
