@@ -371,11 +371,13 @@ _RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
 _LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _IDENTIFIER_BEFORE_RE = re.compile(r"\b(?:" + "|".join(IDENTIFIER_WORDS) + r")\s+$", re.IGNORECASE)
 _UNGROUPED_RE = re.compile(r"\d{5,}")
+_DIGITS_BEFORE_RE = re.compile(r"\d[-/]$")  # "2023-06-02", "06/02": a date's parts
 
 
 def _in_a_name(text: str, m: re.Match[str]) -> bool:
     """Whether the number is part of a name or a code, not a figure: joined to letters
-    ("COVID-19", "IL-10", "F-16"), after a word that numbers things ("type 1", "phase 3",
+    ("COVID-19", "IL-10", "F-16") or to digits ("2023-06-02", "06/02"), written with a leading
+    zero ("06"), after a word that numbers things ("type 1", "phase 3",
     "section 144", "flight 17"), or five digits and more written without a thousands
     separator, which counts are not ("12841 Shalimar Express"). A number after a name
     ("Boeing 737", but "Labour 412, Conservatives 121") is left a figure."""
@@ -383,8 +385,10 @@ def _in_a_name(text: str, m: re.Match[str]) -> bool:
     if not num[:1].isdigit():
         return False
     head = text[: m.start("num")]
-    if _LETTERS_BEFORE_RE.search(head):
+    if _LETTERS_BEFORE_RE.search(head) or _DIGITS_BEFORE_RE.search(head):
         return True
+    if num[0] == "0" and num[1:2].isdigit():
+        return True  # "06": a month, a day or a code; counts are not written with a leading 0
     if _IDENTIFIER_BEFORE_RE.search(head):
         return True
     return _UNGROUPED_RE.fullmatch(num) is not None

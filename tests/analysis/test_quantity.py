@@ -238,6 +238,9 @@ def test_a_rank_is_compared_with_ranks_only() -> None:
         "a phase 3 trial",
         "Section 144 was imposed",
         "the 12841 Shalimar Express derailed",
+        "date 2023-06-02 at the station",
+        "on 06/02 at the station",
+        "flight 06 landed",
     ],
 )
 def test_a_number_in_a_name_or_code_is_no_figure(text: str) -> None:
