@@ -261,7 +261,9 @@ def other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int
 
 
 def foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str | None:
-    """The name just before the word at j, when it is a name the claim does not have."""
+    """The name just before the word at j, when it is a name the claim does not have (an
+    alias-table name, or any other: "the Liberal Democrats, who won 71 seats" is not a count
+    of Labour's seats), and not one joined to the claim's names."""
     speaker = speaker_span(passage)
     tokens = passage.tokens
     before = [t for t in tokens[max(0, j - thresholds.ACTOR_WINDOW) : j] if not t.stop]
@@ -270,10 +272,19 @@ def foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str
             continue  # the speaker, or a description ("US-backed forces")
         if not t.entity:
             continue
-        if any(k.startswith("@") and k not in claim_keys for k in t.keys):
-            return t.text
+        if any(k[0] in "@#" and k not in claim_keys for k in t.keys):
+            return None if _joined_to_claims(tokens, t, claim_keys) else t.text
         break
     return None
+
+
+def _joined_to_claims(tokens: Sequence[Token], name: Token, claim_keys: set[str]) -> bool:
+    """Whether a name is coordinated with one of the claim's ("blamed Russia and Syria"): a
+    partner in the act, not another actor."""
+    at = tokens.index(name)
+    if at < 2 or tokens[at - 1].text.lower() not in {"and", "or", "&", ","}:
+        return False
+    return bool(set(tokens[at - 2].keys) & claim_keys)
 
 
 def speaker_span(passage: PassageAnalysis) -> range:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from judging import ANALYZER, each_rule_decides, explain, stance
+from judging import ANALYZER, decided, each_rule_decides, explain, stance
 
 from dossier.judge.analyze import analyze_claim
 from dossier.models import Stance
@@ -209,3 +209,15 @@ test_each_rule_decides_its_own_case = each_rule_decides(
         ),
     ]
 )
+
+
+def test_a_count_of_another_named_party_is_not_the_claims() -> None:
+    """Any name, not only the alias table's, can own the act: the Greens' seats are not Labour's."""
+    claim = "In the election, Labour won 412 seats."
+    for passage, owner in (
+        ("The other winners were the Liberal Democrats, who won a record 71 seats.", "Democrats"),
+        ("In Wales, the Greens won four seats with 1.9 million votes.", "Greens"),
+    ):
+        outcome = decided(claim, passage, article="The count gave Labour a landslide.")
+        assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.other-owner", None)
+        assert outcome.reason == f"the figure belongs to {owner}, whom the claim does not name"

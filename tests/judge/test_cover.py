@@ -3,11 +3,12 @@ as saying a word. Self-made examples."""
 
 from __future__ import annotations
 
-from judging import explain, stance
+from judging import ANALYZER, explain, stance
 
 from dossier.analysis.text import Analyzer
 from dossier.judge.analyze import analyze_claim, analyze_passage
 from dossier.judge.assess import judge
+from dossier.judge.cover import foreign_actor
 from dossier.models import Stance
 
 
@@ -132,3 +133,15 @@ def test_troops_fired_at_are_troops_deployed_there() -> None:
     claim = "Russia has deployed special forces alongside Malian troops near Tabqa."
     j = stance(claim, passage, before="Malian troops advanced on Tabqa.")
     assert j is not None and j.stance is Stance.SUPPORTS, j
+
+
+def test_a_name_joined_to_the_claims_is_a_partner_not_another_actor() -> None:
+    russia = {k for t in ANALYZER.tokens("Russia") for k in t.keys}
+
+    def actor(sentence: str) -> str | None:
+        passage = analyze_passage(sentence, ANALYZER, None)
+        j = next(i for i, t in enumerate(passage.tokens) if t.text == "airstrikes")
+        return foreign_actor(russia, passage, j)
+
+    assert actor("The commander blamed Syria for alleged airstrikes on the SDF.") == "Syria"
+    assert actor("The commander blamed Russia and Syria for alleged airstrikes on the SDF.") is None
