@@ -4,6 +4,7 @@ facets, and how an article describes its names ("the US-backed SDF")."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -54,13 +55,21 @@ def _claim_keys(token: Token) -> tuple[str, ...]:
     return expand(_own(token)) if token.entity else widen(_own(token))
 
 
+_OUT_OF_RE = re.compile(
+    r"\d\s*(?:%|per ?cent)?\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I
+)
+
+
 def _figures(
     text: str, analyzer: Analyzer, tokens: Sequence[Token], claim: bool = False
 ) -> tuple[Figure, ...]:
     """The figures of a text and what each measures; a ``claim``'s with its nouns' synonyms
-    ("fatalities" counts what "deaths" do)."""
+    ("fatalities" counts what "deaths" do). The whole a part is counted out of ("412 of the
+    650 seats") is no figure of its own: it would be held against other counts of seats."""
     out = []
     for q in extract(text):
+        if _OUT_OF_RE.search(text, 0, q.start):
+            continue
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
         measure = _keys(noun_tokens)
         if claim:

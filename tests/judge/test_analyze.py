@@ -71,3 +71,11 @@ def test_a_claims_words_are_judged_with_their_synonyms_and_searched_without() ->
     assert "fatal" in fatalities.keys and "fatal" not in fatalities.synonyms
     searched = {k for keys, _ in claim.search_groups() for k in keys}
     assert "fatal" in searched and "death" not in searched
+
+
+def test_the_whole_a_part_is_counted_out_of_is_no_figure() -> None:
+    values = lambda text: [f.quantity.value for f in analyze_claim(text, ANALYZER).figures]  # noqa: E731
+    assert values("Labour won 412 of the 650 seats.") == [412]
+    assert values("Only 3 out of 10 voters turned out.") == [3]
+    assert values("In all, 40% of the 2,000 workers left.") == [40]
+    assert values("Labour won 412 seats and 650 candidates stood.") == [412, 650]
