@@ -40,7 +40,12 @@ from dossier.lexicon.numbers import (
     UNITS,
     VAGUE,
 )
-from dossier.lexicon.thresholds import APPROX_STEPS, APPROX_TOLERANCE, EXACT_TOLERANCE
+from dossier.lexicon.thresholds import (
+    APPROX_STEPS,
+    APPROX_TOLERANCE,
+    EXACT_TOLERANCE,
+    OPEN_RANGE,
+)
 from dossier.lexicon.words import NOUN_ENDS
 from dossier.models import Quantity
 
@@ -475,6 +480,8 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
         return Agreement.UNCLEAR
     if passage.vague or claim.vague:
         return _compare_vague(claim, passage)
+    if _far_above(claim, passage):
+        return Agreement.UNCLEAR
     if _within(passage, claim):
         return Agreement.AGREE
     if _close(claim, passage):
@@ -503,6 +510,15 @@ def _compare_vague(claim: Quantity, passage: Quantity) -> Agreement:
         return Agreement.AGREE
     below = passage.high < claim.low or (passage.high == claim.low and passage.high_open)
     return Agreement.CONFLICT if below else Agreement.UNCLEAR
+
+
+def _far_above(claim: Quantity, passage: Quantity) -> bool:
+    """ "More than 17,000 workers" is said of a number a little above 17,000: a passage's 1.5
+    million, or its "more than 16,000 cases" against "more than 4,000 cases", is another
+    figure, though above the floor: it neither backs nor contradicts (``OPEN_RANGE``)."""
+    if _HEDGES.get((claim.hedge or "").lower()) not in _UPWARD or not math.isinf(claim.high):
+        return False
+    return passage.low > claim.low * (1 + OPEN_RANGE)
 
 
 _UPWARD = frozenset({"above", "at_least"})

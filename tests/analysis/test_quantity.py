@@ -122,6 +122,11 @@ def test_years_and_days_of_the_month_are_not_figures(text: str) -> None:
         ("nearly 3,000 troops", "about 2,950 troops", Agreement.AGREE),
         ("about 42 million people", "27 million people", Agreement.CONFLICT),
         ("at most 42 million people", "42.4 million people", Agreement.UNCLEAR),
+        # "more than N" is said of a number a little above N, not of any larger one
+        ("more than 17,000 workers", "17,500 workers", Agreement.AGREE),
+        ("more than 17,000 workers", "1.5 million workers", Agreement.UNCLEAR),
+        ("more than 4,000 cases", "more than 16,000 cases", Agreement.UNCLEAR),
+        ("more than 4,000 cases", "3,200 cases", Agreement.CONFLICT),
     ],
 )
 def test_a_passage_figure_backs_contradicts_or_leaves_open_a_claim_figure(
