@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from dossier.analysis import attribution
 from dossier.analysis.text import Token, collocation, expand
 from dossier.judge.acts import hit_by
-from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis, Term
+from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.analyze import of_name
 from dossier.lexicon import thresholds
 from dossier.lexicon.speech import REPORT_NOUNS
@@ -292,3 +292,27 @@ def speaker_span(passage: PassageAnalysis) -> range:
         return range(0)
     at = passage.text.find(passage.speaker)
     return range(at, at + len(passage.speaker)) if at >= 0 else range(0)
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|whereas|which|who|of)\b")
+
+
+def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure) -> str | None:
+    """The name just before a passage's figure, in its clause, when the claim does not have it
+    (nor one joined to it): "the SNP are expected to secure 10 seats" -> "SNP". A comma, a
+    conjunction or "of" ends the clause: "in the parlance of UK elections, a majority of 174"
+    is no count of the UK's."""
+    claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
+    tokens = passage.tokens
+    at = next((i for i, t in enumerate(tokens) if t.start >= figure.quantity.start), len(tokens))
+    speaker = speaker_span(passage)
+    for i in range(at - 1, max(-1, at - 1 - thresholds.OWNER_WINDOW), -1):
+        t = tokens[i]
+        if _CLAUSE_BREAK_RE.search(passage.text, t.end, figure.quantity.start):
+            return None
+        if not t.entity or t.start in speaker or len(t.text) < 2:
+            continue
+        if set(t.keys) & claim_keys or not any(k[0] in "@#" for k in t.keys):
+            return None
+        return None if _joined_to_claims(tokens, t, claim_keys) else t.text
+    return None

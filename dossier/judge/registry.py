@@ -84,6 +84,7 @@ ORDER: tuple[str, ...] = (
     "figures.same-measure",
     "figures.unsettled",
     "figures.one-day",
+    "figures.owned-by-another",
     "figures.agree",
     "figures.another-day",
     "figures.disagree",

@@ -377,3 +377,24 @@ def test_a_claims_figure_finds_a_count_named_by_a_synonym() -> None:
     )
     assert isinstance(conflicting, Judgment) and conflicting.stance is Stance.CONFLICTS
     assert conflicting.rule == "figures.disagree"
+
+
+def test_the_name_just_before_a_figure_in_its_clause_owns_it() -> None:
+    """'the Greens are expected to secure 10 seats' counts the Greens' seats, not the claim's."""
+    claim = "The exit poll projected 410 seats for Labour."
+    other = decided(
+        claim,
+        "The exit poll projected that the Greens would secure 10 seats.",
+        article="The poll had Labour far ahead.",
+    )
+    assert (other.rule, getattr(other, "stance", None)) == ("figures.owned-by-another", None)
+    assert other.reason == "the figure is said of Greens, whom the claim does not name"
+    # a name in another clause, or after "of", owns nothing: the count is judged
+    judged = decided(claim, "In the parlance of UK elections, the poll gave Labour 410 seats.")
+    assert (judged.rule, getattr(judged, "stance", None)) == ("figures.agree", Stance.SUPPORTS)
+    # a distance is not owned: "7 km of IS-held territory"
+    apart = decided(
+        "At least 7 kilometres separate the SDF and the army.",
+        "The Kurdish Front says at least 7 kilometres of territory separate the SDF and the army.",
+    )
+    assert getattr(apart, "stance", None) is Stance.SUPPORTS

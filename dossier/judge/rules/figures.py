@@ -10,6 +10,7 @@ from dossier.analysis.quantity import Agreement, compare
 from dossier.analysis.text import expand
 from dossier.judge.analyses import Figure
 from dossier.judge.case import Case
+from dossier.judge.cover import figure_owner
 from dossier.judge.measure import (
     REIDENTIFY_RE,
     Answer,
@@ -201,6 +202,22 @@ def one_days_count(case: Case) -> LeftOut | None:
     ):
         return LeftOut(f"the passage counts what happened on one day (“{day}”)")
     return None
+
+
+@rule("figures.owned-by-another", Stage.FIGURES)
+def owned_by_another(case: Case) -> LeftOut | None:
+    """The name just before the passage's figure, in its clause, is its owner: "In Scotland,
+    the SNP are expected to secure 10 seats" counts the SNP's seats, not Labour's 410 of the
+    claim. A name the claim does not have, and not joined to one it has, makes it another
+    count (a share one side lost is the other's: ``figures.exclusive-shares`` and the loss
+    reading come first)."""
+    _, _, pf, measure = _answer(case)
+    if " lost by " in measure or pf.quantity.unit not in {"count", "number"}:
+        return None  # a distance or a share is not owned: "7 km of IS-held territory"
+    owner = figure_owner(case.claim, case.passage, pf)
+    if owner is None:
+        return None
+    return LeftOut(f"the figure is said of {owner}, whom the claim does not name")
 
 
 @rule("figures.agree", Stage.FIGURES)
