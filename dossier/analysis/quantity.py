@@ -143,8 +143,8 @@ def _interval(
 ) -> tuple[float, float, bool, bool]:
     """The values a figure allows. "About" allows ``APPROX_TOLERANCE`` of the value, but no
     more than ``APPROX_STEPS`` times the rounding of the number as written (``half``: half the
-    step of its last written digit): "about 500" is 450-550, "about 128 km/h" 123-133, and
-    "around 59.8%" 59.3-60.3."""
+    step of its last written digit): "about 500" is 450-550, "about 128 km/h" 125.5-130.5,
+    and "around 59.8%" 59.55-60.05."""
     kind = _HEDGES.get(hedge.lower()) if hedge else None
     spread = min(abs(value) * APPROX_TOLERANCE, APPROX_STEPS * half)
     if kind == "approx":
@@ -382,10 +382,10 @@ _DIGITS_BEFORE_RE = re.compile(r"\d[-/]$")  # "2023-06-02", "06/02": a date's pa
 def _in_a_name(text: str, m: re.Match[str]) -> bool:
     """Whether the number is part of a name or a code, not a figure: joined to letters
     ("COVID-19", "IL-10", "F-16") or to digits ("2023-06-02", "06/02"), written with a leading
-    zero ("06"), after a word that numbers things ("type 1", "phase 3",
-    "section 144", "flight 17"), or five digits and more written without a thousands
-    separator, which counts are not ("12841 Shalimar Express"). A number after a name
-    ("Boeing 737", but "Labour 412, Conservatives 121") is left a figure."""
+    zero ("06"), after a word that numbers things ("type 1", "phase 3", "section 144",
+    "flight 17"), or five digits and more written without a thousands separator, which counts
+    are not ("12841 Shalimar Express"). A number after a name ("Boeing 737", but "Labour 412,
+    Conservatives 121") is left a figure."""
     num = m.group("num")
     if not num[:1].isdigit():
         return False
