@@ -145,9 +145,15 @@ def qualifier(text: str) -> str | None:
 
 
 def counter_clause(text: str) -> Counter | None:
-    """The clause that sets a figure aside, as (start, end, qualifier), if the text has one."""
+    """The clause that sets a figure aside, as (start, end, qualifier), if the text has one:
+    "the toll is believed to be much higher". A comparison with something else sets nothing
+    aside: "17,000 workers, significantly higher than the company's initial plans"."""
     low = text.lower()
-    hits = [(low.find(q), q) for q in COUNTER_QUALIFIERS if q in low]
+    hits = [
+        (at, q)
+        for q in COUNTER_QUALIFIERS
+        if (at := low.find(q)) >= 0 and not low[at + len(q) :].lstrip().startswith("than")
+    ]
     if not hits:
         return None
     at, qualifier = min(hits)

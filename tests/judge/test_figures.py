@@ -303,6 +303,13 @@ def test_a_clause_that_sets_a_backing_figure_aside_is_cited_apart() -> None:
     assert passage[outcome.counter.start : outcome.counter.end] == (
         "the real number is believed to be much higher"
     )
+    # a comparison with something else sets nothing aside
+    compared = decided(
+        "About 300 Russian troops are deployed in Libya.",
+        "About 300 Russian troops are in Libya, much higher than the 50 sent last year.",
+    )
+    assert isinstance(compared, Judgment) and compared.rule == "figures.agree"
+    assert compared.counter is None
 
 
 def test_a_passage_figure_found_by_one_claim_figure_does_not_contradict_another() -> None:
