@@ -10,7 +10,7 @@ from __future__ import annotations
 ENTITY_WEIGHT = 2.0
 WORD_WEIGHT = 1.0
 MIN_COVERAGE_FIGURE = 0.5  # share of the claim's content a passage with a like figure must cover
-MIN_COVERAGE_STATEMENT = 0.7  # share of the claim's content a passage without figures must cover
+MIN_COVERAGE_STATEMENT = 0.6  # share of the claim's content a passage without figures must cover
 MIN_WORD_COVERAGE = 0.5  # share of the claim's other words (its predicate) a statement must cover
 DOCUMENT_ENTITY_CREDIT = 0.5  # a name missing from the sentence but present in its article
 CONTEXT_WORD_CREDIT = 0.5  # a word missing from the sentence but said just before it
