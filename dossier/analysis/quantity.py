@@ -274,11 +274,16 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             and _DEFINITE_RE.search(before)
         ):
             continue  # "the two forces", "the three men": a group named before, not counted
-        if not unit_raw and (
-            any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in MONTH_WORDS)
-            or any(before.rstrip().endswith(mo) for mo in MONTH_WORDS)
+        if (
+            not unit_raw
+            and 1 <= value <= 31
+            and num_raw.isdigit()
+            and (
+                any(after.startswith(mo + " ") or after.startswith(mo + ",") for mo in MONTH_WORDS)
+                or any(before.rstrip().endswith(mo) for mo in MONTH_WORDS)
+            )
         ):
-            continue  # a day of a month: "September 9", "9 September"
+            continue  # a day of a month: "September 9", "9 September"; not "passed 6,000 June 7"
         if currency:
             unit, factor = currency, 1.0
         elif num_raw.lower() in FRACTIONS or majority:

@@ -273,6 +273,13 @@ def test_a_figure_is_as_precise_as_it_is_written() -> None:
     assert compare(one("more than 2,000 strikes"), one("over 1,500 strikes")) is Agreement.UNCLEAR
 
 
+def test_a_number_before_a_month_is_a_day_only_when_it_can_be_one() -> None:
+    assert extract("On September 9 the SDF advanced") == []
+    assert [q.value for q in extract("The global count passed 6,000 June 7, the agency said")] == [
+        6000
+    ]
+
+
 def test_a_change_is_two_figures_and_a_range_one() -> None:
     """'revised down from 288 to 275' gives the old toll and the new, not a range 288-275."""
     down = extract("The toll was revised down from 288 to 275, and 1,175 were injured.")
