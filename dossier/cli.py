@@ -8,13 +8,14 @@ import contextlib
 import functools
 import gc
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
-from dossier.errors import DossierError, ExitCode, one_line
+from dossier.errors import DossierError, ExitCode
+from dossier.sanitise import json_text, lines, one_line
 
 if TYPE_CHECKING:
     from dossier.incremental.build import Preparing
@@ -43,11 +44,25 @@ class _State:
 state = _State()
 
 
-def fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
-    """Print every line of ``message`` as ``Error: ...`` on stderr and return the Exit to raise."""
-    for line in message.splitlines() or [message]:
-        typer.echo(f"Error: {line}", err=True)
+def fail(problems: str | Sequence[str], code: ExitCode = ExitCode.BAD_INPUT) -> typer.Exit:
+    """Print each problem as one ``Error: ...`` line on stderr and return the Exit to raise. A
+    line break or a control character inside a problem (from a file name, say) is shown escaped:
+    it can neither start a line of its own nor drive the terminal."""
+    for problem in [problems] if isinstance(problems, str) else problems:
+        typer.echo(f"Error: {one_line(problem)}", err=True)
     return typer.Exit(code)
+
+
+def emit(text: str, *, kind: str = "lines", nl: bool = True) -> None:
+    """Write an output of ours on stdout, through the one sanitiser (``dossier.sanitise``):
+    ``lines`` keeps its line breaks and escapes every other character that does not print,
+    ``json`` escapes them inside the document's strings, ``styled`` is terminal output that
+    ``tools.terminal.render`` already made safe (it holds the styles' own escape sequences)."""
+    if kind == "json":
+        text = json_text(text)
+    elif kind != "styled":
+        text = lines(text)
+    typer.echo(text, nl=nl)
 
 
 def chosen(formatters: Mapping[str, F], name: str) -> F:
@@ -66,7 +81,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except DossierError as err:
-            raise fail(str(err), err.exit_code) from None
+            raise fail(err.problems, err.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as err:
@@ -181,9 +196,9 @@ def build(
         summary = ", ".join(f"{n} {v}" for v, n in built.verdicts)
         checked = f"{plural(built.claims, 'claim')} checked against "
         checked += plural(built.documents, "article")
-        typer.echo(f"{checked}: {summary}" if summary else checked)
+        emit(f"{checked}: {summary}" if summary else checked)
         for path in built.written:
-            typer.echo(f"wrote {path}")
+            emit(f"wrote {one_line(str(path))}")
 
 
 def _warn(message: str) -> None:
@@ -247,15 +262,15 @@ def validate(
         count = len(load_claims(claims).claims)
         report.append(f"{claims}: {count} claim{'' if count == 1 else 's'}, all valid")
     except DossierError as err:
-        problems.append(str(err))
+        problems.extend(err.problems)
     if corpus is not None or (root / SOURCES_FILE).is_file():
         try:
             report.append(validate_sources(root))
         except DossierError as err:
-            problems.append(str(err))
+            problems.extend(err.problems)
     if problems:
-        raise fail("\n".join(problems))
-    typer.echo("\n".join(report))
+        raise fail(problems)
+    emit("\n".join(report))
 
 
 @app.command()
@@ -274,7 +289,9 @@ def schema(
     from dossier.claims.load import claims_json_schema_text
     from dossier.tools.sources import sources_json_schema_text
 
-    typer.echo(sources_json_schema_text() if sources else claims_json_schema_text(), nl=False)
+    emit(
+        sources_json_schema_text() if sources else claims_json_schema_text(), kind="json", nl=False
+    )
 
 
 LockOption = Annotated[
@@ -307,7 +324,7 @@ def lock_command(
         written = lock_claims(claims, corpus, path, how)
     if not state.quiet:
         citations = sum(len(c.citations) for c in written.claims.values())
-        typer.echo(f"wrote {path}: {len(written.claims)} claims, {citations} citations")
+        emit(f"wrote {one_line(str(path))}: {len(written.claims)} claims, {citations} citations")
 
 
 @app.command("check")
@@ -332,7 +349,7 @@ def check_command(
     formatter = chosen(FORMATTERS, format)
     with _preparing(claims, cache_dir, no_cache) as how:
         report = check_lock(claims, corpus, lock or default_lock_path(claims), how)
-    typer.echo(formatter(report), nl=False)
+    emit(formatter(report), kind="json" if format == "json" else "lines", nl=False)
     if not report.ok:
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
@@ -369,7 +386,7 @@ def eval_command(
     formatter = chosen(FORMATTERS, format)
     with _progress() as progress:
         report = run_eval(gold, corpus, with_, warn=_warn, progress=progress)
-    typer.echo(formatter(report), nl=False)
+    emit(formatter(report), kind="json" if format == "json" else "lines", nl=False)
 
 
 @app.command()
@@ -412,22 +429,28 @@ def add(
 
     verdict = parse_verdict(expect) if expect is not None else None
     claim = add_claim(claims, text, id=claim_id, expect=verdict, tags=tag or [])
-    typer.echo(claim.id)
+    emit(claim.id)
     if not evidence:
         return
     try:
         with _preparing(claims, cache_dir, no_cache) as how:
             explained = explain_claim(claims, corpus, claim.id, how)
     except CorpusError as err:
-        for line in str(err).splitlines():
-            _warn(line)
+        for problem in err.problems:
+            _warn(problem)
         _warn(
             f"the claim was added to {claims}, but its evidence cannot be shown until the "
             f"corpus can be read; then run: dossier explain {claim.id}"
         )
         return
-    typer.echo()
-    typer.echo(format_explanation(explained, _look()), nl=False)
+    emit("")
+    _show(lambda look: format_explanation(explained, look))
+
+
+def _show(format_with: Callable[[Look], str]) -> None:
+    """Terminal output of ``tools.terminal``: styled on a terminal, plain text elsewhere."""
+    look = _look()
+    emit(format_with(look), kind="styled" if look.color else "lines", nl=False)
 
 
 def _look() -> Look:
@@ -471,7 +494,7 @@ def explain(
     listed = limit if candidates else None
     with _preparing(claims, cache_dir, no_cache) as how:
         explained = explain_claim(claims, corpus, claim_id, how, candidates=listed)
-    typer.echo(format_explanation(explained, _look()), nl=False)
+    _show(lambda look: format_explanation(explained, look))
 
 
 @app.command()
@@ -501,7 +524,7 @@ def search(
         claims = Path("claims.yaml")
     with _preparing(claims, cache_dir, no_cache) as how:
         result = search_corpus(corpus, query, claims_path=claims, limit=limit, how=how)
-    typer.echo(format_search(result, _look()), nl=False)
+    _show(lambda look: format_search(result, look))
 
 
 source_app = typer.Typer(
@@ -528,7 +551,7 @@ def source_list(
     """
     from dossier.tools.sources import format_listing, list_sources
 
-    typer.echo(format_listing(list_sources(corpus, files), _look()), nl=False)
+    _show(lambda look: format_listing(list_sources(corpus, files), look))
 
 
 def _field(name: str, help: str) -> Any:
@@ -561,4 +584,4 @@ def source_set(
     changes = {field: value for field, value in given.items() if value is not None}
     name, meta = set_source(corpus, file, changes)
     path = (corpus / SOURCES_FILE).as_posix()
-    typer.echo(format_set(path, name, meta, _look()), nl=False)
+    _show(lambda look: format_set(path, name, meta, look))

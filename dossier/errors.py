@@ -5,6 +5,7 @@ Only ``cli.py`` turns these into ``Error: ...`` lines and exit codes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 
@@ -22,17 +23,37 @@ class ExitCode(IntEnum):
 
 
 class DossierError(Exception):
-    """A problem a user can fix; its message is shown as it is."""
+    """A problem a user can fix. It holds one message, or several (``problems``), each a sentence
+    shown on an ``Error:`` line of its own; a line break inside one is shown escaped, so a file
+    name can never start a line of its own (``dossier.sanitise``)."""
 
     exit_code = ExitCode.BAD_INPUT
+
+    def __init__(self, *problems: str) -> None:
+        self.problems = list(problems)
+        super().__init__(*problems)
+
+    def __str__(self) -> str:
+        return "\n".join(self.problems)
+
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[..., DossierError], tuple[type[DossierError], list[str]]]:
+        return _rebuilt, (type(self), self.problems)  # whatever a subclass's __init__ takes
+
+
+def _rebuilt(cls: type[DossierError], problems: list[str]) -> DossierError:
+    """An error as it was raised in a worker process, for the process that shows it."""
+    error = cls.__new__(cls)
+    DossierError.__init__(error, *problems)
+    return error
 
 
 class ClaimsError(DossierError):
     """The claims file is missing or invalid. Holds every problem found, one per line."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__(*problems)
 
 
 class CorpusError(DossierError):
@@ -45,18 +66,3 @@ class RenderError(DossierError):
 
 class LockError(DossierError):
     """The citation lock file is missing or invalid."""
-
-
-_LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line, with characters that break lines or do not print escaped: text from
-    a claims file or a corpus file name can neither forge an ``Error:`` line nor drive the
-    terminal."""
-    return "".join(c if c.isprintable() else _escaped(c) for c in text)
-
-
-def _escaped(char: str) -> str:
-    code = ord(char)
-    return _LINE_BREAKS.get(char) or (f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")

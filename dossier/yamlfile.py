@@ -38,7 +38,8 @@ try:  # ruamel.yaml.clib: the same YAML events, parsed in C (about ten times fas
 except ImportError:  # pragma: no cover - the pure parser gives the same nodes, slower
     _CParser = None
 
-from dossier.errors import DossierError, one_line
+from dossier.errors import DossierError
+from dossier.sanitise import one_line
 
 MAX_FILE_BYTES = 1024 * 1024
 """YAML files larger than this are refused unread (unless their ``Voice`` allows more). A

@@ -107,7 +107,7 @@ def source_problem(error: ErrorDetails) -> str | None:
 
 
 def _sources_error(problems: list[str]) -> CorpusError:
-    return CorpusError("\n".join(problems))
+    return CorpusError(*problems)
 
 
 SOURCES = Voice(

@@ -15,6 +15,7 @@ from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.lock.anchor import Anchor, Anchoring, anchor, figure_changes, flat, word_diff
 from dossier.lock.lock import LockedCitation, LockFile, lock_line, read_lock
 from dossier.models import ClaimResult, ClaimSet, Corpus, Document, Evidence, Stance
+from dossier.sanitise import one_line
 
 # --- the check ----------------------------------------------------------------------------
 
@@ -298,7 +299,12 @@ def check_lock(
 
 
 def _place(f: Finding) -> str:
-    return f"{f.file}:{f.line}" if f.line else f.file
+    return f"{one_line(f.file)}:{f.line}" if f.line else one_line(f.file)
+
+
+def _message(f: Finding) -> str:
+    """``<claim id>: <reason>: <details>`` on one line, whatever names and quotes it holds."""
+    return one_line(f"{f.claim}: {f.reason.value}: {f.details}")
 
 
 def summary(report: CheckReport) -> str:
@@ -316,7 +322,7 @@ def summary(report: CheckReport) -> str:
 
 def format_text(report: CheckReport) -> str:
     """One line per finding, ``claims.yaml:N: <claim id>: <reason>: <details>``, then a summary."""
-    lines = [f"{_place(f)}: {f.claim}: {f.reason.value}: {f.details}" for f in report.findings]
+    lines = [f"{_place(f)}: {_message(f)}" for f in report.findings]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -334,10 +340,10 @@ def format_github(report: CheckReport) -> str:
     lines = []
     for f in report.findings:
         command = "error" if f.severity is Severity.FAILURE else "notice"
-        props = f"file={_escape_property(f.file)}"
+        props = f"file={_escape_property(one_line(f.file))}"
         if f.line:
             props += f",line={f.line}"
-        message = _escape_data(f"{f.claim}: {f.reason.value}: {f.details}")
+        message = _escape_data(_message(f))
         lines.append(f"::{command} {props}::{message}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"

@@ -188,7 +188,7 @@ def read_lock(path: Path) -> LockFile:
             line = _line_of(text, e["loc"])
             where = f"{path}:{line}" if line else str(path)
             problems.append(f"{where}: {_loc_label(e['loc'])}: {e['msg']}")
-        raise LockError("\n".join(problems)) from None
+        raise LockError(*problems) from None
     problems = []
     for claim_id, claim in lock.claims.items():
         for i, c in enumerate(claim.citations):
@@ -200,7 +200,7 @@ def read_lock(path: Path) -> LockFile:
                     "Run `dossier lock` to write it again."
                 )
     if problems:
-        raise LockError("\n".join(problems))
+        raise LockError(*problems)
     return lock
 
 

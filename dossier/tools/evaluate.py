@@ -151,8 +151,7 @@ class GoldError(DossierError):
     """The gold set is missing or invalid. Holds every problem found, one per line."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__(*problems)
 
 
 GOLD = Voice(

@@ -36,6 +36,7 @@ from dossier.models import (
     Verdict,
 )
 from dossier.pipeline import check_claims
+from dossier.sanitise import one_line
 from dossier.tools.terminal import (
     CONTEXT_STYLE,
     HEADING_STYLE,
@@ -236,7 +237,9 @@ def format_explanation(explained: Explanation, look: Look) -> str:
 def _citation(citation: Citation, look: Look) -> list[RenderableType]:
     e = citation.evidence
     head = Text(f"[{citation.number}] ")
-    head.append(f"{citation.path}:{citation.line}", style=PATH_STYLE if look.color else "")
+    head.append(
+        f"{one_line(citation.path)}:{citation.line}", style=PATH_STYLE if look.color else ""
+    )
     lines: list[RenderableType] = [indented(head, 2)]
     details = [Text(source_label(citation.meta))]
     if citation.meta.notes:
@@ -276,7 +279,9 @@ def _candidates(seen: Candidates, look: Look) -> list[RenderableType]:
     items: list[RenderableType] = [Text(""), Text(head, style=HEADING_STYLE)]
     for uncited in seen.left_out:
         place = Text(f"#{uncited.rank} ")
-        place.append(f"{uncited.path}:{uncited.line}", style=PATH_STYLE if look.color else "")
+        place.append(
+            f"{one_line(uncited.path)}:{uncited.line}", style=PATH_STYLE if look.color else ""
+        )
         sentence = _shortened(uncited.sentence)
         items.append(indented(place, 2))
         items.append(indented(Text(f"left out by {uncited.rule}: {uncited.reason}"), 6))

@@ -29,6 +29,7 @@ from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.models import Corpus, Passages, SourceMeta
 from dossier.retrieval.interface import PassageIndex, passage_terms
 from dossier.retrieval.tantivy import TantivyIndex, bm25_weight
+from dossier.sanitise import one_line
 from dossier.tools.terminal import (
     CONTEXT_STYLE,
     HEADING_STYLE,
@@ -274,7 +275,7 @@ def format_search(result: SearchResult, look: Look) -> str:
     items: list[RenderableType] = [Text(head + ":", style=HEADING_STYLE)]
     for hit in result.hits:
         line = Text()
-        line.append(f"{hit.path}:{hit.line}", style=PATH_STYLE if look.color else "")
+        line.append(f"{one_line(hit.path)}:{hit.line}", style=PATH_STYLE if look.color else "")
         if hit.matched < hit.wanted:
             line.append(f"  (matches {hit.matched} of {hit.wanted})")
         label = Text(source_label(hit.meta), style=CONTEXT_STYLE if look.color else "")

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 import re
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from dossier.corpus.sources import (
 )
 from dossier.errors import CorpusError
 from dossier.models import SourceMeta
+from dossier.sanitise import one_line
 from dossier.tools.terminal import HEADING_STYLE, Look, indented, render
 
 SCHEMA_FILE = "schema/sources.schema.json"
@@ -159,7 +161,7 @@ def _values(changes: Mapping[str, str]) -> dict[str, Any]:
             continue
         values[field] = getattr(checked, field)
     if problems:
-        raise CorpusError("\n".join(problems))
+        raise CorpusError(*problems)
     return values
 
 
@@ -226,13 +228,14 @@ def format_listing(listing: Listing, look: Look) -> str:
         head = listing.file
     items: list[RenderableType] = [Text(head, style=HEADING_STYLE)]
     for name, meta in listing.entries:
-        items += [Text(""), Text(name, style=HEADING_STYLE)]
+        items += [Text(""), Text(one_line(name), style=HEADING_STYLE)]
         fields = _fields(meta) if meta is not None else []
         items += fields or [
             indented(
                 Text(
                     "nothing known yet; add what the article shows, e.g. "
-                    f"dossier source set {name} --outlet NAME --date YYYY-MM-DD"
+                    f"dossier source set {one_line(shlex.quote(name))}"
+                    " --outlet NAME --date YYYY-MM-DD"
                 ),
                 4,
             )
@@ -241,5 +244,8 @@ def format_listing(listing: Listing, look: Look) -> str:
 
 
 def format_set(file: str, name: str, meta: SourceMeta, look: Look) -> str:
-    items: list[RenderableType] = [Text(f"{file}: {name}", style=HEADING_STYLE), *_fields(meta)]
+    items: list[RenderableType] = [
+        Text(f"{one_line(file)}: {one_line(name)}", style=HEADING_STYLE),
+        *_fields(meta),
+    ]
     return render(items, look)

@@ -24,6 +24,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from dossier.models import SourceMeta, Verdict
+from dossier.sanitise import printable
 
 PLAIN_WIDTH = 88
 CONTEXT_CHARS = 240
@@ -74,17 +75,12 @@ def render(renderables: Iterable[RenderableType], look: Look) -> str:
     for item in renderables:
         text = item.renderable if isinstance(item, Padding) else item
         if isinstance(text, Text):
-            text.plain = printable(text.plain)
+            # One for one, so styled spans keep their place; each line is a renderable of its
+            # own, so a line break inside a text can only come from outside (a file name).
+            text.plain = printable(text.plain).replace("\n", "\ufffd")
         console.print(item)
     # rich pads indented blocks to the full width; no line needs trailing spaces.
     return "".join(line.rstrip(" ") + "\n" for line in out.getvalue().splitlines())
-
-
-def printable(text: str) -> str:
-    """``text`` with each character that does not print (an escape sequence from an article,
-    a bidi override) replaced by U+FFFD, one for one, so styled spans keep their place and
-    no text from the corpus can drive the terminal."""
-    return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
 
 
 def indented(renderable: RenderableType, indent: int) -> Padding:
