@@ -11,10 +11,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from dossier.corpus.documents import article_columns
 from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.lock.anchor import Anchor, Anchoring, anchor, figure_changes, flat, word_diff
 from dossier.lock.lock import LockedCitation, LockFile, lock_line, read_lock
-from dossier.models import ClaimResult, ClaimSet, Corpus, Document, Evidence, Stance
+from dossier.models import ClaimResult, ClaimSet, Corpus, Evidence, Stance
+from dossier.tools.terminal import line_and_column
 
 # --- the check ----------------------------------------------------------------------------
 
@@ -39,6 +41,7 @@ class Reason(StrEnum):
     QUOTE_REANCHORED = "quote re-anchored"
     CLAIM_REWORDED = "claim reworded"
     CITATION_GONE = "conflicting citation gone"
+    SOURCE_MOVED = "source moved"
 
 
 SEVERITY: dict[Reason, Severity] = {
@@ -54,6 +57,7 @@ SEVERITY: dict[Reason, Severity] = {
     Reason.QUOTE_REANCHORED: Severity.NOTE,
     Reason.CLAIM_REWORDED: Severity.NOTE,
     Reason.CITATION_GONE: Severity.NOTE,
+    Reason.SOURCE_MOVED: Severity.NOTE,
 }
 
 
@@ -66,6 +70,14 @@ class Finding(BaseModel):
     reason: Reason
     severity: Severity
     details: str
+    source: str | None = Field(
+        default=None,
+        description="The article of the citation the finding is about, as `explain` names it "
+        "(the corpus folder joined with its path).",
+    )
+    source_line: int | None = Field(
+        default=None, description="The citation's 1-based line in that article."
+    )
 
 
 class CheckReport(BaseModel):
@@ -119,9 +131,21 @@ class _Checker:
         self.spans: dict[str, list[tuple[int, int]]] = {}
         for p in corpus.passages:
             self.spans.setdefault(p.source, []).append((p.start, p.end))
+        paths, hashes, _ = article_columns(corpus.documents)
+        self.paths = set(paths)
+        self.by_hash: dict[str, str] = {}  # an article's sha256 -> its path (the first, sorted)
+        for path, sha256 in sorted(zip(paths, hashes, strict=True)):
+            self.by_hash.setdefault(sha256, path)
         self.findings: list[Finding] = []
 
-    def add(self, result: ClaimResult, reason: Reason, details: str) -> None:
+    def add(
+        self,
+        result: ClaimResult,
+        reason: Reason,
+        details: str,
+        source: str | None = None,
+        source_line: int | None = None,
+    ) -> None:
         self.findings.append(
             Finding(
                 file=self.claims.path,
@@ -130,8 +154,14 @@ class _Checker:
                 reason=reason,
                 severity=SEVERITY[reason],
                 details=details,
+                source=None if source is None else self.shown(source),
+                source_line=source_line,
             )
         )
+
+    def shown(self, source: str) -> str:
+        """An article's path as ``explain`` shows it: the corpus folder joined with it."""
+        return (Path(self.corpus.root) / source).as_posix()
 
     def claim(self, result: ClaimResult) -> None:
         if result.expect is not None and result.verdict is not result.expect:
@@ -165,79 +195,93 @@ class _Checker:
         for citation in locked.citations:
             self.citation(result, citation)
 
+    def source_of(self, c: LockedCitation) -> str | None:
+        """Where the citation's article is now: its path, or the path of the article with the
+        very same bytes (it was moved or renamed); None when it is gone."""
+        if c.source in self.paths:
+            return c.source
+        return self.by_hash.get(c.source_sha256)
+
     def citation(self, result: ClaimResult, c: LockedCitation) -> None:
         supports = c.stance is Stance.SUPPORTS
-        try:
-            document: Document | None = self.corpus.document(c.source)
-        except KeyError:
-            document = None
-        if document is None:
+        source = self.source_of(c)
+        if source is None:
             if supports:
                 self.add(
                     result,
                     Reason.SOURCE_REMOVED,
-                    f"{c.source} is gone from the corpus; it held the supporting quote "
+                    "the article is gone from the corpus; it held the supporting quote "
                     f'"{shorten(c.quote.exact)}"',
+                    c.source,
+                    c.line,
                 )
             else:
-                self.add(result, Reason.CITATION_GONE, f"{c.source} is gone from the corpus")
+                gone = "the article is gone from the corpus"
+                self.add(result, Reason.CITATION_GONE, gone, c.source, c.line)
             return
+        document = self.corpus.document(source)
+        if source != c.source:
+            self.add(
+                result,
+                Reason.SOURCE_MOVED,
+                f"the article was moved from {self.shown(c.source)}; "
+                "run `dossier lock` to record its new name",
+                source,
+                c.line,
+            )
         if document.sha256 == c.source_sha256:
             found = Anchor(Anchoring.EXACT, c.position.start, c.position.end, c.quote.exact)
         else:
-            found = anchor(c, document.text, self.spans.get(c.source, []))
+            found = anchor(c, document.text, self.spans.get(source, []))
         if found.how is Anchoring.ORPHANED:
             if supports:
                 self.add(
                     result,
                     Reason.SUPPORT_LOST,
-                    f'the supporting quote is no longer in {c.source}: "{shorten(c.quote.exact)}"',
+                    f'the supporting quote is no longer in the article: "{shorten(c.quote.exact)}"',
+                    source,
+                    c.line,
                 )
             else:
                 self.add(
                     result,
                     Reason.CITATION_GONE,
-                    f'no longer in {c.source}: "{shorten(c.quote.exact)}"',
+                    f'no longer in the article: "{shorten(c.quote.exact)}"',
+                    source,
+                    c.line,
                 )
             return
-        now = _current_evidence(result, c.source, found.start, found.end, c.stance)
-        where = f"{c.source}:{found.start}"
+        now = _current_evidence(result, source, found.start, found.end, c.stance)
+        line, _ = line_and_column(document.text, found.start)
+
+        def add(reason: Reason, details: str) -> None:
+            self.add(result, reason, details, source, line)
+
         if found.how is Anchoring.EDITED:
             changes = figure_changes(c, found.text)
             if changes:
                 shown = "; ".join(f"{old} -> {new or '(no figure)'}" for old, new in changes)
                 if now is not None and now.stance is not c.stance:
                     shown += f"; the passage now {_STANCE_WORDS[now.stance]}"
-                self.add(result, Reason.FIGURE_CHANGED, f"{where}: {shown}")
+                add(Reason.FIGURE_CHANGED, shown)
                 return
         if now is not None and now.stance is not c.stance:
-            self.add(
-                result,
-                Reason.STANCE_FLIPPED,
-                f"{where}: {c.stance.value} -> {now.stance.value}: {now.reason}",
-            )
+            add(Reason.STANCE_FLIPPED, f"{c.stance.value} -> {now.stance.value}: {now.reason}")
             return
         diff = word_diff(c.quote.exact, found.text) if found.how is Anchoring.EDITED else ""
         if now is None:
             if not supports:
-                self.add(result, Reason.CITATION_GONE, f"{where}: no longer judged to conflict")
+                add(Reason.CITATION_GONE, "no longer judged to conflict")
             elif found.how is Anchoring.EDITED:
-                self.add(
-                    result, Reason.QUOTE_EDITED, f"{where}: {diff}; it no longer supports the claim"
-                )
+                add(Reason.QUOTE_EDITED, f"{diff}; it no longer supports the claim")
             else:
-                self.add(
-                    result,
+                add(
                     Reason.SUPPORT_LOST,
-                    f'{where}: "{shorten(found.text)}" is no longer judged to support the claim',
+                    f'"{shorten(found.text)}" is no longer judged to support the claim',
                 )
             return
         if found.how is Anchoring.EDITED:
-            self.add(
-                result,
-                Reason.QUOTE_REANCHORED,
-                f"{where}: {diff}; run `dossier lock` to update it",
-            )
+            add(Reason.QUOTE_REANCHORED, f"{diff}; run `dossier lock` to update it")
 
     def removed(self, claim_id: str) -> None:
         self.findings.append(
@@ -297,8 +341,15 @@ def check_lock(
 # --- output formats -----------------------------------------------------------------------
 
 
-def _place(f: Finding) -> str:
-    return f"{f.file}:{f.line}" if f.line else f.file
+def _place(file: str, line: int | None) -> str:
+    return f"{file}:{line}" if line else file
+
+
+def message(f: Finding) -> str:
+    """What a finding says, after its place: ``<claim id>: <reason>: [FILE:LINE: ]<details>``,
+    the same in every format."""
+    cited = f"{_place(f.source, f.source_line)}: " if f.source is not None else ""
+    return f"{f.claim}: {f.reason.value}: {cited}{f.details}"
 
 
 def summary(report: CheckReport) -> str:
@@ -315,8 +366,9 @@ def summary(report: CheckReport) -> str:
 
 
 def format_text(report: CheckReport) -> str:
-    """One line per finding, ``claims.yaml:N: <claim id>: <reason>: <details>``, then a summary."""
-    lines = [f"{_place(f)}: {f.claim}: {f.reason.value}: {f.details}" for f in report.findings]
+    """One line per finding, ``claims.yaml:N: <claim id>: <reason>: [FILE:LINE: ]<details>``,
+    then a summary."""
+    lines = [f"{_place(f.file, f.line)}: {message(f)}" for f in report.findings]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -337,8 +389,7 @@ def format_github(report: CheckReport) -> str:
         props = f"file={_escape_property(f.file)}"
         if f.line:
             props += f",line={f.line}"
-        message = _escape_data(f"{f.claim}: {f.reason.value}: {f.details}")
-        lines.append(f"::{command} {props}::{message}")
+        lines.append(f"::{command} {props}::{_escape_data(message(f))}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
