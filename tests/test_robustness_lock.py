@@ -232,7 +232,11 @@ PROBES = {
         [
             "claims.yaml:42: sdf-controls-80-percent-raqqa: figure changed: "
             f"corpus/{FIGURE_ARTICLE}:25: 80 per cent -> 70 per cent; "
-            "the passage now conflicts with it"
+            "the passage now conflicts with it",
+            "claims.yaml:42: sdf-controls-80-percent-raqqa: verdict changed: disputed -> "
+            "contradicted: Contradicted by 2 passages in 2 sources; no passage backs it. "
+            f"Now cited: corpus/{FIGURE_ARTICLE}:25 (conflicts), "
+            f"corpus/{RENAMED_FROM}:27 (conflicts).",
         ],
         [],
     ),

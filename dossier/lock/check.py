@@ -20,6 +20,9 @@ from dossier.tools.terminal import line_and_column
 
 # --- the check ----------------------------------------------------------------------------
 
+CITED_SHOWN = 5
+"""Citations named after a changed verdict (``Now cited: FILE:LINE (stance), ...``)."""
+
 
 class Severity(StrEnum):
     FAILURE = "failure"  # `dossier check` exits 1
@@ -168,7 +171,8 @@ class _Checker:
             self.add(
                 result,
                 Reason.EXPECTATION_NOT_MET,
-                f"expected {result.expect.value}, now {result.verdict.value}: {result.explanation}",
+                f"expected {result.expect.value}, now {result.verdict.value}: "
+                f"{result.explanation}{self.cited(result)}",
             )
         locked = self.lock.claims.get(result.id)
         if locked is None:
@@ -182,7 +186,8 @@ class _Checker:
             self.add(
                 result,
                 Reason.VERDICT_CHANGED,
-                f"{locked.verdict.value} -> {result.verdict.value}: {result.explanation}",
+                f"{locked.verdict.value} -> {result.verdict.value}: "
+                f"{result.explanation}{self.cited(result)}",
             )
         if flat(locked.text) != flat(result.text):
             self.add(
@@ -194,6 +199,17 @@ class _Checker:
             return  # the locked citations answered the old wording
         for citation in locked.citations:
             self.citation(result, citation)
+
+    def cited(self, result: ClaimResult) -> str:
+        """`` Now cited: FILE:LINE (stance), ...``: where the new verdict comes from ('' when
+        nothing is cited)."""
+        places = []
+        for e in result.evidence[:CITED_SHOWN]:
+            line, _ = line_and_column(self.corpus.document(e.source).text, e.start)
+            places.append(f"{self.shown(e.source)}:{line} ({e.stance.value})")
+        if len(result.evidence) > CITED_SHOWN:
+            places.append(f"and {len(result.evidence) - CITED_SHOWN} more")
+        return f" Now cited: {', '.join(places)}." if places else ""
 
     def source_of(self, c: LockedCitation) -> str | None:
         """Where the citation's article is now: its path, or the path of the article with the
