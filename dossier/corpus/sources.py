@@ -14,7 +14,7 @@ import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -144,9 +144,23 @@ SOURCES = Voice(
 """How the problems of ``sources.yaml`` are worded."""
 
 
-Ignored = Callable[[str], None]
-"""Told of what in the file is left out (``PATH:LINE:COL: message``): an entry for no article
-(it was removed or renamed) and a URL that is no web address. Without one, each is an error."""
+class LeftOut(NamedTuple):
+    """Something of ``sources.yaml`` a build leaves out, and where it is in the file."""
+
+    file: str
+    problem: Problem
+    entry: str
+    """The article's name, as the file gives it."""
+    url_only: bool
+    """True: the entry's URL, which is no web address; False: the whole entry, which names no
+    article (it was removed or renamed)."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.problem}"
+
+
+Ignored = Callable[[LeftOut], None]
+"""Told of what in the file is left out. Without one, each is an error."""
 
 
 def load_sources(path: Path, root: Path, ignored: Ignored | None = None) -> SourcesFile:
@@ -176,8 +190,7 @@ def _sources_of(doc: YamlDoc, root: Path, ignored: Ignored | None) -> SourcesFil
     problems[:0] = doc.problems
 
     entries = data.get("sources")
-    left_out: list[Problem] = []
-    bad_urls: list[str] = []
+    left_out: list[LeftOut] = []
     if isinstance(entries, dict):
         for name, entry in entries.items():
             if not is_article_path(root, name):
@@ -187,14 +200,15 @@ def _sources_of(doc: YamlDoc, root: Path, ignored: Ignored | None) -> SourcesFil
                     problems.append(doc.problem(("sources", name), why, at_key=True))
                 else:
                     why += f" Its entry is ignored. {removed_hint(name)}"
-                    left_out.append(doc.problem(("sources", name), why, at_key=True))
+                    problem = doc.problem(("sources", name), why, at_key=True)
+                    left_out.append(LeftOut(doc.name, problem, name, url_only=False))
             url = entry.get("url") if isinstance(entry, dict) else None
             if isinstance(url, str) and (bad := web_address_problem(url)) is not None:
                 if ignored is None:
                     problems.append(doc.problem(("sources", name, "url"), bad))
                 else:
-                    left_out.append(doc.problem(("sources", name, "url"), f"{bad}; it is ignored."))
-                    bad_urls.append(name)
+                    problem = doc.problem(("sources", name, "url"), f"{bad}; it is ignored.")
+                    left_out.append(LeftOut(doc.name, problem, name, url_only=True))
     patterns = data.get("furniture")
     if isinstance(patterns, list):
         for i, pattern in enumerate(patterns):
@@ -208,9 +222,9 @@ def _sources_of(doc: YamlDoc, root: Path, ignored: Ignored | None) -> SourcesFil
     if problems or sources is None:
         problems.sort(key=lambda p: (p.line, p.column))
         raise SOURCES.fail([f"{doc.name}:{problem}" for problem in problems])
-    for name in bad_urls:
-        sources.sources[name].url = None
-    if ignored is not None:
-        for problem in sorted(left_out, key=lambda p: (p.line, p.column)):
-            ignored(f"{doc.name}:{problem}")
+    for left in sorted(left_out, key=lambda left: left.problem.place):
+        if left.url_only:
+            sources.sources[left.entry].url = None
+        if ignored is not None:
+            ignored(left)
     return sources

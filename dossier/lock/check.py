@@ -4,14 +4,19 @@ annotations, JSON)."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from dossier.corpus.documents import article_columns
+from dossier.corpus.sources import SOURCES_FILE, LeftOut, load_sources
+from dossier.errors import DossierError
 from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.lock.anchor import Anchor, Anchoring, anchor, figure_changes, flat, word_diff
 from dossier.lock.lock import LockedCitation, LockFile, lock_line, read_lock
@@ -26,6 +31,7 @@ CITED_SHOWN = 5
 
 class Severity(StrEnum):
     FAILURE = "failure"  # `dossier check` exits 1
+    WARNING = "warning"  # shown, exit 0: something to tidy up
     NOTE = "note"  # shown, exit 0
 
 
@@ -45,6 +51,7 @@ class Reason(StrEnum):
     CLAIM_REWORDED = "claim reworded"
     CITATION_GONE = "conflicting citation gone"
     SOURCE_MOVED = "source moved"
+    STALE_SOURCE_ENTRY = "stale source entry"
 
 
 SEVERITY: dict[Reason, Severity] = {
@@ -61,15 +68,18 @@ SEVERITY: dict[Reason, Severity] = {
     Reason.CLAIM_REWORDED: Severity.NOTE,
     Reason.CITATION_GONE: Severity.NOTE,
     Reason.SOURCE_MOVED: Severity.NOTE,
+    Reason.STALE_SOURCE_ENTRY: Severity.WARNING,
 }
 
 
 class Finding(BaseModel):
     """One thing `dossier check` has to say about a claim."""
 
-    file: str = Field(description="The file the line refers to: the claims file or the lock.")
+    file: str = Field(
+        description="The file the line refers to: the claims file, the lock or sources.yaml."
+    )
     line: int | None
-    claim: str
+    claim: str | None = Field(description="The claim's id (None: a finding about no claim).")
     reason: Reason
     severity: Severity
     details: str
@@ -91,6 +101,7 @@ class CheckReport(BaseModel):
     claims: int
     citations: int
     failures: int
+    warnings: int
     notes: int
     findings: list[Finding]
 
@@ -299,6 +310,18 @@ class _Checker:
         if found.how is Anchoring.EDITED:
             add(Reason.QUOTE_REANCHORED, f"{diff}; run `dossier lock` to update it")
 
+    def stale(self, left: LeftOut) -> None:
+        self.findings.append(
+            Finding(
+                file=left.file,
+                line=left.problem.line,
+                claim=None,
+                reason=Reason.STALE_SOURCE_ENTRY,
+                severity=SEVERITY[Reason.STALE_SOURCE_ENTRY],
+                details=left.problem.message,
+            )
+        )
+
     def removed(self, claim_id: str) -> None:
         self.findings.append(
             Finding(
@@ -318,27 +341,34 @@ def check(
     results: list[ClaimResult],
     lock: LockFile,
     lock_path: Path,
+    stale: Sequence[LeftOut] = (),
 ) -> CheckReport:
-    """Compare the re-judged claims with the lock: every finding, failures and notes."""
+    """Compare the re-judged claims with the lock: every finding, failures, warnings and notes.
+    ``stale``: the entries of ``sources.yaml`` that name no article."""
     checker = _Checker(claims, corpus, lock, lock_path)
     for result in results:
         checker.claim(result)
     current = {r.id for r in results}
     for claim_id in sorted(set(lock.claims) - current):
         checker.removed(claim_id)
+    for left in stale:
+        checker.stale(left)
     order = list(Reason)
     findings = sorted(
         checker.findings,
-        key=lambda f: (f.file != claims.path, f.line or 0, f.claim, order.index(f.reason)),
-    )
-    failures = sum(1 for f in findings if f.severity is Severity.FAILURE)
+        key=lambda f: (
+            f.file != claims.path, f.file, f.line or 0, f.claim or "", order.index(f.reason)
+        ),
+    )  # fmt: skip
+    count = Counter(f.severity for f in findings)
     return CheckReport(
         claims_file=claims.path,
         lock_file=str(lock_path),
         claims=len(results),
         citations=sum(len(c.citations) for c in lock.claims.values()),
-        failures=failures,
-        notes=len(findings) - failures,
+        failures=count[Severity.FAILURE],
+        warnings=count[Severity.WARNING],
+        notes=count[Severity.NOTE],
         findings=findings,
     )
 
@@ -349,9 +379,25 @@ def check_lock(
     """Re-read everything, judge every claim (through the build cache when ``how`` has one)
     and compare with the lock."""
     lock = read_lock(lock_path)
+    stale = stale_entries(corpus_path)
+    told = {str(left) for left in stale}  # shown in the report, not also as warnings
+    warn = how.warn
+    if told and warn is not None:
+        how = dataclasses.replace(how, warn=lambda m: None if m in told else warn(m))
     with prepared(claims_path, corpus_path, how) as ready:
         results = ready.check(ready.claims)
-        return check(ready.claims, ready.corpus, results, lock, lock_path)
+        return check(ready.claims, ready.corpus, results, lock, lock_path, stale)
+
+
+def stale_entries(corpus_path: Path) -> list[LeftOut]:
+    """The entries of the corpus's ``sources.yaml`` that name no article (none when the file
+    is broken: reading the corpus reports it)."""
+    path = corpus_path / SOURCES_FILE
+    found: list[LeftOut] = []
+    if path.is_file():
+        with contextlib.suppress(DossierError):
+            load_sources(path, corpus_path, found.append)
+    return [left for left in found if not left.url_only]
 
 
 # --- output formats -----------------------------------------------------------------------
@@ -365,7 +411,8 @@ def message(f: Finding) -> str:
     """What a finding says, after its place: ``<claim id>: <reason>: [FILE:LINE: ]<details>``,
     the same in every format."""
     cited = f"{_place(f.source, f.source_line)}: " if f.source is not None else ""
-    return f"{f.claim}: {f.reason.value}: {cited}{f.details}"
+    claim = f"{f.claim}: " if f.claim is not None else ""
+    return f"{claim}{f.reason.value}: {cited}{f.details}"
 
 
 def summary(report: CheckReport) -> str:
@@ -374,7 +421,8 @@ def summary(report: CheckReport) -> str:
     else:
         fails = f"{report.failures} failure{'' if report.failures == 1 else 's'}"
         notes = f"{report.notes} note{'' if report.notes == 1 else 's'}"
-        state = f"{fails}, {notes}"
+        warnings = f"{report.warnings} warning{'' if report.warnings == 1 else 's'}, "
+        state = f"{fails}, {warnings if report.warnings else ''}{notes}"
     return (
         f"dossier check: {report.claims} claim{'' if report.claims == 1 else 's'}, "
         f"{report.citations} locked citation{'' if report.citations == 1 else 's'}: {state}"
@@ -397,11 +445,15 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+_GITHUB_COMMANDS = {Severity.FAILURE: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
 def format_github(report: CheckReport) -> str:
-    """GitHub Actions workflow commands: ``::error`` for failures, ``::notice`` for notes."""
+    """GitHub Actions workflow commands: ``::error`` for failures, ``::warning`` for warnings,
+    ``::notice`` for notes."""
     lines = []
     for f in report.findings:
-        command = "error" if f.severity is Severity.FAILURE else "notice"
+        command = _GITHUB_COMMANDS[f.severity]
         props = f"file={_escape_property(f.file)}"
         if f.line:
             props += f",line={f.line}"

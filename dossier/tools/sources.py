@@ -29,6 +29,7 @@ from dossier.atomic import replace_file
 from dossier.corpus.files import article_paths, is_article_path
 from dossier.corpus.sources import (
     SOURCES_FILE,
+    LeftOut,
     SourcesFile,
     load_sources,
     no_article,
@@ -136,7 +137,7 @@ def set_source(root: Path, name: str, changes: Mapping[str, str]) -> tuple[str, 
     return rel, load_sources(path, root, _kept).sources[rel]
 
 
-def _kept(_problem: str) -> None:
+def _kept(_left: LeftOut) -> None:
     """What an edit of one entry leaves as it is in the others: an entry for an article that
     is gone, a URL that is no web address (``validate`` reports them, a build warns)."""
 
