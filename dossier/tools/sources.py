@@ -1,11 +1,11 @@
 """Show and edit what is known about each article: ``corpus/sources.yaml``.
 
-``set_source`` changes one article's entry and ``remove_source`` drops one, leaving every other
-byte of the file as it was (ruamel.yaml round trip: comments, order and quoting kept); a missing
-file is created with a header comment. The edited text is validated exactly as a build validates it
-(``corpus.sources.parse_sources``) before it replaces the file, so an edit never leaves a file the
-build would refuse; a file that is already broken is reported, ``PATH:LINE:COL: message``,
-and left alone.
+``set_source`` changes one article's entry and leaves every other byte of the file as it was
+(ruamel.yaml round trip: comments, order and quoting kept); a missing file is created with a
+header comment. ``remove_source`` drops an entry's lines, with the comment lines just above it.
+The edited text is validated exactly as a build validates it (``corpus.sources.parse_sources``)
+before it replaces the file, so an edit never leaves a file the build would refuse; a file that
+is already broken is reported, ``PATH:LINE:COL: message``, and left alone.
 """
 
 from __future__ import annotations
