@@ -585,3 +585,26 @@ def source_set(
     name, meta = set_source(corpus, file, changes)
     path = (corpus / SOURCES_FILE).as_posix()
     _show(lambda look: format_set(path, name, meta, look))
+
+
+@source_app.command("remove")
+@handle_errors
+def source_remove(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="The article's name in sources.yaml, e.g. 003_x.txt; the file may be gone.",
+        ),
+    ],
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Remove an article's entry from corpus/sources.yaml (after the article was removed).
+
+    Example: [bold]dossier source remove 003_x.txt[/]
+    """
+    from dossier.corpus.sources import SOURCES_FILE
+    from dossier.tools.sources import remove_source
+
+    name = remove_source(corpus, file)
+    emit(f"{(corpus / SOURCES_FILE).as_posix()}: removed {one_line(name)}")

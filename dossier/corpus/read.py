@@ -62,7 +62,9 @@ def read_corpus(
         raise CorpusError(f"{root}: not a folder; the corpus must be a folder of .txt/.md files.")
 
     sources_path = root / SOURCES_FILE
-    sources = load_sources(sources_path, root) if sources_path.is_file() else SourcesFile()
+    sources = SourcesFile()
+    if sources_path.is_file():
+        sources = load_sources(sources_path, root, lambda left_out: say(str(left_out)))
     rules = FURNITURE_RULES + compile_furniture(sources.furniture)
 
     if stamp is None:
