@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from dossier.corpus.documents import CorpusFiles, Documents, UnreadDocument, article_columns
@@ -54,6 +55,7 @@ from dossier.corpus.furniture import (
     may_hold_furniture_sentences,
     paragraph_rule,
 )
+from dossier.errors import CorpusError
 from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Paragraphs, Passages
 
 HEADING_MAX_CHARS = 150
@@ -349,6 +351,20 @@ def segment_document(
     return paragraphs, sentences
 
 
+def _unjudged(root: Path, documents: Sequence[Document]) -> str:
+    """What to say of a corpus without a sentence to judge."""
+    if len(documents) > 1:
+        return (
+            f"every paragraph of its {len(documents):,} articles is a heading or page furniture "
+            "(dossier text FILE --furniture shows how one is read)"
+        )
+    path = (root / article_columns(documents)[0][0]).as_posix()
+    return (
+        f"every paragraph of {path} is a heading or page furniture (dossier text {path} "
+        "--furniture shows how it is read)"
+    )
+
+
 def _heading_title(text: str) -> str:
     return _WS.sub(" ", text.lstrip("#")).strip()
 
@@ -371,9 +387,12 @@ def segment_each(documents: Sequence[Document], rules: tuple[FurnitureRule, ...]
 
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
     """Split every article into paragraphs and passages (the segment step); an article without
-    a title in its metadata takes its first heading's."""
+    a title in its metadata takes its first heading's. A corpus without a sentence to judge
+    (every paragraph a heading or furniture) is an error."""
     documents, rules, root = files.documents, files.rules, files.root
     paragraphs, passages = (segment or segment_each)(documents, rules)
+    if documents and not len(passages):
+        raise CorpusError(f"{root}: no sentence to judge: {_unjudged(root, documents)}.")
     known = files.titles or {}
     headings: dict[str, tuple[int, int]] | None = None
     paths, _, metas = article_columns(documents)  # (the metadata objects of the articles)

@@ -140,11 +140,14 @@ def test_an_extra_furniture_rule_from_sources_yaml_is_applied(tmp_path: Path) ->
 
 
 def pieces(folder: Path, text: str) -> list[tuple[str, str | None, str]]:
-    """Each paragraph of a one-paragraph article: its kind, its rule and its exact text."""
+    """Each paragraph of a one-paragraph article: its kind, its rule and its exact text (beside
+    an article with a sentence to judge: a corpus without one is an error)."""
     write(folder / "a.txt", text)
+    write(folder / "b.txt", "It rained.\n")
     corpus = load_corpus(folder)
-    article = corpus.documents[0].text
-    return [(p.kind.value, p.rule, article[p.start : p.end]) for p in corpus.paragraphs]
+    article = corpus.document("a.txt").text
+    found = [p for p in corpus.paragraphs if p.source == "a.txt"]
+    return [(p.kind.value, p.rule, article[p.start : p.end]) for p in found]
 
 
 FACTS = "Rebels said 40 civilians were killed in Aleppo."
