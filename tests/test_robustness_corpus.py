@@ -5,7 +5,8 @@ end to end through the real command line (``typer.testing.CliRunner`` on ``dossi
   of facts drops only its own sentence: the facts stay article text, judged and cited with
   exact offsets, and ``dossier text FILE --furniture`` lists what was dropped and why.
 * An article without text is skipped with a warning that names it (one warning for many), and a
-  corpus without any text is an error, not a dossier of "unverified".
+  corpus without any text, or without a sentence to judge, is an error, not a dossier of
+  "unverified".
 
 The cases are tables: to add a promise, add a row.
 """
@@ -108,19 +109,20 @@ def test_a_furniture_phrase_drops_its_sentence_never_the_facts_beside_it(
 
 
 @dataclass(frozen=True)
-class EmptyCase:
+class NoTextCase:
     empty: int
     """How many article files hold no text (every other one is whitespace alone)."""
-    with_good_article: bool
+    article: str | None
+    """The text of ``corpus/good.txt`` beside them, if there is one."""
     exit_code: int
     messages: list[str]
     """Exactly the lines on stderr."""
 
 
 EMPTY_CASES = {
-    "ten-thousand-empty-files-is-an-error": EmptyCase(
+    "ten-thousand-empty-files-is-an-error": NoTextCase(
         10_000,
-        False,
+        None,
         2,
         [
             "Error: corpus: none of the 10,000 articles holds any text (each is empty or only "
@@ -129,27 +131,27 @@ EMPTY_CASES = {
             "against."
         ],
     ),
-    "one-empty-file-is-an-error": EmptyCase(
+    "one-empty-file-is-an-error": NoTextCase(
         1,
-        False,
+        None,
         2,
         [
             "Error: corpus: the only article, corpus/e00000.txt, holds no text (it is empty "
             "or only whitespace); nothing to check claims against."
         ],
     ),
-    "one-empty-file-beside-an-article-is-named": EmptyCase(
+    "one-empty-file-beside-an-article-is-named": NoTextCase(
         1,
-        True,
+        GOOD_ARTICLE,
         0,
         [
             "Warning: corpus/e00000.txt: skipped: the article holds no text (it is empty or "
             "only whitespace)."
         ],
     ),
-    "many-empty-files-are-one-warning-with-a-count": EmptyCase(
+    "many-empty-files-are-one-warning-with-a-count": NoTextCase(
         7,
-        True,
+        GOOD_ARTICLE,
         0,
         [
             "Warning: 7 articles hold no text (each is empty or only whitespace) and were "
@@ -157,17 +159,27 @@ EMPTY_CASES = {
             "corpus/e00003.txt, corpus/e00004.txt and 2 more."
         ],
     ),
+    "an-article-of-furniture-alone-is-an-error": NoTextCase(
+        0,
+        "Breaking News\n\nFollow us on Twitter for more updates.\n",
+        2,
+        [
+            "Error: corpus: no sentence to judge: every paragraph of corpus/good.txt is a "
+            "heading or page furniture (dossier text corpus/good.txt --furniture shows how it "
+            "is read)."
+        ],
+    ),
 }
 
 
 @pytest.mark.parametrize("case", EMPTY_CASES.values(), ids=EMPTY_CASES.keys())
 def test_an_article_without_text_is_named_and_a_corpus_without_text_is_an_error(
-    project: Path, case: EmptyCase
+    project: Path, case: NoTextCase
 ) -> None:
     for n in range(case.empty):
         Path(f"corpus/e{n:05}.txt").write_bytes(b"" if n % 2 == 0 else b" \n\t\r\n")
-    if case.with_good_article:
-        Path("corpus/good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    if case.article is not None:
+        Path("corpus/good.txt").write_text(case.article, encoding="utf-8")
 
     result = build()
 
