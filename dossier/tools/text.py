@@ -49,10 +49,8 @@ class ReadArticle(BaseModel):
 def read_article_text(file: Path, corpus: Path) -> ReadArticle:
     """``file`` segmented as a build segments it (``file`` may also be named relative to the
     ``corpus`` folder)."""
-    path = file if file.exists() or not (corpus / file).exists() else corpus / file
+    path = _found(file, corpus)
     name = path.as_posix()
-    if not path.exists():
-        raise CorpusError(f"{name}: file not found; give the path of an article (.txt or .md).")
     if path.is_dir():
         raise CorpusError(f"{name}: is a folder; give the path of one article in it.")
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -86,6 +84,19 @@ def read_article_text(file: Path, corpus: Path) -> ReadArticle:
     ]
     custom = len(rules) - len(FURNITURE_RULES)
     return ReadArticle(path=name, sources=sources, custom_rules=custom, paragraphs=read)
+
+
+def _found(file: Path, corpus: Path) -> Path:
+    """The file named ``file``, as given or relative to the ``corpus`` folder."""
+    for path in (file, corpus / file):
+        try:
+            if path.exists():
+                return path
+        except OSError as err:  # a name too long, a folder that cannot be searched
+            raise CorpusError(f"{file.as_posix()}: cannot be read: {err.strerror}.") from None
+    raise CorpusError(
+        f"{file.as_posix()}: file not found; give the path of an article (.txt or .md)."
+    )
 
 
 # --- presentation -------------------------------------------------------------------------

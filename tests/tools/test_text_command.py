@@ -165,6 +165,12 @@ BAD_CASES = {
         2,
         "Error: corpus/report.pdf: not an article file; dossier reads .txt and .md files.\n",
     ),
+    "a-name-too-long": BadCase(
+        "a" * 300 + ".txt",
+        None,
+        2,
+        f"Error: {'a' * 300}.txt: cannot be read: File name too long.\n",
+    ),
     "an-empty-file": BadCase(
         "corpus/empty.txt",
         b" \n\n",
