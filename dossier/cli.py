@@ -527,6 +527,30 @@ def search(
     _show(lambda look: format_search(result, look))
 
 
+@app.command("text")
+@handle_errors
+def text_command(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An article, e.g. corpus/003_x.txt.")
+    ],
+    furniture: Annotated[
+        bool,
+        typer.Option(
+            "--furniture", help="List only what is left out as page furniture, with its rule."
+        ),
+    ] = False,
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Show how dossier reads an article: its paragraphs, their kinds and the sentences judged.
+
+    Example: [bold]dossier text corpus/003_x.txt --furniture[/]
+    """
+    from dossier.tools.text import format_article, read_article_text
+
+    article = read_article_text(file, corpus)
+    _show(lambda look: format_article(article, look, furniture=furniture))
+
+
 source_app = typer.Typer(
     name="source",
     help="Show and edit what is known about each article (corpus/sources.yaml).",

@@ -118,6 +118,10 @@ def test_our_blingfire_call_matches_its_public_wrapper(seeds: Corpus) -> None:
                 "[link](#)",
                 "…",
                 "\t",
+                " Follow us on Twitter.",
+                " You can help.",
+                " 40 died.",
+                "“Please donate,” he said.",
             ]
         ),
         max_size=40,
