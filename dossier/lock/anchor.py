@@ -157,7 +157,7 @@ def _fuzzy_anchor(quote: TextQuoteSelector, text: str, spans: list[tuple[int, in
 
 def word_diff(old: str, new: str, context: int = DIFF_CONTEXT) -> str:
     """The changes from ``old`` to ``new`` in words: ``... control [-80-] {+70+} per cent ...``."""
-    a, b = old.split(), new.split()
+    a, b = flat(old).split(), flat(new).split()  # "Khúsham" in NFC and NFD is one word
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     parts: list[str] = []
     opcodes = matcher.get_opcodes()

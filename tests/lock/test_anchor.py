@@ -101,3 +101,7 @@ def test_word_diff() -> None:
         "We control [-80-] {+70+} per cent of ..."
     )
     assert word_diff("a b c", "a b c") == "a b c"
+    nfd = unicodedata.normalize("NFD", "near Khúsham")
+    assert (
+        word_diff("killed near Khúsham", "were killed\r\n" + nfd) == "{+were+} killed near Khúsham"
+    )
