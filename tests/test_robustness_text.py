@@ -83,11 +83,24 @@ class EditCase:
     """What the tool does to the claims file after the lock."""
     changes: str = ""
     """A string the edited corpus holds, to show the edit did what it says."""
+    cache: bool = False
+    """Lock and check through the build cache (in the project folder), not afresh."""
 
 
 EDIT_CASES = {
     "rewrapped-at-40-columns": EditCase(rewrapped, changes="0\nkilometers"),
-    "line-breaks-inside-figures": EditCase(broken_figures, changes="80\nper\ncent of Raqa"),
+    "line-break-inside-per-cent": EditCase(
+        lambda t: t.replace("80 per cent of Raqa", "80 per\ncent of Raqa"),
+        changes="80 per\ncent of Raqa",
+    ),
+    "line-break-after-the-number": EditCase(
+        lambda t: t.replace("80 per cent of Raqa", "80\nper cent of Raqa"),
+        changes="80\nper cent of Raqa",
+    ),
+    "line-breaks-inside-every-figure": EditCase(
+        broken_figures, changes="20\nper\ncent is in the firing line"
+    ),
+    "rewrapped-through-the-cache": EditCase(rewrapped, cache=True),
     "nfd-unicode": EditCase(nfd, before_lock=accented, changes="Khu\u0301sham"),
     "nfd-unicode-claims-too": EditCase(nfd, before_lock=accented, claims=nfd),
     "crlf-line-endings": EditCase(crlf, claims=crlf, changes="\r\n"),
@@ -113,19 +126,10 @@ def edit_files(paths: list[Path], edit: Edit) -> None:
         path.write_bytes(edit(path.read_bytes().decode("utf-8")).encode("utf-8"))
 
 
-def run(project: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(
-        app,
-        [
-            "-q",
-            *args,
-            "--claims",
-            str(project / "claims.yaml"),
-            "--corpus",
-            str(project / "corpus"),
-            "--no-cache",
-        ],
-    )
+def run(project: Path, *args: str, cache: bool) -> tuple[int, str]:
+    where = ["--cache-dir", str(project / "cache")] if cache else ["--no-cache"]
+    files = ["--claims", str(project / "claims.yaml"), "--corpus", str(project / "corpus")]
+    result = runner.invoke(app, ["-q", *args, *files, *where])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
     return result.exit_code, result.output
 
@@ -136,13 +140,13 @@ def test_an_editors_tool_changes_no_verdict(seed: Path, tmp_path: Path, case: Ed
     shutil.copytree(seed, project)
     articles = sorted((project / "corpus").glob("*.txt"))
     edit_files([*articles, project / "claims.yaml"], case.before_lock)
-    code, output = run(project, "lock")
+    code, output = run(project, "lock", cache=case.cache)
     assert code == 0, output
     locked = (project / "dossier.lock").read_text(encoding="utf-8")
 
     edit_files(articles, case.articles)
     edit_files([project / "claims.yaml"], case.claims)
-    code, output = run(project, "check")
+    code, output = run(project, "check", cache=case.cache)
 
     assert case.changes in "".join(p.read_bytes().decode("utf-8") for p in articles)
     assert code == 0, output
