@@ -3,12 +3,12 @@
 An editor's tool may re-wrap a paragraph ("80 per\\ncent"), save it with CRLF line endings,
 indent it, or write it in another Unicode normal form (NFD "Khu\\u0301sham" for NFC
 "Khúsham"). None of that changes what the text says, so none of it may change what the judge
-reads. ``fold`` gives the text as analysis reads it -- NFC, every run of whitespace one space --
-with a map back to the file's offsets (a line break after a word's hyphen, "al-\\nZour", is
-no space), so a span found in the folded text is cited verbatim
-from the file (``source[folded.source_span(start, end)]``). The lock's re-anchoring folds
-harder (``spaces=""``, ``quotes=True``): a quote is found again whatever its spacing and its
-quotation marks.
+reads. ``fold`` gives the text as analysis reads it -- NFC, every run of whitespace one space,
+none after a word's hyphen at a line break ("al-\\nZour") -- with a map back to the file's
+offsets, so a span found in the folded text is cited verbatim from the file
+(``source[slice(*folded.source_span(start, end))]``). The lock's re-anchoring folds harder
+(``spaces=""``, ``quotes=True``): a quote is found again whatever its spacing and its quotation
+marks.
 
 Most sentences are already folded (one space between words, composed characters): they are
 returned as they are, with no map, at the cost of one regular-expression search.
