@@ -104,6 +104,13 @@ EDIT_CASES = {
     "nfd-unicode": EditCase(nfd, before_lock=accented, changes="Khu\u0301sham"),
     "nfd-unicode-claims-too": EditCase(nfd, before_lock=accented, claims=nfd),
     "crlf-line-endings": EditCase(crlf, claims=crlf, changes="\r\n"),
+    "non-breaking-spaces-in-figures": EditCase(
+        lambda t: re.sub(r"(?<=\d) (?=\w)", "\u00a0", t), changes="80\u00a0per cent"
+    ),
+    "two-spaces-after-a-full-stop": EditCase(lambda t: t.replace(". ", ".  "), changes=".  "),
+    "indented-lines": EditCase(
+        lambda t: re.sub(r"(?m)^(?=\S)", "  ", t), changes='\n  "We control 80 per cent'
+    ),
     "curly-quotes": EditCase(curly, changes="\u201cWe control 80 per cent"),
     "straight-quotes": EditCase(straight, changes="Russia's Kommersant"),
     "all-at-once": EditCase(
