@@ -3,8 +3,10 @@
 * **Paragraphs.** Blocks separated by blank lines. Inside a block, a single newline is a hard
   wrap (the paragraph goes on) when the next line starts with a lowercase letter or the line
   before ends with a comma, semicolon or dash: a paragraph never starts in the middle of a
-  sentence, nor does one end on a comma. Otherwise it is a paragraph break, as in articles that
-  put one paragraph on each line. Spans exclude leading and trailing whitespace.
+  sentence, nor does one end on a comma. In a text re-wrapped to a width (``_fill_width``), a
+  line broken where its next word would not fit goes on too. Otherwise it is a paragraph break,
+  as in articles that put one paragraph on each line. Spans exclude leading and trailing
+  whitespace.
 * **Kinds.** A paragraph is ``furniture`` when a paragraph rule matches it (page chrome such as
   "Accessibility links", "Tags: ...", image credits; see ``FURNITURE_RULES``), when every
   sentence of it is furniture by a sentence rule (donation appeals, "Follow us on Twitter",
@@ -42,9 +44,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from dossier.analysis.normal import fold
 from dossier.corpus.documents import CorpusFiles, Documents, UnreadDocument, article_columns
 from dossier.corpus.furniture import (
     FURNITURE_RULES,
@@ -60,6 +64,9 @@ from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Paragraph
 
 HEADING_MAX_CHARS = 150
 """A heading is one line of at most this many characters without terminal punctuation."""
+FILL_MAX_WIDTH = 100  # a text re-wrapped to at most this width is read as filled lines
+FILL_SHARE = 0.7  # ... when this share of its single line breaks fall where a word did not fit
+FILL_MIN_BREAKS = 3
 
 _FURNITURE = ParagraphKind.FURNITURE
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -95,10 +102,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number of lines) of each paragraph, whitespace excluded."""
     spans: list[tuple[int, int, int]] = []
     current: _Block | None = None
-    prev_line = ""
+    prev_line = prev_raw = ""
     pos = 0
     bounds = [(m.start(), m.end()) for m in _NEWLINE.finditer(text)]
     bounds.append((len(text), len(text)))
+    width = _fill_width(text, bounds)
     for line_end, next_pos in bounds:
         line = text[pos:line_end]
         stripped = line.strip()
@@ -110,18 +118,45 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
             lead = len(line) - len(line.lstrip())
             start = pos + lead
             end = start + len(stripped)
-            if current is not None and _is_hard_wrap(prev_line, stripped):
+            if current is not None and _filled(prev_raw, stripped, width):
+                current.end = end  # a line filled to the width: one line, re-wrapped
+            elif current is not None and _is_hard_wrap(prev_line, stripped):
                 current.end = end
                 current.lines += 1
             else:
                 if current is not None:
                     spans.append((current.start, current.end, current.lines))
                 current = _Block(start, end, 1)
-            prev_line = stripped
+            prev_line, prev_raw = stripped, line.rstrip()
         pos = next_pos
     if current is not None:
         spans.append((current.start, current.end, current.lines))
     return spans
+
+
+def _fill_width(text: str, bounds: list[tuple[int, int]]) -> int:
+    """The width a re-wrapped text is filled to (its longest line), or 0: a text whose lines
+    are at most ``FILL_MAX_WIDTH`` long and break, most of the time, where the next word would
+    not have fit (``FILL_SHARE`` of its single line breaks, at least ``FILL_MIN_BREAKS``)."""
+    lines, pos = [], 0
+    for line_end, next_pos in bounds:
+        line = text[pos:line_end].rstrip()  # an indent takes columns too
+        if len(line) > FILL_MAX_WIDTH:
+            return 0
+        lines.append(line)
+        pos = next_pos
+    width = max(map(len, lines), default=0)
+    breaks = [(a, b) for a, b in pairwise(lines) if a.strip() and b.strip()]
+    full = sum(1 for a, b in breaks if _filled(a, b, width))
+    return width if full >= FILL_MIN_BREAKS and full >= FILL_SHARE * len(breaks) else 0
+
+
+def _filled(prev: str, line: str, width: int) -> bool:
+    """Whether ``prev`` was broken because the next word of ``line`` would not fit in ``width``."""
+    line = line.lstrip()
+    if not width or _MD_HEADING.match(line) or _LIST_ITEM.match(line) or _MD_HEADING.match(prev):
+        return False
+    return len(prev) + 1 + len(line.split(None, 1)[0]) > width
 
 
 def _is_hard_wrap(prev: str, line: str) -> bool:
@@ -132,7 +167,7 @@ def _is_hard_wrap(prev: str, line: str) -> bool:
 
 
 def _normalise(text: str) -> str:
-    return _WS.sub(" ", text).strip().casefold()
+    return fold(text).text.strip().casefold()
 
 
 def _paragraphs(
