@@ -236,7 +236,7 @@ def files_in_dossiers_own_folder(folder: Path) -> None:
 def refused(why: str) -> list[str]:
     return [
         f"Error: elsewhere: this {why}, so it is not used as the build cache; give --cache-dir a "
-        "new or empty folder, or build with --no-cache."
+        "new or empty folder, or use --no-cache."
     ]
 
 

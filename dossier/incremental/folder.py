@@ -28,7 +28,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from dossier.errors import DossierError
+from dossier.errors import DossierError, one_line
 
 try:
     import fcntl
@@ -92,8 +92,8 @@ def examine(folder: Path) -> Found:
 
 def _refused(folder: Path, why: str) -> CacheFolderError:
     return CacheFolderError(
-        f"{folder}: this {why}, so it is not used as the build cache; give --cache-dir a new or "
-        "empty folder, or build with --no-cache."
+        f"{one_line(str(folder))}: this {why}, so it is not used as the build cache; give "
+        "--cache-dir a new or empty folder, or use --no-cache."
     )
 
 
@@ -195,7 +195,8 @@ class Lock:
     def take(cls, folder: Path, wait: float, waiting: Callable[[], None]) -> Lock | None:
         """The lock on ``folder``: at once, or after telling ``waiting`` and waiting up to
         ``wait`` seconds for the build that holds it (None: it is still held)."""
-        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(folder / LOCK_NAME, flags, 0o644)  # (a link planted there is not followed)
         if fcntl is None:
             return cls(fd)
         deadline = None
