@@ -3,7 +3,8 @@
 Where: ``.dossier/cache/`` beside the claims file (``dossier build --cache-dir`` moves it,
 ``--no-cache`` bypasses it). It holds one SQLite file, ``cache.sqlite``, the values of the tables
 that grow to tens of megabytes (``FILE_TABLES``: states, corpora, outputs, rendered) as one file
-per key under ``files/``, and the tantivy index of the current corpus under ``index/``.
+per key under ``files/`` (each recorded by a row of its table), the tantivy index of the current
+corpus under ``index/`` (recorded in ``indexes``), its marker ``CACHEDIR.TAG`` and ``lock``.
 
 What is kept, and under which key (every key starts with the *code version*, a hash of the bytes
 of every ``dossier/*.py`` file, so any change to the judge invalidates everything it computed):
@@ -52,11 +53,14 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   state, the articles' years and the claim's text): a build of a state seen before finds its
   claims' judgments without retrieving anything.
 
-Safety: every write is a SQLite transaction, or a file or folder written under a temporary name
-and renamed into place, so Ctrl-C leaves a usable cache, and two builds at once do not corrupt it
-(SQLite locks; the index folder of a state is written once). A cache that cannot be read (a
-truncated file, another schema, a file that is not ours) is reported once with a warning and
-rebuilt; it never changes a result.
+Safety: every value is stored with a checksum of its key and bytes (``_seal``; for a file, in
+the row that records it), so a value moved under another key or damaged is computed again, with
+one warning. Every write is a SQLite transaction, or a file or folder written under a temporary
+name and renamed into place, so Ctrl-C leaves a usable cache. The folder is dossier's own, and
+one build at a time uses it (``incremental.folder``: a marker, a lock); only the files and
+index folders its rows record are pruned. A cache that cannot be read (a truncated file, another
+schema, a database that is not ours) is reported once with a warning and rebuilt; it never
+changes a result.
 """
 
 from __future__ import annotations
