@@ -5,6 +5,10 @@ The workers are forked, so what the tasks share (the matcher and its index, the 
 inherited, not copied up front; the cycle collector is frozen while they run, so that theirs
 leaves what they inherit alone and those pages stay shared. Where processes cannot be forked,
 everything runs in this process.
+
+The workers end with the process that forked them, however it ends (kill -9 included): on Linux
+the kernel sends them SIGKILL when it dies (``PR_SET_PDEATHSIG``), elsewhere a thread in each
+worker watches its parent's pid (``_follow_parent``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,10 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,6 +49,36 @@ def give_back_memory() -> None:
     except (OSError, AttributeError):
         return
     trim(0)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+WATCH_EVERY = 0.5
+"""How often (seconds) a worker without ``PR_SET_PDEATHSIG`` checks that its parent lives."""
+
+
+def _follow_parent(parent: int) -> None:
+    """Worker initialiser: end this worker when ``parent`` (the build) ends."""
+    if not _die_with_parent():
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before this worker could follow it
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent ends (False: not Linux, or refused)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return False
+    return bool(prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_EVERY)
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _run(function: Callable[[Any, T], R], task: T, give_back: bool) -> R:
@@ -95,7 +133,12 @@ class LocalExecutor:
             give_back_memory()  # the workers share what is left; what is given back, no one holds
         gc.freeze()
         try:
-            with ProcessPoolExecutor(self.workers, mp_context=get_context("fork")) as pool:
+            with ProcessPoolExecutor(
+                self.workers,
+                mp_context=get_context("fork"),
+                initializer=_follow_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 submitted = (pool.submit(_run, function, task, self.give_back) for task in tasks)
                 # A few tasks in flight per worker, not all, when results finished before they
                 # are taken would wait in memory.

@@ -3,7 +3,8 @@
 Where: ``.dossier/cache/`` beside the claims file (``dossier build --cache-dir`` moves it,
 ``--no-cache`` bypasses it). It holds one SQLite file, ``cache.sqlite``, the values of the tables
 that grow to tens of megabytes (``FILE_TABLES``: states, corpora, outputs, rendered) as one file
-per key under ``files/``, and the tantivy index of the current corpus under ``index/``.
+per key under ``files/`` (each recorded by a row of its table), the tantivy index of the current
+corpus under ``index/`` (recorded in ``indexes``), its marker ``CACHEDIR.TAG`` and ``lock``.
 
 What is kept, and under which key (every key starts with the *code version*, a hash of the bytes
 of every ``dossier/*.py`` file, so any change to the judge invalidates everything it computed):
@@ -52,11 +53,14 @@ of every ``dossier/*.py`` file, so any change to the judge invalidates everythin
   state, the articles' years and the claim's text): a build of a state seen before finds its
   claims' judgments without retrieving anything.
 
-Safety: every write is a SQLite transaction, or a file or folder written under a temporary name
-and renamed into place, so Ctrl-C leaves a usable cache, and two builds at once do not corrupt it
-(SQLite locks; the index folder of a state is written once). A cache that cannot be read (a
-truncated file, another schema, a file that is not ours) is reported once with a warning and
-rebuilt; it never changes a result.
+Safety: every value is stored with a checksum of its key and bytes (``_seal``; for a file, in
+the row that records it), so a value moved under another key or damaged is computed again, with
+one warning. Every write is a SQLite transaction, or a file or folder written under a temporary
+name and renamed into place, so Ctrl-C leaves a usable cache. The folder is dossier's own, and
+one build at a time uses it (``incremental.folder``: a marker, a lock); only the files and
+index folders its rows record are pruned. A cache that cannot be read (a truncated file, another
+schema, a database that is not ours) is reported once with a warning and rebuilt; it never
+changes a result.
 """
 
 from __future__ import annotations
@@ -68,22 +72,37 @@ import os
 import shutil
 import sqlite3
 import uuid
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "dossier-cache-10"
-DB_NAME = "cache.sqlite"
-INDEX_DIR = "index"
-FILES_DIR = "files"
-TEMP_PREFIX = "tmp-"  # a folder or file being written, then renamed into place: "tmp-<pid>-..."
+from dossier.incremental.folder import (
+    DB_NAME,
+    FILES_DIR,
+    INDEX_DIR,
+    TEMP_PREFIX,
+    Found,
+    Lock,
+    clear,
+    examine,
+    make,
+    mark,
+)
+
+SCHEMA = "dossier-cache-11"
 FILE_TABLES = frozenset({"states", "corpora", "outputs", "rendered"})
 """The tables whose values are tens of megabytes at newsroom scale, kept as one file per key
 under ``files/<table>/``: SQLite writes a large value twice (through its log) and frees it page
 by page, some 0.6 s for a 75 MB corpus state against 0.06 s for a file."""
 KEPT_TABLES = frozenset({"rendered"})
 """File tables whose files are kept as they are, not marshalled values (``keep_file``)."""
+LOCK_WAIT = 600.0
+"""How long (seconds) a build waits for another one to let the cache go, before it goes on
+without it."""
+INDEXES = "indexes"
+"""The table that records the index folders under ``index/`` (by state key; no value)."""
 FLUSH_BYTES = 32 * 2**20  # queued writes are flushed beyond this, to bound the memory
 DEFAULT_DIR = Path(".dossier") / "cache"
 """The cache folder, relative to the folder of the claims file."""
@@ -93,14 +112,18 @@ Warn = Callable[[str], None]
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the dossier package's source and the libraries whose output it stores."""
+    """A hash of the dossier package's files (source and data) and the libraries whose output
+    it stores."""
     from importlib.metadata import version
 
     from dossier import __version__
 
     digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{version('tantivy')}".encode())
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
+    # The source, and the data the judge and the renderer read (the word tables, the
+    # templates, a model): a changed file changes what a build computes from it.
+    files = (p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in sorted(files):
         name = path.relative_to(package).as_posix()
         digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -146,8 +169,15 @@ class CacheBroken(Exception):
 class Cache:
     """A key -> bytes store in a few tables (``TABLES``) and index folders.
 
-    Every failure to read or write is turned into a warning (once) and a miss: the build goes
-    on computing what it needs, and the broken file is removed so the next build starts clean.
+    Every value is stored with a checksum of its key and its bytes (``_seal``): a value that is
+    not the one written under its key (a row moved under another key, a damaged file) is not
+    used but computed again, with one warning per build. Every other failure to read or write
+    is turned into a warning (once) and a miss: the build goes on computing what it needs, and
+    the broken store is removed so the next build starts clean.
+
+    The folder is dossier's own (``incremental.folder``: refused when it holds another
+    program's files) and locked from ``Cache(...)`` to ``close()``: one build at a time uses
+    it, a second one waits up to ``LOCK_WAIT`` seconds, then goes on without it.
     """
 
     TABLES = (
@@ -166,13 +196,47 @@ class Cache:
         self.folder = folder
         self._warn = warn or (lambda _m: None)
         self._warned = False
+        self._warned_unsealed = False
         self._db: sqlite3.Connection | None = None
-        self._pending: dict[str, list[tuple[str, bytes]]] = {
-            t: [] for t in self.TABLES if t not in FILE_TABLES
+        self._lock: Lock | None = None
+        self._pending: dict[str, list[tuple[str, bytes | None, int]]] = {
+            t: [] for t in (*self.TABLES, INDEXES)
         }
         self._pending_bytes = 0
+        wait = LOCK_WAIT
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            if examine(folder) is Found.NOTHING:  # raises CacheFolderError: not dossier's
+                make(folder)
+            self._lock = Lock.take(folder, wait, self._waiting)
+        except OSError as err:
+            self._warn(f"{folder}: the cache could not be used ({err}); building without it.")
+            return
+        if self._lock is None:
+            self._warn(
+                f"{folder}: another dossier still uses the cache after {wait:g} s; "
+                "building without it."
+            )
+            return
+        try:
+            self._open(examine(folder))
+        except BaseException:
+            self.close()
+            raise
+
+    def _waiting(self) -> None:
+        self._warn(f"{self.folder}: another dossier is using the cache; waiting for it.")
+
+    def _open(self, found: Found) -> None:
+        """Open the store of a folder this build holds the lock on: marked, or made so."""
+        try:
+            if found is Found.LEGACY:
+                self._warn(
+                    f"{self.folder}: a cache written by an earlier version of dossier; "
+                    "clearing it and rebuilding it."
+                )
+                clear(self.folder)
+            if found is not Found.CACHE:
+                mark(self.folder)
             self._db = self._connect()
         except (OSError, sqlite3.Error, CacheBroken) as err:
             self._discard(err)
@@ -197,11 +261,11 @@ class Cache:
                 with db:
                     db.execute("BEGIN IMMEDIATE")
                     db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-                    for table in self.TABLES:
-                        if table in FILE_TABLES:
-                            continue
+                    for table in self._pending:
+                        # data: the value (NULL when it is a file under files/); seal: _seal's
                         db.execute(
-                            f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, data BLOB)"
+                            f"CREATE TABLE IF NOT EXISTS {table} "
+                            "(key TEXT PRIMARY KEY, data BLOB, seal INTEGER NOT NULL)"
                         )
             elif row[0] != SCHEMA:
                 raise CacheBroken(f"it has another layout ({row[0]!r}, this dossier uses {SCHEMA})")
@@ -216,42 +280,54 @@ class Cache:
             self._warned = True
             self._warn(f"{self.folder}: the cache could not be used ({reason}); rebuilding it.")
 
+    def _unsealed(self) -> None:
+        """Say (once per build) that a value was not the one stored under its key."""
+        if not self._warned_unsealed:
+            self._warned_unsealed = True
+            self._warn(
+                f"{self.folder}: the cache held values that were not stored under their keys "
+                "(moved or damaged); not using them, computing them again."
+            )
+
     def _discard(self, err: BaseException) -> None:
-        """Warn once, close and remove the store, so that this build and the next start clean."""
+        """Warn once, close and remove the store, so that this build and the next start clean
+        (only what dossier writes is removed: ``folder.clear``)."""
         self.warn_once(str(err).rstrip(".") or type(err).__name__)
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
-        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"):
-            with contextlib.suppress(OSError):
-                (self.folder / name).unlink()
-        for folder in (INDEX_DIR, FILES_DIR):
-            with contextlib.suppress(OSError):
-                shutil.rmtree(self.folder / folder)
+        for rows in self._pending.values():
+            rows.clear()
+        clear(self.folder)
 
     @property
     def usable(self) -> bool:
         return self._db is not None
 
     def get_many(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
-        """The decoded values stored under ``keys`` (missing or unreadable ones are left out)."""
+        """The decoded values stored under ``keys`` (missing, unreadable or unsealed ones, those
+        not stored under their key, are left out)."""
         if table in KEPT_TABLES:
             raise ValueError(f"Cache.get_many: {table} holds files, see kept_file")
+        values = {}
         try:
             if table in FILE_TABLES:
-                return {key: marshal.loads(data) for key, data in self._files(table, keys)}
-            return {key: marshal.loads(data) for key, data in self._rows(table, "key, data", keys)}
+                stored: Iterable[tuple[Any, ...]] = self._files(table, keys)
+            else:
+                stored = self._rows(table, "key, data, seal", keys)
+            for key, data, seal in stored:
+                if not isinstance(data, bytes) or _seal(key, data) != seal:
+                    self._unsealed()
+                    continue
+                values[key] = marshal.loads(data)
         except (sqlite3.Error, OSError, ValueError, EOFError, TypeError) as err:
             self._discard(err)
             return {}
+        return values
 
     def present(self, table: str, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that ``table`` holds (their values are not read)."""
-        if table in FILE_TABLES:
-            if self._db is None:
-                return set()
-            return {key for key in keys if self._file(table, key).is_file()}
         try:
             return {key for (key,) in self._rows(table, "key", keys)}
         except sqlite3.Error as err:
@@ -261,13 +337,18 @@ class Cache:
     def _file(self, table: str, key: str) -> Path:
         return self.folder / FILES_DIR / table / key
 
-    def _files(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-        """The stored bytes of those of ``keys`` that the file table ``table`` holds."""
-        if self._db is None:
-            return
-        for key in dict.fromkeys(keys):
+    def _files(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, bytes, int]]:
+        """The stored bytes and seal of those of ``keys`` that the file table ``table`` holds
+        (written in this build or recorded before)."""
+        wanted = list(dict.fromkeys(keys))
+        queued = {key: seal for key, _, seal in self._pending[table]}
+        seals = {key: queued[key] for key in wanted if key in queued}
+        seals.update((k, s) for k, s in self._rows(table, "key, seal", wanted) if k not in seals)
+        for key in wanted:
+            if key not in seals:
+                continue
             try:
-                yield key, self._file(table, key).read_bytes()
+                yield key, self._file(table, key).read_bytes(), seals[key]
             except FileNotFoundError:
                 continue
 
@@ -300,14 +381,18 @@ class Cache:
             if table in FILE_TABLES:
                 self._write_file(table, key, data)
                 return
-            self._pending[table].append((key, data))
-            self._pending_bytes += len(data)
-            if self._pending_bytes > FLUSH_BYTES:
-                self.flush()
+            self._queue(table, key, data, _seal(key, data))
+
+    def _queue(self, table: str, key: str, data: bytes | None, seal: int) -> None:
+        self._pending[table].append((key, data, seal))
+        self._pending_bytes += len(data) if data is not None else 0
+        if self._pending_bytes > FLUSH_BYTES:
+            self.flush()
 
     def _write_file(self, table: str, key: str, data: bytes) -> None:
         """Store ``data`` as the file of ``key``: written under a temporary name, then renamed
-        into place (a build that stops halfway, or one at the same time, leaves a whole file)."""
+        into place (a build that stops halfway leaves a whole file), and recorded with its seal
+        in the table's rows (the next ``flush``)."""
         final = self._file(table, key)
         temp = final.with_name(f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}")
         try:
@@ -319,6 +404,8 @@ class Cache:
             with contextlib.suppress(OSError):
                 temp.unlink()
             self._discard(err)
+            return
+        self._queue(table, key, None, _seal(key, data))
 
     def keep_file(self, table: str, key: str, source: Path) -> FileId | None:
         """Keep the file ``source`` as it is under ``key``: a hard link to it (the same file, no
@@ -345,6 +432,7 @@ class Cache:
                 temp.unlink()
             self._discard(err)
             return None
+        self._queue(table, key, None, _seal(key, b""))  # recorded, to be pruned later
         return kept
 
     def kept_file(self, table: str, key: str, kept: object) -> Path | None:
@@ -365,7 +453,10 @@ class Cache:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 for table, rows in self._pending.items():
-                    self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+                    if rows:
+                        self._db.executemany(
+                            f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows
+                        )
         except sqlite3.Error as err:
             self._discard(err)
         for rows in self._pending.values():
@@ -373,17 +464,11 @@ class Cache:
         self._pending_bytes = 0
 
     def keep_only(self, table: str, keys: Iterable[str]) -> None:
-        """Forget every entry of ``table`` but ``keys`` (what the current build used)."""
+        """Forget every entry of ``table`` but ``keys`` (what the current build used): its rows,
+        and the files or index folders they record (no other file is touched)."""
         if self._db is None:
             return
         kept = set(keys)
-        if table in FILE_TABLES:
-            with contextlib.suppress(OSError):
-                for entry in os.scandir(self.folder / FILES_DIR / table):
-                    if entry.name not in kept and not entry.name.startswith(TEMP_PREFIX):
-                        with contextlib.suppress(OSError):
-                            os.unlink(entry.path)
-            return
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -391,6 +476,12 @@ class Cache:
                 # times faster for 50,000 articles than a temporary table of the kept keys.
                 rows = self._db.execute(f"SELECT key FROM {table}")
                 stale = [k for (k,) in rows if k not in kept]
+                for key in filter(_plain, stale) if table in FILE_TABLES | {INDEXES} else ():
+                    if table == INDEXES:
+                        shutil.rmtree(self.index_path(key), ignore_errors=True)
+                    else:
+                        with contextlib.suppress(OSError):
+                            os.unlink(self._file(table, key))
                 self._db.executemany(f"DELETE FROM {table} WHERE key = ?", ((k,) for k in stale))
         except sqlite3.Error as err:
             self._discard(err)
@@ -400,6 +491,9 @@ class Cache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # --- index folders --------------------------------------------------------------------
 
@@ -408,11 +502,13 @@ class Cache:
 
     @contextlib.contextmanager
     def new_index_folder(self, state: str, *, replace: bool = False) -> Iterator[Path | None]:
-        """A temporary folder to build the index of ``state`` in, renamed into place on success.
+        """A temporary folder to build the index of ``state`` in, renamed into place on success
+        (recorded first, so that a later build prunes it whatever happens).
 
-        Yields None when the cache cannot hold it. When another build has put the same state in
-        place meanwhile, ours is dropped (both are built from the same documents), unless
-        ``replace``: the index in place is broken and this one replaces it.
+        Yields None when the cache cannot hold it. When the same state is in place already
+        (a build of an earlier dossier put it there meanwhile), ours is dropped (both are built
+        from the same documents), unless ``replace``: the index in place is broken and this one
+        replaces it.
         """
         if self._db is None:
             yield None
@@ -428,23 +524,20 @@ class Cache:
         old = final.parent / f"{temp.name}-old"
         try:
             yield temp
+            self._queue(INDEXES, state, None, _seal(state, b""))
+            self.flush()
             if replace:
                 with contextlib.suppress(OSError):
                     os.rename(final, old)  # the broken index this build replaces
             with contextlib.suppress(OSError):
-                os.rename(temp, final)  # fails when another build has just put its own there
+                os.rename(temp, final)  # fails when one is in place already
         finally:
             for folder in (temp, old):
                 if folder.exists():
                     shutil.rmtree(folder, ignore_errors=True)
 
     def keep_only_index(self, state: str) -> None:
-        root = self.folder / INDEX_DIR
-        if not root.is_dir():
-            return
-        for entry in root.iterdir():
-            if entry.name != state and not entry.name.startswith(TEMP_PREFIX):
-                shutil.rmtree(entry, ignore_errors=True)
+        self.keep_only(INDEXES, [state])
 
     def _remove_stale_temporaries(self) -> None:
         """Temporary index folders and files of builds that died (Ctrl-C, a crash)."""
@@ -465,6 +558,19 @@ class Cache:
                         entry.unlink(missing_ok=True)
                 except PermissionError:
                     pass  # a live process of another user
+
+
+def _plain(key: str) -> bool:
+    """Whether ``key`` names a file in its folder: a key read from a database changed by hand
+    that names a path elsewhere removes nothing."""
+    return key not in {"", ".", ".."} and "/" not in key and os.sep not in key
+
+
+def _seal(key: str, data: bytes) -> int:
+    """What binds a stored value to its key: the CRC-32 of the key and the value's bytes. A
+    value moved under another key, or damaged, no longer matches (a checksum against
+    accidents, not a signature: whoever can write the cache can write its seals)."""
+    return zlib.crc32(data, zlib.crc32(key.encode()))
 
 
 def folder_manifest(folder: Path) -> list[tuple[str, int, str]]:

@@ -34,7 +34,7 @@ import dossier.pipeline
 import dossier.retrieval.tantivy
 from dossier.cli import app
 from dossier.errors import CorpusError
-from dossier.incremental.cache import DB_NAME, FILES_DIR, INDEX_DIR, Cache
+from dossier.incremental.cache import DB_NAME, FILES_DIR, INDEX_DIR, Cache, _seal
 from dossier.models import Corpus
 from dossier.pipeline import build_report
 
@@ -307,22 +307,24 @@ def missing_index(cache: Path) -> None:
     shutil.rmtree(cache / INDEX_DIR)
 
 
+REBUILT = ("the cache could not be used", "; rebuilding it.")
+UNSEALED = ("the cache held values that were not stored under their keys", "computing them again.")
 CORRUPTIONS = {
-    "truncated-database": truncate_database,
-    "not-a-database": garbage_database,
-    "another-cache-layout": other_schema,
-    "another-programs-database": foreign_database,
-    "unreadable-entries": bad_entries,
-    "unreadable-files": bad_files,
-    "truncated-files": truncated_files,
-    "truncated-index": truncated_index,
-    "missing-index": missing_index,
+    "truncated-database": (truncate_database, REBUILT),
+    "not-a-database": (garbage_database, REBUILT),
+    "another-cache-layout": (other_schema, REBUILT),
+    "another-programs-database": (foreign_database, REBUILT),
+    "unreadable-entries": (bad_entries, UNSEALED),
+    "unreadable-files": (bad_files, UNSEALED),
+    "truncated-files": (truncated_files, UNSEALED),
+    "truncated-index": (truncated_index, REBUILT),
+    "missing-index": (missing_index, REBUILT),
 }
 
 
-@pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
+@pytest.mark.parametrize(("corrupt", "said"), CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
 def test_a_broken_cache_is_reported_once_and_rebuilt(
-    project: Path, corrupt: Callable[[Path], None]
+    project: Path, corrupt: Callable[[Path], None], said: tuple[str, str]
 ) -> None:
     build()
     corrupt(project / ".dossier" / "cache")
@@ -332,8 +334,8 @@ def test_a_broken_cache_is_reported_once_and_rebuilt(
 
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
     assert len(warnings) == 1, result.stderr
-    assert warnings[0].startswith(f"Warning: {Path('.dossier/cache')}: the cache could not be used")
-    assert warnings[0].endswith("; rebuilding it.")
+    assert warnings[0].startswith(f"Warning: {Path('.dossier/cache')}: {said[0]}")
+    assert warnings[0].endswith(said[1])
     assert Path("out/dossier.json").read_bytes() == cold_json()
     assert build().stderr == ""  # rebuilt: the next build reads it without complaint
     replace_in("claims.yaml", "The Pentagon confirmed", "The Kremlin confirmed")
@@ -384,6 +386,66 @@ def test_keep_only_forgets_every_other_entry_of_the_table(tmp_path: Path, table:
     again.close()
 
 
+@pytest.mark.parametrize("table", ["documents", "states"], ids=["in the database", "as files"])
+def test_values_moved_under_other_keys_are_not_read_and_said_once(
+    tmp_path: Path, table: str
+) -> None:
+    said: list[str] = []
+    cache = Cache(tmp_path / "cache", said.append)
+    for key in ("a", "b", "c"):
+        cache.put(table, key, key.upper())
+    cache.flush()
+    assert cache.get_many(table, ["a", "b", "c"]) == {"a": "A", "b": "B", "c": "C"}
+    if table == "states":
+        files = tmp_path / "cache" / FILES_DIR / table
+        (files / "a").rename(files / "tmp")
+        (files / "b").rename(files / "a")
+        (files / "tmp").rename(files / "b")
+    else:
+        db = sqlite3.connect(tmp_path / "cache" / DB_NAME)
+        db.execute(f"UPDATE {table} SET data = (SELECT data FROM {table} WHERE key = 'c')")
+        db.commit()
+        db.close()
+
+    assert cache.get_many(table, ["a", "b", "c"]) == {"c": "C"}
+    assert cache.get_many(table, ["a", "b"]) == {}
+    assert said == [
+        f"{tmp_path / 'cache'}: the cache held values that were not stored under their keys "
+        "(moved or damaged); not using them, computing them again."
+    ]
+    cache.put(table, "a", "A")  # computed again, and stored right
+    cache.flush()
+    assert cache.get(table, "a") == "A"
+    cache.close()
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [("states", "../../../victim/precious.txt"), ("indexes", "../../victim"), ("indexes", "..")],
+)
+def test_pruning_removes_nothing_outside_the_cache_whatever_its_database_says(
+    tmp_path: Path, table: str, key: str
+) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "precious.txt").write_text("mine\n", encoding="utf-8")
+    cache = Cache(tmp_path / "cache")
+    cache.close()
+    (tmp_path / "cache" / FILES_DIR / "states").mkdir(parents=True)
+    (tmp_path / "cache" / INDEX_DIR).mkdir()
+    db = sqlite3.connect(tmp_path / "cache" / DB_NAME)
+    db.execute(f"INSERT INTO {table} VALUES (?, NULL, 0)", (key,))
+    db.commit()
+    db.close()
+
+    cache = Cache(tmp_path / "cache")
+    cache.keep_only(table, [])
+    cache.close()
+
+    assert (victim / "precious.txt").read_text(encoding="utf-8") == "mine\n"
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").is_file()
+
+
 def test_a_table_of_kept_files_holds_no_values(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "cache")
     (tmp_path / "written.json").write_text("{}\n", encoding="utf-8")
@@ -418,9 +480,13 @@ def test_the_large_values_are_files_beside_the_database(
         "corpora/64", "corpora/64", "outputs/64", "rendered/69", "states/64", "states/64"
     ]  # fmt: skip
     db = sqlite3.connect(cache / DB_NAME)
-    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    for table in ("states", "corpora", "outputs", "rendered"):  # the files are recorded alone
+        rows = db.execute(f"SELECT key, data FROM {table}").fetchall()
+        assert sorted(key for key, _ in rows) == sorted(
+            p.name for p in (cache / FILES_DIR / table).iterdir()
+        )
+        assert {data for _, data in rows} == {None}
     db.close()
-    assert not tables & {"states", "corpora", "outputs"}
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
@@ -453,7 +519,7 @@ def test_analyses_made_by_worker_processes_are_cached_as_those_made_in_the_build
 
     def analyses(folder: str) -> dict[str, object]:
         db = sqlite3.connect(Path(folder) / DB_NAME)
-        rows = {key: marshal.loads(data) for key, data in db.execute("SELECT * FROM documents")}
+        rows = {k: marshal.loads(data) for k, data in db.execute("SELECT key, data FROM documents")}
         db.close()
         return rows
 
@@ -1121,6 +1187,17 @@ def test_a_sentence_added_after_a_claims_passages_retrieves_that_claim_again(
     assert Path("out/dossier.json").read_bytes() == cold_json()
 
 
+def reseal(path: Path, data: bytes) -> None:
+    """Write ``data`` as the value of the file ``path`` of the cache, sealed as the cache seals
+    it: as if it had been stored so."""
+    path.write_bytes(data)
+    table, key = path.parent.name, path.name
+    db = sqlite3.connect(path.parents[2] / DB_NAME)
+    db.execute(f"UPDATE {table} SET seal = ? WHERE key = ?", (_seal(key, data), key))
+    db.commit()
+    db.close()
+
+
 def test_a_last_state_whose_rows_cannot_be_read_is_not_built_on(project: Path) -> None:
     import marshal
 
@@ -1129,10 +1206,31 @@ def test_a_last_state_whose_rows_cannot_be_read_is_not_built_on(project: Path) -
         record = marshal.loads(path.read_bytes())
         if isinstance(record, tuple):  # the state, not the pointer to it: profiles garbled
             garbled = (*record[:5], [b"not a profile"] * len(record[5]), *record[6:])
-            path.write_bytes(marshal.dumps(garbled))
+            reseal(path, marshal.dumps(garbled))  # as stored there, not damaged after
     edit_article()
 
     result = build()
 
     assert "corpus state unreadable" in result.output
     assert Path("out/dossier.json").read_bytes() == cold_json()
+
+
+def test_the_code_version_covers_the_packages_data_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed word table or template changes what a build computes: cached values go."""
+    from dossier.incremental.cache import code_version
+
+    code_version.cache_clear()
+    before = code_version()
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        data = real(path)
+        return data + b"#" if path.name == "wordnet.tsv.gz" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    code_version.cache_clear()
+    try:
+        assert code_version() != before
+    finally:
+        monkeypatch.undo()
+        code_version.cache_clear()
