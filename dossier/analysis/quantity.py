@@ -62,7 +62,10 @@ for _kind, _words in (
         _HEDGES[_w] = _kind
 
 # "most of the city", "the majority of": more than half, as a share.
-_MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
+# "a majority of 174" is a margin of 174 seats or votes: the number is the figure.
+_MAJORITY_RE = (
+    r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)(?!\s+of\s+(?:just\s+|only\s+)?\d)"
+)
 _NUMWORD = r"(?:" + "|".join(NUMBER_WORDS) + r")"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dossier.analysis import attribution
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
+from dossier.analysis.kinds import figure_kind
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -96,6 +97,7 @@ def _figures(
                 _context(tokens, q.start, q.end, claim),
                 owners,
                 modifiers,
+                *figure_kind(text, q.start, q.end),
             )
         )
     return tuple(out)

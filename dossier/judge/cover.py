@@ -260,6 +260,9 @@ def other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int
     return None
 
 
+_ANOTHER_CLAUSE_RE = re.compile(r"[;:]|,(?!\s*(?:who|which)\b)")
+
+
 def foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str | None:
     """The name just before the word at j, when it is a name the claim does not have (an
     alias-table name, or any other: "the Liberal Democrats, who won 71 seats" is not a count
@@ -268,6 +271,8 @@ def foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str
     tokens = passage.tokens
     before = [t for t in tokens[max(0, j - thresholds.ACTOR_WINDOW) : j] if not t.stop]
     for t in reversed(before):  # the nearest name before the act is its actor
+        if _ANOTHER_CLAUSE_RE.search(passage.text, t.end, tokens[j].start):
+            break  # "in the parlance of UK elections, a majority of 174": not the UK's
         if t.start in speaker or passage.text[t.end : t.end + 2].strip().startswith("-"):
             continue  # the speaker, or a description ("US-backed forces")
         if not t.entity:

@@ -5,7 +5,7 @@ count is of, and the words that qualify a figure or set it aside."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dossier.analysis.facets import Facets
 from dossier.analysis.quantity import Agreement, compare, complement
@@ -13,7 +13,7 @@ from dossier.analysis.text import expand
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis
 from dossier.judge.outcome import Counter
 from dossier.judge.polarity import clause_at
-from dossier.lexicon import thresholds
+from dossier.lexicon import aspects, thresholds
 from dossier.lexicon.calendar import RELATIVE_DAYS, WEEKDAYS
 from dossier.lexicon.hedges import COUNTER_QUALIFIERS, QUALIFIERS
 from dossier.lexicon.synonyms import COUNTED_EVENTS, LOSS
@@ -42,6 +42,9 @@ class Answers:
     agreed: list[Answer]
     contradicted: list[Answer]
     unsettled: list[tuple[Figure, Figure, str]]
+    # Figures that measure the same thing but are of different kinds (a gain against a total):
+    # neither backs nor contradicts the other; the first says why the passage is left out.
+    apart: list[tuple[Figure, Figure]] = field(default_factory=list)
 
 
 def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozenset[str]) -> Answers:
@@ -50,6 +53,7 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
     agreed: list[Answer] = []
     contradicted: list[Answer] = []
     unsettled: list[tuple[Figure, Figure, str]] = []  # measured, neither backed nor contradicted
+    apart: list[tuple[Figure, Figure]] = []
     for cf in claim.figures:
         mine: Answer | None = None
         open_: tuple[Figure, Figure, str] | None = None
@@ -68,6 +72,9 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
                     held = complement(held)
                     measure += ", the rest held"
             agreement = compare(cf.quantity, held)
+            if not comparable(cf, pf, agreement):
+                apart.append((cf, pf))
+                continue
             if agreement is Agreement.UNCLEAR:
                 open_ = open_ or (cf, pf, measure)
                 continue
@@ -81,7 +88,32 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
     # "turnout was 59.9%, down from 67.3% in 2019" is not contradicted by "67.3% in 2019".
     found = {id(pf) for _, _, pf, _ in agreed}
     contradicted = [a for a in contradicted if id(a[2]) not in found]
-    return Answers(agreed, contradicted, unsettled)
+    return Answers(agreed, contradicted, unsettled, apart)
+
+
+# Kinds of figure an equal number may still back across: "9,000 more jobs" is the "9,000
+# jobs" cut, "6,000 cases worldwide" the "6,000 cases" counted, a "24-hour" shift 24 hours.
+_AGREE_ACROSS = frozenset({aspects.LEVEL, aspects.CHANGE, aspects.WHOLE, aspects.MODIFIER})
+
+
+def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:
+    """Whether two figures that measure the same thing answer each other: only figures of one
+    kind contradict (a gain of 211 seats is no total, a threshold of 326 no result, a count of
+    the world no count of one country); figures of a kind that is a count all the same may
+    agree ("2.5 million more doses" backs "2.5 million doses")."""
+    if claim.kind == passage.kind:
+        return True
+    return agreement is Agreement.AGREE and {claim.kind, passage.kind} <= _AGREE_ACROSS
+
+
+def kinds_apart(claim: Figure, passage: Figure) -> str:
+    """Why two figures of different kinds do not answer each other, as words for a reason."""
+
+    def said(f: Figure) -> str:
+        cue = f" (“{f.cue}”)" if f.cue else ""
+        return f"{f.quantity.text} is {aspects.DESCRIBED[f.kind]}{cue}"
+
+    return f"the passage's {said(passage)}, the claim's {said(claim)}"
 
 
 def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:

@@ -405,3 +405,37 @@ def test_the_name_just_before_a_figure_in_its_clause_owns_it() -> None:
         "The Kurdish Front says at least 7 kilometres of territory separate the SDF and the army.",
     )
     assert getattr(apart, "stance", None) is Stance.SUPPORTS
+
+
+def test_figures_of_different_kinds_do_not_contradict() -> None:
+    """A gain is not a total, a threshold not a result, a part not the whole."""
+    for claim, passage in [
+        ("Labour won 412 seats.", "This is a gain of 211 seats for Labour."),
+        (
+            "The Tories won 131 seats.",
+            "The Tories fell short of the 326 seats needed for a majority.",
+        ),
+        ("Spain had 156 confirmed cases.", "Of the cases in Spain, only two have been women."),
+        ("Spain had 156 confirmed cases.", "Spain has 617 confirmed cases across the globe."),
+        ("Reform won five seats.", "Reform would have won 100 seats under another system."),
+    ]:
+        outcome = decided(claim, passage)
+        assert not isinstance(outcome, Judgment) or outcome.stance is not Stance.CONFLICTS, (
+            claim,
+            passage,
+        )
+
+
+def test_a_figure_of_another_kind_is_left_out_saying_why() -> None:
+    outcome = decided("Labour won 412 seats.", "Labour won a gain of 211 seats.")
+    assert outcome.rule == "figures.same-measure"
+    assert outcome.reason == (
+        "the passage's 211 is a change (“a gain of”), the claim's 412 is a count or level"
+    )
+
+
+def test_a_change_still_backs_the_same_number() -> None:
+    j = stance(
+        "The agency ordered 2.5 million doses.", "The agency ordered 2.5 million more doses."
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS

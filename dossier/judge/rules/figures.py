@@ -15,6 +15,7 @@ from dossier.judge.measure import (
     REIDENTIFY_RE,
     Answer,
     counter_clause,
+    kinds_apart,
     one_day,
     qualifier,
     same_measure,
@@ -162,9 +163,13 @@ def same_value(case: Case) -> Judgment | None:
 def same_measure_only(case: Case) -> LeftOut | None:
     """Two figures are compared only when they count the same thing: "At least 300 people
     died, while 450 were injured" gives 300 deaths, not 450 killed; "400 militants killed" is
-    not a force of 50,000 fighters."""
-    if case.answers.contradicted or case.answers.agreed:
+    not a force of 50,000 fighters. Nor when they are different kinds of quantity: "a gain of
+    211 seats" is no total, "the 326 seats needed" no result (``measure.comparable``)."""
+    answers = case.answers
+    if answers.contradicted or answers.agreed:
         return None
+    if answers.apart and not answers.unsettled:
+        return LeftOut(kinds_apart(*answers.apart[0]))
     return LeftOut("no figure of the passage measures what the claim's figure does")
 
 
