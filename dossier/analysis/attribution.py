@@ -3,7 +3,8 @@
 "..., said Jihan Sheikh Ahmed, spokeswoman for the operation" -> "Jihan Sheikh Ahmed, spokeswoman
 for the operation"; "While the Pentagon says there are ..." -> "the Pentagon"; "The ISIS-linked news
 agency Amaq has claimed ..." -> "The ISIS-linked news agency Amaq"; "..., Reuters reports." ->
-"Reuters"; "according to pro-Kurdish sources" -> "pro-Kurdish sources". A pronoun ("he said") is
+"Reuters"; "according to pro-Kurdish sources" -> "pro-Kurdish sources"; "The Pentagon puts the
+number of troops at about 500" -> "The Pentagon" (an estimate's source). A pronoun ("he said") is
 resolved to a named speaker before it in the same article: "they" and "it" to the last one a few
 sentences back, "he" and "she" only to one who can be a person ("General Igor Konashenkov", not
 "The U.S.-backed militias"), and further back only to one the article shows to be a person.
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dossier.lexicon.speech import (
     CLAUSE_OPENERS,
     CLAUSE_VERBS,
+    ESTIMATE_VERBS,
     FEMALE_WORDS,
     GROUP_NOUNS,
     MALE_WORDS,
@@ -41,6 +43,9 @@ _AFTER_QUOTE_RE = re.compile(
 )
 _ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;:]{2,100})", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b" + _SPEECH + r"\b")
+_ESTIMATE_RE = re.compile(
+    r"\b(?:" + "|".join(ESTIMATE_VERBS) + r")\b(?=[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,2}\d)"
+)
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
 _DIGIT_RE = re.compile(r"\d")
@@ -142,6 +147,10 @@ def _clean(who: str) -> str | None:
     return who
 
 
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def speaker(
     sentence: str,
     previous: str | None = None,
@@ -165,7 +174,8 @@ def speaker(
     m = _ACCORDING_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
         return who
-    for verb in _VERB_RE.finditer(sentence):
+    verbs = sorted([*_VERB_RE.finditer(sentence), *_ESTIMATE_RE.finditer(sentence)], key=_start)
+    for verb in verbs:
         # "The Syrian Democratic Forces (SDF) announced": the aside is not where the name ends.
         head = _ASIDE_RE.sub("", sentence[: verb.start()])
         if _PASSIVE_RE.search(head):

@@ -323,9 +323,11 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
         if unit == "count" and noun is None and not alone:
-            if not num_raw[:1].isdigit() or hedge or num2:
+            if not num_raw[:1].isdigit() or num2:
                 continue  # "one", "some two": words, not a figure to hold a passage to
-            unit = "number"  # "now 80", "dropped to 84.15": compared where the words agree
+            # "now 80", "dropped to 84.15", "totalled about 27,000": compared where the words
+            # around them agree
+            unit = "number"
         found.append(
             Quantity(
                 text=text[start : m.end()],

@@ -439,3 +439,23 @@ def test_a_change_still_backs_the_same_number() -> None:
         "The agency ordered 2.5 million doses.", "The agency ordered 2.5 million more doses."
     )
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_claim_of_what_someone_puts_a_figure_at_is_not_taken_back_by_the_writers_doubt() -> None:
+    claim = "The ministry puts the number of soldiers deployed at about 400."
+    passage = (
+        "The ministry says there are about 400 soldiers deployed, but the real number is "
+        "believed to be much higher."
+    )
+    outcome = decided(claim, passage)
+    assert isinstance(outcome, Judgment) and outcome.stance is Stance.SUPPORTS
+    assert outcome.counter is None
+    unattributed = decided("About 400 soldiers are deployed.", passage)
+    assert isinstance(unattributed, Judgment) and unattributed.counter is not None
+
+
+def test_a_hedged_number_at_the_end_of_a_claim_is_a_figure() -> None:
+    from dossier.analysis.quantity import extract
+
+    found = extract("Cuts since late 2022 totalled about 27,000.")
+    assert [(q.text, q.unit) for q in found] == [("about 27,000", "number")]

@@ -273,7 +273,8 @@ def disagree(case: Case) -> Judgment:
 
 def _judged(case: Case, stance: Stance, reason: str, figure: Figure) -> Judgment:
     """The judgment of the passage's ``figure``, highlighted with the claim's names it says; a
-    clause that sets a backing figure aside is cited apart (``SET_ASIDE``)."""
+    clause that sets a backing figure aside is cited apart (``SET_ASIDE``), unless the claim is
+    about what someone says."""
     held = figure.quantity
     return Judgment(
         stance=stance,
@@ -282,5 +283,11 @@ def _judged(case: Case, stance: Stance, reason: str, figure: Figure) -> Judgment
         figures=[held.text],
         highlights=sorted({*case.cover.highlights, (held.start, held.end)}),
         score=round(1.0 + case.cover.coverage, 4),
-        counter=counter_clause(case.passage.text) if stance is Stance.SUPPORTS else None,
+        # A claim of what someone says ("The Pentagon puts the number at about 500") is not
+        # taken back by the writer's doubt ("believed to be much higher"): the saying stands.
+        counter=(
+            counter_clause(case.passage.text)
+            if stance is Stance.SUPPORTS and not case.claim.speaker
+            else None
+        ),
     )
