@@ -1,6 +1,6 @@
 """The kind of quantity a figure is (``dossier.lexicon.aspects``): a level, a change, a
-threshold, a margin, a part of a count, a count of the whole world, a modifier of a noun or a
-count that did not happen, read from the words of its clause next to it.
+threshold, a margin, a part of a count, a count of the whole world, a modifier of a noun, a
+projection or a count that did not happen, read from the words of its clause next to it.
 
 >>> figure_kind("This is a gain of 211 seats.", 18, 21)
 ('change', 'a gain of')
@@ -50,6 +50,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{_alternation(a.COPULAS)})\s+"
             rf"(?:(?:{_alternation(a.RAISING)})\s+to\s+be\s+)?(?:an?\s+|the\s+)?{plural}\b"
         ),
+        a.PROJECTED: re.compile(
+            rf"\b(?:{_alternation(a.PROJECTION_BEFORE)})\b[^,;.]{{0,50}}$", re.I
+        ),
         a.HYPOTHETICAL: re.compile(
             rf"\b(?:{_alternation(a.COUNTERFACTUAL)})\s+[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.I
         ),
@@ -79,6 +82,7 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
     after, before = _clause_after(text, end), _clause_before(text, start)
     checks = (
         (a.HYPOTHETICAL, None, p[a.HYPOTHETICAL]),
+        (a.PROJECTED, None, p[a.PROJECTED]),
         (a.THRESHOLD, p[a.THRESHOLD + "after"], p[a.THRESHOLD]),
         (a.MARGIN, None, p[a.MARGIN]),
         (a.CHANGE, p[a.CHANGE + "after"], p[a.CHANGE]),
@@ -91,3 +95,20 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
         if before_re is not None and (m := before_re.search(before)):
             return kind, m.group().strip()
     return a.LEVEL, ""
+
+
+_JOINED_RE = re.compile(r"[^.;:!?]{0,40}?(?:,|\band\b|\bor\b)\s+$")
+
+
+def figure_kinds(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The kind of each figure of ``text`` (spans in order); a figure joined to the one before
+    by "and", "or" or a comma, with no kind of its own, shares its kind: "projected 410 seats
+    for Labour and 131 for the Conservatives" projects both."""
+    kinds: list[tuple[str, str]] = []
+    for i, (start, end) in enumerate(spans):
+        kind = figure_kind(text, start, end)
+        joined = i and _JOINED_RE.fullmatch(text, spans[i - 1][1], start)
+        if kind[0] == a.LEVEL and joined and kinds[-1][0] != a.LEVEL:
+            kind = kinds[-1]
+        kinds.append(kind)
+    return kinds

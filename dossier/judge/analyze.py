@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dossier.analysis import attribution
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
-from dossier.analysis.kinds import figure_kind
+from dossier.analysis.kinds import figure_kinds
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -68,9 +68,9 @@ def _figures(
     ("fatalities" counts what "deaths" do). The whole a part is counted out of ("412 of the
     650 seats") is no figure of its own: it would be held against other counts of seats."""
     out = []
-    for q in extract(text):
-        if _OUT_OF_RE.search(text, 0, q.start):
-            continue
+    quantities = [q for q in extract(text) if not _OUT_OF_RE.search(text, 0, q.start)]
+    kinds = figure_kinds(text, [(q.start, q.end) for q in quantities])
+    for q, kind in zip(quantities, kinds, strict=True):
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
         measure = _keys(noun_tokens)
         if claim:
@@ -97,7 +97,7 @@ def _figures(
                 _context(tokens, q.start, q.end, claim),
                 owners,
                 modifiers,
-                *figure_kind(text, q.start, q.end),
+                *kind,
             )
         )
     return tuple(out)

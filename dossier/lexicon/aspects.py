@@ -16,6 +16,7 @@ PART = "part"
 WHOLE = "whole"
 MODIFIER = "modifier"
 HYPOTHETICAL = "hypothetical"
+PROJECTED = "projected"
 DESCRIBED = {
     LEVEL: "a count or level",
     CHANGE: "a change",
@@ -25,6 +26,7 @@ DESCRIBED = {
     WHOLE: "a count of the whole world",
     MODIFIER: "part of a description",
     HYPOTHETICAL: "what would have been",
+    PROJECTED: "a projection",
 }
 
 # Words right after a number that make it an addition to an earlier count: "9,000 more jobs",
@@ -76,5 +78,29 @@ WHOLE_BEFORE = ("global", "worldwide", "world-wide")
 COPULAS = ("are", "were", "is", "was", "have been", "has been", "had been")
 RAISING = ("known", "thought", "believed", "said", "reported", "confirmed", "understood")
 IRREGULAR_PLURALS = ("men", "women", "children", "people", "police")
+# A forecast, not a result: "Labour is on course for 410 seats", "the exit poll projected 410".
+PROJECTION_BEFORE = (
+    "on course for",
+    "on track for",
+    "set for",
+    "heading for",
+    "projected",
+    "projects",
+    "projecting",
+    "projection",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "exit poll",
+    "poll",
+    "polls",
+    "expected to win",
+    "expected to get",
+    "expected to take",
+    "expected to secure",
+    "set to win",
+    "set to take",
+)
 # A count that did not happen: "Reform would have won 100 seats under PR".
 COUNTERFACTUAL = ("would have", "could have", "might have")

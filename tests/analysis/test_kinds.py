@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis.kinds import figure_kind
+from dossier.analysis.kinds import figure_kind, figure_kinds
 from dossier.analysis.quantity import extract
 from dossier.lexicon import aspects
 
@@ -51,3 +51,12 @@ def test_a_clause_ends_what_is_read() -> None:
     text = "Labour won 412 seats, and the Tories needed 326 more."
     q = extract(text)[0]
     assert figure_kind(text, q.start, q.end) == (aspects.LEVEL, "")
+
+
+def test_a_figure_joined_to_the_one_before_shares_its_kind() -> None:
+    text = "The poll projected 410 seats for the Reds and 131 for the Blues."
+    spans = [(q.start, q.end) for q in extract(text)]
+    assert [k for k, _ in figure_kinds(text, spans)] == [aspects.PROJECTED, aspects.PROJECTED]
+    text = "The poll projected 410 seats. The Blues won 131."
+    spans = [(q.start, q.end) for q in extract(text)]
+    assert [k for k, _ in figure_kinds(text, spans)] == [aspects.PROJECTED, aspects.LEVEL]

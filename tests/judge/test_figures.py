@@ -418,6 +418,7 @@ def test_figures_of_different_kinds_do_not_contradict() -> None:
         ("Spain had 156 confirmed cases.", "Of the cases in Spain, only two have been women."),
         ("Spain had 156 confirmed cases.", "Spain has 617 confirmed cases across the globe."),
         ("Reform won five seats.", "Reform would have won 100 seats under another system."),
+        ("The Blues won 131 seats.", "The Blues are on course for 140 seats."),
     ]:
         outcome = decided(claim, passage)
         assert not isinstance(outcome, Judgment) or outcome.stance is not Stance.CONFLICTS, (
