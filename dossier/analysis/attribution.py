@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from dossier.lexicon.calendar import WEEKDAYS, month_pattern
 from dossier.lexicon.speech import (
     CLAUSE_OPENERS,
     CLAUSE_VERBS,
@@ -50,6 +51,15 @@ _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|Howev
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
 _DIGIT_RE = re.compile(r"\d")
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
+# A time said before the speaker: "On 4 January 2023 the Wall Street Journal reported".
+_WHEN_RE = re.compile(
+    r"^(?:on|in|by|late|early|last|this|earlier|later)(?:\s+(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|"
+    + month_pattern()
+    + "|"
+    + "|".join(WEEKDAYS)
+    + r"|the|of|year|week|month|day|morning|afternoon|evening|night|last|early|late|mid)\b,?)+\s+",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 14
 _OPENING_QUOTES = '“"‘'
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
@@ -137,6 +147,10 @@ _TRAILING_RE = re.compile(
 
 def _clean(who: str) -> str | None:
     who = _LEADING_RE.sub("", who.strip(" ,\"“”'’"))
+    when = _WHEN_RE.match(who)
+    if when:  # the time goes, the article stays: "On 4 January the Journal" -> "the Journal"
+        article = re.search(r"\b(?:the|The)\s+$", when.group())
+        who = (article.group() if article else "") + who[when.end() :]
     who = _TRAILING_RE.sub("", who)
     who = re.sub(r"\s+", " ", who)
     if not who or not any(c.isalpha() for c in who) or len(who.split()) > _MAX_WORDS:
