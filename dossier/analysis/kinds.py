@@ -53,6 +53,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         a.PROJECTED: re.compile(
             rf"\b(?:{_alternation(a.PROJECTION_BEFORE)})\b[^,;.]{{0,50}}$", re.I
         ),
+        a.HYPOTHETICAL + "if": re.compile(rf"^\s*(?:{_alternation(a.CONDITIONS)})\b", re.I),
+        a.SOURCES: re.compile(
+            rf"(?:\s+[a-z]+){{0,2}}?(?:\s+[a-z]+ly)?\s+(?:{_alternation(a.TELLING)})\b"
+        ),
+        a.MARGIN + "noun": re.compile(
+            rf"\b(?:{_alternation(a.MARGIN_NOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:to|at|of)\s+$", re.I
+        ),
+        a.EARLIER: re.compile(
+            rf"\b(?:{_alternation(a.EARLIER_BEFORE)})\s+(?:[a-z]+\s+){{0,5}}$", re.I
+        ),
         a.HYPOTHETICAL: re.compile(
             rf"\b(?:{_alternation(a.COUNTERFACTUAL)})\s+[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.I
         ),
@@ -80,13 +90,18 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
     if p[a.MODIFIER].match(right) or (hyphened and p[a.MODIFIER + "unit"].match(right)):
         return a.MODIFIER, " ".join((text[start:end] + right).split()[:2]).rstrip(".,;:")
     after, before = _clause_after(text, end), _clause_before(text, start)
+    if p[a.HYPOTHETICAL + "if"].match(before):
+        return a.HYPOTHETICAL, before.split()[0]
     checks = (
         (a.HYPOTHETICAL, None, p[a.HYPOTHETICAL]),
         (a.PROJECTED, None, p[a.PROJECTED]),
         (a.THRESHOLD, p[a.THRESHOLD + "after"], p[a.THRESHOLD]),
+        (a.EARLIER, None, p[a.EARLIER]),
         (a.MARGIN, None, p[a.MARGIN]),
+        (a.MARGIN, None, p[a.MARGIN + "noun"]),
         (a.CHANGE, p[a.CHANGE + "after"], p[a.CHANGE]),
         (a.PART, p[a.PART], None),
+        (a.SOURCES, p[a.SOURCES], None),
         (a.WHOLE, p[a.WHOLE + "after"], p[a.WHOLE]),
     )
     for kind, after_re, before_re in checks:
@@ -112,3 +127,17 @@ def figure_kinds(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str
             kind = kinds[-1]
         kinds.append(kind)
     return kinds
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_WINDOW = 40  # characters each side of an earlier figure where its year is said
+
+
+def year_beside(text: str, start: int, end: int) -> str:
+    """The year written nearest an earlier figure ("down from 67.3% in 2019" -> "2019"), or ""."""
+    before = [
+        (start - m.end(), m.group())
+        for m in _YEAR_RE.finditer(text, max(0, start - _YEAR_WINDOW), start)
+    ]
+    after = [(m.start() - end, m.group()) for m in _YEAR_RE.finditer(text, end, end + _YEAR_WINDOW)]
+    return min(before + after, default=(0, ""))[1]

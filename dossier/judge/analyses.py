@@ -58,6 +58,7 @@ class Figure:
     # more"), a threshold ("326 seats needed"), ...; and the words that tell it.
     kind: str = "level"
     cue: str = ""
+    year: str = ""  # the year said beside an earlier figure: "down from 67.3% in 2019"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dossier.analysis import attribution
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
-from dossier.analysis.kinds import figure_kinds
+from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -25,6 +25,7 @@ from dossier.judge.acts import (
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.polarity import polarity
 from dossier.lexicon import thresholds
+from dossier.lexicon.aspects import EARLIER
 from dossier.lexicon.negation import DENIAL_STEMS
 from dossier.lexicon.speech import (
     LIGHT_VERBS,
@@ -98,6 +99,7 @@ def _figures(
                 owners,
                 modifiers,
                 *kind,
+                year_beside(text, q.start, q.end) if kind[0] == EARLIER else "",
             )
         )
     return tuple(out)

@@ -31,6 +31,8 @@ REIDENTIFY_RE = re.compile(
     r"that|supporting|fighting|working|from|in|near|with)\b|$)"
 )
 
+_ROUND_SHARE_RE = re.compile(r"(?:the |a )?(?:most|majority)", re.IGNORECASE)
+
 Answer = tuple[Agreement, Figure, Figure, str]  # how a claim's figure compares, and of what
 
 
@@ -100,10 +102,15 @@ def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:
     """Whether two figures that measure the same thing answer each other: only figures of one
     kind contradict (a gain of 211 seats is no total, a threshold of 326 no result, a count of
     the world no count of one country); figures of a kind that is a count all the same may
-    agree ("2.5 million more doses" backs "2.5 million doses")."""
+    agree when they are the same number ("2.5 million more doses" backs "2.5 million doses";
+    "rose by more than five points" is not backed by a share of 19%)."""
     if claim.kind == passage.kind:
-        return True
-    return agreement is Agreement.AGREE and {claim.kind, passage.kind} <= _AGREE_ACROSS
+        # two earlier figures are of the same time when they say no other year
+        return not (claim.year and passage.year and claim.year != passage.year)
+    same_number = claim.quantity.value == passage.quantity.value
+    return (
+        agreement is Agreement.AGREE and same_number and {claim.kind, passage.kind} <= _AGREE_ACROSS
+    )
 
 
 def kinds_apart(claim: Figure, passage: Figure) -> str:
@@ -123,10 +130,17 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
         return None
     if claim.owners and passage.owners and not claim.owners & passage.owners:
         return None  # US troops are not Iraqi forces
-    if cq.unit == "count" and (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS):
-        return None  # 40 militants killed are not a force of 50,000 fighters
+    counted = (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS)
+    if cq.unit in {"count", "number"} and counted:
+        return None  # 40 militants killed are not a force of 50,000 fighters; 900 injured no toll
     if not claim.measure:
-        # A bare figure ("advanced about 5 miles"): the words around both must meet.
+        # A bare figure ("advanced about 5 miles"): the words around both must meet, and what
+        # the passage's counts, when it says ("1.2% of the workers"), the claim must say too; a
+        # share in round words ("most of", "the majority of") is compared on its noun only.
+        if passage.measure and not passage.measure & claim.context:
+            return None
+        if _ROUND_SHARE_RE.fullmatch(pq.text):
+            return None
         return "" if claim.context & passage.context else None
     shared = claim.measure & passage.measure
     if shared and not passage.generic:

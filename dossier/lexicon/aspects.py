@@ -17,6 +17,8 @@ WHOLE = "whole"
 MODIFIER = "modifier"
 HYPOTHETICAL = "hypothetical"
 PROJECTED = "projected"
+SOURCES = "sources"
+EARLIER = "earlier"
 DESCRIBED = {
     LEVEL: "a count or level",
     CHANGE: "a change",
@@ -27,7 +29,24 @@ DESCRIBED = {
     MODIFIER: "part of a description",
     HYPOTHETICAL: "what would have been",
     PROJECTED: "a projection",
+    SOURCES: "a count of the people who say it",
+    EARLIER: "an earlier figure",
 }
+# An earlier figure set beside the current one: "down from 67.3%", "since 2001, when it was
+# 59.4%", "(compared to 44% in 2019)".
+EARLIER_BEFORE = (
+    "down from",
+    "up from",
+    "compared to",
+    "compared with",
+    "compares to",
+    "compares with",
+    "when it was",
+    "when they were",
+    "when there were",
+    "a year earlier",
+    "previously",
+)
 
 # Words right after a number that make it an addition to an earlier count: "9,000 more jobs",
 # "200 additional seats", "1,200 new cases", "174 more than all the others".
@@ -69,6 +88,8 @@ THRESHOLD_AFTER = ("needed", "required", "necessary")
 THRESHOLD_BEFORE = ("threshold of", "target of", "goal of", "quota of", "minimum of")
 # A margin: "a majority of 174", "lost by 630 votes", "a lead of 20 points".
 MARGIN_BEFORE = ("majority of", "margin of", "lead of")
+# A majority said before its size: "his majority fell to 66 seats".
+MARGIN_NOUNS = ("majority", "margin", "lead")
 MARGIN_VERBS = ("won", "lost", "beat", "defeated", "held on", "leads", "led", "trails", "trailed")
 MARGIN_HEDGES = ("just", "only", "a mere")  # "a majority of just 891": said before the figure
 # A count of the whole world, said of no one place: "617 cases across the globe".
@@ -102,5 +123,9 @@ PROJECTION_BEFORE = (
     "set to win",
     "set to take",
 )
+# A condition, not a fact: "If the figure stays around 59.8%, it would be the lowest".
+CONDITIONS = ("if", "unless", "should it", "were it")
+# The people who say something, not what they say it of: "Two employees told a media outlet".
+TELLING = ("told", "said", "say", "says", "tell", "tells", "wrote")
 # A count that did not happen: "Reform would have won 100 seats under PR".
 COUNTERFACTUAL = ("would have", "could have", "might have")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis.kinds import figure_kind, figure_kinds
+from dossier.analysis.kinds import figure_kind, figure_kinds, year_beside
 from dossier.analysis.quantity import extract
 from dossier.lexicon import aspects
 
@@ -60,3 +60,10 @@ def test_a_figure_joined_to_the_one_before_shares_its_kind() -> None:
     text = "The poll projected 410 seats. The Blues won 131."
     spans = [(q.start, q.end) for q in extract(text)]
     assert [k for k, _ in figure_kinds(text, spans)] == [aspects.PROJECTED, aspects.LEVEL]
+
+
+def test_an_earlier_figure_carries_the_year_beside_it() -> None:
+    text = "Turnout was 59.9%, down from 67.3% in 2019."
+    q = extract(text)[1]
+    assert year_beside(text, q.start, q.end) == "2019"
+    assert year_beside("It was 40% then.", 7, 10) == ""

@@ -419,6 +419,20 @@ def test_figures_of_different_kinds_do_not_contradict() -> None:
         ("Spain had 156 confirmed cases.", "Spain has 617 confirmed cases across the globe."),
         ("Reform won five seats.", "Reform would have won 100 seats under another system."),
         ("The Blues won 131 seats.", "The Blues are on course for 140 seats."),
+        (
+            "Turnout in the city was 59.9%.",
+            "If turnout in the city stays at 58%, it is the lowest.",
+        ),
+        (
+            "The city's turnout was 59.9% in 2024.",
+            "The city's turnout was 59.9%, up from 52% in 2019.",
+        ),
+        ("The crash killed 275 people.", "The crash killed 261 people and injured more than 900."),
+        (
+            "Shares fell about 2% on the day.",
+            "Most of the staff on the day were told to stay home.",
+        ),
+        ("Shares fell about 2% on the day.", "The cuts on the day were about 1.2% of the workers."),
     ]:
         outcome = decided(claim, passage)
         assert not isinstance(outcome, Judgment) or outcome.stance is not Stance.CONFLICTS, (
@@ -460,3 +474,21 @@ def test_a_hedged_number_at_the_end_of_a_claim_is_a_figure() -> None:
 
     found = extract("Cuts since late 2022 totalled about 27,000.")
     assert [(q.text, q.unit) for q in found] == [("about 27,000", "number")]
+
+
+def test_a_change_backs_a_level_only_with_the_same_number() -> None:
+    assert (
+        stance("The vote share rose by more than five points.", "The vote share was 19 points.")
+        is None
+    )
+
+
+def test_two_earlier_figures_of_different_years_do_not_meet() -> None:
+    from dossier.judge.analyze import analyze_claim, analyze_passage
+    from dossier.judge.measure import answers
+
+    claim = analyze_claim("Turnout was 59.9%, down from 67.3% in 2019.", ANALYZER)
+    other_year = analyze_passage("Turnout was lowest in 2001, when it was 59.4%.", ANALYZER, None)
+    same_year = analyze_passage("Turnout was down from 61% in 2019.", ANALYZER, None)
+    assert not answers(claim, other_year, frozenset()).contradicted
+    assert answers(claim, same_year, frozenset()).contradicted
