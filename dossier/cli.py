@@ -527,6 +527,30 @@ def search(
     _show(lambda look: format_search(result, look))
 
 
+@app.command("text")
+@handle_errors
+def text_command(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An article, e.g. corpus/003_x.txt.")
+    ],
+    furniture: Annotated[
+        bool,
+        typer.Option(
+            "--furniture", help="List only what is left out as page furniture, with its rule."
+        ),
+    ] = False,
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Show how dossier reads an article: its paragraphs, their kinds and the sentences judged.
+
+    Example: [bold]dossier text corpus/003_x.txt --furniture[/]
+    """
+    from dossier.tools.text import format_article, read_article_text
+
+    article = read_article_text(file, corpus)
+    _show(lambda look: format_article(article, look, furniture=furniture))
+
+
 source_app = typer.Typer(
     name="source",
     help="Show and edit what is known about each article (corpus/sources.yaml).",
@@ -585,3 +609,26 @@ def source_set(
     name, meta = set_source(corpus, file, changes)
     path = (corpus / SOURCES_FILE).as_posix()
     _show(lambda look: format_set(path, name, meta, look))
+
+
+@source_app.command("remove")
+@handle_errors
+def source_remove(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="The article's name in sources.yaml, e.g. 003_x.txt; the file may be gone.",
+        ),
+    ],
+    corpus: CorpusOption = Path("corpus"),
+) -> None:
+    """Remove an article's entry from corpus/sources.yaml (after the article was removed).
+
+    Example: [bold]dossier source remove 003_x.txt[/]
+    """
+    from dossier.corpus.sources import SOURCES_FILE
+    from dossier.tools.sources import remove_source
+
+    name = remove_source(corpus, file)
+    emit(f"{(corpus / SOURCES_FILE).as_posix()}: removed {one_line(name)}")

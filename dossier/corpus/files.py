@@ -125,24 +125,28 @@ def read_article(file: ArticleFile, warn: Warn) -> tuple[bytes, str] | None:
     """The bytes of an article file and the text its reader finds in them; None (with a
     warning) when it cannot be read, is larger than ``MAX_FILE_BYTES`` or holds no article."""
     try:
-        size = os.stat(file.where).st_size
-    except OSError as err:
-        warn(f"{file.path}: skipped: {err.strerror}.")
-        return None
-    if size > MAX_FILE_BYTES:
-        warn(f"{file.path}: skipped: {size} bytes is more than the limit of {MAX_FILE_BYTES}.")
-        return None
-    try:
-        with open(file.where, "rb") as handle:
-            data = handle.read()
-    except OSError as err:
-        warn(f"{file.path}: skipped: {err.strerror}.")
-        return None
-    try:
-        return data, reader_for(file.rel).text(data)
+        return article_text(file.where, file.rel)
     except Unreadable as err:
         warn(f"{file.path}: skipped: {err}.")
         return None
+
+
+def article_text(where: str, name: str) -> tuple[bytes, str]:
+    """The bytes of the article file at ``where`` and the text the reader of ``name`` (by its
+    suffix) finds in them; ``Unreadable`` (the reason) when it cannot be read, is larger than
+    ``MAX_FILE_BYTES`` or holds no article."""
+    try:
+        size = os.stat(where).st_size
+    except OSError as err:
+        raise Unreadable(err.strerror) from None
+    if size > MAX_FILE_BYTES:
+        raise Unreadable(f"{size} bytes is more than the limit of {MAX_FILE_BYTES}")
+    try:
+        with open(where, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise Unreadable(err.strerror) from None
+    return data, reader_for(name).text(data)
 
 
 def reader_for(name: str) -> Reader:

@@ -7,6 +7,10 @@ offset is a Python string offset: ``document.text[p.start:p.end] == p.text``.
 ``Document.sha256`` is the hash of those bytes. When ``sources.yaml`` gives no title for a
 document, its title is the text of the document's first heading paragraph, if it has one (a
 headline is what the article itself shows).
+
+An article file that holds no text (empty, or whitespace alone) is skipped: one warning names
+such files, the first ``NAMED_EMPTY`` of them and how many there are; a corpus with no text at
+all is an error.
 """
 
 from __future__ import annotations
@@ -62,7 +66,9 @@ def read_corpus(
         raise CorpusError(f"{root}: not a folder; the corpus must be a folder of .txt/.md files.")
 
     sources_path = root / SOURCES_FILE
-    sources = load_sources(sources_path, root) if sources_path.is_file() else SourcesFile()
+    sources = SourcesFile()
+    if sources_path.is_file():
+        sources = load_sources(sources_path, root, lambda left_out: say(str(left_out)))
     rules = FURNITURE_RULES + compile_furniture(sources.furniture)
 
     if stamp is None:
@@ -77,6 +83,7 @@ def read_corpus(
     made: list[Document] = []  # with their texts
     documents = Documents(root)  # or without (the files' paths are the root's joined with theirs)
     recognised: set[str] = set()  # known by their stat: their text, and so their title, as was
+    empty: list[str] = []  # files without text: skipped, and named together
     for file in files:
         was = known.get(file.rel) if known is not None else None
         if was is not None and was[0] == (
@@ -93,6 +100,9 @@ def read_corpus(
         if read is None:
             continue
         data, text = read
+        if not text.strip():
+            empty.append(str(file.path))
+            continue
         meta = sources.meta(file.rel)
         sha256 = hashlib.sha256(data).hexdigest()
         if keep_texts:
@@ -104,11 +114,37 @@ def read_corpus(
         else:
             documents.add(file.rel, sha256, meta)
     if not made and not documents:
+        if empty:
+            raise CorpusError(
+                f"{root}: {_no_text(empty, all_of=True)}; nothing to check claims against."
+            )
         raise CorpusError(f"{root}: no readable article files in the corpus folder.")
+    if empty:
+        say(_no_text(empty, all_of=False) + ".")
     kept = None  # only an article not read again keeps the title it had
     if titles is not None:
         kept = {path: title for path, title in titles.items() if path in recognised}
     return CorpusFiles(root, made if keep_texts else documents, rules, kept)
+
+
+NAMED_EMPTY = 5
+"""How many of the articles without text a warning names (its count says how many there are)."""
+
+
+def _no_text(paths: list[str], *, all_of: bool) -> str:
+    """What to say of the articles ``paths`` that hold no text (skipped): they and how many
+    they are, the first ``NAMED_EMPTY`` named; ``all_of``: they are all the corpus has."""
+    if len(paths) == 1:
+        if all_of:
+            return f"the only article, {paths[0]}, holds no text (it is empty or only whitespace)"
+        return f"{paths[0]}: skipped: the article holds no text (it is empty or only whitespace)"
+    named = ", ".join(paths[:NAMED_EMPTY])
+    if len(paths) > NAMED_EMPTY:
+        named += f" and {len(paths) - NAMED_EMPTY:,} more"
+    each = "(each is empty or only whitespace)"
+    if all_of:
+        return f"none of the {len(paths):,} articles holds any text {each}: {named}"
+    return f"{len(paths):,} articles hold no text {each} and were skipped: {named}"
 
 
 def _stat(path: str) -> FileStat | None:

@@ -3,13 +3,22 @@
 * **Paragraphs.** Blocks separated by blank lines. Inside a block, a single newline is a hard
   wrap (the paragraph goes on) when the next line starts with a lowercase letter or the line
   before ends with a comma, semicolon or dash: a paragraph never starts in the middle of a
-  sentence, nor does one end on a comma. Otherwise it is a paragraph break, as in articles that
-  put one paragraph on each line. Spans exclude leading and trailing whitespace.
-* **Kinds.** A paragraph is ``furniture`` when a furniture rule matches it (page chrome such as
-  "Accessibility links", donation appeals, copyright lines; see ``FURNITURE_RULES``) or when it
-  repeats an earlier paragraph of the same document (rule ``repeated``, e.g. a headline shown
-  twice); ``heading`` when it is one short line without terminal punctuation (a headline, a
-  byline) or a Markdown ``#`` heading; ``body`` otherwise. Furniture is never article content.
+  sentence, nor does one end on a comma. In a text re-wrapped to a width (``_fill_width``), a
+  line broken where its next word would not fit goes on too. Otherwise it is a paragraph break,
+  as in articles that put one paragraph on each line. Spans exclude leading and trailing
+  whitespace.
+* **Kinds.** A paragraph is ``furniture`` when a paragraph rule matches it (page chrome such as
+  "Accessibility links", "Tags: ...", image credits; see ``FURNITURE_RULES``), when every
+  sentence of it is furniture by a sentence rule (donation appeals, "Follow us on Twitter",
+  copyright lines) or when it repeats an earlier paragraph of the same document (rule
+  ``repeated``, e.g. a headline shown twice); ``heading`` when it is one short line without
+  terminal punctuation (a headline, a byline) or a Markdown ``#`` heading; ``body`` otherwise.
+  When only some sentences of a paragraph are furniture, the paragraph is cut in pieces, each a
+  paragraph of its own: the furniture sentences (and a sentence that ends before a figure, which
+  blingfire never splits, is cut there first), and the article text around them, a heading or
+  body by its own shape, its offsets exact. Furniture is never article content, and a furniture
+  phrase takes only its own sentence, never the facts beside it (``dossier text FILE
+  --furniture`` lists what was left out).
 * **Passages.** Body paragraphs are split into sentences with blingfire, fed each paragraph with
   its newlines replaced by spaces (same length, so offsets hold and hard wraps do not split a
   sentence); the body paragraphs of a document go to blingfire in one call, joined by blank
@@ -35,15 +44,31 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
+from dossier.analysis.normal import fold
 from dossier.corpus.documents import CorpusFiles, Documents, UnreadDocument, article_columns
-from dossier.corpus.furniture import FURNITURE_RULES, MONTH_PATTERN, REPEATED_RULE, FurnitureRule
+from dossier.corpus.furniture import (
+    FURNITURE_RULES,
+    MONTH_PATTERN,
+    REPEATED_RULE,
+    FurnitureRule,
+    furniture_sentences,
+    may_hold_furniture_sentences,
+    paragraph_rule,
+)
+from dossier.errors import CorpusError
 from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Paragraphs, Passages
 
 HEADING_MAX_CHARS = 150
 """A heading is one line of at most this many characters without terminal punctuation."""
+FILL_MAX_WIDTH = 100  # a text re-wrapped to at most this width is read as filled lines
+FILL_SHARE = 0.7  # ... when this share of its single line breaks fall where a word did not fit
+FILL_MIN_BREAKS = 3
 
+_FURNITURE = ParagraphKind.FURNITURE
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _TERMINAL = re.compile(r"""[.!?:;…]["'”’»)\]]*$|[.!?…]\s*\(?[A-Z]{1,6}\)?$""")
 _CONTINUES = re.compile(r"[,;(\-–—]$")
@@ -77,10 +102,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, number of lines) of each paragraph, whitespace excluded."""
     spans: list[tuple[int, int, int]] = []
     current: _Block | None = None
-    prev_line = ""
+    prev_line = prev_raw = ""
     pos = 0
     bounds = [(m.start(), m.end()) for m in _NEWLINE.finditer(text)]
     bounds.append((len(text), len(text)))
+    width = _fill_width(text, bounds)
     for line_end, next_pos in bounds:
         line = text[pos:line_end]
         stripped = line.strip()
@@ -92,18 +118,45 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
             lead = len(line) - len(line.lstrip())
             start = pos + lead
             end = start + len(stripped)
-            if current is not None and _is_hard_wrap(prev_line, stripped):
+            if current is not None and _filled(prev_raw, stripped, width):
+                current.end = end  # a line filled to the width: one line, re-wrapped
+            elif current is not None and _is_hard_wrap(prev_line, stripped):
                 current.end = end
                 current.lines += 1
             else:
                 if current is not None:
                     spans.append((current.start, current.end, current.lines))
                 current = _Block(start, end, 1)
-            prev_line = stripped
+            prev_line, prev_raw = stripped, line.rstrip()
         pos = next_pos
     if current is not None:
         spans.append((current.start, current.end, current.lines))
     return spans
+
+
+def _fill_width(text: str, bounds: list[tuple[int, int]]) -> int:
+    """The width a re-wrapped text is filled to (its longest line), or 0: a text whose lines
+    are at most ``FILL_MAX_WIDTH`` long and break, most of the time, where the next word would
+    not have fit (``FILL_SHARE`` of its single line breaks, at least ``FILL_MIN_BREAKS``)."""
+    lines, pos = [], 0
+    for line_end, next_pos in bounds:
+        line = text[pos:line_end].rstrip()  # an indent takes columns too
+        if len(line) > FILL_MAX_WIDTH:
+            return 0
+        lines.append(line)
+        pos = next_pos
+    width = max(map(len, lines), default=0)
+    breaks = [(a, b) for a, b in pairwise(lines) if a.strip() and b.strip()]
+    full = sum(1 for a, b in breaks if _filled(a, b, width))
+    return width if full >= FILL_MIN_BREAKS and full >= FILL_SHARE * len(breaks) else 0
+
+
+def _filled(prev: str, line: str, width: int) -> bool:
+    """Whether ``prev`` was broken because the next word of ``line`` would not fit in ``width``."""
+    line = line.lstrip()
+    if not width or _MD_HEADING.match(line) or _LIST_ITEM.match(line) or _MD_HEADING.match(prev):
+        return False
+    return len(prev) + 1 + len(line.split(None, 1)[0]) > width
 
 
 def _is_hard_wrap(prev: str, line: str) -> bool:
@@ -114,26 +167,94 @@ def _is_hard_wrap(prev: str, line: str) -> bool:
 
 
 def _normalise(text: str) -> str:
-    return _WS.sub(" ", text).strip().casefold()
+    return fold(text).text.strip().casefold()
 
 
-def _kind(
-    text: str, lines: int, rules: tuple[FurnitureRule, ...], seen: set[str]
-) -> tuple[ParagraphKind, str | None]:
-    flat = text.replace("\r", " ").replace("\n", " ")
-    lowered = flat.lower()
-    for rule in rules:
-        if rule.matches(flat, lowered):
-            return ParagraphKind.FURNITURE, rule.name
+def _paragraphs(
+    path: str,
+    text: str,
+    span: tuple[int, int, int],
+    rules: tuple[FurnitureRule, ...],
+    seen: set[str],
+) -> list[Paragraph]:
+    """The paragraph ``span`` (start, end, lines) of ``text`` with its kind, or the pieces its
+    furniture sentences cut it into (each a paragraph of its own: the furniture, and the
+    article text around it, which keeps its exact offsets)."""
+    start, end, lines = span
+    flat = text[start:end].replace("\r", " ").replace("\n", " ")
+    rule = paragraph_rule(flat, rules)
+    if rule is not None:
+        return [Paragraph(source=path, start=start, end=end, kind=_FURNITURE, rule=rule)]
+    pieces = _furniture_pieces(flat, rules) if may_hold_furniture_sentences(flat, rules) else []
+    if pieces and all(name is not None for _, _, name in pieces):
+        return [_piece(path, start, piece, text) for piece in pieces]  # furniture whole
     key = _normalise(flat)
     if key in seen:
-        return ParagraphKind.FURNITURE, REPEATED_RULE
+        return [Paragraph(source=path, start=start, end=end, kind=_FURNITURE, rule=REPEATED_RULE)]
     seen.add(key)
+    if not pieces:
+        return [Paragraph(source=path, start=start, end=end, kind=_shape(text[start:end], lines))]
+    return [_piece(path, start, piece, text) for piece in pieces]
+
+
+def _furniture_pieces(
+    flat: str, rules: tuple[FurnitureRule, ...]
+) -> list[tuple[int, int, str | None]]:
+    """The runs of sentences of a paragraph (``flat``: newlines as spaces) that are furniture
+    (with their rule's name) and those that are not (None), when some sentence is furniture;
+    else none."""
+    spans = [
+        cut
+        for a, b in _sentence_spans(flat, _blingfire_starts(flat))
+        for cut in _at_figures(flat, a, b)
+    ]
+    names = furniture_sentences([flat[a:b] for a, b in spans], rules)
+    pieces: list[tuple[int, int, str | None]] = []
+    if all(name is None for name in names):
+        return pieces
+    for (a, b), name in zip(spans, names, strict=True):
+        if pieces and pieces[-1][2] == name:
+            pieces[-1] = (pieces[-1][0], b, name)
+        else:
+            pieces.append((a, b, name))
+    return pieces
+
+
+_BEFORE_FIGURE = re.compile(r"""[.!?]["'”’)\]]*\s+(?=\d)""")
+
+
+def _at_figures(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``flat[start:end]`` cut where a sentence ends before a figure, which
+    blingfire never splits ("Follow us on Twitter. 40 were killed."), so that furniture is cut
+    from the facts beside it; not after an abbreviation or a title ("Sept. 4", "No. 10")."""
+    spans: list[tuple[int, int]] = []
+    a = start
+    for m in _BEFORE_FIGURE.finditer(flat, start, end):
+        before = flat[a : m.start() + 1]
+        if _TITLE.search(before) or _ABBREVIATION.search(before):
+            continue
+        spans.append((a, m.start() + len(m.group().rstrip())))
+        a = m.end()
+    spans.append((a, end))
+    return spans
+
+
+def _piece(path: str, base: int, piece: tuple[int, int, str | None], text: str) -> Paragraph:
+    """A piece of the paragraph at ``base``: furniture by its rule, or article text."""
+    start, end, rule = base + piece[0], base + piece[1], piece[2]
+    if rule is not None:
+        return Paragraph(source=path, start=start, end=end, kind=_FURNITURE, rule=rule)
+    lines = len(_NEWLINE.findall(text, start, end)) + 1
+    return Paragraph(source=path, start=start, end=end, kind=_shape(text[start:end], lines))
+
+
+def _shape(text: str, lines: int) -> ParagraphKind:
+    """A heading (one short line without terminal punctuation, or a Markdown heading) or body."""
     if _MD_HEADING.match(text) or (
         lines == 1 and len(text) <= HEADING_MAX_CHARS and not _TERMINAL.search(text)
     ):
-        return ParagraphKind.HEADING, None
-    return ParagraphKind.BODY, None
+        return ParagraphKind.HEADING
+    return ParagraphKind.BODY
 
 
 _BLINGFIRE_LIBRARIES = {"Windows": "blingfiretokdll.dll", "Darwin": "libblingfiretokdll.dylib"}
@@ -236,11 +357,8 @@ def segment_document(
     text = document.text
     paragraphs: list[Paragraph] = []
     seen: set[str] = set()
-    for start, end, lines in _paragraph_spans(text):
-        kind, rule = _kind(text[start:end], lines, rules, seen)
-        paragraphs.append(
-            Paragraph(source=document.path, start=start, end=end, kind=kind, rule=rule)
-        )
+    for span in _paragraph_spans(text):
+        paragraphs.extend(_paragraphs(document.path, text, span, rules, seen))
 
     # One blingfire call per document: the body paragraphs, each flattened (newlines as
     # spaces, same length), joined by blank lines, which blingfire never crosses.
@@ -268,6 +386,20 @@ def segment_document(
     return paragraphs, sentences
 
 
+def _unjudged(root: Path, documents: Sequence[Document]) -> str:
+    """What to say of a corpus without a sentence to judge."""
+    if len(documents) > 1:
+        return (
+            f"every paragraph of its {len(documents):,} articles is a heading or page furniture "
+            "(dossier text FILE --furniture shows how one is read)"
+        )
+    path = (root / article_columns(documents)[0][0]).as_posix()
+    return (
+        f"every paragraph of {path} is a heading or page furniture (dossier text {path} "
+        "--furniture shows how it is read)"
+    )
+
+
 def _heading_title(text: str) -> str:
     return _WS.sub(" ", text.lstrip("#")).strip()
 
@@ -290,9 +422,12 @@ def segment_each(documents: Sequence[Document], rules: tuple[FurnitureRule, ...]
 
 def segment_corpus(files: CorpusFiles, segment: Segmenter | None = None) -> Corpus:
     """Split every article into paragraphs and passages (the segment step); an article without
-    a title in its metadata takes its first heading's."""
+    a title in its metadata takes its first heading's. A corpus without a sentence to judge
+    (every paragraph a heading or furniture) is an error."""
     documents, rules, root = files.documents, files.rules, files.root
     paragraphs, passages = (segment or segment_each)(documents, rules)
+    if documents and not len(passages):
+        raise CorpusError(f"{root}: no sentence to judge: {_unjudged(root, documents)}.")
     known = files.titles or {}
     headings: dict[str, tuple[int, int]] | None = None
     paths, _, metas = article_columns(documents)  # (the metadata objects of the articles)

@@ -11,8 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import shlex
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import ErrorDetails
@@ -20,7 +23,7 @@ from pydantic_core import ErrorDetails
 from dossier.corpus.files import article_paths, is_article_path
 from dossier.errors import CorpusError
 from dossier.models import SourceMeta
-from dossier.yamlfile import Voice, YamlDoc, parse_yaml, read_yaml, validate_located
+from dossier.yamlfile import Problem, Voice, YamlDoc, parse_yaml, read_yaml, validate_located
 
 SOURCES_FILE = "sources.yaml"
 _NAME_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?!\d)")
@@ -85,6 +88,26 @@ def no_article(name: str, root: Path) -> str:
     )
 
 
+def removed_hint(name: str) -> str:
+    """What to run when the article ``name`` was removed from the corpus."""
+    return f"If the article was removed, drop its entry: dossier source remove {shlex.quote(name)}"
+
+
+def web_address_problem(url: str) -> str | None:
+    """Why ``url`` is not a web address a source may have (None: it is one). Only ``http`` and
+    ``https`` addresses are: a ``javascript:`` or ``data:`` URL must never reach a reader."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return (
+            f"'{url}' is not a web address; give the whole address, "
+            "starting with https:// or http://"
+        )
+    return None
+
+
 def source_problem(error: ErrorDetails) -> str | None:
     """An error about a source's metadata, worded for the editor (None: pydantic's words)."""
     kind = error["type"]
@@ -121,17 +144,38 @@ SOURCES = Voice(
 """How the problems of ``sources.yaml`` are worded."""
 
 
-def load_sources(path: Path, root: Path) -> SourcesFile:
-    """Read and validate ``sources.yaml``; every problem found is reported, each with its place."""
-    return _sources_of(read_yaml(path, SOURCES), root)
+class LeftOut(NamedTuple):
+    """Something of ``sources.yaml`` a build leaves out, and where it is in the file."""
+
+    file: str
+    problem: Problem
+    entry: str
+    """The article's name, as the file gives it."""
+    url_only: bool
+    """True: the entry's URL, which is no web address; False: the whole entry, which names no
+    article (it was removed or renamed)."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.problem}"
 
 
-def parse_sources(raw: str, path: Path, root: Path) -> SourcesFile:
+Ignored = Callable[[LeftOut], None]
+"""Told of what in the file is left out. Without one, each is an error."""
+
+
+def load_sources(path: Path, root: Path, ignored: Ignored | None = None) -> SourcesFile:
+    """Read and validate ``sources.yaml``; every problem found is reported, each with its place.
+    An entry for no article and a URL that is no web address are errors, or left out and told
+    to ``ignored`` when one is given (as a build does)."""
+    return _sources_of(read_yaml(path, SOURCES), root, ignored)
+
+
+def parse_sources(raw: str, path: Path, root: Path, ignored: Ignored | None = None) -> SourcesFile:
     """Validate the text ``raw`` of ``sources.yaml`` (read from ``path``)."""
-    return _sources_of(parse_yaml(raw, str(path), SOURCES), root)
+    return _sources_of(parse_yaml(raw, str(path), SOURCES), root, ignored)
 
 
-def _sources_of(doc: YamlDoc, root: Path) -> SourcesFile:
+def _sources_of(doc: YamlDoc, root: Path, ignored: Ignored | None) -> SourcesFile:
     data = doc.data
     if data is None and not doc.problems:
         return SourcesFile()
@@ -146,10 +190,25 @@ def _sources_of(doc: YamlDoc, root: Path) -> SourcesFile:
     problems[:0] = doc.problems
 
     entries = data.get("sources")
+    left_out: list[LeftOut] = []
     if isinstance(entries, dict):
-        for name in entries:
+        for name, entry in entries.items():
             if not is_article_path(root, name):
-                problems.append(doc.problem(("sources", name), no_article(name, root), at_key=True))
+                why = no_article(name, root)
+                if ignored is None:
+                    why += f" {removed_hint(name)}"
+                    problems.append(doc.problem(("sources", name), why, at_key=True))
+                else:
+                    why += f" Its entry is ignored. {removed_hint(name)}"
+                    problem = doc.problem(("sources", name), why, at_key=True)
+                    left_out.append(LeftOut(doc.name, problem, name, url_only=False))
+            url = entry.get("url") if isinstance(entry, dict) else None
+            if isinstance(url, str) and (bad := web_address_problem(url)) is not None:
+                if ignored is None:
+                    problems.append(doc.problem(("sources", name, "url"), bad))
+                else:
+                    problem = doc.problem(("sources", name, "url"), f"{bad}; it is ignored.")
+                    left_out.append(LeftOut(doc.name, problem, name, url_only=True))
     patterns = data.get("furniture")
     if isinstance(patterns, list):
         for i, pattern in enumerate(patterns):
@@ -163,4 +222,9 @@ def _sources_of(doc: YamlDoc, root: Path) -> SourcesFile:
     if problems or sources is None:
         problems.sort(key=lambda p: (p.line, p.column))
         raise SOURCES.fail([f"{doc.name}:{problem}" for problem in problems])
+    for left in sorted(left_out, key=lambda left: left.problem.place):
+        if left.url_only:
+            sources.sources[left.entry].url = None
+        if ignored is not None:
+            ignored(left)
     return sources

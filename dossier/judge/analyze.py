@@ -12,6 +12,7 @@ from dossier.analysis import attribution
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
+from dossier.analysis.normal import fold
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -108,6 +109,9 @@ def _figures(
 def analyze_claim(
     text: str, analyzer: Analyzer, idf: Callable[[Iterable[str]], float] | None = None
 ) -> ClaimAnalysis:
+    """A claim as the judge reads it: its text folded (``fold``: NFC, one space), as the
+    passages it is judged against are."""
+    text = fold(text).text
     tokens = analyzer.tokens(text)
     figures = _figures(text, analyzer, tokens, claim=True)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]

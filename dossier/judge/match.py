@@ -8,11 +8,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from dossier.analysis import attribution
+from dossier.analysis.normal import Folded, fold
 from dossier.analysis.text import Analyzer, Token, expand
 from dossier.corpus.documents import article_columns
 from dossier.judge.acts import names_owned, owned_phrases
@@ -208,6 +209,21 @@ def _figure_hint(sentence: str) -> bool:
 _SOMEONE = "someone"  # (compared by identity) see Matcher._speaker_of
 
 
+def _in_source(judgment: Judgment, folded: Folded) -> Judgment:
+    """The judgment of a passage read ``folded``, its spans put back in the passage's text."""
+    if folded.starts is None:
+        return judgment
+    counter = judgment.counter
+    if counter is not None:
+        start, end = folded.source_span(counter.start, counter.end)
+        counter = counter._replace(start=start, end=end)
+    return replace(
+        judgment,
+        highlights=[folded.source_span(start, end) for start, end in judgment.highlights],
+        counter=counter,
+    )
+
+
 def _someone(_pronoun: str) -> str:
     return _SOMEONE
 
@@ -274,11 +290,12 @@ class Matcher:
             names: dict[str, set[str]] = defaultdict(set)
             uses = {}
             for p in corpus.passages:
-                tokens = analyzer.tokens(p.text)
+                text = fold(p.text).text
+                tokens = analyzer.tokens(text)
                 terms = passage_terms(tokens)
                 items.append((p.source, p.id - self._by_source[p.source][0], terms))
                 counts.update(set(terms.split()))
-                for described_by, name in descriptions_in(tokens, p.text):
+                for described_by, name in descriptions_in(tokens, text):
                     count_description(uses, described_by, name)
                 source_keys = names[p.source]
                 for t in tokens:
@@ -289,6 +306,7 @@ class Matcher:
         self.index.place({path: ids[0] for path, ids in self._by_source.items() if len(ids)})
         self._descriptions = corpus_descriptions(uses)
         self._roles = roles(uses)
+        self._read = lru_cache(maxsize=PASSAGE_CACHE)(self._folded)
         self._passage = lru_cache(maxsize=PASSAGE_CACHE)(self._analyze_passage)
         self._words = lru_cache(maxsize=PASSAGE_CACHE)(self._words_of)
         self._speaker = lru_cache(maxsize=PASSAGE_CACHE)(self._speaker_of)
@@ -302,13 +320,13 @@ class Matcher:
             if self._source(pid) != passage.source:
                 break
             keys.update(self._words(pid))
-        tokens = self._passage(passage.id).tokens
+        analysis = self._passage(passage.id)
+        tokens, text = analysis.tokens, analysis.text
         for owner, words in owned_phrases(tokens):
             keys.update(self._owned_before(passage, owner, words))
         descriptions = self._article(passage.source).descriptions
         keys.update(
-            described(tokens, passage.text, descriptions)
-            or described(tokens, passage.text, self._descriptions)
+            described(tokens, text, descriptions) or described(tokens, text, self._descriptions)
         )
         return frozenset(keys)
 
@@ -386,7 +404,7 @@ class Matcher:
             return attribution.antecedent(pronoun, earlier, SPEAKER_LOOKBACK)
 
         return analyze_passage(
-            passage.text,
+            self._text(pid),
             self.analyzer,
             previous,
             lambda who: self._affiliation(passage.source, who),
@@ -395,11 +413,12 @@ class Matcher:
         )
 
     def _in_paragraph(self, passage: Passage) -> tuple[str, int]:
-        """A passage's paragraph, and where the passage starts in it: a quotation may open
-        sentences before it and close, naming its speaker, after it."""
+        """A passage's paragraph, and where the passage starts in it, as analysis reads them
+        (``fold``): a quotation may open sentences before it and close, naming its speaker,
+        after it."""
         text = self.corpus.document(passage.source).text  # read already: the passage is from it
-        paragraph = text[passage.paragraph_start : passage.paragraph_end]
-        return paragraph, passage.start - passage.paragraph_start
+        paragraph = fold(text[passage.paragraph_start : passage.paragraph_end])
+        return paragraph.text, paragraph.folded_offset(passage.start - passage.paragraph_start)
 
     def _affiliation(self, source: str, who: str) -> frozenset[str]:
         """The names next to the speaker's surname anywhere in the article, and those the corpus
@@ -586,8 +605,12 @@ class Matcher:
         return has_figure(self._text(pid))
 
     def _text(self, pid: int) -> str:
+        """A passage's text as analysis reads it (``fold``: NFC, one space between words)."""
+        return self._read(pid).text
+
+    def _folded(self, pid: int) -> Folded:
         passages = self.corpus.passages
-        return passages.text(pid) if isinstance(passages, Passages) else passages[pid].text
+        return fold(passages.text(pid) if isinstance(passages, Passages) else passages[pid].text)
 
     def _source(self, pid: int) -> str:
         passages = self.corpus.passages
@@ -617,6 +640,8 @@ class Matcher:
                 self._article(passage.source).topic,
                 day,
             )
+            if isinstance(outcome, Judgment):
+                outcome = _in_source(outcome, self._read(pid))
             judged.append((passage, outcome))
         return judged
 

@@ -16,6 +16,7 @@ import marshal
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from dossier.analysis.normal import fold
 from dossier.analysis.text import Analyzer, expand
 from dossier.corpus.documents import article_columns
 from dossier.corpus.furniture import FurnitureRule
@@ -117,7 +118,7 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     said = []
     figures = bytearray()
     for start, end, _, _ in sentences:
-        sentence = text[start:end]
+        sentence = fold(text[start:end]).text  # as analysis reads it: NFC, one space
         figures.append(has_figure(sentence))
         tokens = analyzer.tokens(sentence)
         read.append((sentence, tokens))

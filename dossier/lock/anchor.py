@@ -4,7 +4,9 @@
 
 1. the locked position (``text[start:end] == exact``) -- *exact*;
 2. the exact quote elsewhere in the file -- *moved* (an occurrence whose context matches best);
-3. the quote with all whitespace ignored -- *reflowed* (re-wrapped lines never break a citation);
+3. the quote with all whitespace, the Unicode form (NFC or NFD) and the style of quotation marks
+   ignored -- *reflowed* (re-wrapped lines, CRLF, an editor's re-normalising or "smart quotes"
+   never break a citation);
 4. a fuzzy match scored on quote, prefix and suffix with rapidfuzz -- *edited*;
 5. otherwise the citation is *orphaned*.
 
@@ -17,21 +19,19 @@ a rewritten sentence between unchanged neighbours scores about 70 and is orphane
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz
 
+from dossier.analysis.normal import fold
 from dossier.analysis.quantity import extract
 from dossier.lock.lock import LockedCitation, TextQuoteSelector
 
 FUZZY_THRESHOLD = 80.0  # least weighted score (quote, prefix, suffix) for a fuzzy re-anchor
 QUOTE_FLOOR = 70.0  # least similarity of the quote itself, whatever its context
 DIFF_CONTEXT = 3  # words of unchanged text shown around each change in a word diff
-
-_WS = re.compile(r"\s+")
 
 
 # --- re-anchoring -------------------------------------------------------------------------
@@ -56,27 +56,18 @@ class Anchor:
     score: float = 100.0
 
 
-def _squeeze(text: str, *, keep_space: bool) -> tuple[str, list[int]]:
-    """``text`` without whitespace (or with each run as one space) and each kept char's offset."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for m in re.finditer(r"\s+|\S+", text):
-        if m.group()[0].isspace():
-            if keep_space:
-                chars.append(" ")
-                offsets.append(m.start())
-        else:
-            chars.extend(m.group())
-            offsets.extend(range(m.start(), m.end()))
-    return "".join(chars), offsets
-
-
 def flat(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """A text as it reads: NFC, one space between words (``fold``), no space around it."""
+    return fold(text).text.strip()
+
+
+def _plain(text: str) -> str:
+    """``flat``, and straight quotation marks: what two spans are compared in."""
+    return fold(text, quotes=True).text.strip()
 
 
 def _similarity(a: str, b: str) -> float:
-    return float(fuzz.ratio(flat(a), flat(b)))
+    return float(fuzz.ratio(_plain(a), _plain(b)))
 
 
 def _context_score(text: str, start: int, end: int, quote: TextQuoteSelector) -> float:
@@ -125,12 +116,12 @@ def anchor(citation: LockedCitation, text: str, spans: list[tuple[int, int]]) ->
         s = best(starts, lambda _s: len(exact))
         return Anchor(Anchoring.MOVED, s, s + len(exact), exact)
 
-    bare_text, offsets = _squeeze(text, keep_space=False)
-    bare_quote, _ = _squeeze(exact, keep_space=False)
+    bare_text = fold(text, spaces="", quotes=True)
+    bare_quote = fold(exact, spaces="", quotes=True).text
     if bare_quote:
-        hits = list(_occurrences(bare_text, bare_quote))
+        hits = list(_occurrences(bare_text.text, bare_quote))
         if hits:
-            spans_found = [(offsets[h], offsets[h + len(bare_quote) - 1] + 1) for h in hits]
+            spans_found = [bare_text.source_span(h, h + len(bare_quote)) for h in hits]
             start, end = max(
                 spans_found,
                 key=lambda se: (_context_score(text, se[0], se[1], quote), -abs(se[0] - pos.start)),
@@ -141,15 +132,14 @@ def anchor(citation: LockedCitation, text: str, spans: list[tuple[int, int]]) ->
 
 
 def _fuzzy_anchor(quote: TextQuoteSelector, text: str, spans: list[tuple[int, int]]) -> Anchor:
-    flat_text, offsets = _squeeze(text, keep_space=True)
-    flat_quote = flat(quote.exact)
-    if not flat_text or not flat_quote:
+    folded = fold(text, quotes=True)
+    flat_quote = _plain(quote.exact)
+    if not folded.text.strip() or not flat_quote:
         return Anchor(Anchoring.ORPHANED, score=0.0)
-    aligned = fuzz.partial_ratio_alignment(flat_quote, flat_text)
+    aligned = fuzz.partial_ratio_alignment(flat_quote, folded.text)
     candidates: list[tuple[int, int]] = []
     if aligned is not None and aligned.dest_end > aligned.dest_start:
-        a_start = offsets[aligned.dest_start]
-        a_end = offsets[aligned.dest_end - 1] + 1
+        a_start, a_end = folded.source_span(aligned.dest_start, aligned.dest_end)
         candidates.append((a_start, a_end))
         # The cited unit is a sentence: prefer a whole sentence the alignment falls in.
         candidates.extend((s, e) for s, e in spans if s < a_end and a_start < e)
@@ -167,7 +157,7 @@ def _fuzzy_anchor(quote: TextQuoteSelector, text: str, spans: list[tuple[int, in
 
 def word_diff(old: str, new: str, context: int = DIFF_CONTEXT) -> str:
     """The changes from ``old`` to ``new`` in words: ``... control [-80-] {+70+} per cent ...``."""
-    a, b = old.split(), new.split()
+    a, b = flat(old).split(), flat(new).split()  # "Khúsham" in NFC and NFD is one word
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     parts: list[str] = []
     opcodes = matcher.get_opcodes()
@@ -192,7 +182,7 @@ def word_diff(old: str, new: str, context: int = DIFF_CONTEXT) -> str:
 
 
 def _figures_in(text: str) -> list[str]:
-    return [flat(q.text) for q in extract(text)]
+    return [flat(q.text) for q in extract(flat(text))]
 
 
 def figure_changes(locked: LockedCitation, new_text: str) -> list[tuple[str, str | None]]:

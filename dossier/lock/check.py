@@ -4,24 +4,35 @@ annotations, JSON)."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from dossier.corpus.documents import article_columns
+from dossier.corpus.sources import SOURCES_FILE, LeftOut, load_sources
+from dossier.errors import DossierError
 from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.lock.anchor import Anchor, Anchoring, anchor, figure_changes, flat, word_diff
 from dossier.lock.lock import LockedCitation, LockFile, lock_line, read_lock
-from dossier.models import ClaimResult, ClaimSet, Corpus, Document, Evidence, Stance
+from dossier.models import ClaimResult, ClaimSet, Corpus, Evidence, Stance
 from dossier.sanitise import one_line
+from dossier.tools.terminal import line_and_column
 
 # --- the check ----------------------------------------------------------------------------
+
+CITED_SHOWN = 5
+"""Citations named after a changed verdict (``Now cited: FILE:LINE (stance), ...``)."""
 
 
 class Severity(StrEnum):
     FAILURE = "failure"  # `dossier check` exits 1
+    WARNING = "warning"  # shown, exit 0: something to tidy up
     NOTE = "note"  # shown, exit 0
 
 
@@ -40,6 +51,8 @@ class Reason(StrEnum):
     QUOTE_REANCHORED = "quote re-anchored"
     CLAIM_REWORDED = "claim reworded"
     CITATION_GONE = "conflicting citation gone"
+    SOURCE_MOVED = "source moved"
+    STALE_SOURCE_ENTRY = "stale source entry"
 
 
 SEVERITY: dict[Reason, Severity] = {
@@ -55,18 +68,30 @@ SEVERITY: dict[Reason, Severity] = {
     Reason.QUOTE_REANCHORED: Severity.NOTE,
     Reason.CLAIM_REWORDED: Severity.NOTE,
     Reason.CITATION_GONE: Severity.NOTE,
+    Reason.SOURCE_MOVED: Severity.NOTE,
+    Reason.STALE_SOURCE_ENTRY: Severity.WARNING,
 }
 
 
 class Finding(BaseModel):
     """One thing `dossier check` has to say about a claim."""
 
-    file: str = Field(description="The file the line refers to: the claims file or the lock.")
+    file: str = Field(
+        description="The file the line refers to: the claims file, the lock or sources.yaml."
+    )
     line: int | None
-    claim: str
+    claim: str | None = Field(description="The claim's id (None: a finding about no claim).")
     reason: Reason
     severity: Severity
     details: str
+    source: str | None = Field(
+        default=None,
+        description="The article of the citation the finding is about, as `explain` names it "
+        "(the corpus folder joined with its path).",
+    )
+    source_line: int | None = Field(
+        default=None, description="The citation's 1-based line in that article."
+    )
 
 
 class CheckReport(BaseModel):
@@ -77,6 +102,7 @@ class CheckReport(BaseModel):
     claims: int
     citations: int
     failures: int
+    warnings: int
     notes: int
     findings: list[Finding]
 
@@ -120,9 +146,21 @@ class _Checker:
         self.spans: dict[str, list[tuple[int, int]]] = {}
         for p in corpus.passages:
             self.spans.setdefault(p.source, []).append((p.start, p.end))
+        paths, hashes, _ = article_columns(corpus.documents)
+        self.paths = set(paths)
+        self.by_hash: dict[str, str] = {}  # an article's sha256 -> its path (the first, sorted)
+        for path, sha256 in sorted(zip(paths, hashes, strict=True)):
+            self.by_hash.setdefault(sha256, path)
         self.findings: list[Finding] = []
 
-    def add(self, result: ClaimResult, reason: Reason, details: str) -> None:
+    def add(
+        self,
+        result: ClaimResult,
+        reason: Reason,
+        details: str,
+        source: str | None = None,
+        source_line: int | None = None,
+    ) -> None:
         self.findings.append(
             Finding(
                 file=self.claims.path,
@@ -131,15 +169,22 @@ class _Checker:
                 reason=reason,
                 severity=SEVERITY[reason],
                 details=details,
+                source=None if source is None else self.shown(source),
+                source_line=source_line,
             )
         )
+
+    def shown(self, source: str) -> str:
+        """An article's path as ``explain`` shows it: the corpus folder joined with it."""
+        return (Path(self.corpus.root) / source).as_posix()
 
     def claim(self, result: ClaimResult) -> None:
         if result.expect is not None and result.verdict is not result.expect:
             self.add(
                 result,
                 Reason.EXPECTATION_NOT_MET,
-                f"expected {result.expect.value}, now {result.verdict.value}: {result.explanation}",
+                f"expected {result.expect.value}, now {result.verdict.value}: "
+                f"{result.explanation}{self.cited(result)}",
             )
         locked = self.lock.claims.get(result.id)
         if locked is None:
@@ -153,7 +198,8 @@ class _Checker:
             self.add(
                 result,
                 Reason.VERDICT_CHANGED,
-                f"{locked.verdict.value} -> {result.verdict.value}: {result.explanation}",
+                f"{locked.verdict.value} -> {result.verdict.value}: "
+                f"{result.explanation}{self.cited(result)}",
             )
         if flat(locked.text) != flat(result.text):
             self.add(
@@ -166,79 +212,116 @@ class _Checker:
         for citation in locked.citations:
             self.citation(result, citation)
 
+    def cited(self, result: ClaimResult) -> str:
+        """`` Now cited: FILE:LINE (stance), ...``: where the new verdict comes from ('' when
+        nothing is cited)."""
+        places = []
+        for e in result.evidence[:CITED_SHOWN]:
+            line, _ = line_and_column(self.corpus.document(e.source).text, e.start)
+            places.append(f"{self.shown(e.source)}:{line} ({e.stance.value})")
+        if len(result.evidence) > CITED_SHOWN:
+            places.append(f"and {len(result.evidence) - CITED_SHOWN} more")
+        return f" Now cited: {', '.join(places)}." if places else ""
+
+    def source_of(self, c: LockedCitation) -> str | None:
+        """Where the citation's article is now: its path, or the path of the article with the
+        very same bytes (it was moved or renamed); None when it is gone."""
+        if c.source in self.paths:
+            return c.source
+        return self.by_hash.get(c.source_sha256)
+
     def citation(self, result: ClaimResult, c: LockedCitation) -> None:
         supports = c.stance is Stance.SUPPORTS
-        try:
-            document: Document | None = self.corpus.document(c.source)
-        except KeyError:
-            document = None
-        if document is None:
+        source = self.source_of(c)
+        if source is None:
             if supports:
                 self.add(
                     result,
                     Reason.SOURCE_REMOVED,
-                    f"{c.source} is gone from the corpus; it held the supporting quote "
+                    "the article is gone from the corpus; it held the supporting quote "
                     f'"{shorten(c.quote.exact)}"',
+                    c.source,
+                    c.line,
                 )
             else:
-                self.add(result, Reason.CITATION_GONE, f"{c.source} is gone from the corpus")
+                gone = "the article is gone from the corpus"
+                self.add(result, Reason.CITATION_GONE, gone, c.source, c.line)
             return
+        document = self.corpus.document(source)
+        if source != c.source:
+            self.add(
+                result,
+                Reason.SOURCE_MOVED,
+                f"the article was moved from {self.shown(c.source)}; "
+                "run `dossier lock` to record its new name",
+                source,
+                c.line,
+            )
         if document.sha256 == c.source_sha256:
             found = Anchor(Anchoring.EXACT, c.position.start, c.position.end, c.quote.exact)
         else:
-            found = anchor(c, document.text, self.spans.get(c.source, []))
+            found = anchor(c, document.text, self.spans.get(source, []))
         if found.how is Anchoring.ORPHANED:
             if supports:
                 self.add(
                     result,
                     Reason.SUPPORT_LOST,
-                    f'the supporting quote is no longer in {c.source}: "{shorten(c.quote.exact)}"',
+                    f'the supporting quote is no longer in the article: "{shorten(c.quote.exact)}"',
+                    source,
+                    c.line,
                 )
             else:
                 self.add(
                     result,
                     Reason.CITATION_GONE,
-                    f'no longer in {c.source}: "{shorten(c.quote.exact)}"',
+                    f'no longer in the article: "{shorten(c.quote.exact)}"',
+                    source,
+                    c.line,
                 )
             return
-        now = _current_evidence(result, c.source, found.start, found.end, c.stance)
-        where = f"{c.source}:{found.start}"
+        now = _current_evidence(result, source, found.start, found.end, c.stance)
+        line, _ = line_and_column(document.text, found.start)
+
+        def add(reason: Reason, details: str) -> None:
+            self.add(result, reason, details, source, line)
+
         if found.how is Anchoring.EDITED:
             changes = figure_changes(c, found.text)
             if changes:
                 shown = "; ".join(f"{old} -> {new or '(no figure)'}" for old, new in changes)
                 if now is not None and now.stance is not c.stance:
                     shown += f"; the passage now {_STANCE_WORDS[now.stance]}"
-                self.add(result, Reason.FIGURE_CHANGED, f"{where}: {shown}")
+                add(Reason.FIGURE_CHANGED, shown)
                 return
         if now is not None and now.stance is not c.stance:
-            self.add(
-                result,
-                Reason.STANCE_FLIPPED,
-                f"{where}: {c.stance.value} -> {now.stance.value}: {now.reason}",
-            )
+            add(Reason.STANCE_FLIPPED, f"{c.stance.value} -> {now.stance.value}: {now.reason}")
             return
         diff = word_diff(c.quote.exact, found.text) if found.how is Anchoring.EDITED else ""
         if now is None:
             if not supports:
-                self.add(result, Reason.CITATION_GONE, f"{where}: no longer judged to conflict")
+                add(Reason.CITATION_GONE, "no longer judged to conflict")
             elif found.how is Anchoring.EDITED:
-                self.add(
-                    result, Reason.QUOTE_EDITED, f"{where}: {diff}; it no longer supports the claim"
-                )
+                add(Reason.QUOTE_EDITED, f"{diff}; it no longer supports the claim")
             else:
-                self.add(
-                    result,
+                add(
                     Reason.SUPPORT_LOST,
-                    f'{where}: "{shorten(found.text)}" is no longer judged to support the claim',
+                    f'"{shorten(found.text)}" is no longer judged to support the claim',
                 )
             return
         if found.how is Anchoring.EDITED:
-            self.add(
-                result,
-                Reason.QUOTE_REANCHORED,
-                f"{where}: {diff}; run `dossier lock` to update it",
+            add(Reason.QUOTE_REANCHORED, f"{diff}; run `dossier lock` to update it")
+
+    def stale(self, left: LeftOut) -> None:
+        self.findings.append(
+            Finding(
+                file=left.file,
+                line=left.problem.line,
+                claim=None,
+                reason=Reason.STALE_SOURCE_ENTRY,
+                severity=SEVERITY[Reason.STALE_SOURCE_ENTRY],
+                details=left.problem.message,
             )
+        )
 
     def removed(self, claim_id: str) -> None:
         self.findings.append(
@@ -259,27 +342,34 @@ def check(
     results: list[ClaimResult],
     lock: LockFile,
     lock_path: Path,
+    stale: Sequence[LeftOut] = (),
 ) -> CheckReport:
-    """Compare the re-judged claims with the lock: every finding, failures and notes."""
+    """Compare the re-judged claims with the lock: every finding, failures, warnings and notes.
+    ``stale``: the entries of ``sources.yaml`` that name no article."""
     checker = _Checker(claims, corpus, lock, lock_path)
     for result in results:
         checker.claim(result)
     current = {r.id for r in results}
     for claim_id in sorted(set(lock.claims) - current):
         checker.removed(claim_id)
+    for left in stale:
+        checker.stale(left)
     order = list(Reason)
     findings = sorted(
         checker.findings,
-        key=lambda f: (f.file != claims.path, f.line or 0, f.claim, order.index(f.reason)),
-    )
-    failures = sum(1 for f in findings if f.severity is Severity.FAILURE)
+        key=lambda f: (
+            f.file != claims.path, f.file, f.line or 0, f.claim or "", order.index(f.reason)
+        ),
+    )  # fmt: skip
+    count = Counter(f.severity for f in findings)
     return CheckReport(
         claims_file=claims.path,
         lock_file=str(lock_path),
         claims=len(results),
         citations=sum(len(c.citations) for c in lock.claims.values()),
-        failures=failures,
-        notes=len(findings) - failures,
+        failures=count[Severity.FAILURE],
+        warnings=count[Severity.WARNING],
+        notes=count[Severity.NOTE],
         findings=findings,
     )
 
@@ -290,21 +380,40 @@ def check_lock(
     """Re-read everything, judge every claim (through the build cache when ``how`` has one)
     and compare with the lock."""
     lock = read_lock(lock_path)
+    stale = stale_entries(corpus_path)
+    told = {str(left) for left in stale}  # shown in the report, not also as warnings
+    warn = how.warn
+    if told and warn is not None:
+        how = dataclasses.replace(how, warn=lambda m: None if m in told else warn(m))
     with prepared(claims_path, corpus_path, how) as ready:
         results = ready.check(ready.claims)
-        return check(ready.claims, ready.corpus, results, lock, lock_path)
+        return check(ready.claims, ready.corpus, results, lock, lock_path, stale)
+
+
+def stale_entries(corpus_path: Path) -> list[LeftOut]:
+    """The entries of the corpus's ``sources.yaml`` that name no article (none when the file
+    is broken: reading the corpus reports it)."""
+    path = corpus_path / SOURCES_FILE
+    found: list[LeftOut] = []
+    if path.is_file():
+        with contextlib.suppress(DossierError):
+            load_sources(path, corpus_path, found.append)
+    return [left for left in found if not left.url_only]
 
 
 # --- output formats -----------------------------------------------------------------------
 
 
-def _place(f: Finding) -> str:
-    return f"{one_line(f.file)}:{f.line}" if f.line else one_line(f.file)
+def _place(file: str, line: int | None) -> str:
+    return f"{one_line(file)}:{line}" if line else one_line(file)
 
 
-def _message(f: Finding) -> str:
-    """``<claim id>: <reason>: <details>`` on one line, whatever names and quotes it holds."""
-    return one_line(f"{f.claim}: {f.reason.value}: {f.details}")
+def message(f: Finding) -> str:
+    """What a finding says, after its place: ``<claim id>: <reason>: [FILE:LINE: ]<details>``,
+    the same in every format, on one line whatever names and quotes it holds."""
+    cited = f"{_place(f.source, f.source_line)}: " if f.source is not None else ""
+    claim = f"{f.claim}: " if f.claim is not None else ""
+    return one_line(f"{claim}{f.reason.value}: {cited}{f.details}")
 
 
 def summary(report: CheckReport) -> str:
@@ -313,7 +422,8 @@ def summary(report: CheckReport) -> str:
     else:
         fails = f"{report.failures} failure{'' if report.failures == 1 else 's'}"
         notes = f"{report.notes} note{'' if report.notes == 1 else 's'}"
-        state = f"{fails}, {notes}"
+        warnings = f"{report.warnings} warning{'' if report.warnings == 1 else 's'}, "
+        state = f"{fails}, {warnings if report.warnings else ''}{notes}"
     return (
         f"dossier check: {report.claims} claim{'' if report.claims == 1 else 's'}, "
         f"{report.citations} locked citation{'' if report.citations == 1 else 's'}: {state}"
@@ -321,8 +431,9 @@ def summary(report: CheckReport) -> str:
 
 
 def format_text(report: CheckReport) -> str:
-    """One line per finding, ``claims.yaml:N: <claim id>: <reason>: <details>``, then a summary."""
-    lines = [f"{_place(f)}: {_message(f)}" for f in report.findings]
+    """One line per finding, ``claims.yaml:N: <claim id>: <reason>: [FILE:LINE: ]<details>``,
+    then a summary."""
+    lines = [f"{_place(f.file, f.line)}: {message(f)}" for f in report.findings]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -335,16 +446,19 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+_GITHUB_COMMANDS = {Severity.FAILURE: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
 def format_github(report: CheckReport) -> str:
-    """GitHub Actions workflow commands: ``::error`` for failures, ``::notice`` for notes."""
+    """GitHub Actions workflow commands: ``::error`` for failures, ``::warning`` for warnings,
+    ``::notice`` for notes."""
     lines = []
     for f in report.findings:
-        command = "error" if f.severity is Severity.FAILURE else "notice"
+        command = _GITHUB_COMMANDS[f.severity]
         props = f"file={_escape_property(one_line(f.file))}"
         if f.line:
             props += f",line={f.line}"
-        message = _escape_data(_message(f))
-        lines.append(f"::{command} {props}::{message}")
+        lines.append(f"::{command} {props}::{_escape_data(message(f))}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 

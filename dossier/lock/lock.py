@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dossier.atomic import replace_file
 from dossier.errors import LockError
 from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.models import ClaimResult, Corpus, Document, Evidence, Stance, Verdict
+from dossier.tools.terminal import line_and_column
 
 LOCK_FILE = "dossier.lock"
 CONTEXT = 32  # characters of prefix and suffix kept around each quote
@@ -60,6 +60,12 @@ class LockedCitation(_Strict):
     selector: tuple[TextQuoteSelector, TextPositionSelector]
     stance: Stance
     figures: list[str] = Field(default_factory=list)
+    line: int | None = Field(
+        default=None,
+        ge=1,
+        description="The 1-based line of the article the quote starts on, as `explain` shows "
+        "it: named by `check` even when the article is gone.",
+    )
 
     @property
     def quote(self) -> TextQuoteSelector:
@@ -106,6 +112,7 @@ def cite(evidence: Evidence, document: Document) -> LockedCitation:
         ),
         stance=evidence.stance,
         figures=list(evidence.figures),
+        line=line_and_column(text, evidence.start)[0],
     )
 
 
@@ -128,16 +135,9 @@ def dump_lock(lock: LockFile) -> str:
 
 
 def write_lock(lock: LockFile, path: Path) -> None:
-    """Write the lock atomically: a reader never sees half a file."""
-    text = dump_lock(lock)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise LockError(f"{path}: cannot write the lock file: {err.strerror or err}.") from None
+    """Write the lock atomically: a reader never sees half a file, a failed write leaves the
+    old lock whole and nothing beside it, and the file keeps its mode."""
+    replace_file(path, dump_lock(lock), LockError)
 
 
 def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:

@@ -2,15 +2,16 @@
 
 ``set_source`` changes one article's entry and leaves every other byte of the file as it was
 (ruamel.yaml round trip: comments, order and quoting kept); a missing file is created with a
-header comment. The edited text is validated exactly as a build validates it
-(``corpus.sources.parse_sources``) before it replaces the file, so an edit never leaves a file the
-build would refuse; a file that is already broken is reported, ``PATH:LINE:COL: message``,
-and left alone.
+header comment. ``remove_source`` drops an entry's lines, with the comment lines just above it.
+The edited text is validated exactly as a build validates it (``corpus.sources.parse_sources``)
+before it replaces the file, so an edit never leaves a file the build would refuse; a file that
+is already broken is reported, ``PATH:LINE:COL: message``, and left alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import json
 import re
@@ -18,7 +19,6 @@ import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 from rich.console import RenderableType
@@ -30,11 +30,13 @@ from dossier.atomic import replace_file
 from dossier.corpus.files import article_paths, is_article_path
 from dossier.corpus.sources import (
     SOURCES_FILE,
+    LeftOut,
     SourcesFile,
     load_sources,
     no_article,
     parse_sources,
     source_problem,
+    web_address_problem,
 )
 from dossier.errors import CorpusError
 from dossier.models import SourceMeta
@@ -74,13 +76,17 @@ def _check_corpus(root: Path) -> None:
 
 def article_name(root: Path, name: str) -> str:
     """The name ``sources.yaml`` uses for the article ``name`` (``corpus/a.txt`` -> ``a.txt``)."""
+    for rel in _spellings(root, name):
+        if is_article_path(root, rel):
+            return rel
+    raise CorpusError(f"{name}: {no_article(name, root)}")
+
+
+def _spellings(root: Path, name: str) -> list[str]:
+    """The names ``name`` may mean in ``sources.yaml``: as written, or under the corpus folder."""
     rel = name.replace("\\", "/")
     prefix = root.as_posix().rstrip("/") + "/"
-    if not is_article_path(root, rel) and rel.startswith(prefix):
-        rel = rel[len(prefix) :]
-    if not is_article_path(root, rel):
-        raise CorpusError(f"{name}: {no_article(name, root)}")
-    return rel
+    return [rel, rel[len(prefix) :]] if rel.startswith(prefix) else [rel]
 
 
 def validate_sources(root: Path) -> str:
@@ -98,7 +104,7 @@ def list_sources(root: Path, names: list[str] | None = None) -> Listing:
     """What ``sources.yaml`` says of the articles ``names`` (all articles by default)."""
     _check_corpus(root)
     path = root / SOURCES_FILE
-    known = load_sources(path, root).sources if path.is_file() else {}
+    known = load_sources(path, root, _kept).sources if path.is_file() else {}
     wanted = [article_name(root, n) for n in names] if names else article_paths(root)
     return Listing(
         file=path.as_posix(),
@@ -121,16 +127,80 @@ def set_source(root: Path, name: str, changes: Mapping[str, str]) -> tuple[str, 
     values = _values(changes)
     path = root / SOURCES_FILE
     if path.is_file():
-        load_sources(path, root)  # a broken file is reported as it is, not edited
+        load_sources(path, root, _kept)  # a broken file is reported as it is, not edited
         raw = path.read_text(encoding="utf-8")
     else:
         raw = HEADER
         if (root.parent / SCHEMA_FILE).is_file():  # the project's schema, for the editor
             raw = f"# yaml-language-server: $schema=../{SCHEMA_FILE}\n" + raw
     new = _edited(raw, rel, values)
-    parse_sources(new, path, root)
+    parse_sources(new, path, root, _kept)
     replace_file(path, new)
-    return rel, load_sources(path, root).sources[rel]
+    return rel, load_sources(path, root, _kept).sources[rel]
+
+
+def _kept(_left: LeftOut) -> None:
+    """What an edit of one entry leaves as it is in the others: an entry for an article that
+    is gone, a URL that is no web address (``validate`` reports them, a build warns)."""
+
+
+def remove_source(root: Path, name: str) -> str:
+    """Remove the entry of the article ``name`` (``a.txt`` or ``corpus/a.txt``) from
+    ``sources.yaml``, keeping every other byte of the file; the article need not exist (it
+    was removed or renamed). Returns the entry's name as the file spelled it."""
+    _check_corpus(root)
+    path = root / SOURCES_FILE
+    if not path.is_file():
+        raise CorpusError(f"{path.as_posix()}: no such file; no article is described yet.")
+    before = load_sources(path, root, _kept)  # a broken file is reported as it is, not edited
+    raw = path.read_text(encoding="utf-8")
+    yaml = _yaml(raw)
+    data = yaml.load(raw)
+    entries = data.get("sources") if isinstance(data, CommentedMap) else None
+    names = list(entries) if isinstance(entries, CommentedMap) else []
+    rel = next((n for n in _spellings(root, name) if n in names), None)
+    if rel is None:
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else "."
+        raise CorpusError(f"{path.as_posix()}: no entry for '{name}'{hint}")
+    assert isinstance(entries, CommentedMap)
+    new = _without_entry(raw, entries, rel)
+    before.sources.pop(rel, None)  # None: the entry of an article that is gone
+    if new is None or parse_sources(new, path, root, _kept) != before:
+        del entries[rel]  # a layout the lines do not show: ruamel.yaml writes it back
+        new = _dumped(yaml, data, raw)
+        parse_sources(new, path, root, _kept)
+    replace_file(path, new)
+    return rel
+
+
+def _without_entry(raw: str, entries: CommentedMap, name: str) -> str | None:
+    """``raw`` without the lines of the entry ``name`` of a block mapping: the comment lines
+    just above its key (they speak of it), its key and its value. A comment above the next
+    key stays with it, which ruamel.yaml, tying a comment to the value before it, would drop."""
+    if entries.fa.flow_style():
+        return None
+    key_line, column = entries.lc.key(name)
+    lines = raw.splitlines(keepends=True)
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    def blank(line: str) -> bool:
+        return not line.strip()
+
+    first = key_line
+    while first > 0 and lines[first - 1].lstrip(" ").startswith("#"):
+        if indent(lines[first - 1]) != column:
+            break
+        first -= 1
+    end = key_line + 1
+    while end < len(lines) and (blank(lines[end]) or indent(lines[end]) > column):
+        end += 1
+    if first == 0 or not blank(lines[first - 1]):  # keep the blank lines that set it apart
+        while end > key_line + 1 and blank(lines[end - 1]):
+            end -= 1
+    return "".join(lines[:first] + lines[end:])
 
 
 def _values(changes: Mapping[str, str]) -> dict[str, Any]:
@@ -145,14 +215,9 @@ def _values(changes: Mapping[str, str]) -> dict[str, Any]:
         if not text:
             values[field] = None
             continue
-        if field == "url":
-            parts = urlsplit(text)
-            if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-                problems.append(
-                    f"{option}: '{text}' is not a web address; give the whole address, "
-                    "starting with https:// or http://"
-                )
-                continue
+        if field == "url" and (bad := web_address_problem(text)) is not None:
+            problems.append(f"{option}: {bad}")
+            continue
         try:
             checked = SourceMeta.model_validate({field: text})
         except ValidationError as err:
@@ -200,9 +265,14 @@ def _edited(raw: str, name: str, values: Mapping[str, Any]) -> str:
         elif value is not None:
             before = FIELDS[: FIELDS.index(field)]
             entry.insert(sum(1 for key in entry if key in before), field, value)
+    return prefix + _dumped(yaml, data, raw)
+
+
+def _dumped(yaml: YAML, data: Any, raw: str) -> str:
+    """``data`` written back as ``raw`` was, with its line endings."""
     out = io.StringIO()
     yaml.dump(data, out)
-    text = prefix + out.getvalue()
+    text = out.getvalue()
     return text.replace("\n", "\r\n") if "\r\n" in raw else text
 
 

@@ -94,7 +94,8 @@ def badge(verdict: Verdict, look: Look) -> Text:
     return Text(f"[{verdict.value.upper()}]")
 
 
-def _one_line(text: str) -> str:
+def flat(text: str) -> str:
+    """``text`` with each run of whitespace (line breaks too) made one space."""
     return re.sub(r"\s+", " ", text)
 
 
@@ -131,7 +132,7 @@ def marked(
         out.append("… ", style=base_style)
     pending_space = False
     for a, b in itertools.pairwise(points):
-        piece = _one_line(text[a:b])
+        piece = flat(text[a:b])
         if not piece:
             continue
         in_mark = any(s <= a and b <= e for s, e in spans)
@@ -170,7 +171,7 @@ def source_label(meta: SourceMeta) -> str:
     """``firstpost.com, 2017-09-21, “Title”``: what is known of a source; unknowns left out."""
     parts = [meta.outlet or "outlet unknown", meta.date.isoformat() if meta.date else "undated"]
     if meta.title:
-        parts.append(f"“{_one_line(meta.title)}”")
+        parts.append(f"“{flat(meta.title)}”")
     return ", ".join(parts)
 
 

@@ -10,7 +10,7 @@ import pytest
 from articles import FIXTURES, SEEDS, passage_texts, write
 
 from dossier.corpus import files as files_module
-from dossier.corpus.read import load_corpus
+from dossier.corpus.read import load_corpus, read_corpus
 from dossier.errors import CorpusError
 from dossier.models import Corpus
 
@@ -112,3 +112,21 @@ def test_only_unreadable_files_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "binary.txt", b"\x00\x01")
     with pytest.raises(CorpusError, match="no readable article files"):
         load_corpus(tmp_path, warn=lambda _message: None)
+
+
+@pytest.mark.parametrize("keep_texts", [True, False])
+def test_articles_without_text_are_skipped_with_one_warning(
+    tmp_path: Path, keep_texts: bool
+) -> None:
+    write(tmp_path / "story.txt", "It rained.\n")
+    for name in ["a.txt", "b.md", "c/d.txt"]:
+        write(tmp_path / name, " \r\n\t\n" if name == "b.md" else "")
+    said: list[str] = []
+    files = read_corpus(tmp_path, warn=said.append, keep_texts=keep_texts)
+    assert [d.path for d in files.documents] == ["story.txt"]
+    names = ", ".join(str(tmp_path / n) for n in ["a.txt", "b.md", "c/d.txt"])
+    assert said == [
+        "3 articles hold no text (each is empty or only whitespace) and were skipped: "
+        + names
+        + "."
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import blingfire
@@ -39,6 +40,26 @@ def test_a_line_after_a_comma_or_starting_lowercase_continues_the_paragraph() ->
         passage_texts(corpus)
     )
     assert "Residents welcomed the news." in passage_texts(corpus)
+
+
+def test_a_text_re_wrapped_to_a_width_keeps_its_paragraphs_and_headings() -> None:
+    """Filled to 40 columns, a line that starts with a capital is no new paragraph when the
+    word would not have fit on the line before; the headline stays one heading."""
+    lines = [
+        "Russia warns US of retaliation if troops come under fire",
+        "Moscow said that its own special forces were deployed alongside Syrian troops. "
+        "The SDF said Russian jets struck its positions near the Euphrates.",
+        "Washington fears further advances by pro-government forces could help Iran.",
+    ]
+
+    def read(text: str) -> list[tuple[str, ParagraphKind]]:
+        paragraphs, _ = segment_document(Document(path="a.txt", text=text, sha256="0" * 64))
+        return [(" ".join(text[p.start : p.end].split()), p.kind) for p in paragraphs]
+
+    wrapped = "\n\n".join(textwrap.fill(line, 40, break_on_hyphens=False) for line in lines)
+    assert "troops.\nThe SDF said" in wrapped
+    assert read(wrapped) == read("\n\n".join(lines))
+    assert [kind for _, kind in read(wrapped)][:2] == [ParagraphKind.HEADING, ParagraphKind.BODY]
 
 
 def test_headlines_and_bylines_are_headings_and_give_the_title(seeds: Corpus) -> None:
@@ -118,6 +139,10 @@ def test_our_blingfire_call_matches_its_public_wrapper(seeds: Corpus) -> None:
                 "[link](#)",
                 "…",
                 "\t",
+                " Follow us on Twitter.",
+                " You can help.",
+                " 40 died.",
+                "“Please donate,” he said.",
             ]
         ),
         max_size=40,

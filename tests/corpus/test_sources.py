@@ -8,7 +8,7 @@ import pytest
 from articles import write
 
 from dossier.corpus.read import load_corpus
-from dossier.corpus.sources import date_in_name
+from dossier.corpus.sources import date_in_name, load_sources
 from dossier.errors import CorpusError
 from dossier.models import Corpus
 
@@ -46,26 +46,70 @@ def test_sources_yaml_errors_suggest_the_key_or_file_meant(tmp_path: Path) -> No
         tmp_path / "sources.yaml",
         "sources:\n  article.txt:\n    outlett: X\n    date: 20170921\n  artcle.txt:\n",
     )
-    with pytest.raises(CorpusError) as err:
-        load_corpus(tmp_path)
     where = tmp_path / "sources.yaml"
+    with pytest.raises(CorpusError) as err:
+        load_sources(where, tmp_path)  # as `dossier validate` reads it
     assert str(err.value).splitlines() == [
         f"{where}:3:5: sources[\"article.txt\"].outlett: unknown key; did you mean 'outlet'?",
         f'{where}:4:11: sources["article.txt"].date: 20170921 is a number, not a date; '
         "write it as YYYY-MM-DD, e.g. 2017-09-21.",
         f'{where}:5:3: sources["artcle.txt"]: no such article file in the corpus folder '
         f"{tmp_path} (names are paths relative to it, e.g. 'article.txt'); "
-        "did you mean 'article.txt'?",
+        "did you mean 'article.txt'? If the article was removed, drop its entry: "
+        "dossier source remove artcle.txt",
     ]
 
 
-def test_sources_yaml_naming_an_unknown_file_is_an_error(tmp_path: Path) -> None:
+def test_an_entry_for_a_removed_article_is_a_warning_when_reading_the_corpus(
+    tmp_path: Path,
+) -> None:
     write(tmp_path / "a.txt", "A sentence here.\n")
-    write(tmp_path / "sources.yaml", "sources:\n  a.txt:\n    title: A\n  missing.txt:\n")
-    with pytest.raises(
-        CorpusError, match=r"sources\.yaml:4:3: sources\[\"missing\.txt\"\]: no such"
-    ):
-        load_corpus(tmp_path)
+    write(tmp_path / "sources.yaml", "sources:\n  a.txt:\n    title: A\n  gone too.txt:\n")
+    warnings: list[str] = []
+
+    corpus = load_corpus(tmp_path, warn=warnings.append)
+
+    assert [d.path for d in corpus.documents] == ["a.txt"]
+    assert corpus.documents[0].meta.title == "A"
+    assert warnings == [
+        f'{tmp_path / "sources.yaml"}:4:3: sources["gone too.txt"]: no such article file in '
+        f"the corpus folder {tmp_path} (names are paths relative to it, e.g. 'article.txt'). "
+        "Its entry is ignored. If the article was removed, drop its entry: "
+        "dossier source remove 'gone too.txt'"
+    ]
+    with pytest.raises(CorpusError, match=r'sources\.yaml:4:3: sources\["gone too\.txt"\]: no'):
+        load_sources(tmp_path / "sources.yaml", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("url", "accepted"),
+    [
+        ("https://www.firstpost.com/world/x.html", True),
+        ("HTTP://example.org/a", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("file:///etc/passwd", False),
+        ("//example.org/a", False),
+        ("www.example.org", False),
+        ("http://[::1", False),
+    ],
+)
+def test_only_web_addresses_are_urls(tmp_path: Path, url: str, accepted: bool) -> None:
+    write(tmp_path / "a.txt", "A sentence here.\n")
+    write(tmp_path / "sources.yaml", f"sources:\n  a.txt:\n    url: '{url}'\n")
+    warnings: list[str] = []
+    [document] = load_corpus(tmp_path, warn=warnings.append).documents
+    if accepted:
+        assert (document.meta.url, warnings) == (url, [])
+        return
+    problem = (
+        f"{tmp_path / 'sources.yaml'}:3:10: sources[\"a.txt\"].url: '{url}' is not a web "
+        "address; give the whole address, starting with https:// or http://"
+    )
+    assert (document.meta.url, warnings) == (None, [f"{problem}; it is ignored."])
+    with pytest.raises(CorpusError) as err:
+        load_sources(tmp_path / "sources.yaml", tmp_path)  # as `dossier validate` reads it
+    assert str(err.value) == problem
 
 
 def test_sources_yaml_syntax_error_and_bad_regex_name_their_place(tmp_path: Path) -> None:

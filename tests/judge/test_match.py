@@ -3,6 +3,7 @@ made examples."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from judging import ALIASES, ANALYZER
@@ -116,3 +117,34 @@ def test_its_own_forces_are_the_forces_the_article_named_before(tmp_path: Path) 
     (tmp_path / "a.txt").write_text(_mortar_article(first.replace("Russian", "Nigerien")))
     cited = [e.quote for e in Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)]
     assert not any(q.startswith("Russia's defence ministry said mortars") for q in cited), cited
+
+
+def test_a_sentence_reads_the_same_re_wrapped_or_in_nfd_and_is_cited_verbatim(
+    tmp_path: Path,
+) -> None:
+    said = "The KF said it controls 80 per cent of Raqa, though the share is believed much lower.\n"
+    claim = Claim(id="c", text="The KF controls 80 percent of Raqa.")
+    wrapped = said.replace("80 per cent", "80 per\n   cent").replace(" much", "\r\nmuch")
+    nfd = unicodedata.normalize("NFD", "Ráqa")
+    found = {}
+    for name, text in {"plain": said, "wrapped": wrapped, "nfd": said.replace("Raqa", nfd)}.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "a.txt").write_text(text, encoding="utf-8", newline="")
+        evidence = Matcher(load_corpus(folder), ANALYZER).evidence(claim)
+        assert all(text[e.start : e.end] == e.quote for e in evidence)
+        found[name] = [
+            (e.stance, e.quote, [e.quote[a:b] for a, b in e.highlights]) for e in evidence
+        ]
+    assert found["plain"] == [
+        (Stance.SUPPORTS, said.strip(), ["KF", "80 per cent", "Raqa"]),
+        (Stance.CONFLICTS, "though the share is believed much lower", []),
+    ]
+    assert found["wrapped"] == [
+        (Stance.SUPPORTS, wrapped.strip(), ["KF", "80 per\n   cent", "Raqa"]),
+        (Stance.CONFLICTS, "though the share is believed\r\nmuch lower", []),
+    ]
+    assert [(stance, marks) for stance, _, marks in found["nfd"]] == [
+        (Stance.SUPPORTS, ["KF", "80 per cent", nfd]),
+        (Stance.CONFLICTS, []),
+    ]

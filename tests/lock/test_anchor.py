@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from dossier.lock.anchor import Anchoring, anchor, figure_changes, word_diff
@@ -53,6 +55,35 @@ def test_anchor(new_text: str, how: Anchoring) -> None:
         assert found.text.split() == new_text[found.start : found.end].split()
 
 
+ACCENTED = ARTICLE.replace("the city", "Khúsham").replace("said", "’said’")
+ACCENTED_QUOTE = QUOTE.replace("the city", "Khúsham").replace("said", "’said’")
+
+
+@pytest.mark.parametrize(
+    "new_text",
+    [
+        unicodedata.normalize("NFD", ACCENTED),
+        ACCENTED.replace("\n", "\r\n"),
+        ACCENTED.replace("80 per cent", "80\nper\ncent").replace(" said", "\n  said"),
+        ACCENTED.replace("’", "'"),
+        unicodedata.normalize("NFD", ACCENTED.replace("’", "'").replace(" ", "\r\n")),
+    ],
+    ids=["nfd", "crlf", "rewrapped", "straight-quotes", "all-at-once"],
+)
+def test_an_editors_tool_never_moves_a_quote(new_text: str) -> None:
+    found = anchor(citation_in(ACCENTED, ACCENTED_QUOTE), new_text, [])
+    assert found.how in {Anchoring.MOVED, Anchoring.REFLOWED}  # never "edited": no note
+    assert found.text == new_text[found.start : found.end]
+    assert found.text.startswith("We") and found.text.endswith("spokeswoman.")
+
+
+def test_a_figure_across_a_line_break_is_no_change() -> None:
+    found = ARTICLE.replace("80 per cent", "80 per\ncent")
+    assert figure_changes(citation_in(ARTICLE, QUOTE), found) == []
+    nfd = unicodedata.normalize("NFD", "We control 80 per cent of Khúsham")
+    assert figure_changes(citation_in(ARTICLE, QUOTE), nfd) == []
+
+
 def test_anchor_snaps_an_edited_quote_to_its_sentence() -> None:
     new_text = ARTICLE.replace("80 per cent", "70 per cent")
     sentence = new_text.index("We control")
@@ -70,3 +101,7 @@ def test_word_diff() -> None:
         "We control [-80-] {+70+} per cent of ..."
     )
     assert word_diff("a b c", "a b c") == "a b c"
+    nfd = unicodedata.normalize("NFD", "near Khúsham")
+    assert (
+        word_diff("killed near Khúsham", "were killed\r\n" + nfd) == "{+were+} killed near Khúsham"
+    )

@@ -98,6 +98,7 @@ def test_lock_records_each_claim_with_w3c_selectors(ws: Path) -> None:
     assert text[position["end"] :].startswith(quote["suffix"])
     assert citation["figures"] == ["over 1,500"]
     assert len(citation["quote_sha256"]) == len(citation["source_sha256"]) == 64
+    assert citation["line"] == text.count("\n", 0, position["start"]) + 1
 
 
 def test_lock_is_stable_sorted_json(ws: Path) -> None:
@@ -146,7 +147,7 @@ def test_typo_fixed_in_a_cited_sentence_is_a_note(ws: Path) -> None:
     n = line(ws, "coalition-strikes")
     assert result.output.splitlines() == [
         f"claims.yaml:{n}: coalition-strikes: quote re-anchored: "
-        f"{citation['source']}:{citation['selector'][1]['start']}: "
+        f"corpus/{citation['source']}:{citation['line']}: "
         "... strikes against Daesh [-terrorist-] {+terorist+} targets and helped ...; "
         "run `dossier lock` to update it",
         summary(ws, "0 failures, 1 note"),
@@ -163,8 +164,9 @@ def test_supporting_sentence_deleted_fails_naming_the_claim(ws: Path) -> None:
     assert result.exit_code == 1, result.output
     n = line(ws, "us-troops-in-syria")
     assert (
-        f"claims.yaml:{n}: us-troops-in-syria: support lost: the supporting quote is no longer "
-        f'in {citation["source"]}: "{shorten(exact(citation))}"'
+        f"claims.yaml:{n}: us-troops-in-syria: support lost: "
+        f"corpus/{citation['source']}:{citation['line']}: the supporting quote is no longer "
+        f'in the article: "{shorten(exact(citation))}"'
     ) in result.output.splitlines()
 
 
@@ -182,27 +184,27 @@ def test_figure_changed_fails(ws: Path) -> None:
     assert ": 80 per cent -> 70 per cent" in found[0]
 
 
-def test_article_removed_fails(ws: Path) -> None:
+@pytest.mark.parametrize("lines_locked", [True, False], ids=["lock", "lock-without-lines"])
+def test_article_removed_fails_naming_where_the_quote_was(ws: Path, lines_locked: bool) -> None:
     citation = supporting(ws, "coalition-strikes")
+    if not lines_locked:  # a lock written before lines were recorded
+        data = lock_data(ws)
+        for claim in data["claims"].values():
+            for c in claim["citations"]:
+                del c["line"]
+        (ws / "dossier.lock").write_text(json.dumps(data), encoding="utf-8")
     (ws / "corpus" / citation["source"]).unlink()
-    sources = ws / "corpus" / "sources.yaml"
-    if sources.exists():  # the article's metadata goes with it
-        from ruamel.yaml import YAML
-
-        yaml = YAML()
-        data = yaml.load(sources)
-        data["sources"].pop(citation["source"], None)
-        yaml.dump(data, sources)
+    removed = dossier("source", "remove", citation["source"])  # its metadata goes with it
+    assert removed.exit_code == 0, removed.output
     result = dossier("check")
     assert result.exit_code == 1, result.output
     n = line(ws, "coalition-strikes")
-    assert any(
-        x.startswith(
-            f"claims.yaml:{n}: coalition-strikes: source removed: "
-            f"{citation['source']} is gone from the corpus"
-        )
-        for x in result.output.splitlines()
-    ), result.output
+    where = f"corpus/{citation['source']}" + (f":{citation['line']}" if lines_locked else "")
+    assert (
+        f"claims.yaml:{n}: coalition-strikes: source removed: {where}: the article is gone "
+        f'from the corpus; it held the supporting quote "{shorten(exact(citation))}"'
+    ) in result.output.splitlines()
+    assert result.stderr == ""
 
 
 def test_claim_reworded_is_rejudged(ws: Path) -> None:
