@@ -492,3 +492,28 @@ def test_two_earlier_figures_of_different_years_do_not_meet() -> None:
     same_year = analyze_passage("Turnout was down from 61% in 2019.", ANALYZER, None)
     assert not answers(claim, other_year, frozenset()).contradicted
     assert answers(claim, same_year, frozenset()).contradicted
+
+
+def test_a_figure_is_owned_by_the_subject_of_its_verb() -> None:
+    """The parse finds the owner beyond a word window: the subject of the verb whose object the
+    figure counts, through a relative clause."""
+    claim = "Contoso cut 18,000 job cuts in January."
+    for passage in [
+        "In a memo, Northwind announced 11,000 job cuts in January.",
+        "Analysts cited Northwind, which said in January it would make 11,000 job cuts.",
+    ]:
+        outcome = decided(claim, passage, article="Contoso and Northwind cut jobs.")
+        assert outcome.rule == "figures.owned-by-another", passage
+        assert "Northwind" in outcome.reason
+
+
+def test_a_count_in_brackets_is_the_name_before_it() -> None:
+    passage = (
+        "Behind Ruritania, Elbonia (156), Latveria (138) and Genovia (54) have logged the "
+        "highest number of confirmed cases."
+    )
+    backed = stance("Elbonia had 156 confirmed cases.", passage)
+    assert backed is not None and backed.stance is Stance.SUPPORTS
+    contradicted = stance("Latveria had fewer than 50 confirmed cases.", passage)
+    assert contradicted is not None and contradicted.stance is Stance.CONFLICTS
+    assert contradicted.figures == ["138"]
