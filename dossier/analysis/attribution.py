@@ -3,7 +3,8 @@
 "..., said Jihan Sheikh Ahmed, spokeswoman for the operation" -> "Jihan Sheikh Ahmed, spokeswoman
 for the operation"; "While the Pentagon says there are ..." -> "the Pentagon"; "The ISIS-linked news
 agency Amaq has claimed ..." -> "The ISIS-linked news agency Amaq"; "..., Reuters reports." ->
-"Reuters"; "according to pro-Kurdish sources" -> "pro-Kurdish sources". A pronoun ("he said") is
+"Reuters"; "according to pro-Kurdish sources" -> "pro-Kurdish sources"; "The Pentagon puts the
+number of troops at about 500" -> "The Pentagon" (an estimate's source). A pronoun ("he said") is
 resolved to a named speaker before it in the same article: "they" and "it" to the last one a few
 sentences back, "he" and "she" only to one who can be a person ("General Igor Konashenkov", not
 "The U.S.-backed militias"), and further back only to one the article shows to be a person.
@@ -14,9 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from dossier.lexicon.calendar import WEEKDAYS, month_pattern
 from dossier.lexicon.speech import (
     CLAUSE_OPENERS,
     CLAUSE_VERBS,
+    ESTIMATE_VERBS,
     FEMALE_WORDS,
     GROUP_NOUNS,
     MALE_WORDS,
@@ -41,10 +44,22 @@ _AFTER_QUOTE_RE = re.compile(
 )
 _ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;:]{2,100})", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b" + _SPEECH + r"\b")
+_ESTIMATE_RE = re.compile(
+    r"\b(?:" + "|".join(ESTIMATE_VERBS) + r")\b(?=[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,2}\d)"
+)
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
 _DIGIT_RE = re.compile(r"\d")
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
+# A time said before the speaker: "On 4 January 2023 the Wall Street Journal reported".
+_WHEN_RE = re.compile(
+    r"^(?:on|in|by|late|early|last|this|earlier|later)(?:\s+(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|"
+    + month_pattern()
+    + "|"
+    + "|".join(WEEKDAYS)
+    + r"|the|of|year|week|month|day|morning|afternoon|evening|night|last|early|late|mid)\b,?)+\s+",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 14
 _OPENING_QUOTES = '“"‘'
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
@@ -132,6 +147,10 @@ _TRAILING_RE = re.compile(
 
 def _clean(who: str) -> str | None:
     who = _LEADING_RE.sub("", who.strip(" ,\"“”'’"))
+    when = _WHEN_RE.match(who)
+    if when:  # the time goes, the article stays: "On 4 January the Journal" -> "the Journal"
+        article = re.search(r"\b(?:the|The)\s+$", when.group())
+        who = (article.group() if article else "") + who[when.end() :]
     who = _TRAILING_RE.sub("", who)
     who = re.sub(r"\s+", " ", who)
     if not who or not any(c.isalpha() for c in who) or len(who.split()) > _MAX_WORDS:
@@ -140,6 +159,10 @@ def _clean(who: str) -> str | None:
     if words[0] in CLAUSE_OPENERS or not CLAUSE_VERBS.isdisjoint(words) or _DIGIT_RE.search(who):
         return None  # "After CEO Andy Jassy", "Spain had 156": a clause, not who speaks
     return who
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def speaker(
@@ -165,7 +188,8 @@ def speaker(
     m = _ACCORDING_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
         return who
-    for verb in _VERB_RE.finditer(sentence):
+    verbs = sorted([*_VERB_RE.finditer(sentence), *_ESTIMATE_RE.finditer(sentence)], key=_start)
+    for verb in verbs:
         # "The Syrian Democratic Forces (SDF) announced": the aside is not where the name ends.
         head = _ASIDE_RE.sub("", sentence[: verb.start()])
         if _PASSIVE_RE.search(head):

@@ -62,7 +62,10 @@ for _kind, _words in (
         _HEDGES[_w] = _kind
 
 # "most of the city", "the majority of": more than half, as a share.
-_MAJORITY_RE = r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)"
+# "a majority of 174" is a margin of 174 seats or votes: the number is the figure.
+_MAJORITY_RE = (
+    r"most(?=\s+of\b)|(?:the\s+|a\s+)?majority(?=\s+of\b)(?!\s+of\s+(?:just\s+|only\s+)?\d)"
+)
 _NUMWORD = r"(?:" + "|".join(NUMBER_WORDS) + r")"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -320,9 +323,11 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
         if unit == "count" and noun is None and not alone:
-            if not num_raw[:1].isdigit() or hedge or num2:
+            if not num_raw[:1].isdigit() or num2:
                 continue  # "one", "some two": words, not a figure to hold a passage to
-            unit = "number"  # "now 80", "dropped to 84.15": compared where the words agree
+            # "now 80", "dropped to 84.15", "totalled about 27,000": compared where the words
+            # around them agree
+            unit = "number"
         found.append(
             Quantity(
                 text=text[start : m.end()],

@@ -54,6 +54,11 @@ class Figure:
     context: frozenset[str]  # the words around it ("advanced about 5 miles in the clashes")
     owners: frozenset[str] = frozenset()  # names in the counted noun: "500 US troops" -> US
     modifiers: frozenset[str] = frozenset()  # its other words: "Iraqi security" of "... forces"
+    # What kind of quantity it is (``dossier.lexicon.aspects``): a level, a change ("9,000
+    # more"), a threshold ("326 seats needed"), ...; and the words that tell it.
+    kind: str = "level"
+    cue: str = ""
+    year: str = ""  # the year said beside an earlier figure: "down from 67.3% in 2019"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dossier.analysis import attribution
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
+from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
@@ -25,6 +26,7 @@ from dossier.judge.acts import (
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.polarity import polarity
 from dossier.lexicon import thresholds
+from dossier.lexicon.aspects import EARLIER
 from dossier.lexicon.negation import DENIAL_STEMS
 from dossier.lexicon.speech import (
     LIGHT_VERBS,
@@ -35,6 +37,7 @@ from dossier.lexicon.speech import (
 )
 from dossier.lexicon.synonyms import CAMPAIGN_ACTS, FORGOING, PEOPLE_OF
 from dossier.lexicon.words import ANAPHORS, DETERMINERS, GENERIC_OBJECTS
+from dossier.models import Quantity
 
 
 def _keys(tokens: Sequence[Token]) -> frozenset[str]:
@@ -68,9 +71,12 @@ def _figures(
     ("fatalities" counts what "deaths" do). The whole a part is counted out of ("412 of the
     650 seats") is no figure of its own: it would be held against other counts of seats."""
     out = []
-    for q in extract(text):
-        if _OUT_OF_RE.search(text, 0, q.start):
-            continue
+    quantities = [q for q in extract(text) if not _OUT_OF_RE.search(text, 0, q.start)]
+    kinds = figure_kinds(text, [(q.start, q.end) for q in quantities])
+    for q, kind in zip(quantities, kinds, strict=True):
+        listed = listed_count(text, tokens, q) if not q.noun else None
+        if listed is not None:  # "Spain (156), Portugal (138) ... the number of confirmed cases"
+            q = q.model_copy(update={"unit": "count", "noun": listed[1]})
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
         measure = _keys(noun_tokens)
         if claim:
@@ -84,7 +90,7 @@ def _figures(
         owners: frozenset[str] = frozenset()
         modifiers: frozenset[str] = frozenset()
         at = text.find(q.noun, q.end) if q.noun and q.unit == "count" else -1
-        if q.noun and at >= q.end:
+        if q.noun and at >= q.end and listed is None:
             phrase = [t for t in tokens if q.end <= t.start < at + len(q.noun) and not t.stop]
             owners = frozenset(k for t in phrase if t.entity for k in t.keys if k[0] in "@#")
             modifiers = frozenset(k for t in phrase[:-1] for k in t.keys) - measure
@@ -97,9 +103,32 @@ def _figures(
                 _context(tokens, q.start, q.end, claim),
                 owners,
                 modifiers,
+                *kind,
+                year_beside(text, q.start, q.end) if kind[0] == EARLIER else "",
             )
         )
     return tuple(out)
+
+
+# A count in brackets after a name, in a list: "Spain (156), Portugal (138) and Canada (54)
+# have logged the highest number of confirmed cases".
+_BRACKETED_RE = re.compile(r"\(\s*$")
+_NUMBER_OF_RE = re.compile(r"\bnumbers?\s+of\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b", re.IGNORECASE)
+
+
+def listed_count(text: str, tokens: Sequence[Token], q: Quantity) -> tuple[Token, str] | None:
+    """For a number in brackets right after a name ("Portugal (138)"), the name and what the
+    sentence says the list counts ("the number of confirmed cases" -> "confirmed cases")."""
+    bracketed = _BRACKETED_RE.search(text, max(0, q.start - 3), q.start)
+    if not bracketed or text[q.end : q.end + 1] != ")":
+        return None
+    before = [t for t in tokens if t.end <= q.start - 1]
+    if not before or not before[-1].entity:
+        return None
+    counted = _NUMBER_OF_RE.search(text, q.end)
+    if counted is None:
+        return None
+    return before[-1], counted.group(1)
 
 
 def analyze_claim(

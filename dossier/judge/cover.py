@@ -10,15 +10,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dossier.analysis import attribution
+from dossier.analysis.parse import figure_frame
 from dossier.analysis.text import Token, collocation, expand
 from dossier.judge.acts import hit_by
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
-from dossier.judge.analyze import of_name
+from dossier.judge.analyze import listed_count, of_name
 from dossier.lexicon import thresholds
 from dossier.lexicon.speech import REPORT_NOUNS
 from dossier.lexicon.synonyms import (
     ATTACKS,
     CAMPAIGN_ACTS,
+    COUNTED_EVENTS,
     PEOPLE_OF,
     PRESENCE_VERBS,
     WARNING,
@@ -260,6 +262,9 @@ def other_actor(claim: ClaimAnalysis, passage: PassageAnalysis, matched: set[int
     return None
 
 
+_ANOTHER_CLAUSE_RE = re.compile(r"[;:]|,(?!\s*(?:who|which)\b)")
+
+
 def foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str | None:
     """The name just before the word at j, when it is a name the claim does not have (an
     alias-table name, or any other: "the Liberal Democrats, who won 71 seats" is not a count
@@ -268,6 +273,8 @@ def foreign_actor(claim_keys: set[str], passage: PassageAnalysis, j: int) -> str
     tokens = passage.tokens
     before = [t for t in tokens[max(0, j - thresholds.ACTOR_WINDOW) : j] if not t.stop]
     for t in reversed(before):  # the nearest name before the act is its actor
+        if _ANOTHER_CLAUSE_RE.search(passage.text, t.end, tokens[j].start):
+            break  # "in the parlance of UK elections, a majority of 174": not the UK's
         if t.start in speaker or passage.text[t.end : t.end + 2].strip().startswith("-"):
             continue  # the speaker, or a description ("US-backed forces")
         if not t.entity:
@@ -298,12 +305,36 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|whereas|w
 
 
 def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure) -> str | None:
-    """The name just before a passage's figure, in its clause, when the claim does not have it
-    (nor one joined to it): "the SNP are expected to secure 10 seats" -> "SNP". A comma, a
-    conjunction or "of" ends the clause: "in the parlance of UK elections, a majority of 174"
-    is no count of the UK's."""
+    """Who a passage's figure is said of, when the claim does not name them (nor one joined to
+    them): the subject of the verb the figure belongs to, in the sentence's parse
+    (``analysis.parse.figure_frame``: "Facebook-parent Meta recently announced 11,000 job
+    cuts" -> "Meta"; "Salesforce, which said it would cut its workforce by 10 percent" ->
+    "Salesforce"). Where the parse shows no named subject, the name just before the figure in
+    its clause: "the SNP are expected to secure 10 seats" -> "SNP"; a count in brackets is the
+    name's before it ("Spain (156), Portugal (138)"). A comma, a conjunction or
+    "of" ends the clause: "in the parlance of UK elections, a majority of 174" is no count of
+    the UK's."""
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     tokens = passage.tokens
+    listed = listed_count(passage.text, tokens, figure.quantity.model_copy(update={"noun": None}))
+    if listed is not None:  # "Spain (156), Portugal (138)": the name before the brackets
+        return None if set(listed[0].keys) & claim_keys else listed[0].text
+    frame = figure_frame(passage.text, figure.quantity.start, figure.quantity.end)
+    verb = next((t for t in tokens if frame and t.start == frame.verb[0]), None)
+    if frame is not None and not (verb and set(expand(verb.keys)) & COUNTED_EVENTS):
+        # (who kills or wounds those counted does not own them: "IS killed 4 soldiers")
+        start, end = frame.subject
+        # a name the parse tags as one counts though it opens the sentence ("Northwind said")
+        names = [
+            t
+            for t in tokens
+            if start <= t.start < end and len(t.text) > 1 and (t.entity or frame.proper)
+        ]
+        if any(set(t.keys) & claim_keys for t in names):
+            return None  # the claim's own
+        named = [t for t in names if any(k[0] in "@#" for k in t.keys)]
+        if named and not _joined_to_claims(tokens, named[0], claim_keys):
+            return " ".join(t.text for t in named)
     at = next((i for i, t in enumerate(tokens) if t.start >= figure.quantity.start), len(tokens))
     speaker = speaker_span(passage)
     for i in range(at - 1, max(-1, at - 1 - thresholds.OWNER_WINDOW), -1):

@@ -5,15 +5,16 @@ count is of, and the words that qualify a figure or set it aside."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dossier.analysis.facets import Facets
 from dossier.analysis.quantity import Agreement, compare, complement
 from dossier.analysis.text import expand
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis
+from dossier.judge.analyze import listed_count
 from dossier.judge.outcome import Counter
 from dossier.judge.polarity import clause_at
-from dossier.lexicon import thresholds
+from dossier.lexicon import aspects, thresholds
 from dossier.lexicon.calendar import RELATIVE_DAYS, WEEKDAYS
 from dossier.lexicon.hedges import COUNTER_QUALIFIERS, QUALIFIERS
 from dossier.lexicon.synonyms import COUNTED_EVENTS, LOSS
@@ -31,6 +32,8 @@ REIDENTIFY_RE = re.compile(
     r"that|supporting|fighting|working|from|in|near|with)\b|$)"
 )
 
+_ROUND_SHARE_RE = re.compile(r"(?:the |a )?(?:most|majority)", re.IGNORECASE)
+
 Answer = tuple[Agreement, Figure, Figure, str]  # how a claim's figure compares, and of what
 
 
@@ -42,6 +45,9 @@ class Answers:
     agreed: list[Answer]
     contradicted: list[Answer]
     unsettled: list[tuple[Figure, Figure, str]]
+    # Figures that measure the same thing but are of different kinds (a gain against a total):
+    # neither backs nor contradicts the other; the first says why the passage is left out.
+    apart: list[tuple[Figure, Figure]] = field(default_factory=list)
 
 
 def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozenset[str]) -> Answers:
@@ -50,12 +56,13 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
     agreed: list[Answer] = []
     contradicted: list[Answer] = []
     unsettled: list[tuple[Figure, Figure, str]] = []  # measured, neither backed nor contradicted
+    apart: list[tuple[Figure, Figure]] = []
     for cf in claim.figures:
         mine: Answer | None = None
         open_: tuple[Figure, Figure, str] | None = None
         for pf in passage.figures:
             measure = same_measure(cf, pf, place_keys)
-            if measure is None:
+            if measure is None or _listed_for_another(claim, passage, pf):
                 continue
             held = pf.quantity
             lost = loss(claim, passage, cf, pf)
@@ -68,6 +75,9 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
                     held = complement(held)
                     measure += ", the rest held"
             agreement = compare(cf.quantity, held)
+            if not comparable(cf, pf, agreement):
+                apart.append((cf, pf))
+                continue
             if agreement is Agreement.UNCLEAR:
                 open_ = open_ or (cf, pf, measure)
                 continue
@@ -81,7 +91,48 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
     # "turnout was 59.9%, down from 67.3% in 2019" is not contradicted by "67.3% in 2019".
     found = {id(pf) for _, _, pf, _ in agreed}
     contradicted = [a for a in contradicted if id(a[2]) not in found]
-    return Answers(agreed, contradicted, unsettled)
+    return Answers(agreed, contradicted, unsettled, apart)
+
+
+# Kinds of figure an equal number may still back across: "9,000 more jobs" is the "9,000
+# jobs" cut, "6,000 cases worldwide" the "6,000 cases" counted, a "24-hour" shift 24 hours.
+_AGREE_ACROSS = frozenset({aspects.LEVEL, aspects.CHANGE, aspects.WHOLE, aspects.MODIFIER})
+
+
+def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:
+    """Whether two figures that measure the same thing answer each other: only figures of one
+    kind contradict (a gain of 211 seats is no total, a threshold of 326 no result, a count of
+    the world no count of one country); figures of a kind that is a count all the same may
+    agree when they are the same number ("2.5 million more doses" backs "2.5 million doses";
+    "rose by more than five points" is not backed by a share of 19%)."""
+    if claim.kind == passage.kind:
+        # two earlier figures are of the same time when they say no other year
+        return not (claim.year and passage.year and claim.year != passage.year)
+    same_number = claim.quantity.value == passage.quantity.value
+    return (
+        agreement is Agreement.AGREE and same_number and {claim.kind, passage.kind} <= _AGREE_ACROSS
+    )
+
+
+def kinds_apart(claim: Figure, passage: Figure) -> str:
+    """Why two figures of different kinds do not answer each other, as words for a reason."""
+
+    def said(f: Figure) -> str:
+        cue = f" (“{f.cue}”)" if f.cue else ""
+        return f"{f.quantity.text} is {aspects.DESCRIBED[f.kind]}{cue}"
+
+    return f"the passage's {said(passage)}, the claim's {said(claim)}"
+
+
+def _listed_for_another(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure) -> bool:
+    """A count in a list of names ("Spain (156), Portugal (138)") that is another name's."""
+    listed = listed_count(
+        passage.text, passage.tokens, figure.quantity.model_copy(update={"noun": None})
+    )
+    if listed is None:
+        return False
+    claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
+    return not set(listed[0].keys) & claim_keys
 
 
 def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
@@ -91,10 +142,17 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
         return None
     if claim.owners and passage.owners and not claim.owners & passage.owners:
         return None  # US troops are not Iraqi forces
-    if cq.unit == "count" and (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS):
-        return None  # 40 militants killed are not a force of 50,000 fighters
+    counted = (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS)
+    if cq.unit in {"count", "number"} and counted:
+        return None  # 40 militants killed are not a force of 50,000 fighters; 900 injured no toll
     if not claim.measure:
-        # A bare figure ("advanced about 5 miles"): the words around both must meet.
+        # A bare figure ("advanced about 5 miles"): the words around both must meet, and what
+        # the passage's counts, when it says ("1.2% of the workers"), the claim must say too; a
+        # share in round words ("most of", "the majority of") is compared on its noun only.
+        if passage.measure and not passage.measure & claim.context:
+            return None
+        if _ROUND_SHARE_RE.fullmatch(pq.text):
+            return None
         return "" if claim.context & passage.context else None
     shared = claim.measure & passage.measure
     if shared and not passage.generic:

@@ -12,6 +12,9 @@ SPEECH_VERBS = (
     "revealed", "noted", "argued", "declared", "explained", "blamed", "vowed", "estimated",
     "estimates", "showed", "shows", "cited",
 )  # fmt: skip
+# Verbs that give an estimate's source when a figure follows "at": "The Pentagon puts the
+# number of troops at about 500", "Officials placed the toll at 288".
+ESTIMATE_VERBS = ("puts", "put", "places", "placed")
 # Auxiliaries a speech verb may follow: "has said", "had claimed".
 SPEECH_AUXILIARIES = ("has", "have", "had")
 

@@ -405,3 +405,115 @@ def test_the_name_just_before_a_figure_in_its_clause_owns_it() -> None:
         "The Kurdish Front says at least 7 kilometres of territory separate the SDF and the army.",
     )
     assert getattr(apart, "stance", None) is Stance.SUPPORTS
+
+
+def test_figures_of_different_kinds_do_not_contradict() -> None:
+    """A gain is not a total, a threshold not a result, a part not the whole."""
+    for claim, passage in [
+        ("Labour won 412 seats.", "This is a gain of 211 seats for Labour."),
+        (
+            "The Tories won 131 seats.",
+            "The Tories fell short of the 326 seats needed for a majority.",
+        ),
+        ("Spain had 156 confirmed cases.", "Of the cases in Spain, only two have been women."),
+        ("Spain had 156 confirmed cases.", "Spain has 617 confirmed cases across the globe."),
+        ("Reform won five seats.", "Reform would have won 100 seats under another system."),
+        ("The Blues won 131 seats.", "The Blues are on course for 140 seats."),
+        (
+            "Turnout in the city was 59.9%.",
+            "If turnout in the city stays at 58%, it is the lowest.",
+        ),
+        (
+            "The city's turnout was 59.9% in 2024.",
+            "The city's turnout was 59.9%, up from 52% in 2019.",
+        ),
+        ("The crash killed 275 people.", "The crash killed 261 people and injured more than 900."),
+        (
+            "Shares fell about 2% on the day.",
+            "Most of the staff on the day were told to stay home.",
+        ),
+        ("Shares fell about 2% on the day.", "The cuts on the day were about 1.2% of the workers."),
+    ]:
+        outcome = decided(claim, passage)
+        assert not isinstance(outcome, Judgment) or outcome.stance is not Stance.CONFLICTS, (
+            claim,
+            passage,
+        )
+
+
+def test_a_figure_of_another_kind_is_left_out_saying_why() -> None:
+    outcome = decided("Labour won 412 seats.", "Labour won a gain of 211 seats.")
+    assert outcome.rule == "figures.same-measure"
+    assert outcome.reason == (
+        "the passage's 211 is a change (“a gain of”), the claim's 412 is a count or level"
+    )
+
+
+def test_a_change_still_backs_the_same_number() -> None:
+    j = stance(
+        "The agency ordered 2.5 million doses.", "The agency ordered 2.5 million more doses."
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_claim_of_what_someone_puts_a_figure_at_is_not_taken_back_by_the_writers_doubt() -> None:
+    claim = "The ministry puts the number of soldiers deployed at about 400."
+    passage = (
+        "The ministry says there are about 400 soldiers deployed, but the real number is "
+        "believed to be much higher."
+    )
+    outcome = decided(claim, passage)
+    assert isinstance(outcome, Judgment) and outcome.stance is Stance.SUPPORTS
+    assert outcome.counter is None
+    unattributed = decided("About 400 soldiers are deployed.", passage)
+    assert isinstance(unattributed, Judgment) and unattributed.counter is not None
+
+
+def test_a_hedged_number_at_the_end_of_a_claim_is_a_figure() -> None:
+    from dossier.analysis.quantity import extract
+
+    found = extract("Cuts since late 2022 totalled about 27,000.")
+    assert [(q.text, q.unit) for q in found] == [("about 27,000", "number")]
+
+
+def test_a_change_backs_a_level_only_with_the_same_number() -> None:
+    assert (
+        stance("The vote share rose by more than five points.", "The vote share was 19 points.")
+        is None
+    )
+
+
+def test_two_earlier_figures_of_different_years_do_not_meet() -> None:
+    from dossier.judge.analyze import analyze_claim, analyze_passage
+    from dossier.judge.measure import answers
+
+    claim = analyze_claim("Turnout was 59.9%, down from 67.3% in 2019.", ANALYZER)
+    other_year = analyze_passage("Turnout was lowest in 2001, when it was 59.4%.", ANALYZER, None)
+    same_year = analyze_passage("Turnout was down from 61% in 2019.", ANALYZER, None)
+    assert not answers(claim, other_year, frozenset()).contradicted
+    assert answers(claim, same_year, frozenset()).contradicted
+
+
+def test_a_figure_is_owned_by_the_subject_of_its_verb() -> None:
+    """The parse finds the owner beyond a word window: the subject of the verb whose object the
+    figure counts, through a relative clause."""
+    claim = "Contoso cut 18,000 job cuts in January."
+    for passage in [
+        "In a memo, Northwind announced 11,000 job cuts in January.",
+        "Analysts cited Northwind, which said in January it would make 11,000 job cuts.",
+    ]:
+        outcome = decided(claim, passage, article="Contoso and Northwind cut jobs.")
+        assert outcome.rule == "figures.owned-by-another", passage
+        assert "Northwind" in outcome.reason
+
+
+def test_a_count_in_brackets_is_the_name_before_it() -> None:
+    passage = (
+        "Behind Ruritania, Elbonia (156), Latveria (138) and Genovia (54) have logged the "
+        "highest number of confirmed cases."
+    )
+    backed = stance("Elbonia had 156 confirmed cases.", passage)
+    assert backed is not None and backed.stance is Stance.SUPPORTS
+    contradicted = stance("Latveria had fewer than 50 confirmed cases.", passage)
+    assert contradicted is not None and contradicted.stance is Stance.CONFLICTS
+    assert contradicted.figures == ["138"]

@@ -15,6 +15,7 @@ from dossier.judge.measure import (
     REIDENTIFY_RE,
     Answer,
     counter_clause,
+    kinds_apart,
     one_day,
     qualifier,
     same_measure,
@@ -162,9 +163,13 @@ def same_value(case: Case) -> Judgment | None:
 def same_measure_only(case: Case) -> LeftOut | None:
     """Two figures are compared only when they count the same thing: "At least 300 people
     died, while 450 were injured" gives 300 deaths, not 450 killed; "400 militants killed" is
-    not a force of 50,000 fighters."""
-    if case.answers.contradicted or case.answers.agreed:
+    not a force of 50,000 fighters. Nor when they are different kinds of quantity: "a gain of
+    211 seats" is no total, "the 326 seats needed" no result (``measure.comparable``)."""
+    answers = case.answers
+    if answers.contradicted or answers.agreed:
         return None
+    if answers.apart and not answers.unsettled:
+        return LeftOut(kinds_apart(*answers.apart[0]))
     return LeftOut("no figure of the passage measures what the claim's figure does")
 
 
@@ -268,7 +273,8 @@ def disagree(case: Case) -> Judgment:
 
 def _judged(case: Case, stance: Stance, reason: str, figure: Figure) -> Judgment:
     """The judgment of the passage's ``figure``, highlighted with the claim's names it says; a
-    clause that sets a backing figure aside is cited apart (``SET_ASIDE``)."""
+    clause that sets a backing figure aside is cited apart (``SET_ASIDE``), unless the claim is
+    about what someone says."""
     held = figure.quantity
     return Judgment(
         stance=stance,
@@ -277,5 +283,11 @@ def _judged(case: Case, stance: Stance, reason: str, figure: Figure) -> Judgment
         figures=[held.text],
         highlights=sorted({*case.cover.highlights, (held.start, held.end)}),
         score=round(1.0 + case.cover.coverage, 4),
-        counter=counter_clause(case.passage.text) if stance is Stance.SUPPORTS else None,
+        # A claim of what someone says ("The Pentagon puts the number at about 500") is not
+        # taken back by the writer's doubt ("believed to be much higher"): the saying stands.
+        counter=(
+            counter_clause(case.passage.text)
+            if stance is Stance.SUPPORTS and not case.claim.speaker
+            else None
+        ),
     )

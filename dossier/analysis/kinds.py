@@ -1,0 +1,143 @@
+"""The kind of quantity a figure is (``dossier.lexicon.aspects``): a level, a change, a
+threshold, a margin, a part of a count, a count of the whole world, a modifier of a noun, a
+projection or a count that did not happen, read from the words of its clause next to it.
+
+>>> figure_kind("This is a gain of 211 seats.", 18, 21)
+('change', 'a gain of')
+>>> figure_kind("Labour had 412 seats.", 11, 14)
+('level', '')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dossier.lexicon import aspects as a
+
+_CLAUSE_END_RE = re.compile(r"[,;:.!?()\u2013\u2014]|\s(?:and|but|while|whereas|which|who)\s")
+_WINDOW = 60  # characters read on each side of a figure: its clause is nearer
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    plural = rf"(?:[a-z]+[^s\W]s|{_alternation(a.IRREGULAR_PLURALS)})"
+    return {
+        a.MODIFIER: re.compile(r"-[a-z]+(?:-[a-z]+)*\s+[^\W\d_]"),
+        a.MODIFIER + "unit": re.compile(r"(?:-old)?\s+[a-z]"),
+        a.CHANGE + "after": re.compile(rf"\s+(?:{_alternation(a.CHANGE_AFTER)})\b(?!\s+than\s+\d)"),
+        a.CHANGE: re.compile(rf"\b(?:{_alternation(a.CHANGE_BEFORE)})\s+$", re.I),
+        a.THRESHOLD + "after": re.compile(
+            rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{_alternation(a.THRESHOLD_AFTER)})\b"
+        ),
+        a.THRESHOLD: re.compile(rf"\b(?:{_alternation(a.THRESHOLD_BEFORE)})\s+$", re.I),
+        a.MARGIN: re.compile(
+            rf"\b(?:(?:{_alternation(a.MARGIN_BEFORE)})|(?:{_alternation(a.MARGIN_VERBS)})\b"
+            rf"[^,;.]{{0,40}}?\s+by)\s+(?:(?:{_alternation(a.MARGIN_HEDGES)})\s+)?$",
+            re.I,
+        ),
+        a.WHOLE + "after": re.compile(
+            rf"[^,;.]{{0,40}}?\b(?:{_alternation(a.WHOLE_WORDS)})\b", re.I
+        ),
+        a.WHOLE: re.compile(rf"\b(?:{_alternation(a.WHOLE_BEFORE)})\b[^,;.]{{0,30}}$", re.I),
+        a.PART: re.compile(
+            rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{_alternation(a.COPULAS)})\s+"
+            rf"(?:(?:{_alternation(a.RAISING)})\s+to\s+be\s+)?(?:an?\s+|the\s+)?{plural}\b"
+        ),
+        a.PROJECTED: re.compile(
+            rf"\b(?:{_alternation(a.PROJECTION_BEFORE)})\b[^,;.]{{0,50}}$", re.I
+        ),
+        a.HYPOTHETICAL + "if": re.compile(rf"^\s*(?:{_alternation(a.CONDITIONS)})\b", re.I),
+        a.SOURCES: re.compile(
+            rf"(?:\s+[a-z]+){{0,2}}?(?:\s+[a-z]+ly)?\s+(?:{_alternation(a.TELLING)})\b"
+        ),
+        a.MARGIN + "noun": re.compile(
+            rf"\b(?:{_alternation(a.MARGIN_NOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:to|at|of)\s+$", re.I
+        ),
+        a.EARLIER: re.compile(
+            rf"\b(?:{_alternation(a.EARLIER_BEFORE)})\s+(?:[a-z]+\s+){{0,5}}$", re.I
+        ),
+        a.HYPOTHETICAL: re.compile(
+            rf"\b(?:{_alternation(a.COUNTERFACTUAL)})\s+[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.I
+        ),
+    }
+
+
+def _clause_after(text: str, end: int) -> str:
+    after = text[end : end + _WINDOW]
+    m = _CLAUSE_END_RE.search(after, 1)
+    return after[: m.start()] if m else after
+
+
+def _clause_before(text: str, start: int) -> str:
+    before = text[max(0, start - _WINDOW) : start]
+    breaks = list(_CLAUSE_END_RE.finditer(before))
+    return before[breaks[-1].end() :] if breaks else before
+
+
+def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
+    """The kind of the figure at ``text[start:end]`` and the words that tell it ("" for a
+    level, the kind of most figures)."""
+    p = _patterns()
+    right = text[end : end + _WINDOW]
+    hyphened = re.search(r"\d-[a-z]+$", text[start:end]) is not None  # "a 24-hour guard"
+    if p[a.MODIFIER].match(right) or (hyphened and p[a.MODIFIER + "unit"].match(right)):
+        return a.MODIFIER, " ".join((text[start:end] + right).split()[:2]).rstrip(".,;:")
+    after, before = _clause_after(text, end), _clause_before(text, start)
+    if p[a.HYPOTHETICAL + "if"].match(before):
+        return a.HYPOTHETICAL, before.split()[0]
+    checks = (
+        (a.HYPOTHETICAL, None, p[a.HYPOTHETICAL]),
+        (a.PROJECTED, None, p[a.PROJECTED]),
+        (a.THRESHOLD, p[a.THRESHOLD + "after"], p[a.THRESHOLD]),
+        (a.EARLIER, None, p[a.EARLIER]),
+        (a.MARGIN, None, p[a.MARGIN]),
+        (a.MARGIN, None, p[a.MARGIN + "noun"]),
+        (a.CHANGE, p[a.CHANGE + "after"], p[a.CHANGE]),
+        (a.PART, p[a.PART], None),
+        (a.SOURCES, p[a.SOURCES], None),
+        (a.WHOLE, p[a.WHOLE + "after"], p[a.WHOLE]),
+    )
+    for kind, after_re, before_re in checks:
+        if after_re is not None and (m := after_re.match(after)):
+            return kind, m.group().strip()
+        if before_re is not None and (m := before_re.search(before)):
+            return kind, m.group().strip()
+    return a.LEVEL, ""
+
+
+_JOINED_RE = re.compile(r"[^.;:!?]{0,40}?(?:,|\band\b|\bor\b)\s+$")
+
+
+def figure_kinds(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The kind of each figure of ``text`` (spans in order); a figure joined to the one before
+    by "and", "or" or a comma, with no kind of its own, shares its kind: "projected 410 seats
+    for Labour and 131 for the Conservatives" projects both."""
+    kinds: list[tuple[str, str]] = []
+    for i, (start, end) in enumerate(spans):
+        kind = figure_kind(text, start, end)
+        joined = i and _JOINED_RE.fullmatch(text, spans[i - 1][1], start)
+        if kind[0] == a.LEVEL and joined and kinds[-1][0] != a.LEVEL:
+            kind = kinds[-1]
+        kinds.append(kind)
+    return kinds
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_WINDOW = 40  # characters each side of an earlier figure where its year is said
+
+
+def year_beside(text: str, start: int, end: int) -> str:
+    """The year written nearest an earlier figure ("down from 67.3% in 2019" -> "2019"), or ""."""
+    before = [
+        (start - m.end(), m.group())
+        for m in _YEAR_RE.finditer(text, max(0, start - _YEAR_WINDOW), start)
+    ]
+    after = [(m.start() - end, m.group()) for m in _YEAR_RE.finditer(text, end, end + _YEAR_WINDOW)]
+    return min(before + after, default=(0, ""))[1]

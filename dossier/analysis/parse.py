@@ -1,0 +1,158 @@
+"""Sentence structure: a dependency parse of the sentences the judge reads closely.
+
+The parser is a spaCy pipeline (tagger and parser) trained by ``scripts/train_parser.py`` on the
+Universal Dependencies English Web Treebank and shipped in ``dossier/analysis/parser/model``
+(CC BY-SA 4.0, its LICENSE beside it): nothing is downloaded. It is loaded on first use, and
+only the sentences a rule asks about are parsed (the index and retrieval never need it), each
+once per process; the build cache keeps what the judge decided from them.
+
+What the judge asks of a parse is who a figure is said of (``figure_frame``): from the
+number, up to the noun it counts, up to the verb that noun belongs to, and that verb's subject,
+through a relative pronoun to its antecedent ("Salesforce, which said it would cut its
+workforce by 10 percent"), through "it"/"they" in a clause reported by a speech verb to the
+speaker's subject, and through a coordinated verb to the subject it shares ("The party lost
+252 seats and were reduced to a rump of 121").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+MODEL = Path(__file__).resolve().parent / "parser" / "model"
+
+_TO_NOUN = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "det", "appos", "conj"})
+_TO_VERB = frozenset(
+    {"obj", "iobj", "obl", "nmod", "nsubj", "nsubj:pass", "conj", "appos", "xcomp"}
+)
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_NAME_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod:poss", "case"})
+_HOPS = 6  # a figure's subject is never further than a few arcs away
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    tag: str  # Penn Treebank tag: NNP, CD, VBD, ...
+    dep: str  # Universal Dependencies relation to its head
+    head: int  # index of its head word (itself for the root)
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    text: str
+    words: tuple[Word, ...]
+
+    def at(self, offset: int) -> int | None:
+        """The word that covers (or starts at) character ``offset``."""
+        for i, w in enumerate(self.words):
+            if w.start <= offset < w.end:
+                return i
+        return None
+
+    def children(self, i: int) -> list[int]:
+        return [j for j, w in enumerate(self.words) if w.head == i and j != i]
+
+    def span(self, i: int) -> tuple[int, int]:
+        """The name a word heads: the word with its compound parts ("SMVB – HWH Superfast
+        Express"), as character offsets."""
+        parts = [i]
+        for j in self.children(i):
+            if self.words[j].dep in {"compound", "flat", "flat:name"}:
+                parts.append(j)
+        return min(self.words[j].start for j in parts), max(self.words[j].end for j in parts)
+
+
+@cache
+def _pipeline() -> Any:
+    import spacy  # a second to import: only when a sentence is first parsed
+
+    return spacy.load(MODEL)
+
+
+@lru_cache(maxsize=8192)
+def parse(text: str) -> Parse:
+    """The parse of one sentence (cached by its text)."""
+    doc = _pipeline()(text)
+    words = tuple(
+        Word(t.idx, t.idx + len(t.text), t.text, t.tag_, t.dep_.lower(), t.head.i) for t in doc
+    )
+    return Parse(text, words)
+
+
+def _verb_of(p: Parse, i: int) -> int | None:
+    """The verb (or the predicate of a copula) a word belongs to, climbing its heads."""
+    for _ in range(_HOPS):
+        w = p.words[i]
+        if w.tag.startswith("VB") and w.dep not in {"amod", "compound"}:
+            return i
+        if w.dep == "root" or w.head == i:
+            return i
+        if w.dep not in _TO_NOUN | _TO_VERB | {"case", "obl:tmod", "obl:npmod", "nmod:poss"}:
+            return None
+        i = w.head
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure belongs to: the verb (character span) and its subject's span."""
+
+    verb: tuple[int, int]
+    subject: tuple[int, int]
+    proper: bool  # whether the subject is a name (tagged NNP): "Northwind announced ..."
+
+
+def _subject(p: Parse, verb: int) -> int | None:
+    """The subject of a verb, followed through relative and reported pronouns and shared by a
+    coordinated verb."""
+    for _ in range(_HOPS):
+        subjects = [j for j in p.children(verb) if p.words[j].dep in _SUBJECTS]
+        if not subjects:
+            w = p.words[verb]
+            if w.dep in {"conj", "xcomp"} and w.head != verb:
+                verb = w.head  # "lost 252 seats and were reduced to 121": the party's
+                continue
+            return None
+        s = subjects[0]
+        word = p.words[s].text.lower()
+        w = p.words[verb]
+        if word in _RELATIVE and w.dep == "acl:relcl":
+            return w.head  # "Salesforce, which said ...": Salesforce
+        if word in _PRONOUNS and w.dep in {"ccomp", "xcomp"} and w.head != verb:
+            verb = w.head  # "... said it would cut": whoever said it
+            continue
+        return s
+    return None
+
+
+def figure_frame(text: str, start: int, end: int) -> Frame | None:
+    """Who the figure at ``text[start:end]`` is said of: the verb it belongs to and that verb's
+    subject (a name with its compound parts), or None when the parse shows none; the figure's
+    own noun is no subject of its own ("40 civilians were killed")."""
+    p = parse(text)
+    numbers = [i for i, w in enumerate(p.words) if start <= w.start < end and w.tag == "CD"]
+    if not numbers:
+        return None
+    i = numbers[-1]
+    noun = i
+    for _ in range(_HOPS):  # up to the noun the number counts
+        w = p.words[noun]
+        if w.dep not in {"nummod", "compound", "quantmod"} or w.head == noun:
+            break
+        noun = w.head
+    verb = _verb_of(p, noun)
+    if verb is None:
+        return None
+    subject = _subject(p, verb)
+    if subject is None or subject in {i, noun}:
+        return None
+    start, end = p.span(subject)
+    proper = any(w.tag.startswith("NNP") for w in p.words if start <= w.start < end)
+    return Frame((p.words[verb].start, p.words[verb].end), (start, end), proper)

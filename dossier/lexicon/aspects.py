@@ -1,0 +1,131 @@
+"""What kind of quantity a figure is, by the words around it (general English and news usage):
+a level ("had 156 cases"), a change ("9,000 more", "a gain of 211"), a threshold ("the 326
+seats needed"), a margin ("a majority of 174"), a part of a count ("two cases have been
+women"), a count of the whole world ("617 cases across the globe"), a modifier ("the 650-seat
+parliament") or a count that did not happen ("would have won 100 seats"). Two figures of
+different kinds do not contradict each other: a gain is not a total, a threshold is not a
+result. ``dossier.analysis.kinds`` reads them."""
+
+from __future__ import annotations
+
+LEVEL = "level"
+CHANGE = "change"
+THRESHOLD = "threshold"
+MARGIN = "margin"
+PART = "part"
+WHOLE = "whole"
+MODIFIER = "modifier"
+HYPOTHETICAL = "hypothetical"
+PROJECTED = "projected"
+SOURCES = "sources"
+EARLIER = "earlier"
+DESCRIBED = {
+    LEVEL: "a count or level",
+    CHANGE: "a change",
+    THRESHOLD: "a threshold",
+    MARGIN: "a margin",
+    PART: "a part of a count",
+    WHOLE: "a count of the whole world",
+    MODIFIER: "part of a description",
+    HYPOTHETICAL: "what would have been",
+    PROJECTED: "a projection",
+    SOURCES: "a count of the people who say it",
+    EARLIER: "an earlier figure",
+}
+# An earlier figure set beside the current one: "down from 67.3%", "since 2001, when it was
+# 59.4%", "(compared to 44% in 2019)".
+EARLIER_BEFORE = (
+    "down from",
+    "up from",
+    "compared to",
+    "compared with",
+    "compares to",
+    "compares with",
+    "when it was",
+    "when they were",
+    "when there were",
+    "a year earlier",
+    "previously",
+)
+
+# Words right after a number that make it an addition to an earlier count: "9,000 more jobs",
+# "200 additional seats", "1,200 new cases", "174 more than all the others".
+CHANGE_AFTER = ("more", "additional", "extra", "fewer", "new", "further")
+# Words right before a figure that make it a change: "another 9,000", "a gain of 211 seats",
+# "rose by 5%".
+CHANGE_BEFORE = (
+    "another",
+    "a further",
+    "an additional",
+    "an extra",
+    "a gain of",
+    "a net gain of",
+    "gains of",
+    "an increase of",
+    "a rise of",
+    "a jump of",
+    "a drop of",
+    "a fall of",
+    "a decline of",
+    "a decrease of",
+    "a swing of",
+    "up by",
+    "down by",
+    "increased by",
+    "decreased by",
+    "rose by",
+    "risen by",
+    "fell by",
+    "fallen by",
+    "grew by",
+    "dropped by",
+    "declined by",
+    "jumped by",
+    "climbed by",
+)
+# What a threshold is: "the 326 seats needed for a majority", "a target of 1 million".
+THRESHOLD_AFTER = ("needed", "required", "necessary")
+THRESHOLD_BEFORE = ("threshold of", "target of", "goal of", "quota of", "minimum of")
+# A margin: "a majority of 174", "lost by 630 votes", "a lead of 20 points".
+MARGIN_BEFORE = ("majority of", "margin of", "lead of")
+# A majority said before its size: "his majority fell to 66 seats".
+MARGIN_NOUNS = ("majority", "margin", "lead")
+MARGIN_VERBS = ("won", "lost", "beat", "defeated", "held on", "leads", "led", "trails", "trailed")
+MARGIN_HEDGES = ("just", "only", "a mere")  # "a majority of just 891": said before the figure
+# A count of the whole world, said of no one place: "617 cases across the globe".
+WHOLE_WORDS = ("across the globe", "around the world", "worldwide", "world-wide", "globally")
+WHOLE_BEFORE = ("global", "worldwide", "world-wide")
+# "two cases have been women", "111 cases are known to be men": what some of a count were.
+COPULAS = ("are", "were", "is", "was", "have been", "has been", "had been")
+RAISING = ("known", "thought", "believed", "said", "reported", "confirmed", "understood")
+IRREGULAR_PLURALS = ("men", "women", "children", "people", "police")
+# A forecast, not a result: "Labour is on course for 410 seats", "the exit poll projected 410".
+PROJECTION_BEFORE = (
+    "on course for",
+    "on track for",
+    "set for",
+    "heading for",
+    "projected",
+    "projects",
+    "projecting",
+    "projection",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "exit poll",
+    "poll",
+    "polls",
+    "expected to win",
+    "expected to get",
+    "expected to take",
+    "expected to secure",
+    "set to win",
+    "set to take",
+)
+# A condition, not a fact: "If the figure stays around 59.8%, it would be the lowest".
+CONDITIONS = ("if", "unless", "should it", "were it")
+# The people who say something, not what they say it of: "Two employees told a media outlet".
+TELLING = ("told", "said", "say", "says", "tell", "tells", "wrote")
+# A count that did not happen: "Reform would have won 100 seats under PR".
+COUNTERFACTUAL = ("would have", "could have", "might have")

@@ -1,0 +1,69 @@
+"""The kind of quantity a figure is, from the words of its clause. Self-made examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.analysis.kinds import figure_kind, figure_kinds, year_beside
+from dossier.analysis.quantity import extract
+from dossier.lexicon import aspects
+
+CASES = [
+    # (sentence, the figure as written, kind, the words that tell it)
+    ("The party has 412 seats.", "412", aspects.LEVEL, ""),
+    ("The toll had risen to 288.", "288", aspects.LEVEL, ""),
+    ("The firm will cut 9,000 more jobs.", "9,000", aspects.CHANGE, "more"),
+    ("It won more than 200 additional seats.", "200", aspects.CHANGE, "additional"),
+    ("Officials found 1,200 new cases on Monday.", "1,200", aspects.CHANGE, "new"),
+    ("They hold 174 more than all the others.", "174", aspects.CHANGE, "more"),
+    ("This is a gain of 211 seats.", "211", aspects.CHANGE, "a gain of"),
+    ("Sales rose by 5% last year.", "5%", aspects.CHANGE, "rose by"),
+    ("The firm reported a net loss of $2.7 billion.", "$2.7 billion", aspects.LEVEL, ""),
+    ("They passed the 326 seats needed for a majority.", "326", aspects.THRESHOLD, "seats needed"),
+    ("It set a target of 500 homes.", "500", aspects.THRESHOLD, "target of"),
+    ("She held her seat by a majority of just 891.", "891", aspects.MARGIN, "majority of just"),
+    ("He lost by 630 votes.", "630", aspects.MARGIN, "lost by"),
+    ("Only two cases have been women.", "two", aspects.PART, "cases have been women"),
+    ("Of those, 40 were civilians.", "40", aspects.PART, "were civilians"),
+    ("The 156 cases were confirmed by labs.", "156", aspects.LEVEL, ""),
+    ("There are 617 cases across the globe.", "617", aspects.WHOLE, "cases across the globe"),
+    ("The global count passed 6,000 on Monday.", "6,000", aspects.WHOLE, "global count passed"),
+    ("It sits in the 650-seat parliament.", "650", aspects.MODIFIER, "650-seat parliament"),
+    ("A 41-year-old man died.", "41", aspects.MODIFIER, "41-year-old man"),
+    (
+        "It would have won 100 seats under another system.",
+        "100",
+        aspects.HYPOTHETICAL,
+        "would have won",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "kind", "cue"), CASES)
+def test_the_words_next_to_a_figure_tell_its_kind(
+    text: str, figure: str, kind: str, cue: str
+) -> None:
+    found = next(q for q in extract(text) if figure in q.text)
+    assert figure_kind(text, found.start, found.end) == (kind, cue)
+
+
+def test_a_clause_ends_what_is_read() -> None:
+    text = "Labour won 412 seats, and the Tories needed 326 more."
+    q = extract(text)[0]
+    assert figure_kind(text, q.start, q.end) == (aspects.LEVEL, "")
+
+
+def test_a_figure_joined_to_the_one_before_shares_its_kind() -> None:
+    text = "The poll projected 410 seats for the Reds and 131 for the Blues."
+    spans = [(q.start, q.end) for q in extract(text)]
+    assert [k for k, _ in figure_kinds(text, spans)] == [aspects.PROJECTED, aspects.PROJECTED]
+    text = "The poll projected 410 seats. The Blues won 131."
+    spans = [(q.start, q.end) for q in extract(text)]
+    assert [k for k, _ in figure_kinds(text, spans)] == [aspects.PROJECTED, aspects.LEVEL]
+
+
+def test_an_earlier_figure_carries_the_year_beside_it() -> None:
+    text = "Turnout was 59.9%, down from 67.3% in 2019."
+    q = extract(text)[1]
+    assert year_beside(text, q.start, q.end) == "2019"
+    assert year_beside("It was 40% then.", 7, 10) == ""

@@ -1,0 +1,47 @@
+"""Sentence structure from the shipped parser: who a figure is said of. Self-made examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.analysis.parse import MODEL, figure_frame, parse
+from dossier.analysis.quantity import extract
+
+CASES = [
+    # (sentence, figure, its subject, its verb)
+    ("Northwind recently announced 11,000 job cuts.", "11,000", "Northwind", "announced"),
+    ("Labour won 412 seats.", "412", "Labour", "won"),
+    (
+        "Analysts cited the firm Contoso, which said it would cut its staff by 10 percent.",
+        "10 percent",
+        "Contoso",
+        "cut",
+    ),
+    ("The party lost 252 seats and was reduced to a rump of 121.", "121", "party", "reduced"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject", "verb"), CASES)
+def test_a_figure_is_said_of_the_subject_of_its_verb(
+    text: str, figure: str, subject: str, verb: str
+) -> None:
+    q = next(q for q in extract(text) if q.text == figure)
+    frame = figure_frame(text, q.start, q.end)
+    assert frame is not None
+    assert text[frame.subject[0] : frame.subject[1]].endswith(subject)
+    assert text[frame.verb[0] : frame.verb[1]] == verb
+
+
+def test_the_counted_noun_is_no_subject_of_its_own() -> None:
+    text = "Officials said 40 civilians were killed."
+    q = extract(text)[0]
+    assert figure_frame(text, q.start, q.end) is None
+
+
+def test_the_model_is_shipped_with_its_licence_and_parses_offsets_exactly() -> None:
+    assert (MODEL / "meta.json").is_file()
+    assert "CC BY-SA 4.0" in (MODEL / "LICENSE").read_text(encoding="utf-8")
+    text = "The ministry put the toll at 288 on Tuesday."
+    words = parse(text).words
+    assert [text[w.start : w.end] for w in words] == [w.text for w in words]
+    assert any(w.tag == "CD" and w.text == "288" for w in words)
