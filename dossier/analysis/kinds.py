@@ -14,9 +14,9 @@ import re
 from functools import cache
 
 from dossier.lexicon import aspects as a
+from dossier.lexicon import thresholds
 
 _CLAUSE_END_RE = re.compile(r"[,;:.!?()\u2013\u2014]|\s(?:and|but|while|whereas|which|who)\s")
-_WINDOW = 60  # characters read on each side of a figure: its clause is nearer
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -70,13 +70,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _clause_after(text: str, end: int) -> str:
-    after = text[end : end + _WINDOW]
+    after = text[end : end + thresholds.KIND_WINDOW]
     m = _CLAUSE_END_RE.search(after, 1)
     return after[: m.start()] if m else after
 
 
 def _clause_before(text: str, start: int) -> str:
-    before = text[max(0, start - _WINDOW) : start]
+    before = text[max(0, start - thresholds.KIND_WINDOW) : start]
     breaks = list(_CLAUSE_END_RE.finditer(before))
     return before[breaks[-1].end() :] if breaks else before
 
@@ -85,7 +85,7 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
     """The kind of the figure at ``text[start:end]`` and the words that tell it ("" for a
     level, the kind of most figures)."""
     p = _patterns()
-    right = text[end : end + _WINDOW]
+    right = text[end : end + thresholds.KIND_WINDOW]
     hyphened = re.search(r"\d-[a-z]+$", text[start:end]) is not None  # "a 24-hour guard"
     if p[a.MODIFIER].match(right) or (hyphened and p[a.MODIFIER + "unit"].match(right)):
         return a.MODIFIER, " ".join((text[start:end] + right).split()[:2]).rstrip(".,;:")
@@ -130,14 +130,16 @@ def figure_kinds(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str
 
 
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
-_YEAR_WINDOW = 40  # characters each side of an earlier figure where its year is said
 
 
 def year_beside(text: str, start: int, end: int) -> str:
     """The year written nearest an earlier figure ("down from 67.3% in 2019" -> "2019"), or ""."""
     before = [
         (start - m.end(), m.group())
-        for m in _YEAR_RE.finditer(text, max(0, start - _YEAR_WINDOW), start)
+        for m in _YEAR_RE.finditer(text, max(0, start - thresholds.YEAR_WINDOW), start)
     ]
-    after = [(m.start() - end, m.group()) for m in _YEAR_RE.finditer(text, end, end + _YEAR_WINDOW)]
+    after = [
+        (m.start() - end, m.group())
+        for m in _YEAR_RE.finditer(text, end, end + thresholds.YEAR_WINDOW)
+    ]
     return min(before + after, default=(0, ""))[1]

@@ -30,3 +30,10 @@ DISTINCT_VALUE = 13  # a number at least this large is seldom the same by chance
 SAME_DAY_DAYS = 1  # a count reported this many days from a claim's day may be of that day
 OPEN_RANGE = 0.5  # "more than 1,500" is said of up to half as much again, not of 15,000
 OWNER_WINDOW = 6  # tokens before a figure, in its clause, where the name that owns it is looked for
+# Characters read on each side of a figure for the words that tell its kind (a change, a
+# threshold, ...; analysis/kinds.py): its clause is nearer. 60 to 120 give the same figures on
+# the development sets; 45 loses a verdict, 30 three.
+KIND_WINDOW = 60
+# Characters each side of an earlier figure where its year is looked for ("down from 67.3% in
+# 2019"): 25 to 100 give the same figures; 15 loses a verdict.
+YEAR_WINDOW = 40
