@@ -126,13 +126,54 @@ class ClaimView:
         )
 
 
-@dataclass(frozen=True)
+@dataclass
 class ContextView:
-    """A paragraph of a source with every cited quote in it marked."""
+    """Where cited quotes stand in a paragraph of a source: their contexts (``Evidence.context``)
+    joined where they overlap, every cited quote marked; ``cut_before`` and ``cut_after`` say
+    that the paragraph goes on beyond it."""
 
-    paragraph: str
+    text: str
+    start: int
     spans: list[tuple[int, int]]
     citations: list[CitationView]
+    paragraph_start: int
+    cut_before: bool
+    cut_after: bool
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @classmethod
+    def of(cls, cite: CitationView) -> ContextView:
+        ev = cite.evidence
+        return cls(
+            ev.context, ev.context_start, [], [], ev.paragraph_start, ev.cut_before, ev.cut_after
+        )
+
+    def joins(self, cite: CitationView) -> bool:
+        """Whether the citation's context overlaps or touches this one, in the same paragraph."""
+        ev = cite.evidence
+        return (
+            ev.paragraph_start == self.paragraph_start
+            and len(ev.context) == ev.context_end - ev.context_start
+            and self.start <= ev.context_start <= self.end
+        )
+
+    def add(self, cite: CitationView) -> None:
+        """Add the citation (one that ``joins`` it, or made it), its context and its mark."""
+        ev = cite.evidence
+        if ev.context_end > self.end:
+            self.text += ev.context[self.end - ev.context_start :]
+            self.cut_after = ev.cut_after
+        self.citations.append(cite)
+        start, end = ev.start - self.start, ev.end - self.start
+        if not (0 <= start <= end <= len(self.text) and self.text[start:end] == ev.quote):
+            found = self.text.find(ev.quote) if ev.quote else -1
+            if found < 0:
+                return  # the offsets do not agree: the quote is shown in its claim alone
+            start, end = found, found + len(ev.quote)
+        self.spans.append((start, end))
 
 
 @dataclass(frozen=True)
@@ -241,14 +282,18 @@ def _json_ld(
     return Markup(text)
 
 
-def _context_spans(cite: CitationView) -> tuple[int, int] | None:
-    """Where the quote sits in its paragraph, or None when the offsets do not agree."""
-    ev = cite.evidence
-    start, end = ev.start - ev.paragraph_start, ev.end - ev.paragraph_start
-    if 0 <= start <= end <= len(ev.paragraph) and ev.paragraph[start:end] == ev.quote:
-        return (start, end)
-    found = ev.paragraph.find(ev.quote) if ev.quote else -1
-    return (found, found + len(ev.quote)) if found >= 0 else None
+def _contexts(citations: Sequence[CitationView]) -> list[ContextView]:
+    """The contexts of a source's citations, in the order of the source, those that overlap
+    joined; each context's citations in the order of their quotes."""
+    contexts: list[ContextView] = []
+    order = sorted(citations, key=lambda c: (c.evidence.context_start, c.evidence.start, c.number))
+    for cite in order:
+        if not contexts or not contexts[-1].joins(cite):
+            contexts.append(ContextView.of(cite))
+        contexts[-1].add(cite)
+    for context in contexts:
+        context.citations.sort(key=lambda c: (c.evidence.start, c.number))
+    return contexts
 
 
 def build_view(report: Report) -> DossierView:
@@ -296,20 +341,12 @@ def build_view(report: Report) -> DossierView:
 
     sources: list[SourceView] = []
     for path, entry in entries.items():
-        contexts: dict[tuple[int, str], ContextView] = {}
-        for cite in sorted(by_source[path], key=lambda c: (c.evidence.start, c.number)):
-            ev = cite.evidence
-            key = (ev.paragraph_start, ev.paragraph)
-            context = contexts.setdefault(key, ContextView(ev.paragraph, [], []))
-            context.citations.append(cite)
-            if (span := _context_spans(cite)) is not None:
-                context.spans.append(span)
         sources.append(
             SourceView(
                 anchor=source_anchors[path],
                 entry=entry,
                 href=safe_href(entry.meta.url),
-                contexts=list(contexts.values()),
+                contexts=_contexts(by_source[path]),
             )
         )
 

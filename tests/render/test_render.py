@@ -17,7 +17,15 @@ import pytest
 from report_factory import make_report
 
 from dossier.errors import RenderError
-from dossier.models import Report, SourceEntry, SourceMeta, SourceRow, Verdict
+from dossier.models import (
+    CONTEXT_CHARS,
+    Report,
+    SourceEntry,
+    SourceMeta,
+    SourceRow,
+    Stance,
+    Verdict,
+)
 from dossier.render import pdf as pdf_module
 from dossier.render import view
 from dossier.render.html import render_html
@@ -250,9 +258,51 @@ def test_json_ld_is_a_claim_review_per_claim(report: Report, html: str, page: Pa
 
 def test_the_sources_show_each_cited_passage_in_its_paragraph(report: Report, html: str) -> None:
     ev = report.claims[0].evidence[1]
-    start = ev.start - ev.paragraph_start
-    assert ev.paragraph[start : start + 3] == ev.quote[:3]
+    start = ev.start - ev.context_start
+    assert ev.context[start : start + 3] == ev.quote[:3]
+    assert (ev.context_start, ev.context_end) == (ev.paragraph_start, ev.paragraph_end)
     assert "head of the Deir ez-Zor Military Council.</mark>" in html
+
+
+@pytest.mark.parametrize(
+    ("quotes", "marked"),
+    [
+        # two quotes close together: one context, both marked
+        (
+            ["First quote here.", "Second quote there."],
+            " <mark>First quote here.</mark> <mark>Second quote there.</mark> a0 a1 ",
+        ),
+        # one quote: its context alone
+        (["Second quote there."], " First quote here. <mark>Second quote there.</mark> a0 a1 "),
+    ],
+)
+def test_a_long_paragraph_is_shown_around_its_quotes_cut_at_words(
+    quotes: list[str], marked: str
+) -> None:
+    from report_factory import Article, _evidence
+
+    before = " ".join(f"b{i}" for i in range(500))
+    after = " ".join(f"a{i}" for i in range(500))
+    text = f"{before} First quote here. Second quote there. {after}\n"
+    article = Article("long.txt", text, SourceMeta(), passages=1)
+    base = make_report()
+    evidence = [_evidence(article, q, Stance.SUPPORTS, "test") for q in quotes]
+    claim = base.claims[0].model_copy(update={"evidence": evidence})
+    source = SourceEntry(path="long.txt", sha256="", meta=SourceMeta(), passages=1, cited=1)
+    report = base.model_copy(update={"claims": [claim], "sources": [source]})
+
+    html = render_html(report)
+    tag = '<blockquote class="paragraph">'
+    shown = html[html.index(tag) + len(tag) : html.index("</blockquote>", html.index(tag))]
+
+    assert all(len(e.context) <= len(e.quote) + 2 * CONTEXT_CHARS for e in evidence)
+    assert all(e.cut_before and e.cut_after for e in evidence)
+    assert shown.count(tag) == 0 and html.count(tag) == 1
+    assert shown.startswith("… b") and shown.endswith(" …")
+    assert marked in shown
+    assert shown.split()[1] in before.split() and shown.split()[-2] in after.split()  # words
+    plain = shown.replace("<mark>", "").replace("</mark>", "")
+    assert len(plain) <= len("… First quote here. Second quote there. …") + 2 * CONTEXT_CHARS
 
 
 def _figure_of(html: str, anchor: str) -> str:
