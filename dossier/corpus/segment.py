@@ -17,8 +17,9 @@
   (its Python wrapper maps them to characters); we map them to characters ourselves. A split
   is undone when the next piece starts in lowercase or with a hyphen or comma, when the piece
   before ends with a title ("Dr.", "Gen.") or an abbreviation such as "Sept." before a figure,
-  or when a piece has no letters (a footnote mark "(6)"). Each passage is trimmed of
-  surrounding whitespace. ``Passage.id`` is its index in ``Corpus.passages`` (documents in path
+  or when a piece has no letters (a footnote mark "(6)"). A sentence longer than
+  ``MAX_SENTENCE_CHARS`` is cut into pieces of at most that, at a space. Each passage is trimmed
+  of surrounding whitespace. ``Passage.id`` is its index in ``Corpus.passages`` (documents in path
   order, passages in offset order).
 
 An article without a title in its metadata takes its first heading's (``segment_corpus``).
@@ -43,6 +44,11 @@ from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Paragraph
 
 HEADING_MAX_CHARS = 150
 """A heading is one line of at most this many characters without terminal punctuation."""
+
+MAX_SENTENCE_CHARS = 2000
+"""A longer sentence is cut into passages of at most this many characters, at a space where
+there is one: the judge's work on a sentence grows faster than its length (a one-line article
+of megabytes without a full stop would be judged as one sentence for hours)."""
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _TERMINAL = re.compile(r"""[.!?:;…]["'”’»)\]]*$|[.!?…]\s*\(?[A-Z]{1,6}\)?$""")
@@ -211,6 +217,25 @@ def _sentence_spans(flat: str, cuts: list[int]) -> list[tuple[int, int]]:
     return pieces
 
 
+def _bounded(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each longer than ``MAX_SENTENCE_CHARS`` cut into pieces of at most that,
+    each cut at the last space in its second half (else where it stands), pieces trimmed."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE_CHARS:
+            cut = flat.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+            end = cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+            while end > a and flat[end - 1].isspace():
+                end -= 1
+            out.append((a, end))
+            a = cut
+            while a < b and flat[a].isspace():
+                a += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def _continues(previous: str, sentence: str) -> bool:
     """Whether blingfire cut a sentence in two: the previous piece ends with a title ("Dr.") or
     without terminal punctuation, the next piece starts in lowercase or with a hyphen or comma,
@@ -263,7 +288,8 @@ def segment_document(
             cuts.append(starts[k] - base)
             k += 1
         sentences.extend(
-            (p.start + a, p.start + b, p.start, p.end) for a, b in _sentence_spans(flat, cuts)
+            (p.start + a, p.start + b, p.start, p.end)
+            for a, b in _bounded(flat, _sentence_spans(flat, cuts))
         )
     return paragraphs, sentences
 
