@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import tracemalloc
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -108,7 +109,7 @@ def test_output_matches_the_golden_file(
 # --- JSON -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kept", [[0], [0, 2], "all"])
+@pytest.mark.parametrize("kept", [[], [0], [0, 2], "all"])
 def test_evidence_kept_as_json_is_put_in_place_as_the_whole_report_would_write_it(
     report: Report, kept: list[int] | str
 ) -> None:
@@ -156,6 +157,30 @@ def test_sources_given_as_rows_are_put_in_place_as_the_whole_report_would_write_
 
     assert json_with_evidence(lean, stored, rows) == render_json(whole).encode("utf-8")
     assert list(SourceRow.__annotations__) == list(SourceEntry.model_fields)
+
+
+def test_the_json_dossier_is_written_claim_by_claim_never_held_twice(report: Report) -> None:
+    claims = [c.model_copy(update={"id": f"{c.id}-{n}"}) for n in range(400) for c in report.claims]
+    big = report.model_copy(update={"claims": claims})
+    expected = render_json(big).encode("utf-8")
+
+    tracemalloc.start()
+    try:
+        written = _built_json(big)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert written == expected
+    assert peak < 1.5 * len(written), f"held {peak / len(written):.1f} times the JSON"
+
+
+def _built_json(report: Report) -> bytes:
+    """The JSON as ``dossier build`` writes it."""
+    from dossier.render.interface import Rendering
+    from dossier.render.json import RENDERER
+
+    return RENDERER.render(Rendering(report))
 
 
 def test_json_round_trips_to_the_same_report(report: Report) -> None:
