@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -199,8 +199,30 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class PartView:
+    """The piece of the dossier one part of a PDF printed in parts shows (``render.pdf``): the
+    front (cover, summary, contents), a run of claims, of timeline entries or of sources, and
+    how its pages are numbered."""
+
+    front: bool = False
+    claims: range = range(0)
+    timeline: range = range(0)
+    sources: range = range(0)
+    opens: frozenset[str] = frozenset()
+    """The sections ('claims', 'timeline', 'sources') whose heading this part prints."""
+    colophon: bool = False
+    first_page: int = 1
+    total_pages: int = 0
+    pages: Mapping[str, int] = field(default_factory=dict)
+    """The page of each anchor the front refers to (known once every part is laid out)."""
+    foreign: tuple[str, ...] = ()
+    """Anchors this part links to that another part prints: each is given an empty element
+    here, so that the link is kept (the joined PDF points it to the right page)."""
+
+
+@dataclass(frozen=True)
 class DossierView:
-    """Everything the templates see."""
+    """Everything the templates see: the whole dossier, or one part of it (``part``)."""
 
     report: Report
     claims: list[ClaimView]
@@ -209,6 +231,79 @@ class DossierView:
     stylesheet: Markup
     narrow_stylesheet: Markup
     timeline: list[TimelineEntry]
+    part: PartView | None = None
+
+    @property
+    def front(self) -> bool:
+        return self.part is None or self.part.front
+
+    @property
+    def shown_claims(self) -> list[ClaimView]:
+        return self.claims if self.part is None else self.claims[_slice(self.part.claims)]
+
+    @property
+    def shown_timeline(self) -> list[TimelineEntry]:
+        return self.timeline if self.part is None else self.timeline[_slice(self.part.timeline)]
+
+    @property
+    def shown_sources(self) -> list[SourceView]:
+        return self.sources if self.part is None else self.sources[_slice(self.part.sources)]
+
+    def shows(self, section: str) -> bool:
+        """Whether this part shows ``section`` ('claims', 'timeline', 'sources') at all."""
+        return self.part is None or self.heads(section) or bool(getattr(self.part, section))
+
+    def heads(self, section: str) -> bool:
+        """Whether this part shows the heading of ``section`` (the part that opens it)."""
+        return self.part is None or section in self.part.opens
+
+    @property
+    def colophon(self) -> bool:
+        return self.part is None or self.part.colophon
+
+    def page_attr(self, anchor: str) -> Markup:
+        """`` data-page="N"``: the page of ``anchor``, for a front printed apart (its page
+        references cannot be counted by the printer); nothing otherwise."""
+        if self.part is None or anchor not in self.part.pages:
+            return Markup("")
+        return Markup(' data-page="{}"').format(self.part.pages[anchor])
+
+    @property
+    def part_style(self) -> Markup:
+        """The page rules of a part printed apart: pages numbered on from the parts before,
+        out of the whole dossier's, and, past the front, the running headers the cover sets."""
+        if self.part is None:
+            return Markup("")
+        rules = [
+            '@page { @bottom-right { content: "Page " counter(page) " of '
+            f'{self.part.total_pages}"; }} }}',
+            '.summary-table td a::after { content: "(p. " attr(data-page) ")"; }',
+            '.contents a::after { content: leader(". ") attr(data-page); }',
+            ".part-anchors { height: 0; overflow: hidden; }",
+        ]
+        if not self.part.front:
+            title = css_string(self.report.title)
+            as_of = (
+                css_string("As of " + format_date(self.report.as_of)) if self.report.as_of else '""'
+            )
+            rules += [
+                f"@page {{ @top-left {{ content: {title}; }} "
+                f"@bottom-left {{ content: {as_of}; }} }}",
+                f"@page :first {{ counter-reset: page {self.part.first_page}; "
+                f"@top-left {{ content: {title}; }} "
+                "@top-right { content: string(section, start); } }",
+            ]
+        return Markup("@media print {\n  " + "\n  ".join(rules) + "\n}")
+
+
+def _slice(numbers: range) -> slice:
+    return slice(numbers.start, numbers.stop)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but letters, digits and spaces escaped (so
+    nothing in it can end the string, the rule or the style element)."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def _slug(text: str) -> str:
