@@ -148,3 +148,18 @@ def test_a_huge_one_line_article_builds_in_bounded_memory_and_time(
         assert len(e["quote"]) <= MAX_SENTENCE_CHARS
         assert len(e["context"]) <= len(e["quote"]) + 2 * CONTEXT_CHARS
         assert e["paragraph_end"] - e["paragraph_start"] > len(article) // 2  # one paragraph
+
+
+@pytest.mark.parametrize("full_stops", [True, False], ids=["sentences", "no full stop"])
+def test_an_article_sent_to_blingfire_in_windows_splits_into_the_same_sentences(
+    monkeypatch: pytest.MonkeyPatch, full_stops: bool
+) -> None:
+    from dossier.corpus import segment
+
+    document = Document(path="one.txt", text=one_line(200_000, full_stops=full_stops)(), sha256="")
+    whole = segment.segment_document(document)[1]
+    monkeypatch.setattr(segment, "BLINGFIRE_CHARS", 7_000)  # some 30 windows
+    windowed = segment.segment_document(document)[1]
+
+    assert len(whole) > 30
+    assert windowed == whole
