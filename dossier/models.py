@@ -8,6 +8,7 @@ Offsets are Python string offsets into the source file read as UTF-8 with its ne
 from __future__ import annotations
 
 import datetime as dt
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -496,6 +497,12 @@ class Quantity(BaseModel):
     )
 
 
+CONTEXT_CHARS = 240
+"""Characters of a quote's paragraph kept on each side of it (``context_span``)."""
+
+_SPACE = re.compile(r"\s+")
+
+
 class Evidence(BaseModel):
     """One cited passage and what it says about the claim."""
 
@@ -519,7 +526,77 @@ class Evidence(BaseModel):
     score: float = Field(description="Strength of the match, for ordering.")
     paragraph_start: int = Field(description="Span of the quote's paragraph in the source.")
     paragraph_end: int
-    paragraph: str = Field(description="The paragraph's exact text, to show the quote in context.")
+    context_start: int = Field(
+        description="Span of the text shown around the quote: its paragraph, or at most "
+        f"{CONTEXT_CHARS} characters of it on each side of the quote, cut at a word boundary "
+        "(cut when it starts after paragraph_start or ends before paragraph_end)."
+    )
+    context_end: int
+    context: str = Field(description="Exactly the source text between context_start and end.")
+
+    @property
+    def cut_before(self) -> bool:
+        """Whether the context leaves out the start of the paragraph."""
+        return self.context_start > self.paragraph_start
+
+    @property
+    def cut_after(self) -> bool:
+        """Whether the context leaves out the end of the paragraph."""
+        return self.context_end < self.paragraph_end
+
+
+class CitedContext(TypedDict):
+    """Where a quote stands in its article, as ``Evidence`` fields (``cited_context``)."""
+
+    paragraph_start: int
+    paragraph_end: int
+    context_start: int
+    context_end: int
+    context: str
+
+
+def cited_context(
+    text: str, start: int, end: int, paragraph_start: int, paragraph_end: int
+) -> CitedContext:
+    """The ``Evidence`` fields that place the quote ``text[start:end]`` in its paragraph
+    ``text[paragraph_start:paragraph_end]``: the paragraph's span and the bounded context
+    (``context_span``)."""
+    a, b = context_span(text, start, end, paragraph_start, paragraph_end)
+    return {
+        "paragraph_start": paragraph_start,
+        "paragraph_end": paragraph_end,
+        "context_start": a,
+        "context_end": b,
+        "context": text[a:b],
+    }
+
+
+def context_span(
+    text: str, start: int, end: int, lo: int = 0, hi: int | None = None
+) -> tuple[int, int]:
+    """The span of ``text`` shown around ``text[start:end]`` (a quote) within ``text[lo:hi]``
+    (its paragraph): all of it when it is no longer than the quote and ``2 * CONTEXT_CHARS``
+    characters, else at most ``CONTEXT_CHARS`` characters on each side of the quote, cut where
+    a word starts or ends (a word longer than that is cut where it stands).
+
+    Whatever the paragraph's length, the span is at most the quote and ``2 * CONTEXT_CHARS``
+    characters: a citation in a one-line article of megabytes carries a few hundred of them."""
+    if hi is None:
+        hi = len(text)
+    if hi - lo <= end - start + 2 * CONTEXT_CHARS:
+        return lo, hi
+    a, b = max(lo, start - CONTEXT_CHARS), min(hi, end + CONTEXT_CHARS)
+    if a > lo:
+        if not text[a - 1].isspace() and (space := _SPACE.search(text, a, start)) is not None:
+            a = space.end()
+        while a < start and text[a].isspace():
+            a += 1
+    if b < hi:
+        if not text[b].isspace() and (spaces := [m.start() for m in _SPACE.finditer(text, end, b)]):
+            b = spaces[-1]
+        while b > end and text[b - 1].isspace():
+            b -= 1
+    return a, b
 
 
 class ClaimResult(BaseModel):

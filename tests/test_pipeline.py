@@ -64,7 +64,7 @@ def test_every_quote_is_verbatim_at_its_offsets(built: dict) -> None:  # type: i
     for e in quotes:
         text = read_source(CORPUS / e["source"])
         assert text[e["start"] : e["end"]] == e["quote"]
-        assert text[e["paragraph_start"] : e["paragraph_end"]] == e["paragraph"]
+        assert text[e["context_start"] : e["context_end"]] == e["context"]
 
 
 def test_the_named_claims_get_their_evidence(built: dict) -> None:  # type: ignore[type-arg]

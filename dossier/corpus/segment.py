@@ -22,13 +22,15 @@
 * **Passages.** Body paragraphs are split into sentences with blingfire, fed each paragraph with
   its newlines replaced by spaces (same length, so offsets hold and hard wraps do not split a
   sentence); the body paragraphs of a document go to blingfire in one call, joined by blank
-  lines, which it never crosses. blingfire's offsets are UTF-8 byte offsets inside the library
-  (its Python wrapper maps them to characters); we map them to characters ourselves. A split
-  is undone when the next piece starts in lowercase or with a hyphen or comma, when the piece
-  before ends with a title ("Dr.", "Gen.") or an abbreviation such as "Sept." before a figure,
-  or when a piece has no letters (a footnote mark "(6)"). Each passage is trimmed of
-  surrounding whitespace. ``Passage.id`` is its index in ``Corpus.passages`` (documents in path
-  order, passages in offset order).
+  lines, which it never crosses (a body of more than ``BLINGFIRE_CHARS`` in windows of at most
+  that, each cut at a space: blingfire's buffers grow with the text). blingfire's offsets are
+  UTF-8 byte offsets inside the library (its Python wrapper maps them to characters); we map
+  them to characters ourselves. A split is undone when the next piece starts in lowercase or
+  with a hyphen or comma, when the piece before ends with a title ("Dr.", "Gen.") or an
+  abbreviation such as "Sept." before a figure, or when a piece has no letters (a footnote
+  mark "(6)"). A sentence longer than ``MAX_SENTENCE_CHARS`` is cut into pieces of at most
+  that, at a space. Each passage is trimmed of surrounding whitespace. ``Passage.id`` is its
+  index in ``Corpus.passages`` (documents in path order, passages in offset order).
 
 An article without a title in its metadata takes its first heading's (``segment_corpus``).
 """
@@ -67,6 +69,14 @@ HEADING_MAX_CHARS = 150
 FILL_MAX_WIDTH = 100  # a text re-wrapped to at most this width is read as filled lines
 FILL_SHARE = 0.7  # ... when this share of its single line breaks fall where a word did not fit
 FILL_MIN_BREAKS = 3
+
+MAX_SENTENCE_CHARS = 2000
+"""A longer sentence is cut into passages of at most this many characters, at a space where
+there is one: the judge's work on a sentence grows faster than its length (a one-line article
+of megabytes without a full stop would be judged as one sentence for hours)."""
+
+BLINGFIRE_CHARS = 1 << 20
+"""An article's body goes to blingfire in windows of at most this many characters."""
 
 _FURNITURE = ParagraphKind.FURNITURE
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -312,6 +322,23 @@ def _blingfire_starts(text: str) -> list[int]:
     return result
 
 
+def _windowed_starts(text: str) -> list[int]:
+    """``_blingfire_starts`` of ``text`` taken in windows of at most ``BLINGFIRE_CHARS``, each
+    ending at a space where there is one: blingfire's buffers take some 18 bytes for each byte
+    of text (a one-line article of 19 MiB took 340 MB of them). A window's start is a cut, which
+    ``_continues`` undoes when it falls inside a sentence."""
+    starts: list[int] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + BLINGFIRE_CHARS)
+        if end < len(text):
+            space = text.rfind(" ", pos + BLINGFIRE_CHARS // 2, end)
+            end = space if space > pos else end
+        starts.extend(pos + start for start in _blingfire_starts(text[pos:end]))
+        pos = end
+    return starts
+
+
 def _sentence_spans(flat: str, cuts: list[int]) -> list[tuple[int, int]]:
     """Sentence spans within one flattened body paragraph, given blingfire's sentence starts."""
     pieces: list[tuple[int, int]] = []
@@ -330,6 +357,25 @@ def _sentence_spans(flat: str, cuts: list[int]) -> list[tuple[int, int]]:
                 pieces.append((a, b))
         prev = cut
     return pieces
+
+
+def _bounded(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each longer than ``MAX_SENTENCE_CHARS`` cut into pieces of at most that,
+    each cut at the last space in its second half (else where it stands), pieces trimmed."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE_CHARS:
+            cut = flat.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+            end = cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+            while end > a and flat[end - 1].isspace():
+                end -= 1
+            out.append((a, end))
+            a = cut
+            while a < b and flat[a].isspace():
+                a += 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _continues(previous: str, sentence: str) -> bool:
@@ -369,7 +415,7 @@ def segment_document(
     for flat in flats:
         bases.append(pos)
         pos += len(flat) + len(_PARAGRAPH_JOIN)
-    starts = _blingfire_starts(_PARAGRAPH_JOIN.join(flats)) if flats else []
+    starts = _windowed_starts(_PARAGRAPH_JOIN.join(flats)) if flats else []
 
     sentences: list[tuple[int, int, int, int]] = []
     k = 0
@@ -381,7 +427,8 @@ def segment_document(
             cuts.append(starts[k] - base)
             k += 1
         sentences.extend(
-            (p.start + a, p.start + b, p.start, p.end) for a, b in _sentence_spans(flat, cuts)
+            (p.start + a, p.start + b, p.start, p.end)
+            for a, b in _bounded(flat, _sentence_spans(flat, cuts))
         )
     return paragraphs, sentences
 

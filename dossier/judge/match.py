@@ -29,7 +29,7 @@ from dossier.judge.assess import assess
 from dossier.judge.measure import reidentifies
 from dossier.judge.outcome import Judgment, Outcome
 from dossier.lexicon.numbers import NUMBER_WORDS
-from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance
+from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance, cited_context
 from dossier.retrieval.interface import PassageIndex, passage_terms
 from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
 
@@ -653,7 +653,7 @@ class Matcher:
             if not isinstance(judgment, Judgment):
                 continue
             text = self.corpus.document(passage.source).text
-            paragraph = text[passage.paragraph_start : passage.paragraph_end]
+            paragraph = (passage.paragraph_start, passage.paragraph_end)
             found.append(
                 Evidence(
                     stance=judgment.stance,
@@ -667,9 +667,7 @@ class Matcher:
                     figures=judgment.figures,
                     highlights=judgment.highlights,
                     score=judgment.score,
-                    paragraph_start=passage.paragraph_start,
-                    paragraph_end=passage.paragraph_end,
-                    paragraph=paragraph,
+                    **cited_context(text, passage.start, passage.end, *paragraph),
                 )
             )
             if judgment.counter is not None:
@@ -688,9 +686,9 @@ class Matcher:
                         figures=[],
                         highlights=[],
                         score=judgment.score,
-                        paragraph_start=passage.paragraph_start,
-                        paragraph_end=passage.paragraph_end,
-                        paragraph=paragraph,
+                        **cited_context(
+                            text, passage.start + start, passage.start + end, *paragraph
+                        ),
                     )
                 )
         order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}

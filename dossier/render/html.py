@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from dossier.errors import RenderError
 from dossier.models import Report
 from dossier.render.interface import Renderer, Rendering
-from dossier.render.view import build_view, register_filters, templates_dir
+from dossier.render.view import DossierView, build_view, register_filters, templates_dir
 
 if TYPE_CHECKING:
     import jinja2
@@ -32,13 +32,18 @@ def _environment() -> jinja2.Environment:
 
 
 def render_html(report: Report) -> str:
+    return render_view(build_view(report))
+
+
+def render_view(view: DossierView) -> str:
+    """The HTML of a view: the whole dossier, or the part of it the view says."""
     import jinja2
 
     try:
         template = _environment().get_template("dossier.html.j2")
     except jinja2.TemplateNotFound as err:
         raise RenderError(f"the template {err.name} is missing from {templates_dir()}.") from None
-    return template.render(view=build_view(report))
+    return template.render(view=view)
 
 
 def page(rendering: Rendering) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -126,13 +126,54 @@ class ClaimView:
         )
 
 
-@dataclass(frozen=True)
+@dataclass
 class ContextView:
-    """A paragraph of a source with every cited quote in it marked."""
+    """Where cited quotes stand in a paragraph of a source: their contexts (``Evidence.context``)
+    joined where they overlap, every cited quote marked; ``cut_before`` and ``cut_after`` say
+    that the paragraph goes on beyond it."""
 
-    paragraph: str
+    text: str
+    start: int
     spans: list[tuple[int, int]]
     citations: list[CitationView]
+    paragraph_start: int
+    cut_before: bool
+    cut_after: bool
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @classmethod
+    def of(cls, cite: CitationView) -> ContextView:
+        ev = cite.evidence
+        return cls(
+            ev.context, ev.context_start, [], [], ev.paragraph_start, ev.cut_before, ev.cut_after
+        )
+
+    def joins(self, cite: CitationView) -> bool:
+        """Whether the citation's context overlaps or touches this one, in the same paragraph."""
+        ev = cite.evidence
+        return (
+            ev.paragraph_start == self.paragraph_start
+            and len(ev.context) == ev.context_end - ev.context_start
+            and self.start <= ev.context_start <= self.end
+        )
+
+    def add(self, cite: CitationView) -> None:
+        """Add the citation (one that ``joins`` it, or made it), its context and its mark."""
+        ev = cite.evidence
+        if ev.context_end > self.end:
+            self.text += ev.context[self.end - ev.context_start :]
+            self.cut_after = ev.cut_after
+        self.citations.append(cite)
+        start, end = ev.start - self.start, ev.end - self.start
+        if not (0 <= start <= end <= len(self.text) and self.text[start:end] == ev.quote):
+            found = self.text.find(ev.quote) if ev.quote else -1
+            if found < 0:
+                return  # the offsets do not agree: the quote is shown in its claim alone
+            start, end = found, found + len(ev.quote)
+        self.spans.append((start, end))
 
 
 @dataclass(frozen=True)
@@ -158,8 +199,30 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class PartView:
+    """The piece of the dossier one part of a PDF printed in parts shows (``render.pdf``): the
+    front (cover, summary, contents), a run of claims, of timeline entries or of sources, and
+    how its pages are numbered."""
+
+    front: bool = False
+    claims: range = range(0)
+    timeline: range = range(0)
+    sources: range = range(0)
+    opens: frozenset[str] = frozenset()
+    """The sections ('claims', 'timeline', 'sources') whose heading this part prints."""
+    colophon: bool = False
+    first_page: int = 1
+    total_pages: int = 0
+    pages: Mapping[str, int] = field(default_factory=dict)
+    """The page of each anchor the front refers to (known once every part is laid out)."""
+    foreign: tuple[str, ...] = ()
+    """Anchors this part links to that another part prints: each is given an empty element
+    here, so that the link is kept (the joined PDF points it to the right page)."""
+
+
+@dataclass(frozen=True)
 class DossierView:
-    """Everything the templates see."""
+    """Everything the templates see: the whole dossier, or one part of it (``part``)."""
 
     report: Report
     claims: list[ClaimView]
@@ -168,6 +231,79 @@ class DossierView:
     stylesheet: Markup
     narrow_stylesheet: Markup
     timeline: list[TimelineEntry]
+    part: PartView | None = None
+
+    @property
+    def front(self) -> bool:
+        return self.part is None or self.part.front
+
+    @property
+    def shown_claims(self) -> list[ClaimView]:
+        return self.claims if self.part is None else self.claims[_slice(self.part.claims)]
+
+    @property
+    def shown_timeline(self) -> list[TimelineEntry]:
+        return self.timeline if self.part is None else self.timeline[_slice(self.part.timeline)]
+
+    @property
+    def shown_sources(self) -> list[SourceView]:
+        return self.sources if self.part is None else self.sources[_slice(self.part.sources)]
+
+    def shows(self, section: str) -> bool:
+        """Whether this part shows ``section`` ('claims', 'timeline', 'sources') at all."""
+        return self.part is None or self.heads(section) or bool(getattr(self.part, section))
+
+    def heads(self, section: str) -> bool:
+        """Whether this part shows the heading of ``section`` (the part that opens it)."""
+        return self.part is None or section in self.part.opens
+
+    @property
+    def colophon(self) -> bool:
+        return self.part is None or self.part.colophon
+
+    def page_attr(self, anchor: str) -> Markup:
+        """`` data-page="N"``: the page of ``anchor``, for a front printed apart (its page
+        references cannot be counted by the printer); nothing otherwise."""
+        if self.part is None or anchor not in self.part.pages:
+            return Markup("")
+        return Markup(' data-page="{}"').format(self.part.pages[anchor])
+
+    @property
+    def part_style(self) -> Markup:
+        """The page rules of a part printed apart: pages numbered on from the parts before,
+        out of the whole dossier's, and, past the front, the running headers the cover sets."""
+        if self.part is None:
+            return Markup("")
+        rules = [
+            '@page { @bottom-right { content: "Page " counter(page) " of '
+            f'{self.part.total_pages}"; }} }}',
+            '.summary-table td a::after { content: "(p. " attr(data-page) ")"; }',
+            '.contents a::after { content: leader(". ") attr(data-page); }',
+            ".part-anchors { height: 0; overflow: hidden; }",
+        ]
+        if not self.part.front:
+            title = css_string(self.report.title)
+            as_of = (
+                css_string("As of " + format_date(self.report.as_of)) if self.report.as_of else '""'
+            )
+            rules += [
+                f"@page {{ @top-left {{ content: {title}; }} "
+                f"@bottom-left {{ content: {as_of}; }} }}",
+                f"@page :first {{ counter-reset: page {self.part.first_page}; "
+                f"@top-left {{ content: {title}; }} "
+                "@top-right { content: string(section, start); } }",
+            ]
+        return Markup("@media print {\n  " + "\n  ".join(rules) + "\n}")
+
+
+def _slice(numbers: range) -> slice:
+    return slice(numbers.start, numbers.stop)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but letters, digits and spaces escaped (so
+    nothing in it can end the string, the rule or the style element)."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def _slug(text: str) -> str:
@@ -241,14 +377,18 @@ def _json_ld(
     return Markup(text)
 
 
-def _context_spans(cite: CitationView) -> tuple[int, int] | None:
-    """Where the quote sits in its paragraph, or None when the offsets do not agree."""
-    ev = cite.evidence
-    start, end = ev.start - ev.paragraph_start, ev.end - ev.paragraph_start
-    if 0 <= start <= end <= len(ev.paragraph) and ev.paragraph[start:end] == ev.quote:
-        return (start, end)
-    found = ev.paragraph.find(ev.quote) if ev.quote else -1
-    return (found, found + len(ev.quote)) if found >= 0 else None
+def _contexts(citations: Sequence[CitationView]) -> list[ContextView]:
+    """The contexts of a source's citations, in the order of the source, those that overlap
+    joined; each context's citations in the order of their quotes."""
+    contexts: list[ContextView] = []
+    order = sorted(citations, key=lambda c: (c.evidence.context_start, c.evidence.start, c.number))
+    for cite in order:
+        if not contexts or not contexts[-1].joins(cite):
+            contexts.append(ContextView.of(cite))
+        contexts[-1].add(cite)
+    for context in contexts:
+        context.citations.sort(key=lambda c: (c.evidence.start, c.number))
+    return contexts
 
 
 def build_view(report: Report) -> DossierView:
@@ -296,20 +436,12 @@ def build_view(report: Report) -> DossierView:
 
     sources: list[SourceView] = []
     for path, entry in entries.items():
-        contexts: dict[tuple[int, str], ContextView] = {}
-        for cite in sorted(by_source[path], key=lambda c: (c.evidence.start, c.number)):
-            ev = cite.evidence
-            key = (ev.paragraph_start, ev.paragraph)
-            context = contexts.setdefault(key, ContextView(ev.paragraph, [], []))
-            context.citations.append(cite)
-            if (span := _context_spans(cite)) is not None:
-                context.spans.append(span)
         sources.append(
             SourceView(
                 anchor=source_anchors[path],
                 entry=entry,
                 href=safe_href(entry.meta.url),
-                contexts=list(contexts.values()),
+                contexts=_contexts(by_source[path]),
             )
         )
 

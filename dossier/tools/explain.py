@@ -249,15 +249,16 @@ def _citation(citation: Citation, look: Look) -> list[RenderableType]:
     details.append(Text(f"Why: {e.reason}"))
     if e.rule:
         details.append(Text(f"Rule: {e.rule}"))
-    offset = e.start - e.paragraph_start
+    offset = e.start - e.context_start
     marks = [(offset + a, offset + b) for a, b in e.highlights]
     details.append(
         marked(
-            e.paragraph,
+            e.context,
             marks,
             look,
             quote=(offset, offset + len(e.quote)),
             base_style=CONTEXT_STYLE,
+            cut=(e.cut_before, e.cut_after),
         )
     )
     lines.extend(indented(d, 6) for d in details)

@@ -23,12 +23,10 @@ from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from dossier.models import SourceMeta, Verdict
+from dossier.models import SourceMeta, Verdict, context_span
 from dossier.sanitise import printable
 
 PLAIN_WIDTH = 88
-CONTEXT_CHARS = 240
-"""Characters of the paragraph shown on each side of a quote, when the paragraph is long."""
 
 
 @dataclass(frozen=True)
@@ -106,18 +104,20 @@ def marked(
     *,
     quote: tuple[int, int] | None = None,
     base_style: str = "",
+    cut: tuple[bool, bool] = (False, False),
 ) -> Text:
     """``text`` on one line, with ``marks`` (matched words, figures) and ``quote`` shown.
 
     Spans are offsets into ``text``. Styled: marks bold yellow and underlined, the quote bold,
     the rest of a paragraph dim. Plain: ``*mark*`` and ``>>quote<<``. A long ``text`` is cut
-    to ``CONTEXT_CHARS`` around the quote, with ``…`` where text was left out.
+    to ``CONTEXT_CHARS`` around the quote (``context_span``), with ``…`` where text was left
+    out, here or before (``cut``: ``text`` is a context that leaves out the start or the end
+    of its paragraph).
     """
     length = len(text)
     lo, hi = 0, length
-    if quote is not None and length > 2 * CONTEXT_CHARS + (quote[1] - quote[0]):
-        lo = _word_start(text, max(0, quote[0] - CONTEXT_CHARS))
-        hi = _word_end(text, min(length, quote[1] + CONTEXT_CHARS))
+    if quote is not None:
+        lo, hi = context_span(text, *quote)
     # Boundaries where the style changes, inside the shown window.
     cuts = {lo, hi}
     spans = [(max(a, lo), min(b, hi)) for a, b in sorted(marks) if a < hi and b > lo and a < b]
@@ -128,7 +128,7 @@ def marked(
     points = sorted(c for c in cuts if lo <= c <= hi)
     whole_quote = quote is not None and quote[0] <= lo and quote[1] >= hi
     out = Text()
-    if lo > 0:
+    if lo > 0 or cut[0]:
         out.append("… ", style=base_style)
     pending_space = False
     for a, b in itertools.pairwise(points):
@@ -151,20 +151,10 @@ def marked(
         out.append(f"*{piece}*" if in_mark else piece)
         if in_quote and quote is not None and b == min(quote[1], hi) and not whole_quote:
             out.append("<<")
-    if hi < length:
+    if hi < length or cut[1]:
         out.append(" …", style=base_style)
     out.rstrip()
     return out
-
-
-def _word_start(text: str, index: int) -> int:
-    space = text.rfind(" ", 0, index)
-    return index if space == -1 else space + 1
-
-
-def _word_end(text: str, index: int) -> int:
-    space = text.find(" ", index)
-    return index if space == -1 else space
 
 
 def source_label(meta: SourceMeta) -> str:

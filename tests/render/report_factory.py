@@ -21,6 +21,7 @@ from dossier.models import (
     SourceMeta,
     Stance,
     Verdict,
+    cited_context,
 )
 
 
@@ -145,9 +146,7 @@ def _evidence(
         figures=list(figures),
         highlights=highlights,
         score=score,
-        paragraph_start=paragraph_start,
-        paragraph_end=paragraph_end,
-        paragraph=text[paragraph_start:paragraph_end],
+        **cited_context(text, start, end, paragraph_start, paragraph_end),
     )
 
 

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import tracemalloc
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +18,15 @@ import pytest
 from report_factory import make_report
 
 from dossier.errors import RenderError
-from dossier.models import Report, SourceEntry, SourceMeta, SourceRow, Verdict
+from dossier.models import (
+    CONTEXT_CHARS,
+    Report,
+    SourceEntry,
+    SourceMeta,
+    SourceRow,
+    Stance,
+    Verdict,
+)
 from dossier.render import pdf as pdf_module
 from dossier.render import view
 from dossier.render.html import render_html
@@ -100,7 +109,7 @@ def test_output_matches_the_golden_file(
 # --- JSON -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kept", [[0], [0, 2], "all"])
+@pytest.mark.parametrize("kept", [[], [0], [0, 2], "all"])
 def test_evidence_kept_as_json_is_put_in_place_as_the_whole_report_would_write_it(
     report: Report, kept: list[int] | str
 ) -> None:
@@ -148,6 +157,30 @@ def test_sources_given_as_rows_are_put_in_place_as_the_whole_report_would_write_
 
     assert json_with_evidence(lean, stored, rows) == render_json(whole).encode("utf-8")
     assert list(SourceRow.__annotations__) == list(SourceEntry.model_fields)
+
+
+def test_the_json_dossier_is_written_claim_by_claim_never_held_twice(report: Report) -> None:
+    claims = [c.model_copy(update={"id": f"{c.id}-{n}"}) for n in range(400) for c in report.claims]
+    big = report.model_copy(update={"claims": claims})
+    expected = render_json(big).encode("utf-8")
+
+    tracemalloc.start()
+    try:
+        written = _built_json(big)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert written == expected
+    assert peak < 1.5 * len(written), f"held {peak / len(written):.1f} times the JSON"
+
+
+def _built_json(report: Report) -> bytes:
+    """The JSON as ``dossier build`` writes it."""
+    from dossier.render.interface import Rendering
+    from dossier.render.json import RENDERER
+
+    return RENDERER.render(Rendering(report))
 
 
 def test_json_round_trips_to_the_same_report(report: Report) -> None:
@@ -250,9 +283,51 @@ def test_json_ld_is_a_claim_review_per_claim(report: Report, html: str, page: Pa
 
 def test_the_sources_show_each_cited_passage_in_its_paragraph(report: Report, html: str) -> None:
     ev = report.claims[0].evidence[1]
-    start = ev.start - ev.paragraph_start
-    assert ev.paragraph[start : start + 3] == ev.quote[:3]
+    start = ev.start - ev.context_start
+    assert ev.context[start : start + 3] == ev.quote[:3]
+    assert (ev.context_start, ev.context_end) == (ev.paragraph_start, ev.paragraph_end)
     assert "head of the Deir ez-Zor Military Council.</mark>" in html
+
+
+@pytest.mark.parametrize(
+    ("quotes", "marked"),
+    [
+        # two quotes close together: one context, both marked
+        (
+            ["First quote here.", "Second quote there."],
+            " <mark>First quote here.</mark> <mark>Second quote there.</mark> a0 a1 ",
+        ),
+        # one quote: its context alone
+        (["Second quote there."], " First quote here. <mark>Second quote there.</mark> a0 a1 "),
+    ],
+)
+def test_a_long_paragraph_is_shown_around_its_quotes_cut_at_words(
+    quotes: list[str], marked: str
+) -> None:
+    from report_factory import Article, _evidence
+
+    before = " ".join(f"b{i}" for i in range(500))
+    after = " ".join(f"a{i}" for i in range(500))
+    text = f"{before} First quote here. Second quote there. {after}\n"
+    article = Article("long.txt", text, SourceMeta(), passages=1)
+    base = make_report()
+    evidence = [_evidence(article, q, Stance.SUPPORTS, "test") for q in quotes]
+    claim = base.claims[0].model_copy(update={"evidence": evidence})
+    source = SourceEntry(path="long.txt", sha256="", meta=SourceMeta(), passages=1, cited=1)
+    report = base.model_copy(update={"claims": [claim], "sources": [source]})
+
+    html = render_html(report)
+    tag = '<blockquote class="paragraph">'
+    shown = html[html.index(tag) + len(tag) : html.index("</blockquote>", html.index(tag))]
+
+    assert all(len(e.context) <= len(e.quote) + 2 * CONTEXT_CHARS for e in evidence)
+    assert all(e.cut_before and e.cut_after for e in evidence)
+    assert shown.count(tag) == 0 and html.count(tag) == 1
+    assert shown.startswith("… b") and shown.endswith(" …")
+    assert marked in shown
+    assert shown.split()[1] in before.split() and shown.split()[-2] in after.split()  # words
+    plain = shown.replace("<mark>", "").replace("</mark>", "")
+    assert len(plain) <= len("… First quote here. Second quote there. …") + 2 * CONTEXT_CHARS
 
 
 def _figure_of(html: str, anchor: str) -> str:

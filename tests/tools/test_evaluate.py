@@ -243,7 +243,9 @@ def cite(stance: Stance, quote: str, *, source: str = "dam.txt", text: str = DAM
         score=1.0,
         paragraph_start=0,
         paragraph_end=0,
-        paragraph="",
+        context_start=0,
+        context_end=0,
+        context="",
     )
 
 

@@ -206,3 +206,18 @@ def test_a_word_too_long_to_wrap_is_cut_where_it_stands(desk: Path) -> None:
 
     assert result.stdout.count("z") == 200 - len("Raqqa: ")
     assert "z …\n" in result.stdout
+
+
+def test_a_citation_in_a_long_paragraph_is_shown_in_its_bounded_context(desk: Path) -> None:
+    before = " ".join(f"b{i}" for i in range(400))
+    after = " ".join(f"a{i}" for i in range(400))
+    quote = '"We control 80 percent of Raqqa," said Jihan Ahmed, a spokeswoman for the SDF.'
+    Path("corpus/a.txt").write_text(f"Then {before}. {quote} Then {after}.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["explain", "sdf-controls-80-percent-raqqa", "--no-cache"])
+
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split("Why:")[1].split("\n", 2)[2].split())
+    assert shown.startswith("… b") and shown.endswith(" …")
+    assert '>>"We control *80 percent* of *Raqqa*," said' in shown
+    assert "b10 " not in shown and "a300" not in shown  # at most CONTEXT_CHARS each side
