@@ -5,8 +5,9 @@ Every token carries one or more *keys*; two tokens match when they share a key.
 - Ordinary words are keyed by their Snowball stem ("controls" -> "control").
 - Capitalised words are also keyed by a *name skeleton* that folds transliteration variants
   together: diacritics removed, Arabic articles dropped (al-, el-, ez-, ad-, ...; also when
-  assimilated into the word, as in "Ezzor"), vowels after the first letter dropped and doubled
-  letters collapsed. So Deir ez-Zor, Deir al-Zour, Deir el-Zour, Deir Ezzor and Deir al-Zor all
+  assimilated into the word, as in "Ezzor"), vowels after the first letter dropped (and "w" or
+  "y" written for one: Chowdhary, Choudhary, Chaudhary) and doubled letters collapsed. So Deir
+  ez-Zor, Deir al-Zour, Deir el-Zour, Deir Ezzor and Deir al-Zor all
   key to "#dr #zr"; Raqqa and Raqa to "#rq" (while Iraq stays "#irq").
 - Names from the editors' alias table (what no rule can know: IS = ISIS = Daesh = Islamic State)
   become one entity key "@<canonical>". Short all-capital aliases match only when written in
@@ -37,6 +38,9 @@ _TOKEN_RE = re.compile(
     re.UNICODE,
 )
 _VOWELS_RE = re.compile(r"[aeiou]")
+# A semivowel that writes a vowel: "w" after a vowel before a consonant ("Chowdhary" =
+# "Choudhary"), "y" after a vowel or ending the word ("Chaudhary", "Sayed" = "Saeed").
+_SEMIVOWEL_RE = re.compile(r"(?<=[aeiou])w(?=[^aeiouwy])|(?<=[aeiou])y|y$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _DOUBLE_RE = re.compile(r"(.)\1+")
@@ -77,7 +81,7 @@ def name_skeleton(word: str) -> str:
     if len(w) > 4 and w[0] in "ae" and w[1] in _SUN_LETTERS and w[2] == w[1]:
         w = w[2:]
     head, tail = w[:1], w[1:]
-    tail = _VOWELS_RE.sub("", tail)
+    tail = _VOWELS_RE.sub("", _SEMIVOWEL_RE.sub("", tail))
     return _DOUBLE_RE.sub(r"\1", head + tail)
 
 

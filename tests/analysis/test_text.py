@@ -211,3 +211,10 @@ def test_names_numbers_and_groups_are_not_widened() -> None:
     assert widen(("#1500",)) == ("#1500",)
     assert widen(("@islamic-state",)) == ("@islamic-state",)
     assert widen(("~kill",)) == ("~kill",)
+
+
+def test_a_semivowel_written_for_a_vowel_folds_with_it() -> None:
+    variants = {name_skeleton(w) for w in ("Choudhary", "Chowdhary", "Chaudhary", "Chowdhury")}
+    assert len(variants) == 1
+    assert name_skeleton("Sayed") == name_skeleton("Saeed")
+    assert name_skeleton("Haywood") != name_skeleton("Hood")
