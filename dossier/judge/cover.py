@@ -48,8 +48,7 @@ class Cover:
     topical: list[str] = field(default_factory=list)  # ... not before, but the article's topic
     unsaid_verbs: list[str] = field(default_factory=list)  # the claim's verbs it does not use
     first_person: bool = False  # a quoted "we" that goes on from the sentence before
-    named: int = 0  # the claim's names (a name of several words counts once: "South West Norfolk")
-    missing_names: set[int] = field(default_factory=set)  # ... of those, the ones never given
+    named: int = 0  # the claim's names
 
     def unnamed(self, most: bool = False) -> str | None:
         """Why the sentence cannot say the claim when its article never gives one of its names
@@ -57,7 +56,7 @@ class Cover:
         them otherwise, "the Liberal Democrats" for "the Lib Dems", or what reads as a name may
         be none, "MPs", "Rs 10 lakh": a name it lacks then counts against the sentence's
         coverage, as any word it lacks)."""
-        if self.missing and (not most or len(self.missing_names) * 2 > self.named):
+        if self.missing and (not most or len(self.missing) * 2 > self.named):
             return f"the article does not name {', '.join(self.missing)}"
         return None
 
@@ -82,7 +81,7 @@ def cover(
     covered = total = 0.0
     words_total = words_covered = words_from_context = 0.0
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
-    cover.named = len({_name_of(i, t) for i, t in enumerate(claim.terms) if t.entity})
+    cover.named = sum(1 for t in claim.terms if t.entity)
     for term in claim.terms:
         total += term.weight
         if claim.speaker_keys and term.keys & claim.speaker_keys:
@@ -120,7 +119,6 @@ def cover(
             (cover.topical if term.keys & topic_keys else cover.unsettled).append(term.text)
         elif term.entity:
             cover.missing.append(term.text)
-            cover.missing_names.add(_name_of(claim.terms.index(term), term))
         elif term.keys & context_keys:
             covered += term.weight * thresholds.CONTEXT_WORD_CREDIT
             if goes_on:  # "We are not coordinating ...": the quote goes on from before
@@ -130,11 +128,6 @@ def cover(
     cover.coverage = covered / total if total else 1.0
     cover.word_coverage = words_covered / words_total if words_total else 1.0
     return cover
-
-
-def _name_of(index: int, term: Term) -> int:
-    """Which name of the claim a name's word belongs to (its own index when it stands alone)."""
-    return term.name if term.name >= 0 else -1 - index
 
 
 def _hits(claim: ClaimAnalysis, term: Term, passage: PassageAnalysis) -> list[int]:
