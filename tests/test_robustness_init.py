@@ -127,6 +127,21 @@ INIT_CASES = {
         unchanged=False,
         leaves=["story", "story/corpus", "story/schema"],
     ),
+    "ctrl-c-leaves-no-half-made-dossier": InitCase(
+        [],
+        ["init", "story"],
+        130,
+        [],
+        inject=nth_fsync_raises(6, KeyboardInterrupt()),
+        unchanged=False,
+        leaves=[
+            "story",
+            "story/.github",
+            "story/.github/workflows",
+            "story/corpus",
+            "story/schema",
+        ],
+    ),
     "a-full-disk-with-force-keeps-the-files-it-did-not-make": InitCase(
         [write("claims.yaml", "claims: []\n")],
         ["init", "--force"],

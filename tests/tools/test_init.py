@@ -110,6 +110,15 @@ def test_the_corpus_folder_holds_no_article_until_one_is_copied_in(here: Path) -
     assert "This folder holds the articles" in sources
 
 
+def test_the_sources_file_is_what_its_schema_asks_for(here: Path) -> None:
+    init_project(here, dt.date(2026, 12, 6))
+
+    data = YAML(typ="safe").load(here / "corpus" / "sources.yaml")
+
+    assert data == {"sources": {}}  # an empty mapping: `sources:` alone is null, which the
+    # schema (and an editor checking the file against it) refuses
+
+
 def test_the_schemas_are_those_dossier_schema_prints(here: Path) -> None:
     init_project(here, dt.date(2026, 12, 6))
 
@@ -150,6 +159,8 @@ def test_the_pre_commit_hook_runs_dossier_validate(here: Path) -> None:
 
     assert repo["repo"] == "local"
     assert hook["entry"] == "dossier validate"
+    assert hook["language"] == "unsupported"  # `system` before pre-commit 4.4.0
+    assert config["minimum_pre_commit_version"] == "4.4.0"
     assert hook["pass_filenames"] is False
 
 
