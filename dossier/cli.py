@@ -275,6 +275,34 @@ def validate(
 
 @app.command()
 @handle_errors
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR", help="The folder to start the dossier in (created when missing)."
+        ),
+    ] = Path("."),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the files of the same names that exist.")
+    ] = False,
+) -> None:
+    """Start a dossier: claims.yaml, corpus/, .gitignore, a CI workflow and a pre-commit hook.
+
+    It never writes over a file unless given --force.
+
+    Example: [bold]dossier init harbour-bridge && cd harbour-bridge[/]
+    """
+    import datetime as dt
+
+    from dossier.tools.init import format_initialised, init_project
+
+    result = init_project(folder, dt.date.today(), force=force)
+    if not state.quiet:
+        emit(format_initialised(result), nl=False)
+
+
+@app.command()
+@handle_errors
 def schema(
     sources: Annotated[
         bool,
