@@ -3,16 +3,23 @@
 * **Paragraphs.** Blocks separated by blank lines. Inside a block, a single newline is a hard
   wrap (the paragraph goes on) when the next line starts with a lowercase letter or the line
   before ends with a comma, semicolon or dash: a paragraph never starts in the middle of a
-  sentence, nor does one end on a comma. In a text re-wrapped to a width (``_fill_width``), a
-  line broken where its next word would not fit goes on too. Otherwise it is a paragraph break,
-  as in articles that put one paragraph on each line. Spans exclude leading and trailing
+  sentence, nor does one end on a comma. So it is when the line before has no closing
+  punctuation and ends on a word no sentence ends on ("the", "of", "according to":
+  ``OPEN_ENDINGS``), or the line goes on with a figure or a bracket before a lowercase word
+  ("18,000 jobs", "(the state of)"). In a text re-wrapped to a width (``_fill_width``), a line
+  broken where its next word would not fit goes on too; and in prose wrapped to a width in a
+  proportional font (a PDF's text, ``_wrap_width``), a line that fills the width goes on whatever
+  starts the next ("Washington" / "State"), unless it is a line of capitalised words (a byline),
+  or it ends a sentence and the next line is a heading's. Otherwise it is a paragraph break, as
+  in articles that put one paragraph on each line. Spans exclude leading and trailing
   whitespace.
 * **Kinds.** A paragraph is ``furniture`` when a paragraph rule matches it (page chrome such as
   "Accessibility links", "Tags: ...", image credits; see ``FURNITURE_RULES``), when every
   sentence of it is furniture by a sentence rule (donation appeals, "Follow us on Twitter",
   copyright lines) or when it repeats an earlier paragraph of the same document (rule
   ``repeated``, e.g. a headline shown twice); ``heading`` when it is one short line without
-  terminal punctuation (a headline, a byline) or a Markdown ``#`` heading; ``body`` otherwise.
+  terminal punctuation that does not end mid-sentence (on a comma, on "the"), a headline
+  wrapped in a few short lines, or a Markdown ``#`` heading; ``body`` otherwise.
   When only some sentences of a paragraph are furniture, the paragraph is cut in pieces, each a
   paragraph of its own: the furniture sentences (and a sentence that ends before a figure, which
   blingfire never splits, is cut there first), and the article text around them, a heading or
@@ -29,8 +36,10 @@
   with a hyphen or comma, when the piece before ends with a title ("Dr.", "Gen.") or an
   abbreviation such as "Sept." before a figure, or when a piece has no letters (a footnote
   mark "(6)"). A sentence longer than ``MAX_SENTENCE_CHARS`` is cut into pieces of at most
-  that, at a space. Each passage is trimmed of surrounding whitespace. ``Passage.id`` is its
-  index in ``Corpus.passages`` (documents in path order, passages in offset order).
+  that, at a space. Each passage is trimmed of surrounding whitespace. A heading that states a
+  fact, a figure in three words or more ("Amazon to cut 18,000 jobs"), is a passage too, whole,
+  without its Markdown marks. ``Passage.id`` is its index in ``Corpus.passages`` (documents in
+  path order, passages in offset order).
 
 An article without a title in its metadata takes its first heading's (``segment_corpus``).
 """
@@ -50,6 +59,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from dossier.analysis import quantity
 from dossier.analysis.normal import fold
 from dossier.corpus.documents import CorpusFiles, Documents, UnreadDocument, article_columns
 from dossier.corpus.furniture import (
@@ -62,13 +72,25 @@ from dossier.corpus.furniture import (
     paragraph_rule,
 )
 from dossier.errors import CorpusError
+from dossier.lexicon.words import OPEN_ENDINGS
 from dossier.models import Corpus, Document, Paragraph, ParagraphKind, Paragraphs, Passages
 
 HEADING_MAX_CHARS = 150
 """A heading is one line of at most this many characters without terminal punctuation."""
+HEADING_WRAPPED_CHARS = 80
+"""... or of lines wrapped, at most this many (a headline set large, wrapped in a PDF)."""
+FACT_MIN_WORDS = 3
+"""A heading with a figure in at least this many words is also a passage ("Amazon cuts 18,000
+jobs"): it states a fact."""
 FILL_MAX_WIDTH = 100  # a text re-wrapped to at most this width is read as filled lines
 FILL_SHARE = 0.7  # ... when this share of its single line breaks fall where a word did not fit
 FILL_MIN_BREAKS = 3
+WRAP_MAX_WIDTH = 160  # a text whose lines are wrapped to at most this width (a PDF's text) ...
+WRAP_SHARE = 0.5  # ... has this share of its lines at least WRAP_FULL of its width
+WRAP_FULL = 0.85  # a line this full (with the next line's first word) was wrapped
+WRAP_FILLED = 1.0  # ... and one this full, though it ends a sentence, too
+WRAP_MIN_LINES = 4
+WRAP_ENDS = 0.05  # a wrapped text is prose: a paragraph's end in one line of 20 (not a table)
 
 MAX_SENTENCE_CHARS = 2000
 """A longer sentence is cut into passages of at most this many characters, at a space where
@@ -84,6 +106,7 @@ _TERMINAL = re.compile(r"""[.!?:;…]["'”’»)\]]*$|[.!?…]\s*\(?[A-Z]{1,6}\
 _CONTINUES = re.compile(r"[,;(\-–—]$")
 _LOWER_START = re.compile(r"[^\W\d_A-Z]", re.UNICODE)
 _MD_HEADING = re.compile(r"^#{1,6}\s")
+_MD_HEADING_MARKS = re.compile(r"#{1,6}\s+")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
@@ -99,6 +122,11 @@ _TITLE = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 _PARAGRAPH_JOIN = "\n\n"
 _CONTINUATION_START = re.compile(r"[^\W\d_A-Z]|[-–,;:)\]%]")
+_WORD = re.compile(r"[^\W_]")
+_SHARE_IN_WORDS = re.compile(r"\b(?:most|majority)$", re.IGNORECASE)
+_BYLINE = re.compile(r"by\s", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:^|\s)([^\W\d_]+)$")
+_FIGURE_GOES_ON = re.compile(r"(?:\(|[$€£]?\d[\d,.:%/]*\s+)[^\W\d_A-Z]", re.UNICODE)
 
 
 @dataclass
@@ -116,7 +144,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
     pos = 0
     bounds = [(m.start(), m.end()) for m in _NEWLINE.finditer(text)]
     bounds.append((len(text), len(text)))
-    width = _fill_width(text, bounds)
+    lines = _lines(text, bounds)
+    width, wrap = _fill_width(lines), _wrap_width(lines)
     for line_end, next_pos in bounds:
         line = text[pos:line_end]
         stripped = line.strip()
@@ -130,7 +159,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
             end = start + len(stripped)
             if current is not None and _filled(prev_raw, stripped, width):
                 current.end = end  # a line filled to the width: one line, re-wrapped
-            elif current is not None and _is_hard_wrap(prev_line, stripped):
+            elif current is not None and _is_hard_wrap(prev_line, stripped, wrap):
                 current.end = end
                 current.lines += 1
             else:
@@ -144,21 +173,32 @@ def _paragraph_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def _fill_width(text: str, bounds: list[tuple[int, int]]) -> int:
+def _lines(text: str, bounds: list[tuple[int, int]]) -> list[str]:
+    """The lines of ``text``, right-stripped (an indent takes columns too)."""
+    lines, pos = [], 0
+    for line_end, next_pos in bounds:
+        lines.append(text[pos:line_end].rstrip())
+        pos = next_pos
+    return lines
+
+
+def _fill_width(lines: list[str]) -> int:
     """The width a re-wrapped text is filled to (its longest line), or 0: a text whose lines
     are at most ``FILL_MAX_WIDTH`` long and break, most of the time, where the next word would
     not have fit (``FILL_SHARE`` of its single line breaks, at least ``FILL_MIN_BREAKS``)."""
-    lines, pos = [], 0
-    for line_end, next_pos in bounds:
-        line = text[pos:line_end].rstrip()  # an indent takes columns too
-        if len(line) > FILL_MAX_WIDTH:
-            return 0
-        lines.append(line)
-        pos = next_pos
     width = max(map(len, lines), default=0)
+    if width > FILL_MAX_WIDTH or not _prose(lines):
+        return 0
     breaks = [(a, b) for a, b in pairwise(lines) if a.strip() and b.strip()]
     full = sum(1 for a, b in breaks if _filled(a, b, width))
     return width if full >= FILL_MIN_BREAKS and full >= FILL_SHARE * len(breaks) else 0
+
+
+def _prose(lines: list[str]) -> bool:
+    """Whether ``lines`` are prose, not a table: one in ``1 / WRAP_ENDS`` at least ends with
+    closing punctuation (a paragraph's end)."""
+    texts = [line for line in lines if line.strip()]
+    return sum(1 for line in texts if _TERMINAL.search(line)) >= max(1, WRAP_ENDS * len(texts))
 
 
 def _filled(prev: str, line: str, width: int) -> bool:
@@ -169,11 +209,57 @@ def _filled(prev: str, line: str, width: int) -> bool:
     return len(prev) + 1 + len(line.split(None, 1)[0]) > width
 
 
-def _is_hard_wrap(prev: str, line: str) -> bool:
-    """Whether a single newline between ``prev`` and ``line`` is a wrap inside a paragraph."""
+def _wrap_width(lines: list[str]) -> int:
+    """The width a text's lines are wrapped to, in a proportional font as a PDF's text is (the
+    longest line but the longest tenth), or 0. A wrapped text has at least ``WRAP_MIN_LINES``
+    lines of at most ``WRAP_MAX_WIDTH``; ``WRAP_SHARE`` of them are full (``WRAP_FULL`` of the
+    width), and most full lines go on mid-sentence (where one paragraph a line ends each with
+    its full stop); and, prose, not a table, it has a paragraph's end in one line of 20."""
+    texts = [line.strip() for line in lines if line.strip()]
+    if len(texts) < WRAP_MIN_LINES:
+        return 0
+    width = sorted(map(len, texts))[(len(texts) - 1) * 9 // 10]
+    if width > WRAP_MAX_WIDTH:
+        return 0
+    full = [line for line in texts if len(line) >= WRAP_FULL * width]
+    going_on = sum(1 for line in full if not _TERMINAL.search(line))
+    wrapped = len(full) >= WRAP_SHARE * len(texts) and going_on * 2 > len(full)
+    return width if wrapped and _prose(texts) else 0
+
+
+def _is_hard_wrap(prev: str, line: str, wrap: int = 0) -> bool:
+    """Whether a single newline between ``prev`` and ``line`` is a wrap inside a paragraph:
+    the line goes on in lowercase, or after a comma; or ``prev`` has no closing punctuation and
+    ends mid-sentence (on "the", "of", "according to"), or the line goes on with a figure or a
+    bracket before a lowercase word ("18,000 jobs", "(the state of)"), or ``prev`` is full in a
+    text wrapped to ``wrap`` columns (a PDF's text, where a line of any start may go on); or,
+    in such a text, ``prev`` ends a sentence but is filled to the width (``WRAP_FILLED``) and
+    the line is no heading (short, without closing punctuation)."""
     if _MD_HEADING.match(line) or _LIST_ITEM.match(line) or _MD_HEADING.match(prev):
         return False
-    return _LOWER_START.match(line) is not None or _CONTINUES.search(prev) is not None
+    if _LOWER_START.match(line) is not None or _CONTINUES.search(prev) is not None:
+        return True
+    if not _TERMINAL.search(prev):
+        return _ends_open(prev) or bool(_FIGURE_GOES_ON.match(line)) or _full(prev, line, wrap)
+    return _full(prev, line, wrap, WRAP_FILLED) and (
+        len(line) >= WRAP_FULL * wrap or _TERMINAL.search(line) is not None
+    )
+
+
+def _full(prev: str, line: str, wrap: int, share: float = WRAP_FULL) -> bool:
+    """Whether ``prev`` with the first word of ``line`` fills ``share`` of a ``wrap`` width, and
+    ``prev`` is not a line of capitalised words (a byline, a headline in title case)."""
+    if not wrap or len(prev) + 1 + len(line.split(None, 1)[0]) < share * wrap:
+        return False
+    words = [word for word in prev.split() if _LETTER.search(word)]
+    return len(words) < 2 or any(_LOWER_START.match(word) for word in words)
+
+
+def _ends_open(line: str) -> bool:
+    """Whether ``line`` ends on a word no sentence ends on ("the", "of", "and"), in lowercase
+    as running text writes it (not "tHE" or a title's "The")."""
+    m = _OPEN_END.search(line)
+    return m is not None and m.group(1) in OPEN_ENDINGS
 
 
 def _normalise(text: str) -> str:
@@ -259,9 +345,13 @@ def _piece(path: str, base: int, piece: tuple[int, int, str | None], text: str) 
 
 
 def _shape(text: str, lines: int) -> ParagraphKind:
-    """A heading (one short line without terminal punctuation, or a Markdown heading) or body."""
+    """A heading (one short line without terminal punctuation that does not end mid-sentence,
+    on a comma or on "the", or a Markdown heading) or body."""
     if _MD_HEADING.match(text) or (
-        lines == 1 and len(text) <= HEADING_MAX_CHARS and not _TERMINAL.search(text)
+        len(text) <= (HEADING_MAX_CHARS if lines == 1 else HEADING_WRAPPED_CHARS)
+        and not _TERMINAL.search(text)
+        and not _CONTINUES.search(text)
+        and not _ends_open(text)
     ):
         return ParagraphKind.HEADING
     return ParagraphKind.BODY
@@ -430,7 +520,33 @@ def segment_document(
             (p.start + a, p.start + b, p.start, p.end)
             for a, b in _bounded(flat, _sentence_spans(flat, cuts))
         )
+    told = [_told(text, p) for p in paragraphs if p.kind is ParagraphKind.HEADING]
+    if any(told):
+        sentences = sorted(sentences + [span for span in told if span is not None])
     return paragraphs, sentences
+
+
+def _told(text: str, heading: Paragraph) -> tuple[int, int, int, int] | None:
+    """The passage of a heading that states a fact ("Amazon to cut 18,000 jobs"), its
+    Markdown marks left out, or None."""
+    m = _MD_HEADING_MARKS.match(text, heading.start, heading.end)
+    start = m.end() if m else heading.start
+    if not _states_fact(text[start : heading.end]):
+        return None
+    return (start, heading.end, heading.start, heading.end)
+
+
+def _states_fact(heading: str) -> bool:
+    """Whether a heading states a fact a claim can be checked against: a figure the judge reads
+    ("Amazon to cut 18,000 jobs", "Almost 1,000 cases identified") in ``FACT_MIN_WORDS`` words
+    at least, not in a byline. A heading without a figure ("Breaking News", "Announcement of
+    the layoffs", "SDF says it holds most of Raqqa") is more often a topic than a statement."""
+    words = [word for word in heading.split() if _WORD.search(word)]
+    return (
+        len(words) >= FACT_MIN_WORDS
+        and not _BYLINE.match(heading)
+        and any(_SHARE_IN_WORDS.search(q.text) is None for q in quantity.extract(heading))
+    )
 
 
 def _unjudged(root: Path, documents: Sequence[Document]) -> str:

@@ -24,6 +24,14 @@ ARABIC_ARTICLES = frozenset("al el il ul ad ed ar er as es ash esh at et az ez a
 # The small words inside one name: "Deir ez-Zor", "Bank of England", "Abu al-Hasan".
 NAME_PARTICLES = ARABIC_ARTICLES | frozenset("of de la le du des da di von van bin ibn".split())
 NAME_JOINS = frozenset({"of", "for"})  # inside a name: "Ministry of Defense"
+# Words a sentence or a headline does not end on: a line ending on one ends mid-sentence
+# ("... according to the" / "Wall Street Journal"). Not the particles that end a phrase ("out").
+OPEN_ENDINGS = frozenset(
+    """a an the this these those its their his her our your my of to in on at by for from with
+    into onto than via per among amid across against during without within upon towards
+    toward despite including and or but nor that which whose whom if because while whether
+    although unless as""".split()
+)
 
 # Past forms Snowball cannot reduce: "broke" must meet "breaking", "fought" "fight".
 IRREGULAR_VERBS = {

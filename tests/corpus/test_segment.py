@@ -62,6 +62,86 @@ def test_a_text_re_wrapped_to_a_width_keeps_its_paragraphs_and_headings() -> Non
     assert [kind for _, kind in read(wrapped)][:2] == [ParagraphKind.HEADING, ParagraphKind.BODY]
 
 
+def read(text: str) -> list[tuple[str, ParagraphKind]]:
+    paragraphs, _ = segment_document(Document(path="a.txt", text=text, sha256="0" * 64))
+    return [(text[p.start : p.end], p.kind) for p in paragraphs]
+
+
+def test_a_line_ending_mid_sentence_is_no_heading_and_goes_on() -> None:
+    """A line that ends on "the" or "of" goes on whatever starts the next; a line cut there,
+    or on a comma, is body text (judged), not a heading."""
+    text = "Jobs cut\nAmazon will cut jobs, according to the\nWall Street Journal.\n\nTold of\n"
+    assert read(text) == [
+        ("Jobs cut", ParagraphKind.HEADING),
+        ("Amazon will cut jobs, according to the\nWall Street Journal.", ParagraphKind.BODY),
+        ("Told of", ParagraphKind.BODY),
+    ]
+    assert read("Media caption,")[0][1] is ParagraphKind.BODY
+    assert read("Lights out")[0][1] is ParagraphKind.HEADING  # "out" closes a phrase
+    assert read("Results are IN")[0][1] is ParagraphKind.HEADING  # not running text
+
+
+def test_a_figure_or_a_bracket_before_a_lowercase_word_goes_on() -> None:
+    text = "The company said it would cut\n18,000 jobs in stores\n(the biggest cut) this year."
+    assert read(text) == [(text, ParagraphKind.BODY)]
+    # a date or an agency's name after a headline starts a line of its own
+    assert [
+        kind for _, kind in read("Amazon cuts jobs\n5 January 2023\n(Reuters) Amazon said so.")
+    ] == [
+        ParagraphKind.HEADING,
+        ParagraphKind.FURNITURE,
+        ParagraphKind.BODY,
+    ]
+
+
+def test_widths_join_lines_only_in_wrapped_prose() -> None:
+    """A full line goes on in text wrapped to a width (a PDF's lines); a file of one paragraph
+    a line, or a table without a full stop, keeps its lines apart."""
+    wrapped = (
+        "Amazon to cut 18,000 jobs\n"
+        "Amazon's chief executive told staff on Wednesday that the company would\n"
+        "eliminate just over 18,000 roles, far more than had been reported, the\n"
+        "company said in a memo published on its website on Wednesday, Andy\n"
+        "Jassy wrote, and more cuts would follow in Europe later in the year.\n"
+        "Biggest cut in its history\n"
+        "The company employed about 1.5 million people at the end of September\n"
+        "2022, most of them in its warehouses around the United States and Europe.\n"
+    )
+    assert [kind for _, kind in read(wrapped)] == [
+        ParagraphKind.HEADING,
+        ParagraphKind.BODY,
+        ParagraphKind.HEADING,
+        ParagraphKind.BODY,
+    ]
+    table = "".join(f"Party number {i} won seats in Region {i} and Region X\n" for i in range(9))
+    assert len(read(table)) == 9
+    lines = "".join(
+        f"Paragraph {i} of the article says{' a thing' * i} in one sentence of its own.\n"
+        for i in range(9)
+    )
+    assert len(read(lines)) == 9
+
+
+def test_a_headline_wrapped_in_two_lines_is_one_heading() -> None:
+    assert read("Amazon to cut\n18,000 jobs\n\nThe company said so.") == [
+        ("Amazon to cut\n18,000 jobs", ParagraphKind.HEADING),
+        ("The company said so.", ParagraphKind.BODY),
+    ]
+
+
+def test_a_heading_that_states_a_figure_is_a_passage_too() -> None:
+    """A headline with a figure is judged, its Markdown marks left out; a heading without a
+    figure, a byline, or one of two words is not."""
+    text = (
+        "## Amazon to cut 18,000 jobs\n\nBy Jane Doe 2023\n\nAnnouncement of the layoffs\n\n"
+        "2023 cuts\n\nIt did.\n"
+    )
+    paragraphs, sentences = segment_document(Document(path="a.txt", text=text, sha256="0" * 64))
+    assert [p.kind for p in paragraphs][:4] == [ParagraphKind.HEADING] * 4
+    assert [text[a:b] for a, b, _, _ in sentences] == ["Amazon to cut 18,000 jobs", "It did."]
+    assert sentences[0][2:] == (paragraphs[0].start, paragraphs[0].end)
+
+
 def test_headlines_and_bylines_are_headings_and_give_the_title(seeds: Corpus) -> None:
     headings = paragraph_texts(seeds, ParagraphKind.HEADING)
     assert "U.S.-Backed Forces Advance Against IS In East Syria" in headings
@@ -143,6 +223,10 @@ def test_our_blingfire_call_matches_its_public_wrapper(seeds: Corpus) -> None:
                 " You can help.",
                 " 40 died.",
                 "“Please donate,” he said.",
+                "Amazon to cut 18,000 jobs",
+                "# 5 killed in crash",
+                "according to the",
+                "(the",
             ]
         ),
         max_size=40,
