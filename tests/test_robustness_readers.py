@@ -94,7 +94,7 @@ PROBES = {
         0,
         [
             "Warning: corpus/fire.md:3:1: the front matter is not valid YAML: expected ',' or "
-            "']', but got '<stream end>'; the front matter is ignored."
+            "']', but got '<stream end>'; it is read as text."
         ],
         "supported",
     ),

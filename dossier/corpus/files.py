@@ -7,7 +7,8 @@ many thousand scraped pages nearly always holds a few bad files, and one of them
 stop a dossier. Skipped, each with a ``warn(...)`` naming it: a file its reader finds no
 article in (see ``corpus.readers``), a file larger than ``MAX_FILE_BYTES``, and a symbolic
 link (to a file or a folder) that resolves outside the corpus folder. Symbolic links inside
-the folder are followed, once.
+the folder are followed, once. The other files (of a type no reader takes) are told to
+``walk``'s ``other``, so that a build names them (``corpus.read``).
 """
 
 from __future__ import annotations

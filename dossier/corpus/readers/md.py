@@ -4,8 +4,9 @@ segmenting knows a ``#`` heading (``corpus.segment``).
 A YAML front matter (between ``---`` lines at the very top) is the article's metadata (title,
 outlet, date, url, author), read with the one hardened YAML reader (``dossier.yamlfile``), and
 not its text: its lines are left blank, so that every other line keeps its number (a citation's
-``FILE:LINE`` is the file's line). A front matter that cannot be read is a warning naming
-``FILE:LINE``; the article is read without its metadata.
+``FILE:LINE`` is the file's line). A front matter whose fields cannot be read (a date that is
+no date) is a warning naming ``FILE:LINE``, and the article is read without its metadata; one
+that is no YAML mapping (a rule and prose, perhaps) is a warning too, and read as text.
 """
 
 from __future__ import annotations
@@ -49,23 +50,25 @@ class Markdown:
         found = _FRONT.match(text)
         if found is None:
             return Extracted(text)
-        block = found.group(0)
-        body = "\n" * block.count("\n") + text[found.end() :]
         meta, said = _front_meta("\n" + found.group(1), name)
+        if meta is None:  # no mapping: a rule (---) and prose, perhaps; kept as text
+            return Extracted(text, SourceMeta(), said)
+        body = "\n" * found.group(0).count("\n") + text[found.end() :]
         return Extracted(body, meta, said)
 
 
-def _front_meta(yaml_text: str, name: str) -> tuple[SourceMeta, tuple[str, ...]]:
+def _front_meta(yaml_text: str, name: str) -> tuple[SourceMeta | None, tuple[str, ...]]:
     """The metadata of a front matter (``yaml_text`` starts on the file's line 2 after a
-    blank first line, so places are the file's), and what could not be read of it."""
+    blank first line, so places are the file's), and what could not be read of it; None when
+    it is no YAML mapping (then it is read as the article's text)."""
     try:
         doc = parse_yaml(yaml_text, name, FRONT_MATTER)
     except DossierError as err:
-        return SourceMeta(), (f"{err}; the front matter is ignored.",)
+        return None, (f"{err}; it is read as text.",)
     if doc.data is None:
         return SourceMeta(), ()
     if not isinstance(doc.data, dict):
-        return SourceMeta(), (f"{name}:2: the front matter is not a mapping; it is ignored.",)
+        return None, (f"{name}:2: the front matter is not a YAML mapping; it is read as text.",)
     doc.data = {k: v for k, v in doc.data.items() if k in FRONT_FIELDS}  # (tags, layout: not ours)
     meta, problems = validate_located(SourceMeta, doc)
     url = doc.data.get("url")

@@ -43,11 +43,20 @@ def test_a_bad_front_matter_is_a_warning_naming_file_and_line() -> None:
     assert "not a date" in said and said.endswith("The front matter is ignored.")
 
 
-def test_front_matter_that_is_not_yaml_is_a_warning() -> None:
-    found = READER.read(b"---\ntitle: [unclosed\n---\nBody.\n", "a.md")
+def test_front_matter_that_is_not_yaml_is_a_warning_and_read_as_text() -> None:
+    data = b"---\ntitle: [unclosed\n---\nBody.\n"
+    found = READER.read(data, "a.md")
     (said,) = found.said
-    assert said.startswith("a.md:") and "front matter" in said
-    assert found.text.endswith("Body.\n")
+    assert said.startswith("a.md:3:1: the front matter is not valid YAML")
+    assert said.endswith("; it is read as text.")
+    assert found.text == data.decode()
+
+
+def test_prose_between_rules_at_the_top_is_text() -> None:
+    data = b"---\nThe council met on Monday.\n---\nBody.\n"
+    found = READER.read(data, "a.md")
+    assert found.text == data.decode()
+    assert found.said == ("a.md:2: the front matter is not a YAML mapping; it is read as text.",)
 
 
 def test_a_url_that_is_no_web_address_is_a_warning() -> None:
