@@ -76,6 +76,17 @@ PROBES = {
             {"path": "scan.pdf", "reason": "no text layer"},
         ],
     ),
+    "a-damaged-pdf-is-named-not-a-crash": ReaderProbe(
+        {"fire.html": lambda: PAGE, "report.pdf": lambda: b"%PDF-1.7\n1 0 obj << /Pages 9 0 R"},
+        0,
+        [
+            "Warning: corpus/report.pdf: skipped: not a readable PDF (damaged, or not a PDF).",
+            "Warning: corpus: 1 article file read, 1 not read: report.pdf (not a readable PDF "
+            "(damaged, or not a PDF)).",
+        ],
+        "supported",
+        [{"path": "report.pdf", "reason": "not a readable PDF (damaged, or not a PDF)"}],
+    ),
     "a-folder-of-unsupported-files-names-what-it-found": ReaderProbe(
         {"a.docx": lambda: b"PK", "b.docx": lambda: b"PK", "c.rtf": lambda: b"{\\rtf1}"},
         2,

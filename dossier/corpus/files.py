@@ -168,6 +168,8 @@ def extract(data: bytes, name: str, where: str | None = None) -> Extracted:
     which text the offsets refer to (``SourceMeta.text``) when it is not the file's; warnings
     name ``where`` (default: ``name``)."""
     reader = reader_for(name)
+    if not data.strip():
+        return Extracted("")  # an empty file: skipped as such, whatever its type
     found = reader.read(data, where or name)
     if reader.origin is not None and found.meta.text is None:
         found.meta.text = reader.origin

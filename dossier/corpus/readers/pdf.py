@@ -33,7 +33,9 @@ class Pdf:
                 raise Unreadable("an encrypted PDF")
             pages = [page.extract_text() or "" for page in reader.pages]
             info = reader.metadata
-        except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+                AssertionError, RecursionError, NotImplementedError):  # fmt: skip
+            # (what pypdf raises on a damaged file varies with the damage)
             raise Unreadable("not a readable PDF (damaged, or not a PDF)") from None
         if not any(page.strip() for page in pages):
             raise Unreadable("no text layer")

@@ -140,6 +140,14 @@ def test_a_warm_build_does_not_extract_a_text_again(
     assert extracted == []
 
 
+def test_an_empty_web_page_or_pdf_is_skipped_as_empty(mixed: Path) -> None:
+    Path("corpus/blank.html").write_bytes(b"")
+    Path("corpus/blank.pdf").write_bytes(b"\n")
+    _, dossier = build("--no-cache")
+    assert {"path": "blank.html", "reason": "empty"} in dossier["skipped"]
+    assert {"path": "blank.pdf", "reason": "empty"} in dossier["skipped"]
+
+
 def test_a_file_added_that_is_not_read_is_named_by_the_next_build(mixed: Path) -> None:
     build()
     Path("corpus/minutes.rtf").write_text("{\\rtf1 minutes}", encoding="utf-8")
