@@ -107,6 +107,10 @@ class ClaimSet(BaseModel):
 # --- corpus -------------------------------------------------------------------------------
 
 
+READ_FIELDS = frozenset({"text", "pages"})
+"""The fields of ``SourceMeta`` that dossier sets from the file it read (never sources.yaml)."""
+
+
 class SourceMeta(BaseModel):
     """What is known about one article. Unknown fields stay empty; nothing is invented."""
 
@@ -119,6 +123,17 @@ class SourceMeta(BaseModel):
     notes: str | None = Field(
         default=None, description="What a reader should know, e.g. 'state-affiliated outlet'."
     )
+    author: str | None = Field(default=None, description="Who wrote it, as the article says.")
+    text: str | None = Field(
+        default=None,
+        description="Set by dossier, not in sources.yaml: which text the citations' offsets "
+        "refer to when it is not the file's characters, e.g. 'extracted from HTML'.",
+    )
+    pages: list[int] | None = Field(
+        default=None,
+        description="Set by dossier, not in sources.yaml: for a PDF, the offset in its text "
+        "where each page starts (a citation at offset o is on page bisect_right(pages, o)).",
+    )
 
     @field_validator("date", mode="before")
     @classmethod
@@ -127,6 +142,14 @@ class SourceMeta(BaseModel):
         if isinstance(value, int | float) and not isinstance(value, bool):
             raise ValueError(f"{value} is a number, not a date")
         return value
+
+
+class Skipped(BaseModel):
+    """A file of the corpus folder that was not read, and why (an unsupported type, empty,
+    binary, too large, no text layer)."""
+
+    path: str
+    reason: str
 
 
 class Document(BaseModel):
@@ -458,6 +481,7 @@ class Corpus(BaseModel):
 
     root: str
     documents: SkipValidation[Sequence[Document]]  # ``corpus.Documents``: made when read
+    skipped: list[Skipped] = Field(default_factory=list)  # the files not read, and why
     paragraphs: SkipValidation[Sequence[Paragraph]]
     passages: SkipValidation[Sequence[Passage]]
 
@@ -644,5 +668,8 @@ class Report(BaseModel):
     documents: int
     passages: int
     furniture_paragraphs: int
+    skipped: list[Skipped] = Field(
+        default_factory=list, description="The files of the corpus folder that were not read."
+    )
     sources: list[SourceEntry]
     claims: list[ClaimResult]

@@ -82,6 +82,7 @@ def assemble(
         documents=len(corpus.documents),
         passages=len(corpus.passages),
         furniture_paragraphs=furniture,
+        skipped=corpus.skipped,
         sources=sources,
         claims=results,
     )

@@ -298,7 +298,7 @@ CORPUS_CASES = {
     "empty-folder": CorpusCase(
         lambda _tmp: Path("corpus").mkdir(),
         2,
-        ["Error: corpus: no article files (.txt or .md) in the corpus folder."],
+        ["Error: corpus: no article files (.htm, .html, .md, .pdf, .txt) in the corpus folder."],
     ),
     "a-file-not-a-folder": CorpusCase(
         write("corpus", GOOD_ARTICLE.encode()),
@@ -308,13 +308,22 @@ CORPUS_CASES = {
     "not-utf8-is-skipped-with-a-warning": CorpusCase(
         with_good_article(write("corpus/latin1.txt", b"Caf\xe9 society\n\nIt was 1,500.\n")),
         0,
-        ["Warning: corpus/latin1.txt: skipped: not valid UTF-8 (byte 3)."],
+        [
+            "Warning: corpus/latin1.txt: skipped: not valid UTF-8 (byte 3).",
+            "Warning: corpus: 1 article file read, 1 not read: latin1.txt (not valid UTF-8 "
+            "(byte 3)).",
+        ],
         ["good.txt"],
     ),
     "binary-is-skipped-with-a-warning": CorpusCase(
         with_good_article(write("corpus/photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")),
         0,
-        ["Warning: corpus/photo.txt: skipped: a binary file (it holds NUL bytes), not an article."],
+        [
+            "Warning: corpus/photo.txt: skipped: a binary file (it holds NUL bytes), not an "
+            "article.",
+            "Warning: corpus: 1 article file read, 1 not read: photo.txt (a binary file (it "
+            "holds NUL bytes), not an article).",
+        ],
         ["good.txt"],
     ),
     "symlink-to-a-file-outside-is-not-followed": CorpusCase(
@@ -340,7 +349,9 @@ CORPUS_CASES = {
         0,
         [
             f"Warning: corpus/huge.txt: skipped: {MAX_ARTICLE_BYTES + 1} bytes is more than "
-            f"the limit of {MAX_ARTICLE_BYTES}."
+            f"the limit of {MAX_ARTICLE_BYTES}.",
+            f"Warning: corpus: 1 article file read, 1 not read: huge.txt ({MAX_ARTICLE_BYTES + 1} "
+            f"bytes is more than the limit of {MAX_ARTICLE_BYTES}).",
         ],
         ["good.txt"],
     ),
@@ -350,7 +361,9 @@ CORPUS_CASES = {
             0,
             [
                 "Warning: corpus/evil\\x1b[2J\\nError: forged.txt: skipped: a binary file "
-                "(it holds NUL bytes), not an article."
+                "(it holds NUL bytes), not an article.",
+                "Warning: corpus: 1 article file read, 1 not read: evil\\x1b[2J\\nError: "
+                "forged.txt (a binary file (it holds NUL bytes), not an article).",
             ],
             ["good.txt"],
         ),

@@ -146,7 +146,8 @@ EMPTY_CASES = {
         0,
         [
             "Warning: corpus/e00000.txt: skipped: the article holds no text (it is empty or "
-            "only whitespace)."
+            "only whitespace).",
+            "Warning: corpus: 1 article file read, 1 not read: e00000.txt (empty).",
         ],
     ),
     "many-empty-files-are-one-warning-with-a-count": NoTextCase(
@@ -156,7 +157,10 @@ EMPTY_CASES = {
         [
             "Warning: 7 articles hold no text (each is empty or only whitespace) and were "
             "skipped: corpus/e00000.txt, corpus/e00001.txt, corpus/e00002.txt, "
-            "corpus/e00003.txt, corpus/e00004.txt and 2 more."
+            "corpus/e00003.txt, corpus/e00004.txt and 2 more.",
+            "Warning: corpus: 1 article file read, 7 not read: e00000.txt (empty), e00001.txt "
+            "(empty), e00002.txt (empty), e00003.txt (empty), e00004.txt (empty), e00005.txt "
+            "(empty), e00006.txt (empty).",
         ],
     ),
     "an-article-of-furniture-alone-is-an-error": NoTextCase(

@@ -20,12 +20,12 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import ErrorDetails
 
+from dossier.corpus.files import SOURCES_FILE as SOURCES_FILE  # (its home is corpus.files)
 from dossier.corpus.files import article_paths, is_article_path
 from dossier.errors import CorpusError
-from dossier.models import SourceMeta
+from dossier.models import READ_FIELDS, SourceMeta
 from dossier.yamlfile import Problem, Voice, YamlDoc, parse_yaml, read_yaml, validate_located
 
-SOURCES_FILE = "sources.yaml"
 _NAME_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?!\d)")
 
 
@@ -53,12 +53,18 @@ class SourcesFile(BaseModel):
         default_factory=dict, description="Article path relative to the corpus folder -> metadata."
     )
 
-    def meta(self, path: str) -> SourceMeta:
-        """What is known of the article at ``path``: its entry here, and, when that gives no
-        date, the date its file's name carries (``2023-06-04-toll-revised.txt``,
-        ``reuters/2022-07-23_who.md``), as news archives and scrapers name their files."""
+    def meta(self, path: str, found: SourceMeta | None = None) -> SourceMeta:
+        """What is known of the article at ``path``: its entry here; for each field it does
+        not give, what the file says of itself (``found``: a web page's metadata, a front
+        matter); and, when neither gives a date, the date its file's name carries
+        (``2023-06-04-toll-revised.txt``, ``reuters/2022-07-23_who.md``), as news archives and
+        scrapers name their files."""
         given = self.sources.get(path)
         meta = given.model_copy() if given is not None else SourceMeta()
+        if found is not None:
+            for field in found.model_fields_set:
+                if getattr(meta, field) is None and getattr(found, field) is not None:
+                    setattr(meta, field, getattr(found, field))
         if meta.date is None and (date := date_in_name(path)) is not None:
             meta.date = date
         return meta
@@ -120,10 +126,12 @@ def source_problem(error: ErrorDetails) -> str | None:
         return f"{value} is a number, not a date; write it as YYYY-MM-DD, e.g. 2017-09-21."
     if kind == "extra_forbidden":
         model: type[BaseModel] = SourceMeta if len(loc) == 3 else SourcesFile
-        close = difflib.get_close_matches(field, list(model.model_fields), n=1)
+        fields = [f for f in model.model_fields if model is not SourceMeta or f not in READ_FIELDS]
+        close = difflib.get_close_matches(field, fields, n=1)
         if close:
             return f"unknown key; did you mean '{close[0]}'?"
-        return f"unknown key; use {', '.join(model.model_fields)}."
+        given = [f for f in model.model_fields if model is not SourceMeta or f not in READ_FIELDS]
+        return f"unknown key; use {', '.join(given)}."
     if kind == "string_type":
         return "expected text; put the value in quotes."
     return None
@@ -202,6 +210,9 @@ def _sources_of(doc: YamlDoc, root: Path, ignored: Ignored | None) -> SourcesFil
                     why += f" Its entry is ignored. {removed_hint(name)}"
                     problem = doc.problem(("sources", name), why, at_key=True)
                     left_out.append(LeftOut(doc.name, problem, name, url_only=False))
+            for field in sorted(READ_FIELDS & set(entry) if isinstance(entry, dict) else ()):
+                said = "dossier sets it from the file it reads; remove it."
+                problems.append(doc.problem(("sources", name, field), said, at_key=True))
             url = entry.get("url") if isinstance(entry, dict) else None
             if isinstance(url, str) and (bad := web_address_problem(url)) is not None:
                 if ignored is None:

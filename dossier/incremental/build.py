@@ -25,11 +25,11 @@ from dossier.corpus.documents import (
     Stamp,
     article_columns,
     corpus_stamp,
+    meta_of,
     unread_corpus,
 )
-from dossier.corpus.read import read_corpus
-from dossier.corpus.segment import segment_corpus
-from dossier.incremental.cache import Cache, make_key, make_keys
+from dossier.corpus.read import read_corpus, segmented
+from dossier.incremental.cache import Cache, CachedTexts, make_key, make_keys
 from dossier.incremental.prepare import CachedPreparer, Derivation
 from dossier.judge.match import Matcher, Weights
 from dossier.models import (
@@ -219,7 +219,7 @@ def _read_files(
     if known is not None:
         try:
             record, titles, said = known
-            files = unread_corpus(corpus_path, record, titles)
+            files = unread_corpus(corpus_path, record, titles, CachedTexts(cache))
         except (ValueError, TypeError) as err:
             cache.warn_once(f"corpus record unreadable: {err}")
         else:
@@ -228,14 +228,17 @@ def _read_files(
             return _Read(files, False, warnings)
     last = cache.get("corpora", lookup.folder_key)
     try:
-        (rows, patterns), titles, stats = last
+        (rows, patterns, own, _), titles, stats = last
         hashes = {path: sha256 for path, sha256, _ in rows}
-        read_before = {path: (tuple(stat), hashes[path]) for path, stat in stats.items()}
+        read_before = {
+            path: (tuple(stat), hashes[path], meta_of(own[path]) if path in own else None)
+            for path, stat in stats.items()
+        }
     except (ValueError, TypeError, KeyError, AttributeError):
         read_before, titles = None, None  # no build read this folder yet (or not readable)
     files = read_corpus(
         corpus_path, warn=say, known=read_before, titles=titles, keep_texts=False,
-        stamp=lookup.stamp,
+        stamp=lookup.stamp, store=CachedTexts(cache),
     )  # fmt: skip
     if read_before is not None and files.patterns() != patterns:
         files = dataclasses.replace(files, titles=None)  # other rules, other headings
@@ -312,6 +315,7 @@ def _build_cached(
     cache.flush()
     if not preparer.read_back:  # (a state read back whole was made from these same articles)
         cache.keep_only("documents", preparer.document_keys)
+    cache.keep_only("texts", make_keys(("text",), article_columns(files.documents)[1]))
     cache.keep_only("states", preparer.states_kept())
     cache.keep_only("claims", claim_keys)
     cache.keep_only("judged", judged)
@@ -336,7 +340,7 @@ def _prepare(
     record = got.record()
     paths, _, metas = article_columns(got.files.documents)
     untitled = [i for i, meta in enumerate(metas) if meta.title is None]
-    corpus = segment_corpus(got.files, preparer.segment)
+    corpus = segmented(got.files, preparer.segment)
     if record is not None:
         titles: dict[str, str] = {}
         for i in untitled:

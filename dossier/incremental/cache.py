@@ -91,7 +91,7 @@ from dossier.incremental.folder import (
     mark,
 )
 
-SCHEMA = "dossier-cache-11"
+SCHEMA = "dossier-cache-12"
 FILE_TABLES = frozenset({"states", "corpora", "outputs", "rendered"})
 """The tables whose values are tens of megabytes at newsroom scale, kept as one file per key
 under ``files/<table>/``: SQLite writes a large value twice (through its log) and frees it page
@@ -118,7 +118,9 @@ def code_version() -> str:
 
     from dossier import __version__
 
-    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{version('tantivy')}".encode())
+    # (trafilatura and pypdf: the text of a web page or a PDF, which every offset points into)
+    libraries = "\0".join(version(name) for name in ("tantivy", "trafilatura", "pypdf"))
+    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{libraries}".encode())
     package = Path(__file__).resolve().parents[1]
     # The source, and the data the judge and the renderer read (the word tables, the
     # templates, a model): a changed file changes what a build computes from it.
@@ -182,6 +184,7 @@ class Cache:
 
     TABLES = (
         "documents",
+        "texts",
         "states",
         "claims",
         "judged",
@@ -581,3 +584,24 @@ def folder_manifest(folder: Path) -> list[tuple[str, int, str]]:
             data = path.read_bytes()
             manifest.append((path.name, len(data), hashlib.sha256(data).hexdigest()))
     return manifest
+
+
+class CachedTexts:
+    """The texts extracted from web pages and PDFs, kept in the cache's ``texts`` table by the
+    file's sha256 (``corpus.documents.TextStore``): a build that knows an article does not
+    extract it again. Used only in the process that opened the cache (its forked workers
+    extract what they read, as a build without the cache does)."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+        self.pid = os.getpid()
+
+    def get(self, sha256: str) -> str | None:
+        if os.getpid() != self.pid:
+            return None
+        text = self.cache.get("texts", make_key("text", sha256))
+        return text if isinstance(text, str) else None
+
+    def put(self, sha256: str, text: str) -> None:
+        if os.getpid() == self.pid:
+            self.cache.put("texts", make_key("text", sha256), text)

@@ -39,12 +39,12 @@ from dossier.corpus.sources import (
     web_address_problem,
 )
 from dossier.errors import CorpusError
-from dossier.models import SourceMeta
+from dossier.models import READ_FIELDS, SourceMeta
 from dossier.sanitise import one_line
 from dossier.tools.terminal import HEADING_STYLE, Look, indented, render
 
 SCHEMA_FILE = "schema/sources.schema.json"
-FIELDS = tuple(SourceMeta.model_fields)  # title, outlet, date, url, notes: the file's order
+FIELDS = tuple(f for f in SourceMeta.model_fields if f not in READ_FIELDS)  # the file's order
 
 HEADER = """\
 # What is known about each article of this corpus folder, from the article itself.
@@ -56,6 +56,8 @@ HEADER = """\
 def sources_json_schema_text() -> str:
     """The JSON Schema of ``sources.yaml``, as ``dossier schema --sources`` prints it."""
     schema = SourcesFile.model_json_schema()
+    for field in READ_FIELDS:  # (set from the file dossier reads, never written here)
+        schema["$defs"]["SourceMeta"]["properties"].pop(field, None)
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

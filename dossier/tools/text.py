@@ -18,6 +18,7 @@ from rich.text import Text
 
 from dossier.corpus.files import ARTICLE_SUFFIXES, article_text
 from dossier.corpus.furniture import FURNITURE_RULES, compile_furniture
+from dossier.corpus.read import READ_TYPES
 from dossier.corpus.readers.interface import Unreadable
 from dossier.corpus.segment import segment_document
 from dossier.corpus.sources import SOURCES_FILE, load_sources
@@ -45,6 +46,11 @@ class ReadArticle(BaseModel):
     """The ``sources.yaml`` whose furniture rules were added to the built-in ones, if any."""
     custom_rules: int
     paragraphs: list[ReadParagraph]
+    origin: str | None = None
+    """Which text this is when it is not the file's characters (``extracted from HTML``): the
+    lines are that text's, which every citation's offsets point into."""
+    said: list[str] = []
+    """What reading the file warned of (a front matter that cannot be read)."""
 
 
 def read_article_text(file: Path, corpus: Path) -> ReadArticle:
@@ -55,11 +61,12 @@ def read_article_text(file: Path, corpus: Path) -> ReadArticle:
     if path.is_dir():
         raise CorpusError(f"{name}: is a folder; give the path of one article in it.")
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise CorpusError(f"{name}: not an article file; dossier reads .txt and .md files.")
+        raise CorpusError(f"{name}: not an article file; dossier reads {READ_TYPES} files.")
     try:
-        _, text = article_text(str(path), path.name)
+        _, extracted = article_text(str(path), path.name)
     except Unreadable as err:
         raise CorpusError(f"{name}: cannot be read: {err}.") from None
+    text = extracted.text
 
     rules = FURNITURE_RULES
     sources_path = corpus / SOURCES_FILE
@@ -68,7 +75,7 @@ def read_article_text(file: Path, corpus: Path) -> ReadArticle:
     if in_corpus and sources_path.is_file():
         rules += compile_furniture(load_sources(sources_path, corpus).furniture)
         sources = sources_path.as_posix()
-    document = Document.model_construct(path=name, text=text, sha256="")
+    document = Document.model_construct(path=name, text=text, sha256="", meta=extracted.meta)
     paragraphs, sentences = segment_document(document, rules)
     by_paragraph: dict[int, list[str]] = {}
     for start, end, paragraph_start, _ in sentences:
@@ -84,7 +91,10 @@ def read_article_text(file: Path, corpus: Path) -> ReadArticle:
         for p in paragraphs
     ]
     custom = len(rules) - len(FURNITURE_RULES)
-    return ReadArticle(path=name, sources=sources, custom_rules=custom, paragraphs=read)
+    return ReadArticle(
+        path=name, sources=sources, custom_rules=custom, paragraphs=read,
+        origin=extracted.meta.text, said=list(extracted.said),
+    )  # fmt: skip
 
 
 def _found(file: Path, corpus: Path) -> Path:
@@ -96,7 +106,7 @@ def _found(file: Path, corpus: Path) -> Path:
         except OSError as err:  # a name too long, a folder that cannot be searched
             raise CorpusError(f"{file.as_posix()}: cannot be read: {err.strerror}.") from None
     raise CorpusError(
-        f"{file.as_posix()}: file not found; give the path of an article (.txt or .md)."
+        f"{file.as_posix()}: file not found; give the path of an article ({READ_TYPES})."
     )
 
 
@@ -110,6 +120,11 @@ def format_article(article: ReadArticle, look: Look, *, furniture: bool = False)
         return f"{path} holds no text (it is empty or only whitespace); a build skips it.\n"
     shown = [p for p in article.paragraphs if p.kind is ParagraphKind.FURNITURE or not furniture]
     items: list[RenderableType] = [Text(_summary(article, furniture), style=terminal.HEADING_STYLE)]
+    if article.origin is not None:
+        items.append(
+            Text(f"The text {article.origin}; its lines are numbered as dossier reads it.")
+        )
+    items += [Text(f"Warning: {one_line(said)}") for said in article.said]
     if article.sources is not None and article.custom_rules:
         rules = f"{article.custom_rules} rule{'' if article.custom_rules == 1 else 's'}"
         items.append(Text(f"Furniture rules: built-in, and {rules} from {article.sources}."))

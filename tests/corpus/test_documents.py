@@ -26,7 +26,10 @@ def test_a_corpus_read_without_keeping_texts_reads_each_again_checked_by_its_has
     assert "text" not in document.__dict__  # not held
     assert document.text == "Café “quoted” text.\n"
     assert document.sha256 == hashlib.sha256((tmp_path / "a.txt").read_bytes()).hexdigest()
-    assert said == [f"{tmp_path / 'b.txt'}: skipped: not valid UTF-8 (byte 3)."]
+    assert said == [
+        f"{tmp_path / 'b.txt'}: skipped: not valid UTF-8 (byte 3).",
+        f"{tmp_path}: 1 article file read, 1 not read: b.txt (not valid UTF-8 (byte 3)).",
+    ]
     documents_module._checked_text.cache_clear()
     (tmp_path / "a.txt").write_text("Edited.\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"a\.txt: changed while the build"):

@@ -69,7 +69,10 @@ def test_a_file_instead_of_a_folder_is_an_error(tmp_path: Path) -> None:
 
 def test_a_folder_without_articles_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "notes.rst", "Not an article.")
-    with pytest.raises(CorpusError, match=r"no article files \(\.txt or \.md\)"):
+    message = (
+        r"no article files dossier reads \(\.htm, \.html, \.md, \.pdf, \.txt\).*1 \.rst file\."
+    )
+    with pytest.raises(CorpusError, match=message):
         load_corpus(tmp_path)
 
 
@@ -83,7 +86,11 @@ def test_bad_files_are_skipped_with_a_warning_naming_them(tmp_path: Path) -> Non
     warnings: list[str] = []
     corpus = load_corpus(tmp_path, warn=warnings.append)
     assert [d.path for d in corpus.documents] == ["good.txt"]
-    assert len(warnings) == 4
+    assert len(warnings) == 5
+    assert warnings[-1] == (
+        f"{tmp_path}: 1 article file read, 2 not read: binary.txt (a binary file (it holds NUL "
+        "bytes), not an article), latin1.txt (not valid UTF-8 (byte 3))."
+    )
     assert any("latin1.txt" in w and "not valid UTF-8" in w for w in warnings)
     assert any("binary.txt" in w and "binary" in w for w in warnings)
     assert any("link.txt" in w and "outside the corpus folder" in w for w in warnings)
@@ -104,7 +111,9 @@ def test_a_very_large_file_is_skipped(tmp_path: Path, monkeypatch: pytest.Monkey
     corpus = load_corpus(tmp_path, warn=warnings.append)
     assert [d.path for d in corpus.documents] == ["small.txt"]
     assert warnings == [
-        f"{tmp_path / 'big.txt'}: skipped: 200 bytes is more than the limit of 100."
+        f"{tmp_path / 'big.txt'}: skipped: 200 bytes is more than the limit of 100.",
+        f"{tmp_path}: 1 article file read, 1 not read: big.txt (200 bytes is more than the "
+        "limit of 100).",
     ]
 
 
@@ -128,5 +137,7 @@ def test_articles_without_text_are_skipped_with_one_warning(
     assert said == [
         "3 articles hold no text (each is empty or only whitespace) and were skipped: "
         + names
-        + "."
+        + ".",
+        f"{tmp_path}: 1 article file read, 3 not read: a.txt (empty), b.md (empty), "
+        "c/d.txt (empty).",
     ]

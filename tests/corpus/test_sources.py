@@ -28,7 +28,7 @@ def test_sources_yaml_errors_name_line_and_column(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "A sentence here.\n")
     write(
         tmp_path / "sources.yaml",
-        "sources:\n  a.txt:\n    title: A\n    date: yesterday\n    author: me\n",
+        "sources:\n  a.txt:\n    title: A\n    date: yesterday\n    byline: me\n",
     )
     with pytest.raises(CorpusError) as err:
         load_corpus(tmp_path)
@@ -36,7 +36,8 @@ def test_sources_yaml_errors_name_line_and_column(tmp_path: Path) -> None:
     assert str(err.value).splitlines() == [
         f"{where}:4:11: sources[\"a.txt\"].date: 'yesterday' is not a date; "
         "write it as YYYY-MM-DD, e.g. 2017-09-21.",
-        f'{where}:5:5: sources["a.txt"].author: unknown key; use title, outlet, date, url, notes.',
+        f'{where}:5:5: sources["a.txt"].byline: unknown key; '
+        "use title, outlet, date, url, notes, author.",
     ]
 
 

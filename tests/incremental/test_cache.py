@@ -593,9 +593,9 @@ def counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     opened: list[str] = []
     read_checked = dossier.corpus.documents._read_checked
 
-    def opening(file: str, sha256: str) -> str:
+    def opening(file: str, sha256: str, store: object = None) -> str:
         opened.append(Path(file).name)
-        return read_checked(file, sha256)
+        return read_checked(file, sha256, store)
 
     monkeypatch.setattr(dossier.corpus.documents, "_read_checked", opening)
     dossier.corpus.documents._checked_text.cache_clear()
@@ -934,9 +934,9 @@ def test_a_build_after_an_edit_lists_the_folder_once_and_says_what_listing_said(
     walks: list[Path] = []
     walk = dossier.corpus.files.walk
 
-    def counting(root: Path, warn):  # type: ignore[no-untyped-def]
+    def counting(root: Path, warn, other=None):  # type: ignore[no-untyped-def]
         walks.append(root)
-        return walk(root, warn)
+        return walk(root, warn, other)
 
     monkeypatch.setattr(dossier.corpus.files, "walk", counting)
 

@@ -141,7 +141,8 @@ BAD_CASES = {
         "corpus/nope.txt",
         None,
         2,
-        "Error: corpus/nope.txt: file not found; give the path of an article (.txt or .md).\n",
+        "Error: corpus/nope.txt: file not found; give the path of an article "
+        "(.htm, .html, .md, .pdf, .txt).\n",
     ),
     "a-folder": BadCase(
         "corpus", None, 2, "Error: corpus: is a folder; give the path of one article in it.\n"
@@ -160,10 +161,17 @@ BAD_CASES = {
         "Error: corpus/latin1.txt: cannot be read: not valid UTF-8 (byte 3).\n",
     ),
     "not-an-article-suffix": BadCase(
+        "corpus/report.docx",
+        b"PK\x03\x04",
+        2,
+        "Error: corpus/report.docx: not an article file; dossier reads .htm, .html, .md, .pdf, "
+        ".txt files.\n",
+    ),
+    "a-pdf-without-text": BadCase(
         "corpus/report.pdf",
         b"%PDF-1.4",
         2,
-        "Error: corpus/report.pdf: not an article file; dossier reads .txt and .md files.\n",
+        "Error: corpus/report.pdf: cannot be read: not a readable PDF (damaged, or not a PDF).\n",
     ),
     "a-name-too-long": BadCase(
         "a" * 300 + ".txt",
