@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import repeat
@@ -534,6 +534,11 @@ class Evidence(BaseModel):
     source: str = Field(description="Path of the article relative to the corpus folder.")
     start: int
     end: int
+    page: int | None = Field(
+        default=None,
+        description="The page of the article the quote starts on (1 is the first), for a file "
+        "with pages (a PDF); None for one without.",
+    )
     quote: str = Field(description="Exactly the source text between start and end.")
     reason: str = Field(description="Why this stance, in words a person can check.")
     rule: str = Field(
@@ -593,6 +598,14 @@ def cited_context(
         "context_end": b,
         "context": text[a:b],
     }
+
+
+def cited_page(pages: Sequence[int] | None, start: int) -> int | None:
+    """The page (1 is the first) a quote starting at offset ``start`` is on, given where each
+    page starts in the text (``SourceMeta.pages``); None for a text without pages."""
+    if not pages:
+        return None
+    return max(1, bisect_right(pages, start))
 
 
 def context_span(

@@ -29,7 +29,16 @@ from dossier.judge.assess import assess
 from dossier.judge.measure import reidentifies
 from dossier.judge.outcome import Judgment, Outcome
 from dossier.lexicon.numbers import NUMBER_WORDS
-from dossier.models import Claim, Corpus, Evidence, Passage, Passages, Stance, cited_context
+from dossier.models import (
+    Claim,
+    Corpus,
+    Evidence,
+    Passage,
+    Passages,
+    Stance,
+    cited_context,
+    cited_page,
+)
 from dossier.retrieval.interface import PassageIndex, passage_terms
 from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
 
@@ -652,7 +661,8 @@ class Matcher:
         for passage, judgment in self.outcomes(claim, candidates):
             if not isinstance(judgment, Judgment):
                 continue
-            text = self.corpus.document(passage.source).text
+            document = self.corpus.document(passage.source)
+            text, pages = document.text, document.meta.pages
             paragraph = (passage.paragraph_start, passage.paragraph_end)
             found.append(
                 Evidence(
@@ -660,6 +670,7 @@ class Matcher:
                     source=passage.source,
                     start=passage.start,
                     end=passage.end,
+                    page=cited_page(pages, passage.start),
                     quote=passage.text,
                     reason=judgment.reason,
                     rule=judgment.rule,
@@ -679,6 +690,7 @@ class Matcher:
                         source=passage.source,
                         start=passage.start + start,
                         end=passage.start + end,
+                        page=cited_page(pages, passage.start + start),
                         quote=passage.text[start:end],
                         reason=reason,
                         rule=rule,

@@ -646,6 +646,11 @@ def source_title(meta: SourceMeta, path: str) -> str:
     return meta.title or path
 
 
+def page_label(page: int) -> str:
+    """'p. 3': the page of a PDF a quote is on, beside its source."""
+    return f"p. {page}"
+
+
 def url_host(url: str) -> str:
     """reuters.com for https://www.reuters.com/article/...: a link's short text."""
     host = urlsplit(url).hostname or url
@@ -672,4 +677,5 @@ def register_filters(env: jinja2.Environment) -> None:
         source_name=source_name,
         source_title=source_title,
         url_host=url_host,
+        page=page_label,
     )

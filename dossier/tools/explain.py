@@ -34,8 +34,10 @@ from dossier.models import (
     SourceMeta,
     Stance,
     Verdict,
+    cited_page,
 )
 from dossier.pipeline import check_claims
+from dossier.render.view import page_label
 from dossier.sanitise import one_line
 from dossier.tools.terminal import (
     CONTEXT_STYLE,
@@ -72,6 +74,7 @@ class Uncited(BaseModel):
     rank: int
     path: str
     line: int
+    page: int | None = None
     rule: str
     reason: str
     sentence: str
@@ -150,12 +153,14 @@ def left_out(matcher: Matcher, corpus: Corpus, claim: Claim, limit: int) -> Cand
             continue
         rules[outcome.rule] += 1
         if len(uncited) < limit:
-            line, _ = line_and_column(corpus.document(passage.source).text, passage.start)
+            document = corpus.document(passage.source)
+            line, _ = line_and_column(document.text, passage.start)
             uncited.append(
                 Uncited(
                     rank=rank,
                     path=(Path(corpus.root) / passage.source).as_posix(),
                     line=line,
+                    page=cited_page(document.meta.pages, passage.start),
                     rule=outcome.rule,
                     reason=outcome.reason,
                     sentence=passage.text,
@@ -238,7 +243,7 @@ def _citation(citation: Citation, look: Look) -> list[RenderableType]:
     e = citation.evidence
     head = Text(f"[{citation.number}] ")
     head.append(
-        f"{one_line(citation.path)}:{citation.line}", style=PATH_STYLE if look.color else ""
+        _place(citation.path, citation.line, e.page), style=PATH_STYLE if look.color else ""
     )
     lines: list[RenderableType] = [indented(head, 2)]
     details = [Text(source_label(citation.meta))]
@@ -265,6 +270,13 @@ def _citation(citation: Citation, look: Look) -> list[RenderableType]:
     return lines
 
 
+def _place(path: str, line: int, page: int | None) -> str:
+    """Where a passage stands: ``corpus/a.txt:12``, and its page when its file has pages
+    (``corpus/report.pdf:12, p. 3``)."""
+    place = f"{one_line(path)}:{line}"
+    return place if page is None else f"{place}, {page_label(page)}"
+
+
 def _candidates(seen: Candidates, look: Look) -> list[RenderableType]:
     """The candidates left out, each with its rank, place, rule and reason and its sentence
     (shortened); then how many more, and how many each rule left out."""
@@ -281,7 +293,7 @@ def _candidates(seen: Candidates, look: Look) -> list[RenderableType]:
     for uncited in seen.left_out:
         place = Text(f"#{uncited.rank} ")
         place.append(
-            f"{one_line(uncited.path)}:{uncited.line}", style=PATH_STYLE if look.color else ""
+            _place(uncited.path, uncited.line, uncited.page), style=PATH_STYLE if look.color else ""
         )
         sentence = _shortened(uncited.sentence)
         items.append(indented(place, 2))

@@ -377,6 +377,33 @@ def test_a_dossier_without_citations_says_its_timeline_is_empty(report: Report) 
     assert all("timeline-list" not in (tag.get("class") or "") for tag in page.tags("ol"))
 
 
+def _on_page(report: Report, page: int) -> Report:
+    """The report with its second claim's first citation on page ``page`` of its article."""
+    claim = report.claims[1]
+    cited = claim.evidence[0].model_copy(update={"page": page})
+    evidence = [cited, *claim.evidence[1:]]
+    claims = [*report.claims[:1], claim.model_copy(update={"evidence": evidence})]
+    claims += report.claims[2:]
+    return report.model_copy(update={"claims": claims})
+
+
+def test_a_citation_from_a_page_says_it_beside_its_source(report: Report, html: str) -> None:
+    paged = render_html(_on_page(report, 3))
+    figure = _figure_of(paged, "cite-4")
+    assert '</time>, <span class="page">p. 3</span>' in figure
+    timeline = paged[paged.index('<section class="timeline"') :]
+    assert '</cite>, <span class="page">p. 3</span> <a href="#cite-4">' in timeline
+    assert 'class="page"' not in html  # a citation of a file without pages says none
+
+
+def test_the_printed_dossier_says_a_citations_page(report: Report) -> None:
+    from pypdf import PdfReader
+
+    printed = render_pdf(render_html(_on_page(report, 3)))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(printed)).pages)
+    assert "16 September 2017, p. 3" in " ".join(text.split())
+
+
 def test_highlight_escapes_and_merges_spans() -> None:
     out = view.highlight("a <b> c", [(2, 5), (4, 7), (9, 12)])
     assert str(out) == "a <mark>&lt;b&gt; c</mark>"

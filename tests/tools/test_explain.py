@@ -221,3 +221,28 @@ def test_a_citation_in_a_long_paragraph_is_shown_in_its_bounded_context(desk: Pa
     assert shown.startswith("… b") and shown.endswith(" …")
     assert '>>"We control *80 percent* of *Raqqa*," said' in shown
     assert "b10 " not in shown and "a300" not in shown  # at most CONTEXT_CHARS each side
+
+
+def test_a_passage_of_a_pdf_is_placed_by_line_and_page(desk: Path) -> None:
+    import weasyprint
+
+    paragraphs = [
+        "Raqqa was quiet on Monday, residents said.",
+        '"We control 80 percent of Raqqa," said Jihan Ahmed, a spokeswoman for the SDF.',
+        "In Raqqa schools opened again.",
+    ]
+    html = '<p style="break-before: page">'.join(f"{p}</p>" for p in paragraphs)
+    Path("corpus/a.txt").unlink()
+    Path("corpus/a.pdf").write_bytes(weasyprint.HTML(string=html).write_pdf())
+
+    cited = runner.invoke(app, ["explain", "sdf-controls-80-percent-raqqa", "--no-cache"])
+    uncited = runner.invoke(app, ["explain", "penguins-in-raqqa", "--candidates", "--no-cache"])
+
+    assert cited.exit_code == 0, cited.output
+    assert "\n  [1] corpus/a.pdf:3, p. 2\n" in cited.stdout
+    places = [line for line in uncited.stdout.splitlines() if line.startswith("  #")]
+    assert places == [
+        "  #1 corpus/a.pdf:6, p. 3",
+        "  #2 corpus/a.pdf:1, p. 1",
+        "  #3 corpus/a.pdf:3, p. 2",
+    ]
