@@ -307,7 +307,7 @@ def import_command(
     sources: Annotated[
         list[str],
         typer.Argument(
-            metavar="FILE|URL...",
+            metavar="FILE|URL",
             help="Article files (.txt, .md, .html, .pdf) or http(s) addresses of articles.",
         ),
     ],

@@ -59,6 +59,11 @@ CASES = {
         2,
         ["Error: {silent}: not imported: no answer within 0.3 seconds."],
     ),
+    "a-server-that-sends-slowly-is-given-up-at-the-time-limit": ImportCase(
+        ["--timeout", "0.5", "{site}/trickles"],
+        2,
+        ["Error: {site}/trickles: not imported: it did not all come within 0.5 seconds."],
+    ),
     "a-non-http-address-is-never-fetched": ImportCase(
         ["file:///etc/passwd", "ftp://127.0.0.1/a.html", "javascript:alert(1)"],
         2,
@@ -123,11 +128,11 @@ CASES = {
         [
             "Error: empty.txt: not imported: it is empty.",
             "Error: latin1.txt: not imported: not valid UTF-8 (byte 3).",
-            "Error: memo.docx: not an article file; dossier reads .htm, .html, .md, .pdf, .txt "
-            "files.",
-            "Error: saved: is a folder; give the article files in it.",
-            "Error: corpus/mine.txt: already in the corpus folder corpus; describe it with: "
-            "dossier source set",
+            "Error: memo.docx: not imported: not an article file; dossier reads .htm, .html, "
+            ".md, .pdf, .txt files.",
+            "Error: saved: not imported: a folder; give the article files in it.",
+            "Error: corpus/mine.txt: not imported: it is in the corpus folder corpus already; "
+            "describe it with: dossier source set",
         ],
         ["mine.txt"],
         {

@@ -127,17 +127,17 @@ def import_one(source: str, corpus: Path, *, timeout: float, warn: Warn) -> Impo
     else:
         path = Path(source)
         if path.is_dir():
-            raise ImportFailed(f"{source}: is a folder; give the article files in it.")
+            raise ImportFailed(f"{source}: not imported: a folder; give the article files in it.")
         suffix = path.suffix.lower()
         if suffix not in ARTICLE_SUFFIXES:
             raise ImportFailed(
-                f"{source}: not an article file; dossier reads "
+                f"{source}: not imported: not an article file; dossier reads "
                 f"{', '.join(sorted(ARTICLE_SUFFIXES))} files."
             )
         if path.resolve().parent == corpus.resolve() or corpus.resolve() in path.resolve().parents:
             raise ImportFailed(
-                f"{source}: already in the corpus folder {corpus}; describe it with: "
-                "dossier source set"
+                f"{source}: not imported: it is in the corpus folder {corpus} already; "
+                "describe it with: dossier source set"
             )
         if not path.exists():
             raise ImportFailed(f"{source}: not imported: no such file.")
@@ -145,9 +145,7 @@ def import_one(source: str, corpus: Path, *, timeout: float, warn: Warn) -> Impo
             data, found = article_text(source, source)
         except Unreadable as err:
             raise ImportFailed(f"{source}: not imported: {err}.") from None
-        if not found.text.strip():
-            raise ImportFailed(f"{source}: not imported: it is empty.")
-        meta = found.meta
+        meta = _article(found, source).meta
         fallback = path.stem
     for said in found.said:
         warn(said)
@@ -181,6 +179,11 @@ def _read(data: bytes, name: str, where: str) -> Extracted:
         found = extract(data, name, where)
     except Unreadable as err:
         raise ImportFailed(f"{where}: not imported: {err}.") from None
+    return _article(found, where)
+
+
+def _article(found: Extracted, where: str) -> Extracted:
+    """``found``, when it holds an article (an empty file is skipped by a build)."""
     if not found.text.strip():
         raise ImportFailed(f"{where}: not imported: it is empty.")
     return found
@@ -219,6 +222,7 @@ def file_name(meta: SourceMeta, fallback: str) -> str:
 def _slug(text: str) -> str | None:
     """An ASCII slug of ``text``, at most 60 characters (None: no letter or digit in it)."""
     ascii = anyascii(text).lower()
+    ascii = re.sub(r"[a-z0-9]{61,}", lambda word: word[0][:60], ascii)  # (one word too long)
     return slugify(ascii) if re.search(r"[a-z0-9]", ascii) else None
 
 
@@ -319,7 +323,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> _Fetched:
                     f"{url}: not imported: a page of type {kind}, which dossier does not read "
                     "(it reads web pages, PDFs, plain text and Markdown)."
                 )
-            data = _body(response, url, deadline)
+            data = _body(response, url, deadline, timeout)
     except _Refused as err:
         raise ImportFailed(f"{url}: not imported: {err}.") from None
     except urllib.error.HTTPError as err:
@@ -338,7 +342,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> _Fetched:
     return _Fetched(_utf8(data, response.headers, suffix), suffix, final)
 
 
-def _body(response: http.client.HTTPResponse, url: str, deadline: float) -> bytes:
+def _body(response: http.client.HTTPResponse, url: str, deadline: float, timeout: float) -> bytes:
+    """The body, read as it comes, until ``MAX_FILE_BYTES`` or the ``deadline``."""
     chunks: list[bytes] = []
     size = 0
     while chunk := response.read1(_CHUNK):  # (what has come: the deadline is checked)
@@ -346,7 +351,9 @@ def _body(response: http.client.HTTPResponse, url: str, deadline: float) -> byte
         if size > MAX_FILE_BYTES:
             raise ImportFailed(_too_large(url, "more than"))
         if time.monotonic() > deadline:
-            raise TimeoutError
+            raise ImportFailed(
+                f"{url}: not imported: it did not all come within {timeout:g} seconds."
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -8,6 +8,7 @@ import contextlib
 import functools
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -89,6 +90,18 @@ def streams_too_much(handler: BaseHTTPRequestHandler) -> None:
             handler.wfile.write(chunk)
 
 
+def trickles(handler: BaseHTTPRequestHandler) -> None:
+    """Sends a byte every 50 ms (each wait short, the whole long), until the client hangs up."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain")
+    handler.end_headers()
+    with contextlib.suppress(OSError):
+        for _ in range(200):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            time.sleep(0.05)
+
+
 class _Handler(BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, Answer]] = {}
 
@@ -147,6 +160,7 @@ def news_site() -> dict[str, Answer]:
         "/broken": status(500),
         "/said-too-large": said_too_large,
         "/streams-too-much": streams_too_much,
+        "/trickles": trickles,
         "/photo.png": body(b"\x89PNG\r\n\x1a\n", "image/png"),
         "/empty.html": body(b"<html><body></body></html>", "text/html"),
     }

@@ -189,6 +189,7 @@ def test_an_imported_corpus_validates(project: Path, site: str) -> None:
         (SourceMeta(title="Ελλάδα: «Σεισμός» 5,2 ρίχτερ"), "x", "ellada-seismos-5-2-richter"),
         (SourceMeta(title="“—”"), "", "article"),
         (SourceMeta(title=" ".join(["word"] * 30)), "x", "-".join(["word"] * 12)),
+        (SourceMeta(title="x" * 70 + " y"), "", "x" * 60),
     ],
 )
 def test_file_names_are_ascii_slugs_of_what_was_found(
