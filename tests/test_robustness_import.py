@@ -33,6 +33,8 @@ class ImportCase:
     """The files the corpus folder holds afterwards (besides sources.yaml, if any)."""
     files: dict[str, bytes] = field(default_factory=dict)
     """Files made in the working folder first."""
+    output: list[str] | None = None
+    """Exactly the lines printed on stdout, when the row says."""
 
 
 CASES = {
@@ -143,6 +145,27 @@ CASES = {
             "corpus/mine.txt": b"Mine.\n",
         },
     ),
+    "a-file-name-cannot-forge-a-line": ImportCase(
+        ["a\nError: forged\x1b[2J.txt"],
+        0,
+        [],
+        ["a-error-forged-2j.txt"],
+        {"a\nError: forged\x1b[2J.txt": b"A strike.\n"},
+        [
+            "imported a\\nError: forged\\x1b[2J.txt -> corpus/a-error-forged-2j.txt "
+            "(no title, outlet, date or url found)"
+        ],
+    ),
+    "a-sources-file-that-cannot-take-the-entry-leaves-no-article": ImportCase(
+        ["b.md"],
+        2,
+        [
+            "Error: b.md: not imported: corpus/sources.yaml cannot take its entry: "
+            "corpus/sources.yaml:2:3: sources: Input should be a valid dictionary."
+        ],
+        [],
+        {"corpus/sources.yaml": b"sources:\n  - a\n", "b.md": b"---\ntitle: B\n---\nText.\n"},
+    ),
     "a-local-file-named-like-an-address-is-a-file": ImportCase(
         ["news:today.txt"], 0, [], ["news-today.txt"], {"news:today.txt": b"A strike.\n"}
     ),
@@ -178,6 +201,8 @@ def test_import(
         sorted(case.written)
     )
     assert not list((tmp_path / "corpus").glob(".*")), "a temporary file was left"
+    if case.output is not None:
+        assert result.stdout.splitlines() == case.output
 
 
 def test_a_missing_corpus_folder_is_one_error(
