@@ -301,6 +301,41 @@ def init(
         emit(format_initialised(result), nl=False)
 
 
+@app.command("import")
+@handle_errors
+def import_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE|URL",
+            help="Article files (.txt, .md, .html, .pdf) or http(s) addresses of articles.",
+        ),
+    ],
+    corpus: CorpusOption = Path("corpus"),
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0.001, help="Seconds a download may take, in all."),
+    ] = 30.0,
+) -> None:
+    """Copy or fetch articles into the corpus, named by outlet, date and title, and describe
+    each in corpus/sources.yaml with what the file says of itself.
+
+    Example: [bold]dossier import saved/bridge.html https://example.org/news/bridge[/]
+    """
+    from dossier.tools.importer import Failed, describe, import_articles
+
+    failed = False
+    for result in import_articles(sources, corpus, timeout=timeout, warn=_warn):
+        if isinstance(result, Failed):
+            fail(result.problem)
+            failed = True
+        else:
+            shown = one_line(result.path.as_posix())
+            emit(f"imported {one_line(result.source)} -> {shown} ({describe(result)})")
+    if failed:
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
 @app.command()
 @handle_errors
 def schema(
