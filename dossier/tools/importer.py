@@ -42,7 +42,7 @@ from dossier.corpus.files import (
     reader_for,
 )
 from dossier.corpus.readers.interface import Extracted, Unreadable
-from dossier.corpus.sources import SOURCES_FILE, web_address_problem
+from dossier.corpus.sources import SOURCES_FILE, date_in_name, web_address_problem
 from dossier.errors import CorpusError, DossierError
 from dossier.models import SourceMeta
 from dossier.sanitise import one_line
@@ -147,6 +147,9 @@ def import_one(source: str, corpus: Path, *, timeout: float, warn: Warn) -> Impo
             raise ImportFailed(f"{source}: not imported: {err}.") from None
         meta = _article(found, source).meta
         fallback = path.stem
+        if meta.date is None and (named := date_in_name(path.name)) is not None:
+            meta = meta.model_copy(update={"date": named})  # the corpus reads it so too
+            fallback = fallback.replace(named.isoformat(), "").strip(" -_") or fallback
     for said in found.said:
         warn(said)
     written = _kept_fields(meta)

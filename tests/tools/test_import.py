@@ -196,3 +196,15 @@ def test_file_names_are_ascii_slugs_of_what_was_found(
     meta: SourceMeta, fallback: str, name: str
 ) -> None:
     assert file_name(meta, fallback) == name
+
+
+def test_a_date_in_a_local_files_name_dates_it_when_the_file_does_not(project: Path) -> None:
+    """The corpus dates an article by a YYYY-MM-DD in its name; the imported name keeps it."""
+    (project / "saved").mkdir()
+    (project / "saved" / "2024-03-20-wire.txt").write_text("A strike is called.\n", "utf-8")
+
+    result = runner.invoke(app, ["import", "saved/2024-03-20-wire.txt"])
+
+    assert result.exit_code == 0, result.output
+    assert "-> corpus/2024-03-20-wire.txt (date: 2024-03-20)" in result.stdout
+    assert sources(project) == {"2024-03-20-wire.txt": SourceMeta(date=dt.date(2024, 3, 20))}
