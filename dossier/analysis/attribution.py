@@ -161,10 +161,6 @@ def _clean(who: str) -> str | None:
     return who
 
 
-def _start(m: re.Match[str]) -> int:
-    return m.start()
-
-
 def speaker(
     sentence: str,
     previous: str | None = None,
@@ -188,7 +184,9 @@ def speaker(
     m = _ACCORDING_RE.search(sentence)
     if m and (who := _clean(m.group("who"))):
         return who
-    verbs = sorted([*_VERB_RE.finditer(sentence), *_ESTIMATE_RE.finditer(sentence)], key=_start)
+    verbs = sorted(
+        [*_VERB_RE.finditer(sentence), *_ESTIMATE_RE.finditer(sentence)], key=re.Match.start
+    )
     for verb in verbs:
         # "The Syrian Democratic Forces (SDF) announced": the aside is not where the name ends.
         head = _ASIDE_RE.sub("", sentence[: verb.start()])

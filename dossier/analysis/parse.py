@@ -30,7 +30,6 @@ _TO_VERB = frozenset(
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-_NAME_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod:poss", "case"})
 _HOPS = 6  # a figure's subject is never further than a few arcs away
 
 
@@ -48,13 +47,6 @@ class Word:
 class Parse:
     text: str
     words: tuple[Word, ...]
-
-    def at(self, offset: int) -> int | None:
-        """The word that covers (or starts at) character ``offset``."""
-        for i, w in enumerate(self.words):
-            if w.start <= offset < w.end:
-                return i
-        return None
 
     def children(self, i: int) -> list[int]:
         return [j for j, w in enumerate(self.words) if w.head == i and j != i]

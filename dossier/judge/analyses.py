@@ -59,6 +59,8 @@ class Figure:
     kind: str = "level"
     cue: str = ""
     year: str = ""  # the year said beside an earlier figure: "down from 67.3% in 2019"
+    # The name a count in brackets belongs to ("Portugal (138)"): its text and keys.
+    listed: tuple[str, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,7 @@ def _figures(
     quantities = [q for q in extract(text) if not _OUT_OF_RE.search(text, 0, q.start)]
     kinds = figure_kinds(text, [(q.start, q.end) for q in quantities])
     for q, kind in zip(quantities, kinds, strict=True):
-        listed = listed_count(text, tokens, q) if not q.noun else None
+        listed = _listed_count(text, tokens, q) if not q.noun else None
         if listed is not None:  # "Spain (156), Portugal (138) ... the number of confirmed cases"
             q = q.model_copy(update={"unit": "count", "noun": listed[1]})
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
@@ -105,6 +105,7 @@ def _figures(
                 modifiers,
                 *kind,
                 year_beside(text, q.start, q.end) if kind[0] == EARLIER else "",
+                (listed[0].text, frozenset(listed[0].keys)) if listed else None,
             )
         )
     return tuple(out)
@@ -116,7 +117,7 @@ _BRACKETED_RE = re.compile(r"\(\s*$")
 _NUMBER_OF_RE = re.compile(r"\bnumbers?\s+of\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b", re.IGNORECASE)
 
 
-def listed_count(text: str, tokens: Sequence[Token], q: Quantity) -> tuple[Token, str] | None:
+def _listed_count(text: str, tokens: Sequence[Token], q: Quantity) -> tuple[Token, str] | None:
     """For a number in brackets right after a name ("Portugal (138)"), the name and what the
     sentence says the list counts ("the number of confirmed cases" -> "confirmed cases")."""
     bracketed = _BRACKETED_RE.search(text, max(0, q.start - 3), q.start)

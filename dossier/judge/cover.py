@@ -14,7 +14,7 @@ from dossier.analysis.parse import figure_frame
 from dossier.analysis.text import Token, collocation, expand
 from dossier.judge.acts import hit_by
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
-from dossier.judge.analyze import listed_count, of_name
+from dossier.judge.analyze import of_name
 from dossier.lexicon import thresholds
 from dossier.lexicon.speech import REPORT_NOUNS
 from dossier.lexicon.synonyms import (
@@ -316,9 +316,9 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
     the UK's."""
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     tokens = passage.tokens
-    listed = listed_count(passage.text, tokens, figure.quantity.model_copy(update={"noun": None}))
-    if listed is not None:  # "Spain (156), Portugal (138)": the name before the brackets
-        return None if set(listed[0].keys) & claim_keys else listed[0].text
+    if figure.listed is not None:  # "Spain (156), Portugal (138)": the name before the brackets
+        name, keys = figure.listed
+        return None if keys & claim_keys else name
     frame = figure_frame(passage.text, figure.quantity.start, figure.quantity.end)
     verb = next((t for t in tokens if frame and t.start == frame.verb[0]), None)
     if frame is not None and not (verb and set(expand(verb.keys)) & COUNTED_EVENTS):

@@ -11,7 +11,6 @@ from dossier.analysis.facets import Facets
 from dossier.analysis.quantity import Agreement, compare, complement
 from dossier.analysis.text import expand
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis
-from dossier.judge.analyze import listed_count
 from dossier.judge.outcome import Counter
 from dossier.judge.polarity import clause_at
 from dossier.lexicon import aspects, thresholds
@@ -62,7 +61,7 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
         open_: tuple[Figure, Figure, str] | None = None
         for pf in passage.figures:
             measure = same_measure(cf, pf, place_keys)
-            if measure is None or _listed_for_another(claim, passage, pf):
+            if measure is None or _listed_for_another(claim, pf):
                 continue
             held = pf.quantity
             lost = loss(claim, passage, cf, pf)
@@ -124,15 +123,12 @@ def kinds_apart(claim: Figure, passage: Figure) -> str:
     return f"the passage's {said(passage)}, the claim's {said(claim)}"
 
 
-def _listed_for_another(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure) -> bool:
+def _listed_for_another(claim: ClaimAnalysis, figure: Figure) -> bool:
     """A count in a list of names ("Spain (156), Portugal (138)") that is another name's."""
-    listed = listed_count(
-        passage.text, passage.tokens, figure.quantity.model_copy(update={"noun": None})
-    )
-    if listed is None:
+    if figure.listed is None:
         return False
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
-    return not set(listed[0].keys) & claim_keys
+    return not figure.listed[1] & claim_keys
 
 
 def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
