@@ -24,8 +24,12 @@ from pydantic import (
     SkipValidation,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 from typing_extensions import TypedDict  # (pydantic reads a typing.TypedDict from 3.12 on)
+
+MAX_QUOTE_CHARS = 4000
+"""Longest quote a review may hold (two of the longest sentences the segmenter keeps)."""
 
 Slug = Annotated[
     str,
@@ -52,6 +56,63 @@ class Stance(StrEnum):
 # --- claims -------------------------------------------------------------------------------
 
 
+class Decision(StrEnum):
+    """What an editor decided about one citation of a claim (``dossier review``)."""
+
+    ACCEPTED = "accepted"  # a citation the tool found, approved
+    REJECTED = "rejected"  # a citation the tool found, refused: it never comes back
+    ADDED = "added"  # a passage the tool missed, cited by the editor
+
+
+class ReviewedCitation(BaseModel):
+    """One citation an editor decided about, found again by its article and its exact words
+    (the way the lock finds a quote: moved, re-wrapped or lightly edited text still matches)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="The article, as named in the corpus folder, e.g. 003_x.txt."
+    )
+    quote: Annotated[str, StringConstraints(min_length=1, max_length=MAX_QUOTE_CHARS)] = Field(
+        description="The cited words, exactly as the article has them."
+    )
+    decision: Decision = Field(description="accepted, rejected or added.")
+    stance: Stance | None = Field(
+        default=None,
+        description="supports or conflicts: what the passage says about the claim (needed for "
+        "an added citation; for an accepted one, the stance the editor accepted).",
+    )
+
+    @model_validator(mode="after")
+    def _stance_of_added(self) -> ReviewedCitation:
+        if self.stance is None and self.decision is Decision.ADDED:
+            raise ValueError("an added citation needs its stance: supports or conflicts")
+        return self
+
+
+class Review(BaseModel):
+    """What the editors decided about one claim: its citations, and the verdict to publish
+    with a note, by whom and when (as given on the command line)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    verdict: Verdict | None = Field(
+        default=None,
+        description="The editor's verdict: a claim is reviewed once it has one; the dossier "
+        "shows it in place of the tool's.",
+    )
+    note: str | None = Field(default=None, description="Why, for the reader of the dossier.")
+    by: str | None = Field(default=None, description="Who reviewed the claim.")
+    date: dt.date | None = Field(default=None, description="When (YYYY-MM-DD).")
+    citations: list[ReviewedCitation] = Field(
+        default_factory=list, description="The citations accepted, rejected and added."
+    )
+
+    @property
+    def reviewed(self) -> bool:
+        return self.verdict is not None
+
+
 class Claim(BaseModel):
     """One claim an editor wants checked."""
 
@@ -69,6 +130,11 @@ class Claim(BaseModel):
     notes: str | None = Field(default=None, description="Editor's notes, shown in the dossier.")
     as_of: dt.date | None = Field(
         default=None, description="The date the claim speaks about (YYYY-MM-DD)."
+    )
+    review: Review | None = Field(
+        default=None,
+        description="What the editors decided (written by `dossier review`; the dossier shows "
+        "a claim without a verdict here as not yet reviewed).",
     )
 
 
@@ -562,6 +628,11 @@ class Evidence(BaseModel):
     )
     context_end: int
     context: str = Field(description="Exactly the source text between context_start and end.")
+    reviewed: Decision | None = Field(
+        default=None,
+        description="accepted or added when an editor approved this citation; None when no "
+        "one has reviewed it.",
+    )
 
     @property
     def cut_before(self) -> bool:
@@ -636,6 +707,38 @@ def context_span(
     return a, b
 
 
+class QuotedCitation(BaseModel):
+    """A reviewed citation as the dossier lists it apart (rejected, or no longer found)."""
+
+    source: str
+    quote: str
+    decision: Decision
+    stance: Stance | None = None
+    why: str | None = Field(default=None, description="Why it is listed apart, when not plain.")
+
+
+class ReviewOutcome(BaseModel):
+    """A claim's review as the dossier shows it: the editor's verdict and note (None while the
+    review is in progress), and the tool's own verdict on all it found."""
+
+    verdict: Verdict | None
+    note: str | None = None
+    by: str | None = None
+    date: dt.date | None = None
+    tool_verdict: Verdict = Field(description="The tool's verdict on every citation it found.")
+    tool_explanation: str
+    rejected: list[QuotedCitation] = Field(
+        default_factory=list, description="Citations the tool found and an editor rejected."
+    )
+    lost: list[QuotedCitation] = Field(
+        default_factory=list,
+        description="Citations an editor approved whose words the article no longer holds.",
+    )
+    unreviewed: int = Field(
+        default=0, description="Citations the tool found that no editor has decided about."
+    )
+
+
 class ClaimResult(BaseModel):
     """A claim, its verdict and the evidence behind it."""
 
@@ -645,9 +748,21 @@ class ClaimResult(BaseModel):
     expect: Verdict | None = None
     tags: list[str] = Field(default_factory=list)
     notes: str | None = None
-    verdict: Verdict
+    verdict: Verdict = Field(
+        description="The verdict the dossier shows: the editor's for a reviewed claim, else the "
+        "tool's on the citations not rejected."
+    )
     explanation: str = Field(description="One sentence on why this verdict.")
+    review: ReviewOutcome | None = Field(
+        default=None,
+        description="What the editors decided, and the tool's own verdict beside it; None when "
+        "no one has reviewed any of the claim.",
+    )
     evidence: list[Evidence]
+
+    @property
+    def reviewed(self) -> bool:
+        return self.review is not None and self.review.verdict is not None
 
 
 class SourceEntry(BaseModel):
@@ -681,6 +796,10 @@ class Report(BaseModel):
     documents: int
     passages: int
     furniture_paragraphs: int
+    published: bool = Field(
+        default=False,
+        description="Only the claims an editor reviewed, with only the citations approved.",
+    )
     skipped: list[Skipped] = Field(
         default_factory=list, description="The files of the corpus folder that were not read."
     )

@@ -29,6 +29,7 @@ from dossier.models import (
 )
 from dossier.render.output import check_formats, write_outputs
 from dossier.report import claim_result, make_report
+from dossier.review.apply import apply_reviews
 from dossier.verdict import decide, explain
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -98,7 +99,8 @@ def check_claims(
     matcher: Matcher | None = None,
     workers: int | None = 1,
 ) -> list[ClaimResult]:
-    """Every claim's evidence and verdict, in the claims file's order."""
+    """Every claim's evidence and verdict, in the claims file's order, with the editors'
+    review laid over (``review.apply``)."""
     if matcher is None:
         matcher = Matcher(corpus, Analyzer(claims.file.aliases))
     work = retrieve(matcher, claims.claims, workers, progress)
@@ -106,7 +108,7 @@ def check_claims(
     for claim, evidence in zip(claims.claims, judge(matcher, work, workers, progress), strict=True):
         verdict = decide(evidence)
         results.append(claim_result(claims, claim, evidence, verdict, explain(verdict, evidence)))
-    return results
+    return apply_reviews(claims, corpus, results)
 
 
 def retrieve(

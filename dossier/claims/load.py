@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,16 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from dossier.errors import ClaimsError
-from dossier.models import Claim, ClaimSet, ClaimsFile, Verdict
+from dossier.models import (
+    Claim,
+    ClaimSet,
+    ClaimsFile,
+    Decision,
+    Review,
+    ReviewedCitation,
+    Stance,
+    Verdict,
+)
 from dossier.yamlfile import Loc, Problem, Voice, YamlDoc, label, read_yaml
 
 CLAIMS = Voice(
@@ -109,8 +119,23 @@ def slugify(text: str) -> str:
 
 
 def _model_at(loc: Loc) -> type[BaseModel]:
-    """The model whose field ``loc[-1]`` is."""
-    return Claim if len(loc) >= 3 and loc[0] == "claims" else ClaimsFile
+    """The model whose field ``loc[-1]`` is (a claim's review, or one of its citations)."""
+    if len(loc) >= 3 and loc[0] == "claims":
+        if len(loc) >= 4 and loc[2] == "review":
+            return ReviewedCitation if len(loc) >= 6 and loc[3] == "citations" else Review
+        return Claim
+    return ClaimsFile
+
+
+_OWNERS: dict[type[BaseModel], str] = {
+    Claim: "a claim",
+    Review: "a review",
+    ReviewedCitation: "a reviewed citation",
+}
+_CHOICES: dict[str, tuple[str, type[StrEnum]]] = {
+    "decision": ("a decision", Decision),
+    "stance": ("a stance", Stance),
+}
 
 
 def _kind(value: Any) -> str:
@@ -162,7 +187,7 @@ def complaint(error: ErrorDetails, loc: Loc, field: str, model: type[BaseModel])
     allowed = ", ".join(model.model_fields)
 
     if kind == "extra_forbidden":
-        owner = "a claim" if model is Claim else "the file"
+        owner = _OWNERS.get(model, "the file")
         close = difflib.get_close_matches(field, list(model.model_fields), n=1)
         if close:
             return f"unknown key; did you mean '{close[0]}'?"
@@ -188,8 +213,10 @@ def complaint(error: ErrorDetails, loc: Loc, field: str, model: type[BaseModel])
         quote = "; put the value in quotes" if isinstance(value, int | float) else ""
         return f"expected text, got {_kind(value)}{quote}"
     if kind == "enum":
-        choices = ", ".join(v.value for v in Verdict)
-        return f"{show(value)} is not a verdict; use one of {choices}"
+        what, choices = _CHOICES.get(field, ("a verdict", Verdict))
+        return f"{show(value)} is not {what}; use one of {', '.join(v.value for v in choices)}"
+    if kind == "value_error":  # a rule of the model's own, worded for the editor already
+        return str(error.get("ctx", {}).get("error", error["msg"]))
     if kind.startswith(("date_", "datetime_")):
         return f"{show(value)} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-15"
     if kind == "list_type":
@@ -207,7 +234,9 @@ def _numbers_as_dates(data: dict[str, Any], doc: YamlDoc) -> dict[Loc, Problem]:
     claims = data.get("claims")
     items = enumerate(claims) if isinstance(claims, list) else iter(())
     locs: list[Loc] = [("as_of",)]
-    locs += [("claims", i, "as_of") for i, item in items if isinstance(item, dict)]
+    for i, item in items:
+        if isinstance(item, dict):
+            locs += [("claims", i, "as_of"), ("claims", i, "review", "date")]
     found: dict[Loc, Problem] = {}
     for loc in locs:
         if loc not in doc.places:

@@ -62,6 +62,7 @@ from dossier.render.output import (
     write_rendered,
 )
 from dossier.report import assemble, claim_result, source_rows
+from dossier.review.apply import apply_reviews
 from dossier.verdict import decide, explain
 
 
@@ -308,7 +309,14 @@ def _build_cached(
     results, stored, (claim_keys, judged, retrievals) = _check(
         claims, matcher, progress, cache, state, preparer.settings(), workers, preparer.derived
     )
-    sources = source_rows(corpus, chain.from_iterable(s.sources for s in stored.values()))
+    results, stored = _reviewed(claims, corpus, results, stored)
+    sources = source_rows(
+        corpus,
+        chain(
+            chain.from_iterable(s.sources for s in stored.values()),
+            (e.source for r in results for e in r.evidence),
+        ),
+    )
     made = assemble(claims, corpus, results, [])  # the sources apart (see ``_Made``)
     if report_key is not None:
         _remember_stamp(cache, stamp, stamp_key, started, report_key, warnings)
@@ -372,7 +380,7 @@ class Prepared:
         results, stored, _ = _check(
             claims, self.matcher, None, self.cache, self.state, self.settings, None
         )
-        return _with_evidence(results, stored)
+        return apply_reviews(claims, self.corpus, _with_evidence(results, stored))
 
 
 @dataclass(frozen=True)
@@ -616,6 +624,19 @@ def _retrieve(
         record = held[n][2] if n in held else matcher.retrieval(claim, candidates)
         cache.put("retrievals", retrieval_keys[n], record)  # still true of this corpus
     return work, {n: weights for n, (_, weights, _) in held.items()}
+
+
+def _reviewed(
+    claims: ClaimSet, corpus: Corpus, results: list[ClaimResult], stored: dict[int, _Stored]
+) -> tuple[list[ClaimResult], dict[int, _Stored]]:
+    """The results with the editors' review laid over: a reviewed claim's evidence is read
+    back into models (and no longer kept as stored JSON); the others stay as they are."""
+    reviewed = [n for n, claim in enumerate(claims.claims) if claim.review is not None]
+    if not reviewed:
+        return results, stored
+    stored = dict(stored)
+    with_evidence = _with_evidence(results, {n: stored.pop(n) for n in reviewed if n in stored})
+    return apply_reviews(claims, corpus, with_evidence), stored
 
 
 def _with_evidence(results: list[ClaimResult], stored: dict[int, _Stored]) -> list[ClaimResult]:

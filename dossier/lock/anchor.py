@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from dossier.analysis.normal import fold
 from dossier.analysis.quantity import extract
-from dossier.lock.lock import LockedCitation, TextQuoteSelector
+from dossier.lock.lock import LockedCitation, TextPositionSelector, TextQuoteSelector
 
 FUZZY_THRESHOLD = 80.0  # least weighted score (quote, prefix, suffix) for a fuzzy re-anchor
 QUOTE_FLOOR = 70.0  # least similarity of the quote itself, whatever its context
@@ -100,7 +100,25 @@ def _occurrences(haystack: str, needle: str) -> Iterator[int]:
 
 def anchor(citation: LockedCitation, text: str, spans: list[tuple[int, int]]) -> Anchor:
     """Find the locked quote in the current ``text``; ``spans`` are the document's sentences."""
-    quote, pos = citation.quote, citation.position
+    return anchor_quote(citation.quote, citation.position, text, spans)
+
+
+def find_quote(exact: str, text: str, spans: list[tuple[int, int]]) -> Anchor:
+    """Find a quote known only by its words (no context, no position) in ``text``, the same
+    way: where it stands, re-wrapped, or lightly edited; its first place when it is in the text
+    more than once."""
+    return anchor_quote(
+        TextQuoteSelector(exact=exact, prefix="", suffix=""),
+        TextPositionSelector(start=0, end=0),
+        text,
+        spans,
+    )
+
+
+def anchor_quote(
+    quote: TextQuoteSelector, pos: TextPositionSelector, text: str, spans: list[tuple[int, int]]
+) -> Anchor:
+    """Find ``quote``, last seen at ``pos``, in the current ``text`` (``anchor``)."""
     exact = quote.exact
     if text[pos.start : pos.end] == exact:
         return Anchor(Anchoring.EXACT, pos.start, pos.end, exact)

@@ -13,15 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dossier.atomic import replace_file
 from dossier.errors import LockError
-from dossier.incremental.build import AFRESH, Preparing, prepared
 from dossier.models import ClaimResult, Corpus, Document, Evidence, Stance, Verdict
 from dossier.tools.terminal import line_and_column
+
+if TYPE_CHECKING:
+    from dossier.incremental.build import Preparing
 
 LOCK_FILE = "dossier.lock"
 CONTEXT = 32  # characters of prefix and suffix kept around each quote
@@ -221,11 +223,14 @@ def default_lock_path(claims_path: Path) -> Path:
 
 
 def lock_claims(
-    claims_path: Path, corpus_path: Path, lock_path: Path, how: Preparing = AFRESH
+    claims_path: Path, corpus_path: Path, lock_path: Path, how: Preparing | None = None
 ) -> LockFile:
     """Judge every claim and write the lock; returns what was written. Through the build cache
     when ``how`` has one (what a build judged against this corpus is not judged again)."""
-    with prepared(claims_path, corpus_path, how) as ready:
+    from dossier.incremental.build import AFRESH, prepared  # (the build reads the reviews,
+    # which find quotes as the lock does)
+
+    with prepared(claims_path, corpus_path, how or AFRESH) as ready:
         lock = make_lock(ready.check(ready.claims), ready.corpus)
     write_lock(lock, lock_path)
     return lock

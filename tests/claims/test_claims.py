@@ -266,7 +266,7 @@ CLAIM_PROBLEMS = {
     "an unknown key far from any field": (
         "claims:\n  - id: a\n    text: abc\n    source: BBC\n",
         "claims.yaml:4:5: claims[0].source: unknown key; "
-        "a claim may have id, text, expect, tags, notes, as_of",
+        "a claim may have id, text, expect, tags, notes, as_of, review",
     ),
     "a date that does not exist": (
         "claims:\n  - id: a\n    text: abc\n    as_of: 2015-02-30\n",
