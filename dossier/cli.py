@@ -401,8 +401,17 @@ def check_command(
     ] = "text",
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    fail_on_new_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-new-evidence",
+            help="Fail when the tool finds evidence no editor reviewed for a reviewed claim "
+            "(otherwise a note).",
+        ),
+    ] = False,
 ) -> None:
-    """Re-judge every claim and re-anchor its locked citations; exit 1 when a claim lost support.
+    """Re-judge every claim and re-anchor its locked citations; exit 1 when a claim lost support
+    or a citation an editor approved no longer holds.
 
     Example: [bold]dossier check --format github[/]
     """
@@ -411,7 +420,10 @@ def check_command(
 
     formatter = chosen(FORMATTERS, format)
     with _preparing(claims, cache_dir, no_cache) as how:
-        report = check_lock(claims, corpus, lock or default_lock_path(claims), how)
+        report = check_lock(
+            claims, corpus, lock or default_lock_path(claims), how,
+            new_evidence_fails=fail_on_new_evidence,
+        )  # fmt: skip
     emit(formatter(report), kind="json" if format == "json" else "lines", nl=False)
     if not report.ok:
         raise typer.Exit(ExitCode.CHECK_FAILED)
@@ -695,3 +707,180 @@ def source_remove(
 
     name = remove_source(corpus, file)
     emit(f"{(corpus / SOURCES_FILE).as_posix()}: removed {one_line(name)}")
+
+
+@app.command()
+@handle_errors
+def review(
+    claim_ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID...]",
+            help="The claims to review (none: every claim not yet reviewed, or with new evidence).",
+            show_default=False,
+        ),
+    ] = None,
+    accept_all: Annotated[
+        bool,
+        typer.Option(
+            "--accept-all",
+            help="Accept every citation of the claims named; their verdict, unless given, is "
+            "the tool's on what was accepted.",
+        ),
+    ] = False,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            metavar="CITATION",
+            help="Accept a citation: its number as `dossier explain` shows it, its place "
+            "(corpus/a.txt:12) or a few of its words. Repeat for more.",
+        ),
+    ] = None,
+    reject: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reject",
+            metavar="CITATION",
+            help="Reject a citation (named as for --accept): it never comes back.",
+        ),
+    ] = None,
+    add_quote: Annotated[
+        str | None,
+        typer.Option(
+            "--add",
+            metavar="QUOTE",
+            help="Cite a passage the tool missed, word for word (with --source and --stance).",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="FILE", help="The article of --add.")
+    ] = None,
+    stance: Annotated[
+        str | None,
+        typer.Option("--stance", help="What the --add passage does: supports or conflicts."),
+    ] = None,
+    verdict: Annotated[
+        str | None,
+        typer.Option(
+            "--verdict",
+            help="The editor's verdict: supported, contradicted, disputed or unverified.",
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Why, for the reader (empty: remove it).")
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            envvar="DOSSIER_EDITOR",
+            help="Who decides, recorded on the review (or $DOSSIER_EDITOR).",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD|today",
+            help="The date recorded on the review; 'today' reads the clock. [default: none]",
+            show_default=False,
+        ),
+    ] = None,
+    claims: ClaimsOption = Path("claims.yaml"),
+    corpus: CorpusOption = Path("corpus"),
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Accept or reject each citation, add what the tool missed and set the verdict to publish.
+
+    Without options it walks the claims that need a person, citation by citation:
+    [bold]a[/] accept, [bold]r[/] reject, [bold]s[/] skip, [bold]v[/] verdict now, [bold]q[/] quit.
+    Every decision is written to the claims file at once.
+
+    Example: [bold]dossier review --by "J. Doe" --date today[/]
+    For scripts: [bold]dossier review ID --reject 2 --verdict disputed --note "..."[/]
+    [bold]dossier review ID --add "the words" --source 003_x.txt --stance conflicts[/]
+    """
+    import datetime as dt
+
+    from dossier.review.actions import Editor, parse_date
+    from dossier.review.session import LOCK_HINT, Asked, run_asked, walk
+
+    editor = Editor(
+        by=by.strip() or None if by is not None else None,
+        date=parse_date(date, dt.date.today()) if date is not None else None,
+    )
+    asked = Asked(
+        accept_all=accept_all,
+        accept=tuple(accept or ()),
+        reject=tuple(reject or ()),
+        add=add_quote,
+        source=source,
+        stance=_stance(stance) if stance is not None else None,
+        verdict=_verdict(verdict) if verdict is not None else None,
+        note=note,
+    )
+    ids = list(claim_ids or [])
+    with _preparing(claims, cache_dir, no_cache) as how:
+        if asked.anything:
+            emit("\n".join(run_asked(claims, corpus, ids, asked, editor, how)))
+            return
+        walked = walk(claims, corpus, ids, editor, _KeyTerminal(), _look(), how)
+    if walked.claims or walked.quit:
+        done = f"{walked.decisions} citation decision(s), {walked.verdicts} verdict(s) recorded"
+        left = (
+            f"; {len(walked.left)} claim(s) left: {', '.join(walked.left)}" if walked.quit else ""
+        )
+        emit(f"{done}{left}.")
+        if walked.decisions or walked.verdicts:
+            emit(LOCK_HINT)
+
+
+def _verdict(value: str) -> Any:
+    from dossier.models import Verdict
+
+    try:
+        return Verdict(value)
+    except ValueError:
+        choices = ", ".join(v.value for v in Verdict)
+        raise fail(f"--verdict: {value!r} is not a verdict; use one of {choices}") from None
+
+
+def _stance(value: str) -> Any:
+    from dossier.models import Stance
+
+    try:
+        return Stance(value)
+    except ValueError:
+        raise fail(f"--stance: {value!r} is not a stance; use supports or conflicts") from None
+
+
+class _KeyTerminal:
+    """``dossier review`` at the terminal: one key at a time (no Enter needed); a closed
+    input is q."""
+
+    def show(self, text: str) -> None:
+        emit(text, kind="styled" if _look().color else "lines", nl=False)
+
+    def key(self, prompt: str) -> str:
+        import sys
+
+        import click
+
+        typer.echo(f"{one_line(prompt)} > ", nl=False)
+        try:  # keys piped in (a script, a test) are read one character at a time
+            key = click.getchar() if sys.stdin.isatty() else sys.stdin.read(1)
+        except (EOFError, KeyboardInterrupt):
+            key = "q"
+        typer.echo(one_line(key) if key not in {"\r", "\n"} else "")
+        if key in {"\r", "\n"}:
+            return ""
+        return "q" if key in {"\x03", "\x04", ""} else key
+
+    def line(self, prompt: str, default: str) -> str:
+        try:
+            value: str = typer.prompt(prompt, default=default, show_default=False)
+        except (EOFError, typer.Abort):
+            return default
+        return value

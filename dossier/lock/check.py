@@ -53,6 +53,9 @@ class Reason(StrEnum):
     CITATION_GONE = "conflicting citation gone"
     SOURCE_MOVED = "source moved"
     STALE_SOURCE_ENTRY = "stale source entry"
+    APPROVED_LOST = "approved citation lost"
+    NEW_EVIDENCE = "new evidence"
+    CITATION_REJECTED = "citation rejected"
 
 
 SEVERITY: dict[Reason, Severity] = {
@@ -70,6 +73,9 @@ SEVERITY: dict[Reason, Severity] = {
     Reason.CITATION_GONE: Severity.NOTE,
     Reason.SOURCE_MOVED: Severity.NOTE,
     Reason.STALE_SOURCE_ENTRY: Severity.WARNING,
+    Reason.APPROVED_LOST: Severity.FAILURE,
+    Reason.NEW_EVIDENCE: Severity.NOTE,  # a failure with --fail-on-new-evidence
+    Reason.CITATION_REJECTED: Severity.NOTE,
 }
 
 
@@ -138,8 +144,16 @@ def _current_evidence(
 
 
 class _Checker:
-    def __init__(self, claims: ClaimSet, corpus: Corpus, lock: LockFile, lock_path: Path) -> None:
+    def __init__(
+        self,
+        claims: ClaimSet,
+        corpus: Corpus,
+        lock: LockFile,
+        lock_path: Path,
+        new_evidence_fails: bool = False,
+    ) -> None:
         self.claims = claims
+        self.new_evidence_fails = new_evidence_fails
         self.corpus = corpus
         self.lock = lock
         self.lock_path = lock_path
@@ -167,7 +181,9 @@ class _Checker:
                 line=result.line,
                 claim=result.id,
                 reason=reason,
-                severity=SEVERITY[reason],
+                severity=Severity.FAILURE
+                if reason is Reason.NEW_EVIDENCE and self.new_evidence_fails
+                else SEVERITY[reason],
                 details=details,
                 source=None if source is None else self.shown(source),
                 source_line=source_line,
@@ -186,6 +202,7 @@ class _Checker:
                 f"expected {result.expect.value}, now {result.verdict.value}: "
                 f"{result.explanation}{self.cited(result)}",
             )
+        self.reviewed(result)
         locked = self.lock.claims.get(result.id)
         if locked is None:
             self.add(
@@ -212,6 +229,40 @@ class _Checker:
         for citation in locked.citations:
             self.citation(result, citation)
 
+    def reviewed(self, result: ClaimResult) -> None:
+        """What an editor approved and no longer holds; new evidence on a reviewed claim."""
+        review = result.review
+        if review is None:
+            return
+        for lost in review.lost:
+            self.add(
+                result,
+                Reason.APPROVED_LOST,
+                f'{lost.decision.value} in review, "{shorten(lost.quote)}": {lost.why}',
+                lost.source,
+            )
+        new = [e for e in result.evidence if e.reviewed is None]
+        if result.reviewed and new:
+            places = []
+            for e in new[:CITED_SHOWN]:
+                line, _ = line_and_column(self.corpus.document(e.source).text, e.start)
+                places.append(f"{self.shown(e.source)}:{line} ({e.stance.value})")
+            if len(new) > CITED_SHOWN:
+                places.append(f"and {len(new) - CITED_SHOWN} more")
+            self.add(
+                result,
+                Reason.NEW_EVIDENCE,
+                f"the tool cites what no editor has reviewed: {', '.join(places)}; "
+                f"run `dossier review {result.id}`",
+            )
+
+    def rejected(self, result: ClaimResult, c: LockedCitation) -> bool:
+        """Whether the locked citation ``c`` was rejected in review since it was locked."""
+        if result.review is None:
+            return False
+        words = flat(c.quote.exact)
+        return any(r.source == c.source and flat(r.quote) == words for r in result.review.rejected)
+
     def cited(self, result: ClaimResult) -> str:
         """`` Now cited: FILE:LINE (stance), ...``: where the new verdict comes from ('' when
         nothing is cited)."""
@@ -232,6 +283,16 @@ class _Checker:
 
     def citation(self, result: ClaimResult, c: LockedCitation) -> None:
         supports = c.stance is Stance.SUPPORTS
+        if self.rejected(result, c):
+            self.add(
+                result,
+                Reason.CITATION_REJECTED,
+                f'"{shorten(c.quote.exact)}" was rejected in review; run `dossier lock` to '
+                "drop it from the lock",
+                c.source,
+                c.line,
+            )
+            return
         source = self.source_of(c)
         if source is None:
             if supports:
@@ -343,10 +404,12 @@ def check(
     lock: LockFile,
     lock_path: Path,
     stale: Sequence[LeftOut] = (),
+    new_evidence_fails: bool = False,
 ) -> CheckReport:
     """Compare the re-judged claims with the lock: every finding, failures, warnings and notes.
-    ``stale``: the entries of ``sources.yaml`` that name no article."""
-    checker = _Checker(claims, corpus, lock, lock_path)
+    ``stale``: the entries of ``sources.yaml`` that name no article; ``new_evidence_fails``:
+    new evidence on a reviewed claim is a failure, not a note."""
+    checker = _Checker(claims, corpus, lock, lock_path, new_evidence_fails)
     for result in results:
         checker.claim(result)
     current = {r.id for r in results}
@@ -375,7 +438,12 @@ def check(
 
 
 def check_lock(
-    claims_path: Path, corpus_path: Path, lock_path: Path, how: Preparing = AFRESH
+    claims_path: Path,
+    corpus_path: Path,
+    lock_path: Path,
+    how: Preparing = AFRESH,
+    *,
+    new_evidence_fails: bool = False,
 ) -> CheckReport:
     """Re-read everything, judge every claim (through the build cache when ``how`` has one)
     and compare with the lock."""
@@ -387,7 +455,9 @@ def check_lock(
         how = dataclasses.replace(how, warn=lambda m: None if m in told else warn(m))
     with prepared(claims_path, corpus_path, how) as ready:
         results = ready.check(ready.claims)
-        return check(ready.claims, ready.corpus, results, lock, lock_path, stale)
+        return check(
+            ready.claims, ready.corpus, results, lock, lock_path, stale, new_evidence_fails
+        )
 
 
 def stale_entries(corpus_path: Path) -> list[LeftOut]:

@@ -24,7 +24,7 @@ from dossier.claims.load import CLAIMS, claims_of
 from dossier.models import ClaimSet, Review
 from dossier.yamlfile import parse_yaml, place_of, read_yaml
 
-WIDTH = 96  # where the YAML writer folds a long quote onto the next line
+WIDTH = 1_000_000  # a quote stays on one line: folded, it would end lines with spaces
 
 
 def write_review(path: Path, claim_id: str, review: Review | None) -> ClaimSet:

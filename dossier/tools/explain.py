@@ -229,7 +229,7 @@ def format_explanation(explained: Explanation, look: Look) -> str:
             items.append(Text(""))
             items.append(Text(f"{title} ({len(group)})", style=HEADING_STYLE))
             for citation in group:
-                items.extend(_citation(citation, look))
+                items.extend(format_citation(citation, look))
     if explained.candidates is not None:
         items.extend(_candidates(explained.candidates, look))
     if result.verdict is Verdict.UNVERIFIED:
@@ -239,12 +239,14 @@ def format_explanation(explained: Explanation, look: Look) -> str:
     return render(items, look)
 
 
-def _citation(citation: Citation, look: Look) -> list[RenderableType]:
+def format_citation(citation: Citation, look: Look) -> list[RenderableType]:
     e = citation.evidence
     head = Text(f"[{citation.number}] ")
     head.append(
         _place(citation.path, citation.line, e.page), style=PATH_STYLE if look.color else ""
     )
+    if e.reviewed is not None:
+        head.append(f"  {e.reviewed.value} by the editors", style=HEADING_STYLE)
     lines: list[RenderableType] = [indented(head, 2)]
     details = [Text(source_label(citation.meta))]
     if citation.meta.notes:
