@@ -183,8 +183,18 @@ def added_quote(corpus: Corpus, source: str, quote: str) -> tuple[str, str]:
         return name, found.text
     closest = ""
     if found.how is Anchoring.EDITED:
-        closest = f"; the closest passage reads {short(found.text)!r}"
+        start, end = _whole_words(document.text, found.start, found.end)
+        closest = f"; the closest passage reads {short(document.text[start:end])!r}"
     raise DossierError(
         f"--add: {root}{name} does not hold {short(quote)!r} word for word{closest}; "
         "copy the words from the article"
     )
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the words it cuts."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end

@@ -40,6 +40,11 @@ from dossier.models import (
 )
 from dossier.verdict import decide, explain
 
+SAME_SHARE = 0.5
+"""How much of two spans' union their overlap must be for a reviewed citation and one the tool
+makes to be the same: a sentence and a clause of it (often both cited, one supporting and one
+conflicting) are two citations; a quote re-found a few words longer or shorter is the same."""
+
 RULES = {Decision.ACCEPTED: "review.accepted", Decision.ADDED: "review.added"}
 """The rule named on a citation an editor approved that the tool does not cite (now)."""
 
@@ -179,8 +184,9 @@ def _reviewed_by(review: Review) -> str:
 
 
 def _overlapping(e: Evidence, placed: list[Found]) -> Found | None:
-    """The reviewed citation that overlaps ``e`` most (for the two spans' union), if any."""
-    best, best_share = None, 0.0
+    """The reviewed citation that is the same as ``e``: the one that overlaps it most, for the
+    two spans' union, if that is at least ``SAME_SHARE``."""
+    best, best_share = None, SAME_SHARE - 1e-9
     for f in placed:
         if f.source != e.source:
             continue
@@ -188,7 +194,7 @@ def _overlapping(e: Evidence, placed: list[Found]) -> Found | None:
         if overlap <= 0:
             continue
         share = overlap / (max(f.end, e.end) - min(f.start, e.start))
-        if share > best_share:
+        if share > best_share:  # (the first of equals: the order of the review)
             best, best_share = f, share
     return best
 
