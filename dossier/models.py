@@ -737,6 +737,11 @@ class ReviewOutcome(BaseModel):
     unreviewed: int = Field(
         default=0, description="Citations the tool found that no editor has decided about."
     )
+    changed: int = Field(
+        default=0,
+        description="Citations an editor accepted that the tool now judges otherwise (the "
+        "other stance) or no longer cites.",
+    )
 
 
 class ClaimResult(BaseModel):

@@ -131,7 +131,7 @@ def apply_review(
     placed = [f for f in found if f.why is None]
     used: set[int] = set()
     evidence: list[Evidence] = []
-    unreviewed = 0
+    unreviewed = changed = 0
     for e in result.evidence:
         match = _overlapping(e, placed)
         if match is None:
@@ -142,10 +142,13 @@ def apply_review(
         decision = match.citation.decision
         if decision is Decision.REJECTED:
             continue
-        evidence.append(_approved(e, match.citation, review))
+        approved = _approved(e, match.citation, review)
+        changed += approved.stance is not e.stance
+        evidence.append(approved)
     for f in placed:
         if id(f) not in used and f.citation.decision is not Decision.REJECTED:
             evidence.append(_cited(f, corpus, sentences, review))
+            changed += f.citation.decision is Decision.ACCEPTED  # the tool no longer cites it
     rejected = [_listed(c) for c in review.citations if c.decision is Decision.REJECTED]
     lost = [
         _listed(f.citation, f.why)
@@ -172,6 +175,7 @@ def apply_review(
                 rejected=rejected,
                 lost=lost,
                 unreviewed=unreviewed,
+                changed=changed,
             ),
         }
     )

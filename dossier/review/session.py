@@ -208,9 +208,12 @@ VERDICT_KEYS = {
 
 def needs_review(result: ClaimResult) -> bool:
     """Whether a person should look at the claim: not yet reviewed, new evidence no one
-    decided about, or an approved citation the article no longer holds."""
+    decided about, an accepted citation the tool now judges otherwise, or an approved citation
+    the article no longer holds."""
     review = result.review
-    return review is None or review.verdict is None or review.unreviewed > 0 or bool(review.lost)
+    if review is None or review.verdict is None:
+        return True
+    return review.unreviewed > 0 or review.changed > 0 or bool(review.lost)
 
 
 def walk(
@@ -349,6 +352,10 @@ def _claim_head(
     if review is not None:
         for lost in review.lost:
             items.append(Text(f"! {lost.decision.value} citation lost: {lost.source}: {lost.why}"))
+        if review.changed:
+            items.append(
+                Text(f"! {review.changed} accepted citation(s) the tool now judges otherwise")
+            )
         if review.rejected:
             items.append(Text(f"{len(review.rejected)} citation(s) rejected before"))
     if not result.evidence:

@@ -14,7 +14,8 @@ from typer.testing import CliRunner, Result
 
 from dossier.claims.load import load_claims
 from dossier.cli import app
-from dossier.models import Decision, Review, Stance, Verdict
+from dossier.models import Decision, Review, ReviewedCitation, Stance, Verdict
+from dossier.review.store import write_review
 
 ROOT = Path(__file__).parents[2]
 ARTICLE = "000_3f27ff8ca29bbeac.txt"
@@ -370,3 +371,21 @@ def test_a_reviewed_dossier_is_the_same_through_the_cache(ws: Path) -> None:
     result = dossier("build", "--format", "json,html")
     assert result.exit_code == 0, result.output
     assert (ws / "out" / "dossier.json").read_bytes() == afresh
+
+
+def test_an_accepted_citation_the_tool_now_judges_otherwise_is_walked_again(ws: Path) -> None:
+    clause = ReviewedCitation(
+        source=ARTICLE, quote=CLAUSE, decision=Decision.ACCEPTED, stance=Stance.SUPPORTS
+    )
+    write_review(ws / "claims.yaml", TROOPS, Review(verdict=Verdict.SUPPORTED, citations=[clause]))
+    assert dossier("review", "--accept-all", RAQQA).exit_code == 0
+
+    claim = claim_in(built(ws), TROOPS)
+    walked = dossier("review", input="q")
+
+    assert claim["review"]["changed"] == 1
+    [kept] = [e for e in claim["evidence"] if e["quote"] == CLAUSE]
+    assert (kept["stance"], kept["reviewed"]) == ("supports", "accepted")
+    assert "the tool finds that it conflicts with the claim" in kept["reason"]
+    assert f"[1/20] {TROOPS}" in walked.stdout  # reviewed, but walked: it changed
+    assert "! 1 accepted citation(s) the tool now judges otherwise" in walked.stdout
