@@ -1,9 +1,10 @@
 """What the editors decided, as the dossier shows it: the HTML (and PDF) of reviewed claims,
-claims under review and claims not reviewed, the JSON and the ClaimReview markup (see
-``make_reviewed_report``)."""
+claims under review and claims not reviewed, the JSON, the ClaimReview markup, and the
+published edition (see ``make_reviewed_report``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import html as htmllib
 import io
 import json
@@ -16,6 +17,8 @@ from dossier.models import Decision, Report
 from dossier.render.html import render_html
 from dossier.render.json import render_json
 from dossier.render.pdf import render_pdf
+from dossier.render.view import PartView, build_view, css_string
+from dossier.review.publish import publish
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +29,16 @@ def report() -> Report:
 @pytest.fixture(scope="module")
 def html(report: Report) -> str:
     return render_html(report)
+
+
+@pytest.fixture(scope="module")
+def edition() -> Report:
+    return publish(make_reviewed_report())
+
+
+@pytest.fixture(scope="module")
+def edition_html(edition: Report) -> str:
+    return render_html(edition)
 
 
 def text(markup: str) -> str:
@@ -213,23 +226,56 @@ def test_claim_review_markup_without_any_date_has_none(report: Report) -> None:
     assert "datePublished" not in reviews["advisers-wounded"]
 
 
-# --- print -------------------------------------------------------------------------------------
+# --- the published edition -------------------------------------------------------------------
 
 
-def test_the_printed_dossier_shows_the_review(html: str) -> None:
+def test_the_published_edition_says_so_in_its_title_and_heading(edition_html: str) -> None:
+    title = "Deir ez-Zor, September 2017 — fact-check dossier (published edition)"
+
+    assert f"<title>{htmllib.escape(title, quote=False)}</title>" in edition_html
+    assert f"{title} As of" in text(edition_html)
+    assert "Edition Published: reviewed claims only" in text(edition_html)
+    assert "The published edition: the claims the editors reviewed" in text(edition_html)
+
+
+def test_the_published_edition_shows_reviewed_claims_and_approved_citations_only(
+    edition_html: str,
+) -> None:
+    shown = text(edition_html)
+
+    assert re.findall(r'id="(claim-[\w-]+)"', edition_html) == [
+        "claim-russia-struck-sdf",
+        "claim-advisers-wounded",
+    ]
+    assert "Not yet reviewed" not in shown
+    assert "Ahmed Abu Khawla" not in section(edition_html, "russia-struck-sdf")  # undecided
+    assert "No passage approved by the editors conflicts with this claim." in shown
+    assert "(2 reviewed" not in shown  # every claim is
+
+
+def test_a_part_of_the_published_edition_printed_apart_names_the_edition(edition: Report) -> None:
+    view = build_view(edition)
+    part = dataclasses.replace(view, part=PartView(claims=range(0, 1), total_pages=3))
+
+    assert css_string(f"{edition.title} (published edition)") in part.part_style
+
+
+def test_the_printed_dossier_shows_the_review(edition_html: str, html: str) -> None:
     from pypdf import PdfReader
 
     def printed(markup: str) -> str:
         pages = PdfReader(io.BytesIO(render_pdf(markup))).pages
         return " ".join(" ".join(page.extract_text() for page in pages).split())
 
-    full = printed(html)
+    full, published = printed(html), printed(edition_html)
 
     assert "Reviewed by Jane Doe, 21 September 2017" in full
     assert "Tool’s verdict: Disputed." in full
     assert "Not yet reviewed: the verdict is the tool’s" in full
     assert "ACCEPTED BY THE EDITOR" in full  # (text-transform: uppercase)
     assert "no longer found" in full
+    assert "(published edition)" in published
+    assert "Not yet reviewed" not in published
 
 
 def test_an_approved_citation_is_marked_for_each_decision() -> None:
