@@ -170,6 +170,14 @@ def build(
             "--workers", min=1, help="Processes that analyse articles. [default: the CPU count]"
         ),
     ] = None,
+    published: Annotated[
+        bool,
+        typer.Option(
+            "--published",
+            help="The published edition: only the claims an editor gave a verdict, each with "
+            "only the citations accepted or added (exit 2 when no claim has one).",
+        ),
+    ] = False,
 ) -> None:
     """Build the dossier from the claims and the corpus.
 
@@ -185,16 +193,20 @@ def build(
     with _progress() as progress:
         if cache is None:
             built = pipeline.build_dossier(
-                claims, corpus, out, formats, warn=_warn, progress=progress, workers=workers
-            )
+                claims, corpus, out, formats, warn=_warn, progress=progress, workers=workers,
+                published=published,
+            )  # fmt: skip
         else:
             built = incremental.build_dossier(
                 claims, corpus, out, formats, cache, warn=_warn, progress=progress,
-                workers=workers,
+                workers=workers, published=published,
             )  # fmt: skip
     if not state.quiet:
         summary = ", ".join(f"{n} {v}" for v, n in built.verdicts)
         checked = f"{plural(built.claims, 'claim')} checked against "
+        if published:
+            edition = plural(built.claims, "reviewed claim")
+            checked = f"published edition: {edition}, checked against "
         checked += plural(built.documents, "article")
         emit(f"{checked}: {summary}" if summary else checked)
         for path in built.written:

@@ -30,6 +30,7 @@ from dossier.models import (
 from dossier.render.output import check_formats, write_outputs
 from dossier.report import claim_result, make_report
 from dossier.review.apply import apply_reviews
+from dossier.review.publish import publish
 from dossier.verdict import decide, explain
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -56,10 +57,14 @@ def build_dossier(
     warn: Callable[[str], None] | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    published: bool = False,
 ) -> Built:
-    """``build_report``, then render and write ``formats`` into ``out_dir``."""
+    """``build_report``, then render and write ``formats`` into ``out_dir``; ``published``:
+    the published edition (``review.publish``)."""
     check_formats(formats)
     report = build_report(claims_path, corpus_path, warn=warn, progress=progress, workers=workers)
+    if published:
+        report = publish(report)
     return built(report, write_outputs(report, out_dir, formats))
 
 

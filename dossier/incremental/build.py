@@ -63,6 +63,7 @@ from dossier.render.output import (
 )
 from dossier.report import assemble, claim_result, source_rows
 from dossier.review.apply import apply_reviews
+from dossier.review.publish import publish
 from dossier.verdict import decide, explain
 
 
@@ -76,9 +77,11 @@ def build_dossier(
     warn: Callable[[str], None] | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    published: bool = False,
 ) -> Built:
     """``pipeline.build_dossier`` through the build cache in ``cache_dir``: only what changed
-    since the last build is computed, and the outputs are the same.
+    since the last build is computed, and the outputs are the same (``published``: the
+    published edition's, ``review.publish``).
 
     When nothing changed since a build that wrote the same formats (the corpus stamp and the
     claims file are the same), its rendered outputs are written again as they are: a report of
@@ -89,14 +92,15 @@ def build_dossier(
         # The load reports what is missing; no cache folder is left behind.
         return build_afresh(
             claims_path, corpus_path, out_dir, formats, warn=warn, progress=progress,
-            workers=workers,
+            workers=workers, published=published,
         )  # fmt: skip
     cache = Cache(cache_dir, warn)
     try:
         lookup = _look_up(cache, claims_path, corpus_path)
         reuse = formats <= CACHED_FORMATS
         if reuse and lookup.seen is not None:
-            found = _kept_outputs(cache, _outputs_key(lookup.seen[0], formats), formats)
+            key = _outputs_key(lookup.seen[0], formats, published)
+            found = _kept_outputs(cache, key, formats)
             if found is not None:
                 files, (claims, documents, verdicts) = found
                 for message in lookup.seen[1]:
@@ -104,21 +108,24 @@ def build_dossier(
                 written = write_kept(out_dir, files)
                 return Built(claims, documents, verdicts, written)
         made = _build_cached(claims_path, corpus_path, cache, lookup, warn, progress, workers)
-        report_key = made.key
-        if formats == {"json"}:  # the stored evidence is put in the JSON as it is
-            rendered = render_outputs(made.report, formats, made.evidence_json(), made.sources)
+        report_key, report = made.key, made.report
+        if published:  # (a reviewed claim's evidence is never kept as JSON apart: ``_reviewed``)
+            report = publish(made.with_sources())
+            rendered = render_outputs(report, formats)
+        elif formats == {"json"}:  # the stored evidence is put in the JSON as it is
+            rendered = render_outputs(report, formats, made.evidence_json(), made.sources)
         else:
             rendered = render_outputs(made.full(), formats)
-        done = built(made.report, write_rendered(out_dir, rendered))
+        done = built(report, write_rendered(out_dir, rendered))
         if reuse and report_key is not None:
-            _keep_outputs(cache, _outputs_key(report_key, formats), done)
+            _keep_outputs(cache, _outputs_key(report_key, formats, published), done)
         return done
     finally:
         cache.close()
 
 
-def _outputs_key(report_key: str, formats: set[str]) -> str:
-    return make_key("outputs", report_key, sorted(formats), output_version())
+def _outputs_key(report_key: str, formats: set[str], published: bool) -> str:
+    return make_key("outputs", report_key, sorted(formats), published, output_version())
 
 
 def _kept_outputs(
@@ -259,11 +266,15 @@ class _Made:
 
     def full(self) -> Report:
         """The report with every claim's evidence and every source as models."""
+        report = self.with_sources()
+        if not self.stored:
+            return report
+        return report.model_copy(update={"claims": _with_evidence(report.claims, self.stored)})
+
+    def with_sources(self) -> Report:
+        """The report with every source as a model (the claims as they are)."""
         sources = [SourceEntry.model_construct(**row) for row in self.sources]
-        claims = _with_evidence(self.report.claims, self.stored) if self.stored else None
-        return self.report.model_copy(
-            update={"sources": sources, **({"claims": claims} if claims is not None else {})}
-        )
+        return self.report.model_copy(update={"sources": sources})
 
     def evidence_json(self) -> dict[int, bytes]:
         return {n: stored.evidence for n, stored in self.stored.items()}

@@ -21,8 +21,11 @@ from dossier.analysis.quantity import extract
 from dossier.errors import RenderError
 from dossier.models import (
     ClaimResult,
+    Decision,
     Evidence,
+    QuotedCitation,
     Report,
+    ReviewOutcome,
     SourceEntry,
     SourceMeta,
     Stance,
@@ -54,6 +57,14 @@ _VERDICT_RATINGS = {
     Verdict.UNVERIFIED: 3,
     Verdict.SUPPORTED: 4,
 }
+_DECISION_LABELS = {
+    Decision.ACCEPTED: "Accepted by the editor",
+    Decision.ADDED: "Added by the editor",
+}
+_UNDECIDED_LABEL = "Not yet reviewed"
+"""The mark of a citation no one decided about, in a claim whose review has begun."""
+# ClaimReview's creativeWorkStatus (CreativeWork: "its stage in a lifecycle", Text allowed).
+_REVIEWED_STATUS, _UNREVIEWED_STATUS = "Reviewed", "Not yet reviewed"
 
 
 # --- where the templates are ----------------------------------------------------------------
@@ -77,10 +88,21 @@ class CitationView:
     evidence: Evidence
     source_anchor: str
     meta: SourceMeta
+    in_review: bool = False
+    """Whether an editor has begun to review the claim (then an undecided citation says so)."""
 
     @property
     def anchor(self) -> str:
         return f"cite-{self.number}"
+
+    @property
+    def review_mark(self) -> tuple[str, str] | None:
+        """(css class, words) of the citation's review mark: approved by an editor, or not
+        yet decided about in a claim under review; None in a claim no one has reviewed."""
+        decision = self.evidence.reviewed
+        if decision is not None:
+            return f"review-{decision.value}", _DECISION_LABELS[decision]
+        return ("review-undecided", _UNDECIDED_LABEL) if self.in_review else None
 
     @property
     def href(self) -> str | None:
@@ -99,6 +121,15 @@ class ColumnView:
 
 
 @dataclass(frozen=True)
+class ListedView:
+    """A citation an editor approved that the dossier lists apart (its words no longer found),
+    with what is known of its source."""
+
+    citation: QuotedCitation
+    meta: SourceMeta
+
+
+@dataclass(frozen=True)
 class ClaimView:
     number: int
     anchor: str
@@ -107,20 +138,57 @@ class ClaimView:
     conflicting: list[CitationView]
     json_ld: Markup
     figures_chart: Markup | None = None
+    published: bool = False
+    """In the published edition: the citations shown are the approved ones only."""
+    lost: list[ListedView] = field(default_factory=list)
+
+    @property
+    def review(self) -> ReviewOutcome | None:
+        return self.result.review
+
+    @property
+    def reviewed(self) -> bool:
+        return self.result.reviewed
+
+    @property
+    def tool_verdict(self) -> Verdict | None:
+        """The tool's own verdict, for a reviewed claim whose editor's verdict differs."""
+        review = self.result.review
+        if review is None or not self.reviewed or review.tool_verdict is self.result.verdict:
+            return None
+        return review.tool_verdict
+
+    @property
+    def rejected(self) -> int:
+        """How many of the tool's citations the editors rejected."""
+        return len(self.result.review.rejected) if self.result.review else 0
+
+    @property
+    def in_progress(self) -> str | None:
+        """'1 citation approved, 2 rejected': how far the review of a claim without the
+        editor's verdict has gone; None when no one has begun it."""
+        if self.result.review is None or self.reviewed:
+            return None
+        approved = sum(1 for e in self.result.evidence if e.reviewed is not None)
+        done = [f"{plural(approved, 'citation')} approved"] if approved else []
+        if self.rejected:
+            done.append(f"{plural(self.rejected, 'citation')} rejected")
+        return ", ".join(done) or "nothing decided yet"
 
     @property
     def columns(self) -> tuple[ColumnView, ColumnView]:
+        where = "approved by the editors" if self.published else "in the corpus"
         return (
             ColumnView(
                 Stance.SUPPORTS,
                 "Supporting",
-                "No passage in the corpus supports this claim.",
+                f"No passage {where} supports this claim.",
                 self.supporting,
             ),
             ColumnView(
                 Stance.CONFLICTS,
                 "Conflicting",
-                "No passage in the corpus conflicts with this claim.",
+                f"No passage {where} conflicts with this claim.",
                 self.conflicting,
             ),
         )
@@ -234,6 +302,21 @@ class DossierView:
     part: PartView | None = None
 
     @property
+    def title(self) -> str:
+        """The dossier's title as its pages name it: the published edition says so."""
+        return self.report.title + (" (published edition)" if self.report.published else "")
+
+    @property
+    def reviewed(self) -> int:
+        """How many claims an editor gave a verdict."""
+        return sum(1 for claim in self.claims if claim.reviewed)
+
+    @property
+    def not_reviewed(self) -> int:
+        """How many claims show the tool's verdict, no editor having given one."""
+        return len(self.claims) - self.reviewed
+
+    @property
     def front(self) -> bool:
         return self.part is None or self.part.front
 
@@ -282,7 +365,7 @@ class DossierView:
             ".part-anchors { height: 0; overflow: hidden; }",
         ]
         if not self.part.front:
-            title = css_string(self.report.title)
+            title = css_string(self.title)
             as_of = (
                 css_string("As of " + format_date(self.report.as_of)) if self.report.as_of else '""'
             )
@@ -352,29 +435,55 @@ def _json_ld(
         if cite.meta.date:
             work["datePublished"] = cite.meta.date.isoformat()
         appearances.append(work)
+    organization = {"@type": "Organization", "name": report.title or "dossier"}
+    outcome = claim.review if claim.reviewed else None
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"#{anchor}",
         "claimReviewed": claim.text,
-        "author": {"@type": "Organization", "name": report.title or "dossier"},
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": _VERDICT_RATINGS[claim.verdict],
-            "bestRating": max(_VERDICT_RATINGS.values()),
-            "worstRating": min(_VERDICT_RATINGS.values()),
-            "alternateName": _VERDICT_LABELS[claim.verdict],
-            "ratingExplanation": claim.explanation,
-        },
+        "author": organization,
+        "reviewRating": _rating(claim.verdict, claim.explanation),
         "itemReviewed": {"@type": "Claim", "appearance": appearances},
+        "creativeWorkStatus": _REVIEWED_STATUS if outcome else _UNREVIEWED_STATUS,
     }
-    if report.as_of:
-        review["datePublished"] = report.as_of.isoformat()
+    if outcome is not None:
+        if outcome.by:
+            review["author"] = {"@type": "Person", "name": outcome.by}
+        if outcome.note:
+            review["reviewRating"]["ratingExplanation"] = outcome.note
+        # The tool's own verdict beside the editor's: a ClaimReview of the same claim, linked by
+        # associatedClaimReview (a Review property: "an associated ClaimReview, related by
+        # specific common content, topic or claim"). A second reviewRating would leave a
+        # reader of the markup (a fact-check search) to guess which verdict is the published
+        # one; schema.org's additionalProperty is not a property of a Review at all.
+        review["associatedClaimReview"] = {
+            "@type": "ClaimReview",
+            "name": "The tool's verdict, before the editors' review",
+            "claimReviewed": claim.text,
+            "author": organization,
+            "reviewRating": _rating(outcome.tool_verdict, outcome.tool_explanation),
+        }
+    published = outcome.date if outcome and outcome.date else report.as_of  # never the clock
+    if published:
+        review["datePublished"] = published.isoformat()
     text = json.dumps(review, ensure_ascii=False, indent=2)
     for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(char, escaped)
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
+
+
+def _rating(verdict: Verdict, explanation: str) -> dict[str, Any]:
+    """A verdict as a schema.org Rating."""
+    return {
+        "@type": "Rating",
+        "ratingValue": _VERDICT_RATINGS[verdict],
+        "bestRating": max(_VERDICT_RATINGS.values()),
+        "worstRating": min(_VERDICT_RATINGS.values()),
+        "alternateName": _VERDICT_LABELS[verdict],
+        "ratingExplanation": explanation,
+    }
 
 
 def _contexts(citations: Sequence[CitationView]) -> list[ContextView]:
@@ -418,6 +527,7 @@ def build_view(report: Report) -> DossierView:
                 evidence=ev,
                 source_anchor=source_anchors[ev.source],
                 meta=entries[ev.source].meta,
+                in_review=claim.review is not None,
             )
             columns[ev.stance].append(cite)
             by_source[ev.source].append(cite)
@@ -431,6 +541,11 @@ def build_view(report: Report) -> DossierView:
                 conflicting=conflicting,
                 json_ld=_json_ld(claim, anchor, supporting + conflicting, report),
                 figures_chart=figures_chart(claim, supporting + conflicting),
+                published=report.published,
+                lost=[
+                    ListedView(c, entries[c.source].meta if c.source in entries else SourceMeta())
+                    for c in (claim.review.lost if claim.review else [])
+                ],
             )
         )
 
@@ -614,6 +729,12 @@ def iso_date(value: dt.date) -> str:
     return value.isoformat()
 
 
+def reviewed_by(review: ReviewOutcome) -> str:
+    """'Reviewed by Jane Doe, 22 September 2017', as much of it as the review tells."""
+    who = review.by or "the editors"
+    return f"Reviewed by {who}" + (f", {format_date(review.date)}" if review.date else "")
+
+
 def highlight(text: str, spans: Iterable[tuple[int, int]]) -> Markup:
     """`text` escaped, with each span (offsets within `text`) wrapped in <mark>."""
     merged: list[list[int]] = []
@@ -671,6 +792,7 @@ def register_filters(env: jinja2.Environment) -> None:
         verdict_symbol=verdict_symbol,
         verdict_class=verdict_class,
         iso=iso_date,
+        reviewed_by=reviewed_by,
         highlight=highlight,
         citation=citation,
         plural=plural,

@@ -181,7 +181,7 @@ def apply_review(
     )
 
 
-def _reviewed_by(review: Review) -> str:
+def _reviewed_by(review: Review | ReviewOutcome) -> str:
     """``The verdict of J. Doe, 2026-12-06``, as much of it as the review tells."""
     who = f"of {review.by}" if review.by else "of the editors"
     return f"The verdict {who}" + (f", {review.date.isoformat()}" if review.date else "")

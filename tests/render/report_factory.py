@@ -15,8 +15,11 @@ from dataclasses import dataclass
 
 from dossier.models import (
     ClaimResult,
+    Decision,
     Evidence,
+    QuotedCitation,
     Report,
+    ReviewOutcome,
     SourceEntry,
     SourceMeta,
     Stance,
@@ -306,3 +309,77 @@ def make_report(*, port: int = 9, as_of: dt.date | None = dt.date(2017, 9, 20)) 
         sources=sources,
         claims=claims,
     )
+
+
+def make_reviewed_report() -> Report:
+    """``make_report`` with the editors' review laid over three claims, as ``review.apply`` lays
+    it: one reviewed against the tool (its verdict changed, a citation accepted, one rejected,
+    one left undecided, one approved citation no longer found), one whose review is in
+    progress (a citation accepted, no verdict), one reviewed as the tool saw it (no name, no
+    date, a citation added); the other two not reviewed. Hostile text in the note stays inert."""
+    report = make_report()
+    struck, strikes, advisers, *rest = report.claims
+    accepted, undecided, rejected = struck.evidence
+    struck = struck.model_copy(
+        update={
+            "verdict": Verdict.SUPPORTED,
+            "explanation": "The verdict of Jane Doe, 2017-09-21. Backed by 2 passages in 1 "
+            "source; no passage conflicts with it.",
+            "evidence": [accepted.model_copy(update={"reviewed": Decision.ACCEPTED}), undecided],
+            "review": ReviewOutcome(
+                verdict=Verdict.SUPPORTED,
+                note="Moscow’s denial is <b>reported</b>, not evidence that no strike happened.",
+                by="Jane Doe",
+                date=dt.date(2017, 9, 21),
+                tool_verdict=struck.verdict,
+                tool_explanation=struck.explanation,
+                rejected=[
+                    QuotedCitation(
+                        source=rejected.source, quote=rejected.quote, decision=Decision.REJECTED
+                    )
+                ],
+                lost=[
+                    QuotedCitation(
+                        source="afp/no-meta.txt",
+                        quote="The offensive east of the Euphrates stalled on Sunday.",
+                        decision=Decision.ACCEPTED,
+                        why="the article no longer holds these words",
+                    )
+                ],
+                unreviewed=1,
+            ),
+        }
+    )
+    [cited] = strikes.evidence
+    strikes = strikes.model_copy(
+        update={
+            "evidence": [cited.model_copy(update={"reviewed": Decision.ACCEPTED})],
+            "review": ReviewOutcome(
+                verdict=None,
+                tool_verdict=strikes.verdict,
+                tool_explanation=strikes.explanation,
+            ),
+        }
+    )
+    denied, added = advisers.evidence
+    advisers = advisers.model_copy(
+        update={
+            "explanation": f"The verdict of the editors. {advisers.explanation}",
+            "evidence": [
+                denied.model_copy(update={"reviewed": Decision.ACCEPTED}),
+                added.model_copy(update={"reviewed": Decision.ADDED, "rule": "review.added"}),
+            ],
+            "review": ReviewOutcome(
+                verdict=Verdict.CONTRADICTED,
+                tool_verdict=advisers.verdict,
+                tool_explanation=advisers.explanation,
+            ),
+        }
+    )
+    claims = [struck, strikes, advisers, *rest]
+    cited: dict[str, int] = {}
+    for claim in claims:
+        for ev in claim.evidence:
+            cited[ev.source] = cited.get(ev.source, 0) + 1
+    sources = [s.model_copy(update={"cited": cited.get(s.path, 0)}) for s in report.sources]
+    return report.model_copy(update={"claims": claims, "sources": sources})
