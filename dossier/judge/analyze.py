@@ -186,8 +186,11 @@ def analyze_claim(
     negated, _, _ = polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
-    speaker_keys = (
-        {k for t in analyzer.tokens(who) if not t.stop for k in _own(t)} if who else set()
+    speaker_tokens = [t for t in analyzer.tokens(who) if not t.stop] if who else []
+    speaker_keys = {k for t in speaker_tokens for k in _own(t)}
+    named = [t for t in speaker_tokens if t.entity or t.text[:1].isupper()]
+    surname = (
+        frozenset(k for k in _own(named[-1]) if k[0] in "#@") if len(named) >= 2 else frozenset()
     )
     return ClaimAnalysis(
         text=text,
@@ -198,6 +201,7 @@ def analyze_claim(
         speaker=who,
         speaker_keys=frozenset(speaker_keys),
         facets=claim_facets,
+        speaker_surname=surname,
         passive=passive_subject(tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
         sides=sides(tokens),

@@ -55,3 +55,18 @@ def test_the_writers_doubt_does_not_contradict_what_the_speaker_claimed() -> Non
     outcome = decided(claim, doubt, article=article, before=article)
     assert outcome.rule == "scope.speaker" and not hasattr(outcome, "stance"), outcome
     assert "cannot contradict" in outcome.reason
+
+
+def test_a_person_named_in_full_is_then_named_by_their_last_name() -> None:
+    claim = "Jane Moreau claimed the party would have won 100 seats under another system."
+    article = "The result left Ms Moreau's party with four seats."
+    passage = (
+        "Claiming the party would have won 100 seats under another system, she called it unfair."
+    )
+    backed = decided(claim, passage, article=article)
+    assert getattr(backed, "stance", None) is Stance.SUPPORTS, backed
+    # another person of the same first name is not her
+    other = decided(
+        claim, passage, article="The result left Ms Jane Dubois's party with four seats."
+    )
+    assert (other.rule, getattr(other, "stance", None)) == ("scope.speaker", None)
