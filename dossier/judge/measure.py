@@ -17,6 +17,7 @@ from dossier.lexicon import aspects, thresholds
 from dossier.lexicon.calendar import RELATIVE_DAYS, WEEKDAYS
 from dossier.lexicon.hedges import COUNTER_QUALIFIERS, QUALIFIERS
 from dossier.lexicon.synonyms import COUNTED_EVENTS, LOSS
+from dossier.lexicon.words import KINDS_OF_PEOPLE, PEOPLE
 
 SET_ASIDE = "figures.set-aside"  # the rule that cites a clause setting a figure aside apart
 # A single day: "on Friday", "yesterday", "Sept. 4", "September 9".
@@ -131,6 +132,11 @@ def _listed_for_another(claim: ClaimAnalysis, figure: Figure) -> bool:
     return not figure.listed[1] & claim_keys
 
 
+def _people_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One side counts people ("400 people"), the other a kind of people ("400 employees")."""
+    return bool((a <= PEOPLE and b & KINDS_OF_PEOPLE) or (b <= PEOPLE and a & KINDS_OF_PEOPLE))
+
+
 def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
     """How the two figures measure the same thing, as words for the reason; None if they don't."""
     cq, pq = claim.quantity, passage.quantity
@@ -155,6 +161,8 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
         if all(k.startswith("~") for k in shared) and not claim.modifiers <= sentence_keys:
             return None  # "troops" and "security forces" meet as words, not as these people
         return f" {pq.noun}" if pq.unit in {"count"} and not pq.vague else f" of {pq.noun}"
+    if cq.unit == "count" and _people_apart(claim.measure, passage.measure):
+        return f" {pq.noun} ({cq.noun})"
     place = {k for k in claim.measure_names if k[0] in "@#"}  # names as names, not as words
     if passage.generic and place and place <= sentence_keys:
         return f" of {pq.noun} ({claim.quantity.noun})"

@@ -107,6 +107,14 @@ NOUN_ENDS = frozenset(
 )
 # Nouns that, after "the", stand for a name already given: "the group had been ordered".
 ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
+# Counts of people in general: "400 people would be let go" counts what "400 employees" does.
+PEOPLE = frozenset({"peopl", "person", "individu"})
+# Stems of nouns for kinds of people, whom a count of "people" can count.
+KINDS_OF_PEOPLE = frozenset(
+    "employe worker staff staffer resid civilian passeng soldier troop fighter patient student "
+    "voter member citizen refuge migrant victim adult child children women woman men man "
+    "user custom subscrib traveller travel pilgrim spectat fan particip".split()
+)
 # Words for a place that the rest of the sentence names: "the city", "the province".
 GENERIC_OBJECTS = frozenset(
     "city town village province region area territory country capital it them there".split()

@@ -517,3 +517,14 @@ def test_a_count_in_brackets_is_the_name_before_it() -> None:
     contradicted = stance("Latveria had fewer than 50 confirmed cases.", passage)
     assert contradicted is not None and contradicted.stance is Stance.CONFLICTS
     assert contradicted.figures == ["138"]
+
+
+def test_a_count_of_people_counts_a_kind_of_people() -> None:
+    claim = "Acme said about 250 Acme employees would lose their jobs."
+    j = stance(claim, "Acme said approximately 250 people would lose their jobs in the cuts.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.reason == "claim about 250 matches passage approximately 250 people (employees)"
+    other = stance(claim, "Acme said about 400 people would lose their jobs in the cuts.")
+    assert other is not None and other.stance is Stance.CONFLICTS
+    # a count of things is no count of people
+    assert stance(claim, "Acme said about 250 stores would lose their leases in the cuts.") is None
