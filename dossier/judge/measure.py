@@ -162,7 +162,10 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
             return None  # "troops" and "security forces" meet as words, not as these people
         return f" {pq.noun}" if pq.unit in {"count"} and not pq.vague else f" of {pq.noun}"
     if cq.unit == "count" and _people_apart(claim.measure, passage.measure):
-        return f" {pq.noun} ({cq.noun})"
+        # ... when what befell them is the same: 31 people taken to hospital are not 12 killed
+        if claim.context & COUNTED_EVENTS == passage.context & COUNTED_EVENTS:
+            return f" {pq.noun} ({cq.noun})"
+        return None
     place = {k for k in claim.measure_names if k[0] in "@#"}  # names as names, not as words
     if passage.generic and place and place <= sentence_keys:
         return f" of {pq.noun} ({claim.quantity.noun})"

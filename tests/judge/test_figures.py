@@ -528,3 +528,9 @@ def test_a_count_of_people_counts_a_kind_of_people() -> None:
     assert other is not None and other.stance is Stance.CONFLICTS
     # a count of things is no count of people
     assert stance(claim, "Acme said about 250 stores would lose their leases in the cuts.") is None
+
+
+def test_a_count_of_people_that_befell_something_else_is_not_evidence() -> None:
+    claim = "The harbour fire killed 12 dock workers."
+    assert stance(claim, "A fire official said 31 people were taken to hospital.") is None
+    assert stance(claim, "The harbour fire killed 31 people, a fire official said.") is not None
