@@ -148,3 +148,32 @@ def figure_frame(text: str, start: int, end: int) -> Frame | None:
     start, end = p.span(subject)
     proper = any(w.tag.startswith("NNP") for w in p.words if start <= w.start < end)
     return Frame((p.words[verb].start, p.words[verb].end), (start, end), proper)
+
+
+_TIME_MARKS = frozenset({"when", "after", "before", "while", "until", "once", "since"})
+
+
+def time_clauses(text: str) -> list[tuple[int, int]]:
+    """The character spans of the clauses that say when the rest happened: "Amazon had 1.5
+    million employees *when it announced the cuts*" (an adverbial clause opened by when, after,
+    before, while, until, once or since)."""
+    p = parse(text)
+    spans = []
+    for w in p.words:
+        if w.dep not in {"mark", "advmod"} or w.text.lower() not in _TIME_MARKS:
+            continue
+        head = w.head
+        if p.words[head].dep != "advcl":
+            continue
+        inside = _subtree(p, head)
+        spans.append((min(p.words[j].start for j in inside), max(p.words[j].end for j in inside)))
+    return spans
+
+
+def _subtree(p: Parse, i: int) -> list[int]:
+    found, todo = [i], [i]
+    while todo:
+        for j in p.children(todo.pop()):
+            found.append(j)
+            todo.append(j)
+    return found

@@ -37,6 +37,9 @@ class Term:
     # The keys WordNet's synonyms add ("death" for "fatalities"): the judge reads them, retrieval
     # does not search them (measured: they found no more cited sentences, only more noise).
     synonyms: frozenset[str] = frozenset()
+    # In a clause that says when the claim's figure held ("... when it announced the cuts"):
+    # the figure's date decides that, the passage need not say its words.
+    timing: bool = False
 
     @property
     def weight(self) -> float:

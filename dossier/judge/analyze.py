@@ -13,6 +13,7 @@ from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
+from dossier.analysis.parse import time_clauses
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -149,6 +150,11 @@ def analyze_claim(
     who = attribution.speaker(text)
     frame = _frame_words(text, tokens, who)
     forgone = _forgone(tokens)
+    timing = [
+        (a, b)
+        for a, b in (time_clauses(text) if figures else [])
+        if not any(a <= s < b for s, _ in spans)
+    ]
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
@@ -182,6 +188,7 @@ def analyze_claim(
                 collocation(tokens, i) or "",
                 forgone.get(i, frozenset()),
                 keys - frozenset(expand(_own(t))) - compounds.get(i, frozenset()),
+                any(a <= t.start < b for a, b in timing),
             )
     negated, _, _ = polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.

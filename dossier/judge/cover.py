@@ -83,6 +83,8 @@ def cover(
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     cover.named = sum(1 for t in claim.terms if t.entity)
     for term in claim.terms:
+        if term.timing and not _hits(claim, term, passage):
+            continue  # when the figure held: its date is judged apart, its words need not be said
         total += term.weight
         if claim.speaker_keys and term.keys & claim.speaker_keys:
             covered += term.weight  # the speaker, already found speaking for the claim's source

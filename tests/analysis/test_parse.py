@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis.parse import MODEL, figure_frame, parse
+from dossier.analysis.parse import MODEL, figure_frame, parse, time_clauses
 from dossier.analysis.quantity import extract
 
 CASES = [
@@ -45,3 +45,19 @@ def test_the_model_is_shipped_with_its_licence_and_parses_offsets_exactly() -> N
     words = parse(text).words
     assert [text[w.start : w.end] for w in words] == [w.text for w in words]
     assert any(w.tag == "CD" and w.text == "288" for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        (
+            "Acme had about 9,000 employees when it announced the March cuts.",
+            ["when it announced the March cuts"],
+        ),
+        ("The army advanced 5 miles before it stopped.", ["before it stopped"]),
+        ("Acme cut 9,000 jobs in March.", []),
+        ("The cuts came as a surprise to the staff.", []),
+    ],
+)
+def test_a_clause_that_says_when_is_found(text: str, clauses: list[str]) -> None:
+    assert [text[a:b] for a, b in time_clauses(text)] == clauses

@@ -530,6 +530,16 @@ def test_a_count_of_people_counts_a_kind_of_people() -> None:
     assert stance(claim, "Acme said about 250 stores would lose their leases in the cuts.") is None
 
 
+def test_a_clause_saying_when_a_figure_held_need_not_be_said_by_the_passage() -> None:
+    claim = "Acme had about 9,000 employees when it announced the March cuts to its stores."
+    passage = "Most of Acme's 9,000 employees work in its warehouses."
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    # the clause still counts when it holds the figure itself
+    claim = "Acme cut jobs when it had about 9,000 employees in its stores and warehouses."
+    assert stance(claim, "Acme has 9,000 employees.") is None
+
+
 def test_a_count_of_people_that_befell_something_else_is_not_evidence() -> None:
     claim = "The harbour fire killed 12 dock workers."
     assert stance(claim, "A fire official said 31 people were taken to hospital.") is None
