@@ -841,9 +841,10 @@ def review(
         walked = walk(claims, corpus, ids, editor, _KeyTerminal(), _look(), how)
     if walked.claims or walked.quit:
         done = f"{walked.decisions} citation decision(s), {walked.verdicts} verdict(s) recorded"
-        left = (
-            f"; {len(walked.left)} claim(s) left: {', '.join(walked.left)}" if walked.quit else ""
-        )
+        left = ""
+        if walked.quit:
+            shown = ", ".join(walked.left[:5]) + (", ..." if len(walked.left) > 5 else "")
+            left = f"; {len(walked.left)} claim(s) left: {shown}"
         emit(f"{done}{left}.")
         if walked.decisions or walked.verdicts:
             emit(LOCK_HINT)
