@@ -85,7 +85,7 @@ _NUMBER = (
     + r")\b))"
 )
 _SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(SCALES) + r")\b)?"
-_CURRENCY = r"(?P<currency>US\$|\$|€|£)?"
+_CURRENCY = r"(?:(?P<currency>US\$|\$|€|£|₹|Rs\b|INR\b)\.?\s*)?"
 _HEDGE = (
     r"(?:(?P<hedge>"
     + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))

@@ -28,8 +28,20 @@ VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000
 """Counts said in round words, as the numbers they allow: "dozens of civilians" is 24 to 99."""
 FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
 # "millions" after digits: "5.8 million people", "$13.2 billion"
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp"}
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    # South Asian English: "Rs 10 lakh" is 1,000,000 rupees, "Rs 2 crore" 20,000,000
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
+CURRENCIES = {
+    "$": "usd",
+    "us$": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "₹": "inr",
+    "rs": "inr",
+    "inr": "inr",
+}
 
 UNITS: dict[str, tuple[str, float]] = {
     # spelling -> (canonical unit, factor to the family's base unit)

@@ -544,3 +544,13 @@ def test_a_count_of_people_that_befell_something_else_is_not_evidence() -> None:
     claim = "The harbour fire killed 12 dock workers."
     assert stance(claim, "A fire official said 31 people were taken to hospital.") is None
     assert stance(claim, "The harbour fire killed 31 people, a fire official said.") is not None
+
+
+def test_sums_of_money_are_no_count_of_one_day() -> None:
+    claim = "The state announced Rs 10 lakh for the family of each resident killed in the crash."
+    passage = (
+        "The state announced Rs 5 lakh for the kin of residents killed in the crash on Friday."
+    )
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason.startswith("claim Rs 10 lakh vs passage Rs 5 lakh")
