@@ -177,3 +177,16 @@ def _subtree(p: Parse, i: int) -> list[int]:
             found.append(j)
             todo.append(j)
     return found
+
+
+def subject_noun(text: str) -> tuple[int, int] | None:
+    """The span of the common noun that is the subject of the sentence's main verb ("The
+    *drivers* of both trains were killed"), or None (a name, a pronoun, or no subject)."""
+    p = parse(text)
+    root = next((i for i, w in enumerate(p.words) if w.dep == "root"), None)
+    if root is None:
+        return None
+    subject = next((j for j in p.children(root) if p.words[j].dep in _SUBJECTS), None)
+    if subject is None or p.words[subject].tag not in {"NN", "NNS"}:
+        return None
+    return p.words[subject].start, p.words[subject].end

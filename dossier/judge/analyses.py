@@ -40,6 +40,9 @@ class Term:
     # In a clause that says when the claim's figure held ("... when it announced the cuts"):
     # the figure's date decides that, the passage need not say its words.
     timing: bool = False
+    # The common noun the claim's main verb is said of ("the drivers ... were killed"): a
+    # sentence that does not say it says something of someone else.
+    subject: bool = False
 
     @property
     def weight(self) -> float:

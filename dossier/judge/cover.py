@@ -47,6 +47,9 @@ class Cover:
     unsettled: list[str] = field(default_factory=list)  # ... named neither before nor as topic
     topical: list[str] = field(default_factory=list)  # ... not before, but the article's topic
     unsaid_verbs: list[str] = field(default_factory=list)  # the claim's verbs it does not use
+    unsaid_subject: str | None = (
+        None  # the claim's subject noun, when neither it nor before says it
+    )
     first_person: bool = False  # a quoted "we" that goes on from the sentence before
     named: int = 0  # the claim's names
 
@@ -101,6 +104,8 @@ def cover(
             continue
         if term.required and not hit:
             cover.unsaid_verbs.append(term.text)
+        if term.subject and not hit and not term.keys & context_keys:
+            cover.unsaid_subject = term.text
         if hit:
             cover.said.append(term)
             covered += term.weight

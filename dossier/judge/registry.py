@@ -90,7 +90,9 @@ ORDER: tuple[str, ...] = (
     "figures.disagree",
     # A claim without one: who did what to whom, then what the sentence says of it.
     "statements.word-coverage",
+    "statements.other-fate",
     "statements.verb-unsaid",
+    "statements.subject-unsaid",
     "actors.other-subject",
     "actors.reversed-roles",
     "modality.supposed",

@@ -79,3 +79,6 @@ WITH_SIDE = frozenset({"alongside", "beside"})
 AGAINST_SIDE = frozenset({"against"})
 # Words that describe a name by another: "US-backed", "Iran-allied".
 DESCRIBING = frozenset("backed led supported linked allied aligned affiliated".split())
+# What befell people, as opposites: one who survived was not killed.
+DEATH = frozenset({"~kill", "perish"})
+SURVIVAL = frozenset({"surviv", "aliv"})

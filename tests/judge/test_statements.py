@@ -133,6 +133,20 @@ def test_the_reason_says_which_names_the_article_gave() -> None:
 test_each_rule_decides_its_own_case = each_rule_decides(
     [
         (
+            "statements.subject-unsaid",
+            "The pilots of both planes were killed in the crash.",
+            "The crash of both planes killed 40 passengers, the airline said.",
+            {},
+            None,
+        ),
+        (
+            "statements.other-fate",
+            "The pilots of both planes were killed in the crash.",
+            "The pilots of both planes were injured in the crash but survived.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "statements.word-coverage",
             "The Kurdish Front is coordinating with Russia.",
             "The Kurdish Front accused Russia of shelling its positions.",
@@ -236,3 +250,17 @@ def test_a_sentence_that_says_most_of_a_statement_backs_it() -> None:
         "The council approved the stadium plan.",
     )
     assert (half.rule, getattr(half, "stance", None)) == ("statements.coverage", None)
+
+
+def test_what_befell_the_subject_said_the_other_way_conflicts_and_says_so() -> None:
+    j = stance(
+        "The pilots of both planes were killed in the crash.",
+        "The pilots of both planes were injured in the crash but survived.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim: pilots killed; passage: survived"
+    back = stance(
+        "The pilots of both planes survived the crash.",
+        "The pilots of both planes died in the crash, the airline said.",
+    )
+    assert back is not None and back.stance is Stance.CONFLICTS

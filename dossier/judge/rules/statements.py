@@ -6,6 +6,7 @@ is backed only by passages that report the denial."""
 
 from __future__ import annotations
 
+from dossier.analysis.text import expand
 from dossier.judge.analyses import ClaimAnalysis
 from dossier.judge.case import Case
 from dossier.judge.cover import Cover
@@ -13,6 +14,7 @@ from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
 from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
+from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.models import Stance
 
 
@@ -27,12 +29,43 @@ def word_coverage(case: Case) -> LeftOut | None:
     return None
 
 
+@rule("statements.other-fate", Stage.STATEMENTS)
+def other_fate(case: Case) -> Judgment | None:
+    """What befell the claim's subject, said the other way: "the drivers were injured but
+    survived" contradicts "the drivers were killed", and the other way round."""
+    claim, passage = case.claim, case.passage
+    subject = next((t for t in claim.terms if t.subject), None)
+    if subject is None or subject not in case.cover.said:
+        return None
+    acts = {k for t in claim.terms if not t.entity for k in expand(tuple(t.keys))}
+    said = set(expand(tuple(passage.keys)))
+    for ours, theirs in ((DEATH, SURVIVAL), (SURVIVAL, DEATH)):
+        if acts & ours and said & theirs and not said & ours:
+            word = next(t.text for t in passage.tokens if set(expand(t.keys)) & theirs)
+            reason = f"claim: {subject.text} {_act(claim, ours)}; passage: {word}"
+            return _stated(case, Stance.CONFLICTS, reason)
+    return None
+
+
+def _act(claim: ClaimAnalysis, fate: frozenset[str]) -> str:
+    return next(t.text for t in claim.terms if set(expand(tuple(t.keys))) & fate)
+
+
 @rule("statements.verb-unsaid", Stage.STATEMENTS)
 def verb_unsaid(case: Case) -> LeftOut | None:
     """The verb after an auxiliary is the claim's act and must be said: "US and Russian
     officials are speaking" is not backed by "US and Russian officials met"."""
     unsaid = case.cover.unsaid_verbs
     return LeftOut(f"the passage does not say “{unsaid[0]}”") if unsaid else None
+
+
+@rule("statements.subject-unsaid", Stage.STATEMENTS)
+def subject_unsaid(case: Case) -> LeftOut | None:
+    """The common noun the claim's act is said of must be said, in the sentence or just before
+    it: "The drivers of both trains were killed" is not backed by "The death toll has risen to
+    261"."""
+    unsaid = case.cover.unsaid_subject
+    return LeftOut(f"the passage does not say whom or what: “{unsaid}”") if unsaid else None
 
 
 @rule("statements.missing-name", Stage.STATEMENTS)
