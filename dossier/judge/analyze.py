@@ -37,7 +37,7 @@ from dossier.lexicon.speech import (
     ROLE_WORDS,
 )
 from dossier.lexicon.synonyms import CAMPAIGN_ACTS, FORGOING, PEOPLE_OF
-from dossier.lexicon.words import ANAPHORS, DETERMINERS, GENERIC_OBJECTS
+from dossier.lexicon.words import ANAPHORS, DETERMINERS, GENERIC_OBJECTS, KINDS_OF_PEOPLE
 from dossier.models import Quantity
 
 
@@ -190,7 +190,9 @@ def analyze_claim(
                 forgone.get(i, frozenset()),
                 keys - frozenset(expand(_own(t))) - compounds.get(i, frozenset()),
                 any(a <= t.start < b for a, b in timing),
-                subject is not None and subject[0] <= t.start < subject[1],
+                subject is not None
+                and subject[0] <= t.start < subject[1]
+                and bool(set(t.keys) & KINDS_OF_PEOPLE),
             )
     negated, _, _ = polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.
