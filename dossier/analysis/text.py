@@ -95,6 +95,7 @@ class _Alias:
     words: tuple[str, ...]
     case_sensitive: bool
     key: str
+    common: bool = False  # a canonical name in lower case: a thing, not someone
 
 
 @lru_cache(maxsize=65536)
@@ -150,8 +151,11 @@ class Analyzer:
         self._aliases: dict[str, list[_Alias]] = {}
         self.max_alias_words = 1
         spellings: list[tuple[str, tuple[str, ...]]] = []
+        common: set[str] = set()
         for canonical, variants in (aliases or {}).items():
             key = _entity_key(canonical)
+            if canonical.islower():
+                common.add(key)
             for variant in [canonical, *variants]:
                 words = tuple(_alias_word(w) for w in _TOKEN_RE.findall(anyascii(variant)))
                 if words:
@@ -162,6 +166,7 @@ class Analyzer:
                 words=words if case_sensitive else tuple(w.lower() for w in words),
                 case_sensitive=case_sensitive,
                 key=key,
+                common=key in common,
             )
             self._aliases.setdefault(words[0].lower(), []).append(alias)
             self.max_alias_words = max(self.max_alias_words, len(words))
@@ -217,10 +222,23 @@ class Analyzer:
             if opening is None or opening[0]:
                 alias = self._match_alias(raw, i)
                 if alias is not None:
-                    stop = raw[i + len(alias.words) - 1][2]
+                    size = len(alias.words)
+                    stop = raw[i + size - 1][2]
                     keys = (alias.key, *sorted(self._parents.get(alias.key, ())))
-                    append(_tuple_new(Token, (text[start:stop], start, stop, keys, False, True)))
-                    i += len(alias.words)
+                    written = [w for w, _, _ in raw[i : i + size]]
+                    if alias.common and size > 1 and all(w.islower() for w in written):
+                        # A common-noun phrase ("public health emergency of international
+                        # concern"): a name for the aliases, and words a paraphrase shares.
+                        stems = {stem(w.lower()) for w in written if w.lower() not in STOPWORDS}
+                        keys = (*keys, *sorted(stems))
+                        append(
+                            _tuple_new(Token, (text[start:stop], start, stop, keys, False, False))
+                        )
+                    else:
+                        append(
+                            _tuple_new(Token, (text[start:stop], start, stop, keys, False, True))
+                        )
+                    i += size
                     continue
             key = (word, i > 0, i < last and raw[i + 1][0][0].isupper())
             known = memo.get(key)

@@ -218,3 +218,15 @@ def test_a_semivowel_written_for_a_vowel_folds_with_it() -> None:
     assert len(variants) == 1
     assert name_skeleton("Sayed") == name_skeleton("Saeed")
     assert name_skeleton("Haywood") != name_skeleton("Hood")
+
+
+def test_an_alias_of_a_thing_in_lower_case_is_also_its_words() -> None:
+    analyzer = Analyzer(
+        {"acute respiratory illness": ["ARI"], "Kurdish Front": ["KF", "the front"]}
+    )
+    [thing] = [t for t in analyzer.tokens("cases of acute respiratory illness") if "@" in t.keys[0]]
+    assert (thing.entity, thing.keys[0]) == (False, "@acute-respiratory-illness")
+    assert {"respiratori", "ill"} <= set(thing.keys)
+    # someone's name keeps being a name, however it is written
+    [front] = [t for t in analyzer.tokens("the front advanced") if t.keys[0].startswith("@")]
+    assert front.entity
