@@ -50,6 +50,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "per cent": ("percent", 1.0),
     "pct": ("percent", 1.0),
     "percentage points": ("percent", 1.0),
+    "percentage point": ("percent", 1.0),
     "km/h": ("km/h", 1.0),
     "kmph": ("km/h", 1.0),
     "kph": ("km/h", 1.0),

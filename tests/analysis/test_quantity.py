@@ -43,6 +43,7 @@ def one(text: str):  # type: ignore[no-untyped-def]
         ("around 5.8 million people face hunger", 5.8e6, 5.55e6, 6.05e6, "count", "people"),
         ("France paid $13.2 million for the release", 13.2e6, 13.2e6, 13.2e6, "usd", None),
         ("an ex gratia of Rs 10 lakh to the kin", 1e6, 1e6, 1e6, "inr", None),
+        ("its share rose one percentage point", 1, 1, 1, "percent", None),
         ("Rs. 2 crore was paid", 2e7, 2e7, 2e7, "inr", None),
         ("a grant of ₹50,000 each", 5e4, 5e4, 5e4, "inr", None),
         ("Manson, now 80 and in prison", 80, 80, 80, "number", None),
