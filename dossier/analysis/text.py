@@ -98,6 +98,17 @@ class _Alias:
     common: bool = False  # a canonical name in lower case: a thing, not someone
 
 
+def _singular(word: str) -> str | None:
+    """The singular of a plural name, which news writing uses before a noun: "Conservatives"
+    -> "Conservative" (MP), "Tories" -> "Tory", "Liberal Democrats" -> "Liberal Democrat";
+    None for a word that is no capitalised plural."""
+    if len(word) < 5 or not word[:1].isupper() or word.isupper() or not word.endswith("s"):
+        return None
+    if word.endswith(("ss", "us", "is")):
+        return None  # "Congress", "Corpus", "Paris"
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
 @lru_cache(maxsize=65536)
 def _alias_word(word: str) -> str:
     """A word as alias lookup sees it: ASCII, no possessive, 'U.S.' -> 'US'."""
@@ -160,6 +171,8 @@ class Analyzer:
                 words = tuple(_alias_word(w) for w in _TOKEN_RE.findall(anyascii(variant)))
                 if words:
                     spellings.append((key, words))
+                    if (one := _singular(words[-1])) is not None:
+                        spellings.append((key, (*words[:-1], one)))
         for key, words in [*spellings, *_composed(spellings)]:
             case_sensitive = len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
             alias = _Alias(

@@ -230,3 +230,10 @@ def test_an_alias_of_a_thing_in_lower_case_is_also_its_words() -> None:
     # someone's name keeps being a name, however it is written
     [front] = [t for t in analyzer.tokens("the front advanced") if t.keys[0].startswith("@")]
     assert front.entity
+
+
+def test_a_plural_name_is_found_in_its_singular() -> None:
+    analyzer = Analyzer({"Greens": ["Green Party"], "Tories": [], "Paris": []})
+    tokens = analyzer.tokens("a Green MP and a Tory peer in Pari")
+    keys = [t.keys[0] for t in tokens if t.keys[0].startswith("@")]
+    assert keys == ["@greens", "@tories"]  # "Paris" is no plural: "Pari" is not it
