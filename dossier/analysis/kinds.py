@@ -57,6 +57,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         a.SOURCES: re.compile(
             rf"(?:\s+[a-z]+){{0,2}}?(?:\s+[a-z]+ly)?\s+(?:{_alternation(a.TELLING)})\b"
         ),
+        a.PLACING: re.compile(
+            rf"\b(?:{_alternation(a.PLACING_VERBS)})\s+(?:{_alternation(a.PLACES)})\s+in\s+"
+            r"(?:(?:just|only|some|about|around|nearly|almost|more\s+than|over)\s+)?$",
+            re.I,
+        ),
         a.MARGIN + "noun": re.compile(
             rf"\b(?:{_alternation(a.MARGIN_NOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:to|at|of)\s+$", re.I
         ),
@@ -97,6 +102,7 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
         (a.PROJECTED, None, p[a.PROJECTED]),
         (a.THRESHOLD, p[a.THRESHOLD + "after"], p[a.THRESHOLD]),
         (a.EARLIER, None, p[a.EARLIER]),
+        (a.PLACING, None, p[a.PLACING]),
         (a.MARGIN, None, p[a.MARGIN]),
         (a.MARGIN, None, p[a.MARGIN + "noun"]),
         (a.CHANGE, p[a.CHANGE + "after"], p[a.CHANGE]),

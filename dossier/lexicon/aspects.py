@@ -19,6 +19,7 @@ HYPOTHETICAL = "hypothetical"
 PROJECTED = "projected"
 SOURCES = "sources"
 EARLIER = "earlier"
+PLACING = "placing"
 DESCRIBED = {
     LEVEL: "a count or level",
     CHANGE: "a change",
@@ -31,7 +32,11 @@ DESCRIBED = {
     PROJECTED: "a projection",
     SOURCES: "a count of the people who say it",
     EARLIER: "an earlier figure",
+    PLACING: "a count of places where someone came second or lower",
 }
+# A count of placings, not of wins: "finished second in 98 constituencies", "came third in 40".
+PLACES = ("second", "third", "fourth", "fifth", "runner-up", "runners-up")
+PLACING_VERBS = ("finished", "came", "placed", "ended", "was", "were", "is", "are")
 # An earlier figure set beside the current one: "down from 67.3%", "since 2001, when it was
 # 59.4%", "(compared to 44% in 2019)".
 EARLIER_BEFORE = (
