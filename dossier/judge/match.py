@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from dossier.analysis import attribution
 from dossier.analysis.normal import Folded, fold
+from dossier.analysis.parts import claim_parts
 from dossier.analysis.text import Analyzer, Token, expand
 from dossier.corpus.documents import article_columns
 from dossier.judge.acts import names_owned, owned_phrases
@@ -189,6 +190,11 @@ class ArticleNames(Made[frozenset[str]]):
         sep = self._sep
         padded = sep + row + sep
         return sum(1 for keys in groups if any(sep + k + sep in padded for k in keys))
+
+
+def _parts(claim: Claim) -> list[Claim]:
+    """The parts of a compound claim as claims of their own (none for a simple claim)."""
+    return [claim.model_copy(update={"text": text}) for text in claim_parts(claim.text)]
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -563,7 +569,18 @@ class Matcher:
     def candidates(self, claim: Claim) -> list[int]:
         """The passages worth judging, best first: BM25 over the analysed keys, then re-ranked
         by how many of the claim's names their article names (a sentence is read in its
-        article: "We control 80 per cent of Raqa" is the SDF speaking)."""
+        article: "We control 80 per cent of Raqa" is the SDF speaking). For a compound claim
+        (``claim_parts``), then those of each part not found for the whole."""
+        found = self._candidates(claim)
+        taken = set(found)
+        for part in _parts(claim):
+            for pid in self._candidates(part):
+                if pid not in taken:
+                    found.append(pid)
+                    taken.add(pid)
+        return found
+
+    def _candidates(self, claim: Claim) -> list[int]:
         analysis = self.analyze(claim)
         hits = self.index.scored(analysis.search_groups(), CANDIDATE_POOL)
         if analysis.figures:
@@ -656,7 +673,23 @@ class Matcher:
 
     def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
         """The claim's evidence among its candidates (retrieved here unless given): each
-        passage the judge does not leave out (see ``outcomes``), cited."""
+        passage the judge does not leave out (see ``outcomes``), cited. A compound claim's
+        parts are judged too, each on the same candidates: a passage that says one part is
+        cited for it, its reason naming the part."""
+        if candidates is None:
+            candidates = self.candidates(claim)
+        found = self._evidence(claim, candidates)
+        cited = {(e.source, e.start, e.end) for e in found}
+        for part in _parts(claim):
+            for e in self._evidence(part, candidates):
+                if (e.source, e.start, e.end) not in cited:
+                    cited.add((e.source, e.start, e.end))
+                    found.append(e.model_copy(update={"reason": f"on “{part.text}”: {e.reason}"}))
+        order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}
+        found.sort(key=lambda e: (order[e.stance], -e.score, e.source, e.start))
+        return found
+
+    def _evidence(self, claim: Claim, candidates: list[int]) -> list[Evidence]:
         found: list[Evidence] = []
         for passage, judgment in self.outcomes(claim, candidates):
             if not isinstance(judgment, Judgment):

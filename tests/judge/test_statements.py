@@ -3,10 +3,14 @@ Self-made examples."""
 
 from __future__ import annotations
 
-from judging import decided, each_rule_decides, explain, stance
+from pathlib import Path
 
+from judging import ANALYZER, decided, each_rule_decides, explain, stance
+
+from dossier.corpus.read import load_corpus
+from dossier.judge.match import Matcher
 from dossier.judge.outcome import Judgment
-from dossier.models import Stance
+from dossier.models import Claim, Stance
 
 
 def test_a_denial_conflicts_with_what_it_denies() -> None:
@@ -264,3 +268,27 @@ def test_what_befell_the_subject_said_the_other_way_conflicts_and_says_so() -> N
         "The pilots of both planes died in the crash, the airline said.",
     )
     assert back is not None and back.stance is Stance.CONFLICTS
+
+
+def test_a_passage_that_says_one_part_of_a_compound_claim_is_cited_for_that_part(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The mayor of Tabqa dismissed the reports of looting as rumours on Monday.\n\n"
+        "Both the police chiefs said the curfew in Tabqa had been lifted on Sunday.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(corpus), ANALYZER)
+    claim = Claim(
+        id="c",
+        text="The mayor of Tabqa dismissed the reports of looting as rumours, saying the "
+        "curfew in Tabqa had been lifted.",
+    )
+    evidence = matcher.evidence(claim)
+    reasons = {e.quote[:20]: e.reason for e in evidence}
+    assert reasons["Both the police chie"].startswith(
+        "on “The curfew in Tabqa had been lifted.”: passage states it"
+    )
+    assert {e.stance for e in evidence} == {Stance.SUPPORTS}

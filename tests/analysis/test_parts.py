@@ -1,0 +1,33 @@
+"""The statements a compound claim joins. Self-made examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.analysis.parts import claim_parts
+
+
+@pytest.mark.parametrize(
+    ("claim", "parts"),
+    [
+        (
+            "The minister dismissed the reports as rumours, saying the driver had a green signal.",
+            ["The minister dismissed the reports as rumours.", "The driver had a green signal."],
+        ),
+        (
+            "The mayor put the toll at 40, while the police stood by a figure of 31.",
+            ["The mayor put the toll at 40.", "The police stood by a figure of 31."],
+        ),
+        (
+            "Acme cut 500 jobs, adding that more cuts would follow next year.",
+            ["Acme cut 500 jobs.", "More cuts would follow next year."],
+        ),
+        ("About 500 US troops are deployed in Syria.", []),
+        ("The fire spread, saying nothing.", []),  # a part too short to be a statement
+        ("While the army advanced, the rebels withdrew to the hills.", []),
+    ],
+)
+def test_a_compound_claim_is_split_where_two_statements_are_joined(
+    claim: str, parts: list[str]
+) -> None:
+    assert claim_parts(claim) == parts
