@@ -89,6 +89,7 @@ ORDER: tuple[str, ...] = (
     "figures.another-day",
     "figures.disagree",
     # A claim without one: who did what to whom, then what the sentence says of it.
+    "statements.other-rank",
     "statements.word-coverage",
     "statements.other-fate",
     "statements.verb-unsaid",

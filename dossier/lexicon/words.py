@@ -124,3 +124,8 @@ GENERIC_OBJECTS = frozenset(
 NOT_AN_IDENTITY = frozenset(
     "not also still being among in at from on to by under found buried held".split()
 )
+# Ranks written before a superlative: "the fourth deadliest" is not "the deadliest".
+RANKS = (
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+)  # fmt: skip

@@ -144,6 +144,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             None,
         ),
         (
+            "statements.other-rank",
+            "The Tabqa fire was the deadliest blaze in Syria's history.",
+            "The Tabqa fire, the third deadliest blaze in Syria, burned for two days.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "statements.other-fate",
             "The pilots of both planes were killed in the crash.",
             "The pilots of both planes were injured in the crash but survived.",
@@ -292,3 +299,12 @@ def test_a_passage_that_says_one_part_of_a_compound_claim_is_cited_for_that_part
         "on “The curfew in Tabqa had been lifted.”: passage states it"
     )
     assert {e.stance for e in evidence} == {Stance.SUPPORTS}
+
+
+def test_the_same_superlative_with_another_rank_conflicts_and_says_both() -> None:
+    claim = "The Tabqa fire was the deadliest blaze in Syria's history."
+    j = stance(claim, "The Tabqa fire, the third deadliest blaze in Syria, burned for two days.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason.startswith("claim: the deadliest; passage: the third deadliest")
+    same = stance(claim, "The Tabqa fire was the deadliest blaze in Syria's history, police said.")
+    assert same is not None and same.stance is Stance.SUPPORTS

@@ -6,6 +6,8 @@ is backed only by passages that report the denial."""
 
 from __future__ import annotations
 
+import re
+
 from dossier.analysis.text import expand
 from dossier.judge.analyses import ClaimAnalysis
 from dossier.judge.case import Case
@@ -15,7 +17,43 @@ from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
+from dossier.lexicon.words import RANKS
 from dossier.models import Stance
+
+_SUPERLATIVE_RE = re.compile(
+    r"\bthe\s+(?:(?P<rank>" + "|".join(RANKS) + r")[\s-]+)?"
+    r"(?P<word>[a-z]{3,}est|most\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _ranks(text: str) -> dict[str, str]:
+    """Each superlative of a text after "the", and the rank written before it: "the fourth
+    deadliest" -> {"deadliest": "fourth"}, "the deadliest" -> {"deadliest": ""}."""
+    found: dict[str, str] = {}
+    for m in _SUPERLATIVE_RE.finditer(text):
+        word = " ".join(m.group("word").lower().split())
+        found.setdefault(word, (m.group("rank") or "").lower())
+    return found
+
+
+@rule("statements.other-rank", Stage.STATEMENTS)
+def other_rank(case: Case) -> Judgment | None:
+    """The same superlative with another rank conflicts: "the fourth deadliest in India"
+    against "the deadliest train accident in India's history", when the sentence says the
+    claim's names (or its article does) and more of its words than the superlative."""
+    claim_ranks = _ranks(case.claim.text)
+    if not claim_ranks or case.cover.missing:
+        return None
+    said = _ranks(case.passage.text)
+    for word, rank in claim_ranks.items():
+        other = said.get(word)
+        if other is None or other == rank or len(case.cover.said) < 2:
+            continue
+        ours = f"the {rank + ' ' if rank else ''}{word}"
+        theirs = f"the {other + ' ' if other else ''}{word}"
+        return _stated(case, Stance.CONFLICTS, f"claim: {ours}; passage: {theirs}")
+    return None
 
 
 @rule("statements.word-coverage", Stage.STATEMENTS)
