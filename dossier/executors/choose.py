@@ -51,11 +51,37 @@ def on_cluster(scheduler: str | None) -> Iterator[None]:
     with _client(scheduler) as client:
         from dossier.executors.dask import DaskExecutor
 
+        _check_workers(client, scheduler)
         token = _cluster.set(DaskExecutor(client))
         try:
             yield
         finally:
             _cluster.reset(token)
+
+
+def _check_workers(client: Any, scheduler: str) -> None:
+    """At least one worker, and every worker running this very dossier (the same code version,
+    ``incremental.cache.code_version``): another version could analyse otherwise, and the
+    dossier would not be the same. A worker that joins later is not checked."""
+    from dossier.incremental.cache import code_version
+
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+    except TimeoutError:
+        raise ClusterError(
+            f"--scheduler {scheduler}: no worker joined the scheduler in {CONNECT_TIMEOUT:g} s"
+        ) from None
+    try:
+        versions = client.run(code_version)
+    except ImportError as err:
+        raise ClusterError(f"--scheduler {scheduler}: a worker cannot run dossier: {err}") from None
+    ours = code_version()
+    others = sorted(worker for worker, version in versions.items() if version != ours)
+    if others:
+        raise ClusterError(
+            f"--scheduler {scheduler}: {len(others)} of {len(versions)} workers run another"
+            f" dossier than this build ({others[0]} first): install the same on every worker"
+        )
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.cli import app
+from dossier.errors import ClusterError
 from dossier.executors import choose
 from dossier.executors.local import LocalExecutor
 
@@ -148,3 +149,32 @@ def test_a_bad_scheduler_is_one_error_line(
     assert result.exit_code == 2
     assert result.stderr == f"Error: --scheduler {scheduler}: {error}\n"
     assert not (tmp_path / "dossier.json").exists()
+
+
+class _Workers:
+    """A client whose workers run the given code versions."""
+
+    def __init__(self, versions: dict[str, str]) -> None:
+        self.versions = versions
+
+    def wait_for_workers(self, n: int, timeout: float) -> None:
+        if len(self.versions) < n:
+            raise TimeoutError
+
+    def run(self, function: object) -> dict[str, str]:
+        return self.versions
+
+
+def test_every_worker_must_run_this_dossier() -> None:
+    from dossier.incremental.cache import code_version
+
+    ours = code_version()
+    choose._check_workers(_Workers({"tcp://a:1": ours}), "tcp://s:8786")
+    with pytest.raises(ClusterError) as raised:
+        choose._check_workers(_Workers({"tcp://a:1": ours, "tcp://b:1": "0ld"}), "tcp://s:8786")
+    assert str(raised.value) == (
+        "--scheduler tcp://s:8786: 1 of 2 workers run another dossier than this build"
+        " (tcp://b:1 first): install the same on every worker"
+    )
+    with pytest.raises(ClusterError, match="no worker joined the scheduler in 10 s"):
+        choose._check_workers(_Workers({}), "tcp://s:8786")
