@@ -20,7 +20,7 @@ from dossier.executors.interface import Executor
 from dossier.executors.local import LocalExecutor
 
 if TYPE_CHECKING:
-    from dossier.executors.dask import DaskExecutor
+    from distributed import Client
 
 CONNECT_TIMEOUT = 10.0
 """Seconds to wait for a scheduler given by address before saying it cannot be reached."""
@@ -28,16 +28,18 @@ CONNECT_TIMEOUT = 10.0
 LOCAL = "local:"
 """``local:N``: a Dask ``LocalCluster`` of N worker processes, started for the build."""
 
-_cluster: ContextVar[DaskExecutor | None] = ContextVar("dossier_cluster", default=None)
+_cluster: ContextVar[Client | None] = ContextVar("dossier_cluster", default=None)
+"""The client of the cluster inside ``on_cluster``."""
 
 
 def executor(workers: int | None, *, ahead: int | None = None, **local: Any) -> Executor:
     """The cluster's executor inside ``on_cluster`` (every task on the cluster, however
     little there is to do), else ``LocalExecutor(workers, ahead=ahead, **local)``."""
-    cluster = _cluster.get()
-    if cluster is not None:
-        cluster.ahead = ahead
-        return cluster
+    client = _cluster.get()
+    if client is not None:
+        from dossier.executors.dask import DaskExecutor
+
+        return DaskExecutor(client, ahead=ahead)
     return LocalExecutor(workers, ahead=ahead, **local)
 
 
@@ -49,17 +51,15 @@ def on_cluster(scheduler: str | None) -> Iterator[None]:
         yield
         return
     with _client(scheduler) as client:
-        from dossier.executors.dask import DaskExecutor
-
         _check_workers(client, scheduler)
-        token = _cluster.set(DaskExecutor(client))
+        token = _cluster.set(client)
         try:
             yield
         finally:
             _cluster.reset(token)
 
 
-def _check_workers(client: Any, scheduler: str) -> None:
+def _check_workers(client: Client, scheduler: str) -> None:
     """At least one worker, and every worker running this very dossier (the same code version,
     ``incremental.cache.code_version``): another version could analyse otherwise, and the
     dossier would not be the same. A worker that joins later is not checked."""
@@ -85,7 +85,7 @@ def _check_workers(client: Any, scheduler: str) -> None:
 
 
 @contextlib.contextmanager
-def _client(scheduler: str) -> Iterator[Any]:
+def _client(scheduler: str) -> Iterator[Client]:
     try:
         from distributed import Client, LocalCluster
     except ImportError:

@@ -56,6 +56,17 @@ def test_tasks_run_on_the_workers_in_order_with_what_they_share(
     assert list(DaskExecutor(client).map(_scaled, 3, [])) == []
 
 
+def test_the_stages_run_on_the_cluster_only_inside_on_cluster(client: distributed.Client) -> None:
+    assert isinstance(choose.executor(2, ahead=3, min_size=10), LocalExecutor)
+    with choose.on_cluster(None):
+        assert isinstance(choose.executor(2, ahead=3, min_size=10), LocalExecutor)
+    with choose.on_cluster(client.scheduler.address):
+        executor = choose.executor(2, ahead=3, min_size=10)
+        assert isinstance(executor, DaskExecutor)
+        assert executor.ahead == 3
+    assert isinstance(choose.executor(2), LocalExecutor)
+
+
 def _dies_once(marker: Path, task: int) -> int:
     if not marker.exists():
         marker.touch()
