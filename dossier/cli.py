@@ -170,6 +170,16 @@ def build(
             "--workers", min=1, help="Processes that analyse articles. [default: the CPU count]"
         ),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            envvar="DOSSIER_SCHEDULER",
+            help="Analyse the articles on a Dask cluster: its scheduler's address "
+            "(tcp://HOST:8786), or local:N for N worker processes started for the build "
+            "(docs/cluster.md). [default: local processes]",
+        ),
+    ] = None,
     published: Annotated[
         bool,
         typer.Option(
@@ -184,13 +194,14 @@ def build(
     Example: [bold]dossier build --claims claims.yaml --corpus corpus --out out --format json[/]
     """
     from dossier import pipeline
+    from dossier.executors.choose import on_cluster
     from dossier.incremental import build as incremental
     from dossier.render.output import parse_formats
     from dossier.render.view import plural
 
     formats = parse_formats(format)
     cache = _cache_dir(claims, cache_dir, no_cache)
-    with _progress() as progress:
+    with on_cluster(scheduler), _progress() as progress:
         if cache is None:
             built = pipeline.build_dossier(
                 claims, corpus, out, formats, warn=_warn, progress=progress, workers=workers,

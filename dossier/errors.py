@@ -66,3 +66,7 @@ class RenderError(DossierError):
 
 class LockError(DossierError):
     """The citation lock file is missing or invalid."""
+
+
+class ClusterError(DossierError):
+    """The Dask cluster given to ``--scheduler`` cannot be reached or started, or lost a task."""

@@ -1,1 +1,2 @@
-"""Where work runs: a function mapped over tasks, in this process or in worker processes."""
+"""Where work runs: a function mapped over tasks, in this process, in worker processes
+(``local``) or on a Dask cluster (``dask``); ``choose`` says which for a stage."""

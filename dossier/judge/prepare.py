@@ -21,7 +21,8 @@ from dossier.analysis.text import Analyzer, expand
 from dossier.corpus.documents import article_columns
 from dossier.corpus.furniture import FurnitureRule
 from dossier.corpus.segment import Segmentation, segment_document
-from dossier.executors.local import LocalExecutor, default_workers
+from dossier.executors import choose
+from dossier.executors.local import default_workers
 from dossier.judge.analyze import descriptions_in
 from dossier.judge.match import (
     ArticleNames,
@@ -277,7 +278,7 @@ class Preparer:
         """Each article's analysis, and the same as the cache stores it: on several processes
         when there is much to analyse (a few chunks in flight per worker, not all: analyses
         finished before they are folded wait in memory)."""
-        executor = LocalExecutor(
+        executor = choose.executor(
             self.workers, min_size=PARALLEL_MIN_CHARS, size=_chars, ahead=IN_FLIGHT_PER_WORKER
         )
         for ids, stored in executor.map(_prepare_chunk, (rules, self.analyzer), _chunks(texts)):

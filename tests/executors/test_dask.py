@@ -1,0 +1,191 @@
+"""The Dask executor and `dossier build --scheduler`: the same results in the same order as
+the local executor, the same dossier bytes out, a lost worker's task run again, and one-line
+errors for a scheduler that is not there."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+from dossier.errors import ClusterError
+from dossier.executors import choose
+from dossier.executors.local import LocalExecutor
+
+distributed = pytest.importorskip("distributed")
+from dossier.executors.dask import DaskExecutor  # noqa: E402  (needs distributed)
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TASKS = [[n, n + 1] for n in range(0, 40, 2)]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[distributed.Client]:
+    """One two-worker LocalCluster for the module (it starts in a few seconds)."""
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            dashboard_address=":0",
+            worker_dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+def _scaled(factor: int, task: list[int]) -> tuple[int, list[int]]:
+    return os.getpid(), [factor * n for n in task]
+
+
+def test_tasks_run_on_the_workers_in_order_with_what_they_share(
+    client: distributed.Client,
+) -> None:
+    local = [r for _, r in LocalExecutor(1).map(_scaled, 3, TASKS)]
+    for ahead in (None, 1):
+        results = list(DaskExecutor(client, ahead=ahead).map(_scaled, 3, iter(TASKS)))
+        assert [r for _, r in results] == local
+        assert os.getpid() not in {pid for pid, _ in results}
+    assert list(DaskExecutor(client).map(_scaled, 3, [])) == []
+
+
+def test_the_stages_run_on_the_cluster_only_inside_on_cluster(client: distributed.Client) -> None:
+    assert isinstance(choose.executor(2, ahead=3, min_size=10), LocalExecutor)
+    with choose.on_cluster(None):
+        assert isinstance(choose.executor(2, ahead=3, min_size=10), LocalExecutor)
+    with choose.on_cluster(client.scheduler.address):
+        executor = choose.executor(2, ahead=3, min_size=10)
+        assert isinstance(executor, DaskExecutor)
+        assert executor.ahead == 3
+    assert isinstance(choose.executor(2), LocalExecutor)
+
+
+def _dies_once(marker: Path, task: int) -> int:
+    if not marker.exists():
+        marker.touch()
+        os._exit(1)  # the worker process ends, as a worker killed for its memory does
+    return task * 2
+
+
+def test_a_task_whose_worker_dies_is_run_again(client: distributed.Client, tmp_path: Path) -> None:
+    marker = tmp_path / "died"
+    assert list(DaskExecutor(client).map(_dies_once, marker, [1, 2, 3])) == [2, 4, 6]
+    assert marker.exists()
+
+
+def _build(folder: Path, out: str, *options: str, env: dict[str, str] | None = None) -> Path:
+    result = CliRunner().invoke(
+        app,
+        [
+            "build",
+            "--claims",
+            str(folder / "claims.yaml"),
+            "--corpus",
+            str(folder / "corpus"),
+            "--out",
+            str(folder / out),
+            "--format",
+            "json,html",
+            *options,
+        ],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    return folder / out
+
+
+@pytest.mark.slow
+def test_a_build_on_the_cluster_writes_the_same_bytes(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copy(ROOT / "claims.yaml", tmp_path / "claims.yaml")
+    address = client.scheduler.address
+    local = _build(tmp_path, "local", "--no-cache")
+    with distributed.get_task_stream(client) as stream:
+        afresh = _build(tmp_path, "afresh", "--no-cache", "--scheduler", address)
+    assert any("_prepare_chunk" in task["key"] for task in stream.data)  # analysed there
+    cached = _build(tmp_path, "cached", "--cache-dir", str(tmp_path / "cache-local"))
+    on_cluster = _build(
+        tmp_path,
+        "on-cluster",
+        "--cache-dir",
+        str(tmp_path / "cache-cluster"),
+        env={"DOSSIER_SCHEDULER": "local:2"},  # a LocalCluster started for the build
+    )
+    for name in ("dossier.json", "dossier.html"):
+        expected = (local / name).read_bytes()
+        for out in (afresh, cached, on_cluster):
+            assert (out / name).read_bytes() == expected, out / name
+
+
+@pytest.mark.parametrize(
+    ("scheduler", "error"),
+    [
+        ("nonsense", "not a scheduler address (tcp://HOST:8786, or local:N)"),
+        ("local:0", "local:N needs N, a number of workers >= 1"),
+        (
+            "tcp://127.0.0.1:1",
+            "cannot reach the scheduler: Timed out trying to connect to tcp://127.0.0.1:1"
+            " after 0.5 s",
+        ),
+    ],
+)
+def test_a_bad_scheduler_is_one_error_line(
+    scheduler: str, error: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(choose, "CONNECT_TIMEOUT", 0.5)
+    result = CliRunner().invoke(
+        app,
+        [
+            "build",
+            "--no-cache",
+            "--claims",
+            str(ROOT / "claims.yaml"),
+            "--corpus",
+            str(ROOT / "corpus"),
+            "--out",
+            str(tmp_path),
+            "--scheduler",
+            scheduler,
+        ],
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: --scheduler {scheduler}: {error}\n"
+    assert not (tmp_path / "dossier.json").exists()
+
+
+class _Workers:
+    """A client whose workers run the given code versions."""
+
+    def __init__(self, versions: dict[str, str]) -> None:
+        self.versions = versions
+
+    def wait_for_workers(self, n: int, timeout: float) -> None:
+        if len(self.versions) < n:
+            raise TimeoutError
+
+    def run(self, function: object) -> dict[str, str]:
+        return self.versions
+
+
+def test_every_worker_must_run_this_dossier() -> None:
+    from dossier.incremental.cache import code_version
+
+    ours = code_version()
+    choose._check_workers(_Workers({"tcp://a:1": ours}), "tcp://s:8786")
+    with pytest.raises(ClusterError) as raised:
+        choose._check_workers(_Workers({"tcp://a:1": ours, "tcp://b:1": "0ld"}), "tcp://s:8786")
+    assert str(raised.value) == (
+        "--scheduler tcp://s:8786: 1 of 2 workers run another dossier than this build"
+        " (tcp://b:1 first): install the same on every worker"
+    )
+    with pytest.raises(ClusterError, match="no worker joined the scheduler in 10 s"):
+        choose._check_workers(_Workers({}), "tcp://s:8786")
