@@ -16,6 +16,7 @@ speaker's subject, and through a coordinated verb to the subject it shares ("The
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -151,12 +152,15 @@ def figure_frame(text: str, start: int, end: int) -> Frame | None:
 
 
 _TIME_MARKS = frozenset({"when", "after", "before", "while", "until", "once", "since"})
+_TIME_MARK_RE = re.compile(r"\b(?:" + "|".join(sorted(_TIME_MARKS)) + r")\b", re.IGNORECASE)
 
 
 def time_clauses(text: str) -> list[tuple[int, int]]:
     """The character spans of the clauses that say when the rest happened: "Amazon had 1.5
     million employees *when it announced the cuts*" (an adverbial clause opened by when, after,
     before, while, until, once or since)."""
+    if not _TIME_MARK_RE.search(text):
+        return []  # (no parse, a second to load, for a sentence that has no such word)
     p = parse(text)
     spans = []
     for w in p.words:

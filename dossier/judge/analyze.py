@@ -155,7 +155,9 @@ def analyze_claim(
         for a, b in (time_clauses(text) if figures else [])
         if not any(a <= s < b for s, _ in spans)
     ]
-    subject = None if figures else subject_noun(text)
+    # (The parse, a second to load, only for a claim with a noun for people in it.)
+    people = any(set(t.keys) & KINDS_OF_PEOPLE for t in tokens)
+    subject = subject_noun(text) if people and not figures else None
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
