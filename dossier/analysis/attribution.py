@@ -157,7 +157,7 @@ def _clean(who: str) -> str | None:
         return None
     words = who.lower().split()
     if words[0] in CLAUSE_OPENERS or not CLAUSE_VERBS.isdisjoint(words) or _DIGIT_RE.search(who):
-        return None  # "After CEO Andy Jassy", "Spain had 156": a clause, not who speaks
+        return None  # "After CEO Ana Ruiz", "Spain had 156": a clause, not who speaks
     return who
 
 

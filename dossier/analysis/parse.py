@@ -8,7 +8,7 @@ once per process; the build cache keeps what the judge decided from them.
 
 What the judge asks of a parse is who a figure is said of (``figure_frame``): from the
 number, up to the noun it counts, up to the verb that noun belongs to, and that verb's subject,
-through a relative pronoun to its antecedent ("Salesforce, which said it would cut its
+through a relative pronoun to its antecedent ("Globex, which said it would cut its
 workforce by 10 percent"), through "it"/"they" in a clause reported by a speech verb to the
 speaker's subject, and through a coordinated verb to the subject it shares ("The party lost
 252 seats and were reduced to a rump of 121").
@@ -117,7 +117,7 @@ def _subject(p: Parse, verb: int) -> int | None:
         word = p.words[s].text.lower()
         w = p.words[verb]
         if word in _RELATIVE and w.dep == "acl:relcl":
-            return w.head  # "Salesforce, which said ...": Salesforce
+            return w.head  # "Globex, which said ...": Globex
         if word in _PRONOUNS and w.dep in {"ccomp", "xcomp"} and w.head != verb:
             verb = w.head  # "... said it would cut": whoever said it
             continue

@@ -79,7 +79,7 @@ class ClaimAnalysis:
     speaker: str | None
     speaker_keys: frozenset[str]
     facets: Facets
-    # The name keys of the speaker's last name word: "Farage" of "Nigel Farage", what news
+    # The name keys of the speaker's last name word: "Moreau" of "Jane Moreau", what news
     # writing calls a person by after naming them in full once.
     speaker_surname: frozenset[str] = frozenset()
     # "Coalition advisers were wounded": (who, what was done to them) as keys and words.

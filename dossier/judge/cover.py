@@ -314,9 +314,9 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|whereas|w
 def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure) -> str | None:
     """Who a passage's figure is said of, when the claim does not name them (nor one joined to
     them): the subject of the verb the figure belongs to, in the sentence's parse
-    (``analysis.parse.figure_frame``: "Facebook-parent Meta recently announced 11,000 job
-    cuts" -> "Meta"; "Salesforce, which said it would cut its workforce by 10 percent" ->
-    "Salesforce"). Where the parse shows no named subject, the name just before the figure in
+    (``analysis.parse.figure_frame``: "Parent firm Acme recently announced 11,000 job
+    cuts" -> "Acme"; "Globex, which said it would cut its workforce by 10 percent" ->
+    "Globex"). Where the parse shows no named subject, the name just before the figure in
     its clause: "the SNP are expected to secure 10 seats" -> "SNP"; a count in brackets is the
     name's before it ("Spain (156), Portugal (138)"). A comma, a conjunction or
     "of" ends the clause: "in the parlance of UK elections, a majority of 174" is no count of

@@ -83,7 +83,7 @@ MALE_WORDS = (
     "Mr", "Sir", "King", "Prince", "spokesman", "chairman", "man", "father", "son", "husband",
 )  # fmt: skip
 
-# Words that open a clause, not a speaker ("After CEO Andy Jassy announced ...", "When WHO
+# Words that open a clause, not a speaker ("After CEO Ana Ruiz announced ...", "When WHO
 # declared ..."), and verbs that make the words before a speech verb a clause of their own
 # ("Spain had 156 cases when it reported ...").
 CLAUSE_OPENERS = frozenset(

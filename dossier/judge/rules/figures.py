@@ -117,7 +117,7 @@ def missing_name(case: Case) -> LeftOut | None:
     """Most of the claim's names its article never gives: "500 Iraqi troops in Mosul" is not
     backed by an article about Syria that says "500 troops". One name of several that the
     article lacks counts against coverage instead: a matching figure in a sentence that says
-    the rest ("Labour's Terry Jermy by 630 votes", the article writing "South West Norfolk"
+    the rest ("the Greens' Ana Ruiz by 412 votes", the article writing "North Tabqa"
     nowhere) is evidence a fact-checker reads."""
     return left_out(case.cover.unnamed(most=True))
 

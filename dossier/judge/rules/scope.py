@@ -25,13 +25,13 @@ def speaker(case: Case) -> Judgment | LeftOut | None:
     their word (news writing names a speaker once, then reports what they said): "Amazon said
     it would notify staff on January 18" and "Affected staff will be notified from January 18"
     in an article about Amazon's memo. A person named in full in the claim is named by their
-    last name in the article ("Mr Farage" for Nigel Farage)."""
+    last name in the article ("Ms Moreau" for Jane Moreau)."""
     claim, passage = case.claim, case.passage
     if not claim.speaker_keys or (passage.speaker and claim.speaker_keys & passage.voice):
         return None
     named = case.document_keys | case.context_keys | passage.keys
     names = {k for k in claim.speaker_keys if k[0] in "#@"} or claim.speaker_keys
-    # A person named in full once is then called by their last name ("Mr Farage").
+    # A person named in full once is then called by their last name ("Ms Moreau").
     if passage.speaker is None and (
         names <= named or (claim.speaker_surname and claim.speaker_surname <= named)
     ):
