@@ -184,14 +184,15 @@ def test_a_worker_reads_the_corpus_where_it_is_mounted_and_never_another(
         page = "harbour-fire.html"
         (mounted / page).write_bytes((mounted / page).read_bytes().replace(b"12", b"13"))
         stale = _failed_build(tmp_path, client.scheduler.address)
-        assert re.fullmatch(
-            f"Error: {page}: on the Dask worker tcp://127.0.0.1:[0-9]+, {mounted / page} is not"
-            " the file the build read \\(its sha256 differs: a folder not shared, a stale copy,"
-            " or a file changed during the build\\): the corpus folder must be mounted at the"
-            " same path on every worker as on the build's machine, or DOSSIER_CORPUS_ROOT set"
-            " on the worker to where it is \\(docs/cluster.md\\)\n",
-            stale,
-        ), stale
+        worker = "tcp://127.0.0.1:[0-9]+"  # whichever ran the task
+        said = re.escape(
+            f"Error: {page}: on the Dask worker WORKER, {mounted / page} is not the file the"
+            " build read (its sha256 differs: a folder not shared, a stale copy, or a file"
+            " changed during the build): the corpus folder must be mounted at the same path on"
+            " every worker as on the build's machine, or DOSSIER_CORPUS_ROOT set on the worker"
+            " to where it is (docs/cluster.md)\n"
+        )
+        assert re.fullmatch(said.replace("WORKER", worker), stale), stale
         (mounted / page).unlink()
         missing = _failed_build(tmp_path, client.scheduler.address)
         assert f", {mounted / page} cannot be read (No such file or directory): " in missing
