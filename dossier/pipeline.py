@@ -91,7 +91,7 @@ def prepare(
     workers: int | None,
 ) -> tuple[Corpus, Matcher]:
     """The corpus read and segmented, its sentences analysed and indexed, ready to judge."""
-    preparer = Preparer(claims.file.aliases, workers=workers, progress=progress)
+    preparer = Preparer(claims.file.aliases, workers=workers, progress=progress, corpus=corpus_path)
     corpus = load_corpus(corpus_path, warn=warn, segment=preparer.segment)
     return corpus, preparer.matcher(corpus)
 

@@ -43,6 +43,12 @@ def executor(workers: int | None, *, ahead: int | None = None, **local: Any) -> 
     return LocalExecutor(workers, ahead=ahead, **local)
 
 
+def remote() -> bool:
+    """Whether the stages run on a cluster (inside ``on_cluster``): its workers read the
+    articles a task names from the shared corpus folder themselves (``executors.shared``)."""
+    return _cluster.get() is not None
+
+
 @contextlib.contextmanager
 def on_cluster(scheduler: str | None) -> Iterator[None]:
     """Run the stages that can on the Dask cluster of ``scheduler`` (``tcp://HOST:PORT``, or

@@ -355,7 +355,9 @@ def _prepare(
 ) -> tuple[Corpus, CachedPreparer, Matcher]:
     """Segment, index and get ready to judge, through the cache; files that were read are
     remembered under the corpus stamp."""
-    preparer = CachedPreparer(claims.file.aliases, cache, workers=workers, progress=progress)
+    preparer = CachedPreparer(
+        claims.file.aliases, cache, workers=workers, progress=progress, corpus=got.files.root
+    )
     record = got.record()
     paths, _, metas = article_columns(got.files.documents)
     untitled = [i for i, meta in enumerate(metas) if meta.title is None]

@@ -88,8 +88,9 @@ class CachedPreparer(Preparer):
         *,
         workers: int | None = None,
         progress: Progress | None = None,
+        corpus: Path | None = None,
     ) -> None:
-        super().__init__(aliases, workers=workers, progress=progress)
+        super().__init__(aliases, workers=workers, progress=progress, corpus=corpus)
         self.cache = cache
         self.rules_id: list[tuple[str, str]] = []
         self.state_key = ""
@@ -325,8 +326,7 @@ class CachedPreparer(Preparer):
         documents, keys = self._documents, self.document_keys
         present = self.cache.present("documents", [keys[i] for i in wanted])
         missing = [i for i in wanted if keys[i] not in present]
-        texts = ((i, documents[i].text) for i in missing)  # each read when it is analysed
-        computed = iter(self._compute(texts, self._rules))
+        computed = iter(self._compute(missing))
         total, done = len(wanted), len(wanted) - len(missing)
         if self.progress:
             self.progress("analysing articles", done, total)

@@ -2,9 +2,11 @@
 
 This is the segment and index steps done for speed: each article is segmented and its sentences
 analysed (``Analyzer.tokens``: the keys the index and the judge match on) in one pass, in worker
-processes when there is enough to do (``executors.local``). The corpus-wide statistics (each
-article's names, the corpus's descriptions of names) and the index are then folded from those
-per-article results, one article at a time; how many passages hold a word, the index tells.
+processes when there is enough to do (``executors.local``), or on a Dask cluster's workers, each
+reading the articles it analyses from the corpus folder itself (``executors.shared``). The
+corpus-wide statistics (each article's names, the corpus's descriptions of names) and the index
+are then folded from those per-article results, one article at a time; how many passages hold
+a word, the index tells.
 The output is the same whatever the number of workers, and the same as
 ``Matcher(corpus, analyzer)`` computes by itself. The incremental build
 (``dossier.incremental.prepare``) reads and keeps those results in its cache.
@@ -12,17 +14,22 @@ The output is the same whatever the number of workers, and the same as
 
 from __future__ import annotations
 
+import contextlib
 import marshal
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from dossier.analysis.normal import fold
 from dossier.analysis.text import Analyzer, expand
 from dossier.corpus.documents import article_columns
+from dossier.corpus.files import extract
 from dossier.corpus.furniture import FurnitureRule
 from dossier.corpus.segment import Segmentation, segment_document
 from dossier.executors import choose
 from dossier.executors.local import default_workers
+from dossier.executors.shared import read_shared
 from dossier.judge.analyze import descriptions_in
 from dossier.judge.match import (
     ArticleNames,
@@ -157,6 +164,44 @@ def _prepare_chunk(
     ]
 
 
+_Files = tuple[list[int], list[tuple[str, str]], int]
+"""Articles a cluster's worker reads and analyses together: their numbers, each one's path under
+the corpus folder and sha256, and how many bytes their files hold."""
+
+
+def _prepare_files(
+    setup: tuple[tuple[FurnitureRule, ...], Analyzer, str], chunk: _Files
+) -> tuple[list[int], list[bytes]]:
+    """``_prepare_chunk`` on a cluster's worker, which reads the articles from the corpus folder
+    ``setup`` names itself (``executors.shared``: each checked against its hash), and extracts
+    their texts as the build does (``corpus.files.extract``): the task carries no text."""
+    rules, analyzer, root = setup
+    ids, files, _ = chunk
+    return ids, [
+        marshal.dumps(
+            prepare_document(extract(read_shared(root, path, sha256), path).text, rules, analyzer)
+        )
+        for path, sha256 in files
+    ]
+
+
+def _file_chunks(root: str, items: Iterable[tuple[int, str, str]]) -> Iterator[_Files]:
+    """The articles (number, path, sha256) in chunks of about ``CHUNK_CHARS`` bytes of files."""
+    ids: list[int] = []
+    files: list[tuple[str, str]] = []
+    size = 0
+    for i, path, sha256 in items:
+        ids.append(i)
+        files.append((path, sha256))
+        with contextlib.suppress(OSError):  # gone: the worker that reads it says so
+            size += os.stat(os.path.join(root, path)).st_size
+        if size >= CHUNK_CHARS:
+            yield ids, files, size
+            ids, files, size = [], [], 0
+    if ids:
+        yield ids, files, size
+
+
 def _chars(chunk: _Chunk) -> int:
     return chunk[2]
 
@@ -202,8 +247,12 @@ class Preparer:
         *,
         workers: int | None = None,
         progress: Progress | None = None,
+        corpus: Path | None = None,
     ) -> None:
         self.aliases = dict(aliases)
+        self.corpus = corpus
+        """The corpus folder, from which a cluster's workers read the articles themselves (None:
+        the build sends them their texts)."""
         self.analyzer = Analyzer(self.aliases)
         self.workers = workers or default_workers()
         self.progress = progress
@@ -230,11 +279,9 @@ class Preparer:
         return self._analyses(range(len(self._documents)) if only is None else only)
 
     def _analyses(self, wanted: Sequence[int]) -> Iterator[Entry]:
-        documents = self._documents
-        texts = ((i, documents[i].text) for i in wanted)  # each read when it is analysed
         if self.progress:
             self.progress("analysing articles", 0, len(wanted))
-        for done, (_, entry, _) in enumerate(self._compute(texts, self._rules), start=1):
+        for done, (_, entry, _) in enumerate(self._compute(wanted), start=1):
             if self.progress:
                 self.progress("analysing articles", done, len(wanted))
             yield entry
@@ -272,16 +319,26 @@ class Preparer:
         state.passages.read_texts_from(Texts(documents))
         return state
 
-    def _compute(
-        self, texts: Iterator[tuple[int, str]], rules: tuple[FurnitureRule, ...]
-    ) -> Iterable[tuple[int, Entry, bytes]]:
-        """Each article's analysis, and the same as the cache stores it: on several processes
-        when there is much to analyse (a few chunks in flight per worker, not all: analyses
-        finished before they are folded wait in memory)."""
+    def _compute(self, wanted: Iterable[int]) -> Iterable[tuple[int, Entry, bytes]]:
+        """The analyses of the articles numbered ``wanted``, in order, each also as the cache
+        stores it: on several processes when there is much to analyse (a few chunks in flight
+        per worker, not all: analyses finished before they are folded wait in memory). On a
+        cluster, each worker reads the articles it analyses from the corpus folder."""
         executor = choose.executor(
             self.workers, min_size=PARALLEL_MIN_CHARS, size=_chars, ahead=IN_FLIGHT_PER_WORKER
         )
-        for ids, stored in executor.map(_prepare_chunk, (rules, self.analyzer), _chunks(texts)):
+        documents, rules = self._documents, self._rules
+        if self.corpus is not None and choose.remote():
+            root = os.path.abspath(self.corpus)
+            paths, hashes, _ = article_columns(documents)
+            files = ((i, paths[i], hashes[i]) for i in wanted)
+            analysed = executor.map(
+                _prepare_files, (rules, self.analyzer, root), _file_chunks(root, files)
+            )
+        else:
+            texts = ((i, documents[i].text) for i in wanted)  # each read when it is analysed
+            analysed = executor.map(_prepare_chunk, (rules, self.analyzer), _chunks(texts))
+        for ids, stored in analysed:
             for i, row in zip(ids, stored, strict=True):
                 yield i, marshal.loads(row), row
 

@@ -1,14 +1,18 @@
 """The Dask executor and `dossier build --scheduler`: the same results in the same order as
-the local executor, the same dossier bytes out, a lost worker's task run again, and one-line
-errors for a scheduler that is not there."""
+the local executor, the same dossier bytes out (web pages and Markdown read on the workers as
+in the build), tasks that name the articles instead of carrying them, a lost worker's task run
+again, and one-line errors for a scheduler that is not there or a worker with another corpus."""
 
 from __future__ import annotations
 
 import logging
 import os
+import pickle
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +26,9 @@ distributed = pytest.importorskip("distributed")
 from dossier.executors.dask import DaskExecutor  # noqa: E402  (needs distributed)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+SEED = (ROOT / "corpus", ROOT / "claims.yaml")
+READERS = (ROOT / "tests/fixtures/readers/mixed", ROOT / "tests/fixtures/readers/claims.yaml")
+"""A web page, a Markdown article with front matter, a text file and a file no reader takes."""
 TASKS = [[n, n + 1] for n in range(0, 40, 2)]
 
 
@@ -101,17 +108,22 @@ def _build(folder: Path, out: str, *options: str, env: dict[str, str] | None = N
     return folder / out
 
 
+def _project(tmp_path: Path, corpus: Path, claims: Path) -> None:
+    shutil.copytree(corpus, tmp_path / "corpus")
+    shutil.copy(claims, tmp_path / "claims.yaml")
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("project", [SEED, READERS], ids=["seed", "readers"])
 def test_a_build_on_the_cluster_writes_the_same_bytes(
-    client: distributed.Client, tmp_path: Path
+    client: distributed.Client, tmp_path: Path, project: tuple[Path, Path]
 ) -> None:
-    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
-    shutil.copy(ROOT / "claims.yaml", tmp_path / "claims.yaml")
+    _project(tmp_path, *project)
     address = client.scheduler.address
     local = _build(tmp_path, "local", "--no-cache")
     with distributed.get_task_stream(client) as stream:
         afresh = _build(tmp_path, "afresh", "--no-cache", "--scheduler", address)
-    assert any("_prepare_chunk" in task["key"] for task in stream.data)  # analysed there
+    assert any("_prepare_files" in task["key"] for task in stream.data)  # analysed there
     cached = _build(tmp_path, "cached", "--cache-dir", str(tmp_path / "cache-local"))
     on_cluster = _build(
         tmp_path,
@@ -124,6 +136,81 @@ def test_a_build_on_the_cluster_writes_the_same_bytes(
         expected = (local / name).read_bytes()
         for out in (afresh, cached, on_cluster):
             assert (out / name).read_bytes() == expected, out / name
+
+
+def test_a_task_names_its_articles_and_the_workers_read_them(
+    client: distributed.Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _project(tmp_path, *READERS)
+    long = "The harbour authority counted the containers again. " * 8_000  # 416 KB
+    (tmp_path / "corpus" / "long.txt").write_text(f"Harbour ledger\n\n{long}\n", "utf-8")
+    sent: list[tuple[str, int]] = []
+    mapped = DaskExecutor.map
+
+    def recording(self: DaskExecutor, function: Any, shared: Any, tasks: Any) -> Any:
+        def recorded() -> Iterator[Any]:
+            for task in tasks:
+                sent.append((function.__name__, len(pickle.dumps(task))))
+                yield task
+
+        return mapped(self, function, shared, recorded())
+
+    monkeypatch.setattr(DaskExecutor, "map", recording)
+    _build(tmp_path, "on-cluster", "--no-cache", "--scheduler", client.scheduler.address)
+    assert [name for name, _ in sent] == ["_prepare_files"]  # 4 articles, 420 KB: one task
+    assert sent[0][1] < 500  # their paths and hashes, not their text
+
+
+def _set_root(root: str | None) -> None:
+    if root is None:
+        os.environ.pop("DOSSIER_CORPUS_ROOT", None)
+    else:
+        os.environ["DOSSIER_CORPUS_ROOT"] = root
+
+
+def test_a_worker_reads_the_corpus_where_it_is_mounted_and_never_another(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    _project(tmp_path, *READERS)
+    mounted = tmp_path / "mnt" / "corpus"  # the workers' mount of the same folder
+    shutil.copytree(tmp_path / "corpus", mounted)
+    local = _build(tmp_path, "local", "--no-cache")
+    client.run(_set_root, str(mounted))
+    try:
+        on_cluster = _build(
+            tmp_path, "on-cluster", "--no-cache", "--scheduler", client.scheduler.address
+        )
+        assert (on_cluster / "dossier.json").read_bytes() == (local / "dossier.json").read_bytes()
+        page = "harbour-fire.html"
+        (mounted / page).write_bytes((mounted / page).read_bytes().replace(b"12", b"13"))
+        stale = _failed_build(tmp_path, client.scheduler.address)
+        worker = "tcp://127.0.0.1:[0-9]+"  # whichever ran the task
+        said = re.escape(
+            f"Error: {page}: on the Dask worker WORKER, {mounted / page} is not the file the"
+            " build read (its sha256 differs: a folder not shared, a stale copy, or a file"
+            " changed during the build): the corpus folder must be mounted at the same path on"
+            " every worker as on the build's machine, or DOSSIER_CORPUS_ROOT set on the worker"
+            " to where it is (docs/cluster.md)\n"
+        )
+        assert re.fullmatch(said.replace("WORKER", worker), stale), stale
+        (mounted / page).unlink()
+        missing = _failed_build(tmp_path, client.scheduler.address)
+        assert f", {mounted / page} cannot be read (No such file or directory): " in missing
+    finally:
+        client.run(_set_root, None)
+
+
+def _failed_build(folder: Path, scheduler: str) -> str:
+    """The error lines of a build on the cluster that must fail, which writes nothing."""
+    out = folder / "failed"
+    result = CliRunner().invoke(
+        app,
+        ["build", "--no-cache", "--claims", str(folder / "claims.yaml"), "--corpus",
+         str(folder / "corpus"), "--out", str(out), "--scheduler", scheduler],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert not out.exists()
+    return "".join(line for line in result.stderr.splitlines(True) if line.startswith("Error"))
 
 
 @pytest.mark.parametrize(
