@@ -71,10 +71,6 @@ KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of wo
 
 PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
 CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
-
-
-PARALLEL_MIN_CHARS = 2_000_000  # below this, starting worker processes costs more than it saves
-CHUNK_CHARS = 1_000_000  # text sent to a worker at a time
 IN_FLIGHT_PER_WORKER = 3  # chunks of articles given to each analysing process ahead
 INDEX_THREADS_ARTICLES = 1_500  # a corpus of this many articles is indexed on two threads
 
