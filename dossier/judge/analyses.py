@@ -40,9 +40,9 @@ class Term:
     # In a clause that says when the claim's figure held ("... when it announced the cuts"):
     # the figure's date decides that, the passage need not say its words.
     timing: bool = False
-    # The common noun the claim's main verb is said of ("the drivers ... were killed"): a
-    # sentence that does not say it says something of someone else.
-    subject: bool = False
+    # A noun for people in a claim without a figure: the claim's subject when the parse says so
+    # (``judge.cover.claim_subject``: "the drivers ... were killed").
+    people: bool = False
 
     @property
     def weight(self) -> float:

@@ -13,7 +13,7 @@ from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
-from dossier.analysis.parse import subject_noun, time_clauses
+from dossier.analysis.parse import time_clauses
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -155,9 +155,6 @@ def analyze_claim(
         for a, b in (time_clauses(text) if figures else [])
         if not any(a <= s < b for s, _ in spans)
     ]
-    # (The parse, a second to load, only for a claim with a noun for people in it.)
-    people = any(set(t.keys) & KINDS_OF_PEOPLE for t in tokens)
-    subject = subject_noun(text) if people and not figures else None
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
@@ -192,9 +189,7 @@ def analyze_claim(
                 forgone.get(i, frozenset()),
                 keys - frozenset(expand(_own(t))) - compounds.get(i, frozenset()),
                 any(a <= t.start < b for a, b in timing),
-                subject is not None
-                and subject[0] <= t.start < subject[1]
-                and bool(set(t.keys) & KINDS_OF_PEOPLE),
+                not figures and not t.entity and bool(set(t.keys) & KINDS_OF_PEOPLE),
             )
     negated, _, _ = polarity(tokens, set(range(len(tokens))))
     # A claim's own denial word is part of what it says, not a negation of its content.

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dossier.analysis import attribution
-from dossier.analysis.parse import figure_frame
+from dossier.analysis.parse import figure_frame, subject_noun
 from dossier.analysis.text import Token, collocation, expand
 from dossier.judge.acts import hit_by
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
@@ -47,9 +47,6 @@ class Cover:
     unsettled: list[str] = field(default_factory=list)  # ... named neither before nor as topic
     topical: list[str] = field(default_factory=list)  # ... not before, but the article's topic
     unsaid_verbs: list[str] = field(default_factory=list)  # the claim's verbs it does not use
-    unsaid_subject: str | None = (
-        None  # the claim's subject noun, when neither it nor before says it
-    )
     first_person: bool = False  # a quoted "we" that goes on from the sentence before
     named: int = 0  # the claim's names
 
@@ -68,6 +65,20 @@ class Cover:
         if self.coverage < least:
             return f"the passage covers too little of the claim ({self.coverage:.2f})"
         return None
+
+
+def claim_subject(claim: ClaimAnalysis) -> Term | None:
+    """The noun for people the claim's main verb is said of ("The *drivers* of both trains were
+    killed"), by the sentence's parse; None without one. Parsed only when a rule asks (the
+    parser takes about a second to load), once per claim text."""
+    people = [t for t in claim.terms if t.people]
+    if not people:
+        return None
+    span = subject_noun(claim.text)
+    if span is None:
+        return None
+    word = claim.text[span[0] : span[1]]
+    return next((t for t in people if t.text == word), None)
 
 
 def cover(
@@ -104,8 +115,6 @@ def cover(
             continue
         if term.required and not hit:
             cover.unsaid_verbs.append(term.text)
-        if term.subject and not hit and not term.keys & context_keys:
-            cover.unsaid_subject = term.text
         if hit:
             cover.said.append(term)
             covered += term.weight

@@ -11,7 +11,7 @@ import re
 from dossier.analysis.text import expand
 from dossier.judge.analyses import ClaimAnalysis
 from dossier.judge.case import Case
-from dossier.judge.cover import Cover
+from dossier.judge.cover import Cover, claim_subject
 from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
 from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
@@ -72,7 +72,9 @@ def other_fate(case: Case) -> Judgment | None:
     """What befell the claim's subject, said the other way: "the drivers were injured but
     survived" contradicts "the drivers were killed", and the other way round."""
     claim, passage = case.claim, case.passage
-    subject = next((t for t in claim.terms if t.subject), None)
+    if not any(t.people for t in claim.terms):
+        return None
+    subject = claim_subject(claim)
     if subject is None or subject not in case.cover.said:
         return None
     acts = {k for t in claim.terms if not t.entity for k in expand(tuple(t.keys))}
@@ -102,8 +104,13 @@ def subject_unsaid(case: Case) -> LeftOut | None:
     """The common noun the claim's act is said of must be said, in the sentence or just before
     it: "The drivers of both trains were killed" is not backed by "The death toll has risen to
     261"."""
-    unsaid = case.cover.unsaid_subject
-    return LeftOut(f"the passage does not say whom or what: “{unsaid}”") if unsaid else None
+    claim = case.claim
+    subject = claim_subject(claim)
+    if subject is None or subject in case.cover.said or subject.keys & case.context_keys:
+        return None
+    if subject.keys & claim.speaker_keys or subject.bearing:
+        return None  # the speaker, found speaking for the claim; a direction, judged apart
+    return LeftOut(f"the passage does not say whom or what: “{subject.text}”")
 
 
 @rule("statements.missing-name", Stage.STATEMENTS)
