@@ -634,6 +634,24 @@ class Evidence(BaseModel):
         "one has reviewed it.",
     )
 
+    @classmethod
+    def cited(
+        cls, document: Document, start: int, end: int, paragraph: tuple[int, int], **judged: Any
+    ) -> Evidence:
+        """The evidence of ``document.text[start:end]`` in its paragraph (``paragraph``: its
+        span): where it stands (source, page, quote, bounded context), with what the judge or
+        an editor says of it (``judged``: stance, reason, rule, score, ...)."""
+        text = document.text
+        return cls(
+            source=document.path,
+            start=start,
+            end=end,
+            page=cited_page(document.meta.pages, start),
+            quote=text[start:end],
+            **cited_context(text, start, end, *paragraph),
+            **judged,
+        )
+
     @property
     def cut_before(self) -> bool:
         """Whether the context leaves out the start of the paragraph."""

@@ -37,8 +37,6 @@ from dossier.models import (
     Passage,
     Passages,
     Stance,
-    cited_context,
-    cited_page,
 )
 from dossier.retrieval.interface import PassageIndex, passage_terms
 from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
@@ -695,45 +693,35 @@ class Matcher:
             if not isinstance(judgment, Judgment):
                 continue
             document = self.corpus.document(passage.source)
-            text, pages = document.text, document.meta.pages
             paragraph = (passage.paragraph_start, passage.paragraph_end)
             found.append(
-                Evidence(
+                Evidence.cited(
+                    document,
+                    passage.start,
+                    passage.end,
+                    paragraph,
                     stance=judgment.stance,
-                    source=passage.source,
-                    start=passage.start,
-                    end=passage.end,
-                    page=cited_page(pages, passage.start),
-                    quote=passage.text,
                     reason=judgment.reason,
                     rule=judgment.rule,
                     speaker=judgment.speaker,
                     figures=judgment.figures,
                     highlights=judgment.highlights,
                     score=judgment.score,
-                    **cited_context(text, passage.start, passage.end, *paragraph),
                 )
             )
             if judgment.counter is not None:
                 # The same sentence takes it back: cite that clause as conflicting.
                 start, end, reason, rule = judgment.counter
                 found.append(
-                    Evidence(
+                    Evidence.cited(
+                        document,
+                        passage.start + start,
+                        passage.start + end,
+                        paragraph,
                         stance=Stance.CONFLICTS,
-                        source=passage.source,
-                        start=passage.start + start,
-                        end=passage.start + end,
-                        page=cited_page(pages, passage.start + start),
-                        quote=passage.text[start:end],
                         reason=reason,
                         rule=rule,
-                        speaker=None,
-                        figures=[],
-                        highlights=[],
                         score=judgment.score,
-                        **cited_context(
-                            text, passage.start + start, passage.start + end, *paragraph
-                        ),
                     )
                 )
         order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}

@@ -35,8 +35,6 @@ from dossier.models import (
     ReviewedCitation,
     ReviewOutcome,
     Stance,
-    cited_context,
-    cited_page,
 )
 from dossier.verdict import decide, explain
 
@@ -218,30 +216,26 @@ def _approved(e: Evidence, citation: ReviewedCitation, review: Review) -> Eviden
 def _cited(f: Found, corpus: Corpus, sentences: Sentences, review: Review) -> Evidence:
     """A citation the editor approved that the tool does not make (now), as evidence."""
     assert f.source is not None  # (placed)
-    document = corpus.document(f.source)
-    text, start, end = document.text, f.start, f.end
+    start, end = f.start, f.end
     paragraph = next(
         ((ps, pe) for s, e, ps, pe in sentences.spans(f.source) if s < end and start < e),
         (start, end),
     )
     citation = f.citation
-    stance = citation.stance or Stance.SUPPORTS
     if citation.decision is Decision.ADDED:
         reason = _approved_as(citation, review)
     else:
         reason = f"{_approved_as(citation, review)}; the tool no longer cites it"
-    return Evidence(
-        stance=stance,
-        source=f.source,
-        start=start,
-        end=end,
-        page=cited_page(document.meta.pages, start),
-        quote=text[start:end],
+    return Evidence.cited(
+        corpus.document(f.source),
+        start,
+        end,
+        (min(paragraph[0], start), max(paragraph[1], end)),
+        stance=citation.stance or Stance.SUPPORTS,
         reason=reason,
         rule=RULES[citation.decision],
         score=0.0,
         reviewed=citation.decision,
-        **cited_context(text, start, end, min(paragraph[0], start), max(paragraph[1], end)),
     )
 
 
