@@ -169,6 +169,12 @@ class ClaimSet(BaseModel):
     def claims(self) -> list[Claim]:
         return self.file.claims
 
+    def only(self, ids: Iterable[str]) -> ClaimSet:
+        """The same claims file with only the claims ``ids``, in the file's order."""
+        wanted = set(ids)
+        chosen = [claim for claim in self.claims if claim.id in wanted]
+        return self.model_copy(update={"file": self.file.model_copy(update={"claims": chosen})})
+
 
 # --- corpus -------------------------------------------------------------------------------
 

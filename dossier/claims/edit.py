@@ -95,12 +95,12 @@ def _append_claim(text: str, root: MappingNode, claim: Claim, name: str) -> str:
     if seq.flow_style:  # 'claims: []': drop the brackets, the item goes on the next line
         dash, content = key.start_mark.column + 2, key.start_mark.column + 4
         text = text[: seq.start_mark.index] + text[seq.end_mark.index :]
-        at, gap = _line_end(text, seq.start_mark.index), ""
+        at, gap = line_end(text, seq.start_mark.index), ""
     else:
         dash = seq.start_mark.column
         first = seq.value[0]
         content = dash + 2 if first.flow_style else max(first.start_mark.column, dash + 2)
-        at = _line_end(text, _end_index(seq.value[-1]))
+        at = line_end(text, end_index(seq.value[-1]))
         spaced = len(seq.value) > 1 and _blank_line_between(text, *seq.value[-2:])
         gap = newline if spaced else ""
     if at > len(text):  # the last claim ends the file, without a final line break
@@ -112,11 +112,11 @@ def _append_claim(text: str, root: MappingNode, claim: Claim, name: str) -> str:
 
 
 def _blank_line_between(text: str, before: Node, after: Node) -> bool:
-    gap = text[_end_index(before) : after.start_mark.index]
+    gap = text[end_index(before) : after.start_mark.index]
     return re.search(r"\n[ \t]*\r?\n", gap) is not None
 
 
-def _end_index(node: Node) -> int:
+def end_index(node: Node) -> int:
     """Where the last value inside ``node`` ends in the text (block scalars end late)."""
     while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
         last = node.value[-1]
@@ -124,7 +124,7 @@ def _end_index(node: Node) -> int:
     return int(node.end_mark.index)
 
 
-def _line_end(text: str, index: int) -> int:
+def line_end(text: str, index: int) -> int:
     """The start of the line after the last non-blank text before ``index``."""
     index = len(text[:index].rstrip(" \t\r\n"))
     newline = text.find("\n", index)

@@ -157,7 +157,7 @@ def apply_review(
     explanation = explain(shown, evidence)
     if review.verdict is not None:
         shown = review.verdict
-        explanation = f"{_reviewed_by(review)}. {explanation}"
+        explanation = f"{reviewed_by(review)}. {explanation}"
     return result.model_copy(
         update={
             "verdict": shown,
@@ -179,7 +179,7 @@ def apply_review(
     )
 
 
-def _reviewed_by(review: Review | ReviewOutcome) -> str:
+def reviewed_by(review: Review | ReviewOutcome) -> str:
     """``The verdict of J. Doe, 2026-12-06``, as much of it as the review tells."""
     who = f"of {review.by}" if review.by else "of the editors"
     return f"The verdict {who}" + (f", {review.date.isoformat()}" if review.date else "")

@@ -14,7 +14,7 @@ from collections import Counter
 
 from dossier.errors import DossierError
 from dossier.models import ClaimResult, Report
-from dossier.review.apply import _reviewed_by
+from dossier.review.apply import reviewed_by
 from dossier.verdict import decide, explain
 
 
@@ -45,5 +45,5 @@ def published_claim(claim: ClaimResult) -> ClaimResult:
     counting those."""
     assert claim.review is not None  # (reviewed)
     evidence = [e for e in claim.evidence if e.reviewed is not None]
-    explanation = f"{_reviewed_by(claim.review)}. {explain(decide(evidence), evidence)}"
+    explanation = f"{reviewed_by(claim.review)}. {explain(decide(evidence), evidence)}"
     return claim.model_copy(update={"evidence": evidence, "explanation": explanation})

@@ -36,14 +36,13 @@ from dossier.review.actions import (
 )
 from dossier.review.store import write_review
 from dossier.sanitise import one_line
-from dossier.tools.explain import Citation, find_claim_index, format_citation
+from dossier.tools.explain import cited, find_claim_index, format_citation
 from dossier.tools.terminal import (
     HEADING_STYLE,
     PATH_STYLE,
     Look,
     badge,
     indented,
-    line_and_column,
     render,
 )
 from dossier.verdict import decide
@@ -112,17 +111,12 @@ def run_asked(
         find_claim_index(claims, claim_id)  # a wrong id is said before any work
     said: list[str] = []
     with prepared(claims_path, corpus_path, how, claims=claims) as ready:
-        results = {r.id: r for r in ready.check(_only(claims, ids))}
+        results = {r.id: r for r in ready.check(claims.only(ids))}
         for claim_id in ids:
             claims, lines = _decide(claims, ready.corpus, results[claim_id], asked, editor)
             said.extend(lines)
     said.append(LOCK_HINT)
     return said
-
-
-def _only(claims: ClaimSet, ids: Sequence[str]) -> ClaimSet:
-    chosen = [c for c in claims.claims if c.id in set(ids)]
-    return claims.model_copy(update={"file": claims.file.model_copy(update={"claims": chosen})})
 
 
 def _decide(
@@ -231,7 +225,7 @@ def walk(
         find_claim_index(claims, claim_id)
     walked = Walked()
     with prepared(claims_path, corpus_path, how, claims=claims) as ready:
-        results = ready.check(_only(claims, ids) if ids else claims)
+        results = ready.check(claims.only(ids) if ids else claims)
         todo = results if ids else [r for r in results if needs_review(r)]
         if not todo:
             terminal.show("Nothing to review: every claim is reviewed, with no new evidence.\n")
@@ -365,16 +359,6 @@ def _claim_head(
 
 def _citation(result: ClaimResult, corpus: Corpus, i: int, look: Look) -> list[RenderableType]:
     e = result.evidence[i]
-    document = corpus.document(e.source)
-    line, column = line_and_column(document.text, e.start)
-    citation = Citation(
-        number=i + 1,
-        evidence=e,
-        path=(Path(corpus.root) / e.source).as_posix(),
-        line=line,
-        column=column,
-        meta=document.meta,
-    )
     title = Text("Supports the claim" if e.stance is Stance.SUPPORTS else "Conflicts with it")
     title.stylize(HEADING_STYLE)
-    return [Text(""), title, *format_citation(citation, look)]
+    return [Text(""), title, *format_citation(cited(i + 1, e, corpus), look)]

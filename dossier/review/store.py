@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from dossier.atomic import replace_file
-from dossier.claims.edit import _end_index, _line_end
+from dossier.claims.edit import end_index, line_end
 from dossier.claims.load import CLAIMS, claims_of
 from dossier.models import ClaimSet, Review
 from dossier.yamlfile import parse_yaml, place_of, read_yaml
@@ -54,9 +54,9 @@ def write_review(path: Path, claim_id: str, review: Review | None) -> ClaimSet:
     if old is not None:
         key, value = old
         start = key.start_mark.index - key.start_mark.column
-        end = _line_end(text, _end_index(value))
+        end = line_end(text, end_index(value))
     else:
-        start = end = _line_end(text, _end_index(item))
+        start = end = line_end(text, end_index(item))
     if end > len(text):  # the claim ends the file, without a final line break
         text += newline
         start, end = min(start, len(text)), len(text)

@@ -180,27 +180,30 @@ def explanation(
     """The explanation of the claim at ``index``: only that claim is judged (by ``ready``, the
     corpus prepared for judging, when given)."""
     claim = claims.claims[index]
-    one = claims.model_copy(update={"file": claims.file.model_copy(update={"claims": [claim]})})
+    one = claims.only([claim.id])
     [result] = ready.check(one) if ready is not None else check_claims(one, corpus)
-    citations = []
-    for number, evidence in enumerate(result.evidence, start=1):
-        document = corpus.document(evidence.source)
-        line, column = line_and_column(document.text, evidence.start)
-        citations.append(
-            Citation(
-                number=number,
-                evidence=evidence,
-                path=(Path(corpus.root) / evidence.source).as_posix(),
-                line=line,
-                column=column,
-                meta=document.meta,
-            )
-        )
     return Explanation(
         claims_file=claims.path,
         line=claims.lines.get(claim.id),
         result=result,
-        citations=citations,
+        citations=[
+            cited(number, evidence, corpus)
+            for number, evidence in enumerate(result.evidence, start=1)
+        ],
+    )
+
+
+def cited(number: int, evidence: Evidence, corpus: Corpus) -> Citation:
+    """A piece of evidence as ``explain`` numbers and places it (``corpus/a.txt:12``)."""
+    document = corpus.document(evidence.source)
+    line, column = line_and_column(document.text, evidence.start)
+    return Citation(
+        number=number,
+        evidence=evidence,
+        path=(Path(corpus.root) / evidence.source).as_posix(),
+        line=line,
+        column=column,
+        meta=document.meta,
     )
 
 
