@@ -16,8 +16,9 @@ from pathlib import Path
 from dossier.analysis.text import Analyzer
 from dossier.claims.load import load_claims
 from dossier.corpus.read import load_corpus
+from dossier.executors import choose
 from dossier.executors.local import LocalExecutor, default_workers
-from dossier.judge.match import Matcher
+from dossier.judge.match import Matcher, Remote
 from dossier.judge.prepare import Preparer
 from dossier.models import (
     Claim,
@@ -36,6 +37,7 @@ from dossier.verdict import decide, explain
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 PARALLEL_MIN_CLAIMS = 32  # fewer claims are retrieved on one thread and judged in this process
 CLAIMS_PER_TASK = 8
+JUDGE_AHEAD = 4  # judging tasks handed to each of a cluster's worker threads ahead of the one taken
 
 
 @dataclass(frozen=True)
@@ -141,11 +143,20 @@ def judge(
 ) -> Iterator[list[Evidence]]:
     """Each claim's evidence among its candidates, in order; on several processes when there
     are many claims (the memory each frees given back). The result is the same whatever the
-    number of processes."""
-    executor = LocalExecutor(workers, min_size=PARALLEL_MIN_CLAIMS, give_back=True)
+    number of processes. On a cluster (``executors.choose``), when the matcher can be made
+    again there (``Matcher.remote``: a build through the cache), each worker makes it once and
+    judges the claims."""
     tasks = [work[i : i + CLAIMS_PER_TASK] for i in range(0, len(work), CLAIMS_PER_TASK)]
+    judged: Iterator[list[list[Evidence]]]
+    if matcher.remote is not None and choose.remote():
+        judged = choose.executor(workers, ahead=JUDGE_AHEAD).map(
+            _judge_remotely, matcher.remote, tasks
+        )
+    else:
+        executor = LocalExecutor(workers, min_size=PARALLEL_MIN_CLAIMS, give_back=True)
+        judged = executor.map(_judge_claims, matcher, tasks)
     done = 0
-    for evidences in executor.map(_judge_claims, matcher, tasks):
+    for evidences in judged:
         done += len(evidences)
         if progress:
             progress("judging claims", done, len(work))
@@ -154,6 +165,10 @@ def judge(
 
 def _judge_claims(matcher: Matcher, work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
     return [matcher.evidence(claim, candidates) for claim, candidates in work]
+
+
+def _judge_remotely(remote: Remote, work: list[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
+    return remote.judge(work)
 
 
 def built(report: Report, written: list[Path]) -> Built:

@@ -2,48 +2,71 @@
 workers (its path under the folder, and its sha256), not its bytes, and the worker reads it
 where it runs, checked against that hash.
 
-The folder must be mounted at the same path on every worker as on the build's machine (a
-network file system, an object store mounted as one); a worker that has it elsewhere is told
-where by ``DOSSIER_CORPUS_ROOT`` in its environment. A file that is not there or is another
-file on a worker (a folder not shared, a stale copy) stops the build with an error naming the
-file and the worker: never a dossier computed from other articles.
+Two folders are shared: the corpus (the articles a worker analyses, and the sentences it
+judges) and the build cache (the corpus state and the index a worker judges with). Each must be
+mounted at the same path on every worker as on the build's machine (a network file system, an
+object store mounted as one); a worker that has one elsewhere is told where by
+``DOSSIER_CORPUS_ROOT`` or ``DOSSIER_CACHE_ROOT`` in its environment. A file that is not there
+or is another file on a worker (a folder not shared, a stale copy) stops the build with an
+error naming the file and the worker: never a dossier computed from other articles.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 
 from dossier.errors import ClusterError
 
-ROOT_VARIABLE = "DOSSIER_CORPUS_ROOT"
-"""On a worker: where it finds the build's corpus folder, when not at the build's path."""
 
-HELP = (
-    "the corpus folder must be mounted at the same path on every worker as on the build's"
-    f" machine, or {ROOT_VARIABLE} set on the worker to where it is (docs/cluster.md)"
-)
+@dataclass(frozen=True)
+class Shared:
+    """A folder the workers share with the build: what it is, and the variable that tells a
+    worker where it is mounted when not at the build's path."""
+
+    what: str
+    variable: str
+
+    def help(self) -> str:
+        return (
+            f"the {self.what} must be mounted at the same path on every worker as on the build's"
+            f" machine, or {self.variable} set on the worker to where it is (docs/cluster.md)"
+        )
+
+    def path(self, root: str, path: str) -> str:
+        """Where the file ``path`` under the build's folder ``root`` is on this worker."""
+        return os.path.join(os.environ.get(self.variable) or root, path)
 
 
-def read_shared(root: str, path: str, sha256: str) -> bytes:
-    """The bytes of the file ``path`` under the build's folder ``root`` (or under the worker's
-    ``DOSSIER_CORPUS_ROOT``), which must have ``sha256``."""
-    where = os.path.join(os.environ.get(ROOT_VARIABLE) or root, path)
+CORPUS = Shared("corpus folder", "DOSSIER_CORPUS_ROOT")
+CACHE = Shared("build cache folder", "DOSSIER_CACHE_ROOT")
+
+
+def read_shared(root: str, path: str, sha256: str, folder: Shared = CORPUS) -> bytes:
+    """The bytes of the file ``path`` under the build's folder ``root`` (or under the folder
+    the worker's variable names, see ``Shared``), which must have ``sha256``."""
+    where = folder.path(root, path)
     try:
         with open(where, "rb") as handle:
             data = handle.read()
     except OSError as err:
-        raise ClusterError(
-            f"{path}: on the Dask worker {worker()}, {where} cannot be read ({err.strerror}):"
-            f" {HELP}"
-        ) from None
+        raise not_there(path, where, err, folder) from None
     if hashlib.sha256(data).hexdigest() != sha256:
         raise ClusterError(
             f"{path}: on the Dask worker {worker()}, {where} is not the file the build read"
             " (its sha256 differs: a folder not shared, a stale copy, or a file changed during"
-            f" the build): {HELP}"
+            f" the build): {folder.help()}"
         )
     return data
+
+
+def not_there(path: str, where: str, err: OSError, folder: Shared = CORPUS) -> ClusterError:
+    """The error of a worker that cannot read a shared file."""
+    return ClusterError(
+        f"{path}: on the Dask worker {worker()}, {where} cannot be read ({err.strerror}):"
+        f" {folder.help()}"
+    )
 
 
 def worker() -> str:

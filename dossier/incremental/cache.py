@@ -337,7 +337,8 @@ class Cache:
             self._discard(err)
             return set()
 
-    def _file(self, table: str, key: str) -> Path:
+    def file_path(self, table: str, key: str) -> Path:
+        """Where the file table ``table`` keeps the value of ``key`` (it may not be there)."""
         return self.folder / FILES_DIR / table / key
 
     def _files(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, bytes, int]]:
@@ -351,7 +352,7 @@ class Cache:
             if key not in seals:
                 continue
             try:
-                yield key, self._file(table, key).read_bytes(), seals[key]
+                yield key, self.file_path(table, key).read_bytes(), seals[key]
             except FileNotFoundError:
                 continue
 
@@ -396,7 +397,7 @@ class Cache:
         """Store ``data`` as the file of ``key``: written under a temporary name, then renamed
         into place (a build that stops halfway leaves a whole file), and recorded with its seal
         in the table's rows (the next ``flush``)."""
-        final = self._file(table, key)
+        final = self.file_path(table, key)
         temp = final.with_name(f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}")
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -420,7 +421,7 @@ class Cache:
         ``kept_file`` no longer finds it."""
         if self._db is None:
             return None
-        final = self._file(table, key)
+        final = self.file_path(table, key)
         temp = final.with_name(f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}")
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -443,7 +444,7 @@ class Cache:
         what ``keep_file`` returned)."""
         if self._db is None:
             return None
-        path = self._file(table, key)
+        path = self.file_path(table, key)
         try:
             return path if _file_id(os.stat(path)) == kept else None
         except OSError:
@@ -484,7 +485,7 @@ class Cache:
                         shutil.rmtree(self.index_path(key), ignore_errors=True)
                     else:
                         with contextlib.suppress(OSError):
-                            os.unlink(self._file(table, key))
+                            os.unlink(self.file_path(table, key))
                 self._db.executemany(f"DELETE FROM {table} WHERE key = ?", ((k,) for k in stale))
         except sqlite3.Error as err:
             self._discard(err)

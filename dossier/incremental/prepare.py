@@ -19,6 +19,7 @@ from typing import Any
 
 from dossier.corpus.documents import article_columns
 from dossier.corpus.furniture import FurnitureRule
+from dossier.executors import choose
 from dossier.incremental.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.judge.match import Matcher
 from dossier.judge.prepare import (
@@ -69,6 +70,33 @@ paragraph and passage columns, the article profiles' rows, the passages' figure 
 article's path and hash (what a later state is derived from, see ``CachedPreparer._derived``). An
 article's names and profile are kept as one string or bytes each: 50,000 of those are read
 back at once, the sets and lists in them only for the articles the judge reads."""
+
+
+def read_state(stored: Any, texts: Sequence[str] | None) -> State:
+    """A state as the cache keeps it (``_record``), its passages over the articles' ``texts``
+    (None: none to read); a ``ValueError`` saying why when it is not one."""
+    try:
+        if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
+            raise ValueError("not a corpus state of this version")
+        (
+            names, described, manifest, paragraph_columns, passage_columns, profiles,
+            figures, articles,
+        ) = stored  # fmt: skip
+        paragraphs = Paragraphs.from_columns(paragraph_columns)
+        paths = [path for path, _ in articles]
+        passages = Passages.from_columns(passage_columns, texts or [""] * len(paths))
+        if list(passages.by_source()) != paths:
+            raise ValueError("its articles are not its passages'")
+        if not isinstance(figures, bytes) or len(figures) != len(passages):
+            raise ValueError("its figure column is not its passages'")
+        if len(profiles) != len(paths):
+            raise ValueError("its article profiles are not its articles'")
+    except (TypeError, IndexError) as err:
+        raise ValueError(str(err)) from None
+    return State(
+        paragraphs, passages, names, described, profiles, manifest, None, bytearray(figures),
+        [tuple(a) for a in articles],
+    )  # fmt: skip
 
 
 class CachedPreparer(Preparer):
@@ -292,33 +320,14 @@ class CachedPreparer(Preparer):
         return state
 
     def _read_state(self, stored: Any, texts: Sequence[str] | None) -> State | None:
-        """A state as the cache keeps it (``State.record``), its passages over the articles'
-        ``texts`` (None: none to read); None when it is not one."""
+        """``read_state``; None, with a warning, when ``stored`` is not a state."""
         if stored is None:
             return None
         try:
-            if not isinstance(stored, tuple) or len(stored) != STATE_FIELDS:
-                raise ValueError("not a corpus state of this version")
-            (
-                names, described, manifest, paragraph_columns, passage_columns, profiles,
-                figures, articles,
-            ) = stored  # fmt: skip
-            paragraphs = Paragraphs.from_columns(paragraph_columns)
-            paths = [path for path, _ in articles]
-            passages = Passages.from_columns(passage_columns, texts or [""] * len(paths))
-            if list(passages.by_source()) != paths:
-                raise ValueError("its articles are not its passages'")
-            if not isinstance(figures, bytes) or len(figures) != len(passages):
-                raise ValueError("its figure column is not its passages'")
-            if len(profiles) != len(paths):
-                raise ValueError("its article profiles are not its articles'")
-        except (ValueError, TypeError, IndexError) as err:
+            return read_state(stored, texts)
+        except ValueError as err:
             self.cache.warn_once(f"corpus state unreadable: {err}")
             return None
-        return State(
-            paragraphs, passages, names, described, profiles, manifest, None, bytearray(figures),
-            [tuple(a) for a in articles],
-        )  # fmt: skip
 
     def _analyses(self, wanted: Sequence[int]) -> Iterator[Entry]:
         """The analyses of the articles numbered ``wanted``, in order: read from the cache a few
@@ -372,7 +381,19 @@ class CachedPreparer(Preparer):
             state.index = self._open_index(self.cache, self.state_key, state.manifest)
             if state.index is None:  # the cached index is broken: written again, and recorded
                 state.index = self._build_index(self._index_items(), lambda: state, replace=True)
-        return super().matcher(corpus)
+        matcher = super().matcher(corpus)
+        if choose.remote() and state is not None and self.cache.usable:
+            from dossier.incremental.remote import recipe
+
+            matcher.remote = recipe(
+                self.state_key,
+                self.aliases,
+                self.cache.folder,
+                self.cache.file_path("states", self.state_key),
+                self.cache.index_path(self.state_key),
+                corpus,
+            )
+        return matcher
 
     @staticmethod
     def _open_index(cache: Cache, state: str, manifest: object) -> PassageIndex | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from dossier.analysis import attribution
 from dossier.analysis.normal import Folded, fold
@@ -256,6 +256,15 @@ class _Remembering(Analyzer):
         return list(self._read(text))
 
 
+class Remote(Protocol):
+    """What judges claims on a cluster's worker without the matcher being sent there: it
+    pickles small, and makes the same matcher again where it runs."""
+
+    def judge(self, work: Sequence[tuple[Claim, list[int]]]) -> list[list[Evidence]]:
+        """Each claim's evidence among its candidates, as ``Matcher.evidence`` gives it."""
+        ...
+
+
 class Matcher:
     """Holds the corpus, its index and analyses; gives the evidence for a claim."""
 
@@ -274,6 +283,10 @@ class Matcher:
         (``judge.prepare`` computes them in parallel, through the build cache or not). How rare
         a word is, the index tells: the passages that hold it."""
         self.corpus = corpus
+        self.remote: Remote | None = None
+        """How a cluster's worker makes this matcher again and judges with it (set by the
+        cached build, whose corpus state and index a worker can read: ``incremental.remote``);
+        None: the judging runs on this machine."""
         self._figures = figures  # per passage, 1 when it ``has_figure``: given by judge.prepare
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         paths, hashes, metas = article_columns(corpus.documents)  # (none of them made)

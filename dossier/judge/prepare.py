@@ -106,6 +106,24 @@ class State:
     articles: list[tuple[str, str]]  # each article's path and hash, in order
 
 
+def matcher_of(corpus: Corpus, analyzer: Analyzer, state: State, index: PassageIndex) -> Matcher:
+    """The matcher over ``corpus``, segmented as ``state`` says, with its statistics and
+    ``index``: what a build judges with, and what a cluster's worker makes again from the
+    state and index the build kept (``incremental.remote``)."""
+    return Matcher(
+        corpus,
+        analyzer,
+        index=index,
+        doc_keys=ArticleNames(state.names, KEY_SEP),
+        descriptions={_pair(k): v for k, v in state.described.items()},
+        profiles=Made(
+            dict(zip(article_columns(corpus.documents)[0], state.profiles, strict=True)),
+            _profile_row,
+        ),
+        figures=bytes(state.figures),
+    )
+
+
 def _pair(key: str) -> tuple[str, str]:
     by, word = key.split(KEY_SEP, 1)
     return by, word
@@ -344,18 +362,7 @@ class Preparer:
         if state is None or state.index is None:
             raise ValueError("Preparer.matcher: the corpus was not segmented by this preparer")
         self._state = None
-        return Matcher(
-            corpus,
-            self.analyzer,
-            index=state.index,
-            doc_keys=ArticleNames(state.names, KEY_SEP),
-            descriptions={_pair(k): v for k, v in state.described.items()},
-            profiles=Made(
-                dict(zip(article_columns(corpus.documents)[0], state.profiles, strict=True)),
-                _profile_row,
-            ),
-            figures=bytes(state.figures),
-        )
+        return matcher_of(corpus, self.analyzer, state, state.index)
 
     def _threads(self) -> int:
         """The threads that write the index: two for a large corpus."""

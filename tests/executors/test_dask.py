@@ -1,7 +1,9 @@
 """The Dask executor and `dossier build --scheduler`: the same results in the same order as
 the local executor, the same dossier bytes out (web pages and Markdown read on the workers as
-in the build), tasks that name the articles instead of carrying them, a lost worker's task run
-again, and one-line errors for a scheduler that is not there or a worker with another corpus."""
+in the build), tasks that name the articles instead of carrying them, claims judged on the
+workers with the corpus state and index they read from the shared cache, a lost worker's task
+run again, and one-line errors for a scheduler that is not there or a worker with another
+corpus or cache."""
 
 from __future__ import annotations
 
@@ -161,11 +163,48 @@ def test_a_task_names_its_articles_and_the_workers_read_them(
     assert sent[0][1] < 500  # their paths and hashes, not their text
 
 
-def _set_root(root: str | None) -> None:
+def _judged_on(client: distributed.Client, build: Any) -> tuple[Path, int]:
+    """What ``build()`` wrote, and how many judging tasks ran on the cluster's workers."""
+    with distributed.get_task_stream(client) as stream:
+        out = build()
+    return out, sum("_judge_remotely" in task["key"] for task in stream.data)
+
+
+ADDED = """
+  - id: added-on-the-cluster
+    text: Russian warplanes struck Deir ez-Zor.
+"""
+
+
+@pytest.mark.slow
+def test_claims_are_judged_on_the_workers_through_the_shared_cache(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    _project(tmp_path, *SEED)
+    address = client.scheduler.address
+    on_cluster = ("--cache-dir", str(tmp_path / "cache"), "--scheduler", address)
+    local = _build(tmp_path, "local", "--no-cache")
+    cold, tasks = _judged_on(client, lambda: _build(tmp_path, "cold", *on_cluster))
+    assert tasks == 3  # 21 claims, 8 a task
+    warm, tasks = _judged_on(client, lambda: _build(tmp_path, "warm", *on_cluster))
+    assert tasks == 0  # every judgment read back from the cache
+    with (tmp_path / "claims.yaml").open("a", encoding="utf-8") as claims:
+        claims.write(ADDED)
+    added, tasks = _judged_on(client, lambda: _build(tmp_path, "added", *on_cluster))
+    assert tasks == 1  # the claim added, alone
+    local_added = _build(tmp_path, "local-added", "--no-cache")
+    for name in ("dossier.json", "dossier.html"):
+        expected = (local / name).read_bytes()
+        assert (cold / name).read_bytes() == expected
+        assert (warm / name).read_bytes() == expected
+        assert (added / name).read_bytes() == (local_added / name).read_bytes()
+
+
+def _set_root(root: str | None, variable: str = "DOSSIER_CORPUS_ROOT") -> None:
     if root is None:
-        os.environ.pop("DOSSIER_CORPUS_ROOT", None)
+        os.environ.pop(variable, None)
     else:
-        os.environ["DOSSIER_CORPUS_ROOT"] = root
+        os.environ[variable] = root
 
 
 def test_a_worker_reads_the_corpus_where_it_is_mounted_and_never_another(
@@ -200,13 +239,66 @@ def test_a_worker_reads_the_corpus_where_it_is_mounted_and_never_another(
         client.run(_set_root, None)
 
 
-def _failed_build(folder: Path, scheduler: str) -> str:
-    """The error lines of a build on the cluster that must fail, which writes nothing."""
+def test_a_worker_reads_the_cache_where_it_is_mounted_and_never_another(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    _project(tmp_path, *SEED)
+    address = client.scheduler.address
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    _build(tmp_path, "first", *cache)  # judged here: the cache holds the state and index
+    with (tmp_path / "claims.yaml").open("a", encoding="utf-8") as claims:
+        claims.write(ADDED)
+    local = _build(tmp_path, "local", "--no-cache")
+    mounts = tmp_path / "mnt"
+    for copy in ("good", "other-index", "other-state"):
+        shutil.copytree(tmp_path / "cache", mounts / copy)
+    (index,) = (mounts / "other-index" / "index").iterdir()
+    meta = index / "meta.json"
+    meta.write_bytes(meta.read_bytes() + b" ")
+    (state,) = (mounts / "other-state" / "files" / "states").glob(f"{index.name}*")
+    state.write_bytes(state.read_bytes()[:-1] + b"\0")
+    try:
+        client.run(_set_root, str(mounts / "good"), "DOSSIER_CACHE_ROOT")
+        on_cluster, tasks = _judged_on(
+            client, lambda: _build(tmp_path, "on-cluster", *cache, "--scheduler", address)
+        )
+        assert tasks == 1  # the claim added
+        assert (on_cluster / "dossier.json").read_bytes() == (local / "dossier.json").read_bytes()
+        (tmp_path / "claims.yaml").write_text(
+            (tmp_path / "claims.yaml").read_text("utf-8").replace("warplanes", "jets"), "utf-8"
+        )
+        worker = "tcp://127.0.0.1:[0-9]+"  # whichever ran the task
+        help = (
+            "the build cache folder must be mounted at the same path on every worker as on the"
+            " build's machine, or DOSSIER_CACHE_ROOT set on the worker to where it is"
+            " (docs/cluster.md)"
+        )
+        client.run(_set_root, str(mounts / "other-index"), "DOSSIER_CACHE_ROOT")
+        said = _failed_build(tmp_path, address, *cache)
+        where = mounts / "other-index" / "index" / index.name
+        expected = re.escape(
+            f"Error: index/{index.name}: on the Dask worker WORKER, {where} is not the index the"
+            f" build wrote (its files differ): {help}\n"
+        )
+        assert re.fullmatch(expected.replace("WORKER", worker), said), said
+        client.run(_set_root, str(mounts / "other-state"), "DOSSIER_CACHE_ROOT")
+        said = _failed_build(tmp_path, address, *cache)
+        assert f", {state} is not the file the build read (its sha256 differs: " in said
+        client.run(_set_root, str(mounts / "none"), "DOSSIER_CACHE_ROOT")
+        said = _failed_build(tmp_path, address, *cache)
+        assert "cannot be read (No such file or directory): the build cache folder" in said
+    finally:
+        client.run(_set_root, None, "DOSSIER_CACHE_ROOT")
+
+
+def _failed_build(folder: Path, scheduler: str, *options: str) -> str:
+    """The error lines of a build on the cluster that must fail, which writes nothing
+    (``options``: the cache's, by default none)."""
     out = folder / "failed"
     result = CliRunner().invoke(
         app,
-        ["build", "--no-cache", "--claims", str(folder / "claims.yaml"), "--corpus",
-         str(folder / "corpus"), "--out", str(out), "--scheduler", scheduler],
+        ["build", *(options or ["--no-cache"]), "--claims", str(folder / "claims.yaml"),
+         "--corpus", str(folder / "corpus"), "--out", str(out), "--scheduler", scheduler],
     )  # fmt: skip
     assert result.exit_code == 2, result.output
     assert not out.exists()
