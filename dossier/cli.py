@@ -175,11 +175,22 @@ def build(
         typer.Option(
             "--scheduler",
             envvar="DOSSIER_SCHEDULER",
-            help="Analyse the articles on a Dask cluster: its scheduler's address "
-            "(tcp://HOST:8786), or local:N for N worker processes started for the build "
+            help="Analyse the articles and judge the claims on a Dask cluster: its scheduler's "
+            "address (tcp://HOST:8786), or local:N for N worker processes started for the build "
             "(docs/cluster.md). [default: local processes]",
         ),
     ] = None,
+    shards: Annotated[
+        int,
+        typer.Option(
+            "--shards",
+            min=1,
+            envvar="DOSSIER_SHARDS",
+            help="Write the search index in N shards side by side, each article in the shard "
+            "of its path's hash; the dossier is the same (docs/cluster.md). [default: 1]",
+            show_default=False,
+        ),
+    ] = 1,
     published: Annotated[
         bool,
         typer.Option(
@@ -198,10 +209,11 @@ def build(
     from dossier.incremental import build as incremental
     from dossier.render.output import parse_formats
     from dossier.render.view import plural
+    from dossier.retrieval.sharded import sharding
 
     formats = parse_formats(format)
     cache = _cache_dir(claims, cache_dir, no_cache)
-    with on_cluster(scheduler), _progress() as progress:
+    with on_cluster(scheduler), sharding(shards), _progress() as progress:
         if cache is None:
             built = pipeline.build_dossier(
                 claims, corpus, out, formats, warn=_warn, progress=progress, workers=workers,

@@ -578,12 +578,16 @@ def _seal(key: str, data: bytes) -> int:
 
 
 def folder_manifest(folder: Path) -> list[tuple[str, int, str]]:
-    """(name, size, sha256) of every file in an index folder, to check it before trusting it."""
+    """(name, size, sha256) of every file in an index folder, to check it before trusting it;
+    a file in a shard's folder is named with it (``shard-000/meta.json``)."""
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder}: not a folder")
     manifest = []
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            manifest.append((path.name, len(data), hashlib.sha256(data).hexdigest()))
+            name = path.relative_to(folder).as_posix()
+            manifest.append((name, len(data), hashlib.sha256(data).hexdigest()))
     return manifest
 
 

@@ -33,7 +33,7 @@ from dossier.judge.prepare import (
 )
 from dossier.models import Corpus, Document, Paragraphs, Passages
 from dossier.retrieval.interface import Item, PassageIndex
-from dossier.retrieval.tantivy import TantivyIndex
+from dossier.retrieval.sharded import new_index, open_index, shards
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,11 @@ class CachedPreparer(Preparer):
         state.described = {k: v for k, v in sorted(uses.items()) if v}
         state.passages.read_texts_from(Texts(documents))
         then = self._sentences({path: base.articles[before[path][0]][1] for path in replaced})
-        removed = None if then is None else [terms for rows in then.values() for terms, _ in rows]
+        removed = (
+            None
+            if then is None
+            else [(path, terms) for path, rows in then.items() for terms, _ in rows]
+        )
         state.index = self._patched_index(base_key, base.manifest, replaced, items, removed, state)
         if state.index is None:
             return None
@@ -272,7 +276,7 @@ class CachedPreparer(Preparer):
         manifest: object,
         replaced: list[str],
         items: list[tuple[str, int, str]],
-        removed: list[str] | None,
+        removed: list[tuple[str, str]] | None,
         state: State,
     ) -> PassageIndex | None:
         """The last state's index with the passages of ``replaced`` deleted and ``items``
@@ -292,18 +296,21 @@ class CachedPreparer(Preparer):
                 if folder is None:
                     return None
                 try:
-                    for file in base.iterdir():
-                        if file.is_file() and not _is_lock(file):
-                            _link_or_copy(file, folder / file.name)
+                    for file in sorted(base.rglob("*")):
+                        target = folder / file.relative_to(base)
+                        if file.is_dir():
+                            target.mkdir()
+                        elif file.is_file() and not _is_lock(file):
+                            _link_or_copy(file, target)
                 except OSError as err:  # the folder is not put in place: see _Abandoned
                     raise _Abandoned(f"index unreadable: {err}") from err
-                TantivyIndex(str(folder)).replace(replaced, items, removed=removed)
+                open_index(folder).replace(replaced, items, removed=removed)
         except _Abandoned as err:
             self.cache.warn_once(str(err))
             return None
         final = self.cache.index_path(self.state_key)
         try:
-            index = TantivyIndex(str(final))
+            index = open_index(final)
             self._keep(_record(state, folder_manifest(final)))
         except (OSError, ValueError):  # another build replaced it this very moment
             return None
@@ -401,7 +408,7 @@ class CachedPreparer(Preparer):
         path = cache.index_path(state)
         try:
             if folder_manifest(path) == manifest:
-                return TantivyIndex(str(path))
+                return open_index(path)
             problem = "index files changed since they were written"
         except (OSError, ValueError) as err:
             problem = f"index unreadable: {err}"
@@ -426,12 +433,12 @@ class CachedPreparer(Preparer):
             if folder is None:
                 index = self._memory_index(items)
             else:
-                TantivyIndex(str(folder)).add(items, threads=self._threads())
+                new_index(folder, shards()).add(items, threads=self._threads())
         if folder is not None:
             final = self.cache.index_path(self.state_key)
             try:
                 manifest = folder_manifest(final)
-                index = TantivyIndex(str(final))
+                index = open_index(final)
             except (OSError, ValueError):  # another build replaced it this very moment
                 index = self._memory_index(self._index_items())
             else:

@@ -32,7 +32,7 @@ from dossier.incremental.prepare import read_state
 from dossier.judge.match import Matcher
 from dossier.judge.prepare import Texts, matcher_of
 from dossier.models import Claim, Corpus, Evidence, SourceMeta
-from dossier.retrieval.tantivy import TantivyIndex
+from dossier.retrieval.sharded import open_index
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,4 +143,4 @@ def _make(recipe: MatcherRecipe) -> Matcher:
         paragraphs=state.paragraphs,
         passages=state.passages,
     )
-    return matcher_of(corpus, Analyzer(dict(recipe.aliases)), state, TantivyIndex(folder))
+    return matcher_of(corpus, Analyzer(dict(recipe.aliases)), state, open_index(Path(folder)))

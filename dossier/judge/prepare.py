@@ -42,7 +42,7 @@ from dossier.judge.match import (
 )
 from dossier.models import Columns, Corpus, Document, Paragraphs, Passages, SourceMeta
 from dossier.retrieval.interface import Item, PassageIndex, passage_terms
-from dossier.retrieval.tantivy import TantivyIndex
+from dossier.retrieval.sharded import new_index, shards
 
 Progress = Callable[[str, int, int], None]
 
@@ -381,6 +381,6 @@ class Preparer:
         return index
 
     def _memory_index(self, items: Iterable[Item]) -> PassageIndex:
-        index = TantivyIndex()
+        index = new_index(None, shards())
         index.add(items, threads=self._threads())
         return index

@@ -2,7 +2,8 @@
 
 Passages are indexed by the same keys the judge matches on (stems, folded names, alias
 entities), so a claim that writes "Deir ez-Zor" retrieves a passage that writes "Deir al-Zour".
-A backend is one module beside this one implementing ``PassageIndex`` (``tantivy.py``).
+A backend is one module beside this one implementing ``PassageIndex``: ``tantivy.py``, and
+``sharded.py`` over several of those.
 """
 
 from __future__ import annotations
@@ -25,11 +26,23 @@ Item = tuple[str, int, str]
 class PassageIndex(Protocol):
     """An index of passages, each kept as (article, sentence number); ``place`` tells where
     each article's passages start in the corpus, and ``search`` returns passage ids, best
-    first. How rare a key is, the index tells (``frequency``), among its live passages.
-    (The incremental build patches a tantivy index in place: ``TantivyIndex.replace``.)"""
+    first. How rare a key is, the index tells (``frequency``), among its live passages; a
+    backend ranks by those statistics over all its passages, however it stores them (one
+    tantivy index, shards of it, a search server), so that every backend ranks alike."""
 
     def add(self, items: Iterable[Item], threads: int = 1) -> None:
         """Index ``items`` and commit."""
+
+    def replace(
+        self,
+        articles: Iterable[str],
+        items: Iterable[Item],
+        threads: int = 1,
+        removed: Iterable[tuple[str, str]] | None = (),
+    ) -> None:
+        """Delete every passage of ``articles``, index ``items`` and commit (the incremental
+        build patches an index so); ``removed``: each passage deleted, as its article's path
+        and indexed terms (None: not known)."""
 
     def place(self, starts: Mapping[str, int]) -> None:
         """Each article's first passage id in the corpus, by path."""

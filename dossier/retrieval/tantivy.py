@@ -102,8 +102,8 @@ class TantivyIndex:
         self.index = tantivy.Index(self.schema, path=path) if path else tantivy.Index(self.schema)
         self.path = Path(path) if path else None
         self._starts: dict[int, int] = {}
-        self._stats: tuple[int, float, bool] | None = None
-        self._keys: dict[str, tuple[list[tuple[str, int]], int]] = {}  # see ``_held``
+        self._stats: tuple[int, list[int], bool] | None = None
+        self._keys: dict[str, tuple[list[tuple[str, int]], int]] = {}  # see ``held``
         self._deleted: Deleted | None = Deleted()
         if self.path is not None and (self.path / DELETED_FILE).is_file():
             self._deleted = Deleted.read(self.path / DELETED_FILE)
@@ -117,28 +117,38 @@ class TantivyIndex:
         articles: Iterable[str],
         items: Iterable[Item],
         threads: int = 1,
-        removed: Iterable[str] | None = (),
+        removed: Iterable[tuple[str, str]] | None = (),
     ) -> None:
         """Delete every passage of ``articles``, index ``items`` (see ``add``), and commit.
-        ``removed``: the ``passage_terms`` of each passage deleted (None: not known), which
-        keeps reading how many live passages hold a key from tantivy's statistics."""
+        ``removed``: each passage deleted, as its article's path and ``passage_terms`` (None:
+        not known), which keeps reading how many live passages hold a key from tantivy's
+        statistics."""
+        writing = self.writing(articles, threads, removed)
+        for item in items:
+            writing.add(*item)
+        writing.commit()
+
+    def writing(
+        self,
+        articles: Iterable[str],
+        threads: int = 1,
+        removed: Iterable[tuple[str, str]] | None = (),
+    ) -> Writing:
+        """``replace`` in steps: the passages of ``articles`` deleted at once, the items added
+        one by one (``Writing.add``: tantivy indexes them on its own threads meanwhile), then
+        ``Writing.commit``. The shards of a ``ShardedIndex`` are written side by side so."""
         writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=threads)
         for path in articles:
             writer.delete_documents_by_term(ARTICLE, article_key(path))
         if self._deleted is not None and removed is not None:
-            for terms in removed:
+            for _path, terms in removed:
                 self._deleted.count(_body(terms))
         else:
             self._deleted = None
-        keys: dict[str, int] = {}
-        for path, sentence, terms in items:
-            key = keys.get(path)
-            if key is None:
-                key = keys[path] = article_key(path)
-            document = {BODY: _body(terms), ARTICLE: [key], SENTENCE: [sentence]}
-            writer.add_document(tantivy.Document(**document))
-        writer.commit()
-        writer.wait_merging_threads()
+        return Writing(self, writer)
+
+    def _committed(self) -> None:
+        """After a write: the statistics read again, the deleted passages' record kept."""
         self.index.reload()
         if self._deleted is not None and self._deleted.passages:
             self._deleted.settle(self.index.searcher(), self.schema)
@@ -155,26 +165,22 @@ class TantivyIndex:
         """Each article's first passage id in the corpus, by path."""
         self._starts = {article_key(path): start for path, start in starts.items()}
 
-    def _live(self) -> tuple[int, float, bool]:
-        """How many passages are live, their average length (see ``statistics``), and whether
-        tantivy's document frequencies, less those of the passages deleted (``Deleted``), are
-        the live passages' own: so unless the passages deleted are not known, or a merge has
-        let some of them go. Measured once after each write."""
+    def _live(self) -> tuple[int, list[int], bool]:
+        """How many passages are live, how many in each length bucket, and whether tantivy's
+        document frequencies, less those of the passages deleted (``Deleted``), are the live
+        passages' own: so unless the passages deleted are not known, or a merge has let some
+        of them go. Measured once after each write."""
         if self._stats is None:
             self._stats = self._statistics(self.index.searcher())
         return self._stats
 
-    def _statistics(self, searcher: tantivy.Searcher) -> tuple[int, float, bool]:
+    def _statistics(self, searcher: tantivy.Searcher) -> tuple[int, list[int], bool]:
         total = searcher.num_docs
         marks = [f"{BUCKET_SEP}{b}" for b in range(BUCKETS)]
         deleted = self._deleted
         written = sum(searcher.doc_freq(BODY, m) for m in marks)  # deleted passages too
         clean = deleted is not None and written == total + deleted.passages
-        length = 0.0
-        for b, mark in enumerate(marks):
-            length += self._count(searcher, [mark], clean) * BUCKET_RATIO**b
-        average = BUCKET_RATIO ** bucket(round(length / total)) if total else 1.0
-        return total, average, clean
+        return total, [self._count(searcher, [mark], clean) for mark in marks], clean
 
     def _count(self, searcher: tantivy.Searcher, terms: list[str], clean: bool) -> int:
         """How many live passages hold any of ``terms`` (each in one length bucket): read from
@@ -193,9 +199,9 @@ class TantivyIndex:
 
     def frequency(self, key: str) -> int:
         """How many passages hold ``key`` (its document frequency)."""
-        return self._held(key)[1]
+        return self.held(key)[1]
 
-    def _held(self, key: str) -> tuple[list[tuple[str, int]], int]:
+    def held(self, key: str) -> tuple[list[tuple[str, int]], int]:
         """The key's terms in the buckets that hold it, with their buckets (deleted passages
         included: a bucket without the key is left out of a query), and how many live passages
         hold it."""
@@ -208,26 +214,24 @@ class TantivyIndex:
             held = self._keys[key] = (terms, count)
         return held
 
+    def lengths(self) -> list[int]:
+        """How many live passages are in each length bucket (``bucket``)."""
+        return list(self._live()[1])
+
     def statistics(self) -> tuple[int, float]:
         """The live passages: how many, and their average length in keys (from the length
         buckets, and as the length of its own bucket)."""
-        total, average, _ = self._live()
-        return total, average
+        return statistics(self._live()[1])
 
     def weights(self, groups: Groups) -> list[tuple[str, float]]:
         """Each key of the query with its weight: its BM25 idf among the live passages (times
         ``ENTITY_BOOST`` for a name), rounded."""
-        return [(key, weight) for key, weight, _ in self._weighed(groups)]
-
-    def _weighed(self, groups: Groups) -> list[tuple[str, float, list[tuple[str, int]]]]:
-        """``weights``, each with the key's terms in the buckets that hold it (``_held``)."""
-        total, _, _ = self._live()
-        weighed = []
-        for keys, entity in groups:
-            for key in keys:
-                terms, df = self._held(key)
-                weighed.append((key, bm25_weight(df, total, entity), terms))
-        return weighed
+        total, _ = self.statistics()
+        return [
+            (key, bm25_weight(self.frequency(key), total, entity))
+            for keys, entity in groups
+            for key in keys
+        ]
 
     def search(self, groups: Groups, limit: int) -> list[int]:
         """Passages matching any of the query's keys (see ``Groups``)."""
@@ -235,7 +239,22 @@ class TantivyIndex:
 
     def scored(self, groups: Groups, limit: int) -> list[tuple[int, float]]:
         """Like ``search``, with each passage's score."""
-        _, average = self.statistics()
+        total, average = self.statistics()
+        weighed = [
+            (bm25_weight(df, total, entity), terms)
+            for keys, entity in groups
+            for terms, df in map(self.held, keys)
+        ]
+        return self.ranked(weighed, average, limit)
+
+    def ranked(
+        self, weighed: Iterable[tuple[float, list[tuple[str, int]]]], average: float, limit: int
+    ) -> list[tuple[int, float]]:
+        """The best ``limit`` passages of this index, each with its score, for keys of these
+        weights, each with its terms in the buckets of this index that hold it (``held``),
+        against passages of ``average`` length: what ``scored`` gives with this index's own
+        statistics, and a shard of a ``ShardedIndex`` with the whole corpus's. Passages that
+        score alike are taken in passage order."""
         factors = [
             (K1 + 1) / (1 + K1 * (1 - B + B * BUCKET_RATIO**b / average)) for b in range(BUCKETS)
         ]
@@ -246,7 +265,7 @@ class TantivyIndex:
                     tantivy.Query.term_query(self.schema, BODY, term), weight * factors[b]
                 ),
             )
-            for _key, weight, terms in self._weighed(groups)
+            for weight, terms in weighed
             for term, b in terms
         ]
         if not clauses:
@@ -269,6 +288,39 @@ class TantivyIndex:
             if len(hits) < fetch or len(ranked) <= limit or ranked[-1][0] > ranked[limit - 1][0]:
                 return [(pid, -score) for score, pid in ranked[:limit]]
             fetch *= 4
+
+
+class Writing:
+    """A write to a ``TantivyIndex`` under way (``TantivyIndex.writing``)."""
+
+    def __init__(self, index: TantivyIndex, writer: tantivy.IndexWriter) -> None:
+        self.index = index
+        self.writer = writer
+        self._keys: dict[str, int] = {}
+
+    def add(self, path: str, sentence: int, terms: str) -> None:
+        """Index the passage ``sentence`` of the article ``path`` (its ``passage_terms``)."""
+        key = self._keys.get(path)
+        if key is None:
+            key = self._keys[path] = article_key(path)
+        document = {BODY: _body(terms), ARTICLE: [key], SENTENCE: [sentence]}
+        self.writer.add_document(tantivy.Document(**document))
+
+    def commit(self) -> None:
+        """Commit what was added and deleted, and wait for the index to take it."""
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+        self.index._committed()
+
+
+def statistics(lengths: list[int]) -> tuple[int, float]:
+    """Passages counted by length bucket (``TantivyIndex.lengths``): how many, and their
+    average length in keys, as the length of its own bucket."""
+    total = sum(lengths)
+    length = 0.0
+    for b, count in enumerate(lengths):
+        length += count * BUCKET_RATIO**b
+    return total, BUCKET_RATIO ** bucket(round(length / total)) if total else 1.0
 
 
 DELETED_FILE = "dossier-deleted.json"

@@ -182,7 +182,8 @@ def test_claims_are_judged_on_the_workers_through_the_shared_cache(
 ) -> None:
     _project(tmp_path, *SEED)
     address = client.scheduler.address
-    on_cluster = ("--cache-dir", str(tmp_path / "cache"), "--scheduler", address)
+    # (the index in shards: each worker opens them from the cache)
+    on_cluster = ("--cache-dir", str(tmp_path / "cache"), "--scheduler", address, "--shards", "2")
     local = _build(tmp_path, "local", "--no-cache")
     cold, tasks = _judged_on(client, lambda: _build(tmp_path, "cold", *on_cluster))
     assert tasks == 3  # 21 claims, 8 a task

@@ -39,7 +39,7 @@ def test_a_patched_index_ranks_and_counts_as_one_written_afresh(
         ("c.txt", ["raqqa dam held", "city"]),
     ]:
         edited = article(name, sentences)
-        removed = [terms for _, _, terms in corpus[name]] if known else None
+        removed = [(p, terms) for p, _, terms in corpus[name]] if known else None
         TantivyIndex(str(tmp_path)).replace([name], edited, removed=removed)
         corpus[name] = edited
         patched = TantivyIndex(str(tmp_path))  # opened again: what it knows of its deleted
@@ -67,7 +67,7 @@ def test_an_index_whose_deleted_passages_are_all_let_go_keeps_no_count_of_them(
     TantivyIndex(str(tmp_path)).add(old)
     new = [("b.txt", 0, "raqqa dam"), ("b.txt", 1, "tabqa")]
     # Every passage of the only segment deleted: tantivy drops the segment, and its counts.
-    TantivyIndex(str(tmp_path)).replace(["b.txt"], new, removed=[t for _, _, t in old])
+    TantivyIndex(str(tmp_path)).replace(["b.txt"], new, removed=[(p, t) for p, _, t in old])
 
     patched = TantivyIndex(str(tmp_path))
     assert not (tmp_path / DELETED_FILE).exists()
