@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import uuid
 from dataclasses import dataclass
 
 from dossier.errors import ClusterError
@@ -58,6 +59,48 @@ def read_shared(root: str, path: str, sha256: str, folder: Shared = CORPUS) -> b
             " (its sha256 differs: a folder not shared, a stale copy, or a file changed during"
             f" the build): {folder.help()}"
         )
+    return data
+
+
+def write_shared(root: str, folder: str, prefix: str, data: bytes) -> tuple[str, str]:
+    """``data`` written on this worker as a new file in ``folder`` under the build cache folder
+    ``root`` (shared, see ``CACHE``), named ``prefix`` and a random part, written under another
+    name and renamed into place: its path under ``root`` and its sha256, which the build takes
+    it by (``take_written``)."""
+    name = f"{folder}/{prefix}{uuid.uuid4().hex}"
+    where = CACHE.path(root, name)
+    temp = CACHE.path(root, f"{folder}/{prefix}{uuid.uuid4().hex}")  # (the cache's own names)
+    try:
+        os.makedirs(os.path.dirname(where), exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, where)
+    except OSError as err:
+        raise ClusterError(
+            f"{name}: on the Dask worker {worker()}, {where} cannot be written"
+            f" ({err.strerror}): {CACHE.help()}"
+        ) from None
+    return name, hashlib.sha256(data).hexdigest()
+
+
+def take_written(root: str, name: str, sha256: str) -> bytes:
+    """The bytes a worker wrote as ``name`` under the build cache folder ``root``
+    (``write_shared``), read on the build's machine, checked against ``sha256`` and removed."""
+    where = os.path.join(root, name)
+    try:
+        with open(where, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise ClusterError(
+            f"{name}: what a Dask worker wrote in the build cache cannot be read on the build's"
+            f" machine at {where} ({err.strerror}): {CACHE.help()}"
+        ) from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise ClusterError(
+            f"{name}: what a Dask worker wrote in the build cache is not what the build reads"
+            f" at {where} (its sha256 differs): {CACHE.help()}"
+        )
+    os.unlink(where)
     return data
 
 

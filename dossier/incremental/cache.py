@@ -96,6 +96,9 @@ FILE_TABLES = frozenset({"states", "corpora", "outputs", "rendered"})
 """The tables whose values are tens of megabytes at newsroom scale, kept as one file per key
 under ``files/<table>/``: SQLite writes a large value twice (through its log) and frees it page
 by page, some 0.6 s for a 75 MB corpus state against 0.06 s for a file."""
+INCOMING = "incoming"
+"""The folder under ``files/`` where a cluster's workers write the analyses of a build, which
+the build takes (reads and removes) as they come (``judge.prepare._prepare_files``)."""
 KEPT_TABLES = frozenset({"rendered"})
 """File tables whose files are kept as they are, not marshalled values (``keep_file``)."""
 LOCK_WAIT = 600.0
@@ -545,7 +548,8 @@ class Cache:
 
     def _remove_stale_temporaries(self) -> None:
         """Temporary index folders and files of builds that died (Ctrl-C, a crash)."""
-        folders = [self.folder / INDEX_DIR, *(self.folder / FILES_DIR / t for t in FILE_TABLES)]
+        tables = (*FILE_TABLES, INCOMING)
+        folders = [self.folder / INDEX_DIR, *(self.folder / FILES_DIR / t for t in tables)]
         for root in folders:
             if not root.is_dir():
                 continue

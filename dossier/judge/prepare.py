@@ -29,7 +29,7 @@ from dossier.corpus.furniture import FurnitureRule
 from dossier.corpus.segment import Segmentation, segment_document
 from dossier.executors import choose
 from dossier.executors.local import default_workers
-from dossier.executors.shared import read_shared
+from dossier.executors.shared import read_shared, take_written, write_shared
 from dossier.judge.analyze import descriptions_in
 from dossier.judge.match import (
     ArticleNames,
@@ -183,20 +183,31 @@ _Files = tuple[list[int], list[tuple[str, str]], int]
 the corpus folder and sha256, and how many bytes their files hold."""
 
 
+Spool = tuple[str, str, str]
+"""Where a cluster's workers write the analyses into the shared build cache: the cache folder,
+the folder under it, and the names' start (``executors.shared.write_shared``)."""
+
+
 def _prepare_files(
-    setup: tuple[tuple[FurnitureRule, ...], Analyzer, str], chunk: _Files
-) -> tuple[list[int], list[bytes]]:
+    setup: tuple[tuple[FurnitureRule, ...], Analyzer, str, Spool | None], chunk: _Files
+) -> tuple[list[int], list[bytes] | tuple[str, str]]:
     """``_prepare_chunk`` on a cluster's worker, which reads the articles from the corpus folder
     ``setup`` names itself (``executors.shared``: each checked against its hash), and extracts
-    their texts as the build does (``corpus.files.extract``): the task carries no text."""
-    rules, analyzer, root = setup
+    their texts as the build does (``corpus.files.extract``): the task carries no text. With a
+    spool (a build through the cache), the analyses are written into the shared cache folder,
+    and only the file's name and sha256 go back through the scheduler."""
+    rules, analyzer, root, spool = setup
     ids, files, _ = chunk
-    return ids, [
+    rows = [
         marshal.dumps(
             prepare_document(extract(read_shared(root, path, sha256), path).text, rules, analyzer)
         )
         for path, sha256 in files
     ]
+    if spool is None:
+        return ids, rows
+    cache, folder, prefix = spool
+    return ids, write_shared(cache, folder, prefix, marshal.dumps(rows))
 
 
 def _file_chunks(root: str, items: Iterable[tuple[int, str, str]]) -> Iterator[_Files]:
@@ -342,19 +353,28 @@ class Preparer:
             self.workers, min_size=PARALLEL_MIN_CHARS, size=_chars, ahead=IN_FLIGHT_PER_WORKER
         )
         documents, rules = self._documents, self._rules
+        spool = self._spool()
+        analysed: Iterable[tuple[list[int], list[bytes] | tuple[str, str]]]
         if self.corpus is not None and choose.remote():
             root = os.path.abspath(self.corpus)
             paths, hashes, _ = article_columns(documents)
             files = ((i, paths[i], hashes[i]) for i in wanted)
             analysed = executor.map(
-                _prepare_files, (rules, self.analyzer, root), _file_chunks(root, files)
+                _prepare_files, (rules, self.analyzer, root, spool), _file_chunks(root, files)
             )
         else:
             texts = ((i, documents[i].text) for i in wanted)  # each read when it is analysed
             analysed = executor.map(_prepare_chunk, (rules, self.analyzer), _chunks(texts))
         for ids, stored in analysed:
+            if isinstance(stored, tuple):  # written into the shared cache by the worker
+                assert spool is not None
+                stored = marshal.loads(take_written(spool[0], *stored))
             for i, row in zip(ids, stored, strict=True):
                 yield i, marshal.loads(row), row
+
+    def _spool(self) -> Spool | None:
+        """Where a cluster's workers write the analyses (None: they send them back)."""
+        return None
 
     def matcher(self, corpus: Corpus) -> Matcher:
         """The matcher over the prepared corpus."""

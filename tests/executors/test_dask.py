@@ -201,6 +201,46 @@ def test_claims_are_judged_on_the_workers_through_the_shared_cache(
         assert (added / name).read_bytes() == (local_added / name).read_bytes()
 
 
+def test_through_the_cache_the_workers_write_the_analyses_there(
+    client: distributed.Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _project(tmp_path, *READERS)
+    received: list[tuple[str, int]] = []
+    mapped = DaskExecutor.map
+
+    def recording(self: DaskExecutor, function: Any, shared: Any, tasks: Any) -> Any:
+        for result in mapped(self, function, shared, tasks):
+            received.append((function.__name__, len(pickle.dumps(result))))
+            yield result
+
+    monkeypatch.setattr(DaskExecutor, "map", recording)
+    cache = tmp_path / "cache"
+    out = _build(
+        tmp_path, "on-cluster", "--cache-dir", str(cache), "--scheduler", client.scheduler.address
+    )
+    local = _build(tmp_path, "local", "--no-cache")
+    assert (out / "dossier.json").read_bytes() == (local / "dossier.json").read_bytes()
+    analysed = [size for name, size in received if name == "_prepare_files"]
+    assert len(analysed) == 1 and analysed[0] < 300  # a file's name and hash, not the analyses
+    assert list((cache / "files" / "incoming").iterdir()) == []  # each taken as it came
+
+
+def test_what_a_worker_wrote_is_taken_once_and_checked(tmp_path: Path) -> None:
+    from dossier.executors.shared import take_written, write_shared
+
+    name, sha256 = write_shared(str(tmp_path), "files/incoming", "tmp-1-", b"analyses")
+    assert name.startswith("files/incoming/tmp-1-")
+    assert take_written(str(tmp_path), name, sha256) == b"analyses"
+    assert not (tmp_path / name).exists()
+    with pytest.raises(ClusterError, match="cannot be read on the build's machine"):
+        take_written(str(tmp_path), name, sha256)
+    name, _ = write_shared(str(tmp_path), "files/incoming", "tmp-1-", b"analyses")
+    with pytest.raises(
+        ClusterError, match=r"is not what the build reads .* \(its sha256 differs\)"
+    ):
+        take_written(str(tmp_path), name, "0" * 64)
+
+
 def _set_root(root: str | None, variable: str = "DOSSIER_CORPUS_ROOT") -> None:
     if root is None:
         os.environ.pop(variable, None)

@@ -469,10 +469,13 @@ def test_the_large_values_are_files_beside_the_database(
     build()
     dead = cache / FILES_DIR / "states" / "tmp-999999999-0"  # a build that died while writing
     dead.write_bytes(b"half a state")
+    (cache / FILES_DIR / "incoming").mkdir()  # and analyses its cluster's workers wrote
+    (cache / FILES_DIR / "incoming" / "tmp-999999999-0a").write_bytes(b"analyses")
 
     build()
 
     files = sorted(f"{p.parent.name}/{len(p.name)}" for p in (cache / FILES_DIR).glob("*/*"))
+    assert not any((cache / FILES_DIR / "incoming").iterdir())
     # The state and the pointer to it, the folder's reading, the corpus under its stamp and the
     # rendered report: each a file named by its 64-digit key (the report's file itself by its
     # key and format).
