@@ -3,8 +3,9 @@
 
 The cluster is held in a context variable, not handed down every call between the command
 line and the stage: the stages ask ``executor(...)`` where they used to make a
-``LocalExecutor``, and stay the same without a cluster. Only a stage whose shared state pickles
-asks for it (the article analysis); the judging stays on ``LocalExecutor``.
+``LocalExecutor``, and stay the same without a cluster. The article analysis asks for it, and
+the judging when the matcher can be made again on the workers (``Matcher.remote``: a build
+through the cache); otherwise the judging stays on ``LocalExecutor``.
 """
 
 from __future__ import annotations

@@ -5,16 +5,19 @@ What the tasks share is scattered once to every worker (``broadcast``), not sent
 task. The function is sent by reference (a module-level function), so every worker runs the
 same ``dossier`` as the build. A worker that dies has its tasks run again on another one, up
 to Dask's ``distributed.scheduler.allowed-failures`` times (3 unless configured); a task that
-kills every worker it runs on ends the build with a ``ClusterError``.
+kills every worker it runs on ends the build with a ``ClusterError``. When every worker that
+held what the tasks share ended at once, it is scattered again and the tasks that were lost
+with it submitted again (``RESUBMITTED`` times at most).
 
-Only the article analysis runs here: the judging's shared ``Matcher`` (its tantivy index and
-caches) does not pickle, so judging stays on local processes (``docs/cluster.md``).
+The article analysis runs here, and the judging through a recipe of the matcher, which each
+worker makes again (``incremental.remote``; docs/cluster.md).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError
 from itertools import chain, islice
 from typing import TypeVar
 
@@ -44,24 +47,63 @@ class DaskExecutor:
         first = list(islice(tasks, 1))
         if not first:
             return
-        # In a list: a list or tuple given to scatter alone is scattered item by item.
-        (scattered,) = self.client.scatter([shared], broadcast=True, hash=False)
+        given = _Shared(self.client, shared)
         submitted = (
-            self.client.submit(function, scattered, task, pure=False)
+            (task, self.client.submit(function, given.future, task, pure=False))
             for task in chain(first, tasks)
         )
         limit = None if self.ahead is None else self.ahead * self.threads()
-        pending: deque[Future[R]] = deque(islice(submitted, limit))
+        pending: deque[tuple[T, Future[R]]] = deque(islice(submitted, limit))
         try:
             while pending:
-                future = pending.popleft()
+                task, future = pending.popleft()
                 pending.extend(islice(submitted, 1))
-                try:
-                    yield future.result()
-                except KilledWorker:
-                    raise ClusterError(
-                        "a task was lost with every Dask worker that ran it: the workers may be"
-                        " short of memory (each worker's log says why it ended)"
-                    ) from None
+                for attempt in range(RESUBMITTED + 1):
+                    try:
+                        yield future.result()
+                        break
+                    except KilledWorker:
+                        raise ClusterError(
+                            "a task was lost with every Dask worker that ran it: the workers may"
+                            " be short of memory (each worker's log says why it ended)"
+                        ) from None
+                    except CancelledError:
+                        # What the tasks share was lost with every worker that held it (they
+                        # all died at once): scattered again, and the task submitted again.
+                        if attempt == RESUBMITTED:
+                            raise ClusterError(
+                                "the Dask workers kept ending: a task was given up after"
+                                f" {RESUBMITTED} new starts (each worker's log says why it ended)"
+                            ) from None
+                        future = self.client.submit(function, given.again(), task, pure=False)
         finally:
-            self.client.cancel([*pending, scattered])
+            self.client.cancel([future for _, future in pending] + given.futures)
+
+
+RESUBMITTED = 3
+"""How many times a task whose shared data was lost with every worker is submitted again."""
+
+
+class _Shared:
+    """What the tasks of one ``map`` share, scattered once to every worker (``broadcast``), and
+    again when every worker that held it is gone."""
+
+    def __init__(self, client: Client, shared: object) -> None:
+        self.client = client
+        self.shared = shared
+        self.futures: list[Future[object]] = []
+        self.future = self._scatter()
+
+    def _scatter(self) -> Future[object]:
+        # In a list: a list or tuple given to scatter alone is scattered item by item.
+        scattered: list[Future[object]] = self.client.scatter(
+            [self.shared], broadcast=True, hash=False
+        )
+        self.futures.extend(scattered)
+        return scattered[0]
+
+    def again(self) -> Future[object]:
+        """The shared data, scattered again unless it still is on a worker."""
+        if self.future.status != "finished":
+            self.future = self._scatter()
+        return self.future

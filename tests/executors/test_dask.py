@@ -89,6 +89,30 @@ def test_a_task_whose_worker_dies_is_run_again(client: distributed.Client, tmp_p
     assert marker.exists()
 
 
+def _times(factor: int, task: int) -> int:
+    return factor * task
+
+
+def test_what_the_tasks_share_is_scattered_again_when_every_worker_lost_it(
+    client: distributed.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.executors import dask
+
+    scattered: list[Any] = []
+    scatter = dask._Shared._scatter
+
+    def recording(self: Any) -> Any:
+        scattered.append(scatter(self))
+        return scattered[-1]
+
+    monkeypatch.setattr(dask._Shared, "_scatter", recording)
+    results = DaskExecutor(client, ahead=1).map(_times, 3, range(10))
+    assert next(results) == 0
+    client.cancel([scattered[0]], force=True)  # gone, as when every worker holding it ends
+    assert list(results) == [3 * n for n in range(1, 10)]
+    assert len(scattered) == 2
+
+
 def _build(folder: Path, out: str, *options: str, env: dict[str, str] | None = None) -> Path:
     result = CliRunner().invoke(
         app,
