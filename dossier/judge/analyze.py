@@ -37,7 +37,13 @@ from dossier.lexicon.speech import (
     ROLE_WORDS,
 )
 from dossier.lexicon.synonyms import CAMPAIGN_ACTS, FORGOING, PEOPLE_OF
-from dossier.lexicon.words import ANAPHORS, DETERMINERS, GENERIC_OBJECTS, KINDS_OF_PEOPLE
+from dossier.lexicon.words import (
+    ANAPHORS,
+    DETERMINERS,
+    GENERIC_OBJECTS,
+    KINDS_OF_PEOPLE,
+    RELATIONAL,
+)
 from dossier.models import Quantity
 
 
@@ -167,7 +173,8 @@ def analyze_claim(
             continue  # "in order to"; "Amaq claimed"; "named ... 'Jazeera Storm'": no content
         keys = frozenset(_claim_keys(t)) | compounds.get(i, frozenset())
         broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
-        required = not t.entity and after_auxiliary(tokens, i)
+        # (a relational participle, "is associated with", is said by the words it relates)
+        required = not t.entity and after_auxiliary(tokens, i) and t.text.lower() not in RELATIONAL
         weight = idf(t.keys) if idf else 1.0
         if i in compounds and idf:
             weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"

@@ -129,3 +129,10 @@ RANKS = (
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
 )  # fmt: skip
+
+# Participles that say two things go together, not what one does to the other: "X is associated
+# with Y" is said as much by "Y-associated X" or "X ... Y" in one clause ("genetic
+# susceptibility to respiratory failure"), so the participle itself need not be found.
+RELATIONAL = frozenset(
+    "associated linked related correlated connected tied attributed attributable".split()
+)

@@ -56,6 +56,16 @@ def test_the_verb_after_an_auxiliary_must_be_said() -> None:
     assert stance(claim, passage + "between Russian and KF forces.") is None
 
 
+def test_a_relational_participle_is_said_by_the_words_it_relates() -> None:
+    claim = "Susceptibility to severe mould allergy is associated with genetics."
+    passage = "The survey found genetic loci of susceptibility to severe mould allergy."
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert j.rule == "statements.states"
+    # An act is still an act: "were shelled" must be said.
+    assert stance("Farms near Tabqa were shelled.", "Farms near Tabqa were visited.") is None
+
+
 def test_an_accusation_and_its_denial_in_one_sentence_are_cited_apart() -> None:
     text = "The KF accused Russia of bombing its fighters near Tabqa, a claim Moscow denied."
     j = stance("Russia bombed KF fighters near Tabqa.", text)
