@@ -65,6 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         a.MARGIN + "noun": re.compile(
             rf"\b(?:{_alternation(a.MARGIN_NOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:to|at|of)\s+$", re.I
         ),
+        a.BASE: re.compile(rf"\b(?:{_alternation(a.BASE_BEFORE)})\s+$", re.I),
         a.EARLIER: re.compile(
             rf"\b(?:{_alternation(a.EARLIER_BEFORE)})\s+(?:[a-z]+\s+){{0,5}}$", re.I
         ),
@@ -101,6 +102,7 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
         (a.HYPOTHETICAL, None, p[a.HYPOTHETICAL]),
         (a.PROJECTED, None, p[a.PROJECTED]),
         (a.THRESHOLD, p[a.THRESHOLD + "after"], p[a.THRESHOLD]),
+        (a.BASE, None, p[a.BASE]),
         (a.EARLIER, None, p[a.EARLIER]),
         (a.PLACING, None, p[a.PLACING]),
         (a.MARGIN, None, p[a.MARGIN]),

@@ -32,9 +32,11 @@ from dossier.lexicon.numbers import (
     FRACTIONS,
     IDENTIFIER_WORDS,
     IRREGULAR_PLURALS,
+    MONEY_SCALES,
     NUMBER_WORDS,
     ORDINAL_UNITS,
     PARTITIVES,
+    SCALE_ABBREVIATIONS,
     SCALES,
     SPECIAL_WORDS,
     UNITS,
@@ -84,16 +86,26 @@ _NUMBER = (
     )
     + r")\b))"
 )
-_SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(SCALES) + r")\b)?"
+_SCALES = {**SCALES, **SCALE_ABBREVIATIONS, **MONEY_SCALES}
+"""Every scale a number may be written with, by the word or abbreviation (``_SCALE``)."""
+_SCALE = (
+    r"(?:[\s-]+(?P<scale>" + "|".join(SCALES) + r")\b"
+    r"|(?<=\d)(?P<glued>" + "|".join([*SCALES, *SCALE_ABBREVIATIONS]) + r")\b"
+    r"|(?<=\d)(?(currency)(?P<money>" + "|".join(MONEY_SCALES) + r")\b|(?!)))?"
+)
 _CURRENCY = r"(?:(?P<currency>US\$|\$|€|£|₹|Rs\b|INR\b)\.?\s*)?"
 _HEDGE = (
     r"(?:(?P<hedge>"
     + "|".join(sorted((re.escape(h) for h in _HEDGES), key=len, reverse=True))
     + r")\s+)?"
 )
+# A unit of measure may be glued to its number ("5km", "128kmph"); a word unit not ("5days").
+_GLUED_UNITS = ("km", "km/h", "kmh", "kmph", "kms", "kph", "mph")
 _UNIT = (
     r"(?P<unit>\s*%|[\s-]+(?:"
     + "|".join(sorted((re.escape(u) for u in UNITS if u != "%"), key=len, reverse=True))
+    + r")\b|(?<=\d)(?:"
+    + "|".join(sorted((re.escape(u) for u in _GLUED_UNITS), key=len, reverse=True))
     + r")\b)?"
 )
 _RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
@@ -200,6 +212,25 @@ def _noun_after(text: str, end: int) -> str | None:
     return plurals[0] if plurals else words[0]
 
 
+_OUT_OF_AFTER_RE = re.compile(
+    r"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?(?:\d[\d,]*(?:\.\d+)?|[a-z]+)(?=\s)", re.I
+)
+_OUT_OF_BEFORE_RE = re.compile(
+    r"\b(?:out\s+of|among)\s+(?:the\s+|a\s+total\s+of\s+)?\d[\d,]*\s+([a-z]+)\s*,\s*$", re.I
+)
+
+
+def _part_of(text: str, start: int, end: int) -> str | None:
+    """What a part counted out of a whole counts: the whole's noun. "seven out of 28 girls"
+    counts girls; so does "seven" in "Out of the 28 girls, seven came home". ("412 of the 650
+    seats" is left as it is: a count of seats, it would meet every other party's.)"""
+    after = _OUT_OF_AFTER_RE.match(text, end)
+    if after is not None and after.group().split()[-1][:1].isdigit():
+        return _noun_after(text, after.end())
+    before = _OUT_OF_BEFORE_RE.search(text[max(0, start - 60) : start])
+    return before.group(1) if before is not None else None
+
+
 def _partitive_object(text: str, end: int, noun: str) -> str | None:
     """'60,000 members of Iraq's security forces' -> "Iraq's security forces"."""
     at = text.find(noun, end)
@@ -260,8 +291,9 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             value = 1.0 if num_raw.lower() in {"a", "an"} else _parse_number(num_raw)
         if value is None:
             continue
-        if m.group("scale") and num_raw[:1].isdigit():
-            value *= SCALES[m.group("scale").lower()]
+        scale = m.group("scale") or m.group("glued") or m.group("money")
+        if scale and num_raw[:1].isdigit():
+            value *= _SCALES[scale.lower()]
         currency = CURRENCIES.get((m.group("currency") or "").lower())
         unit_raw = (m.group("unit") or "").strip(" -").lower()
         after = text[m.end() : m.end() + 12].lower().lstrip()
@@ -304,7 +336,7 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
         if hedge and hedge.lower() in PREPOSITION_HEDGES and _compound_modifier(text, m):
             hedge, start = None, m.start("num")  # "under 24-hour guard": under guard, all day
         num2 = m.group("num2")
-        half = _half_step(num_raw, m.group("scale")) * factor
+        half = _half_step(num_raw, scale) * factor
         low, high, low_open, high_open = _interval(
             value * factor, "over" if majority else hedge, half
         )
@@ -319,7 +351,7 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
         elif unit == "percent" or unit in {"km", "km/h"}:
             noun = _object_of(text, m.end())
         else:
-            noun = _noun_after(text, m.end())
+            noun = _part_of(text, m.start(), m.end()) or _noun_after(text, m.end())
             if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
         if unit == "count" and noun is None and not alone:
@@ -461,7 +493,7 @@ def _rounding(q: Quantity) -> float:
     written = _parse_number(number.replace(",", ""))
     if not written:
         return _half_step(number, scale)
-    factor = SCALES[scale.lower()] if scale else 1.0
+    factor = _SCALES[scale.lower()] if scale else 1.0
     return _half_step(number, scale) * abs(q.value / (written * factor))
 
 
@@ -476,7 +508,7 @@ def _half_step(number: str, scale: str | None) -> float:
         step = 10.0 ** -len(decimals)
     else:
         step = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
-    return step * (SCALES[scale.lower()] if scale else 1.0) / 2
+    return step * (_SCALES[scale.lower()] if scale else 1.0) / 2
 
 
 def compare(claim: Quantity, passage: Quantity) -> Agreement:

@@ -2,9 +2,10 @@
 a level ("had 156 cases"), a change ("9,000 more", "a gain of 211"), a threshold ("the 326
 seats needed"), a margin ("a majority of 174"), a part of a count ("two cases have been
 women"), a count of the whole world ("617 cases across the globe"), a modifier ("the 650-seat
-parliament") or a count that did not happen ("would have won 100 seats"). Two figures of
-different kinds do not contradict each other: a gain is not a total, a threshold is not a
-result. ``dossier.analysis.kinds`` reads them."""
+parliament"), a count that did not happen ("would have won 100 seats") or the whole a part is
+counted out of ("out of the 28 girls, seven"). Two figures of different kinds do not
+contradict each other: a gain is not a total, a threshold is not a result.
+``dossier.analysis.kinds`` reads them."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ PROJECTED = "projected"
 SOURCES = "sources"
 EARLIER = "earlier"
 PLACING = "placing"
+BASE = "base"
 DESCRIBED = {
     LEVEL: "a count or level",
     CHANGE: "a change",
@@ -33,7 +35,11 @@ DESCRIBED = {
     SOURCES: "a count of the people who say it",
     EARLIER: "an earlier figure",
     PLACING: "a count of places where someone came second or lower",
+    BASE: "the whole a part is counted out of",
 }
+# The whole a part is counted out of: "seven out of 28", "out of the 28 girls, seven", "among
+# the 40 passengers, three".
+BASE_BEFORE = ("out of", "out of the", "out of a total of", "among the", "of a total of")
 # A count of placings, not of wins: "finished second in 98 constituencies", "came third in 40".
 PLACES = ("second", "third", "fourth", "fifth", "runner-up", "runners-up")
 PLACING_VERBS = ("finished", "came", "placed", "ended", "was", "were", "is", "are")

@@ -33,6 +33,11 @@ SCALES = {
     # South Asian English: "Rs 10 lakh" is 1,000,000 rupees, "Rs 2 crore" 20,000,000
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
+# A scale written short, or glued to its number, as headlines and the British press write
+# sums and counts: "$2.5bn", "£1.5million", "3.2tn". "m" and "k" only after a currency sign
+# ("£5m", "$40k"): alone, "5m" is as often five metres.
+SCALE_ABBREVIATIONS = {"bn": 1e9, "tn": 1e12, "mn": 1e6}
+MONEY_SCALES = {"m": 1e6, "k": 1e3}
 CURRENCIES = {
     "$": "usd",
     "us$": "usd",

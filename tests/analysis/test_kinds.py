@@ -31,6 +31,9 @@ CASES = [
     ("The 156 cases were confirmed by labs.", "156", aspects.LEVEL, ""),
     ("There are 617 cases across the globe.", "617", aspects.WHOLE, "cases across the globe"),
     ("The global count passed 6,000 on Monday.", "6,000", aspects.WHOLE, "global count passed"),
+    ("Three out of 40 passengers were hurt.", "40", aspects.BASE, "out of"),
+    ("Out of the 28 pupils, seven came home.", "28", aspects.BASE, "Out of the"),
+    ("Among the 40 passengers, three were hurt.", "40", aspects.BASE, "Among the"),
     ("It sits in the 650-seat parliament.", "650", aspects.MODIFIER, "650-seat parliament"),
     ("A 41-year-old man died.", "41", aspects.MODIFIER, "41-year-old man"),
     (

@@ -65,6 +65,38 @@ def test_figures_are_read_with_their_hedge_unit_and_noun(
     assert (q.low, q.high) == pytest.approx((low, high))
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a vandal hit a £1.5million car", 1.5e6, "gbp"),
+        ("the firm sold $2.5bn of watches", 2.5e9, "usd"),
+        ("the repair cost $3m", 3e6, "usd"),
+        ("she was paid £40k", 4e4, "gbp"),
+        ("a debt of 3.2tn yen", 3.2e12, "count"),
+        ("1.5million people signed it", 1.5e6, "count"),
+        ("a 5km run", 5, "km"),
+        ("the train ran at 128kmph", 128, "km/h"),
+    ],
+)
+def test_a_scale_or_unit_glued_to_its_number_is_read(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_m_and_k_are_scales_only_after_a_currency_sign() -> None:
+    assert extract("a 5m wall") == []
+    assert extract("he ran 10k") == []
+
+
+def test_a_part_counted_out_of_a_whole_counts_what_the_whole_does() -> None:
+    part, whole = extract("Three out of 40 passengers were hurt.")
+    assert (part.value, part.noun, whole.value, whole.noun) == (3, "passengers", 40, "passengers")
+    whole, part = extract("Out of the 28 pupils, seven reportedly came home early.")
+    assert (part.value, part.noun) == (7, "pupils")
+    won, _ = extract("Labour won 412 of the 650 seats.")
+    assert won.noun is None  # not read as a count of seats, which would meet every party's
+
+
 def test_units_convert_to_one_scale() -> None:
     assert one("about 4 miles of road").value == pytest.approx(6.437, abs=0.001)
     assert one("spent an hour on the phone").value == 1
