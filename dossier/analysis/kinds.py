@@ -46,6 +46,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[^,;.]{{0,40}}?\b(?:{_alternation(a.WHOLE_WORDS)})\b", re.I
         ),
         a.WHOLE: re.compile(rf"\b(?:{_alternation(a.WHOLE_BEFORE)})\b[^,;.]{{0,30}}$", re.I),
+        a.WHOLE + "opener": re.compile(rf"^\W*(?:{_alternation(a.WHOLE_OPENERS)})\s*,", re.I),
         a.PART: re.compile(
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{_alternation(a.COPULAS)})\s+"
             rf"(?:(?:{_alternation(a.RAISING)})\s+to\s+be\s+)?(?:an?\s+|the\s+)?{plural}\b"
@@ -117,6 +118,8 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
             return kind, m.group().strip()
         if before_re is not None and (m := before_re.search(before)):
             return kind, m.group().strip()
+    if m := p[a.WHOLE + "opener"].match(text[:start]):
+        return a.WHOLE, m.group().strip(" ,")
     return a.LEVEL, ""
 
 

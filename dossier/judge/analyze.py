@@ -51,11 +51,24 @@ def _keys(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(k for t in tokens if not t.stop for key in (t.keys,) for k in expand(key))
 
 
-def _context(tokens: Sequence[Token], start: int, end: int, claim: bool = False) -> frozenset[str]:
+def _context(
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    claim: bool = False,
+    within: tuple[int, int] = (0, 2**31),
+) -> frozenset[str]:
     """Keys of the content words (not names) next to a span: what a bare figure is about (a
-    ``claim``'s words with their synonyms: its "40 fatalities" count deaths)."""
+    ``claim``'s words with their synonyms: its "40 fatalities" count deaths). Only ``within``
+    (from the end of the figure before to the start of the one after): "more than 3,400 cases
+    of flu and one death" counts cases, and the death is the next figure's. A figure with no
+    word of its own since the one before shares the words before both: "Turnout was 59.9%,
+    down from 67.3%", "from 288 to 275"."""
+    first, last = within
     before = [t for t in tokens if t.end <= start and not t.stop and not t.entity]
-    after = [t for t in tokens if t.start >= end and not t.stop and not t.entity]
+    if any(t.start >= first for t in before):
+        before = [t for t in before if t.start >= first]
+    after = [t for t in tokens if t.start >= end and t.end <= last and not t.stop and not t.entity]
     near = before[-thresholds.MEASURE_WINDOW :] + after[: thresholds.MEASURE_WINDOW]
     keys = widen if claim else expand
     return frozenset(k for t in near for k in keys(t.keys))
@@ -80,7 +93,12 @@ def _figures(
     out = []
     quantities = [q for q in extract(text) if not _OUT_OF_RE.search(text, 0, q.start)]
     kinds = figure_kinds(text, [(q.start, q.end) for q in quantities])
-    for q, kind in zip(quantities, kinds, strict=True):
+    for n, (q, kind) in enumerate(zip(quantities, kinds, strict=True)):
+        # (words before it may be said of both: "Turnout was 59.9%, down from 67.3%")
+        within = (
+            quantities[n - 1].end if n else 0,
+            quantities[n + 1].start if n + 1 < len(quantities) else len(text),
+        )
         listed = _listed_count(text, tokens, q) if not q.noun else None
         if listed is not None:  # "Spain (156), Portugal (138) ... the number of confirmed cases"
             q = q.model_copy(update={"unit": "count", "noun": listed[1]})
@@ -107,7 +125,7 @@ def _figures(
                 measure,
                 names,
                 generic,
-                _context(tokens, q.start, q.end, claim),
+                _context(tokens, q.start, q.end, claim, within),
                 owners,
                 modifiers,
                 *kind,

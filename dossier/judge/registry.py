@@ -86,6 +86,7 @@ ORDER: tuple[str, ...] = (
     "figures.one-day",
     "figures.owned-by-another",
     "figures.agree",
+    "figures.later-lower",
     "figures.another-day",
     "figures.disagree",
     # A claim without one: who did what to whom, then what the sentence says of it.

@@ -106,6 +106,15 @@ MARGIN_HEDGES = ("just", "only", "a mere")  # "a majority of just 891": said bef
 # A count of the whole world, said of no one place: "617 cases across the globe".
 WHOLE_WORDS = ("across the globe", "around the world", "worldwide", "world-wide", "globally")
 WHOLE_BEFORE = ("global", "worldwide", "world-wide")
+# A sentence that opens on one of these speaks of the whole world throughout: "Globally, there
+# have been more than 3,400 cases".
+WHOLE_OPENERS = (
+    "globally",
+    "worldwide",
+    "across the globe",
+    "around the world",
+    "across the world",
+)
 # "two cases have been women", "111 cases are known to be men": what some of a count were.
 COPULAS = ("are", "were", "is", "was", "have been", "has been", "had been")
 RAISING = ("known", "thought", "believed", "said", "reported", "confirmed", "understood")

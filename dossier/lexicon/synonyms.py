@@ -56,6 +56,10 @@ PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
 TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
 # What happened to the people counted: a count of the killed is not a count of the force.
 COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy"})
+# What a running tally counts, which only grows as it is reported (keys: a synonym group or a
+# stem): the cases of an outbreak, the dead and the wounded of a disaster. A later report of
+# fewer than a claim's earlier count says the count was not reached.
+TALLIES = frozenset({"~kill", "~wound", "case", "infect", "toll"})
 # Losing a share of a place: what the loser lost, the other side holds.
 LOSS = frozenset({"lose", "cede", "surrend", "forfeit"})
 # Acts that have one actor: one strike killed him, one force holds the street.

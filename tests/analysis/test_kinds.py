@@ -34,6 +34,7 @@ CASES = [
     ("Three out of 40 passengers were hurt.", "40", aspects.BASE, "out of"),
     ("Out of the 28 pupils, seven came home.", "28", aspects.BASE, "Out of the"),
     ("Among the 40 passengers, three were hurt.", "40", aspects.BASE, "Among the"),
+    ("Globally, there have been 3,400 cases.", "3,400", aspects.WHOLE, "Globally"),
     ("It sits in the 650-seat parliament.", "650", aspects.MODIFIER, "650-seat parliament"),
     ("A 41-year-old man died.", "41", aspects.MODIFIER, "41-year-old man"),
     (

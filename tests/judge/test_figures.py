@@ -371,6 +371,35 @@ def test_a_count_of_another_day_does_not_contradict_a_dated_claim() -> None:
     assert getattr(undated, "stance", None) is Stance.CONFLICTS
 
 
+def test_a_tally_reported_lower_after_the_claims_day_contradicts_it() -> None:
+    """Tallies grow: fewer reported later says the claim's count was not reached by its day."""
+    claim = "By July 31, 2022, Spain had reported three deaths from the virus."
+    passage = "Spain has reported one death from the virus, officials said."
+    later = decided(claim, passage, published_on=dt.date(2022, 8, 20))
+    assert (later.rule, getattr(later, "stance", None)) == ("figures.later-lower", Stance.CONFLICTS)
+    assert later.reason == (
+        "claim three vs passage one death, reported on 20 August 2022, after the claim's date"
+        " (July 31, 2022): a tally does not fall"
+    )
+    higher = "Spain has reported five deaths from the virus, officials said."
+    moved = decided(claim, higher, published_on=dt.date(2022, 8, 20))
+    assert (moved.rule, getattr(moved, "stance", None)) == ("figures.another-day", None)
+    # a count of places is no tally: it may fall
+    places = "By July 31, 2022, cases of the virus had been reported in 75 countries."
+    fewer = "New cases of the virus were reported in 21 countries last week."
+    other = decided(places, fewer, published_on=dt.date(2022, 10, 13))
+    assert getattr(other, "stance", None) is None
+
+
+def test_a_figures_words_stop_at_the_next_figure() -> None:
+    """ "3,400 cases of the virus and one death": the death is the next figure's; the cases are
+    no count of deaths, and answer a count of cases."""
+    claim = "Spain had more than 3,000 cases of the virus."
+    passage = "Spain has had more than 3,400 cases of the virus and one death."
+    j = stance(claim, passage)
+    assert j is not None and (j.stance, j.rule) == (Stance.SUPPORTS, "figures.agree")
+
+
 def test_a_claims_figure_finds_a_count_named_by_a_synonym() -> None:
     """The claim's 'fatalities' (WordNet: a fatality is a kind of death) counts what the
     passage's 'deaths' do."""

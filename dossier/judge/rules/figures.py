@@ -23,7 +23,7 @@ from dossier.judge.measure import (
 from dossier.judge.outcome import Judgment, LeftOut, left_out
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
-from dossier.lexicon.synonyms import COUNTED_EVENTS
+from dossier.lexicon.synonyms import COUNTED_EVENTS, TALLIES
 from dossier.lexicon.words import NOT_AN_IDENTITY
 from dossier.models import Stance
 
@@ -239,6 +239,38 @@ def agree(case: Case) -> Judgment | None:
     if qualified:
         reason += f"; the passage qualifies it (“{qualified}”)"
     return _judged(case, Stance.SUPPORTS, reason, pf)
+
+
+@rule("figures.later-lower", Stage.FIGURES)
+def later_lower(case: Case) -> Judgment | None:
+    """A running tally (cases, the dead, the injured: ``TALLIES``) reported after the claim's
+    day and lower than the claim's count contradicts it: tallies grow, so "more than 3,200
+    cases" on 23 June says that "cases passed 6,000 in early June" was not so. (An earlier
+    count, or a later higher one, does not: ``figures.another-day``.)"""
+    claimed, passage_day = case.claim.dated, case.dated
+    if claimed is None or passage_day is None:
+        return None
+    agreement, cf, pf, measure = _answer(case)
+    if agreement is Agreement.AGREE or pf.quantity.unit != "count" or cf.kind != pf.kind:
+        return None
+    _, last, words = claimed
+    if passage_day[0] <= last + dt.timedelta(days=thresholds.SAME_DAY_DAYS):
+        return None
+    if not (_tally(cf) and _tally(pf)):
+        return None
+    if not pf.quantity.high < cf.quantity.low:
+        return None
+    reason = (
+        f"claim {cf.quantity.text} vs passage {pf.quantity.text}{measure}, {passage_day[1]},"
+        f" after the claim's date ({words}): a tally does not fall"
+    )
+    return _judged(case, Stance.CONFLICTS, reason, pf)
+
+
+def _tally(figure: Figure) -> bool:
+    """Whether a figure counts a running tally: its noun says so, or, when it has none ("passed
+    6,000"), the words around it."""
+    return bool((figure.measure or figure.context) & TALLIES)
 
 
 @rule("figures.another-day", Stage.FIGURES)
