@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from dossier.retrieval.interface import Groups, Item, PassageIndex
-from dossier.retrieval.tantivy import TantivyIndex, article_key, bm25_weight, statistics
+from dossier.retrieval.tantivy import TantivyIndex, article_key, query_weights, statistics
 
 SHARD_NAME = "shard-{:03d}"
 
@@ -102,15 +102,13 @@ class ShardedIndex:
         mine: list[list[str]] = [[] for _ in range(count)]
         for path in articles:
             mine[shard_of(path, count)].append(path)
-        gone: list[list[tuple[str, str]] | None] = [[] for _ in range(count)]
-        if removed is None:
-            gone = [None] * count
-        else:
-            for path, terms in removed:
-                shard = gone[shard_of(path, count)]
-                assert shard is not None
-                shard.append((path, terms))
-        writings = [shard.writing(mine[n], threads, gone[n]) for n, shard in enumerate(self.shards)]
+        gone: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+        for path, terms in removed or ():
+            gone[shard_of(path, count)].append((path, terms))
+        writings = [
+            shard.writing(mine[n], threads, None if removed is None else gone[n])
+            for n, shard in enumerate(self.shards)
+        ]
         where: dict[str, int] = {}
         for path, sentence, terms in items:
             n = where.get(path)
@@ -135,12 +133,7 @@ class ShardedIndex:
         return statistics(self.lengths())
 
     def weights(self, groups: Groups) -> list[tuple[str, float]]:
-        total, _ = self.statistics()
-        return [
-            (key, bm25_weight(self.frequency(key), total, entity))
-            for keys, entity in groups
-            for key in keys
-        ]
+        return query_weights(self, groups)
 
     def search(self, groups: Groups, limit: int) -> list[int]:
         return [pid for pid, _score in self.scored(groups, limit)]
@@ -148,15 +141,10 @@ class ShardedIndex:
     def scored(self, groups: Groups, limit: int) -> list[tuple[int, float]]:
         """The best ``limit`` passages of all shards, each shard scoring its own with the whole
         corpus's weights and average length, merged by score, then passage."""
-        total, average = self.statistics()
-        keys = [(key, entity) for keys, entity in groups for key in keys]
-        weights = [bm25_weight(self.frequency(key), total, entity) for key, entity in keys]
+        _, average = self.statistics()
+        weights = self.weights(groups)
         found = [
-            shard.ranked(
-                [(w, shard.held(key)[0]) for (key, _), w in zip(keys, weights, strict=True)],
-                average,
-                limit,
-            )
+            shard.ranked([(w, shard.held(key)[0]) for key, w in weights], average, limit)
             for shard in self.shards
         ]
         merged = heapq.merge(*found, key=lambda hit: (-hit[1], hit[0]))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import tantivy
 
-from dossier.retrieval.interface import Groups, Item
+from dossier.retrieval.interface import Groups, Item, PassageIndex
 
 BODY = "body"
 ARTICLE = "article"
@@ -226,12 +226,7 @@ class TantivyIndex:
     def weights(self, groups: Groups) -> list[tuple[str, float]]:
         """Each key of the query with its weight: its BM25 idf among the live passages (times
         ``ENTITY_BOOST`` for a name), rounded."""
-        total, _ = self.statistics()
-        return [
-            (key, bm25_weight(self.frequency(key), total, entity))
-            for keys, entity in groups
-            for key in keys
-        ]
+        return query_weights(self, groups)
 
     def search(self, groups: Groups, limit: int) -> list[int]:
         """Passages matching any of the query's keys (see ``Groups``)."""
@@ -311,6 +306,17 @@ class Writing:
         self.writer.commit()
         self.writer.wait_merging_threads()
         self.index._committed()
+
+
+def query_weights(index: PassageIndex, groups: Groups) -> list[tuple[str, float]]:
+    """Each key of the query with its weight in ``index``: its BM25 idf among the live passages
+    (times ``ENTITY_BOOST`` for a name), rounded; one index or shards of one alike."""
+    total, _ = index.statistics()
+    return [
+        (key, bm25_weight(index.frequency(key), total, entity))
+        for keys, entity in groups
+        for key in keys
+    ]
 
 
 def statistics(lengths: list[int]) -> tuple[int, float]:
