@@ -543,6 +543,19 @@ class Cache:
                 if folder.exists():
                     shutil.rmtree(folder, ignore_errors=True)
 
+    def incoming(self) -> tuple[str, str, str] | None:
+        """Where a cluster's workers write what they computed for this build: the cache folder
+        (absolute), the folder under it (``files/incoming``) and the start of the files' names,
+        which names this build's process, so that a file left by a build that died is removed
+        by the next (``_remove_stale_temporaries``); None when the cache cannot hold them."""
+        if self._db is None:
+            return None
+        return (
+            str(self.folder.resolve()),
+            f"{FILES_DIR}/{INCOMING}",
+            f"{TEMP_PREFIX}{os.getpid()}-",
+        )
+
     def keep_only_index(self, state: str) -> None:
         self.keep_only(INDEXES, [state])
 

@@ -20,8 +20,7 @@ from typing import Any
 from dossier.corpus.documents import article_columns
 from dossier.corpus.furniture import FurnitureRule
 from dossier.executors import choose
-from dossier.incremental.cache import INCOMING, Cache, folder_manifest, make_key, make_keys
-from dossier.incremental.folder import FILES_DIR, TEMP_PREFIX
+from dossier.incremental.cache import Cache, folder_manifest, make_key, make_keys
 from dossier.judge.match import Matcher
 from dossier.judge.prepare import (
     KEY_SEP,
@@ -142,15 +141,8 @@ class CachedPreparer(Preparer):
 
     def _spool(self) -> Spool | None:
         """On a cluster, the workers write the analyses into the build cache folder (shared
-        with them), under ``files/incoming/``, each file named for this build's process so
-        that one left by a build that died is removed by the next (``Cache``)."""
-        if not self.cache.usable:
-            return None
-        return (
-            str(self.cache.folder.resolve()),
-            f"{FILES_DIR}/{INCOMING}",
-            f"{TEMP_PREFIX}{os.getpid()}-",
-        )
+        with them): where, ``Cache.incoming``."""
+        return self.cache.incoming()
 
     def settings(self) -> str:
         """The key of the alias table and furniture rules (a claim's judgment reads them)."""
