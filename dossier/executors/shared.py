@@ -44,16 +44,23 @@ CORPUS = Shared("corpus folder", "DOSSIER_CORPUS_ROOT")
 CACHE = Shared("build cache folder", "DOSSIER_CACHE_ROOT")
 
 
+def read_hashed(where: str) -> tuple[bytes, str]:
+    """The bytes of the file ``where`` and their sha256 (an ``OSError`` when it cannot be
+    read)."""
+    with open(where, "rb") as handle:
+        data = handle.read()
+    return data, hashlib.sha256(data).hexdigest()
+
+
 def read_shared(root: str, path: str, sha256: str, folder: Shared = CORPUS) -> bytes:
     """The bytes of the file ``path`` under the build's folder ``root`` (or under the folder
     the worker's variable names, see ``Shared``), which must have ``sha256``."""
     where = folder.path(root, path)
     try:
-        with open(where, "rb") as handle:
-            data = handle.read()
+        data, digest = read_hashed(where)
     except OSError as err:
         raise not_there(path, where, err, folder) from None
-    if hashlib.sha256(data).hexdigest() != sha256:
+    if digest != sha256:
         raise ClusterError(
             f"{path}: on the Dask worker {worker()}, {where} is not the file the build read"
             " (its sha256 differs: a folder not shared, a stale copy, or a file changed during"
@@ -88,14 +95,13 @@ def take_written(root: str, name: str, sha256: str) -> bytes:
     (``write_shared``), read on the build's machine, checked against ``sha256`` and removed."""
     where = os.path.join(root, name)
     try:
-        with open(where, "rb") as handle:
-            data = handle.read()
+        data, digest = read_hashed(where)
     except OSError as err:
         raise ClusterError(
             f"{name}: what a Dask worker wrote in the build cache cannot be read on the build's"
             f" machine at {where} ({err.strerror}): {CACHE.help()}"
         ) from None
-    if hashlib.sha256(data).hexdigest() != sha256:
+    if digest != sha256:
         raise ClusterError(
             f"{name}: what a Dask worker wrote in the build cache is not what the build reads"
             f" at {where} (its sha256 differs): {CACHE.help()}"

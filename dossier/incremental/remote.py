@@ -16,7 +16,6 @@ shared, a stale copy), stops the build with an error naming the file and the wor
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 from collections.abc import Mapping, Sequence
@@ -24,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.analysis.text import Analyzer
-from dossier.corpus.documents import Documents
+from dossier.corpus.documents import Documents, article_columns
 from dossier.errors import ClusterError, CorpusError
-from dossier.executors.shared import CACHE, CORPUS, not_there, read_shared, worker
+from dossier.executors.shared import CACHE, CORPUS, not_there, read_hashed, read_shared, worker
 from dossier.incremental.cache import folder_manifest
 from dossier.incremental.prepare import read_state
 from dossier.judge.match import Matcher
@@ -73,23 +72,17 @@ def recipe(
     ``state_file`` and whose index is ``index_folder``, both in ``cache_root``; None when the
     state's file cannot be read (the cache could not keep it)."""
     try:
-        data = state_file.read_bytes()
+        _, sha256 = read_hashed(str(state_file))
     except OSError:
         return None
-    documents = corpus.documents
-    if isinstance(documents, Documents):
-        paths, hashes, metas = documents.paths, documents.hashes, documents.metas
-    else:
-        paths = [d.path for d in documents]
-        hashes = [d.sha256 for d in documents]
-        metas = [d.meta for d in documents]
+    paths, hashes, metas = article_columns(corpus.documents)
     cache = cache_root.resolve()
     return MatcherRecipe(
         key=key,
         aliases=dict(aliases),
         cache_root=str(cache),
         state_file=state_file.resolve().relative_to(cache).as_posix(),
-        state_sha256=hashlib.sha256(data).hexdigest(),
+        state_sha256=sha256,
         index_folder=index_folder.resolve().relative_to(cache).as_posix(),
         corpus_root=os.path.abspath(corpus.root),
         paths=list(paths),
