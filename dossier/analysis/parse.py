@@ -102,9 +102,9 @@ class Frame:
     proper: bool  # whether the subject is a name (tagged NNP): "Northwind announced ..."
 
 
-def _subject(p: Parse, verb: int) -> int | None:
-    """The subject of a verb, followed through relative and reported pronouns and shared by a
-    coordinated verb."""
+def _subject(p: Parse, verb: int, reported: bool = True) -> int | None:
+    """The subject of a verb, followed through relative pronouns (and, with ``reported``,
+    reported ones: "Globex said it would cut") and shared by a coordinated verb."""
     for _ in range(_HOPS):
         subjects = [j for j in p.children(verb) if p.words[j].dep in _SUBJECTS]
         if not subjects:
@@ -118,7 +118,7 @@ def _subject(p: Parse, verb: int) -> int | None:
         w = p.words[verb]
         if word in _RELATIVE and w.dep == "acl:relcl":
             return w.head  # "Globex, which said ...": Globex
-        if word in _PRONOUNS and w.dep in {"ccomp", "xcomp"} and w.head != verb:
+        if reported and word in _PRONOUNS and w.dep in {"ccomp", "xcomp"} and w.head != verb:
             verb = w.head  # "... said it would cut": whoever said it
             continue
         return s
@@ -181,6 +181,21 @@ def _subtree(p: Parse, i: int) -> list[int]:
             found.append(j)
             todo.append(j)
     return found
+
+
+def subject_at(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the head word of the subject of the verb at ``text[start:]`` ("The
+    *inquiry* into the crash will be led by ..."; "The *drivers*, who were injured"), followed
+    through relative pronouns and a shared subject, not through a reported pronoun ("told
+    Sputnik that *it* was instructed"); None when the parse shows none."""
+    p = parse(text)
+    verb = next((i for i, w in enumerate(p.words) if w.start == start), None)
+    if verb is None:
+        return None
+    subject = _subject(p, verb, reported=False)
+    if subject is None or subject == verb:
+        return None
+    return p.words[subject].start, p.words[subject].end
 
 
 def subject_noun(text: str) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.analysis.attribution import is_speech_verb
+from dossier.analysis.parse import subject_at
 from dossier.analysis.text import Token, expand
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.lexicon import thresholds
@@ -103,19 +104,27 @@ def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
 
 
 def passive_subject(
-    tokens: Sequence[Token],
+    text: str, tokens: Sequence[Token]
 ) -> tuple[frozenset[str], frozenset[str], str, str] | None:
-    """'Coalition advisers were wounded' -> (advisers, wounded): who underwent the act."""
+    """'Coalition advisers were wounded' -> (advisers, wounded): who underwent the act, the
+    head of the passive verb's subject by the sentence's parse ("The *inquiry* into the crash
+    was to be led by ..."); None when that subject is a name, a pronoun or not written."""
     for i, t in enumerate(tokens):
         if t.stop or t.entity or not t.text.endswith("ed") or not after_auxiliary(tokens, i):
             continue
-        j = i - 1
-        while j >= 0 and tokens[j].stop:
-            j -= 1
-        if j >= 0 and not tokens[j].entity:
-            subject = tokens[j]
-            return frozenset(expand(subject.keys)), frozenset(expand(t.keys)), subject.text, t.text
+        subject = _subject_token(text, tokens, i)
+        if subject is None or subject.entity or subject.stop:
+            return None
+        return frozenset(expand(subject.keys)), frozenset(expand(t.keys)), subject.text, t.text
     return None
+
+
+def _subject_token(text: str, tokens: Sequence[Token], i: int) -> Token | None:
+    """The token that is the subject's head word of the verb at token i, by the parse."""
+    span = subject_at(text, tokens[i].start)
+    if span is None:
+        return None
+    return next((t for t in tokens if t.start == span[0]), None)
 
 
 def name_groups(tokens: Sequence[Token]) -> dict[int, int]:
@@ -320,7 +329,9 @@ def next_content(tokens: Sequence[Token], j: int, step: int) -> Token | None:
 
 def other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     """'several SDF fighters were wounded' does not say 'advisers were wounded', even when the
-    sentence names advisers elsewhere."""
+    sentence names advisers elsewhere: the subject of the passage's act, by its parse, is
+    another common noun ("The inquiry into the accident will be led by ..." says the inquiry
+    is led, not the accident)."""
     if claim.passive is None:
         return None
     subject_keys, verb_keys, subject, verb = claim.passive
@@ -329,12 +340,10 @@ def other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     for i, t in enumerate(tokens):
         if not verb_keys & set(expand(t.keys)) or not after_auxiliary(tokens, i):
             continue
-        j = i - 1
-        while j >= 0 and tokens[j].text.lower() in _VERB_GROUP:
-            j -= 1
-        if j < 0 or tokens[j].stop or subject_keys & set(expand(tokens[j].keys)):
+        theirs = _subject_token(passage.text, tokens, i)
+        if theirs is None or theirs.stop or subject_keys & set(expand(theirs.keys)):
             return None  # the claim's subject, or none written ("... but were not wounded")
-        others.append(tokens[j].text)
+        others.append(theirs.text)
     if not others:
         return None
     return f"the passage says {others[0]} were {verb}, not {subject}"

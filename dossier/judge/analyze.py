@@ -235,7 +235,7 @@ def analyze_claim(
         speaker_keys=frozenset(speaker_keys),
         facets=claim_facets,
         speaker_surname=surname,
-        passive=passive_subject(tokens),
+        passive=passive_subject(text, tokens),
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
         sides=sides(tokens),
         dated=written_period(text),

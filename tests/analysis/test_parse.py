@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis.parse import MODEL, figure_frame, parse, time_clauses
+from dossier.analysis.parse import (
+    MODEL,
+    figure_frame,
+    parse,
+    subject_at,
+    time_clauses,
+)
 from dossier.analysis.quantity import extract
 
 CASES = [
@@ -61,3 +67,18 @@ def test_the_model_is_shipped_with_its_licence_and_parses_offsets_exactly() -> N
 )
 def test_a_clause_that_says_when_is_found(text: str, clauses: list[str]) -> None:
     assert [text[a:b] for a, b in time_clauses(text)] == clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("The inquiry into the fire will be led by Jane Moreau.", "led", "inquiry"),
+        ("The review was to be chaired by the mayor.", "chaired", "review"),
+        ("A KF commander told reporters that it was instructed to wait.", "instructed", "it"),
+    ],
+)
+def test_the_subject_of_a_verb_is_the_head_of_its_subject(
+    text: str, verb: str, subject: str
+) -> None:
+    span = subject_at(text, text.index(verb))
+    assert span is not None and text[span[0] : span[1]] == subject

@@ -41,6 +41,15 @@ def test_wounded_fighters_are_not_wounded_advisers() -> None:
     assert j is not None and j.stance is Stance.CONFLICTS
 
 
+def test_the_subject_of_a_passive_act_is_the_head_of_its_noun_phrase() -> None:
+    claim = "The inquiry into the fire was led by the fire chief Jane Moreau."
+    passage = "The inquiry into the warehouse blaze was led by Jane Moreau, the fire chief."
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    other = explain(claim, "The rescue after the warehouse blaze was led by Jane Moreau.")
+    assert other == "left out: the passage says rescue were led, not inquiry"
+
+
 def test_who_does_it_to_whom() -> None:
     claim = "Russia bombed the KF near Tabqa."
     assert stance(claim, "Russia says the KF bombed its positions near Tabqa.") is None
