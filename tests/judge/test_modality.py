@@ -15,6 +15,14 @@ def test_what_would_happen_is_not_what_happened() -> None:
     )
 
 
+def test_a_claim_of_what_was_planned_is_backed_by_what_will_happen() -> None:
+    claim = "The inquiry into the fire was to be led by the fire chief Jane Moreau."
+    j = stance(claim, "The inquiry into the fire will be led by Jane Moreau, the fire chief.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    told = "The inquiry into the fire was led by the fire chief Jane Moreau."
+    assert stance(told, "The inquiry into the fire will be led by Jane Moreau, the chief.") is None
+
+
 def test_a_claim_that_says_may_is_backed_by_a_passage_that_says_may() -> None:
     claim = "Cutting saturated fat—found in meat and palm oil—may lower the risk of heart disease."
     j = stance(claim, claim)

@@ -9,17 +9,24 @@ from dossier.judge.case import Case
 from dossier.judge.cover import threat_at
 from dossier.judge.outcome import LeftOut
 from dossier.judge.registry import Stage, rule
-from dossier.lexicon.hedges import MODALS
+from dossier.lexicon.hedges import MODALS, PLANNED_BEFORE_TO
 from dossier.lexicon.words import CLAUSE_WORDS
 
 _CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
+_PLANNED_RE = re.compile(
+    r"\b(?:am|is|are|was|were|be|been)\s+(?:not\s+)?(?:(?:"
+    + "|".join(w for w in PLANNED_BEFORE_TO if w)
+    + r")\s+)?to\s+[a-z]+",
+    re.IGNORECASE,
+)
 
 
 @rule("modality.supposed", Stage.STATEMENTS)
 def supposed(case: Case) -> LeftOut | None:
     """ "Attempts to open fire would be met with retaliation": the act is supposed, not told,
     and does not back "The attempts to open fire were met with retaliation". A claim that says
-    what may happen ("... may lower the risk") is judged as any other."""
+    what may happen ("... may lower the risk") or what was planned ("the inquiry was to be led
+    by ...") is judged as any other."""
     modal = _modal(case)
     return LeftOut(f"the passage says what {modal} happen, not what happened") if modal else None
 
@@ -29,6 +36,8 @@ def _modal(case: Case) -> str | None:
     claim, passage = case.claim, case.passage
     if any(w in MODALS for w in re.findall(r"[a-z]+", claim.text.lower())):
         return None  # "... oil—may lower the risk": the claim says what may happen
+    if _PLANNED_RE.search(claim.text):
+        return None  # "the inquiry was to be led by ...": the claim says what was planned
     tokens = passage.tokens
     acts = [j for j in case.cover.matched if not tokens[j].entity and not threat_at(passage, j)]
     if not acts:
