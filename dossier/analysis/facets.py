@@ -132,8 +132,11 @@ def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ..
         while j < len(tokens) and tokens[j].text.lower() in NAME_DETERMINERS:
             j += 1
         if j < len(tokens) and tokens[j].entity and any(k[0] in "@#" for k in tokens[j].keys):
-            name = tokens[j]
-            roles.append((low, frozenset(name.keys), name.text))
+            end = j + 1
+            while end < len(tokens) and tokens[end].entity:
+                end += 1  # the whole name: "by J.K. Moreau" is by Moreau, as "by J K Moreau"
+            keys = frozenset(k for t in tokens[j:end] for k in t.keys)
+            roles.append((low, keys, " ".join(t.text for t in tokens[j:end])))
     return tuple(roles)
 
 

@@ -30,6 +30,7 @@ from dossier.lexicon.words import DEFINITE, FIRST_PERSON
 
 _THREAT_RE = re.compile(r"[^.;!?]{0,120}?\b(?:would|will)\b")
 _ANY_RE = re.compile(r"\bany (?:further |more |new |other )?$", re.IGNORECASE)
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
 @dataclass(slots=True)
@@ -154,6 +155,8 @@ def _hits(claim: ClaimAnalysis, term: Term, passage: PassageAnalysis) -> list[in
     found: set[int] = set()
     for k in term.keys:
         found.update(passage.positions.get(k, ()))
+    if term.entity and _INITIALS_RE.fullmatch(term.text):
+        found.update(_initials(term.text, tokens))
     for k in term.broader:  # "Damascus forces" for "Syrian government forces"
         found.update(i for i in passage.positions.get(k, ()) if _forces_of(term, tokens, i))
     if "~deploy" in term.keys or term.forgone or WARNING in term.keys or term.collocated:
@@ -172,6 +175,19 @@ def _hits(claim: ClaimAnalysis, term: Term, passage: PassageAnalysis) -> list[in
         if (term.entity or not tokens[i].entity)  # "air" is not the "Air" of "Russian Air Force"
         and not _of_another(term, tokens, i)
     ]
+
+
+def _initials(written: str, tokens: Sequence[Token]) -> list[int]:
+    """Where a sentence writes a person's initials ("A.M.") spaced out: "A M Chowdhary"."""
+    letters = written.replace(".", "")
+    n = len(letters)
+    for i in range(len(tokens) - n):
+        spelled = tokens[i : i + n]
+        if all(t.text.rstrip(".") == c for t, c in zip(spelled, letters, strict=True)) and (
+            tokens[i + n].text[:1].isupper()
+        ):
+            return list(range(i, i + n))
+    return []
 
 
 def _of_another(term: Term, tokens: Sequence[Token], i: int) -> bool:

@@ -19,6 +19,13 @@ def test_name_variants_and_aliases_meet() -> None:
     assert j is not None and j.stance is Stance.SUPPORTS
 
 
+def test_initials_written_with_or_without_dots_meet() -> None:
+    claim = "The inquiry into the fire was led by J.K. Moreau."
+    j = stance(claim, "The inquiry into the fire was led by J K Moreau, the fire chief.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert stance(claim, "The inquiry into the fire was led by A J Moreau, the fire chief.") is None
+
+
 def test_a_name_said_just_before_counts_as_said() -> None:
     j = stance(
         "More than 30 militants were killed when the KF repelled an IS attack on Tabqa.",
