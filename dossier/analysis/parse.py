@@ -198,6 +198,44 @@ def subject_at(text: str, start: int) -> tuple[int, int] | None:
     return p.words[subject].start, p.words[subject].end
 
 
+@dataclass(frozen=True, slots=True)
+class Graded:
+    """A grading word said of something ("the risk is *moderate* globally") and the words
+    that say what it grades: its subject or object with their modifiers, and its own."""
+
+    word: str  # lower case
+    start: int
+    end: int
+    scope: tuple[str, ...]  # the words, as written
+
+
+_SCOPE_OF_NOUN = frozenset({"amod", "nmod", "compound"})
+_SCOPE_OF_GRADE = frozenset({"advmod", "obl", "nmod", "obl:tmod", "obl:npmod"})
+
+
+def graded(text: str, grades: frozenset[str]) -> list[Graded]:
+    """Each word of ``grades`` the sentence says of something (not a modifier: "a *high*
+    wall"), with what it grades: "WHO assessed the global risk as high" grades "risk",
+    "global"; "the risk is moderate globally" grades "risk", "globally"."""
+    if not any(w.lower() in grades for w in re.findall(r"[A-Za-z]+", text)):
+        return []  # (no parse for a sentence without one)
+    p = parse(text)
+    found = []
+    for i, w in enumerate(p.words):
+        if w.text.lower() not in grades or w.dep in {"amod", "compound", "nummod"}:
+            continue
+        nouns = [j for j in p.children(i) if p.words[j].dep in _SUBJECTS]
+        if w.dep in {"obl", "xcomp", "advmod"} and w.head != i:  # "assessed the risk as high"
+            nouns += [j for j in p.children(w.head) if p.words[j].dep in {"obj", "nsubj:pass"}]
+        scope = set(nouns)
+        for n in nouns:
+            scope.update(j for j in p.children(n) if p.words[j].dep in _SCOPE_OF_NOUN)
+        scope.update(j for j in p.children(i) if p.words[j].dep in _SCOPE_OF_GRADE)
+        words = tuple(p.words[j].text for j in sorted(scope))
+        found.append(Graded(w.text.lower(), w.start, w.end, words))
+    return found
+
+
 def subject_noun(text: str) -> tuple[int, int] | None:
     """The span of the common noun that is the subject of the sentence's main verb ("The
     *drivers* of both trains were killed"), or None (a name, a pronoun, or no subject)."""

@@ -110,6 +110,7 @@ ORDER: tuple[str, ...] = (
     "statements.denial-unreported",
     "contrast.unanswered",
     "contrast.answered-otherwise",
+    "statements.other-grade",
     "statements.reports-denial",
     "statements.denies",
     "statements.negates",

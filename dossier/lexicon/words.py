@@ -124,6 +124,13 @@ GENERIC_OBJECTS = frozenset(
 NOT_AN_IDENTITY = frozenset(
     "not also still being among in at from on to by under found buried held".split()
 )
+# Ordered scales of grading words: a thing graded one step of a scale is not graded another
+# ("the risk is moderate" against "the risk is high"; "mild" against "severe").
+GRADE_SCALES = (
+    ("low", "moderate", "high"),
+    ("mild", "moderate", "severe"),
+)
+GRADES = frozenset(w for scale in GRADE_SCALES for w in scale)
 # Ranks written before a superlative: "the fourth deadliest" is not "the deadliest".
 RANKS = (
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",

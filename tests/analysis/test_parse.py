@@ -7,6 +7,7 @@ import pytest
 from dossier.analysis.parse import (
     MODEL,
     figure_frame,
+    graded,
     parse,
     subject_at,
     time_clauses,
@@ -82,3 +83,14 @@ def test_the_subject_of_a_verb_is_the_head_of_its_subject(
 ) -> None:
     span = subject_at(text, text.index(verb))
     assert span is not None and text[span[0] : span[1]] == subject
+
+
+def test_a_grade_is_read_with_what_it_grades_not_as_a_modifier() -> None:
+    grades = frozenset({"low", "moderate", "high"})
+    text = "The agency assessed the national flood risk as high, behind a high wall."
+    [grade] = graded(text, grades)
+    assert (grade.word, text[grade.start : grade.end]) == ("high", "high")
+    assert set(grade.scope) >= {"national", "flood", "risk"}
+    spoken = graded("The risk is moderate nationally.", grades)
+    assert [(g.word, set(g.scope)) for g in spoken] == [("moderate", {"risk", "nationally"})]
+    assert graded("Wages rose.", grades) == []

@@ -161,6 +161,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             Stance.CONFLICTS,
         ),
         (
+            "statements.other-grade",
+            "The agency rated the flood risk in the valley as high.",
+            "The agency said the flood risk in the valley is moderate, and high only upstream.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "statements.other-fate",
             "The pilots of both planes were killed in the crash.",
             "The pilots of both planes were injured in the crash but survived.",
@@ -318,3 +325,22 @@ def test_the_same_superlative_with_another_rank_conflicts_and_says_both() -> Non
     assert j.reason.startswith("claim: the deadliest; passage: the third deadliest")
     same = stance(claim, "The Tabqa fire was the deadliest blaze in Syria's history, police said.")
     assert same is not None and same.stance is Stance.SUPPORTS
+
+
+def test_the_same_thing_graded_another_step_conflicts_and_says_both() -> None:
+    claim = "The agency assessed the national flood risk as high in March."
+    j = stance(
+        claim,
+        "The agency's assessment is that the flood risk is moderate nationally and in all "
+        "regions except the north, where we assess the risk is high, the director said.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason.startswith("claim: high (national flood risk March); passage: moderate (flood")
+    same = stance(claim, "The agency assessed the national flood risk as high in March, it said.")
+    assert same is not None and same.stance is Stance.SUPPORTS
+
+
+def test_a_grade_said_of_something_else_answers_nothing() -> None:
+    claim = "The agency assessed the national flood risk as high in March."
+    j = stance(claim, "The agency assessed the national flood risk in March; wages were low.")
+    assert j is None or j.stance is Stance.SUPPORTS

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from dossier.analysis.text import expand
+from dossier.analysis.parse import graded
+from dossier.analysis.text import expand, stem
 from dossier.judge.analyses import ClaimAnalysis
 from dossier.judge.case import Case
 from dossier.judge.cover import Cover, claim_subject
@@ -17,7 +18,7 @@ from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
-from dossier.lexicon.words import RANKS
+from dossier.lexicon.words import GRADE_SCALES, GRADES, RANKS
 from dossier.models import Stance
 
 _SUPERLATIVE_RE = re.compile(
@@ -135,6 +136,40 @@ def denial_unreported(case: Case) -> LeftOut | None:
     if case.claim.denial and not case.polarity.denied and not has_denial(case.passage):
         return LeftOut("the claim is about a denial; the passage reports none")
     return None
+
+
+@rule("statements.other-grade", Stage.STATEMENTS)
+def other_grade(case: Case) -> Judgment | None:
+    """The same thing graded another step of a scale conflicts: "the risk is moderate
+    globally" against "the global risk is high". Of the passage's grades, the one said of
+    most of what the claim's grade is said of answers it ("... and high in one region" grades
+    a region the claim does not name)."""
+    ours = [g for g in graded(case.claim.text, GRADES) if g.scope]
+    if not ours:
+        return None
+    claim_grade = ours[0]
+    graded_keys = _stems(claim_grade.scope)
+    answers: dict[str, int] = {}
+    for g in graded(case.passage.text, GRADES):
+        shared = len(_stems(g.scope) & graded_keys)
+        if shared and any({g.word, claim_grade.word} <= set(s) for s in GRADE_SCALES):
+            answers[g.word] = max(answers.get(g.word, 0), shared)
+    if not answers:
+        return None
+    best = max(answers.values())
+    said = [w for w, n in answers.items() if n == best]
+    if len(said) > 1 or said[0] == claim_grade.word:
+        return None
+    theirs = next(g for g in graded(case.passage.text, GRADES) if g.word == said[0])
+    reason = (
+        f"claim: {claim_grade.word} ({' '.join(claim_grade.scope)}); "
+        f"passage: {theirs.word} ({' '.join(theirs.scope)})"
+    )
+    return _stated(case, Stance.CONFLICTS, reason)
+
+
+def _stems(words: tuple[str, ...]) -> set[str]:
+    return {stem(w.lower()) for w in words}
 
 
 @rule("statements.reports-denial", Stage.STATEMENTS)
