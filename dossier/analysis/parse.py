@@ -236,6 +236,83 @@ def graded(text: str, grades: frozenset[str]) -> list[Graded]:
     return found
 
 
+_COORDINATORS_RE = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
+_MIN_PART_WORDS = 3  # a coordinated verb with fewer words of its own states no fact apart
+
+
+def coordinated(text: str) -> list[str]:
+    """The statements a sentence joins by coordinating its verbs, each a sentence of its own
+    (none when it joins none): "The firm cut 300 jobs and closed two plants" -> "The firm cut
+    300 jobs." and "The firm closed two plants."; "A said the mill had shut and that 40
+    workers had left" -> "A said the mill had shut." and "A said that 40 workers had left."
+    A verb without a subject of its own takes what comes before its first conjunct (its
+    subject, and when it was); one with a subject in a reported clause, the words that report
+    it. Nouns joined by "and" ("Rs 2 lakh for the injured and Rs 50,000 for ...") are one
+    statement."""
+    if not _COORDINATORS_RE.search(text):
+        return []  # (no parse for a sentence with no conjunction)
+    p = parse(text)
+    joined = [
+        i
+        for i, w in enumerate(p.words)
+        if w.dep == "conj" and w.tag.startswith("VB") and p.words[w.head].tag.startswith("VB")
+    ]
+    if not joined:
+        return []
+    cut: list[tuple[int, int]] = []  # the character spans of the joined verbs' clauses
+    parts = []
+    for i in joined:
+        inside = _subtree(p, i)
+        own = [j for j in inside if p.words[j].dep not in {"cc", "punct"}]
+        if len(own) < _MIN_PART_WORDS:
+            continue
+        start = min(p.words[j].start for j in own)
+        end = max(p.words[j].end for j in own)
+        first = p.words[p.words[i].head]
+        if any(p.words[j].dep in _SUBJECTS for j in p.children(i)):
+            frame = _frame_of(p, p.words[i].head)
+        else:
+            frame = text[: _with_subject(p, p.words[i].head)]
+        if first.dep == "root" or frame is not None:
+            parts.append(_sentence((frame or "") + text[start:end]))
+            cut.append((min(p.words[j].start for j in inside), end))
+    if not parts:
+        return []
+    kept, at = [], 0
+    for start, end in sorted(cut):
+        kept.append(text[at:start].rstrip(" ,;"))
+        at = end
+    kept.append(text[at:])
+    return [_sentence("".join(kept)), *parts]
+
+
+def _frame_of(p: Parse, verb: int) -> str | None:
+    """The words that report a clause ("When he declared it, Tedros said "): all before the
+    clause of ``verb`` when that clause is reported (``ccomp``); "" for a main clause."""
+    w = p.words[verb]
+    if w.dep == "root":
+        return ""
+    if w.dep != "ccomp":
+        return None
+    return p.text[: min(p.words[j].start for j in _subtree(p, verb))]
+
+
+def _with_subject(p: Parse, verb: int) -> int:
+    """Where the verb that has the subject of ``verb`` starts: a participle ("..., saying")
+    takes its subject from the verb it hangs on."""
+    for _ in range(_HOPS):
+        w = p.words[verb]
+        if any(p.words[j].dep in _SUBJECTS for j in p.children(verb)) or w.head == verb:
+            break
+        verb = w.head
+    return p.words[verb].start
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(" ,;:.")
+    return text[:1].upper() + text[1:] + "."
+
+
 def subject_noun(text: str) -> tuple[int, int] | None:
     """The span of the common noun that is the subject of the sentence's main verb ("The
     *drivers* of both trains were killed"), or None (a name, a pronoun, or no subject)."""

@@ -22,6 +22,27 @@ from dossier.analysis.parts import claim_parts
             "Acme cut 500 jobs, adding that more cuts would follow next year.",
             ["Acme cut 500 jobs.", "More cuts would follow next year."],
         ),
+        (
+            "The firm cut 300 jobs and closed two plants.",
+            ["The firm cut 300 jobs.", "The firm closed two plants."],
+        ),
+        (
+            "On Monday the mayor said the bridge had reopened and that 40 families had returned.",
+            [
+                "On Monday the mayor said the bridge had reopened.",
+                "On Monday the mayor said that 40 families had returned.",
+            ],
+        ),
+        (
+            "The mayor put the toll at 40, saying two bodies were counted twice, and put the "
+            "number of injured at 120.",
+            [
+                "The mayor put the toll at 40.",
+                "Two bodies were counted twice.",
+                "The mayor put the number of injured at 120.",
+            ],
+        ),
+        ("The fund paid Rs 2 lakh to the injured and Rs 50,000 to the others.", []),
         ("About 500 US troops are deployed in Syria.", []),
         ("The fire spread, saying nothing.", []),  # a part too short to be a statement
         ("While the army advanced, the rebels withdrew to the hills.", []),
