@@ -639,6 +639,11 @@ class Evidence(BaseModel):
         description="accepted or added when an editor approved this citation; None when no "
         "one has reviewed it.",
     )
+    part: str | None = Field(
+        default=None,
+        description="The part of a compound claim the citation was found for (see "
+        "ClaimResult.parts); None when it speaks to the whole claim.",
+    )
 
     @classmethod
     def cited(
@@ -768,6 +773,15 @@ class ReviewOutcome(BaseModel):
     )
 
 
+class ClaimPart(BaseModel):
+    """One statement of a compound claim ("A put the toll at 500, while B stood by 238") and
+    the verdict on it alone."""
+
+    text: str
+    verdict: Verdict
+    explanation: str
+
+
 class ClaimResult(BaseModel):
     """A claim, its verdict and the evidence behind it."""
 
@@ -788,6 +802,12 @@ class ClaimResult(BaseModel):
         "no one has reviewed any of the claim.",
     )
     evidence: list[Evidence]
+    parts: list[ClaimPart] = Field(
+        default_factory=list,
+        description="Each statement of a compound claim with its own verdict, on the citations "
+        "found for it and those for the whole claim: which part the corpus backs, and which it "
+        "does not. Empty for a claim of one statement.",
+    )
 
     @property
     def reviewed(self) -> bool:

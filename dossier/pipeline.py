@@ -32,7 +32,7 @@ from dossier.render.output import check_formats, write_outputs
 from dossier.report import claim_result, make_report
 from dossier.review.apply import apply_reviews
 from dossier.review.publish import publish
-from dossier.verdict import decide, explain
+from dossier.verdict import decide, explain, part_results
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 PARALLEL_MIN_CLAIMS = 32  # fewer claims are retrieved on one thread and judged in this process
@@ -114,7 +114,9 @@ def check_claims(
     results = []
     for claim, evidence in zip(claims.claims, judge(matcher, work, workers, progress), strict=True):
         verdict = decide(evidence)
-        results.append(claim_result(claims, claim, evidence, verdict, explain(verdict, evidence)))
+        explanation = explain(verdict, evidence)
+        parts = part_results(claim.text, evidence)
+        results.append(claim_result(claims, claim, evidence, verdict, explanation, parts))
     return apply_reviews(claims, corpus, results)
 
 

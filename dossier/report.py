@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dossier.corpus.documents import article_columns
 from dossier.models import (
     Claim,
+    ClaimPart,
     ClaimResult,
     ClaimSet,
     Corpus,
@@ -24,7 +25,12 @@ from dossier.models import (
 
 
 def claim_result(
-    claims: ClaimSet, claim: Claim, evidence: list[Evidence], verdict: Verdict, explanation: str
+    claims: ClaimSet,
+    claim: Claim,
+    evidence: list[Evidence],
+    verdict: Verdict,
+    explanation: str,
+    parts: list[ClaimPart],
 ) -> ClaimResult:
     return ClaimResult(
         id=claim.id,
@@ -36,6 +42,7 @@ def claim_result(
         verdict=verdict,
         explanation=explanation,
         evidence=evidence,
+        parts=parts,
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.models import Evidence, Stance, Verdict
+from dossier.analysis.parts import claim_parts
+from dossier.models import ClaimPart, Evidence, Stance, Verdict
 
 
 def decide(evidence: Sequence[Evidence]) -> Verdict:
@@ -29,10 +30,11 @@ def _count(evidence: Sequence[Evidence], stance: Stance) -> str:
     return f"{len(passages)} {p} in {sources} {s}"
 
 
-def explain(verdict: Verdict, evidence: Sequence[Evidence]) -> str:
-    """One sentence a reader can check against the citations."""
+def explain(verdict: Verdict, evidence: Sequence[Evidence], what: str = "claim") -> str:
+    """One sentence a reader can check against the citations (``what``: "claim", or "part" of
+    a compound claim)."""
     if verdict is Verdict.UNVERIFIED:
-        return "No passage in the corpus addresses this claim."
+        return f"No passage in the corpus addresses this {what}."
     if verdict is Verdict.SUPPORTED:
         return f"Backed by {_count(evidence, Stance.SUPPORTS)}; no passage conflicts with it."
     if verdict is Verdict.CONTRADICTED:
@@ -41,3 +43,20 @@ def explain(verdict: Verdict, evidence: Sequence[Evidence]) -> str:
         f"Sources disagree: backed by {_count(evidence, Stance.SUPPORTS)}, "
         f"contradicted by {_count(evidence, Stance.CONFLICTS)}."
     )
+
+
+def part_results(text: str, evidence: Sequence[Evidence]) -> list[ClaimPart]:
+    """The verdict on each part of a compound claim (``claim_parts``): on the citations found
+    for that part and those for the whole claim. The claim's own verdict is on all of its
+    citations, as a reader weighs them; the parts show which statement lacks backing."""
+    parts = claim_parts(text)
+    if not parts:
+        return []
+    whole = [e for e in evidence if e.part is None or e.part not in parts]
+    results = []
+    for part in parts:
+        cited = whole + [e for e in evidence if e.part == part]
+        verdict = decide(cited)
+        explanation = explain(verdict, cited, "part")
+        results.append(ClaimPart(text=part, verdict=verdict, explanation=explanation))
+    return results

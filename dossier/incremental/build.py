@@ -34,6 +34,7 @@ from dossier.incremental.prepare import CachedPreparer, Derivation
 from dossier.judge.match import Matcher, Weights
 from dossier.models import (
     Claim,
+    ClaimPart,
     ClaimResult,
     ClaimSet,
     Corpus,
@@ -64,7 +65,7 @@ from dossier.render.output import (
 from dossier.report import assemble, claim_result, source_rows
 from dossier.review.apply import apply_reviews
 from dossier.review.publish import publish
-from dossier.verdict import decide, explain
+from dossier.verdict import decide, explain, part_results
 
 
 def build_dossier(
@@ -504,25 +505,29 @@ def _read_bytes(path: Path) -> bytes | None:
 @dataclass(frozen=True)
 class _Stored:
     """A claim's judgment as the cache keeps it: its evidence as JSON (``EVIDENCE_JSON``), the
-    verdict and explanation decided from it, and the article of each citation."""
+    verdict and explanation decided from it, the article of each citation, and the verdict on
+    each part of a compound claim."""
 
     evidence: bytes
     verdict: Verdict
     explanation: str
     sources: list[str]
+    parts: list[ClaimPart]
 
-    def row(self) -> tuple[bytes, str, str, list[str]]:
-        return self.evidence, self.verdict.value, self.explanation, self.sources
+    def row(self) -> tuple[bytes, str, str, list[str], list[list[str]]]:
+        parts = [[p.text, p.verdict.value, p.explanation] for p in self.parts]
+        return self.evidence, self.verdict.value, self.explanation, self.sources, parts
 
     @classmethod
     def read(cls, row: Any) -> _Stored | None:
         """The judgment in a cache row; None when the row is not one."""
         try:
-            evidence, verdict, explanation, sources = row
+            evidence, verdict, explanation, sources, parts = row
             typed = isinstance(evidence, bytes) and isinstance(explanation, str)
             if typed and isinstance(sources, list) and all(isinstance(s, str) for s in sources):
-                return cls(evidence, Verdict(verdict), explanation, sources)
-        except (ValueError, TypeError):
+                made = [ClaimPart(text=t, verdict=Verdict(v), explanation=e) for t, v, e in parts]
+                return cls(evidence, Verdict(verdict), explanation, sources, made)
+        except (ValueError, TypeError):  # (a ValidationError is a ValueError)
             pass
         return None
 
@@ -596,13 +601,16 @@ def _check(
                 verdict,
                 explain(verdict, evidence),
                 [e.source for e in evidence],
+                part_results(claim.text, evidence),
             )
             cache.put("judged", judged_keys[n], stored.row())
             cache.put("claims", keys[n], judged_keys[n])
         # Kept as the JSON stored, whether judged before or now: a thousand claims' evidence is
         # tens of megabytes as JSON and several times that as models.
         kept[n] = stored
-        results.append(claim_result(claims, claim, [], stored.verdict, stored.explanation))
+        results.append(
+            claim_result(claims, claim, [], stored.verdict, stored.explanation, stored.parts)
+        )
     return results, kept, (keys, sorted(set(judged_keys.values())), retrieval_keys)
 
 

@@ -195,6 +195,11 @@ def _parts(claim: Claim) -> list[Claim]:
     return [claim.model_copy(update={"text": text}) for text in claim_parts(claim.text)]
 
 
+def _at(e: Evidence) -> tuple[str, int, int]:
+    """Where a citation stands: its article and span."""
+    return e.source, e.start, e.end
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -686,16 +691,27 @@ class Matcher:
         """The claim's evidence among its candidates (retrieved here unless given): each
         passage the judge does not leave out (see ``outcomes``), cited. A compound claim's
         parts are judged too, each on the same candidates: a passage that says one part is
-        cited for it, its reason naming the part."""
+        cited for it, its reason naming the part; a passage cited for the whole claim that
+        only one part's judgment cites too is that part's."""
         if candidates is None:
             candidates = self.candidates(claim)
         found = self._evidence(claim, candidates)
-        cited = {(e.source, e.start, e.end) for e in found}
-        for part in _parts(claim):
-            for e in self._evidence(part, candidates):
-                if (e.source, e.start, e.end) not in cited:
-                    cited.add((e.source, e.start, e.end))
-                    found.append(e.model_copy(update={"reason": f"on “{part.text}”: {e.reason}"}))
+        parts = _parts(claim)
+        by_part = [
+            {(e.source, e.start, e.end): e for e in self._evidence(part, candidates)}
+            for part in parts
+        ]
+        for n, e in enumerate(found):
+            saying = [p for p, cited in zip(parts, by_part, strict=True) if _at(e) in cited]
+            if len(saying) == 1 and len(parts) > 1:
+                found[n] = e.model_copy(update={"part": saying[0].text})
+        taken = {_at(e) for e in found}
+        for part, cited in zip(parts, by_part, strict=True):
+            for at, e in cited.items():
+                if at not in taken:
+                    taken.add(at)
+                    reason = f"on “{part.text}”: {e.reason}"
+                    found.append(e.model_copy(update={"reason": reason, "part": part.text}))
         order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}
         found.sort(key=lambda e: (order[e.stance], -e.score, e.source, e.start))
         return found

@@ -36,7 +36,7 @@ from dossier.models import (
     ReviewOutcome,
     Stance,
 )
-from dossier.verdict import decide, explain
+from dossier.verdict import decide, explain, part_results
 
 SAME_SHARE = 0.5
 """How much of two spans' union their overlap must be for a reviewed citation and one the tool
@@ -163,6 +163,7 @@ def apply_review(
             "verdict": shown,
             "explanation": explanation,
             "evidence": evidence,
+            "parts": part_results(result.text, evidence),
             "review": ReviewOutcome(
                 verdict=review.verdict,
                 note=review.note,

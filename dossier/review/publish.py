@@ -15,7 +15,7 @@ from collections import Counter
 from dossier.errors import DossierError
 from dossier.models import ClaimResult, Report
 from dossier.review.apply import reviewed_by
-from dossier.verdict import decide, explain
+from dossier.verdict import decide, explain, part_results
 
 
 class NothingToPublish(DossierError):
@@ -46,4 +46,7 @@ def published_claim(claim: ClaimResult) -> ClaimResult:
     assert claim.review is not None  # (reviewed)
     evidence = [e for e in claim.evidence if e.reviewed is not None]
     explanation = f"{reviewed_by(claim.review)}. {explain(decide(evidence), evidence)}"
-    return claim.model_copy(update={"evidence": evidence, "explanation": explanation})
+    parts = part_results(claim.text, evidence)
+    return claim.model_copy(
+        update={"evidence": evidence, "explanation": explanation, "parts": parts}
+    )

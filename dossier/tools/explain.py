@@ -223,6 +223,13 @@ def format_explanation(explained: Explanation, look: Look) -> str:
     verdict.append_text(badge(result.verdict, look))
     verdict.append(f" {result.explanation}")
     items: list[RenderableType] = [head, indented(Text(result.text), 2), verdict]
+    if result.parts:
+        items.append(Text("Part by part:"))
+        for part in result.parts:
+            line = Text()
+            line.append_text(badge(part.verdict, look))
+            line.append(f" “{part.text}” {part.explanation}")
+            items.append(indented(line, 2))
     if result.expect is not None:
         met = "met" if result.expect is result.verdict else "NOT met: `dossier check` will fail"
         items.append(Text(f"Expected: {result.expect.value} ({met})"))

@@ -26,6 +26,7 @@ from dossier.models import (
     Verdict,
     cited_context,
 )
+from dossier.verdict import part_results
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def _evidence(
     figures: tuple[str, ...] = (),
     score: float = 1.0,
     rule: str | None = None,
+    part: str | None = None,
 ) -> Evidence:
     """Evidence for `quote`, with offsets found in the article and its paragraph."""
     text = article.text
@@ -149,6 +151,7 @@ def _evidence(
         figures=list(figures),
         highlights=highlights,
         score=score,
+        part=part,
         **cited_context(text, start, end, paragraph_start, paragraph_end),
     )
 
@@ -207,7 +210,8 @@ def make_report(*, port: int = 9, as_of: dt.date | None = dt.date(2017, 9, 20)) 
         ),
         ClaimResult(
             id="1500-strikes-raqqa",
-            text="The coalition carried out over 1,500 strikes around Raqqa.",
+            text="The coalition carried out over 1,500 strikes around Raqqa, while the SDF "
+            "took 80% of the city.",
             line=9,
             verdict=Verdict.SUPPORTED,
             explanation="One source gives about 1,500 strikes, which agrees with the claim.",
@@ -222,6 +226,7 @@ def make_report(*, port: int = 9, as_of: dt.date | None = dt.date(2017, 9, 20)) 
                     marks=("about 1,500 strikes", "Raqqa"),
                     figures=("about 1,500 strikes",),
                     score=0.88,
+                    part="The coalition carried out over 1,500 strikes around Raqqa.",
                 )
             ],
         ),
@@ -307,7 +312,8 @@ def make_report(*, port: int = 9, as_of: dt.date | None = dt.date(2017, 9, 20)) 
         passages=sum(a.passages for a in (reuters, rt, blog, afp)),
         furniture_paragraphs=1,
         sources=sources,
-        claims=claims,
+        # a compound claim's parts, judged on its citations as the pipeline judges them
+        claims=[c.model_copy(update={"parts": part_results(c.text, c.evidence)}) for c in claims],
     )
 
 

@@ -1,0 +1,90 @@
+"""A claim's verdict, and a compound claim's verdict part by part. Self-made examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dossier.cli import app
+from dossier.models import Evidence, Stance, Verdict
+from dossier.verdict import decide, part_results
+
+CLAIM = "The mayor of Tabqa closed the old bridge on Monday and reopened the school on Friday."
+FIRST = "The mayor of Tabqa closed the old bridge on Monday."
+SECOND = "The mayor of Tabqa reopened the school on Friday."
+
+
+def _cited(stance: Stance, part: str | None = None) -> Evidence:
+    quote = "The mayor closed the old bridge."
+    return Evidence(
+        stance=stance,
+        source="a.txt",
+        start=0,
+        end=len(quote),
+        quote=quote,
+        reason="passage states it",
+        rule="statements.states",
+        score=1.0,
+        paragraph_start=0,
+        paragraph_end=len(quote),
+        context_start=0,
+        context_end=len(quote),
+        context=quote,
+        part=part,
+    )
+
+
+def test_each_part_is_judged_on_its_own_citations_and_the_whole_claims() -> None:
+    only_first = [_cited(Stance.SUPPORTS, FIRST)]
+    parts = part_results(CLAIM, only_first)
+    assert [(p.text, p.verdict) for p in parts] == [
+        (FIRST, Verdict.SUPPORTED),
+        (SECOND, Verdict.UNVERIFIED),
+    ]
+    assert parts[1].explanation == "No passage in the corpus addresses this part."
+    assert decide(only_first) is Verdict.SUPPORTED  # the claim's verdict weighs all it cites
+    whole = part_results(CLAIM, [_cited(Stance.CONFLICTS)])
+    assert [p.verdict for p in whole] == [Verdict.CONTRADICTED, Verdict.CONTRADICTED]
+    assert part_results("The mayor of Tabqa closed the old bridge.", only_first) == []
+
+
+def test_the_dossier_shows_which_part_of_a_compound_claim_the_corpus_backs(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Bridge closed in Tabqa\n\n"
+        "The mayor of Tabqa closed the old bridge on Monday after the floods.\n\n"
+        "Traffic was sent through the eastern districts.\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.yaml"
+    listed = f'claims:\n  - id: bridge-and-school\n    text: "{CLAIM}"\n'
+    claims.write_text(listed, encoding="utf-8")
+    runner = CliRunner()
+    outputs = []
+    for name, cache in (("cold", "--no-cache"), ("cached", None), ("warm", None)):
+        out = tmp_path / name
+        args = ["build", "--claims", str(claims), "--corpus", str(corpus), "--out", str(out)]
+        args += ["--format", "json", *([cache] if cache else ["--cache-dir", str(tmp_path / "c")])]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        outputs.append((out / "dossier.json").read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    [claim] = json.loads(outputs[0])["claims"]
+    assert claim["verdict"] == "supported"
+    assert [(p["text"], p["verdict"]) for p in claim["parts"]] == [
+        (FIRST, "supported"),
+        (SECOND, "unverified"),
+    ]
+    assert [e["part"] for e in claim["evidence"]] == [FIRST]
+
+    shown = runner.invoke(
+        app, ["explain", "bridge-and-school", "--claims", str(claims), "--corpus", str(corpus)]
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "Part by part:" in shown.output
+    assert f"[UNVERIFIED] “{SECOND}”" in " ".join(shown.output.split())
