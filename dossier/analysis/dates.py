@@ -111,6 +111,24 @@ def written_period(text: str) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
+def day_before(text: str, reported: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    """The day the text writes without its year ("On June 4"), as the last such day on or
+    before ``reported`` (a claim's day read as a report of that date would mean it), as
+    ``written_period`` gives days; None when it writes no such day."""
+    for match in _EXPLICIT_RE.finditer(text):
+        words = match.group(0)
+        if _YEAR_RE.search(words):
+            continue
+        for year in (reported.year, reported.year - 1):
+            try:
+                day = date_parser.parse(words.replace(".", ""), default=dt.datetime(year, 1, 1))
+            except (ValueError, OverflowError):
+                break
+            if day.date() <= reported:
+                return day.date(), day.date(), words
+    return None
+
+
 def format_day(value: dt.date) -> str:
     """4 September 2017, in English whatever the locale."""
     return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"

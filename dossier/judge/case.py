@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from dossier.analysis.dates import event_date, format_day
+from dossier.analysis.dates import day_before, event_date, format_day
 from dossier.analysis.facets import Contrast, contrast
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.judge.cover import Cover, cover, other_actor
@@ -43,6 +43,14 @@ class Case:
             return None
         said = event_date(self.passage.text, self.published_on)
         return said or (self.published_on, f"reported on {format_day(self.published_on)}")
+
+    @cached_property
+    def claimed(self) -> tuple[dt.date, dt.date, str] | None:
+        """The days the claim names: with their year, or a day it writes without one ("On
+        June 4") as the last such day on or before the passage's article appeared."""
+        if self.claim.dated is not None or self.published_on is None:
+            return self.claim.dated
+        return day_before(self.claim.text, self.published_on)
 
     @cached_property
     def cover(self) -> Cover:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.analysis.dates import written_period
+from dossier.analysis.dates import day_before, written_period
 
 D = dt.date
 
@@ -51,3 +51,15 @@ def test_a_day_or_a_part_of_a_month_is_read_with_its_year(
 )
 def test_a_date_without_its_year_names_no_period(text: str) -> None:
     assert written_period(text) is None
+
+
+def test_a_day_without_its_year_is_the_last_such_day_before_the_report() -> None:
+    report = dt.date(2023, 3, 10)
+    assert day_before("On March 4, the toll was revised.", report) == (
+        dt.date(2023, 3, 4),
+        dt.date(2023, 3, 4),
+        "March 4",
+    )
+    assert day_before("On 20 December the count rose.", report)[0] == dt.date(2022, 12, 20)  # type: ignore[index]
+    assert day_before("By June 2, 2022, it had risen.", report) is None  # its year is written
+    assert day_before("The toll rose on Tuesday.", report) is None

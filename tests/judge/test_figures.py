@@ -364,6 +364,15 @@ def test_a_count_of_another_day_does_not_contradict_a_dated_claim() -> None:
         early, "Global cases of the virus passed 16,000.", published_on=dt.date(2022, 7, 23)
     )
     assert (later.rule, getattr(later, "stance", None)) == ("figures.another-day", None)
+    # a day written without its year is the last such day before the article appeared
+    yearless = "On July 4, the ministry revised the toll down to 30."
+    revised = decided(
+        yearless,
+        "On Thursday the ministry said the toll had risen to 36.",
+        published_on=dt.date(2022, 7, 7),
+    )
+    assert (revised.rule, getattr(revised, "stance", None)) == ("figures.another-day", None)
+    assert revised.reason.startswith("On Thursday, after the claim's date (July 4)")
     # an undated claim is judged as before
     undated = decided(
         "Spain had reported two deaths from the virus.", passage, published_on=dt.date(2022, 7, 29)

@@ -247,7 +247,7 @@ def later_lower(case: Case) -> Judgment | None:
     day and lower than the claim's count contradicts it: tallies grow, so "more than 3,200
     cases" on 23 June says that "cases passed 6,000 in early June" was not so. (An earlier
     count, or a later higher one, does not: ``figures.another-day``.)"""
-    claimed, passage_day = case.claim.dated, case.dated
+    claimed, passage_day = case.claimed, case.dated
     if claimed is None or passage_day is None:
         return None
     agreement, cf, pf, measure = _answer(case)
@@ -280,7 +280,7 @@ def another_day(case: Case) -> LeftOut | None:
     "By July 31, 2022, Spain had reported two deaths", nor does a count of October. The
     passage's day is the one it writes, else its article's date; within
     ``thresholds.SAME_DAY_DAYS`` days it is the same day (a report of the evening before)."""
-    claimed, passage_day = case.claim.dated, case.dated
+    claimed, passage_day = case.claimed, case.dated
     if claimed is None or passage_day is None:
         return None
     _, _, pf, _ = _answer(case)
