@@ -80,6 +80,17 @@ _HEAD_RE = re.compile(r"^[^,(]*?([A-Za-z]+)\s*(?:$|,|\(|\b(?:of|for|in|at|from|o
 _FEMALE_RE = re.compile(r"\b(?:" + "|".join(FEMALE_WORDS) + r")\b")
 _MALE_RE = re.compile(r"\b(?:" + "|".join(MALE_WORDS) + r")\b")
 Resolve = Callable[[str], str | None]  # a pronoun ("he") -> the earlier speaker it stands for
+# A person named by their post alone: "the Tory leader", "the former finance minister".
+_DESCRIPTION_RE = re.compile(
+    r"the\s+(?:[A-Za-z-]+\s+){0,3}(?:" + "|".join(PERSON_ROLES) + r")", re.IGNORECASE
+)
+
+
+def is_description(who: str) -> bool:
+    """A speaker named by their post alone ("the Tory leader", "the prime minister"): news
+    writing's second reference to a person it has named, not a name of its own. Not someone's
+    post ("the minister's adviser")."""
+    return _DESCRIPTION_RE.fullmatch(who) is not None
 
 
 def is_person(who: str) -> bool:
@@ -120,7 +131,17 @@ def antecedent(pronoun: str, earlier: Iterable[tuple[int, str]], near: int) -> s
     """Whom "he" or "she" stands for, from the named speakers before it in the article, nearest
     first, each with how many sentences back it is: the nearest one who can be that person,
     within ``near`` sentences, or further back one the article shows to be a person (the
-    general whose statement an article goes on quoting after other sources)."""
+    general whose statement an article goes on quoting after other sources). A post
+    (``is_description``: "the Tory leader") stands for the nearest speaker named by name
+    within ``near`` sentences who is no group."""
+    if is_description(pronoun):
+        for back, who in earlier:
+            if back > near:
+                return None
+            named = any(w[:1].isupper() for w in who.split())
+            if named and not is_description(who) and not is_group(who):
+                return who
+        return None
     for back, who in earlier:
         if can_be(pronoun, who) and (back <= near or is_person(who)):
             return who
@@ -201,6 +222,8 @@ def speaker(
             continue
         if who in PRONOUNS or who.lower() in {"he", "she", "they", "it", "we"}:
             return _pronoun(who, previous, resolve)
+        if is_description(who) and resolve is not None:
+            return resolve(who) or who  # "the Tory leader added": the leader named before
         if who[:1].isupper() or who.split()[0].lower() in {"the", "a", "an"}:
             return who
     if quoted:

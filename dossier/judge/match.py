@@ -242,8 +242,10 @@ def _in_source(judgment: Judgment, folded: Folded) -> Judgment:
     )
 
 
-def _someone(_pronoun: str) -> str:
-    return _SOMEONE
+def _someone(pronoun: str) -> str:
+    """Whom a pronoun stands for when the speakers before it are not looked up: someone the
+    sentence does not name (a post, "the Tory leader", stays as written)."""
+    return pronoun if attribution.is_description(pronoun) else _SOMEONE
 
 
 class _Remembering(Analyzer):

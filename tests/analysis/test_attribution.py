@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.analysis.attribution import speaker
+from dossier.analysis.attribution import antecedent, is_description, speaker
 
 
 def test_a_quotation_that_goes_on_is_the_last_speakers() -> None:
@@ -20,3 +20,21 @@ def test_a_time_before_the_speaker_is_not_the_speaker() -> None:
     assert speaker("On 4 January 2023 the Daily Post reported that 17 died.") == "the Daily Post"
     assert speaker("On Monday Reuters reported that 5 died.") == "Reuters"
     assert speaker("Late last year, the Times reported that 5 died.") == "the Times"
+
+
+def test_a_speaker_named_by_their_post_is_the_person_named_just_before() -> None:
+    assert is_description("the Green leader")
+    assert is_description("the former finance minister")
+    assert not is_description("Ana Ruiz")
+    assert not is_description("the minister's adviser")  # someone's post: another person
+    earlier = [(2, "a tired-looking Ana Ruiz"), (3, "the council")]
+    assert antecedent("the Green leader", earlier, 4) == "Ana Ruiz".join(["a tired-looking ", ""])
+    assert antecedent("the Green leader", [(6, "Ana Ruiz")], 4) is None  # too far back
+    assert antecedent("the Green leader", [(1, "the mayor"), (2, "the council")], 4) is None
+
+    def resolve(who: str) -> str | None:
+        return antecedent(who, earlier, 4)
+
+    said = '"We lost," the Green leader added, saying she took responsibility for it.'
+    assert speaker(said, resolve=resolve) == "a tired-looking Ana Ruiz"
+    assert speaker(said) == "the Green leader"  # nothing to resolve against: as written
