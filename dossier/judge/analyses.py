@@ -117,5 +117,7 @@ class PassageAnalysis:
     facets: Facets
     # Whom the passage speaks for: its names, its speaker's affiliation, and what they are part of.
     voice: frozenset[str] = frozenset()
+    # Its speaker's own names and affiliation (not the names the passage speaks of).
+    speaker_keys: frozenset[str] = frozenset()
     # Each key of its content words (with their synonym groups) -> where they stand, in order.
     positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)

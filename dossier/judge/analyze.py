@@ -407,12 +407,12 @@ def analyze_passage(
     tokens = tuple(analyzer.tokens(text))
     keys = _keys(tokens)
     who = attribution.speaker(text, previous_speaker, quoted_by, resolve)
-    voice = set(keys)
+    said_by: set[str] = set()
     if who:
         # "he said" resolved to an earlier "Russian officials": they speak, though unnamed here.
-        voice.update(k for t in analyzer.tokens(who) if t.entity for k in t.keys)
+        said_by.update(k for t in analyzer.tokens(who) if t.entity for k in t.keys)
         if affiliation:
-            voice.update(affiliation(who))
+            said_by.update(affiliation(who))
     return PassageAnalysis(
         text=text,
         tokens=tokens,
@@ -420,7 +420,8 @@ def analyze_passage(
         figures=_figures(text, analyzer, tokens),
         speaker=who,
         facets=facets(text, tokens),
-        voice=frozenset(analyzer.with_parents(voice)),
+        voice=frozenset(analyzer.with_parents(set(keys) | said_by)),
+        speaker_keys=frozenset(analyzer.with_parents(said_by)),
         positions=_positions(tokens),
     )
 

@@ -107,6 +107,7 @@ ORDER: tuple[str, ...] = (
     "names.unsaid",
     "statements.missing-name",
     "statements.coverage",
+    "statements.speaker-affirms",
     "statements.denial-unreported",
     "contrast.unanswered",
     "contrast.answered-otherwise",

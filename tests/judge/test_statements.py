@@ -168,6 +168,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             Stance.CONFLICTS,
         ),
         (
+            "statements.speaker-affirms",
+            "Ana Ruiz denied that she was responsible for the delay.",
+            "Ana Ruiz said she took responsibility for the delay.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "statements.other-fate",
             "The pilots of both planes were killed in the crash.",
             "The pilots of both planes were injured in the crash but survived.",
@@ -344,3 +351,18 @@ def test_a_grade_said_of_something_else_answers_nothing() -> None:
     claim = "The agency assessed the national flood risk as high in March."
     j = stance(claim, "The agency assessed the national flood risk in March; wages were low.")
     assert j is None or j.stance is Stance.SUPPORTS
+
+
+def test_a_denial_conflicts_with_the_speakers_own_words_saying_it() -> None:
+    claim = "Ana Ruiz denied that she was responsible for the delay."
+    j = stance(claim, "Ana Ruiz said she took responsibility for the delay.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim: Ana Ruiz denied it; passage: Ana Ruiz says it"
+    # the same words from someone else are no answer to her denial
+    assert stance(claim, "Tom Hale said Ana Ruiz was responsible for the delay.") is None
+    # nor a passage that only shares a synonym of the act
+    bombed = "The Kurdish Front denied that its fighters had bombed the Tabqa dam."
+    assert (
+        stance(bombed, "The Kurdish Front said its fighters faced attacks near the Tabqa dam.")
+        is None
+    )

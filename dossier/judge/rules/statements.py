@@ -129,6 +129,36 @@ def coverage(case: Case) -> LeftOut | None:
     return left_out(case.cover.short_of(thresholds.MIN_COVERAGE_STATEMENT))
 
 
+@rule("statements.speaker-affirms", Stage.STATEMENTS)
+def speaker_affirms(case: Case) -> Judgment | None:
+    """A claim that someone denied a thing conflicts with their own words saying it: "Ana
+    Ruiz denied that she was responsible for the delay" against "..., Ruiz said, adding that
+    she took responsibility for the delay"."""
+    claim, passage = case.claim, case.passage
+    if not claim.denial or not claim.speaker_keys or passage.speaker is None:
+        return None
+    if not claim.speaker_keys & passage.speaker_keys or has_denial(passage):
+        return None
+    said = case.polarity
+    if said.denied or said.negated or not _in_own_words(case):
+        return None
+    reason = f"claim: {claim.speaker} denied it; passage: {passage.speaker} says it"
+    return _stated(case, Stance.CONFLICTS, reason)
+
+
+def _in_own_words(case: Case) -> bool:
+    """Whether the passage says the claim's act as the claim writes it (its stem, not only a
+    synonym: "took responsibility" for "was responsible", not "faced attacks" for "had
+    bombed"): the words after its auxiliaries, else any word of it other than a name."""
+    keys = case.passage.positions
+    terms = [t for t in case.claim.terms if t.required] or [
+        t for t in case.cover.said if not t.entity
+    ]
+    return bool(terms) and all(
+        any(k in keys and not k.startswith("~") for k in t.keys - t.synonyms) for t in terms
+    )
+
+
 @rule("statements.denial-unreported", Stage.STATEMENTS)
 def denial_unreported(case: Case) -> LeftOut | None:
     """A claim about a denial ("Russia denied bombing the SDF") is backed only by a passage
