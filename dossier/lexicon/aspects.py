@@ -93,6 +93,24 @@ CHANGE_BEFORE = (
     "declined by",
     "jumped by",
     "climbed by",
+    # A verb of rising or falling right before its figure says by how much: "shares fell 2%",
+    # "cases rose about 77 percent", "Labour gained 211 seats" ("fell to 2%" is a level).
+    "rose",
+    "fell",
+    "dropped",
+    "jumped",
+    "climbed",
+    "declined",
+    "slid",
+    "slumped",
+    "surged",
+    "plunged",
+    "tumbled",
+    "soared",
+    "grew",
+    "increased",
+    "decreased",
+    "gained",
 )
 # What a threshold is: "the 326 seats needed for a majority", "a target of 1 million".
 THRESHOLD_AFTER = ("needed", "required", "necessary")

@@ -18,6 +18,8 @@ CASES = [
     ("They hold 174 more than all the others.", "174", aspects.CHANGE, "more"),
     ("This is a gain of 211 seats.", "211", aspects.CHANGE, "a gain of"),
     ("Sales rose by 5% last year.", "5%", aspects.CHANGE, "rose by"),
+    ("Northwind shares fell about 2% on Monday.", "about 2%", aspects.CHANGE, "fell"),
+    ("Northwind shares fell to 2% of the index.", "2%", aspects.LEVEL, ""),
     ("The firm reported a net loss of $2.7 billion.", "$2.7 billion", aspects.LEVEL, ""),
     ("They passed the 326 seats needed for a majority.", "326", aspects.THRESHOLD, "seats needed"),
     ("It set a target of 500 homes.", "500", aspects.THRESHOLD, "target of"),
