@@ -87,7 +87,14 @@ def _verb_of(p: Parse, i: int) -> int | None:
             return i
         if w.dep == "root" or w.head == i:
             return i
-        if w.dep not in _TO_NOUN | _TO_VERB | {"case", "obl:tmod", "obl:npmod", "nmod:poss"}:
+        # ("obl:unmarked" is newer UD's name for "obl:npmod": "fell 0.3%")
+        if w.dep not in _TO_NOUN | _TO_VERB | {
+            "case",
+            "obl:tmod",
+            "obl:npmod",
+            "obl:unmarked",
+            "nmod:poss",
+        }:
             return None
         i = w.head
     return None
@@ -155,14 +162,22 @@ _TIME_MARKS = frozenset({"when", "after", "before", "while", "until", "once", "s
 _TIME_MARK_RE = re.compile(r"\b(?:" + "|".join(sorted(_TIME_MARKS)) + r")\b", re.IGNORECASE)
 
 
+_ON_THE_DAY_RE = re.compile(
+    r"\b(?:on|in|during)\s+the\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|"
+    r"night)\s+(?:that\s+|when\s+)?(?=[A-Za-z]+\s+[a-z]+)(?:[^,;:.!?]|[,.](?=\d))+",
+    re.IGNORECASE,
+)
+
+
 def time_clauses(text: str) -> list[tuple[int, int]]:
     """The character spans of the clauses that say when the rest happened: "Amazon had 1.5
     million employees *when it announced the cuts*" (an adverbial clause opened by when, after,
-    before, while, until, once or since)."""
+    before, while, until, once or since), "shares fell 2% *on the day the firm announced the
+    cuts*" (a time named by what happened on it)."""
+    spans = [m.span() for m in _ON_THE_DAY_RE.finditer(text) if _has_verb(m.group())]
     if not _TIME_MARK_RE.search(text):
-        return []  # (no parse, a second to load, for a sentence that has no such word)
+        return spans  # (no parse, a second to load, for a sentence that has no such word)
     p = parse(text)
-    spans = []
     for w in p.words:
         if w.dep not in {"mark", "advmod"} or w.text.lower() not in _TIME_MARKS:
             continue
@@ -171,7 +186,13 @@ def time_clauses(text: str) -> list[tuple[int, int]]:
             continue
         inside = _subtree(p, head)
         spans.append((min(p.words[j].start for j in inside), max(p.words[j].end for j in inside)))
-    return spans
+    return sorted(spans)
+
+
+def _has_verb(words: str) -> bool:
+    """Whether a time phrase says what happened on it (a verb after its first three words, by
+    the parse): "on the day the firm announced the cuts", not "on the day of the vote"."""
+    return any(w.tag.startswith("VB") for w in parse(words).words[3:])
 
 
 def _subtree(p: Parse, i: int) -> list[int]:

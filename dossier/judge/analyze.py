@@ -13,7 +13,7 @@ from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
-from dossier.analysis.parse import time_clauses
+from dossier.analysis.parse import figure_frame, time_clauses
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -27,7 +27,7 @@ from dossier.judge.acts import (
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.polarity import polarity
 from dossier.lexicon import thresholds
-from dossier.lexicon.aspects import EARLIER
+from dossier.lexicon.aspects import CHANGE, EARLIER
 from dossier.lexicon.negation import DENIAL_STEMS
 from dossier.lexicon.speech import (
     LIGHT_VERBS,
@@ -84,6 +84,10 @@ _OUT_OF_RE = re.compile(
 )
 
 
+def _within(figure: Figure, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= figure.quantity.start < b for a, b in spans)
+
+
 def _figures(
     text: str, analyzer: Analyzer, tokens: Sequence[Token], claim: bool = False
 ) -> tuple[Figure, ...]:
@@ -112,6 +116,8 @@ def _figures(
         generic = any(t.text.lower() in GENERIC_OBJECTS for t in noun_tokens) and all(
             t.stop or t.text.lower() in GENERIC_OBJECTS for t in noun_tokens
         )
+        if not q.noun and kind[0] == CHANGE:
+            measure = _changed(text, analyzer, q)
         owners: frozenset[str] = frozenset()
         modifiers: frozenset[str] = frozenset()
         at = text.find(q.noun, q.end) if q.noun and q.unit == "count" else -1
@@ -134,6 +140,18 @@ def _figures(
             )
         )
     return tuple(out)
+
+
+def _changed(text: str, analyzer: Analyzer, q: Quantity) -> frozenset[str]:
+    """What a change without a noun of its own measures: the common noun its verb is said of,
+    by the parse ("Shares fell 2%": shares; "ecommerce sales fell 0.3%": sales)."""
+    frame = figure_frame(text, q.start, q.end)
+    if frame is None:
+        return frozenset()
+    head = [t for t in analyzer.tokens(text[frame.subject[0] : frame.subject[1]]) if not t.stop]
+    if not head or head[-1].entity:
+        return frozenset()  # a name ("Amazon fell 2%"): its owner, judged apart
+    return frozenset(head[-1].keys)  # (not its synonyms: "share" is also a "percentage")
 
 
 # A count in brackets after a name, in a list: "Spain (156), Portugal (138) and Canada (54)
@@ -174,11 +192,14 @@ def analyze_claim(
     who = attribution.speaker(text)
     frame = _frame_words(text, tokens, who)
     forgone = _forgone(tokens)
-    timing = [
-        (a, b)
-        for a, b in (time_clauses(text) if figures else [])
-        if not any(a <= s < b for s, _ in spans)
-    ]
+    clauses = time_clauses(text) if figures else []
+    told = [f for f in figures if not _within(f, clauses)]
+    if told and len(told) < len(figures):
+        # "Shares fell 2% on the day the firm announced 18,000 cuts": the figures of the clause
+        # that says when are its words, not what the claim says; the 2% is.
+        figures = tuple(told)
+        spans = [(f.quantity.start, f.quantity.end) for f in figures]
+    timing = [(a, b) for a, b in clauses if not any(a <= s < b for s, _ in spans)]
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):

@@ -63,6 +63,11 @@ def test_the_model_is_shipped_with_its_licence_and_parses_offsets_exactly() -> N
         ),
         ("The army advanced 5 miles before it stopped.", ["before it stopped"]),
         ("Acme cut 9,000 jobs in March.", []),
+        (
+            "Shares fell 2% on the day the firm announced its 9,000 job cuts.",
+            ["on the day the firm announced its 9,000 job cuts"],
+        ),
+        ("Turnout was 60% on the day of the vote.", []),
         ("The cuts came as a surprise to the staff.", []),
     ],
 )

@@ -592,3 +592,17 @@ def test_sums_of_money_are_no_count_of_one_day() -> None:
     j = stance(claim, passage)
     assert j is not None and j.stance is Stance.CONFLICTS
     assert j.reason.startswith("claim Rs 10 lakh vs passage Rs 5 lakh")
+
+
+def test_a_figure_of_the_clause_that_says_when_is_no_figure_of_the_claim() -> None:
+    claim = "Northwind shares fell about 2% on the day the firm announced 3,000 job cuts."
+    assert stance(claim, "Northwind said it would cut about 4,000 jobs in all.") is None
+    j = stance(claim, "Northwind shares fell 2% on Tuesday, traders said.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_change_measures_what_its_verb_is_said_of() -> None:
+    claim = "Northwind shares fell about 2% after the announcement."
+    assert stance(claim, "Online sales at Northwind fell 0.3% last year.") is None
+    j = stance(claim, "Northwind shares fell 5% after the announcement.")
+    assert j is not None and j.stance is Stance.CONFLICTS
