@@ -54,11 +54,16 @@ class Parse:
 
     def span(self, i: int) -> tuple[int, int]:
         """The name a word heads: the word with its compound parts ("SMVB – HWH Superfast
-        Express"), as character offsets."""
-        parts = [i]
-        for j in self.children(i):
-            if self.words[j].dep in {"compound", "flat", "flat:name"}:
-                parts.append(j)
+        Express") and the post written before it, with its own parts ("Railway minister
+        Ashwini Vaishnaw"), as character offsets."""
+        parts, todo = [i], [i]
+        while todo:
+            for j in self.children(todo.pop()):
+                if self.words[j].dep == "nmod:desc":
+                    parts.extend(_subtree(self, j))  # the post, as written: all its words
+                elif self.words[j].dep in {"compound", "flat", "flat:name"}:
+                    parts.append(j)
+                    todo.append(j)
         return min(self.words[j].start for j in parts), max(self.words[j].end for j in parts)
 
 

@@ -99,3 +99,11 @@ def test_a_grade_is_read_with_what_it_grades_not_as_a_modifier() -> None:
     spoken = graded("The risk is moderate nationally.", grades)
     assert [(g.word, set(g.scope)) for g in spoken] == [("moderate", {"risk", "nationally"})]
     assert graded("Wages rose.", grades) == []
+
+
+def test_a_subject_named_with_its_post_spans_the_post() -> None:
+    text = "Railway minister Jane Moreau has announced Rs 10 lakh for each family."
+    q = next(q for q in extract(text) if q.text.startswith("Rs"))
+    frame = figure_frame(text, q.start, q.end)
+    assert frame is not None
+    assert text[frame.subject[0] : frame.subject[1]] == "Railway minister Jane Moreau"

@@ -606,3 +606,12 @@ def test_a_change_measures_what_its_verb_is_said_of() -> None:
     assert stance(claim, "Online sales at Northwind fell 0.3% last year.") is None
     j = stance(claim, "Northwind shares fell 5% after the announcement.")
     assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_money_another_announced_is_not_the_speakers() -> None:
+    claim = "Jane Moreau announced Rs 10 lakh for each family of the dead."
+    quoted = "Moreau said “Railway has announced Rs 10 lakh for each family of the dead."
+    outcome = decided(claim, quoted)
+    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
+    j = stance(claim, "Jane Moreau announced Rs 10 lakh for each family of the dead.")
+    assert j is not None and j.stance is Stance.SUPPORTS
