@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from dossier.analysis import attribution
 from dossier.analysis.parse import figure_frame, subject_noun
 from dossier.analysis.text import Token, collocation, expand
-from dossier.judge.acts import hit_by
+from dossier.judge.acts import hit_by, name_groups
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.analyze import of_name
 from dossier.lexicon import thresholds
@@ -336,6 +336,37 @@ def speaker_span(passage: PassageAnalysis) -> range:
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|whereas|which|who|of)\b")
 
 
+def _telling_words(tokens: Sequence[Token], names: Sequence[Token]) -> list[Token]:
+    """The words that tell which thing the names ``names`` are words of are: each whole name's
+    words but its last, when it has more ("SMVB – HWH Superfast Express" shares "Superfast"
+    with "Bengaluru-Howrah Superfast Express", and only its kind, "Express", with "Coromandel
+    Express"); a name of one word is its own."""
+    groups = name_groups(tokens)
+    at = {t.start: i for i, t in enumerate(tokens)}
+    telling = []
+    for t in names:
+        i = at.get(t.start)
+        if i is None or i not in groups:
+            telling.append(t)
+            continue
+        whole = _own_name(tokens, [j for j, g in groups.items() if g == groups[i]], i)
+        telling.extend(tokens[j] for j in (whole[:-1] if len(whole) > 1 else whole))
+    return telling
+
+
+def _own_name(tokens: Sequence[Token], whole: list[int], i: int) -> list[int]:
+    """The part of a run of names that token i belongs to: a possessive ends a name ("Nigel
+    Farage's Reform" names Reform, and Farage)."""
+    start, end = whole[0], whole[-1]
+    for j in whole:
+        if tokens[j].text.endswith(("'s", "’s")):
+            if j < i:
+                start = j + 1
+            else:
+                end = min(end, j)
+    return [j for j in whole if start <= j <= end]
+
+
 def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure) -> str | None:
     """Who a passage's figure is said of, when the claim does not name them (nor one joined to
     them): the subject of the verb the figure belongs to, in the sentence's parse
@@ -362,7 +393,7 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
             for t in tokens
             if start <= t.start < end and len(t.text) > 1 and (t.entity or frame.proper)
         ]
-        if any(set(t.keys) & claim_keys for t in names):
+        if any(set(t.keys) & claim_keys for t in _telling_words(tokens, names)):
             return None  # the claim's own
         named = [t for t in names if any(k[0] in "@#" for k in t.keys)]
         if named and not _joined_to_claims(tokens, named[0], claim_keys):

@@ -615,3 +615,23 @@ def test_money_another_announced_is_not_the_speakers() -> None:
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
     j = stance(claim, "Jane Moreau announced Rs 10 lakh for each family of the dead.")
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_name_is_told_by_its_words_but_its_kind() -> None:
+    """Two trains' names share their kind ("Express"), not which train they are."""
+    claim = "The Coral Express was travelling at about 128 km/h."
+    other = decided(claim, "The Harbour Superfast Express was travelling at 116 km/h.")
+    assert (other.rule, getattr(other, "stance", None)) == ("figures.owned-by-another", None)
+    same = stance(
+        "The Harbour Superfast Express was travelling at 116 km/h.",
+        "The City – HBR Superfast Express was travelling at 126 km/h, officials said.",
+    )
+    assert same is not None and same.stance is Stance.CONFLICTS
+
+
+def test_a_possessive_ends_the_name_that_owns_a_count() -> None:
+    j = stance(
+        "The Green Party won a total of five seats.",
+        "Ana Ruiz's Green party secured 1.9 million votes but only four seats.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS

@@ -215,11 +215,12 @@ def owned_by_another(case: Case) -> LeftOut | None:
     """The name just before the passage's figure, in its clause, is its owner: "In Scotland,
     the SNP are expected to secure 10 seats" counts the SNP's seats, not Labour's 410 of the
     claim. A name the claim does not have, and not joined to one it has, makes it another
-    count, or another's money ("Banerjee said the Railways had announced Rs 10 lakh" is not her
-    announcement); a share one side lost is the other's (``figures.exclusive-shares`` and the
-    loss reading come first)."""
+    count, another's money ("Banerjee said the Railways had announced Rs 10 lakh" is not her
+    announcement) or another's speed; a share one side lost is the other's
+    (``figures.exclusive-shares`` and the loss reading come first)."""
     _, _, pf, measure = _answer(case)
-    owned = {"count", "number", *CURRENCIES.values()}  # money too: "Railway has announced Rs 10"
+    # money and speed have an owner too: "Railway has announced Rs 10"; "the other train, at 126"
+    owned = {"count", "number", "km/h", *CURRENCIES.values()}
     if " lost by " in measure or pf.quantity.unit not in owned:
         return None  # a distance or a share is not owned: "7 km of IS-held territory"
     owner = figure_owner(case.claim, case.passage, pf)
