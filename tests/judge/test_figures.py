@@ -635,3 +635,15 @@ def test_a_possessive_ends_the_name_that_owns_a_count() -> None:
         "Ana Ruiz's Green party secured 1.9 million votes but only four seats.",
     )
     assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_share_of_what_its_subject_has_is_its_subjects() -> None:
+    claim = "Northwind cut about 10% of its staff in March."
+    other = decided(
+        claim,
+        "Last week Globex said it would cut 13% of its staff.",
+        article="Northwind cuts jobs in March. Northwind staff fear more.",
+    )
+    assert (other.rule, getattr(other, "stance", None)) == ("figures.owned-by-another", None)
+    own = stance(claim, "Northwind said in March it would cut 13% of its staff.")
+    assert own is not None and own.stance is Stance.CONFLICTS

@@ -5,6 +5,7 @@ figures then agree (supports) or exclude each other (conflicts). Anything else i
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dossier.analysis.quantity import Agreement, compare
 from dossier.analysis.text import expand
@@ -210,6 +211,9 @@ def one_days_count(case: Case) -> LeftOut | None:
     return None
 
 
+_POSSESSED_RE = re.compile(r"\s+of\s+(?:its|their|his|her)\b", re.IGNORECASE)
+
+
 @rule("figures.owned-by-another", Stage.FIGURES)
 def owned_by_another(case: Case) -> LeftOut | None:
     """The name just before the passage's figure, in its clause, is its owner: "In Scotland,
@@ -221,7 +225,10 @@ def owned_by_another(case: Case) -> LeftOut | None:
     _, _, pf, measure = _answer(case)
     # money and speed have an owner too: "Railway has announced Rs 10"; "the other train, at 126"
     owned = {"count", "number", "km/h", *CURRENCIES.values()}
-    if " lost by " in measure or pf.quantity.unit not in owned:
+    q = pf.quantity
+    if q.unit == "percent" and _POSSESSED_RE.match(case.passage.text, q.end):
+        owned.add("percent")  # a share of what its subject has: "Globex cut 10% of its staff"
+    if " lost by " in measure or q.unit not in owned:
         return None  # a distance or a share is not owned: "7 km of IS-held territory"
     owner = figure_owner(case.claim, case.passage, pf)
     if owner is None:
