@@ -164,7 +164,10 @@ def figure_frame(text: str, start: int, end: int) -> Frame | None:
 
 
 _TIME_MARKS = frozenset({"when", "after", "before", "while", "until", "once", "since"})
-_TIME_MARK_RE = re.compile(r"\b(?:" + "|".join(sorted(_TIME_MARKS)) + r")\b", re.IGNORECASE)
+_TIME_PREPOSITIONS = frozenset({"after", "before", "following", "until"})
+_TIME_MARK_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_TIME_MARKS | _TIME_PREPOSITIONS)) + r")\b", re.IGNORECASE
+)
 
 
 _ON_THE_DAY_RE = re.compile(
@@ -192,6 +195,23 @@ def time_clauses(text: str) -> list[tuple[int, int]]:
         inside = _subtree(p, head)
         spans.append((min(p.words[j].start for j in inside), max(p.words[j].end for j in inside)))
     return sorted(spans)
+
+
+def time_phrases(text: str) -> list[tuple[int, int]]:
+    """The character spans of the phrases of after, before, following or until that say when
+    the rest happened: "the toll was put at 288 *after a fresh count*"."""
+    if not _TIME_MARK_RE.search(text):
+        return []
+    p = parse(text)
+    spans = []
+    for w in p.words:
+        if w.dep != "case" or w.text.lower() not in _TIME_PREPOSITIONS:
+            continue
+        if p.words[w.head].dep not in {"obl", "nmod"} or p.words[w.head].tag.startswith("CD"):
+            continue
+        inside = _subtree(p, w.head)
+        spans.append((min(p.words[j].start for j in inside), max(p.words[j].end for j in inside)))
+    return spans
 
 
 def _has_verb(words: str) -> bool:

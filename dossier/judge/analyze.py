@@ -13,7 +13,7 @@ from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
-from dossier.analysis.parse import figure_frame, time_clauses
+from dossier.analysis.parse import figure_frame, time_clauses, time_phrases
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
 from dossier.judge.acts import (
@@ -199,7 +199,9 @@ def analyze_claim(
         # that says when are its words, not what the claim says; the 2% is.
         figures = tuple(told)
         spans = [(f.quantity.start, f.quantity.end) for f in figures]
-    timing = [(a, b) for a, b in clauses if not any(a <= s < b for s, _ in spans)]
+    # the phrases that say when ("after 301 years of rule") keep their figures
+    phrases = time_phrases(text) if figures else []
+    timing = [(a, b) for a, b in clauses + phrases if not any(a <= s < b for s, _ in spans)]
     terms: dict[frozenset[str], Term] = {}
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):

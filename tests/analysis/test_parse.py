@@ -11,6 +11,7 @@ from dossier.analysis.parse import (
     parse,
     subject_at,
     time_clauses,
+    time_phrases,
 )
 from dossier.analysis.quantity import extract
 
@@ -107,3 +108,9 @@ def test_a_subject_named_with_its_post_spans_the_post() -> None:
     frame = figure_frame(text, q.start, q.end)
     assert frame is not None
     assert text[frame.subject[0] : frame.subject[1]] == "Railway minister Jane Moreau"
+
+
+def test_a_phrase_that_says_when_is_found() -> None:
+    text = "The council put the toll at 40 after a fresh count of the wards."
+    assert [text[a:b] for a, b in time_phrases(text)] == ["after a fresh count of the wards"]
+    assert time_phrases("The council put the toll at 40 in March.") == []

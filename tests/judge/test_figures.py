@@ -647,3 +647,15 @@ def test_a_share_of_what_its_subject_has_is_its_subjects() -> None:
     assert (other.rule, getattr(other, "stance", None)) == ("figures.owned-by-another", None)
     own = stance(claim, "Northwind said in March it would cut 13% of its staff.")
     assert own is not None and own.stance is Stance.CONFLICTS
+
+
+def test_the_same_number_backs_a_claim_of_a_day_only_on_that_day() -> None:
+    claim = "On July 6, the council revised its flood figure to 288."
+    passage = "The council revised its flood figure, and 288 bodies have been found."
+    that_day = decided(claim, passage, published_on=dt.date(2022, 7, 6))
+    assert (that_day.rule, getattr(that_day, "stance", None)) == (
+        "figures.same-value",
+        Stance.SUPPORTS,
+    )
+    before = decided(claim, passage, published_on=dt.date(2022, 7, 2))
+    assert getattr(before, "stance", None) is None

@@ -24,6 +24,7 @@ from dossier.judge.measure import (
 from dossier.judge.outcome import Judgment, LeftOut, left_out
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
+from dossier.lexicon.aspects import EARLIER
 from dossier.lexicon.numbers import CURRENCIES
 from dossier.lexicon.synonyms import COUNTED_EVENTS, TALLIES
 from dossier.lexicon.words import NOT_AN_IDENTITY
@@ -138,9 +139,11 @@ def same_value(case: Case) -> Judgment | None:
     first): "Amazon will lay off 17,000 employees" backs "layoffs would affect 17,000
     workers"; "Spain (156) ... confirmed cases" backs "Spain had 156 confirmed cases". The
     number must be one that is seldom the same by chance (``thresholds.DISTINCT_VALUE``) and
-    the hedges must agree; it never contradicts: other numbers may count other things."""
+    the hedges must agree, a figure not be the value another fell from ("revised down from
+    288"), and the passage speak of the claim's day; it never contradicts: other numbers may
+    count other things."""
     answers = case.answers
-    if answers.agreed or answers.contradicted:
+    if answers.agreed or answers.contradicted or _another_day(case):
         return None
     for cf in case.claim.figures:
         cq = cf.quantity
@@ -149,8 +152,9 @@ def same_value(case: Case) -> Judgment | None:
         for pf in case.passage.figures:
             pq = pf.quantity
             same_kind = pq.unit == cq.unit or {pq.unit, cq.unit} <= {"count", "number"}
-            if not same_kind or pq.vague or pq.value != cq.value:
-                continue
+            earlier = (pf.kind == EARLIER) != (cf.kind == EARLIER)
+            if not same_kind or pq.vague or pq.value != cq.value or earlier:
+                continue  # (nor the value before: "revised down from 288" is no toll of 288)
             if cf.measure and pf.measure and not pf.generic:
                 continue  # two nouns that do not meet: "40 militants" are not "40 soldiers"
             if compare(cq, pq.model_copy(update={"unit": cq.unit})) is not Agreement.AGREE:
@@ -291,18 +295,26 @@ def another_day(case: Case) -> LeftOut | None:
     "By July 31, 2022, Spain had reported two deaths", nor does a count of October. The
     passage's day is the one it writes, else its article's date; within
     ``thresholds.SAME_DAY_DAYS`` days it is the same day (a report of the evening before)."""
-    claimed, passage_day = case.claimed, case.dated
-    if claimed is None or passage_day is None:
-        return None
     _, _, pf, _ = _answer(case)
     if pf.quantity.unit not in {"count", "number"}:
         return None  # a share or a distance is a state, not a tally
+    moved = _another_day(case)
+    return LeftOut(f"{moved}: the count may have moved") if moved else None
+
+
+def _another_day(case: Case) -> str | None:
+    """When the passage speaks of another day than the one the claim names (more than
+    ``thresholds.SAME_DAY_DAYS`` from it), the words that say so: "reported on 29 July 2022,
+    before the claim's date (By July 31, 2022)"."""
+    claimed, passage_day = case.claimed, case.dated
+    if claimed is None or passage_day is None:
+        return None
     first, last, words = claimed
     slack = dt.timedelta(days=thresholds.SAME_DAY_DAYS)
     if first - slack <= passage_day[0] <= last + slack:
         return None
     when = "before" if passage_day[0] < first else "after"
-    return LeftOut(f"{passage_day[1]}, {when} the claim's date ({words}): the count may have moved")
+    return f"{passage_day[1]}, {when} the claim's date ({words})"
 
 
 @rule("figures.disagree", Stage.FIGURES)
