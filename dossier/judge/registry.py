@@ -111,6 +111,7 @@ ORDER: tuple[str, ...] = (
     "statements.denial-unreported",
     "contrast.unanswered",
     "contrast.answered-otherwise",
+    "statements.other-direction",
     "statements.other-grade",
     "statements.reports-denial",
     "statements.denies",

@@ -124,6 +124,10 @@ GENERIC_OBJECTS = frozenset(
 NOT_AN_IDENTITY = frozenset(
     "not also still being among in at from on to by under found buried held".split()
 )
+# Comparatives that say which way two things compare: "more votes than Reform" against "fewer
+# than Reform" (a word of the first set against one of the second).
+MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "above"})
+LESS_WORDS = frozenset({"fewer", "less", "lower", "smaller", "below"})
 # Ordered scales of grading words: a thing graded one step of a scale is not graded another
 # ("the risk is moderate" against "the risk is high"; "mild" against "severe").
 GRADE_SCALES = (

@@ -161,6 +161,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             Stance.CONFLICTS,
         ),
         (
+            "statements.other-direction",
+            "The Greens won more votes than the Kurdish Front.",
+            "The Greens won 2.1 million votes, some 300,000 fewer than the Kurdish Front.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "statements.other-grade",
             "The agency rated the flood risk in the valley as high.",
             "The agency said the flood risk in the valley is moderate, and high only upstream.",
@@ -366,3 +373,17 @@ def test_a_denial_conflicts_with_the_speakers_own_words_saying_it() -> None:
         stance(bombed, "The Kurdish Front said its fighters faced attacks near the Tabqa dam.")
         is None
     )
+
+
+def test_a_comparison_with_the_same_name_the_other_way_conflicts() -> None:
+    claim = "The Greens won more votes nationally than the Kurdish Front."
+    j = stance(
+        claim, "The Greens won 2.1 million votes, some 300,000 fewer than the Kurdish Front."
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason.startswith("claim: more than")
+    same = stance(claim, "The Greens won more votes nationally than the Kurdish Front, it said.")
+    assert same is not None and same.stance is Stance.SUPPORTS
+    # a comparison with someone else answers nothing of it
+    other = stance(claim, "The Greens won more votes nationally than Labour, fewer than Mali.")
+    assert other is None or other.stance is not Stance.CONFLICTS

@@ -18,7 +18,7 @@ from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
-from dossier.lexicon.words import GRADE_SCALES, GRADES, RANKS
+from dossier.lexicon.words import GRADE_SCALES, GRADES, LESS_WORDS, MORE_WORDS, RANKS
 from dossier.models import Stance
 
 _SUPERLATIVE_RE = re.compile(
@@ -165,6 +165,39 @@ def denial_unreported(case: Case) -> LeftOut | None:
     that reports one, not by "Russia bombed the SDF"."""
     if case.claim.denial and not case.polarity.denied and not has_denial(case.passage):
         return LeftOut("the claim is about a denial; the passage reports none")
+    return None
+
+
+_COMPARED_RE = re.compile(
+    r"\b(?P<word>" + "|".join(sorted(MORE_WORDS | LESS_WORDS)) + r")\b"
+    r"(?:\s+[\w'’,-]+){0,3}?\s+than\s+(?:the\s+)?(?P<than>(?:[A-Z][\w'’.-]*\s*)+)",
+)
+
+
+def _compared(text: str) -> list[tuple[str, set[str]]]:
+    """Each comparison a text makes with a name: "more votes nationally than Reform UK" ->
+    ("more", {reform, uk}), as the direction ("more" or "less") and the name's stems."""
+    found = []
+    for m in _COMPARED_RE.finditer(text):
+        way = "more" if m.group("word").lower() in MORE_WORDS else "less"
+        words = (w.strip(".,'’").lower() for w in m.group("than").split())
+        found.append((way, {stem(w) for w in words if w}))
+    return found
+
+
+@rule("statements.other-direction", Stage.STATEMENTS)
+def other_direction(case: Case) -> Judgment | None:
+    """A comparison with the same name the other way conflicts: "the Liberal Democrats won
+    3.5 million votes, almost 600,000 fewer than Reform" against "The Lib Dems won more votes
+    than Reform UK"; the same way it is judged as any statement."""
+    ours = _compared(case.claim.text)
+    if not ours:
+        return None
+    for way, name in ours:
+        for other, theirs in _compared(case.passage.text):
+            if other != way and name & theirs:
+                reason = f"claim: {way} than {' '.join(sorted(name))}; passage: {other} than"
+                return _stated(case, Stance.CONFLICTS, reason + f" {' '.join(sorted(theirs))}")
     return None
 
 
