@@ -15,7 +15,7 @@ from dossier.analysis.text import Token, collocation, expand
 from dossier.judge.acts import hit_by, name_groups
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.analyze import of_name
-from dossier.lexicon import thresholds
+from dossier.lexicon import thresholds, wordnet
 from dossier.lexicon.speech import REPORT_NOUNS
 from dossier.lexicon.synonyms import (
     ATTACKS,
@@ -336,6 +336,12 @@ def speaker_span(passage: PassageAnalysis) -> range:
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|whereas|which|who|of)\b")
 
 
+def _unknown_capital(t: Token) -> bool:
+    """A capitalised word English does not have (not in WordNet): a name, though it opens the
+    sentence ("Salesforce said it would cut 10% of its staff")."""
+    return t.text[:1].isupper() and not t.stop and t.keys[0] not in wordnet.table().rows
+
+
 def _telling_words(tokens: Sequence[Token], names: Sequence[Token]) -> list[Token]:
     """The words that tell which thing the names ``names`` are words of are: each whole name's
     words but its last, when it has more ("SMVB – HWH Superfast Express" shares "Superfast"
@@ -391,11 +397,13 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
         names = [
             t
             for t in tokens
-            if start <= t.start < end and len(t.text) > 1 and (t.entity or frame.proper)
+            if start <= t.start < end
+            and len(t.text) > 1
+            and (t.entity or frame.proper or _unknown_capital(t))
         ]
         if any(set(t.keys) & claim_keys for t in _telling_words(tokens, names)):
             return None  # the claim's own
-        named = [t for t in names if any(k[0] in "@#" for k in t.keys)]
+        named = [t for t in names if any(k[0] in "@#" for k in t.keys) or _unknown_capital(t)]
         if named and not _joined_to_claims(tokens, named[0], claim_keys):
             return " ".join(t.text for t in named)
     at = next((i for i, t in enumerate(tokens) if t.start >= figure.quantity.start), len(tokens))

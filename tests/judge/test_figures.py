@@ -659,3 +659,13 @@ def test_the_same_number_backs_a_claim_of_a_day_only_on_that_day() -> None:
     )
     before = decided(claim, passage, published_on=dt.date(2022, 7, 2))
     assert getattr(before, "stance", None) is None
+
+
+def test_a_word_english_lacks_is_a_name_though_it_opens_the_sentence() -> None:
+    outcome = decided(
+        "Northwind cut about 10% of its staff in March.",
+        "Brightwave said this week it would cut 10% of its staff.",
+        article="Northwind cuts jobs in March. Northwind staff fear more.",
+    )
+    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
+    assert outcome.reason == "the figure is said of Brightwave, whom the claim does not name"
