@@ -134,8 +134,9 @@ def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ..
         if j < len(tokens) and tokens[j].entity and any(k[0] in "@#" for k in tokens[j].keys):
             end = j + 1
             while end < len(tokens) and tokens[end].entity:
-                end += 1  # the whole name: "by J.K. Moreau" is by Moreau, as "by J K Moreau"
-            keys = frozenset(k for t in tokens[j:end] for k in t.keys)
+                end += 1  # the whole name, told by its last word: "by J.K. Moreau" is by
+                # Moreau, as "by J K Moreau"; "in Northwind Cloud" is not "in Northwind Retail"
+            keys = frozenset(tokens[end - 1].keys)
             roles.append((low, keys, " ".join(t.text for t in tokens[j:end])))
     return tuple(roles)
 
@@ -146,6 +147,7 @@ class Contrast:
 
     reason: str
     explicit: bool
+    place: bool = False  # the claim's place ("in Deir ez-Zor") answered by another
 
 
 def contrast(
@@ -200,7 +202,9 @@ def contrast(
             continue  # the passage names it
         others = [n for p, k, n in passage.roles if p == prep and not k & keys]
         if others:
-            return Contrast(f"claim says {prep} {name}, passage says {prep} {others[0]}", False)
+            place = prep in {"in", "at"}
+            reason = f"claim says {prep} {name}, passage says {prep} {others[0]}"
+            return Contrast(reason, False, place)
     return None
 
 

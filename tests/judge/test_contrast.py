@@ -3,7 +3,7 @@ made examples."""
 
 from __future__ import annotations
 
-from judging import each_rule_decides, explain, stance
+from judging import decided, each_rule_decides, explain, stance
 
 from dossier.models import Stance
 
@@ -119,3 +119,27 @@ test_each_rule_decides_its_own_case = each_rule_decides(
         ),
     ]
 )
+
+
+def test_a_majority_is_in_one_place_only() -> None:
+    claim = "Most of the jobs cut in the January round were in the Northwind Cloud unit."
+    other = decided(
+        claim,
+        "The majority of the jobs cut in the January round were in the Northwind Retail unit.",
+        published=2023,
+    )
+    assert (other.rule, getattr(other, "stance", None)) == ("contrast.figure", Stance.CONFLICTS)
+    assert other.reason.startswith("claim says in Northwind Cloud, passage says in Northwind")
+    same = decided(
+        claim,
+        "The majority of the jobs cut in the January round were in the Northwind Cloud unit.",
+        published=2023,
+    )
+    assert getattr(same, "stance", None) is Stance.SUPPORTS
+    # a count of another place is only not the claim's
+    count = decided(
+        "About 400 of the jobs cut were in the Northwind Cloud unit.",
+        "About 300 of the jobs cut were in the Northwind Retail unit.",
+        published=2023,
+    )
+    assert getattr(count, "stance", None) is None

@@ -3,6 +3,9 @@ speaks of another event; one that does not answer the claim's at all is left out
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from dossier.judge.analyses import Figure
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut
 from dossier.judge.registry import Stage, rule
@@ -10,10 +13,37 @@ from dossier.models import Stance
 
 
 @rule("contrast.figure", Stage.FIGURES)
-def figure(case: Case) -> LeftOut | None:
+def figure(case: Case) -> Judgment | LeftOut | None:
     """A figure of another year, day, hour or place is not the claim's: "In 2014, 5,000
-    fighters ..." does not speak to "In 2017 IS had 5,000 fighters"."""
-    return LeftOut(case.differs.reason) if case.differs is not None else None
+    fighters ..." does not speak to "In 2017 IS had 5,000 fighters". But a majority is in one
+    place only: "the majority of the cuts were in sales" conflicts with "most of the cuts were
+    in research", when the two measure the same thing."""
+    differs = case.differs
+    if differs is None:
+        return None
+    ours, theirs = _majority(case.claim.figures), _majority(case.passage.figures)
+    if differs.place and ours and theirs and _measured(case, ours, theirs):
+        return Judgment(
+            stance=Stance.CONFLICTS,
+            reason=f"{differs.reason}: a majority ({theirs.quantity.text}) is in one place",
+            speaker=case.passage.speaker,
+            figures=[theirs.quantity.text],
+            highlights=sorted(
+                {*case.cover.highlights, (theirs.quantity.start, theirs.quantity.end)}
+            ),
+            score=round(case.cover.coverage, 4),
+        )
+    return LeftOut(differs.reason)
+
+
+def _measured(case: Case, ours: Figure, theirs: Figure) -> bool:
+    """Whether the passage's majority measures what the claim's does."""
+    return any(cf is ours and pf is theirs for _, cf, pf, _ in case.answers.agreed)
+
+
+def _majority(figures: Sequence[Figure]) -> Figure | None:
+    """A figure that says more than half ("most", "the majority", "over 60%")."""
+    return next((f for f in figures if f.quantity.unit == "percent" and f.quantity.low >= 50), None)
 
 
 @rule("contrast.unanswered", Stage.STATEMENTS)
