@@ -88,3 +88,4 @@ def test_the_dossier_shows_which_part_of_a_compound_claim_the_corpus_backs(
     assert shown.exit_code == 0, shown.output
     assert "Part by part:" in shown.output
     assert f"[UNVERIFIED] “{SECOND}”" in " ".join(shown.output.split())
+    assert f"Part: {FIRST}" in " ".join(shown.output.split())  # the citation says its part
