@@ -17,6 +17,7 @@ speaker's subject, and through a coordinated verb to the subject it shares ("The
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -52,6 +53,12 @@ class Parse:
     def children(self, i: int) -> list[int]:
         return [j for j, w in enumerate(self.words) if w.head == i and j != i]
 
+    def extent(self, words: Iterable[int]) -> tuple[int, int]:
+        """The character span the words (by index) cover, from the first's start to the last's
+        end."""
+        at = list(words)
+        return min(self.words[j].start for j in at), max(self.words[j].end for j in at)
+
     def span(self, i: int) -> tuple[int, int]:
         """The name a word heads: the word with its compound parts ("SMVB – HWH Superfast
         Express") and the post written before it, with its own parts ("Railway minister
@@ -64,7 +71,7 @@ class Parse:
                 elif self.words[j].dep in {"compound", "flat", "flat:name"}:
                     parts.append(j)
                     todo.append(j)
-        return min(self.words[j].start for j in parts), max(self.words[j].end for j in parts)
+        return self.extent(parts)
 
 
 @cache
@@ -192,8 +199,7 @@ def time_clauses(text: str) -> list[tuple[int, int]]:
         head = w.head
         if p.words[head].dep != "advcl":
             continue
-        inside = _subtree(p, head)
-        spans.append((min(p.words[j].start for j in inside), max(p.words[j].end for j in inside)))
+        spans.append(p.extent(_subtree(p, head)))
     return sorted(spans)
 
 
@@ -209,8 +215,7 @@ def time_phrases(text: str) -> list[tuple[int, int]]:
             continue
         if p.words[w.head].dep not in {"obl", "nmod"} or p.words[w.head].tag.startswith("CD"):
             continue
-        inside = _subtree(p, w.head)
-        spans.append((min(p.words[j].start for j in inside), max(p.words[j].end for j in inside)))
+        spans.append(p.extent(_subtree(p, w.head)))
     return spans
 
 
@@ -312,8 +317,7 @@ def coordinated(text: str) -> list[str]:
         own = [j for j in inside if p.words[j].dep not in {"cc", "punct"}]
         if len(own) < _MIN_PART_WORDS:
             continue
-        start = min(p.words[j].start for j in own)
-        end = max(p.words[j].end for j in own)
+        start, end = p.extent(own)
         first = p.words[p.words[i].head]
         if any(p.words[j].dep in _SUBJECTS for j in p.children(i)):
             frame = _frame_of(p, p.words[i].head)
@@ -321,7 +325,7 @@ def coordinated(text: str) -> list[str]:
             frame = text[: _with_subject(p, p.words[i].head)]
         if first.dep == "root" or frame is not None:
             parts.append(_sentence((frame or "") + text[start:end]))
-            cut.append((min(p.words[j].start for j in inside), end))
+            cut.append((p.extent(inside)[0], end))
     if not parts:
         return []
     kept, at = [], 0
@@ -340,7 +344,7 @@ def _frame_of(p: Parse, verb: int) -> str | None:
         return ""
     if w.dep != "ccomp":
         return None
-    return p.text[: min(p.words[j].start for j in _subtree(p, verb))]
+    return p.text[: p.extent(_subtree(p, verb))[0]]
 
 
 def _with_subject(p: Parse, verb: int) -> int:
