@@ -339,7 +339,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|whereas|w
 def _unknown_capital(t: Token) -> bool:
     """A capitalised word English does not have (not in WordNet): a name, though it opens the
     sentence ("Salesforce said it would cut 10% of its staff")."""
-    return t.text[:1].isupper() and not t.stop and t.keys[0] not in wordnet.table().rows
+    return t.text[:1].isupper() and not t.stop and not wordnet.known(t.keys[0])
 
 
 def _telling_words(tokens: Sequence[Token], names: Sequence[Token]) -> list[Token]:

@@ -45,6 +45,11 @@ def _row(stem: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(synonyms.split()), frozenset(antonyms.split())
 
 
+def known(stem: str) -> bool:
+    """Whether WordNet has the word stem (as the table holds it): an English word, not a name."""
+    return stem in table().rows
+
+
 def synonyms(stem: str) -> tuple[str, ...]:
     """The stems of the words that share a synset with a word stem, sorted, the stem left out:
     "fatal" -> ("credenc", "death", "deceas", "expiri", "kill"); () for a word WordNet lacks."""

@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from dossier.lexicon.wordnet import TABLE, TABLE_SHA256, antonyms, synonyms, table
+from dossier.lexicon.wordnet import TABLE, TABLE_SHA256, antonyms, known, synonyms, table
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_wordnet.py"
 
@@ -132,3 +132,8 @@ def test_a_word_keeps_its_own_senses_before_its_kinds(wordnet: Path) -> None:
     build = _builder()
     lines = build.table(wordnet, build.Choices(min_depth=0, max_keys=1)).splitlines()
     assert lines[1:] == ["decreas\t\tincreas", "increas\t\tdecreas"]
+
+
+def test_a_word_wordnet_has_is_known_and_a_name_it_lacks_is_not() -> None:
+    assert known("river")
+    assert not known("brightwav")

@@ -15,7 +15,7 @@ from dossier.lexicon.words import CLAUSE_WORDS
 _CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
 _PLANNED_RE = re.compile(
     r"\b(?:am|is|are|was|were|be|been)\s+(?:not\s+)?(?:(?:"
-    + "|".join(w for w in PLANNED_BEFORE_TO if w)
+    + "|".join(PLANNED_BEFORE_TO)
     + r")\s+)?to\s+[a-z]+",
     re.IGNORECASE,
 )
