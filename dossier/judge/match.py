@@ -200,6 +200,12 @@ def _at(e: Evidence) -> tuple[str, int, int]:
     return e.source, e.start, e.end
 
 
+def _in_order(found: list[Evidence]) -> list[Evidence]:
+    """Citations as the dossier lists them: supporting first, the strongest first."""
+    order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}
+    return sorted(found, key=lambda e: (order[e.stance], -e.score, e.source, e.start))
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -699,10 +705,7 @@ class Matcher:
             candidates = self.candidates(claim)
         found = self._evidence(claim, candidates)
         parts = _parts(claim)
-        by_part = [
-            {(e.source, e.start, e.end): e for e in self._evidence(part, candidates)}
-            for part in parts
-        ]
+        by_part = [{_at(e): e for e in self._evidence(part, candidates)} for part in parts]
         for n, e in enumerate(found):
             saying = [p for p, cited in zip(parts, by_part, strict=True) if _at(e) in cited]
             if len(saying) == 1 and len(parts) > 1:
@@ -714,9 +717,7 @@ class Matcher:
                     taken.add(at)
                     reason = f"on “{part.text}”: {e.reason}"
                     found.append(e.model_copy(update={"reason": reason, "part": part.text}))
-        order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}
-        found.sort(key=lambda e: (order[e.stance], -e.score, e.source, e.start))
-        return found
+        return _in_order(found)
 
     def _evidence(self, claim: Claim, candidates: list[int]) -> list[Evidence]:
         found: list[Evidence] = []
@@ -755,6 +756,4 @@ class Matcher:
                         score=judgment.score,
                     )
                 )
-        order = {Stance.SUPPORTS: 0, Stance.CONFLICTS: 1}
-        found.sort(key=lambda e: (order[e.stance], -e.score, e.source, e.start))
-        return found
+        return _in_order(found)
