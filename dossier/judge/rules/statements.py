@@ -212,18 +212,17 @@ def other_grade(case: Case) -> Judgment | None:
         return None
     claim_grade = ours[0]
     graded_keys = _stems(claim_grade.scope)
-    answers: dict[str, int] = {}
-    for g in graded(case.passage.text, GRADES):
-        shared = len(_stems(g.scope) & graded_keys)
-        if shared and any({g.word, claim_grade.word} <= set(s) for s in GRADE_SCALES):
-            answers[g.word] = max(answers.get(g.word, 0), shared)
-    if not answers:
+    scale = {w for s in GRADE_SCALES if claim_grade.word in s for w in s}
+    answers = [
+        (len(_stems(g.scope) & graded_keys), g)
+        for g in graded(case.passage.text, GRADES)
+        if g.word in scale
+    ]
+    best = max((n for n, _ in answers), default=0)
+    said = {g.word: g for n, g in answers if n == best}
+    if not best or len(said) > 1 or claim_grade.word in said:
         return None
-    best = max(answers.values())
-    said = [w for w, n in answers.items() if n == best]
-    if len(said) > 1 or said[0] == claim_grade.word:
-        return None
-    theirs = next(g for g in graded(case.passage.text, GRADES) if g.word == said[0])
+    [theirs] = said.values()
     reason = (
         f"claim: {claim_grade.word} ({' '.join(claim_grade.scope)}); "
         f"passage: {theirs.word} ({' '.join(theirs.scope)})"
