@@ -49,9 +49,13 @@ def part_results(text: str, evidence: Sequence[Evidence]) -> list[ClaimPart]:
     """The verdict on each part of a compound claim (``claim_parts``): on the citations found
     for that part and those for the whole claim. The claim's own verdict is on all of its
     citations, as a reader weighs them; the parts show which statement lacks backing."""
-    parts = claim_parts(text)
-    if not parts:
-        return []
+    return judged_parts(claim_parts(text), evidence)
+
+
+def judged_parts(parts: Sequence[str], evidence: Sequence[Evidence]) -> list[ClaimPart]:
+    """The verdict on each of the parts (their texts, as ``part_results`` found them) on the
+    evidence: what a review laid over a claim's citations decides again, without reading the
+    claim again."""
     whole = [e for e in evidence if e.part is None or e.part not in parts]
     results = []
     for part in parts:

@@ -36,7 +36,7 @@ from dossier.models import (
     ReviewOutcome,
     Stance,
 )
-from dossier.verdict import decide, explain, part_results
+from dossier.verdict import decide, explain, judged_parts
 
 SAME_SHARE = 0.5
 """How much of two spans' union their overlap must be for a reviewed citation and one the tool
@@ -163,7 +163,7 @@ def apply_review(
             "verdict": shown,
             "explanation": explanation,
             "evidence": evidence,
-            "parts": part_results(result.text, evidence),
+            "parts": judged_parts([p.text for p in result.parts], evidence),
             "review": ReviewOutcome(
                 verdict=review.verdict,
                 note=review.note,

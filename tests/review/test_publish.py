@@ -13,8 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 import dossier.incremental.build
+import dossier.verdict
 from dossier.cli import app
 from dossier.models import (
+    ClaimPart,
     ClaimResult,
     Decision,
     Evidence,
@@ -159,6 +161,40 @@ def test_a_published_claim_keeps_only_its_approved_citations() -> None:
     ]
     assert lost.evidence == []
     assert lost.review == sample().claims[3].review  # the lost citation is still told
+
+
+def test_a_published_compound_claim_judges_its_known_parts_on_what_it_keeps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unread(text: str) -> list[str]:
+        raise AssertionError("the claim's parts are known: it is not read again")
+
+    monkeypatch.setattr(dossier.verdict, "claim_parts", unread)
+    first, second = "The mayor closed the bridge.", "The mayor reopened the school."
+    backed = _evidence("a.txt", "Backed.", Stance.SUPPORTS, Decision.ACCEPTED)
+    undecided = _evidence("a.txt", "Undecided.", Stance.SUPPORTS, None)
+    claim = _claim(
+        "parts",
+        [backed.model_copy(update={"part": first}), undecided.model_copy(update={"part": second})],
+        _outcome(Verdict.SUPPORTED, by="Jane Doe"),
+        Verdict.SUPPORTED,
+    )
+    told = "Backed by 1 passage in 1 source; no passage conflicts with it."
+    claim = claim.model_copy(
+        update={
+            "parts": [
+                ClaimPart(text=first, verdict=Verdict.SUPPORTED, explanation=told),
+                ClaimPart(text=second, verdict=Verdict.SUPPORTED, explanation=told),
+            ]
+        }
+    )
+
+    [published] = publish(_report([claim])).claims
+
+    assert [(p.text, p.verdict) for p in published.parts] == [
+        (first, Verdict.SUPPORTED),
+        (second, Verdict.UNVERIFIED),
+    ]
 
 
 def test_a_published_claim_keeps_the_editors_verdict_and_explains_what_it_shows() -> None:
