@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.models import Evidence, Stance, Verdict
+from dossier.models import Document, Evidence, Stance, Verdict
 from dossier.verdict import decide, part_results
 
 CLAIM = "The mayor of Tabqa closed the old bridge on Monday and reopened the school on Friday."
@@ -18,21 +18,10 @@ SECOND = "The mayor of Tabqa reopened the school on Friday."
 
 def _cited(stance: Stance, part: str | None = None) -> Evidence:
     quote = "The mayor closed the old bridge."
-    return Evidence(
-        stance=stance,
-        source="a.txt",
-        start=0,
-        end=len(quote),
-        quote=quote,
-        reason="passage states it",
-        rule="statements.states",
-        score=1.0,
-        paragraph_start=0,
-        paragraph_end=len(quote),
-        context_start=0,
-        context_end=len(quote),
-        context=quote,
-        part=part,
+    article = Document(path="a.txt", text=quote, sha256="")
+    judged = {"reason": "passage states it", "rule": "statements.states", "score": 1.0}
+    return Evidence.cited(
+        article, 0, len(quote), (0, len(quote)), stance=stance, part=part, **judged
     )
 
 
