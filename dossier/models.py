@@ -664,6 +664,14 @@ class Evidence(BaseModel):
         )
 
     @property
+    def part_unnamed(self) -> str | None:
+        """The part of a compound claim the citation speaks to, when its reason does not name
+        it already ("on “...”: ..."): for the reader, beside the reason."""
+        if self.part is None or self.reason.startswith(on_part(self.part, "")):
+            return None
+        return self.part
+
+    @property
     def cut_before(self) -> bool:
         """Whether the context leaves out the start of the paragraph."""
         return self.context_start > self.paragraph_start
@@ -672,6 +680,11 @@ class Evidence(BaseModel):
     def cut_after(self) -> bool:
         """Whether the context leaves out the end of the paragraph."""
         return self.context_end < self.paragraph_end
+
+
+def on_part(part: str, reason: str) -> str:
+    """The reason of a citation found for one part of a compound claim, naming the part."""
+    return f"on “{part}”: {reason}"
 
 
 class CitedContext(TypedDict):

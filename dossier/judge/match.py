@@ -37,6 +37,7 @@ from dossier.models import (
     Passage,
     Passages,
     Stance,
+    on_part,
 )
 from dossier.retrieval.interface import PassageIndex, passage_terms
 from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
@@ -715,7 +716,7 @@ class Matcher:
             for at, e in cited.items():
                 if at not in taken:
                     taken.add(at)
-                    reason = f"on “{part.text}”: {e.reason}"
+                    reason = on_part(part.text, e.reason)
                     found.append(e.model_copy(update={"reason": reason, "part": part.text}))
         return _in_order(found)
 

@@ -264,8 +264,8 @@ def format_citation(citation: Citation, look: Look) -> list[RenderableType]:
     if e.speaker:
         details.append(Text(f"Speaker: {e.speaker}"))
     details.append(Text(f"Why: {e.reason}"))
-    if e.part and not e.reason.startswith("on “"):
-        details.append(Text(f"Part: {e.part}"))  # (found for the whole, saying this part)
+    if e.part_unnamed:
+        details.append(Text(f"Part: {e.part_unnamed}"))
     if e.rule:
         details.append(Text(f"Rule: {e.rule}"))
     offset = e.start - e.context_start
