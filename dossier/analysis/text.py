@@ -109,6 +109,16 @@ def _singular(word: str) -> str | None:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
+def _without_of(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A title written without its inner "of", as headlines and lists of posts do: "Commissioner
+    of Railway Safety" -> "Commissioner Railway Safety"; None when the name has no "of" between
+    two capitalised words."""
+    for i in range(1, len(words) - 1):
+        if words[i] == "of" and words[i - 1][:1].isupper() and words[i + 1][:1].isupper():
+            return (*words[:i], *words[i + 1 :])
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _alias_word(word: str) -> str:
     """A word as alias lookup sees it: ASCII, no possessive, 'U.S.' -> 'US'."""
@@ -173,6 +183,8 @@ class Analyzer:
                     spellings.append((key, words))
                     if (one := _singular(words[-1])) is not None:
                         spellings.append((key, (*words[:-1], one)))
+                    if (short := _without_of(words)) is not None:
+                        spellings.append((key, short))
         for key, words in [*spellings, *_composed(spellings)]:
             case_sensitive = len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
             alias = _Alias(

@@ -237,3 +237,12 @@ def test_a_plural_name_is_found_in_its_singular() -> None:
     tokens = analyzer.tokens("a Green MP and a Tory peer in Pari")
     keys = [t.keys[0] for t in tokens if t.keys[0].startswith("@")]
     assert keys == ["@greens", "@tories"]  # "Paris" is no plural: "Pari" is not it
+
+
+def test_a_title_is_found_without_its_inner_of() -> None:
+    analyzer = Analyzer({"Inspector of Mines": ["IM"]})
+    tokens = analyzer.tokens("led by Inspector Mines, North, and not by the inspector of mines")
+    keys = [t.keys[0] for t in tokens if t.keys[0].startswith("@")]
+    assert keys == ["@inspector-of-mines", "@inspector-of-mines"]
+    plain = Analyzer({"Bank of Lorem": []}).tokens("a bank of lorem ipsum; Bank Lorem")
+    assert [t.keys[0] for t in plain if t.keys[0].startswith("@")] == ["@bank-of-lorem"] * 2
