@@ -30,6 +30,7 @@ from dossier.lexicon.speech import (
     TITLE_ABBREVIATIONS,
     TITLES,
 )
+from dossier.lexicon.words import NAME_DETERMINERS
 
 # A speech verb as written, after an auxiliary or not: "said", "has claimed".
 _SPEECH = (
@@ -49,6 +50,12 @@ _ESTIMATE_RE = re.compile(
 )
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
+# Speech verbs that are also nouns, and what comes before one that is then a noun: a
+# determiner ("the reports"), or a verb in the past ("dismissed reports of ...", "denied claims").
+_NOUN_LIKE = frozenset({"reports", "claims", "claim", "estimates", "states", "shows"})
+_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(NAME_DETERMINERS)) + r")|\b[a-z]+ed)\s*$"
+)
 _DIGIT_RE = re.compile(r"\d")
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
 # A time said before the speaker: "On 4 January 2023 the Wall Street Journal reported".
@@ -61,6 +68,11 @@ _WHEN_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 14
+# A dateline before the speaker: "LONDON, June 3 (Reuters) - ", "date 2023-01-06 ": everything up
+# to the last word with a digit, an agency in brackets and a dash, before a capitalised name.
+_DATELINE_RE = re.compile(
+    r"^(?:.*\d\S*\s+(?:\([^()]{1,30}\)\s+)?(?:[-–—]+\s+)?|[^()]{1,30}\)\s+[-–—]+\s+)(?=[A-Z])"
+)
 _OPENING_QUOTES = '“"‘'
 _ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*$)")
 
@@ -168,6 +180,9 @@ _TRAILING_RE = re.compile(
 
 def _clean(who: str) -> str | None:
     who = _LEADING_RE.sub("", who.strip(" ,\"“”'’"))
+    dateline = _DATELINE_RE.match(who)
+    if dateline and not _DIGIT_RE.search(who[dateline.end() :]):
+        who = who[dateline.end() :]
     when = _WHEN_RE.match(who)
     if when:  # the time goes, the article stays: "On 4 January the Journal" -> "the Journal"
         article = re.search(r"\b(?:the|The)\s+$", when.group())
@@ -211,6 +226,8 @@ def speaker(
     for verb in verbs:
         # "The Syrian Democratic Forces (SDF) announced": the aside is not where the name ends.
         head = _ASIDE_RE.sub("", sentence[: verb.start()])
+        if verb.group().split()[-1] in _NOUN_LIKE and _NOUN_BEFORE_RE.search(head):
+            continue  # "dismissed the reports", "denied claims": a noun, not the speech verb
         if _PASSIVE_RE.search(head):
             continue  # "the envoy was told": the envoy is not the one speaking
         cut = 0

@@ -38,3 +38,21 @@ def test_a_speaker_named_by_their_post_is_the_person_named_just_before() -> None
     said = '"We lost," the Green leader added, saying she took responsibility for it.'
     assert speaker(said, resolve=resolve) == "a tired-looking Ana Ruiz"
     assert speaker(said) == "the Green leader"  # nothing to resolve against: as written
+
+
+def test_reports_after_a_determiner_or_a_past_verb_is_a_noun_not_the_speech_verb() -> None:
+    assert speaker("Ana Ruiz dismissed reports of a leak as rumours.") == "Ana Ruiz"
+    assert speaker("The mayor denied the claims of a cover-up.") == "The mayor"
+    assert speaker("Police chief Tom Hale dismissed the reports.") == "Police chief Tom Hale"
+    assert speaker("The agency reports that 40 died.") == "The agency"
+
+
+def test_a_dateline_before_the_speaker_is_not_the_speaker() -> None:
+    assert speaker("LIMA, June 3 (Agencia) - The health ministry said 40 died.") == (
+        "The health ministry"
+    )
+    assert speaker("date 2031-01-06 Lorem's chief Ana Ruiz announced 300 cuts.") == (
+        "Lorem's chief Ana Ruiz"
+    )
+    assert speaker("Spain had 156 cases, the ministry said.") == "the ministry"
+    assert speaker("The 2 men said they left.") is None  # a figure, not a dateline
