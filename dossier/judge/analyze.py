@@ -15,7 +15,15 @@ from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
 from dossier.analysis.parse import figure_frame, time_clauses, time_phrases
 from dossier.analysis.quantity import extract
-from dossier.analysis.text import Analyzer, Token, collocation, expand, stem, widen
+from dossier.analysis.text import (
+    Analyzer,
+    Token,
+    collocation,
+    expand,
+    name_skeleton,
+    stem,
+    widen,
+)
 from dossier.judge.acts import (
     after_auxiliary,
     claim_act,
@@ -156,6 +164,7 @@ def _changed(text: str, analyzer: Analyzer, q: Quantity) -> frozenset[str]:
 
 # A count in brackets after a name, in a list: "Spain (156), Portugal (138) and Canada (54)
 # have logged the highest number of confirmed cases".
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 _BRACKETED_RE = re.compile(r"\(\s*$")
 _NUMBER_OF_RE = re.compile(r"\bnumbers?\s+of\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b", re.IGNORECASE)
 
@@ -433,7 +442,18 @@ def analyze_passage(
     said_by: set[str] = set()
     if who:
         # "he said" resolved to an earlier "Russian officials": they speak, though unnamed here.
-        said_by.update(k for t in analyzer.tokens(who) if t.entity for k in t.keys)
+        # (A capitalised word opening the speaker is a name too: "Sinha", read alone; and each
+        # word of a name the alias table knows whole is a name of its own: "Jassy" of "Andy
+        # Jassy", as a claim may call them.)
+        for t in analyzer.tokens(who):
+            if t.entity or (t.text[:1].isupper() and not t.stop):
+                said_by.update(t.keys)
+                if t.keys[0].startswith("@"):
+                    said_by.update(
+                        "#" + name_skeleton(_POSSESSIVE_RE.sub("", w))
+                        for w in t.text.split()
+                        if w[:1].isupper()
+                    )
         if affiliation:
             said_by.update(affiliation(who))
     return PassageAnalysis(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from judging import ANALYZER, stance
 
+from dossier.analysis.text import Analyzer
 from dossier.judge.analyze import analyze_claim, analyze_passage
 from dossier.judge.assess import judge
 from dossier.models import Stance
@@ -79,3 +80,13 @@ def test_the_whole_a_part_is_counted_out_of_is_no_figure() -> None:
     assert values("Only 3 out of 10 voters turned out.") == [3]
     assert values("In all, 40% of the 2,000 workers left.") == [40]
     assert values("Labour won 412 seats and 650 candidates stood.") == [412, 650]
+
+
+def test_a_speaker_the_alias_table_names_whole_is_also_found_by_each_name() -> None:
+    analyzer = Analyzer({"Ana Ruiz": ["Ana M. Ruiz"]})
+    claim = analyze_claim("Ruiz said most of the cuts were in sales.", analyzer)
+    passage = analyze_passage("Most of the cuts were in sales, Ana Ruiz said.", analyzer, None)
+    assert passage.speaker == "Ana Ruiz" and claim.speaker_keys & passage.voice
+    # a sentence that only goes on quoting her, by her last name alone, is hers too
+    quoted = analyze_passage("“Most of the cuts were in sales.", analyzer, None, quoted_by="Ruiz")
+    assert claim.speaker_keys & quoted.voice
