@@ -12,6 +12,10 @@ DENIAL_STEMS = frozenset(
     | {"hoax", "fake", "bogus", "debunk", "untru", "baseless", "unfound", "myth", "spoof", "satir"}
 )
 
+# The stems of calling a story talk rather than fact: "rumours being spread about ...",
+# "speculation", "rumoured". A speaker who says them does not say the story is so.
+RUMOUR_STEMS = frozenset({"rumour", "rumor", "specul", "gossip", "hearsay"})
+
 # A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",
 # "no doubt", "not only ... but", "not least".
 AFFIRMING_IDIOMS = frozenset(

@@ -8,6 +8,8 @@ from pathlib import Path
 from judging import ANALYZER, decided, each_rule_decides, explain, stance
 
 from dossier.corpus.read import load_corpus
+from dossier.judge.analyze import analyze_claim, analyze_passage
+from dossier.judge.assess import judge
 from dossier.judge.match import Matcher
 from dossier.judge.outcome import Judgment
 from dossier.models import Claim, Stance
@@ -373,6 +375,19 @@ def test_a_denial_conflicts_with_the_speakers_own_words_saying_it() -> None:
         stance(bombed, "The Kurdish Front said its fighters faced attacks near the Tabqa dam.")
         is None
     )
+
+
+def test_a_quotation_closed_by_a_last_name_is_that_speakers_own_words() -> None:
+    claim = analyze_claim("Ana Ruiz denied that she was responsible for the delay.", ANALYZER)
+    keys = frozenset({"#rz", "ruiz", "#an", "ana"})
+
+    def quoted(text: str) -> Judgment | None:  # a quotation that closes "..., Ruiz said."
+        return judge(claim, analyze_passage(text, ANALYZER, None, quoted_by="Ruiz"), keys)
+
+    said = quoted("“I was responsible for the delay.")
+    assert said is not None and said.stance is Stance.CONFLICTS, said
+    # talk she reports is not her word: "rumours" of it say nothing of whether it is so
+    assert quoted("“I have heard rumours that I was responsible for the delay.") is None
 
 
 def test_a_comparison_with_the_same_name_the_other_way_conflicts() -> None:

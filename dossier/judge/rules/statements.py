@@ -17,6 +17,7 @@ from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
 from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
+from dossier.lexicon.negation import RUMOUR_STEMS
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.lexicon.words import GRADE_SCALES, GRADES, LESS_WORDS, MORE_WORDS, RANKS
 from dossier.models import Stance
@@ -139,6 +140,8 @@ def speaker_affirms(case: Case) -> Judgment | None:
         return None
     if not claim.speaker_keys & passage.speaker_keys or has_denial(passage):
         return None
+    if any(set(t.keys) & RUMOUR_STEMS for t in passage.tokens):
+        return None  # "I have seen rumours being spread about ...": talk, not their word
     said = case.polarity
     if said.denied or said.negated or not _in_own_words(case):
         return None
