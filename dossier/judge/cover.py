@@ -16,6 +16,7 @@ from dossier.judge.acts import hit_by, name_groups
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.analyze import of_name
 from dossier.lexicon import thresholds, wordnet
+from dossier.lexicon.numbers import UNITS
 from dossier.lexicon.speech import REPORT_NOUNS
 from dossier.lexicon.synonyms import (
     ATTACKS,
@@ -26,7 +27,7 @@ from dossier.lexicon.synonyms import (
     WARNING,
     WITH_SIDE,
 )
-from dossier.lexicon.words import DEFINITE, FIRST_PERSON
+from dossier.lexicon.words import BEARINGS, DEFINITE, FIRST_PERSON
 
 _THREAT_RE = re.compile(r"[^.;!?]{0,120}?\b(?:would|will)\b")
 _ANY_RE = re.compile(r"\bany (?:further |more |new |other )?$", re.IGNORECASE)
@@ -50,6 +51,7 @@ class Cover:
     unsaid_verbs: list[str] = field(default_factory=list)  # the claim's verbs it does not use
     first_person: bool = False  # a quoted "we" that goes on from the sentence before
     named: int = 0  # the claim's names
+    reference: list[str] = field(default_factory=list)  # named only as a distance's start
 
     def unnamed(self, most: bool = False) -> str | None:
         """Why the sentence cannot say the claim when its article never gives one of its names
@@ -57,6 +59,9 @@ class Cover:
         them otherwise, "the Liberal Democrats" for "the Lib Dems", or what reads as a name may
         be none, "MPs", "Rs 10 lakh": a name it lacks then counts against the sentence's
         coverage, as any word it lacks)."""
+        if self.reference:
+            where = ", ".join(self.reference)
+            return f"the sentence names {where} only as where a distance is measured from"
         if self.missing and (not most or len(self.missing) * 2 > self.named):
             return f"the article does not name {', '.join(self.missing)}"
         return None
@@ -97,6 +102,7 @@ def cover(
     words_total = words_covered = words_from_context = 0.0
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     cover.named = sum(1 for t in claim.terms if t.entity)
+    reference_name = -1
     for term in claim.terms:
         if term.timing and not _hits(claim, term, passage):
             continue  # when the figure held: its date is judged apart, its words need not be said
@@ -116,6 +122,14 @@ def cover(
             continue
         if term.required and not hit:
             cover.unsaid_verbs.append(term.text)
+        if not hit and term.entity and _hits(claim, term, passage, references=True):
+            # "330 miles north of Lorem": not in Lorem ("Sao Paulo" one name, not two)
+            if cover.reference and term.name >= 0 and term.name == reference_name:
+                cover.reference[-1] += " " + term.text
+            else:
+                cover.reference.append(term.text)
+            reference_name = term.name
+            continue
         if hit:
             cover.said.append(term)
             covered += term.weight
@@ -147,10 +161,14 @@ def cover(
     return cover
 
 
-def _hits(claim: ClaimAnalysis, term: Term, passage: PassageAnalysis) -> list[int]:
+def _hits(
+    claim: ClaimAnalysis, term: Term, passage: PassageAnalysis, *, references: bool = False
+) -> list[int]:
     """The content tokens of the sentence that say a term of the claim, in order: its words and
     synonyms, and what the rules read as saying it ("Damascus forces", "working alongside",
-    "fired at its own forces", "instead of liberating", a threat told, a collocation)."""
+    "fired at its own forces", "instead of liberating", a threat told, a collocation). A name
+    where a distance is measured from ("300 miles north of Lorem") does not say it; with
+    ``references``, only such names are given."""
     tokens = passage.tokens
     found: set[int] = set()
     for k in term.keys:
@@ -174,7 +192,20 @@ def _hits(claim: ClaimAnalysis, term: Term, passage: PassageAnalysis) -> list[in
         for i in sorted(found)
         if (term.entity or not tokens[i].entity)  # "air" is not the "Air" of "Russian Air Force"
         and not _of_another(term, tokens, i)
+        and (term.entity and _reference_point(tokens, i)) == references
     ]
+
+
+_DISTANCES = frozenset(w for w, (unit, _) in UNITS.items() if unit == "km" and " " not in w)
+
+
+def _reference_point(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the name at ``i`` is where a distance is measured from: "a man from a town
+    about 300 miles north of Lorem" is not from Lorem, nor in it."""
+    while i > 0 and tokens[i - 1].entity and tokens[i - 1].text[:1].isupper():
+        i -= 1  # the first word of the name: "Sao" of "Sao Paulo"
+    words = [t.text.lower() for t in tokens[max(0, i - 3) : i]]
+    return len(words) == 3 and words[2] == "of" and words[1] in BEARINGS and words[0] in _DISTANCES
 
 
 def _initials(written: str, tokens: Sequence[Token]) -> list[int]:

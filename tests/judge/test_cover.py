@@ -152,3 +152,17 @@ def test_a_name_joined_to_the_claims_is_a_partner_not_another_actor() -> None:
 
     assert actor("The commander blamed Syria for alleged airstrikes on the SDF.") == "Syria"
     assert actor("The commander blamed Russia and Syria for alleged airstrikes on the SDF.") is None
+
+
+def test_a_place_a_distance_is_measured_from_is_not_where_it_was() -> None:
+    claim = "The first death, a Lorem man aged 41, occurred in Ipsum City."
+    passage = (
+        "The victim was a 41-year-old Lorem man from Dolor, about 300 miles north of Ipsum City."
+    )
+    article = "Officials in Ipsum City said the outbreak was spreading."
+    assert explain(claim, passage, article) == (
+        "left out: the sentence names Ipsum City only as where a distance is measured from"
+    )
+    near = "The victim, 41, was a Lorem man from Ipsum City."
+    j = stance(claim, near, article)
+    assert j is not None and j.stance is Stance.SUPPORTS
