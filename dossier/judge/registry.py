@@ -91,6 +91,7 @@ ORDER: tuple[str, ...] = (
     "figures.disagree",
     # A claim without one: who did what to whom, then what the sentence says of it.
     "statements.other-rank",
+    "actors.other-holder",
     "statements.word-coverage",
     "statements.other-fate",
     "statements.verb-unsaid",

@@ -147,3 +147,9 @@ RANKS = (
 RELATIONAL = frozenset(
     "associated linked related correlated connected tied attributed attributable".split()
 )
+
+# Posts one person holds at a time, written before the holder's name ("CEO Ana Ruiz"): two
+# holders said to have done the same act on the same occasion cannot both be right.
+SOLE_POSTS = frozenset(
+    "ceo president chairman chairwoman chair governor mayor premier chancellor coach".split()
+)

@@ -188,6 +188,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             Stance.CONFLICTS,
         ),
         (
+            "actors.other-holder",
+            "Lorem's layoffs came days after its CEO Ana Ruiz resigned.",
+            "The layoffs came days after Lorem CEO Tom Hale resigned.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "actors.other-actor",
             "Russia sent advisers to Gao.",
             "Niger sent advisers to Gao.",
@@ -230,3 +237,15 @@ def test_a_count_of_another_named_party_is_not_the_claims() -> None:
         outcome = decided(claim, passage, article="The count gave Labour a landslide.")
         assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.other-owner", None)
         assert outcome.reason == f"the figure belongs to {owner}, whom the claim does not name"
+
+
+def test_another_holder_of_a_sole_post_doing_the_act_conflicts() -> None:
+    claim = "Lorem's March layoffs came days after its CEO Ana Ruiz resigned."
+    passage = "The layoffs came days after the previous Lorem CEO, Tom Hale, resigned."
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim: CEO Ruiz; passage: CEO Hale, another holder of the post"
+    # a sentence that names her too may say both; another act, or another firm, says nothing
+    assert stance(claim, "Lorem CEO Tom Hale resigned and Ana Ruiz took over.") is None
+    assert stance(claim, "Lorem CEO Tom Hale visited the plant.") is None
+    assert stance(claim, "Ipsum CEO Tom Hale resigned on Monday.") is None

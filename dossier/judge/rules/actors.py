@@ -4,6 +4,9 @@ that side and not against it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from dossier.analysis.text import Token, expand
 from dossier.judge.acts import (
     doer_said,
     only_against,
@@ -12,11 +15,13 @@ from dossier.judge.acts import (
     other_target,
     reversed_roles,
 )
+from dossier.judge.analyses import Term
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut, left_out
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
 from dossier.lexicon.synonyms import EXCLUSIVE_ACTS
+from dossier.lexicon.words import SOLE_POSTS
 from dossier.models import Stance
 
 
@@ -106,3 +111,66 @@ def doer_unsaid(case: Case) -> LeftOut | None:
     if claim.act is None or doer_said(claim, case.passage):
         return None
     return LeftOut(f"the sentence does not say that {claim.act_agent} did it")
+
+
+@rule("actors.other-holder", Stage.STATEMENTS)
+def other_holder(case: Case) -> Judgment | None:
+    """A post one person holds at a time, said with another holder doing the claim's act,
+    conflicts: "the firm's CEO Ana Ruiz resigned" against "Lorem CEO Tom Hale resigned", when
+    the sentence does not name Ruiz at all and says the claim's other names. The reason names
+    both."""
+    claim, passage = case.claim, case.passage
+    ours = _holders([(t.text, t.keys) for t in claim.terms])
+    if not ours:
+        return None
+    words = [(t.text, frozenset(t.keys)) for t in passage.tokens if not t.stop]
+    # the claim's other names, as written in capitals (the firm whose post it is)
+    names = {k for t in claim.terms if t.text[:1].isupper() and not t.timing for k in t.keys}
+    for post, person, name, acts in ours:
+        if person & passage.keys:
+            return None  # the sentence names the claim's holder: it may say both
+        others = names - name - {k for t in claim.terms if t.text == post for k in t.keys}
+        if others and not others & case.place_keys:
+            continue
+        for other_post, other, _, their_acts in _holders(words):
+            if other_post.lower() == post.lower() and acts & their_acts:
+                return Judgment(
+                    stance=Stance.CONFLICTS,
+                    reason=f"claim: {post} {_written(claim.terms, person)}; passage: "
+                    f"{other_post} {_written(passage.tokens, other)}, another holder of the post",
+                    speaker=passage.speaker,
+                    figures=[],
+                    highlights=[],
+                    score=round(case.cover.coverage, 4),
+                )
+    return None
+
+
+_NAME_WORDS = 3  # capitalised words after a post that name its holder ("CEO Ana M. Ruiz")
+_ACT_REACH = 2  # content words after the name where the holder's act is looked for
+
+
+def _holders(
+    words: Sequence[tuple[str, frozenset[str]]],
+) -> list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]]:
+    """Each sole post written before its holder's name (content words, in order), as written,
+    with the keys of the name's last word, of its whole name and of the words just after it:
+    "CEO Ana Ruiz resigned" -> ("CEO", Ruiz, Ana Ruiz, {resign, ...})."""
+    out = []
+    for i, (text, _) in enumerate(words):
+        if text.lower() not in SOLE_POSTS:
+            continue
+        j = i + 1
+        while j < len(words) and j <= i + _NAME_WORDS and words[j][0][:1].isupper():
+            j += 1
+        if j == i + 1:
+            continue
+        acts = frozenset(k for _, keys in words[j : j + _ACT_REACH] for k in expand(sorted(keys)))
+        out.append(
+            (text, words[j - 1][1], frozenset(k for _, ks in words[i + 1 : j] for k in ks), acts)
+        )
+    return out
+
+
+def _written(words: Sequence[Term | Token], person: frozenset[str]) -> str:
+    return next((w.text for w in words if person & set(w.keys)), "")
