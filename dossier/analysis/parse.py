@@ -363,6 +363,26 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+def classifiers(text: str) -> frozenset[str]:
+    """The names that only say what kind a thing is, written before its common noun outside
+    the subject: "a *Commons* majority", "at any *UK* general election". A sentence may leave
+    them to its story's setting, as it cannot the names that say who did it ("Russian jets
+    bombed ...")."""
+    p = parse(text)
+    out = set()
+    for w in p.words[1:]:
+        head = p.words[w.head]
+        if (
+            w.dep == "compound"
+            and w.text[:1].isupper()
+            and head.tag in {"NN", "NNS"}
+            and head.text.islower()
+            and head.dep not in _SUBJECTS
+        ):
+            out.add(w.text)
+    return frozenset(out)
+
+
 def subject_noun(text: str) -> tuple[int, int] | None:
     """The span of the common noun that is the subject of the sentence's main verb ("The
     *drivers* of both trains were killed"), or None (a name, a pronoun, or no subject)."""

@@ -6,6 +6,7 @@ import pytest
 
 from dossier.analysis.parse import (
     MODEL,
+    classifiers,
     figure_frame,
     graded,
     parse,
@@ -114,3 +115,10 @@ def test_a_phrase_that_says_when_is_found() -> None:
     text = "The council put the toll at 40 after a fresh count of the wards."
     assert [text[a:b] for a, b in time_phrases(text)] == ["after a fresh count of the wards"]
     assert time_phrases("The council put the toll at 40 in March.") == []
+
+
+def test_a_name_before_a_common_noun_outside_the_subject_only_classifies_it() -> None:
+    assert classifiers("Labour won a Commons majority of 174.") == {"Commons"}
+    assert classifiers("Turnout was the lowest at any UK general election.") == {"UK"}
+    assert classifiers("Russian jets bombed the dam near Tabqa.") == frozenset()  # the doer
+    assert classifiers("The Lorem Express reached 128 km/h.") == frozenset()  # a name

@@ -166,3 +166,13 @@ def test_a_place_a_distance_is_measured_from_is_not_where_it_was() -> None:
     near = "The victim, 41, was a Lorem man from Ipsum City."
     j = stance(claim, near, article)
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_name_that_only_classifies_a_figures_noun_may_be_left_to_the_setting() -> None:
+    claim = "The Greens won an outright Lorem majority of 174."
+    article = "The Greens won the election."
+    j = stance(claim, "With one seat left, the Greens can boast a majority of 176 MPs.", article)
+    assert j is not None and j.stance is Stance.CONFLICTS, j
+    # a name that says who did it may not be left out
+    doer = stance("Ipsum won a majority of 176.", "The party can boast a majority of 176 MPs.")
+    assert doer is None
