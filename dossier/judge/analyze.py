@@ -83,8 +83,11 @@ def _context(
 
 
 def _claim_keys(token: Token) -> tuple[str, ...]:
-    """A claim's word with its synonyms (hand groups and WordNet's); a name with its group."""
-    return expand(_own(token)) if token.entity else widen(_own(token))
+    """A claim's word with its synonyms (hand groups and WordNet's); a name with its group; a
+    common-noun phrase of the alias table with its own words (``cover`` reads them)."""
+    if token.entity:
+        return expand(_own(token))
+    return _own(token) if token.keys[0].startswith("@") else widen(_own(token))
 
 
 _OUT_OF_RE = re.compile(
@@ -307,8 +310,13 @@ def _light_verb(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _own(token: Token) -> tuple[str, ...]:
-    """A token's keys without the entities its name is part of (a claim names exactly)."""
-    return token.keys[:1] if token.keys[0].startswith("@") else token.keys
+    """A token's keys without the entities its name is part of (a claim names exactly); a
+    common-noun phrase of the alias table keeps its words' stems."""
+    if not token.keys[0].startswith("@"):
+        return token.keys
+    if token.entity:
+        return token.keys[:1]
+    return (token.keys[0], *(k for k in token.keys[1:] if not k.startswith("@")))
 
 
 def _hyphened(text: str, left: Token, right: Token) -> bool:

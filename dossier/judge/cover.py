@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dossier.analysis import attribution
 from dossier.analysis.parse import classifiers, figure_frame, subject_noun
-from dossier.analysis.text import Token, collocation, expand
+from dossier.analysis.text import Token, collocation, expand, stem
 from dossier.judge.acts import hit_by, name_groups
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.analyze import of_name
@@ -27,7 +27,7 @@ from dossier.lexicon.synonyms import (
     WARNING,
     WITH_SIDE,
 )
-from dossier.lexicon.words import BEARINGS, DEFINITE, FIRST_PERSON
+from dossier.lexicon.words import BEARINGS, DEFINITE, FIRST_PERSON, STOPWORDS
 
 _THREAT_RE = re.compile(r"[^.;!?]{0,120}?\b(?:would|will)\b")
 _ANY_RE = re.compile(r"\bany (?:further |more |new |other )?$", re.IGNORECASE)
@@ -172,6 +172,8 @@ def _hits(
     where a distance is measured from ("300 miles north of Lorem") does not say it; with
     ``references``, only such names are given."""
     tokens = passage.tokens
+    if not term.entity and " " in term.text and any(k[0] == "@" for k in term.keys):
+        return _phrase_said(term, passage)
     found: set[int] = set()
     for k in term.keys:
         found.update(passage.positions.get(k, ()))
@@ -208,6 +210,22 @@ def _reference_point(tokens: Sequence[Token], i: int) -> bool:
         i -= 1  # the first word of the name: "Sao" of "Sao Paulo"
     words = [t.text.lower() for t in tokens[max(0, i - 3) : i]]
     return len(words) == 3 and words[2] == "of" and words[1] in BEARINGS and words[0] in _DISTANCES
+
+
+def _phrase_said(term: Term, passage: PassageAnalysis) -> list[int]:
+    """Where the sentence says a common-noun phrase of the alias table: whole (or by its
+    alias), or by its head noun with another of its words: "a global health emergency" says
+    "a public health emergency of international concern", "an emergency" alone does not."""
+    positions = passage.positions
+    whole = [i for k in term.keys if k[0] == "@" for i in positions.get(k, ())]
+    if whole:
+        return sorted(whole)
+    words = [w for w in term.text.lower().split()]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head_at = positions.get(stem(head), ())
+    others = {stem(w) for w in words if w != head and w not in STOPWORDS}
+    beside = [i for k in others for i in positions.get(k, ())]
+    return sorted({*head_at, *beside}) if head_at and beside else []
 
 
 def _initials(written: str, tokens: Sequence[Token]) -> list[int]:

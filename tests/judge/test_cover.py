@@ -8,7 +8,7 @@ from judging import ANALYZER, explain, stance
 from dossier.analysis.text import Analyzer
 from dossier.judge.analyze import analyze_claim, analyze_passage
 from dossier.judge.assess import judge
-from dossier.judge.cover import foreign_actor
+from dossier.judge.cover import cover, foreign_actor
 from dossier.models import Stance
 
 
@@ -176,3 +176,21 @@ def test_a_name_that_only_classifies_a_figures_noun_may_be_left_to_the_setting()
     # a name that says who did it may not be left out
     doer = stance("Ipsum won a majority of 176.", "The party can boast a majority of 176 MPs.")
     assert doer is None
+
+
+def test_an_alias_phrase_is_said_by_its_head_noun_with_another_of_its_words() -> None:
+    analyzer = Analyzer({"public safety emergency of regional concern": ["PSERC"]})
+    claim = analyze_claim(
+        "The council classed the flood as a public safety emergency of regional concern.", analyzer
+    )
+
+    def said(text: str) -> bool:
+        passage = analyze_passage(text, analyzer, None)
+        found = cover(claim, passage, frozenset(), frozenset(), frozenset()).said
+        return any(" " in t.text for t in found)
+
+    assert said("The council classed the flood as a local safety emergency.")
+    assert said("The council classed the flood as a PSERC.")
+    # the head alone, or its other words without it, is not the phrase
+    assert not said("The council classed the flood as an emergency.")
+    assert not said("The council classed the flood as a public safety concern.")
