@@ -141,6 +141,28 @@ def figure_kinds(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str
 
 
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER_RE = re.compile(r"\d")
+_SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def own_year(text: str, start: int, end: int) -> int | None:
+    """The year a figure is given for: written next to it (within ``YEAR_WINDOW`` characters)
+    with no other number between them and not after "since": "the 418 seats won by Tony Blair
+    in 1997" -> 1997; "59.9%, down from 67.3% in 2019" -> None for the 59.9%."""
+    window = thresholds.YEAR_WINDOW
+    after = text[end : end + window]
+    before = text[max(0, start - window) : start]
+    found = [m for m in _YEAR_RE.finditer(after) if not _NUMBER_RE.search(after[: m.start()])]
+    if not found:
+        found = [m for m in _YEAR_RE.finditer(before) if not _NUMBER_RE.search(before[m.end() :])]
+        found = found[-1:]
+        text_of, at = before, (found[0].start() if found else 0)
+    else:
+        found = found[:1]
+        text_of, at = after, (found[0].start() if found else 0)
+    if not found or _SINCE_RE.search(text_of[:at]):
+        return None
+    return int(found[0].group())
 
 
 def year_beside(text: str, start: int, end: int) -> str:

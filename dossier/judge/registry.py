@@ -85,6 +85,7 @@ ORDER: tuple[str, ...] = (
     "figures.unsettled",
     "figures.one-day",
     "figures.owned-by-another",
+    "figures.another-year",
     "figures.agree",
     "figures.later-lower",
     "figures.another-day",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis.kinds import figure_kind, figure_kinds, year_beside
+from dossier.analysis.kinds import figure_kind, figure_kinds, own_year, year_beside
 from dossier.analysis.quantity import extract
 from dossier.lexicon import aspects
 
@@ -76,3 +76,15 @@ def test_an_earlier_figure_carries_the_year_beside_it() -> None:
     q = extract(text)[1]
     assert year_beside(text, q.start, q.end) == "2019"
     assert year_beside("It was 40% then.", 7, 10) == ""
+
+
+def test_a_figure_is_given_for_the_year_written_next_to_it() -> None:
+    def year(text: str, figure: str) -> int | None:
+        at = text.index(figure)
+        return own_year(text, at, at + len(figure))
+
+    assert year("a few seats shy of the 418 seats won by the Greens in 1997", "418") == 1997
+    assert year("In 2005, the Greens won 355 seats.", "355") == 2005
+    assert year("Turnout was 59.9%, down from 67.3% in 2019.", "59.9%") is None  # 67.3%'s
+    assert year("Turnout of 59.9% was the lowest since 2001.", "59.9%") is None
+    assert year("Turnout was 59.9% on Friday.", "59.9%") is None

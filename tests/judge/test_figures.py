@@ -669,3 +669,15 @@ def test_a_word_english_lacks_is_a_name_though_it_opens_the_sentence() -> None:
     )
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
     assert outcome.reason == "the figure is said of Brightwave, whom the claim does not name"
+
+
+def test_a_figure_of_an_earlier_year_says_nothing_of_an_undated_claim() -> None:
+    claim = "The Greens finished the election with 131 seats."
+    passage = "It is a few seats shy of the 138 seats won by the Greens in 1997."
+    old = decided(claim, passage, published=2024)
+    assert (old.rule, getattr(old, "stance", None)) == ("figures.another-year", None)
+    assert old.reason == "the passage's 138 is of 1997, before its article"
+    now = decided(claim, "The Greens finished the election with 138 seats.", published=2024)
+    assert (now.rule, getattr(now, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+    dated = decided("In 1997 the Greens won 131 seats.", passage, published=2024)
+    assert dated.rule != "figures.another-year"  # a claim that names its year is judged by it

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dossier.analysis.kinds import own_year
 from dossier.analysis.quantity import Agreement, compare
 from dossier.analysis.text import expand
 from dossier.judge.analyses import Figure
@@ -286,6 +287,21 @@ def _tally(figure: Figure) -> bool:
     """Whether a figure counts a running tally: its noun says so, or, when it has none ("passed
     6,000"), the words around it."""
     return bool((figure.measure or figure.context) & TALLIES)
+
+
+@rule("figures.another-year", Stage.FIGURES)
+def another_year(case: Case) -> LeftOut | None:
+    """A figure the passage gives with an earlier year than its article's is not a figure of a
+    claim that names no year, which speaks of its story's time: "a few seats shy of the 418
+    seats won in 1997" says nothing of "the party finished with 131 seats" in a 2024 article.
+    (A year after "since" dates no figure: "the lowest since 2001".)"""
+    if case.claim.facets.years or case.published is None:
+        return None
+    _, _, pf, _ = _answer(case)
+    year = own_year(case.passage.text, pf.quantity.start, pf.quantity.end)
+    if year is not None and year < case.published:
+        return LeftOut(f"the passage's {pf.quantity.text} is of {year}, before its article")
+    return None
 
 
 @rule("figures.another-day", Stage.FIGURES)
