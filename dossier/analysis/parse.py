@@ -144,10 +144,28 @@ def _subject(p: Parse, verb: int, reported: bool = True) -> int | None:
     return None
 
 
+def opening_end(text: str, before: int) -> int:
+    """Where the clause a figure at ``before`` is in starts: after an opening "with" phrase
+    ("With all 40 wards counted, turnout was 61.2%": its words are not the figure's), else 0."""
+    opening = _WITH_RE.match(text)
+    return opening.end() if opening is not None and before > opening.end() else 0
+
+
 def figure_frame(text: str, start: int, end: int) -> Frame | None:
     """Who the figure at ``text[start:end]`` is said of: the verb it belongs to and that verb's
     subject (a name with its compound parts), or None when the parse shows none; the figure's
-    own noun is no subject of its own ("40 civilians were killed")."""
+    own noun is no subject of its own ("40 civilians were killed"). A figure after an opening
+    "with" phrase is read in the clause after it ("With all 40 wards counted, turnout was
+    61.2%": turnout)."""
+    opening = _WITH_RE.match(text)
+    if opening is not None and start > opening.end():
+        cut = opening.end() + 1  # after its comma and the space after it
+        cut += len(text[cut:]) - len(text[cut:].lstrip())
+        inner = figure_frame(text[cut:], start - cut, end - cut)
+        if inner is None:
+            return None
+        (v0, v1), (s0, s1) = inner.verb, inner.subject
+        return Frame((v0 + cut, v1 + cut), (s0 + cut, s1 + cut), inner.proper)
     p = parse(text)
     numbers = [i for i, w in enumerate(p.words) if start <= w.start < end and w.tag == "CD"]
     if not numbers:
@@ -177,6 +195,13 @@ _TIME_MARK_RE = re.compile(
 )
 
 
+# An opening "with" phrase that says at what point of a count or a process the rest holds:
+# "With all 650 seats declared, ...", "With just one seat left to declare, ..." (an absolute
+# phrase: a noun and a participle, up to its comma).
+_WITH_RE = re.compile(
+    r"^\s*With\s+(?:[^,;:.!?]|[,.](?=\d)){1,60}?\b(?:[a-z]+ed|left|remaining|to go)\b"
+    r"(?:[^,;:.!?]|[,.](?=\d))*(?=,)"
+)
 _ON_THE_DAY_RE = re.compile(
     r"\b(?:on|in|during)\s+the\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|"
     r"night)\s+(?:that\s+|when\s+)?(?=[A-Za-z]+\s+[a-z]+)(?:[^,;:.!?]|[,.](?=\d))+",
@@ -188,10 +213,12 @@ def time_clauses(text: str) -> list[tuple[int, int]]:
     """The character spans of the clauses that say when the rest happened: "Amazon had 1.5
     million employees *when it announced the cuts*" (an adverbial clause opened by when, after,
     before, while, until, once or since), "shares fell 2% *on the day the firm announced the
-    cuts*" (a time named by what happened on it)."""
+    cuts*" (a time named by what happened on it), "*With all 650 seats declared*, turnout was
+    59.9%" (the point of a count the rest holds at)."""
     spans = [m.span() for m in _ON_THE_DAY_RE.finditer(text) if _has_verb(m.group())]
+    spans += [m.span() for m in _WITH_RE.finditer(text)]
     if not _TIME_MARK_RE.search(text):
-        return spans  # (no parse, a second to load, for a sentence that has no such word)
+        return sorted(spans)  # (no parse, a second to load, for a sentence with no such word)
     p = parse(text)
     for w in p.words:
         if w.dep not in {"mark", "advmod"} or w.text.lower() not in _TIME_MARKS:

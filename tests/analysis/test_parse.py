@@ -9,6 +9,7 @@ from dossier.analysis.parse import (
     classifiers,
     figure_frame,
     graded,
+    opening_end,
     parse,
     subject_at,
     time_clauses,
@@ -71,6 +72,12 @@ def test_the_model_is_shipped_with_its_licence_and_parses_offsets_exactly() -> N
         ),
         ("Turnout was 60% on the day of the vote.", []),
         ("The cuts came as a surprise to the staff.", []),
+        ("With all 40 wards counted, turnout was 61.2%.", ["With all 40 wards counted"]),
+        (
+            "With just one ward left to declare, the Greens had 21 seats.",
+            ["With just one ward left to declare"],
+        ),
+        ("With 21 seats, the Greens won a majority.", []),
     ],
 )
 def test_a_clause_that_says_when_is_found(text: str, clauses: list[str]) -> None:
@@ -122,3 +129,11 @@ def test_a_name_before_a_common_noun_outside_the_subject_only_classifies_it() ->
     assert classifiers("Turnout was the lowest at any UK general election.") == {"UK"}
     assert classifiers("Russian jets bombed the dam near Tabqa.") == frozenset()  # the doer
     assert classifiers("The Lorem Express reached 128 km/h.") == frozenset()  # a name
+
+
+def test_a_figure_after_an_opening_with_phrase_is_read_in_the_clause_after_it() -> None:
+    text = "With all 40 wards counted, the party's share fell 2.1%."
+    frame = figure_frame(text, text.index("2.1%"), text.index("2.1%") + 4)
+    assert frame is not None and text[slice(*frame.subject)].endswith("share")
+    assert opening_end(text, text.index("2.1%")) == text.index(",")
+    assert opening_end("The party's share fell 2.1%.", 20) == 0
