@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from dossier.analysis import attribution
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
-from dossier.analysis.parse import figure_frame, time_clauses, time_phrases
+from dossier.analysis.parse import figure_frame, opening_end, time_clauses, time_phrases
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import (
     Analyzer,
@@ -65,15 +66,18 @@ def _context(
     end: int,
     claim: bool = False,
     within: tuple[int, int] = (0, 2**31),
+    floor: int = 0,
 ) -> frozenset[str]:
     """Keys of the content words (not names) next to a span: what a bare figure is about (a
     ``claim``'s words with their synonyms: its "40 fatalities" count deaths). Only ``within``
     (from the end of the figure before to the start of the one after): "more than 3,400 cases
     of flu and one death" counts cases, and the death is the next figure's. A figure with no
     word of its own since the one before shares the words before both: "Turnout was 59.9%,
-    down from 67.3%", "from 288 to 275"."""
+    down from 67.3%", "from 288 to 275". Never before ``floor``: the words of an opening
+    phrase that says when ("With all 650 seats declared, turnout was 59.9%")."""
     first, last = within
-    before = [t for t in tokens if t.end <= start and not t.stop and not t.entity]
+    before = [t for t in tokens if floor <= t.start and t.end <= start and not t.stop]
+    before = [t for t in before if not t.entity]
     if any(t.start >= first for t in before):
         before = [t for t in before if t.start >= first]
     after = [t for t in tokens if t.start >= end and t.end <= last and not t.stop and not t.entity]
@@ -142,7 +146,7 @@ def _figures(
                 measure,
                 names,
                 generic,
-                _context(tokens, q.start, q.end, claim, within),
+                _context(tokens, q.start, q.end, claim, within, opening_end(text, q.start)),
                 owners,
                 modifiers,
                 *kind,
@@ -197,6 +201,10 @@ def analyze_claim(
     figures = _figures(text, analyzer, tokens, claim=True)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
     claim_facets = facets(text, tokens)
+    earlier = {int(f.year) for f in figures if f.kind == EARLIER and f.year}
+    if earlier:  # "59.9%, down from 67.3% in 2019": 2019 is the earlier figure's, not the claim's
+        kept = tuple(y for y in claim_facets.years if y.since or y.year not in earlier)
+        claim_facets = replace(claim_facets, years=kept)
     bearings = [(start, end) for _, start, end in claim_facets.directions]
     descriptors = _descriptors(text, tokens)
     names = name_groups(tokens)

@@ -90,3 +90,15 @@ def test_a_speaker_the_alias_table_names_whole_is_also_found_by_each_name() -> N
     # a sentence that only goes on quoting her, by her last name alone, is hers too
     quoted = analyze_passage("“Most of the cuts were in sales.", analyzer, None, quoted_by="Ruiz")
     assert claim.speaker_keys & quoted.voice
+
+
+def test_an_earlier_figures_year_is_not_the_claims_nor_an_opening_phrases_words_its_own() -> None:
+    claim = analyze_claim(
+        "With all 40 wards counted, turnout was 61.2%, down from 64.5% in 2019.", ANALYZER
+    )
+    assert claim.facets.years == ()  # 2019 is the year of the earlier 64.5%
+    assert [f.quantity.text for f in claim.figures] == ["61.2%", "64.5%"]  # not the 40 wards
+    for figure in claim.figures:  # what the share is of, not the wards counted
+        assert "turnout" in figure.context and "ward" not in figure.context
+    dated = analyze_claim("In 2023 turnout was 61.2%, down from 64.5% in 2019.", ANALYZER)
+    assert [y.year for y in dated.facets.years] == [2023]
