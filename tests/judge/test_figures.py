@@ -316,7 +316,7 @@ def test_a_passage_figure_found_by_one_claim_figure_does_not_contradict_another(
     """'down from 67.3% in 2019' is the claim's second figure, not an answer to its first."""
     claim = "Turnout was 59.9%, down from 67.3% in 2019."
     outcome = decided(claim, "This compares with an overall turnout of 67.3% in 2019.")
-    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.agree", Stance.SUPPORTS)
+    assert getattr(outcome, "stance", None) is Stance.SUPPORTS, outcome
     other = decided(claim, "Turnout was 52.1%, down from 67.3% in 2019.")
     assert (other.rule, getattr(other, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
 
@@ -681,3 +681,28 @@ def test_a_figure_of_an_earlier_year_says_nothing_of_an_undated_claim() -> None:
     assert (now.rule, getattr(now, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
     dated = decided("In 1997 the Greens won 131 seats.", passage, published=2024)
     assert dated.rule != "figures.another-year"  # a claim that names its year is judged by it
+
+
+def test_a_sentence_of_earlier_years_does_not_contradict_an_undated_claim() -> None:
+    claim = "With all 40 wards counted, turnout was 61.2%, down from 64.5% in 2019."
+    past = "Turnout stayed above 70% at every one of the council's elections until 1990."
+    old = decided(claim, past, published=2024)
+    assert (old.rule, getattr(old, "stance", None)) == ("figures.another-year", None)
+    assert old.reason == "the passage speaks of 1990, before its article"
+    final = decided(claim, "With all results declared, turnout was 61.2%.", published=2024)
+    assert getattr(final, "stance", None) is Stance.SUPPORTS, final
+    # the claim's own earlier figure, of its year, is no contradiction
+    earlier = decided(claim, "Turnout was 64.5% at the last election in 2019.", published=2024)
+    assert getattr(earlier, "stance", None) is not Stance.CONFLICTS, earlier
+
+
+def test_an_interim_figure_does_not_contradict_a_final_one() -> None:
+    claim = "Turnout in the Lorem poll was 59.9%."
+    passage = "After 30 of 40 wards had been declared, turnout in the Lorem poll stood at 59.8%."
+    early = decided(claim, passage)
+    assert (early.rule, getattr(early, "stance", None)) == ("figures.interim", None)
+    assert (
+        early.reason == "the passage gives an interim figure (“30 of 40 wards had been declared”)"
+    )
+    final = decided(claim, passage.replace("30 of 40", "all 40"))
+    assert (final.rule, getattr(final, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from judging import each_rule_decides, stance
+from judging import each_rule_decides, explain, stance
 
 from dossier.models import Stance
 
@@ -41,5 +41,24 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             {},
             None,
         ),
+        (
+            "modality.supposed-figure",
+            "Turnout in the Lorem poll was 59.9%.",
+            "Were turnout in the Lorem poll to fall below 59.4%, it would be the lowest.",
+            {},
+            None,
+        ),
     ]
 )
+
+
+def test_a_figure_in_a_condition_is_no_report_of_it() -> None:
+    claim = "Turnout in the Lorem poll was 59.9%."
+    for supposed in (
+        "If turnout in the Lorem poll stays at 59.8%, it would be the lowest.",
+        "Had turnout in the Lorem poll been 61.2%, it would have set a record.",
+    ):
+        assert explain(claim, supposed).startswith("left out: the passage's"), supposed
+    # a verb's "were ... to" is no inversion: "were reduced to 58.1%" reports it
+    told = explain(claim, "Turnout in the Lorem poll was 58.1%, officials said.")
+    assert told.startswith("conflicts"), told

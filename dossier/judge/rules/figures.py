@@ -294,14 +294,52 @@ def another_year(case: Case) -> LeftOut | None:
     """A figure the passage gives with an earlier year than its article's is not a figure of a
     claim that names no year, which speaks of its story's time: "a few seats shy of the 418
     seats won in 1997" says nothing of "the party finished with 131 seats" in a 2024 article.
-    (A year after "since" dates no figure: "the lowest since 2001".)"""
+    (A year after "since" dates no figure: "the lowest since 2001".) A claim's own earlier
+    figure is of its year ("down from 67.3% in 2019")."""
     if case.claim.facets.years or case.published is None:
         return None
-    _, _, pf, _ = _answer(case)
+    agreement, cf, pf, _ = _answer(case)
     year = own_year(case.passage.text, pf.quantity.start, pf.quantity.end)
+    if year is not None and str(year) == cf.year:
+        return None  # the claim's earlier figure, of that year: "down from 67.3% in 2019"
     if year is not None and year < case.published:
         return LeftOut(f"the passage's {pf.quantity.text} is of {year}, before its article")
+    # A sentence that names only earlier years does not contradict it either: "Turnout stayed
+    # above 75% at every election until 1970" (though a like figure there may back it: "The
+    # firm, founded in 1994, cut 300 jobs").
+    years = [y.year for y in case.passage.facets.years if not y.since]
+    if agreement is not Agreement.AGREE and years and max(years) < case.published:
+        return LeftOut(f"the passage speaks of {max(years)}, before its article")
     return None
+
+
+# A count said part-way through the counting: "After 630 of 650 results had been declared".
+_PARTIAL_RE = re.compile(
+    r"\b(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:declared|counted|reported|tallied|in)\b",
+    re.IGNORECASE,
+)
+
+
+def _partial(text: str) -> str | None:
+    """The words that say a count was not yet complete ("630 of 650 results had been
+    declared"), or None."""
+    for m in _PARTIAL_RE.finditer(text):
+        done, whole = (float(g.replace(",", "")) for g in m.groups())
+        if done < whole:
+            return m.group()
+    return None
+
+
+@rule("figures.interim", Stage.FIGURES)
+def interim(case: Case) -> LeftOut | None:
+    """A figure given part-way through a count ("After 630 of 650 results had been declared,
+    turnout stood at 59.8%") was not yet the final one: it does not contradict a claim that
+    is not itself of a partial count."""
+    if not case.answers.contradicted or _partial(case.claim.text):
+        return None
+    partial = _partial(case.passage.text)
+    return LeftOut(f"the passage gives an interim figure (“{partial}”)") if partial else None
 
 
 @rule("figures.another-day", Stage.FIGURES)

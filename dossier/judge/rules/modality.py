@@ -53,3 +53,27 @@ def _modal(case: Case) -> str | None:
         if t.text.lower() in MODALS:
             return t.text.lower()
     return None
+
+
+# A clause that supposes: "If turnout stays at 59.8%, ...", "Were the figure to fall below
+# 59.4%, ...", "Should the count pass 300, ...", up to its comma.
+_CONDITION_RE = re.compile(
+    r"(?:\b(?:if|unless)|(?:^|(?<=[,;]))\s*(?:should|were\s+(?:\w+\s+){1,6}?to|"
+    r"had\s+(?:\w+\s+){1,6}?(?:been|[a-z]+ed)))\b[^,;:.!?]*(?:[,.]\d[^,;:.!?]*)*",
+    re.IGNORECASE,
+)
+
+
+@rule("modality.supposed-figure", Stage.FIGURES)
+def supposed_figure(case: Case) -> LeftOut | None:
+    """A figure in a clause that supposes it is no report of it: "Were the figure to fall below
+    59.4%, it would rank as the lowest" neither backs nor contradicts "turnout was 59.9%"."""
+    answered = case.answers.contradicted or case.answers.agreed
+    if not answered:
+        return None
+    pf = answered[0][2]
+    for m in _CONDITION_RE.finditer(case.passage.text):
+        if m.start() <= pf.quantity.start < m.end():
+            clause = m.group().strip()
+            return LeftOut(f"the passage's {pf.quantity.text} is supposed (“{clause}”)")
+    return None
