@@ -3,9 +3,11 @@ as saying a word. Self-made examples."""
 
 from __future__ import annotations
 
+import pytest
 from judging import ANALYZER, explain, stance
 
 from dossier.analysis.text import Analyzer
+from dossier.judge import cover as cover_module
 from dossier.judge.analyze import analyze_claim, analyze_passage
 from dossier.judge.assess import judge
 from dossier.judge.cover import cover, foreign_actor
@@ -194,3 +196,15 @@ def test_an_alias_phrase_is_said_by_its_head_noun_with_another_of_its_words() ->
     # the head alone, or its other words without it, is not the phrase
     assert not said("The council classed the flood as an emergency.")
     assert not said("The council classed the flood as a public safety concern.")
+
+
+def test_a_name_is_asked_of_the_parse_only_where_it_may_classify_a_noun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_parse(text: str) -> frozenset[str]:
+        raise AssertionError(f"parsed {text!r}")
+
+    monkeypatch.setattr(cover_module, "classifiers", no_parse)
+    # a name before its verb needs no parse (the parser takes a second to load)
+    assert not cover_module._classifies("The Lorem Front controls 90% of Ipsum.", "Front")
+    assert not cover_module._classifies("Lorem won 174 seats.", "Lorem")
