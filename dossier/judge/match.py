@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from dossier.analysis import attribution
 from dossier.analysis.normal import Folded, fold
 from dossier.analysis.parts import claim_parts
-from dossier.analysis.text import Analyzer, Token, expand
+from dossier.analysis.text import Analyzer, Token, expand, name_skeleton
 from dossier.corpus.documents import article_columns
 from dossier.judge.acts import names_owned, owned_phrases
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
@@ -132,11 +132,23 @@ def article_profile(
         for described_by, name in said:
             descriptions[described_by].update(name)
         for i, t in enumerate(tokens):
-            if not t.text[:1].isupper() or t.stop or t.keys[0].startswith("@"):
+            if not t.text[:1].isupper() or t.stop:
                 continue
             window = tokens[max(0, i - AFFILIATION_WINDOW) : i + AFFILIATION_WINDOW + 1]
-            sides = {k for w in window if w.entity for k in w.keys if k.startswith("@")}
-            if sides:
+            # A person named in full ("Ana Ruiz") is a speaker whose side may be any name beside
+            # them ("Lorem CEO Ana Ruiz"); a lone capitalised word ("Syrian commanders") has only
+            # the alias table's names for sides.
+            before = tokens[i - 1] if i else None
+            whole = " " in t.text or (
+                before is not None and before.text[:1].isupper() and not before.stop
+            )
+            kinds = "@#" if whole else "@"
+            sides = {k for w in window if w.entity and w is not t for k in w.keys if k[0] in kinds}
+            if not sides:
+                continue
+            if t.keys[0].startswith("@"):  # a person the alias table names whole: by surname
+                near["#" + name_skeleton(t.text.split()[-1])].update(sides)
+            else:
                 near[t.keys[-1]].update(sides)
     return ArticleProfile(
         frozenset(k for k, c in counts.items() if c >= TOPIC_SENTENCES),

@@ -148,3 +148,17 @@ def test_a_sentence_reads_the_same_re_wrapped_or_in_nfd_and_is_cited_verbatim(
         (Stance.SUPPORTS, ["KF", "80 per cent", nfd]),
         (Stance.CONFLICTS, []),
     ]
+
+
+def test_a_head_named_beside_their_firm_speaks_for_it(tmp_path: Path) -> None:
+    """The side next to a speaker may be any name, and a speaker the alias table names whole
+    is found by their last name: "Lorem CEO Ana Ruiz" speaks for Lorem when "Ruiz said"."""
+    (tmp_path / "a.txt").write_text(
+        "On Monday, Lorem CEO Ana Ruiz wrote to the staff.\n\n"
+        '"We will tell the affected staff from January 18," Ruiz said.\n',
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), Analyzer({"Ana Ruiz": ["Ana M. Ruiz"]}))
+    claim = Claim(id="c", text="Lorem said it would tell the affected staff from January 18.")
+    [cited] = matcher.evidence(claim)
+    assert cited.stance is Stance.SUPPORTS and cited.speaker == "Ruiz"
