@@ -71,6 +71,7 @@ def rule(name: str, stage: Stage = Stage.SCOPE) -> Callable[[Decide], Decide]:
 ORDER: tuple[str, ...] = (
     # Whether the passage can speak to the claim at all.
     "scope.no-content",
+    "scope.aim",
     "scope.speaker",
     "actors.other-side",
     # A claim with a figure: the figures decide.

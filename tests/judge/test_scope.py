@@ -25,6 +25,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
     [
         ("scope.no-content", "It was there.", "It was there.", {}, None),
         (
+            "scope.aim",
+            "Lorem therapy did not shorten recovery from the fever.",
+            "This paper presents a trial of Lorem therapy and recovery from the fever.",
+            {},
+            None,
+        ),
+        (
             "scope.speaker",
             "Amaq claimed that three Russian soldiers were killed near Tabqa.",
             "Three Russian soldiers were killed near Tabqa, the ministry said.",
@@ -70,3 +77,21 @@ def test_a_person_named_in_full_is_then_named_by_their_last_name() -> None:
         claim, passage, article="The result left Ms Jane Dubois's party with four seats."
     )
     assert (other.rule, getattr(other, "stance", None)) == ("scope.speaker", None)
+
+
+def test_what_a_study_set_out_to_do_does_not_contradict_what_it_found() -> None:
+    claim = "Lorem therapy did not shorten recovery from the fever."
+    for aim in (
+        "Objective: To evaluate whether Lorem therapy shortens recovery from the fever.",
+        "We aimed to test whether Lorem therapy shortens recovery from the fever.",
+        "This paper presents a trial of Lorem therapy and recovery from the fever.",
+    ):
+        outcome = decided(claim, aim)
+        assert getattr(outcome, "stance", None) is not Stance.CONFLICTS, aim
+    # a finding is judged as before, and so is a news sentence that merely presents something
+    found = stance(claim, "We found that Lorem therapy shortened recovery from the fever.")
+    assert found is not None and found.stance is Stance.CONFLICTS
+    clinic = stance(
+        claim, "The clinic presents Lorem therapy, which shortened recovery from the fever."
+    )
+    assert clinic is not None and clinic.stance is Stance.CONFLICTS

@@ -3,6 +3,8 @@ as someone's word is backed only by that speaker."""
 
 from __future__ import annotations
 
+import re
+
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut
 from dossier.judge.registry import decide, rule
@@ -42,3 +44,32 @@ def speaker(case: Case) -> Judgment | LeftOut | None:
             return LeftOut(f"the passage is not {claim.speaker}'s word; it cannot contradict it")
         return outcome
     return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
+
+
+_STUDY = (
+    r"(?:study|paper|review|article|analysis|meta-analysis|trial|survey|research|work|protocol)"
+)
+# A sentence that says what a study set out to do: "Objective: To evaluate the efficacy of ...",
+# "This paper presents a meta-analysis of the association between ...", "We aimed to assess".
+_AIM_RE = re.compile(
+    r"^\W*(?:(?:objectives?|aims?|purpose|goals?|background|introduction|methods?)\s*[:.-]\s*)?"
+    r"(?:to\s+(?:evaluate|assess|examine|investigate|determine|explore|compare|describe|estimate|"
+    r"review|analy[sz]e|test|study|identify|characteri[sz]e|quantify|understand)\b"
+    r"|(?:we|(?:this|the|our|a)\s+(?:[a-z-]+\s+)?" + _STUDY + r")\s+(?:aimed|aims?|sought|seeks?|"
+    r"set\s+out|was\s+designed|is\s+designed|presents?|describes?|proposes?)\b"
+    r"|(?:the\s+)?(?:aim|purpose|objective|goal)\s+of\s+(?:this|the|our)\b)",
+    re.IGNORECASE,
+)
+
+
+@rule("scope.aim")
+def aim(case: Case) -> Judgment | LeftOut | None:
+    """What a study set out to do does not contradict what a claim says it found: "To
+    evaluate whether plasma therapy shortens recovery" is no conflict with "Plasma therapy did
+    not shorten recovery" (though it names what the study is about)."""
+    if not _AIM_RE.match(case.passage.text):
+        return None
+    outcome = decide(case, after="scope.aim")
+    if isinstance(outcome, Judgment) and outcome.stance is Stance.CONFLICTS:
+        return LeftOut("the passage says what a study set out to do, not what it found")
+    return outcome
