@@ -85,6 +85,12 @@ def name_skeleton(word: str) -> str:
     return _DOUBLE_RE.sub(r"\1", head + tail)
 
 
+def name_key(word: str) -> str:
+    """The key a capitalised word is matched by as a name: its skeleton, without a possessive or
+    dots ("Ruiz's" -> "#rz", "A.M." -> "#am")."""
+    return "#" + name_skeleton(_POSSESSIVE_RE.sub("", anyascii(word).lower()).replace(".", ""))
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a text, for comparisons that ignore accents and case."""
     return anyascii(text).lower()
@@ -326,7 +332,7 @@ class Analyzer:
         keys = [stem(lower)]
         capitalised = word[:1].isupper() and lower not in CALENDAR
         if capitalised:
-            keys.append("#" + name_skeleton(_POSSESSIVE_RE.sub("", lower).replace(".", "")))
+            keys.append(name_key(lower))
         return Token(word, start, end, tuple(keys), entity=capitalised and i > 0)
 
 

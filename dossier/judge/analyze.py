@@ -21,7 +21,7 @@ from dossier.analysis.text import (
     Token,
     collocation,
     expand,
-    name_skeleton,
+    name_key,
     stem,
     widen,
 )
@@ -171,7 +171,6 @@ def _changed(text: str, analyzer: Analyzer, q: Quantity) -> frozenset[str]:
 
 # A count in brackets after a name, in a list: "Spain (156), Portugal (138) and Canada (54)
 # have logged the highest number of confirmed cases".
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 _BRACKETED_RE = re.compile(r"\(\s*$")
 _NUMBER_OF_RE = re.compile(r"\bnumbers?\s+of\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b", re.IGNORECASE)
 
@@ -465,11 +464,7 @@ def analyze_passage(
             if t.entity or (t.text[:1].isupper() and not t.stop):
                 said_by.update(t.keys)
                 if t.keys[0].startswith("@"):
-                    said_by.update(
-                        "#" + name_skeleton(_POSSESSIVE_RE.sub("", w))
-                        for w in t.text.split()
-                        if w[:1].isupper()
-                    )
+                    said_by.update(name_key(w) for w in t.text.split() if w[:1].isupper())
         if affiliation:
             said_by.update(affiliation(who))
     return PassageAnalysis(

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from dossier.analysis import attribution
 from dossier.analysis.normal import Folded, fold
 from dossier.analysis.parts import claim_parts
-from dossier.analysis.text import Analyzer, Token, expand, name_skeleton
+from dossier.analysis.text import Analyzer, Token, expand, name_key
 from dossier.corpus.documents import article_columns
 from dossier.judge.acts import names_owned, owned_phrases
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
@@ -147,7 +147,7 @@ def article_profile(
             if not sides:
                 continue
             if t.keys[0].startswith("@"):  # a person the alias table names whole: by surname
-                near["#" + name_skeleton(t.text.split()[-1])].update(sides)
+                near[name_key(t.text.split()[-1])].update(sides)
             else:
                 near[t.keys[-1]].update(sides)
     return ArticleProfile(
