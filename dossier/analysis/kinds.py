@@ -152,17 +152,16 @@ def own_year(text: str, start: int, end: int) -> int | None:
     window = thresholds.YEAR_WINDOW
     after = text[end : end + window]
     before = text[max(0, start - window) : start]
-    found = [m for m in _YEAR_RE.finditer(after) if not _NUMBER_RE.search(after[: m.start()])]
-    if not found:
-        found = [m for m in _YEAR_RE.finditer(before) if not _NUMBER_RE.search(before[m.end() :])]
-        found = found[-1:]
-        text_of, at = before, (found[0].start() if found else 0)
+    # (only the first year after it, or the last before it, can have no number between)
+    first = next(_YEAR_RE.finditer(after), None)
+    if first is not None and not _NUMBER_RE.search(after[: first.start()]):
+        lead = after[: first.start()]
     else:
-        found = found[:1]
-        text_of, at = after, (found[0].start() if found else 0)
-    if not found or _SINCE_RE.search(text_of[:at]):
-        return None
-    return int(found[0].group())
+        years = list(_YEAR_RE.finditer(before))
+        if not years or _NUMBER_RE.search(before[years[-1].end() :]):
+            return None
+        first, lead = years[-1], before[: years[-1].start()]
+    return None if _SINCE_RE.search(lead) else int(first.group())
 
 
 def year_beside(text: str, start: int, end: int) -> str:

@@ -157,9 +157,8 @@ def figure_frame(text: str, start: int, end: int) -> Frame | None:
     own noun is no subject of its own ("40 civilians were killed"). A figure after an opening
     "with" phrase is read in the clause after it ("With all 40 wards counted, turnout was
     61.2%": turnout)."""
-    opening = _WITH_RE.match(text)
-    if opening is not None and start > opening.end():
-        cut = opening.end() + 1  # after its comma and the space after it
+    if opening := opening_end(text, start):
+        cut = opening + 1  # after its comma and the space after it
         cut += len(text[cut:]) - len(text[cut:].lstrip())
         inner = figure_frame(text[cut:], start - cut, end - cut)
         if inner is None:

@@ -234,7 +234,7 @@ def _phrase_said(term: Term, passage: PassageAnalysis) -> list[int]:
     whole = [i for k in term.keys if k[0] == "@" for i in positions.get(k, ())]
     if whole:
         return sorted(whole)
-    words = [w for w in term.text.lower().split()]
+    words = term.text.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     head_at = positions.get(stem(head), ())
     others = {stem(w) for w in words if w != head and w not in STOPWORDS}
