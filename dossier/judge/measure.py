@@ -49,6 +49,11 @@ class Answers:
     # neither backs nor contradicts the other; the first says why the passage is left out.
     apart: list[tuple[Figure, Figure]] = field(default_factory=list)
 
+    @property
+    def deciding(self) -> Answer | None:
+        """The answer that decides: the first contradiction, else the first agreement."""
+        return next(iter(self.contradicted or self.agreed), None)
+
 
 def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozenset[str]) -> Answers:
     """Each of the claim's figures against the passage's figures that measure the same thing

@@ -194,8 +194,10 @@ def unsettled(case: Case) -> LeftOut | None:
 
 
 def _answer(case: Case) -> Answer:
-    """The answer that decides: the first contradiction, else the first agreement."""
-    return (case.answers.contradicted or case.answers.agreed)[0]
+    """The answer that decides (asked only once the passage answers the claim)."""
+    answer = case.answers.deciding
+    assert answer is not None, "asked of a passage that answers no figure of the claim"
+    return answer
 
 
 @rule("figures.one-day", Stage.FIGURES)

@@ -68,10 +68,10 @@ _CONDITION_RE = re.compile(
 def supposed_figure(case: Case) -> LeftOut | None:
     """A figure in a clause that supposes it is no report of it: "Were the figure to fall below
     59.4%, it would rank as the lowest" neither backs nor contradicts "turnout was 59.9%"."""
-    answered = case.answers.contradicted or case.answers.agreed
-    if not answered:
+    answer = case.answers.deciding
+    if answer is None:
         return None
-    pf = answered[0][2]
+    pf = answer[2]
     for m in _CONDITION_RE.finditer(case.passage.text):
         if m.start() <= pf.quantity.start < m.end():
             clause = m.group().strip()
