@@ -462,7 +462,8 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
         names = [
             t
             for t in tokens
-            if start <= t.start < end
+            if t.start < end
+            and start < t.end  # "Liberal Democrats": the parse's "Democrats"
             and len(t.text) > 1
             and (t.entity or frame.proper or _unknown_capital(t))
         ]

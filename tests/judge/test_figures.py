@@ -706,3 +706,13 @@ def test_an_interim_figure_does_not_contradict_a_final_one() -> None:
     )
     final = decided(claim, passage.replace("30 of 40", "all 40"))
     assert (final.rule, getattr(final, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+
+
+def test_a_name_of_several_words_owns_the_figure_its_last_word_is_parsed_as_subject() -> None:
+    outcome = decided(
+        "Lorem won 412 seats.",
+        "The other big winner were the Kurdish Front, who won a record 71 seats.",
+        article="Lorem and the Kurdish Front fought the election. Lorem did well.",
+    )
+    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
+    assert outcome.reason == "the figure is said of Kurdish Front, whom the claim does not name"
