@@ -147,6 +147,7 @@ PROJECTION_BEFORE = (
     "projects",
     "projecting",
     "projection",
+    "projections",
     "forecast",
     "forecasts",
     "predicted",

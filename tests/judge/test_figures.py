@@ -716,3 +716,12 @@ def test_a_name_of_several_words_owns_the_figure_its_last_word_is_parsed_as_subj
     )
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
     assert outcome.reason == "the figure is said of Kurdish Front, whom the claim does not name"
+
+
+def test_a_projection_backs_no_result() -> None:
+    outcome = decided(
+        "The Blues won 131 seats.",
+        "Projections say the Blues will have about 130 seats once all results are counted.",
+    )
+    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.same-measure", None)
+    assert "is a projection" in outcome.reason
