@@ -213,7 +213,7 @@ def _noun_after(text: str, end: int) -> str | None:
 
 
 _OUT_OF_AFTER_RE = re.compile(
-    r"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?(?:\d[\d,]*(?:\.\d+)?|[a-z]+)(?=\s)", re.I
+    r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(?:\d[\d,]*(?:\.\d+)?|[a-z]+)(?=\s)", re.I
 )
 _OUT_OF_BEFORE_RE = re.compile(
     r"\b(?:out\s+of|among)\s+(?:the\s+|a\s+total\s+of\s+)?\d[\d,]*\s+([a-z]+)\s*,\s*$", re.I
@@ -222,8 +222,8 @@ _OUT_OF_BEFORE_RE = re.compile(
 
 def _part_of(text: str, start: int, end: int) -> str | None:
     """What a part counted out of a whole counts: the whole's noun. "seven out of 28 girls"
-    counts girls; so does "seven" in "Out of the 28 girls, seven came home". ("412 of the 650
-    seats" is left as it is: a count of seats, it would meet every other party's.)"""
+    counts girls, and "412 of the 650 seats" seats (whose seats, the judge tells from who won
+    them); so does "seven" in "Out of the 28 girls, seven came home"."""
     after = _OUT_OF_AFTER_RE.match(text, end)
     if after is not None and after.group().split()[-1][:1].isdigit():
         return _noun_after(text, after.end())

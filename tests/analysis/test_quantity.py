@@ -94,7 +94,7 @@ def test_a_part_counted_out_of_a_whole_counts_what_the_whole_does() -> None:
     whole, part = extract("Out of the 28 pupils, seven reportedly came home early.")
     assert (part.value, part.noun) == (7, "pupils")
     won, _ = extract("Labour won 412 of the 650 seats.")
-    assert won.noun is None  # not read as a count of seats, which would meet every party's
+    assert (won.unit, won.noun) == ("count", "seats")  # whose seats, the judge tells apart
 
 
 def test_units_convert_to_one_scale() -> None:

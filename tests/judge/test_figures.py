@@ -725,3 +725,11 @@ def test_a_projection_backs_no_result() -> None:
     )
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.same-measure", None)
     assert "is a projection" in outcome.reason
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_does() -> None:
+    claim = "Lorem won 412 of the 650 seats."
+    fewer = decided(claim, "Lorem won 411 seats, the count showed.", article="Lorem won.")
+    assert (fewer.rule, getattr(fewer, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+    assert fewer.reason == "claim 412 vs passage 411 seats"
+
