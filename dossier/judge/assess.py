@@ -35,11 +35,19 @@ def judge(
     published: int | None = None,
     topic_keys: frozenset[str] = frozenset(),
     published_on: dt.date | None = None,
+    antecedent: tuple[str, frozenset[str]] = ("", frozenset()),
 ) -> Judgment | None:
     """The stance of ``passage`` toward ``claim``, or None when it is not evidence (see
     ``Case`` for what the arguments are)."""
     verdict = assess(
-        claim, passage, document_keys, context_keys, published, topic_keys, published_on
+        claim,
+        passage,
+        document_keys,
+        context_keys,
+        published,
+        topic_keys,
+        published_on,
+        antecedent,
     )
     return verdict if isinstance(verdict, Judgment) else None
 
@@ -52,8 +60,18 @@ def assess(
     published: int | None = None,
     topic_keys: frozenset[str] = frozenset(),
     published_on: dt.date | None = None,
+    antecedent: tuple[str, frozenset[str]] = ("", frozenset()),
 ) -> Judgment | LeftOut:
     """Like ``judge``, but says why a passage is left out; either way, which rule decided."""
     return decide(
-        Case(claim, passage, document_keys, context_keys, published, topic_keys, published_on)
+        Case(
+            claim,
+            passage,
+            document_keys,
+            context_keys,
+            published,
+            topic_keys,
+            published_on,
+            antecedent,
+        )
     )

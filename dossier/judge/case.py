@@ -34,6 +34,9 @@ class Case:
     published: int | None = None
     topic_keys: frozenset[str] = frozenset()
     published_on: dt.date | None = None  # the article's date, when known
+    # The first name of the sentence just before: whom "the party" or "the company" opening
+    # this one most likely is (the subject comes first, and a description takes it up).
+    antecedent: tuple[str, frozenset[str]] = ("", frozenset())  # the name as written, its keys
 
     @cached_property
     def dated(self) -> tuple[dt.date, str] | None:

@@ -382,6 +382,23 @@ class Matcher:
         )
         return frozenset(keys)
 
+    def _antecedent(self, passage: Passage) -> tuple[str, frozenset[str]]:
+        """The keys of the first name of the sentence just before a passage in its article (a
+        run of name tokens): the subject a description opening the passage takes up ("The
+        Conservative defeat was ... than the Labour victory. The party lost 252 seats")."""
+        pid = passage.id - 1
+        if pid < 0 or self._source(pid) != passage.source:
+            return "", frozenset()
+        keys: set[str] = set()
+        words: list[str] = []
+        for t in self.analyzer.tokens(self._text(pid)):
+            if t.entity and len(t.text) > 1:
+                keys.update(expand(t.keys))
+                words.append(t.text)
+            elif keys:
+                break
+        return " ".join(words), frozenset(keys)
+
     def _owned_before(
         self, passage: Passage, owner: frozenset[str], words: tuple[str, ...]
     ) -> frozenset[str]:
@@ -702,6 +719,7 @@ class Matcher:
                 day.year if day else None,
                 self._article(passage.source).topic,
                 day,
+                self._antecedent(passage),
             )
             if isinstance(outcome, Judgment):
                 outcome = _in_source(outcome, self._read(pid))

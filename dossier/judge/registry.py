@@ -92,6 +92,7 @@ ORDER: tuple[str, ...] = (
     "figures.agree",
     "figures.later-lower",
     "figures.another-day",
+    "figures.described-other",
     "figures.disagree",
     # A claim without one: who did what to whom, then what the sentence says of it.
     "statements.other-rank",

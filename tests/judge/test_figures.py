@@ -708,6 +708,44 @@ def test_an_interim_figure_does_not_contradict_a_final_one() -> None:
     assert (final.rule, getattr(final, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
 
 
+def test_a_figure_of_the_party_is_of_the_one_named_first_before(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The Ipsum defeat was even heavier than the Lorem victory. The party lost 52 seats and"
+        " was reduced to a rump of 21, its worst result.\n\n"
+        "The Lorem victory came as no surprise. The party won 131 seats and a majority.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    outcomes = matcher.outcomes(Claim(id="c", text="Lorem won 120 seats."))
+    rump = next(o for p, o in outcomes if "rump" in p.text)
+    assert (rump.rule, getattr(rump, "stance", None)) == ("figures.described-other", None)
+    assert rump.reason == (
+        "the figure is said of “The party”, which takes up Ipsum, named first in the sentence"
+        " before, not the claim's"
+    )
+    won = next(o for p, o in outcomes if "131" in p.text)
+    assert (won.rule, getattr(won, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+
+
+def test_a_figure_of_it_is_of_the_name_the_sentence_gives_first() -> None:
+    article = "Lorem and the Kurdish Front fought the election. Lorem did well."
+    claim = "Lorem won 412 seats."
+    theirs = decided(
+        claim,
+        "Kurdish Front leader Ana Ruiz hailed a record night for her party after it won 71 seats.",
+        article=article,
+    )
+    assert (theirs.rule, getattr(theirs, "stance", None)) == ("figures.described-other", None)
+    assert theirs.reason == (
+        "the figure is said of “it”, which takes up Kurdish Front, named first in the sentence,"
+        " not the claim's"
+    )
+    ours = decided(
+        claim, "Lorem leader Ana Ruiz hailed a record night after it won 71 seats.", article=article
+    )
+    assert getattr(ours, "stance", None) is Stance.CONFLICTS
+
+
 def test_a_name_of_several_words_owns_the_figure_its_last_word_is_parsed_as_subject() -> None:
     outcome = decided(
         "Lorem won 412 seats.",

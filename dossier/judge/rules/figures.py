@@ -8,8 +8,9 @@ import datetime as dt
 import re
 
 from dossier.analysis.kinds import own_year
+from dossier.analysis.parse import figure_frame
 from dossier.analysis.quantity import Agreement, compare
-from dossier.analysis.text import expand
+from dossier.analysis.text import Token, expand
 from dossier.judge.analyses import Figure
 from dossier.judge.case import Case
 from dossier.judge.cover import figure_owner
@@ -371,6 +372,60 @@ def _another_day(case: Case) -> str | None:
         return None
     when = "before" if passage_day[0] < first else "after"
     return f"{passage_day[1]}, {when} the claim's date ({words})"
+
+
+# A description that takes up someone named before: "the party", "his rival"; or a pronoun.
+_DESCRIBED_RE = re.compile(r"\b(?:the|his|her|its|their)\s+$", re.IGNORECASE)
+_COMMON_RE = re.compile(r"^[a-z]+(?:\s+[a-z]+)?$")
+_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
+@rule("figures.described-other", Stage.FIGURES)
+def described_other(case: Case) -> LeftOut | None:
+    """A figure said of a description or a pronoun ("The party ... were reduced to a rump of
+    121"; "... for his party after it won 71 seats") is of whom the sentence names first
+    before it, or else of whom the sentence before names first, its subject: after "The
+    Conservative defeat was even more resounding than the Lorem victory", the Conservatives'
+    121, which does not contradict "Lorem won 412 seats". Only when the sentence itself says
+    none of the claim's names; a backing figure is not asked (its value already agrees)."""
+    claim, passage = case.claim, case.passage
+    names = {k for t in claim.terms for k in t.keys if k[0] in "@#"} | claim.names
+    if not names or names & passage.keys:
+        return None
+    _, _, pf, _ = _answer(case)
+    frame = figure_frame(passage.text, pf.quantity.start, pf.quantity.end)
+    if frame is None or frame.proper:
+        return None
+    text, (start, end) = passage.text, frame.subject
+    said = text[start:end]
+    before = _DESCRIBED_RE.search(text, max(0, start - 6), start)
+    if said.lower() in _PRONOUNS:
+        described = said
+    elif before is not None and _COMMON_RE.match(said):
+        described = text[before.start() : end]
+        words = {k for t in passage.tokens if start <= t.start < end for k in expand(t.keys)}
+        claim_keys = {k for t in claim.terms for k in expand(tuple(t.keys))}
+        if words & (claim_keys | pf.measure | TALLIES):
+            return None  # the claim's own words, or what the figure counts ("the toll")
+    else:
+        return None
+    first = next((t for t in passage.tokens if t.start < start and _named(t)), None)
+    if first is not None:
+        return LeftOut(
+            f"the figure is said of “{described}”, which takes up {first.text}, named first in"
+            " the sentence, not the claim's"
+        )
+    who, keys = case.antecedent
+    if not keys or keys & names:
+        return None
+    return LeftOut(
+        f"the figure is said of “{described}”, which takes up {who}, named first in the"
+        " sentence before, not the claim's"
+    )
+
+
+def _named(token: Token) -> bool:
+    return token.entity and len(token.text) > 1 and any(k[0] in "@#" for k in token.keys)
 
 
 @rule("figures.disagree", Stage.FIGURES)
