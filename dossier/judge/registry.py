@@ -81,6 +81,7 @@ ORDER: tuple[str, ...] = (
     "figures.other-owner",
     "figures.missing-name",
     "figures.coverage",
+    "figures.floor-not-final",
     "figures.same-value",
     "figures.same-measure",
     "modality.supposed-figure",

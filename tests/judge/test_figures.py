@@ -771,3 +771,16 @@ def test_a_part_of_a_whole_counts_what_the_whole_does() -> None:
     assert (fewer.rule, getattr(fewer, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
     assert fewer.reason == "claim 412 vs passage 411 seats"
 
+
+def test_a_floor_is_not_a_final_figure() -> None:
+    floor = "Police appealed for calm after the Lorem crash, where at least 275 people have died."
+    final = decided("The final death toll of the Lorem crash was 275.", floor)
+    assert (final.rule, getattr(final, "stance", None)) == ("figures.floor-not-final", None)
+    assert final.reason == "the passage gives a floor (“at least 275”), not a final figure"
+    fixed = decided(
+        "The final death toll of the Lorem crash was 275.",
+        "The final toll of the Lorem crash has been fixed at 275.",
+    )
+    assert getattr(fixed, "stance", None) is Stance.SUPPORTS
+    undated = decided("The Lorem crash killed 275 people.", floor)
+    assert getattr(undated, "stance", None) is Stance.SUPPORTS

@@ -5,6 +5,7 @@ figures then agree (supports) or exclude each other (conflicts). Anything else i
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from dossier.analysis.kinds import own_year
@@ -134,6 +135,29 @@ def coverage(case: Case) -> LeftOut | None:
     return left_out(case.cover.short_of(thresholds.MIN_COVERAGE_FIGURE))
 
 
+@rule("figures.floor-not-final", Stage.FIGURES)
+def floor_not_final(case: Case) -> LeftOut | None:
+    """A floor ("at least 275 people have died") is not the final figure a claim states ("The
+    final death toll was 275"): the count may yet pass it. It still backs a claim that does
+    not call its figure final, and a passage that calls its own figure final is read as
+    usual."""
+    claim, passage = case.claim, case.passage
+    if not _FINAL_RE.search(claim.text) or _FINAL_RE.search(passage.text):
+        return None
+    for cf in claim.figures:
+        cq = cf.quantity
+        if math.isinf(cq.high):
+            continue
+        agreeing = [
+            pf.quantity
+            for pf in passage.figures
+            if compare(cq, pf.quantity.model_copy(update={"unit": cq.unit})) is Agreement.AGREE
+        ]
+        if agreeing and all(math.isinf(q.high) for q in agreeing):
+            return LeftOut(f"the passage gives a floor (“{agreeing[0].text}”), not a final figure")
+    return None
+
+
 @rule("figures.same-value", Stage.FIGURES)
 def same_value(case: Case) -> Judgment | None:
     """When no figure of the passage is found to count what the claim's does, the same number
@@ -242,6 +266,9 @@ def owned_by_another(case: Case) -> LeftOut | None:
     if owner is None:
         return None
     return LeftOut(f"the figure is said of {owner}, whom the claim does not name")
+
+
+_FINAL_RE = re.compile(r"\bfinal\b", re.IGNORECASE)
 
 
 @rule("figures.agree", Stage.FIGURES)
