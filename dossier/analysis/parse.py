@@ -30,6 +30,7 @@ _TO_VERB = frozenset(
     {"obj", "iobj", "obl", "nmod", "nsubj", "nsubj:pass", "conj", "appos", "xcomp"}
 )
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_REPORTED = frozenset({"ccomp", "parataxis"})  # what a verb of saying reports
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _HOPS = 6  # a figure's subject is never further than a few arcs away
@@ -420,3 +421,18 @@ def subject_noun(text: str) -> tuple[int, int] | None:
     if subject is None or p.words[subject].tag not in {"NN", "NNS"}:
         return None
     return p.words[subject].start, p.words[subject].end
+
+
+def main_actor(text: str) -> tuple[int, int] | None:
+    """The span of the name that is the subject of the sentence's main verb when that verb is
+    an act, not a report of a clause ("Meta recently announced 11,000 job cuts": Meta; not
+    "Reuters reported that the company would cut jobs"), with its compound parts; None when
+    the subject is no name (tagged NNP) or the verb reports what someone said."""
+    p = parse(text)
+    root = next((i for i, w in enumerate(p.words) if w.dep == "root"), None)
+    if root is None or any(p.words[j].dep in _REPORTED for j in p.children(root)):
+        return None
+    subject = next((j for j in p.children(root) if p.words[j].dep in _SUBJECTS), None)
+    if subject is None or not p.words[subject].tag.startswith("NNP"):
+        return None
+    return p.span(subject)

@@ -56,6 +56,13 @@ class Case:
         return day_before(self.claim.text, self.published_on)
 
     @cached_property
+    def claim_names(self) -> frozenset[str]:
+        """The claim's names: those it writes as names, and a capitalised word it opens with
+        that the article writes as a name ("Labour won ..."; not "Excess weight gain ...")."""
+        opening = {k for t in self.claim.terms for k in t.keys if k[0] == "#"}
+        return self.claim.names | (opening & self.document_keys)
+
+    @cached_property
     def cover(self) -> Cover:
         """What of the claim the sentence says, and where the rest of its names are."""
         return cover(

@@ -103,6 +103,7 @@ ORDER: tuple[str, ...] = (
     "statements.verb-unsaid",
     "statements.subject-unsaid",
     "actors.other-subject",
+    "actors.another-subject",
     "actors.reversed-roles",
     "modality.supposed",
     "actors.exclusive-act",

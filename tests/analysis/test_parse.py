@@ -9,6 +9,7 @@ from dossier.analysis.parse import (
     classifiers,
     figure_frame,
     graded,
+    main_actor,
     opening_end,
     parse,
     subject_at,
@@ -137,3 +138,22 @@ def test_a_figure_after_an_opening_with_phrase_is_read_in_the_clause_after_it() 
     assert frame is not None and text[slice(*frame.subject)].endswith("share")
     assert opening_end(text, text.index("2.1%")) == text.index(",")
     assert opening_end("The party's share fell 2.1%.", 20) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Rival Acme recently announced 11,000 job cuts, the largest in its history.",
+            "Rival Acme",
+        ),
+        ("The Liberal Democrats won 71 seats.", "Democrats"),
+        ("Reuters reported that the company would cut 10,000 jobs.", None),
+        ("In Lorem, the toll rose to 288.", None),
+    ],
+)
+def test_the_main_actor_is_a_named_subject_of_an_act_not_of_a_report(
+    text: str, actor: str | None
+) -> None:
+    span = main_actor(text)
+    assert (text[span[0] : span[1]] if span else None) == actor

@@ -249,3 +249,21 @@ def test_another_holder_of_a_sole_post_doing_the_act_conflicts() -> None:
     assert stance(claim, "Lorem CEO Tom Hale resigned and Ana Ruiz took over.") is None
     assert stance(claim, "Lorem CEO Tom Hale visited the plant.") is None
     assert stance(claim, "Ipsum CEO Tom Hale resigned on Monday.") is None
+
+
+def test_a_sentence_about_another_names_act_says_nothing_of_the_claims() -> None:
+    claim = "The job cuts Globex announced in January were the largest in the company’s history."
+    article = "Globex cut jobs. Acme cut jobs too."
+    rival = decided(
+        claim,
+        "Rival Acme recently announced 11,000 job cuts, the largest in the company’s history.",
+        article=article,
+    )
+    assert (rival.rule, getattr(rival, "stance", None)) == ("actors.another-subject", None)
+    assert rival.reason == "the sentence is about Acme, whom the claim does not name"
+    for passage in [
+        "Reuters reported that the cuts were the largest in the company’s history.",
+        "Globex recently announced 11,000 job cuts, the largest in the company’s history.",
+    ]:
+        outcome = decided(claim, passage, article=article)
+        assert getattr(outcome, "stance", None) is Stance.SUPPORTS, passage

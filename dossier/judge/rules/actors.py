@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dossier.analysis.parse import main_actor
 from dossier.analysis.text import Token, expand
 from dossier.judge.acts import (
     doer_said,
@@ -36,6 +37,31 @@ def other_subject_(case: Case) -> LeftOut | None:
     """ "several SDF fighters were wounded" does not say "Coalition advisers were wounded", even
     when the sentence names advisers elsewhere."""
     return left_out(other_subject(case.claim, case.passage))
+
+
+@rule("actors.another-subject", Stage.STATEMENTS)
+def another_subject(case: Case) -> LeftOut | None:
+    """A sentence that names none of the claim's names, and whose main act is done by a name
+    the claim does not have, is about that one: "Parent firm Acme recently announced 11,000
+    job cuts, the largest in the company's history" says nothing of Globex's cuts being the
+    largest in its history. (A sentence that reports what someone said is read for what it
+    reports, and a speaker who speaks for the claim's names speaks of them.)"""
+    passage, names = case.passage, case.claim_names
+    if not names or names & (passage.keys | passage.voice):
+        return None
+    if not any(_name(t) for t in passage.tokens):
+        return None  # (the parser is loaded only for a sentence that names someone)
+    span = main_actor(passage.text)
+    if span is None:
+        return None
+    actors = [t for t in passage.tokens if t.start < span[1] and span[0] < t.end and _name(t)]
+    if not actors:
+        return None
+    return LeftOut(f"the sentence is about {actors[-1].text}, whom the claim does not name")
+
+
+def _name(token: Token) -> bool:
+    return token.entity and len(token.text) > 1 and any(k[0] in "@#" for k in token.keys)
 
 
 @rule("actors.reversed-roles", Stage.STATEMENTS)

@@ -416,7 +416,9 @@ def described_other(case: Case) -> LeftOut | None:
     121, which does not contradict "Lorem won 412 seats". Only when the sentence itself says
     none of the claim's names; a backing figure is not asked (its value already agrees)."""
     claim, passage = case.claim, case.passage
-    names = {k for t in claim.terms for k in t.keys if k[0] in "@#"} | claim.names
+    # (the claim's opening capitalised word counts as a name even where the article never
+    # writes it: an article that never names the claim's party gives it no figure by "it")
+    names = case.claim_names | {k for t in claim.terms for k in t.keys if k[0] == "#"}
     if not names or names & passage.keys:
         return None
     _, _, pf, _ = _answer(case)
