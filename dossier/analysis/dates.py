@@ -56,6 +56,32 @@ _PERIOD_RE = re.compile(
 )
 
 
+# A year said relative to the article's: "last year", "a year ago", "two years ago", "the
+# previous year" (not "since last year", which reaches to now).
+_YEARS_AGO_RE = re.compile(
+    r"(?<!since )\b(?:(?P<last>last|previous|the\s+previous)\s+year|"
+    r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def years_ago(text: str) -> list[tuple[int, str]]:
+    """How many years before its article each relative year of a text is, with its words:
+    "Last year in Lorem, 31 girls ..." -> [(1, "Last year")]; "three years ago" -> 3."""
+    found = []
+    for m in _YEARS_AGO_RE.finditer(text):
+        n = m.group("n")
+        if n is None:
+            back = 1
+        elif n.isdigit():
+            back = int(n)
+        else:
+            back = 1 if n.lower() == "a" else _NUMBER_WORDS.index(n.lower()) + 1
+        found.append((back, m.group()))
+    return found
+
+
 def event_date(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The date the passage gives for its event and the words that give it, or None.
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.analysis.dates import day_before, written_period
+from dossier.analysis.dates import day_before, written_period, years_ago
 
 D = dt.date
 
@@ -63,3 +63,18 @@ def test_a_day_without_its_year_is_the_last_such_day_before_the_report() -> None
     assert day_before("On 20 December the count rose.", report)[0] == dt.date(2022, 12, 20)  # type: ignore[index]
     assert day_before("By June 2, 2022, it had risen.", report) is None  # its year is written
     assert day_before("The toll rose on Tuesday.", report) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Last year in Lorem, 31 girls fell ill.", [(1, "Last year")]),
+        ("Three years ago the mill closed.", [(3, "Three years ago")]),
+        ("It had 12 staff a year ago and 40 now.", [(1, "a year ago")]),
+        ("In the previous year it cut 2 jobs.", [(1, "the previous year")]),
+        ("Cases have doubled since last year.", []),
+        ("The year began well.", []),
+    ],
+)
+def test_a_year_said_relative_to_the_articles(text: str, found: list[tuple[int, str]]) -> None:
+    assert years_ago(text) == found

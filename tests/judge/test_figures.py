@@ -784,3 +784,13 @@ def test_a_floor_is_not_a_final_figure() -> None:
     assert getattr(fixed, "stance", None) is Stance.SUPPORTS
     undated = decided("The Lorem crash killed 275 people.", floor)
     assert getattr(undated, "stance", None) is Stance.SUPPORTS
+
+
+def test_a_figure_of_last_year_does_not_contradict_an_undated_claim() -> None:
+    claim = "Seven girls fell ill after a school trip to Lorem."
+    passage = "Last year in Lorem, 31 girls fell ill after a school trip."
+    old = decided(claim, passage, published=2015)
+    assert (old.rule, getattr(old, "stance", None)) == ("figures.another-year", None)
+    assert old.reason == "the passage speaks of 2014 (“Last year”), before its article"
+    now = decided(claim, "In Lorem, 31 girls fell ill after a school trip.", published=2015)
+    assert getattr(now, "stance", None) is Stance.CONFLICTS

@@ -8,6 +8,7 @@ import datetime as dt
 import math
 import re
 
+from dossier.analysis.dates import years_ago
 from dossier.analysis.kinds import own_year
 from dossier.analysis.parse import figure_frame
 from dossier.analysis.quantity import Agreement, compare
@@ -337,9 +338,13 @@ def another_year(case: Case) -> LeftOut | None:
     # A sentence that names only earlier years does not contradict it either: "Turnout stayed
     # above 75% at every election until 1970" (though a like figure there may back it: "The
     # firm, founded in 1994, cut 300 jobs").
-    years = [y.year for y in case.passage.facets.years if not y.since]
-    if agreement is not Agreement.AGREE and years and max(years) < case.published:
-        return LeftOut(f"the passage speaks of {max(years)}, before its article")
+    years = [(y.year, str(y.year)) for y in case.passage.facets.years if not y.since]
+    # (and of a year said relative to its article's: "Last year in Lorem, 31 girls ...")
+    years += [(case.published - back, words) for back, words in years_ago(case.passage.text)]
+    if agreement is not Agreement.AGREE and years and max(years)[0] < case.published:
+        year, words = max(years)
+        said = str(year) if words == str(year) else f"{year} (“{words}”)"
+        return LeftOut(f"the passage speaks of {said}, before its article")
     return None
 
 
