@@ -62,3 +62,12 @@ def test_a_figure_in_a_condition_is_no_report_of_it() -> None:
     # a verb's "were ... to" is no inversion: "were reduced to 58.1%" reports it
     told = explain(claim, "Turnout in the Lorem poll was 58.1%, officials said.")
     assert told.startswith("conflicts"), told
+
+
+def test_what_a_claim_says_was_advised_is_told_with_should() -> None:
+    passage = (
+        "The panel resolved by consensus to advise the minister that the Lorem dam should be"
+        " closed to traffic."
+    )
+    advised = stance("The panel advised that the Lorem dam be closed to traffic.", passage)
+    assert advised is not None and advised.stance is Stance.SUPPORTS

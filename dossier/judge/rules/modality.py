@@ -31,6 +31,12 @@ def supposed(case: Case) -> LeftOut | None:
     return LeftOut(f"the passage says what {modal} happen, not what happened") if modal else None
 
 
+# A claim that reports advice: what was advised is said with "should" ("advised that the
+# outbreak should be determined not to constitute ..."). Not "suggest": a study suggests
+# what it found.
+_ADVICE_RE = re.compile(r"\b(?:advis|recommend|urg)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
+
+
 def _modal(case: Case) -> str | None:
     """The modal word of the clause that says the claim's act, if any."""
     claim, passage = case.claim, case.passage
@@ -38,6 +44,8 @@ def _modal(case: Case) -> str | None:
         return None  # "... oil—may lower the risk": the claim says what may happen
     if _PLANNED_RE.search(claim.text):
         return None  # "the inquiry was to be led by ...": the claim says what was planned
+    if _ADVICE_RE.search(claim.text):
+        return None  # "the committee advised that ...": what it advised "should" be is told
     tokens = passage.tokens
     acts = [j for j in case.cover.matched if not tokens[j].entity and not threat_at(passage, j)]
     if not acts:
