@@ -524,7 +524,7 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
         return _compare_vague(claim, passage)
     if _far_above(claim, passage):
         return Agreement.UNCLEAR
-    if _within(passage, claim):
+    if _within(passage, claim) or _rounded_floor(claim, passage):
         return Agreement.AGREE
     if _close(claim, passage):
         same_direction = _HEDGES.get(claim.hedge or "") in {None, "approx"} or (
@@ -537,6 +537,17 @@ def compare(claim: Quantity, passage: Quantity) -> Agreement:
     ):
         return Agreement.CONFLICT  # "less than half" vs "more than half"
     return Agreement.UNCLEAR
+
+
+def _rounded_floor(claim: Quantity, passage: Quantity) -> bool:
+    """ "More than 600 votes" is how a newsroom writes 630: a floor written as a round number
+    stands for the values up to its next step ("more than 600": 600 to 700; "over 1,100": to
+    1,200; "at least 275": 275 alone), and a claim's figure there is backed."""
+    if _HEDGES.get((passage.hedge or "").lower()) not in _UPWARD or not math.isinf(passage.high):
+        return False
+    if math.isinf(claim.high) or claim.low < passage.low:
+        return False
+    return claim.high < passage.low + 2 * _rounding(passage)
 
 
 def _compare_vague(claim: Quantity, passage: Quantity) -> Agreement:

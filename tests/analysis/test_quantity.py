@@ -329,3 +329,19 @@ def test_a_change_is_two_figures_and_a_range_one() -> None:
     assert (between.low, between.high) == (200, 300)
     (span,) = extract("a front of 5-6 km")
     assert (span.low, span.high) == (5, 6)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "agreement"),
+    [
+        ("630 votes", "more than 600 votes", Agreement.AGREE),
+        ("1,175 injured", "over 1,100 injured", Agreement.AGREE),
+        ("1.54 million workers", "more than 1.5 million workers", Agreement.AGREE),
+        ("700 votes", "more than 600 votes", Agreement.UNCLEAR),
+        ("276 people", "at least 275 people", Agreement.UNCLEAR),
+    ],
+)
+def test_a_round_floor_stands_for_the_values_up_to_its_next_step(
+    claim: str, passage: str, agreement: Agreement
+) -> None:
+    assert compare(one(claim), one(passage)) is agreement
