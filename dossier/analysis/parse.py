@@ -181,11 +181,26 @@ def figure_frame(text: str, start: int, end: int) -> Frame | None:
     if verb is None:
         return None
     subject = _subject(p, verb)
+    if subject in {i, noun}:
+        subject = _passive_for(p, verb)  # "four million votes were cast for Reform": Reform
     if subject is None or subject in {i, noun}:
         return None
     start, end = p.span(subject)
     proper = any(w.tag.startswith("NNP") for w in p.words if start <= w.start < end)
     return Frame((p.words[verb].start, p.words[verb].end), (start, end), proper)
+
+
+def _passive_for(p: Parse, verb: int) -> int | None:
+    """The name a passive verb's "for" or "by" phrase gives ("votes were cast *for Reform*",
+    "seats were won *by the SNP*"): whom what its subject counts is said of; None without one."""
+    if not any(p.words[j].dep == "aux:pass" for j in p.children(verb)):
+        return None
+    for j in p.children(verb):
+        w = p.words[j]
+        cases = {p.words[k].text.lower() for k in p.children(j) if p.words[k].dep == "case"}
+        if w.dep in {"obl", "obl:agent"} and cases & {"for", "by"} and w.tag.startswith("NNP"):
+            return j
+    return None
 
 
 _TIME_MARKS = frozenset({"when", "after", "before", "while", "until", "once", "since"})

@@ -29,6 +29,13 @@ CASES = [
         "cut",
     ),
     ("The party lost 252 seats and was reduced to a rump of 121.", "121", "party", "reduced"),
+    # a passive verb's "for" phrase: whose votes they are
+    (
+        "More than four million votes were cast for Reform in the general election.",
+        "More than four million",
+        "Reform",
+        "cast",
+    ),
 ]
 
 

@@ -794,3 +794,13 @@ def test_a_figure_of_last_year_does_not_contradict_an_undated_claim() -> None:
     assert old.reason == "the passage speaks of 2014 (“Last year”), before its article"
     now = decided(claim, "In Lorem, 31 girls fell ill after a school trip.", published=2015)
     assert getattr(now, "stance", None) is Stance.CONFLICTS
+
+
+def test_votes_cast_for_another_are_its_own() -> None:
+    outcome = decided(
+        "Ipsum won 9.7 million votes in the general election.",
+        "Nine million votes were cast for Lorem in the general election.",
+        article="Ipsum and Lorem fought the election.",
+    )
+    assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
+    assert outcome.reason == "the figure is said of Lorem, whom the claim does not name"
