@@ -124,7 +124,9 @@ _FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _SINGLE_RE = re.compile(_QUANTITY_PARTS + r"(?P<num2>(?!))?" + _QUANTITY_END, re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\sA-Za-z])")
-_OF_RE = re.compile(r"\s+of\s+((?:the\s+)?[^,.;:()\"“”]{1,60})")
+_OF_RE = re.compile(r"\s+of\s+((?:the\s+)?(?:[^,.;:()\"“”]|[.,](?=\d)){1,60})")
+# The number of a whole a share is "of" ("1.2% of the 1.544 million workers"): not its noun.
+_WHOLE_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|thousand|million|billion", re.IGNORECASE)
 
 
 class Agreement(StrEnum):
@@ -244,8 +246,12 @@ def _object_of(text: str, end: int) -> str | None:
         return None
     kept: list[str] = []
     for word in m.group(1).split():
-        if word.lower() in NOUN_ENDS:
-            break
+        if word.lower() in NOUN_ENDS and not (word == "and" and kept and kept[-1].endswith("-")):
+            break  # (but "full- and part-time workers" goes on)
+        if _WHOLE_NUMBER_RE.fullmatch(word):
+            continue
+        if kept and word.lower() in {"the", "a", "an"}:
+            break  # "workers the company reported": another phrase begins
         kept.append(word)
         if len(kept) == 6:
             break

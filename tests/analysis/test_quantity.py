@@ -345,3 +345,9 @@ def test_a_round_floor_stands_for_the_values_up_to_its_next_step(
     claim: str, passage: str, agreement: Agreement
 ) -> None:
     assert compare(one(claim), one(passage)) is agreement
+
+
+def test_a_share_of_a_counted_whole_is_of_the_wholes_noun() -> None:
+    text = "They were about 1.2% of the 1.544 million full- and part-time workers on its books."
+    share = extract(text)[0]
+    assert (share.text, share.noun) == ("about 1.2%", "the full- and part-time workers")
