@@ -42,6 +42,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("halt", "stop", "suspend", "ceas", "paus", "abandon", "neglect"),
     ("biggest", "largest"),
     ("big", "larg"),
+    ("workforc", "worker", "employe", "staff", "headcount"),
 )
 
 # Verbs that news writing uses for one act only before a certain object: to break, lift, end

@@ -804,3 +804,18 @@ def test_votes_cast_for_another_are_its_own() -> None:
     )
     assert (outcome.rule, getattr(outcome, "stance", None)) == ("figures.owned-by-another", None)
     assert outcome.reason == "the figure is said of Lorem, whom the claim does not name"
+
+
+def test_a_firms_workers_staff_and_workforce_are_one_count() -> None:
+    outcome = decided(
+        "Globex's roughly 18,000 job cuts amounted to about 10% of its workforce.",
+        "The roughly 18,000 job cuts at Globex represent about 1.2% of the 1.544 million full-"
+        " and part-time workers the company reported.",
+    )
+    assert (outcome.rule, getattr(outcome, "stance", None)) == (
+        "figures.disagree",
+        Stance.CONFLICTS,
+    )
+    assert (
+        outcome.reason == "claim about 10% vs passage about 1.2% of the full- and part-time workers"
+    )
