@@ -172,10 +172,10 @@ def _pronoun(word: str, previous: str | None, resolve: Resolve | None) -> str | 
 
 
 _TRAILING_RE = re.compile(
-    r"(?:\s+(?:has|have|had|already|also|reportedly|previously|repeatedly|again|later|earlier|"
-    r"had|now|then|once|officially|publicly))+$",
-    re.IGNORECASE,
-)
+    r"(?:\s+(?:(?i:has|have|had|already|also|again|later|earlier|now|then|once)|[a-z]+ly))+$"
+)  # (an adverb in -ly, lower case: "Parent firm Acme recently announced")
+# A phrase that ends in one of these is no one: "Combined with previously announced layoffs".
+_OPEN_ENDS = frozenset({"with", "by", "of", "for", "from", "to", "in", "on", "at", "as", "than"})
 
 
 def _clean(who: str) -> str | None:
@@ -192,6 +192,8 @@ def _clean(who: str) -> str | None:
     if not who or not any(c.isalpha() for c in who) or len(who.split()) > _MAX_WORDS:
         return None
     words = who.lower().split()
+    if words[-1] in _OPEN_ENDS:
+        return None
     if words[0] in CLAUSE_OPENERS or not CLAUSE_VERBS.isdisjoint(words) or _DIGIT_RE.search(who):
         return None  # "After CEO Ana Ruiz", "Spain had 156": a clause, not who speaks
     return who

@@ -56,3 +56,12 @@ def test_a_dateline_before_the_speaker_is_not_the_speaker() -> None:
     )
     assert speaker("Spain had 156 cases, the ministry said.") == "the ministry"
     assert speaker("The 2 men said they left.") is None  # a figure, not a dateline
+
+
+def test_an_adverb_or_a_phrase_open_at_its_end_is_not_the_speaker() -> None:
+    assert speaker("Parent firm Acme recently announced 11,000 job cuts.") == "Parent firm Acme"
+    assert speaker("The ministry officially announced the toll.") == "The ministry"
+    assert (
+        speaker("Combined with previously announced layoffs, that is a total of 27,000 cuts.")
+        is None
+    )
