@@ -33,6 +33,7 @@ REIDENTIFY_RE = re.compile(
 )
 
 _ROUND_SHARE_RE = re.compile(r"(?:the |a )?(?:most|majority)", re.IGNORECASE)
+_NUMBERED_RE = re.compile(r"\d")
 
 Answer = tuple[Agreement, Figure, Figure, str]  # how a claim's figure compares, and of what
 
@@ -162,6 +163,11 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
             return None
         return "" if claim.context & passage.context else None
     shared = claim.measure & passage.measure
+    # "most of the 1.5 million employees work in warehouses" is not a share of the cut: a
+    # share in round words meets a claim's numbered share only where it says the claim's act
+    acts = (claim.context - claim.measure) & (passage.context - passage.measure)
+    if shared and _ROUND_SHARE_RE.fullmatch(pq.text) and _NUMBERED_RE.search(cq.text) and not acts:
+        return None
     if shared and not passage.generic:
         if all(k.startswith("~") for k in shared) and not claim.modifiers <= sentence_keys:
             return None  # "troops" and "security forces" meet as words, not as these people

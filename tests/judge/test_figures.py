@@ -819,3 +819,17 @@ def test_a_firms_workers_staff_and_workforce_are_one_count() -> None:
     assert (
         outcome.reason == "claim about 10% vs passage about 1.2% of the full- and part-time workers"
     )
+
+
+def test_a_round_share_meets_a_numbered_one_only_where_it_says_the_same_act() -> None:
+    claim = "Globex's roughly 18,000 job cuts amounted to about 10% of its workforce."
+    article = "Globex cut jobs."
+    where = decided(
+        claim,
+        "While most of Globex's 1.5 million employees work in warehouses, the job cuts will"
+        " largely affect its corporate workforce.",
+        article=article,
+    )
+    assert (where.rule, getattr(where, "stance", None)) == ("figures.same-measure", None)
+    cut = decided(claim, "Most of Globex's employees were let go in the job cuts.", article=article)
+    assert getattr(cut, "stance", None) is Stance.CONFLICTS
