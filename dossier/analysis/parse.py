@@ -451,3 +451,25 @@ def main_actor(text: str) -> tuple[int, int] | None:
     if subject is None or not p.words[subject].tag.startswith("NNP"):
         return None
     return p.span(subject)
+
+
+def doer_span(text: str, start: int) -> tuple[int, int] | None:
+    """The span of whoever does the act of the verb at ``text[start:]``, by the parse: its
+    subject's phrase ("*a US strike* killed the commander"), or for a passive its "by" phrase
+    ("the commander was killed *by a Russian strike*"); None when the parse shows neither, or
+    no verb there."""
+    p = parse(text)
+    verb = next((i for i, w in enumerate(p.words) if w.start == start), None)
+    if verb is None or not p.words[verb].tag.startswith("VB"):
+        return None
+    passive = any(p.words[j].dep in {"aux:pass", "nsubj:pass"} for j in p.children(verb))
+    for j in p.children(verb):
+        dep = p.words[j].dep
+        if (not passive and dep == "nsubj") or dep == "obl:agent":
+            return p.extent(_subtree(p, j))
+    return None
+
+
+def is_verb(text: str, start: int) -> bool:
+    """Whether the word at ``text[start:]`` is a verb by the parse ("killed", not "death")."""
+    return any(w.start == start and w.tag.startswith("VB") for w in parse(text).words)

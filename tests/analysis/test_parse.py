@@ -7,8 +7,10 @@ import pytest
 from dossier.analysis.parse import (
     MODEL,
     classifiers,
+    doer_span,
     figure_frame,
     graded,
+    is_verb,
     main_actor,
     opening_end,
     parse,
@@ -164,3 +166,15 @@ def test_the_main_actor_is_a_named_subject_of_an_act_not_of_a_report(
 ) -> None:
     span = main_actor(text)
     assert (text[span[0] : span[1]] if span else None) == actor
+
+
+def test_who_does_an_act_is_its_subject_or_its_by_phrase() -> None:
+    passive = "The commander was killed by a Russian strike."
+    span = doer_span(passive, passive.index("killed"))
+    assert span is not None and passive[span[0] : span[1]] == "by a Russian strike"
+    active = "Islamic State fighters seized a cache of weapons."
+    span = doer_span(active, active.index("seized"))
+    assert span is not None and active[span[0] : span[1]] == "Islamic State fighters"
+    noun = "Officials confirmed the death of the leader."
+    assert not is_verb(noun, noun.index("death"))
+    assert doer_span(noun, noun.index("death")) is None

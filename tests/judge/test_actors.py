@@ -267,3 +267,18 @@ def test_a_sentence_about_another_names_act_says_nothing_of_the_claims() -> None
     ]:
         outcome = decided(claim, passage, article=article)
         assert getattr(outcome, "stance", None) is Stance.SUPPORTS, passage
+
+
+def test_a_one_actor_act_said_as_a_noun_gives_it_to_no_one() -> None:
+    claim = "A US strike killed the Lorem group leader in Ipsum."
+    article = "The US and Russia strike Ipsum."
+    noun = decided(
+        claim,
+        "Officials confirmed the death of the leader of the Dolor group in a strike in Ipsum.",
+        article=article,
+    )
+    assert (noun.rule, getattr(noun, "stance", None)) == ("actors.other-actor", None)
+    verb = decided(
+        claim, "The Lorem group leader was killed in Ipsum by a Russian strike.", article=article
+    )
+    assert (verb.rule, getattr(verb, "stance", None)) == ("actors.exclusive-act", Stance.CONFLICTS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.analysis.parse import main_actor
+from dossier.analysis.parse import doer_span, is_verb, main_actor
 from dossier.analysis.text import Token, expand
 from dossier.judge.acts import (
     doer_said,
@@ -16,7 +16,7 @@ from dossier.judge.acts import (
     other_target,
     reversed_roles,
 )
-from dossier.judge.analyses import Term
+from dossier.judge.analyses import PassageAnalysis, Term
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut, left_out
 from dossier.judge.registry import Stage, rule
@@ -79,6 +79,8 @@ def exclusive_act(case: Case) -> Judgment | None:
     exclusive = any(k in EXCLUSIVE_ACTS for t in case.claim.terms for k in t.keys)
     if actor is None or not exclusive or coverage < thresholds.MIN_COVERAGE_STATEMENT:
         return None
+    if not _does_it(case.passage, actor):
+        return None  # the act is a noun ("the death of the leader of ..."), or done by another
     return Judgment(
         stance=Stance.CONFLICTS,
         reason=f"claim says {', '.join(case.cover.absent)}, passage says {actor}",
@@ -87,6 +89,22 @@ def exclusive_act(case: Case) -> Judgment | None:
         highlights=[],
         score=round(coverage, 4),
     )
+
+
+def _does_it(passage: PassageAnalysis, actor: str) -> bool:
+    """Whether the sentence's parse lets ``actor`` be who does its one-actor act: the act is a
+    verb ("a US strike *killed* ..."; not "the *death* of the leader of al-Shabaab"), and the
+    actor is in its subject or "by" phrase where the parse shows one."""
+    text, tokens = passage.text, passage.tokens
+    acts = [t for t in tokens if set(expand(t.keys)) & EXCLUSIVE_ACTS]
+    at = text.find(actor)
+    for t in acts:
+        if not is_verb(text, t.start):
+            continue
+        doer = doer_span(text, t.start)
+        if doer is None or doer[0] <= at < doer[1]:
+            return True
+    return False
 
 
 @rule("actors.other-actor", Stage.STATEMENTS)
