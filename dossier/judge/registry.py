@@ -106,6 +106,7 @@ ORDER: tuple[str, ...] = (
     "actors.another-subject",
     "actors.reversed-roles",
     "modality.supposed",
+    "modality.unknown",
     "actors.exclusive-act",
     "actors.other-actor",
     "actors.only-against",

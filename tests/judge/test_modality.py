@@ -71,3 +71,17 @@ def test_what_a_claim_says_was_advised_is_told_with_should() -> None:
     )
     advised = stance("The panel advised that the Lorem dam be closed to traffic.", passage)
     assert advised is not None and advised.stance is Stance.SUPPORTS
+
+
+def test_what_no_one_knows_neither_backs_nor_contradicts() -> None:
+    claim = "The meteorite disintegrated on impact near Lorem."
+    passage = (
+        "Experts said it was not clear whether the meteorite had disintegrated on impact near"
+        " Lorem."
+    )
+    assert (
+        explain(claim, passage)
+        == "left out: the passage says it is not known (“not clear whether”)"
+    )
+    said = "Experts said the meteorite had disintegrated on impact near Lorem."
+    assert getattr(stance(claim, said), "stance", None) is Stance.SUPPORTS

@@ -72,6 +72,33 @@ _CONDITION_RE = re.compile(
 )
 
 
+# Words that say a thing is not known: "it was not clear whether", "it is unclear if", "it
+# remains unknown whether", "officials could not confirm whether".
+_UNKNOWN_RE = re.compile(
+    r"\b(?:(?:not|n't)\s+(?:yet\s+)?(?:clear|known|certain|sure|confirm(?:ed)?)|unclear|"
+    r"unknown|uncertain)\s+(?:whether|if)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("modality.unknown", Stage.STATEMENTS)
+def unknown(case: Case) -> LeftOut | None:
+    """ "Experts said it was not clear whether the meteorite had disintegrated on impact" says
+    that no one knows, not that it did or did not: it neither backs nor contradicts "the
+    meteorite disintegrated on impact". Only when the claim's words come after the words that
+    say so, and the claim is not itself of what is unknown."""
+    claim, passage = case.claim, case.passage
+    if _UNKNOWN_RE.search(claim.text):
+        return None
+    m = _UNKNOWN_RE.search(passage.text)
+    if m is None:
+        return None
+    tokens = passage.tokens
+    if not any(tokens[j].start >= m.end() for j in case.cover.matched):
+        return None
+    return LeftOut(f"the passage says it is not known (“{m.group()}”)")
+
+
 @rule("modality.supposed-figure", Stage.FIGURES)
 def supposed_figure(case: Case) -> LeftOut | None:
     """A figure in a clause that supposes it is no report of it: "Were the figure to fall below
