@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from judging import each_rule_decides, explain, stance
+from judging import decided, each_rule_decides, explain, stance
 
 from dossier.models import Stance
 
@@ -79,9 +79,8 @@ def test_what_no_one_knows_neither_backs_nor_contradicts() -> None:
         "Experts said it was not clear whether the meteorite had disintegrated on impact near"
         " Lorem."
     )
-    assert (
-        explain(claim, passage)
-        == "left out: the passage says it is not known (“not clear whether”)"
-    )
+    unknown = decided(claim, passage)
+    assert (unknown.rule, getattr(unknown, "stance", None)) == ("modality.unknown", None)
+    assert unknown.reason == "the passage says it is not known (“not clear whether”)"
     said = "Experts said the meteorite had disintegrated on impact near Lorem."
     assert getattr(stance(claim, said), "stance", None) is Stance.SUPPORTS
