@@ -28,6 +28,7 @@ APPROX_STEPS = 5  # ... but no more than this many roundings of the number as wr
 EXACT_TOLERANCE = 0.02  # "80%" and "80.5 percent" are the same figure, rounding aside
 DISTINCT_VALUE = 13  # a number at least this large is seldom the same by chance in one story
 SAME_DAY_DAYS = 1  # a count reported this many days from a claim's day may be of that day
+RECENT_DAYS = 183  # a day this many days or fewer before an article is of its time, not history
 OPEN_RANGE = 0.5  # "more than 1,500" is said of up to half as much again, not of 15,000
 OWNER_WINDOW = 6  # tokens before a figure, in its clause, where the name that owns it is looked for
 # Characters read on each side of a figure for the words that tell its kind (a change, a

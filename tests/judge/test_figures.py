@@ -833,3 +833,16 @@ def test_a_round_share_meets_a_numbered_one_only_where_it_says_the_same_act() ->
     assert (where.rule, getattr(where, "stance", None)) == ("figures.same-measure", None)
     cut = decided(claim, "Most of Globex's employees were let go in the job cuts.", article=article)
     assert getattr(cut, "stance", None) is Stance.CONFLICTS
+
+
+def test_a_day_of_the_months_before_the_article_is_of_its_time_not_history() -> None:
+    claim = "Globex's roughly 18,000 job cuts amounted to about 10% of its workforce."
+    passage = (
+        "The roughly 18,000 job cuts at Globex represent about 1.2% of the 1.5 million workers"
+        " the company reported as of Sept. 30, {year}."
+    )
+    recent = decided(claim, passage.format(year=2022), published_on=dt.date(2023, 1, 4))
+    assert (recent.rule, getattr(recent, "stance", None)) == ("figures.disagree", Stance.CONFLICTS)
+    old = decided(claim, passage.format(year=2019), published_on=dt.date(2023, 1, 4))
+    assert (old.rule, getattr(old, "stance", None)) == ("figures.another-year", None)
+    assert old.reason == "the passage speaks of 2019, before its article"

@@ -8,7 +8,7 @@ import datetime as dt
 import math
 import re
 
-from dossier.analysis.dates import years_ago
+from dossier.analysis.dates import written_period, years_ago
 from dossier.analysis.kinds import own_year
 from dossier.analysis.parse import figure_frame
 from dossier.analysis.quantity import Agreement, compare
@@ -339,6 +339,12 @@ def another_year(case: Case) -> LeftOut | None:
     # above 75% at every election until 1970" (though a like figure there may back it: "The
     # firm, founded in 1994, cut 300 jobs").
     years = [(y.year, str(y.year)) for y in case.passage.facets.years if not y.since]
+    # (a day of the months before its article is no history: "the 1.5 million workers it
+    # reported as of Sept. 30, 2022" in January 2023)
+    day = written_period(case.passage.text)
+    published_on = case.published_on
+    if day and published_on and (published_on - day[1]).days <= thresholds.RECENT_DAYS:
+        years = [(y, w) for y, w in years if y != day[1].year]
     # (and of a year said relative to its article's: "Last year in Lorem, 31 girls ...")
     years += [(case.published - back, words) for back, words in years_ago(case.passage.text)]
     if agreement is not Agreement.AGREE and years and max(years)[0] < case.published:
