@@ -81,4 +81,4 @@ def test_a_passage_is_indexed_by_its_own_keys_not_its_synonyms() -> None:
     from dossier.retrieval.interface import passage_terms
 
     terms = passage_terms(Analyzer().tokens("The crash caused 40 deaths among the workers."))
-    assert terms.split() == ["crash", "caus", "#40", "death", "~kill", "worker"]
+    assert terms.split() == ["crash", "caus", "#40", "death", "~kill", "worker", "~workforc"]
