@@ -10,7 +10,8 @@ SPEECH_VERBS = (
     "warns", "added", "adds", "believes", "wrote", "writes", "insisted", "insists", "alleged",
     "alleges", "accused", "accuses", "confirmed", "confirms", "acknowledged", "admitted",
     "revealed", "noted", "argued", "declared", "explained", "blamed", "vowed", "estimated",
-    "estimates", "showed", "shows", "cited", "dismissed", "dismisses",
+    "estimates", "showed", "shows", "cited", "dismissed", "dismisses", "refuted", "refutes",
+    "rejected", "rejects", "disputed", "disputes",
 )  # fmt: skip
 # Verbs that give an estimate's source when a figure follows "at": "The Pentagon puts the
 # number of troops at about 500", "Officials placed the toll at 288".

@@ -65,3 +65,8 @@ def test_an_adverb_or_a_phrase_open_at_its_end_is_not_the_speaker() -> None:
         speaker("Combined with previously announced layoffs, that is a total of 27,000 cuts.")
         is None
     )
+
+
+def test_who_refutes_or_rejects_a_claim_speaks() -> None:
+    assert speaker("The ministry refuted the allegation that the dam had failed.") == "The ministry"
+    assert speaker("Ana Ruiz rejected the claim.") == "Ana Ruiz"
