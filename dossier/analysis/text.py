@@ -91,6 +91,12 @@ def name_key(word: str) -> str:
     return "#" + name_skeleton(_POSSESSIVE_RE.sub("", anyascii(word).lower()).replace(".", ""))
 
 
+def is_name(token: Token) -> bool:
+    """Whether a token is a name someone or something is called by: a name the analyzer found
+    (an alias, or a capitalised word) of more than one letter."""
+    return token.entity and len(token.text) > 1 and any(k[0] in "@#" for k in token.keys)
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a text, for comparisons that ignore accents and case."""
     return anyascii(text).lower()

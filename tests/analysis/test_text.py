@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.analysis.attribution import speaker
-from dossier.analysis.text import Analyzer, content_keys, name_skeleton
+from dossier.analysis.text import Analyzer, content_keys, is_name, name_skeleton
 
 ALIASES = {
     "Islamic State": ["IS", "ISIS", "ISIL", "Daesh"],
@@ -246,3 +246,8 @@ def test_a_title_is_found_without_its_inner_of() -> None:
     assert keys == ["@inspector-of-mines", "@inspector-of-mines"]
     plain = Analyzer({"Bank of Lorem": []}).tokens("a bank of lorem ipsum; Bank Lorem")
     assert [t.keys[0] for t in plain if t.keys[0].startswith("@")] == ["@bank-of-lorem"] * 2
+
+
+def test_a_name_is_a_word_of_more_than_one_letter_the_analyzer_reads_as_one() -> None:
+    tokens = Analyzer({"Kurdish Front": ["KF"]}).tokens("Ana Ruiz met the KF in A town.")
+    assert [t.text for t in tokens if is_name(t)] == ["Ruiz", "KF"]  # "Ana" opens the sentence

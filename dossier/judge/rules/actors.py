@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier.analysis.parse import doer_span, is_verb, main_actor
-from dossier.analysis.text import Token, expand
+from dossier.analysis.text import Token, expand, is_name
 from dossier.judge.acts import (
     doer_said,
     only_against,
@@ -49,19 +49,15 @@ def another_subject(case: Case) -> LeftOut | None:
     passage, names = case.passage, case.claim_names
     if not names or names & (passage.keys | passage.voice):
         return None
-    if not any(_name(t) for t in passage.tokens):
+    if not any(is_name(t) for t in passage.tokens):
         return None  # (the parser is loaded only for a sentence that names someone)
     span = main_actor(passage.text)
     if span is None:
         return None
-    actors = [t for t in passage.tokens if t.start < span[1] and span[0] < t.end and _name(t)]
+    actors = [t for t in passage.tokens if t.start < span[1] and span[0] < t.end and is_name(t)]
     if not actors:
         return None
     return LeftOut(f"the sentence is about {actors[-1].text}, whom the claim does not name")
-
-
-def _name(token: Token) -> bool:
-    return token.entity and len(token.text) > 1 and any(k[0] in "@#" for k in token.keys)
 
 
 @rule("actors.reversed-roles", Stage.STATEMENTS)

@@ -12,7 +12,7 @@ from dossier.analysis.dates import written_period, years_ago
 from dossier.analysis.kinds import own_year
 from dossier.analysis.parse import figure_frame
 from dossier.analysis.quantity import Agreement, compare
-from dossier.analysis.text import Token, expand
+from dossier.analysis.text import expand, is_name
 from dossier.judge.analyses import Figure
 from dossier.judge.case import Case
 from dossier.judge.cover import figure_owner
@@ -449,7 +449,7 @@ def described_other(case: Case) -> LeftOut | None:
             return None  # the claim's own words, or what the figure counts ("the toll")
     else:
         return None
-    first = next((t for t in passage.tokens if t.start < start and _named(t)), None)
+    first = next((t for t in passage.tokens if t.start < start and is_name(t)), None)
     if first is not None:
         return LeftOut(
             f"the figure is said of “{described}”, which takes up {first.text}, named first in"
@@ -462,10 +462,6 @@ def described_other(case: Case) -> LeftOut | None:
         f"the figure is said of “{described}”, which takes up {who}, named first in the"
         " sentence before, not the claim's"
     )
-
-
-def _named(token: Token) -> bool:
-    return token.entity and len(token.text) > 1 and any(k[0] in "@#" for k in token.keys)
 
 
 @rule("figures.disagree", Stage.FIGURES)
