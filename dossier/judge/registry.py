@@ -82,6 +82,7 @@ ORDER: tuple[str, ...] = (
     "figures.missing-name",
     "figures.coverage",
     "figures.floor-not-final",
+    "figures.later-lower-tally",
     "figures.same-value",
     "figures.same-measure",
     "modality.supposed-figure",

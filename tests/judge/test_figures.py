@@ -846,3 +846,21 @@ def test_a_day_of_the_months_before_the_article_is_of_its_time_not_history() -> 
     old = decided(claim, passage.format(year=2019), published_on=dt.date(2023, 1, 4))
     assert (old.rule, getattr(old, "stance", None)) == ("figures.another-year", None)
     assert old.reason == "the passage speaks of 2019, before its article"
+
+
+def test_a_later_lower_tally_contradicts_a_claims_bare_number() -> None:
+    claim = "Global Lorem fever cases passed 6,000 in early June 2022."
+    passage = "Globally, there have been more than {n} cases of Lorem fever since May."
+    later = decided(claim, passage.format(n="3,400"), published_on=dt.date(2022, 7, 1))
+    assert (later.rule, getattr(later, "stance", None)) == (
+        "figures.later-lower-tally",
+        Stance.CONFLICTS,
+    )
+    assert later.reason == (
+        "claim 6,000 vs passage more than 3,400 cases, reported on 1 July 2022, after the"
+        " claim's date (early June 2022): a tally does not fall"
+    )
+    near = decided(claim, passage.format(n="4,500"), published_on=dt.date(2022, 7, 1))
+    assert getattr(near, "stance", None) is not Stance.CONFLICTS  # 4,500 may be 6,750
+    before = decided(claim, passage.format(n="3,400"), published_on=dt.date(2022, 6, 2))
+    assert getattr(before, "stance", None) is not Stance.CONFLICTS

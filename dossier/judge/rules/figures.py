@@ -159,6 +159,37 @@ def floor_not_final(case: Case) -> LeftOut | None:
     return None
 
 
+@rule("figures.later-lower-tally", Stage.FIGURES)
+def later_lower_tally(case: Case) -> Judgment | None:
+    """A claim's bare number that its words say is a running tally ("Global cases passed 6,000
+    in early June") against a count of that tally reported after the claim's days and lower
+    even at half as much again above its floor (``thresholds.OPEN_RANGE``): tallies do not
+    fall, so "more than 3,400 cases" on 1 July says the claim was not so. (A bare number meets
+    no count otherwise: ``figures.later-lower`` compares figures that measure the same thing.)"""
+    claimed, passage_day = case.claimed, case.dated
+    if claimed is None or passage_day is None:
+        return None
+    _, last, words = claimed
+    if passage_day[0] <= last + dt.timedelta(days=thresholds.SAME_DAY_DAYS):
+        return None
+    for cf in case.claim.figures:
+        cq = cf.quantity
+        if cq.unit != "number" or cf.measure or not _tally(cf):
+            continue
+        for pf in case.passage.figures:
+            pq = pf.quantity
+            if pq.unit != "count" or pf.kind != cf.kind or not pf.measure & cf.context:
+                continue
+            if not _tally(pf) or pq.low * (1 + thresholds.OPEN_RANGE) >= cq.low:
+                continue
+            reason = (
+                f"claim {cq.text} vs passage {pq.text} {pq.noun}, {passage_day[1]}, after the"
+                f" claim's date ({words}): a tally does not fall"
+            )
+            return _judged(case, Stance.CONFLICTS, reason, pf)
+    return None
+
+
 @rule("figures.same-value", Stage.FIGURES)
 def same_value(case: Case) -> Judgment | None:
     """When no figure of the passage is found to count what the claim's does, the same number
