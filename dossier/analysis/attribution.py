@@ -56,6 +56,17 @@ _NOUN_LIKE = frozenset({"reports", "claims", "claim", "estimates", "states", "sh
 _NOUN_BEFORE_RE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(NAME_DETERMINERS)) + r")|\b[a-z]+ed)\s*$"
 )
+# A determiner right before a speech verb's participle: "the reported 238 deaths".
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(NAME_DETERMINERS)) + r")\s*$", re.IGNORECASE
+)
+# When, said between a speaker and their verb: "on Saturday", "last Saturday", "this week".
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME_BEFORE_VERB_RE = re.compile(
+    rf"\s+(?:(?:late|early|earlier)\s+)?(?:on\s+|last\s+|this\s+)?(?:{_WEEKDAYS})\s*$"
+    r"|\s+(?:yesterday|today|tonight)\s*$"
+    r"|\s+(?:last|this|earlier\s+this)\s+(?:week|month|year|morning|evening)\s*$"
+)
 _DIGIT_RE = re.compile(r"\d")
 _LEADING_RE = re.compile(r"^(?:While|But|However|And|Meanwhile|Also|So)\s+", re.IGNORECASE)
 # A time said before the speaker: "On 4 January 2023 the Wall Street Journal reported".
@@ -227,9 +238,13 @@ def speaker(
     )
     for verb in verbs:
         # "The Syrian Democratic Forces (SDF) announced": the aside is not where the name ends.
-        head = _ASIDE_RE.sub("", sentence[: verb.start()])
-        if verb.group().split()[-1] in _NOUN_LIKE and _NOUN_BEFORE_RE.search(head):
+        # (and a time said between is not either: "The WHO (WHO) last Saturday declared")
+        head = _ASIDE_RE.sub("", _TIME_BEFORE_VERB_RE.sub("", sentence[: verb.start()]))
+        word = verb.group().split()[-1]
+        if word in _NOUN_LIKE and _NOUN_BEFORE_RE.search(head):
             continue  # "dismissed the reports", "denied claims": a noun, not the speech verb
+        if word.endswith("ed") and _DETERMINER_BEFORE_RE.search(head):
+            continue  # "the reported 238 deaths", "the alleged attack": a participle
         if _PASSIVE_RE.search(head):
             continue  # "the envoy was told": the envoy is not the one speaking
         cut = 0

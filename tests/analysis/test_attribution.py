@@ -70,3 +70,12 @@ def test_an_adverb_or_a_phrase_open_at_its_end_is_not_the_speaker() -> None:
 def test_who_refutes_or_rejects_a_claim_speaks() -> None:
     assert speaker("The ministry refuted the allegation that the dam had failed.") == "The ministry"
     assert speaker("Ana Ruiz rejected the claim.") == "Ana Ruiz"
+
+
+def test_a_time_between_the_speaker_and_the_verb_and_a_participle_are_not_the_speaker() -> None:
+    assert speaker("The Lorem Agency (LA) last Saturday declared an emergency.") == (
+        "The Lorem Agency"
+    )
+    assert speaker("The ministry on Friday announced the toll.") == "The ministry"
+    assert speaker("Ana Ruiz said that the reported 238 deaths were not the latest.") == "Ana Ruiz"
+    assert speaker("Bo Dee countered that the reported 238 deaths were from Friday.") is None
