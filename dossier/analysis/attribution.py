@@ -210,6 +210,16 @@ def _clean(who: str) -> str | None:
     return who
 
 
+def _within_name(head: str, boundary: re.Match[str]) -> bool:
+    """Whether an "and" stands between capitalised words: inside a name ("the Department of
+    Health and Human Services said"), or between two names said together ("Russia and Syria
+    said": both speak)."""
+    if boundary.group() != "and":
+        return False
+    before, after = head[: boundary.start()].split(), head[boundary.end() :].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
 def speaker(
     sentence: str,
     previous: str | None = None,
@@ -249,7 +259,7 @@ def speaker(
             continue  # "the envoy was told": the envoy is not the one speaking
         cut = 0
         for b in _BOUNDARY_RE.finditer(head):
-            if head[b.end() :].strip():
+            if head[b.end() :].strip() and not _within_name(head, b):
                 cut = b.end()
         who = _clean(head[cut:])
         if who is None:

@@ -79,3 +79,11 @@ def test_a_time_between_the_speaker_and_the_verb_and_a_participle_are_not_the_sp
     assert speaker("The ministry on Friday announced the toll.") == "The ministry"
     assert speaker("Ana Ruiz said that the reported 238 deaths were not the latest.") == "Ana Ruiz"
     assert speaker("Bo Dee countered that the reported 238 deaths were from Friday.") is None
+
+
+def test_an_and_between_capitalised_words_does_not_cut_the_speaker() -> None:
+    assert speaker("Lorem cut 2 jobs, the Department of Health and Human Services said.") == (
+        "the Department of Health and Human Services"
+    )
+    assert speaker("Russia and Syria said the strikes hit IS.") == "Russia and Syria"
+    assert speaker("The army advanced and officials said the city fell.") is None
