@@ -136,6 +136,9 @@ def coverage(case: Case) -> LeftOut | None:
     return left_out(case.cover.short_of(thresholds.MIN_COVERAGE_FIGURE))
 
 
+_FINAL_RE = re.compile(r"\bfinal\b", re.IGNORECASE)
+
+
 @rule("figures.floor-not-final", Stage.FIGURES)
 def floor_not_final(case: Case) -> LeftOut | None:
     """A floor ("at least 275 people have died") is not the final figure a claim states ("The
@@ -166,11 +169,8 @@ def later_lower_tally(case: Case) -> Judgment | None:
     even at half as much again above its floor (``thresholds.OPEN_RANGE``): tallies do not
     fall, so "more than 3,400 cases" on 1 July says the claim was not so. (A bare number meets
     no count otherwise: ``figures.later-lower`` compares figures that measure the same thing.)"""
-    claimed, passage_day = case.claimed, case.dated
-    if claimed is None or passage_day is None:
-        return None
-    _, last, words = claimed
-    if passage_day[0] <= last + dt.timedelta(days=thresholds.SAME_DAY_DAYS):
+    after = _reported_after(case)
+    if after is None:
         return None
     for cf in case.claim.figures:
         cq = cf.quantity
@@ -182,10 +182,7 @@ def later_lower_tally(case: Case) -> Judgment | None:
                 continue
             if not _tally(pf) or pq.low * (1 + thresholds.OPEN_RANGE) >= cq.low:
                 continue
-            reason = (
-                f"claim {cq.text} vs passage {pq.text} {pq.noun}, {passage_day[1]}, after the"
-                f" claim's date ({words}): a tally does not fall"
-            )
+            reason = f"claim {cq.text} vs passage {pq.text} {pq.noun}, {after}"
             return _judged(case, Stance.CONFLICTS, reason, pf)
     return None
 
@@ -300,9 +297,6 @@ def owned_by_another(case: Case) -> LeftOut | None:
     return LeftOut(f"the figure is said of {owner}, whom the claim does not name")
 
 
-_FINAL_RE = re.compile(r"\bfinal\b", re.IGNORECASE)
-
-
 @rule("figures.agree", Stage.FIGURES)
 def agree(case: Case) -> Judgment | None:
     """The passage's figure measures what the claim's does and agrees with it: "about 2,000 US
@@ -325,24 +319,32 @@ def later_lower(case: Case) -> Judgment | None:
     day and lower than the claim's count contradicts it: tallies grow, so "more than 3,200
     cases" on 23 June says that "cases passed 6,000 in early June" was not so. (An earlier
     count, or a later higher one, does not: ``figures.another-day``.)"""
-    claimed, passage_day = case.claimed, case.dated
-    if claimed is None or passage_day is None:
+    after = _reported_after(case)
+    if after is None:
         return None
     agreement, cf, pf, measure = _answer(case)
     if agreement is Agreement.AGREE or pf.quantity.unit != "count" or cf.kind != pf.kind:
-        return None
-    _, last, words = claimed
-    if passage_day[0] <= last + dt.timedelta(days=thresholds.SAME_DAY_DAYS):
         return None
     if not (_tally(cf) and _tally(pf)):
         return None
     if not pf.quantity.high < cf.quantity.low:
         return None
-    reason = (
-        f"claim {cf.quantity.text} vs passage {pf.quantity.text}{measure}, {passage_day[1]},"
-        f" after the claim's date ({words}): a tally does not fall"
-    )
+    reason = f"claim {cf.quantity.text} vs passage {pf.quantity.text}{measure}, {after}"
     return _judged(case, Stance.CONFLICTS, reason, pf)
+
+
+def _reported_after(case: Case) -> str | None:
+    """When the passage is of a day after the claim's days (more than
+    ``thresholds.SAME_DAY_DAYS`` after the last), the words that say so and why that
+    matters: "reported on 1 July 2022, after the claim's date (early June 2022): a tally does
+    not fall"."""
+    claimed, passage_day = case.claimed, case.dated
+    if claimed is None or passage_day is None:
+        return None
+    _, last, words = claimed
+    if passage_day[0] <= last + dt.timedelta(days=thresholds.SAME_DAY_DAYS):
+        return None
+    return f"{passage_day[1]}, after the claim's date ({words}): a tally does not fall"
 
 
 def _tally(figure: Figure) -> bool:
@@ -459,8 +461,9 @@ def described_other(case: Case) -> LeftOut | None:
     none of the claim's names; a backing figure is not asked (its value already agrees)."""
     claim, passage = case.claim, case.passage
     # (the claim's opening capitalised word counts as a name even where the article never
-    # writes it: an article that never names the claim's party gives it no figure by "it")
-    names = case.claim_names | {k for t in claim.terms for k in t.keys if k[0] == "#"}
+    # writes it, unlike in ``Case.claim_names``: an article that never names the claim's
+    # party gives it no figure by "it")
+    names = claim.names | {k for t in claim.terms for k in t.keys if k[0] == "#"}
     if not names or names & passage.keys:
         return None
     _, _, pf, _ = _answer(case)
