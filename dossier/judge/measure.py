@@ -143,6 +143,12 @@ def _people_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool((a <= PEOPLE and b & KINDS_OF_PEOPLE) or (b <= PEOPLE and a & KINDS_OF_PEOPLE))
 
 
+def _same_act(claim: Figure, passage: Figure) -> bool:
+    """Whether the words around two figures, other than what they count, meet: a share in round
+    words meets a claim's numbered share only where it says the same act."""
+    return bool((claim.context - claim.measure) & (passage.context - passage.measure))
+
+
 def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
     """How the two figures measure the same thing, as words for the reason; None if they don't."""
     cq, pq = claim.quantity, passage.quantity
@@ -163,11 +169,13 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
             return None
         return "" if claim.context & passage.context else None
     shared = claim.measure & passage.measure
-    # "most of the 1.5 million employees work in warehouses" is not a share of the cut: a
-    # share in round words meets a claim's numbered share only where it says the claim's act
-    acts = (claim.context - claim.measure) & (passage.context - passage.measure)
-    if shared and _ROUND_SHARE_RE.fullmatch(pq.text) and _NUMBERED_RE.search(cq.text) and not acts:
-        return None
+    if (
+        shared
+        and _ROUND_SHARE_RE.fullmatch(pq.text)
+        and _NUMBERED_RE.search(cq.text)
+        and not _same_act(claim, passage)
+    ):
+        return None  # "most of the 1.5 million employees work in warehouses": no share cut
     if shared and not passage.generic:
         if all(k.startswith("~") for k in shared) and not claim.modifiers <= sentence_keys:
             return None  # "troops" and "security forces" meet as words, not as these people
