@@ -123,6 +123,7 @@ ORDER: tuple[str, ...] = (
     "contrast.answered-otherwise",
     "statements.other-direction",
     "statements.other-grade",
+    "statements.other-way",
     "statements.reports-denial",
     "statements.denies",
     "statements.negates",

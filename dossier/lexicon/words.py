@@ -128,6 +128,24 @@ NOT_AN_IDENTITY = frozenset(
 # than Reform" (a word of the first set against one of the second).
 MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "above"})
 LESS_WORDS = frozenset({"fewer", "less", "lower", "smaller", "below"})
+# Stems of the words that say a thing rises or falls, or is made to: "reduces the risk",
+# "higher growth rates", "mortality increased", "inhibits the response" (``statements.other-way``
+# reads what each is said of: the content words beside it).
+RISE_STEMS = frozenset(
+    "increas rise rais higher elev enhanc promot induc activ upregul improv greater acceler "
+    "boost stimul augment more larger exacerb amplifi strengthen worsen".split()
+)
+FALL_STEMS = frozenset(
+    "decreas reduc lower declin fall drop inhibit suppress impair downregul less fewer attenu "
+    "diminish slow abolish abrog weaken smaller lessen repress allevi mitig curb".split()
+)
+# Words of a thing's lack or removal: what its loss does, the thing does the other way ("loss
+# of X increases Y" says X reduces Y), so a rise or fall said beside one is not compared.
+LACK_RE = (
+    r"\b(?:loss|lack|lacking|absence|absent|without|deficien\w*|knock(?:out|down)s?|knocked|"
+    r"deplet\w*|delet\w*|silenc\w*|ablat\w*|mutant\w*|null|antagonist\w*|inhibitors?|"
+    r"blockade|blocking|-/-)(?!\w)"
+)
 # Ordered scales of grading words: a thing graded one step of a scale is not graded another
 # ("the risk is moderate" against "the risk is high"; "mild" against "severe").
 GRADE_SCALES = (

@@ -143,6 +143,29 @@ def test_the_reason_says_which_names_the_article_gave() -> None:
     )
 
 
+def test_what_rises_in_the_claim_and_falls_in_the_passage_conflicts() -> None:
+    claim = "Ultraviolet light is associated with higher flu growth rates."
+    j = stance(claim, "We found that ultraviolet light was associated with lower flu growth rates.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.rule == "statements.other-way"
+    assert j.reason == "claim: higher (up); passage: lower (down)"
+    same = "We found that ultraviolet light was associated with higher flu growth rates."
+    j = stance(claim, same)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_rise_and_fall_of_other_things_or_of_a_lack_are_not_compared() -> None:
+    claim = "Regular exercise reduces the risk of heart disease in older adults."
+    # both ways in one sentence: not read as the other way
+    both = "Regular exercise reduced the risk of heart disease but increased the risk of falls."
+    j = stance(claim, both + " in older adults")
+    assert j is None or j.rule != "statements.other-way"
+    # what a lack of it does is the other way: "a lack of exercise increased the risk"
+    lack = "In older adults, a lack of regular exercise increased the risk of heart disease."
+    j = stance(claim, lack)
+    assert j is None or j.rule != "statements.other-way"
+
+
 # --- each rule of the family, on a case it decides -------------------------------------------
 
 
@@ -173,6 +196,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             "statements.other-grade",
             "The agency rated the flood risk in the valley as high.",
             "The agency said the flood risk in the valley is moderate, and high only upstream.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
+            "statements.other-way",
+            "Regular exercise reduces the risk of heart disease in older adults.",
+            "In older adults, regular exercise increased the risk of heart disease in the trial.",
             {},
             Stance.CONFLICTS,
         ),

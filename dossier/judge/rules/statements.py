@@ -7,6 +7,7 @@ is backed only by passages that report the denial."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dossier.analysis.parse import graded
 from dossier.analysis.text import expand, stem
@@ -19,7 +20,17 @@ from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
 from dossier.lexicon.negation import RUMOUR_STEMS
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
-from dossier.lexicon.words import GRADE_SCALES, GRADES, LESS_WORDS, MORE_WORDS, RANKS
+from dossier.lexicon.words import (
+    FALL_STEMS,
+    GRADE_SCALES,
+    GRADES,
+    LACK_RE,
+    LESS_WORDS,
+    MORE_WORDS,
+    RANKS,
+    RISE_STEMS,
+    STOPWORDS,
+)
 from dossier.models import Stance
 
 _SUPERLATIVE_RE = re.compile(
@@ -235,6 +246,63 @@ def other_grade(case: Case) -> Judgment | None:
 
 def _stems(words: tuple[str, ...]) -> set[str]:
     return {stem(w.lower()) for w in words}
+
+
+_WAY_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\w-]*|[,;:()]")
+_WAY_CLAUSE_ENDS = frozenset(",;:()") | {"whereas", "while", "but", "although", "though"}
+_LACK_RE = re.compile(LACK_RE, re.IGNORECASE)
+Way = tuple[str, str, frozenset[str]]  # the word as written, "up" or "down", what it is said of
+
+
+@lru_cache(maxsize=4096)
+def ways(text: str) -> tuple[Way, ...]:
+    """Each word of a text that says a thing rises or falls ("reduces", "higher",
+    "increased"), which way, and the stems of what it is said of: the content words on each
+    side of it in its clause, ``WAY_REACH`` each way ("Hydroxychloroquine reduces the risk of
+    death" -> ("reduces", "down", {hydroxychloroquin, risk, death}))."""
+    words = _WAY_WORD_RE.findall(text)
+    stems = [stem(w.lower()) for w in words]
+    found: list[Way] = []
+    for i, s in enumerate(stems):
+        way = "up" if s in RISE_STEMS else "down" if s in FALL_STEMS else None
+        if way is None:
+            continue
+        thing: set[str] = set()
+        for step in (1, -1):
+            j, taken = i + step, 0
+            while 0 <= j < len(words) and taken < thresholds.WAY_REACH:
+                word = words[j].lower()
+                if word in _WAY_CLAUSE_ENDS:
+                    break
+                if word not in STOPWORDS and stems[j] not in RISE_STEMS | FALL_STEMS:
+                    thing.add(stems[j])
+                    taken += 1
+                j += step
+        found.append((words[i], way, frozenset(thing)))
+    return tuple(found)
+
+
+@rule("statements.other-way", Stage.STATEMENTS)
+def other_way(case: Case) -> Judgment | None:
+    """What the claim says rises, the passage says falls, or the other way round: "Ultraviolet
+    light is associated with lower COVID-19 growth rates" against "... with higher COVID-19
+    growth rates"; "DUSP4 overexpression increased apoptosis" against "DUSP4 decreases
+    apoptosis". The same thing: at least half of what the claim's word is said of is beside
+    the passage's. Not when the passage says it both ways, negates it (``statements.negates``
+    reads that), or either speaks of a thing's lack ("loss of X increases Y" is X reducing
+    Y)."""
+    ours = ways(case.claim.text)
+    if not ours or case.polarity.negated or case.polarity.denied:
+        return None
+    theirs = ways(case.passage.text)
+    if not theirs or _LACK_RE.search(case.claim.text) or _LACK_RE.search(case.passage.text):
+        return None
+    for word, way, thing in ours:
+        said = [(w, y) for w, y, t in theirs if thing and 2 * len(t & thing) >= len(thing)]
+        if said and all(y != way for _, y in said):
+            reason = f"claim: {word} ({way}); passage: {said[0][0]} ({said[0][1]})"
+            return _stated(case, Stance.CONFLICTS, reason)
+    return None
 
 
 @rule("statements.reports-denial", Stage.STATEMENTS)
