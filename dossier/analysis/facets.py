@@ -200,12 +200,22 @@ def contrast(
     for prep, keys, name in claim.roles:
         if keys & passage_keys:
             continue  # the passage names it
-        others = [n for p, k, n in passage.roles if p == prep and not k & keys]
+        others = [
+            n
+            for p, k, n in passage.roles
+            if p == prep and not k & keys and not _initial_of(n, name)
+        ]
         if others:
             place = prep in {"in", "at"}
             reason = f"claim says {prep} {name}, passage says {prep} {others[0]}"
             return Contrast(reason, False, place)
     return None
+
+
+def _initial_of(written: str, name: str) -> bool:
+    """Whether a name is written as the initial of another: "H" (of "H. pylori") for
+    "Helicobacter"."""
+    return len(written.rstrip(".")) == 1 and len(name) > 2 and name[:1] == written[:1]
 
 
 def _days_differ(claim: Facets, passage: Facets) -> Contrast | None:

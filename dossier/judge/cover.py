@@ -193,6 +193,8 @@ def _hits(
         found.update(passage.positions.get(k, ()))
     if term.entity and _INITIALS_RE.fullmatch(term.text):
         found.update(_initials(term.text, tokens))
+    if term.entity and not found:
+        found.update(_initial_said(claim.text, term.text, passage))
     for k in term.broader:  # "Damascus forces" for "Syrian government forces"
         found.update(i for i in passage.positions.get(k, ()) if _forces_of(term, tokens, i))
     if "~deploy" in term.keys or term.forgone or WARNING in term.keys or term.collocated:
@@ -253,6 +255,27 @@ def _initials(written: str, tokens: Sequence[Token]) -> list[int]:
         ):
             return list(range(i, i + n))
     return []
+
+
+def _initial_said(text: str, name: str, passage: PassageAnalysis) -> list[int]:
+    """Where a sentence writes the first word of a claim's name as its initial, before the
+    word that follows it in the claim: "H. pylori" (or "H pylori") for "Helicobacter
+    pylori"."""
+    letter = name[:1]
+    at = passage.positions.get(letter.lower(), ())
+    if len(name) < 3 or not letter.isupper() or not at:
+        return []
+    after = re.search(re.escape(name) + r"\s+([a-z]\w+)", text)
+    if after is None:
+        return []
+    following = stem(after.group(1))
+    tokens = passage.tokens
+    found = []
+    for i in at:
+        nxt = i + 2 if i + 2 < len(tokens) and tokens[i + 1].text == "." else i + 1
+        if tokens[i].text.rstrip(".") == letter and nxt < len(tokens):
+            found.extend([i] if following in tokens[nxt].keys else [])
+    return found
 
 
 def _of_another(term: Term, tokens: Sequence[Token], i: int) -> bool:

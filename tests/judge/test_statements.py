@@ -166,6 +166,16 @@ def test_a_rise_and_fall_of_other_things_or_of_a_lack_are_not_compared() -> None
     assert j is None or j.rule != "statements.other-way"
 
 
+def test_a_name_written_with_its_initial_is_said() -> None:
+    claim = "Infection with Helicobacter pylori increases the risk of stomach ulcers in adults."
+    for written in ("H. pylori", "H pylori"):
+        passage = f"In adults with a history of infection with {written}, the risk of stomach "
+        j = stance(claim, passage + "ulcers was increased.")
+        assert j is not None and j.stance is Stance.SUPPORTS, written
+    other = "In adults with a history of infection with K. pylori, the risk of stomach ulcers rose."
+    assert stance(claim, other) is None
+
+
 # --- each rule of the family, on a case it decides -------------------------------------------
 
 
