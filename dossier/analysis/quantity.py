@@ -425,15 +425,20 @@ _LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _IDENTIFIER_BEFORE_RE = re.compile(r"\b(?:" + "|".join(IDENTIFIER_WORDS) + r")\s+$", re.IGNORECASE)
 _UNGROUPED_RE = re.compile(r"\d{5,}")
 _DIGITS_BEFORE_RE = re.compile(r"\d[-/]$")  # "2023-06-02", "06/02": a date's parts
+# After the number: a slash and digits ("9/11", "24/7", "1/3": a date, a code or a fraction's
+# part), or a decade's "'s" ("the 80's").
+_SLASH_OR_DECADE_AFTER_RE = re.compile(r"/\d|['’]s\b")
 
 
 def _in_a_name(text: str, m: re.Match[str]) -> bool:
     """Whether the number is part of a name or a code, not a figure: joined to letters
     ("COVID-19", "IL-10", "F-16") or to digits ("2023-06-02", "06/02"), written with a leading
     zero ("06"), after a word that numbers things ("type 1", "phase 3", "section 144",
-    "flight 17"), or five digits and more written without a thousands separator, which counts
-    are not ("12841 Shalimar Express"). A number after a name ("Boeing 737", but "Labour 412,
-    Conservatives 121") is left a figure."""
+    "flight 17"), followed by the name's abbreviation ("T-helper 17 (Th17)"), by a slash and
+    digits ("9/11", "24/7", "1/3") or by a decade's "'s" ("80's"), or five digits and more
+    written without a thousands separator, which counts are not ("12841 Shalimar Express").
+    A number after a name ("Boeing 737", but "Labour 412, Conservatives 121") is
+    left a figure."""
     num = m.group("num")
     if not num[:1].isdigit():
         return False
@@ -444,7 +449,18 @@ def _in_a_name(text: str, m: re.Match[str]) -> bool:
         return True  # "06": a month, a day or a code; counts are not written with a leading 0
     if _IDENTIFIER_BEFORE_RE.search(head):
         return True
+    if _abbreviated_after(text, m.end("num"), num):
+        return True
+    if _SLASH_OR_DECADE_AFTER_RE.match(text, m.end("num")):
+        return True
     return _UNGROUPED_RE.fullmatch(num) is not None
+
+
+def _abbreviated_after(text: str, end: int, num: str) -> bool:
+    """Whether the number is followed by the abbreviation of the name it is part of, which
+    writes it joined to letters: "T-helper 17 (Th17) cells", "interleukin 6 (IL-6)"."""
+    after = re.match(r"\s*\(([A-Za-z][A-Za-z-]*)" + re.escape(num) + r"\)", text[end : end + 24])
+    return after is not None
 
 
 def _compound_modifier(text: str, m: re.Match[str]) -> bool:

@@ -282,6 +282,11 @@ def test_a_rank_is_compared_with_ranks_only() -> None:
         "date 2023-06-02 at the station",
         "on 06/02 at the station",
         "flight 06 landed",
+        "depletion of T-helper 17 (Th17) cells",
+        "levels of interleukin 6 (IL-6) rose",
+        "ahead of the 9/11 anniversary",
+        "a 24/7 helpline",
+        "the 80's Brat Pack star",
     ],
 )
 def test_a_number_in_a_name_or_code_is_no_figure(text: str) -> None:
@@ -290,6 +295,7 @@ def test_a_number_in_a_name_or_code_is_no_figure(text: str) -> None:
 
 def test_numbers_beside_names_are_still_figures() -> None:
     assert [q.value for q in extract("Labour 412, Conservatives 121")] == [412, 121]
+    assert [q.value for q in extract("It killed 17 (seventeen) people")] == [17]
     figures = extract("COVID-19 cases rose to 12,841 in a 49-day span")
     assert [q.value for q in figures][:1] == [12841]
     assert one("a 49-day tenure").unit == "hour"
