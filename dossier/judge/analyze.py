@@ -258,7 +258,7 @@ def analyze_claim(
                 any(a <= t.start < b for a, b in timing),
                 not figures and not t.entity and bool(set(t.keys) & KINDS_OF_PEOPLE),
             )
-    negated, _, _ = polarity(tokens, set(range(len(tokens))))
+    negated, _, _ = polarity(tokens, set(range(len(tokens))), text)
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
     speaker_tokens = [t for t in analyzer.tokens(who) if not t.stop] if who else []

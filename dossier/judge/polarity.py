@@ -10,7 +10,12 @@ from dossier.analysis.text import Token
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.judge.outcome import Counter
 from dossier.lexicon import thresholds
-from dossier.lexicon.negation import AFFIRMING_IDIOMS, DENIAL_STEMS, NEGATION_WORDS
+from dossier.lexicon.negation import (
+    AFFIRMING_IDIOMS,
+    DENIAL_STEMS,
+    NEGATION_WORDS,
+    SUBORDINATORS,
+)
 
 _CLAUSE_BOUNDARIES = (" - ", " – ", " — ", "; ", ", but ", " but ", ", while ", ", ")
 DENIAL_CLAUSE = "statements.denial-clause"  # the rule that cites a denial clause apart
@@ -32,7 +37,7 @@ def statement_polarity(
 ) -> Polarity:
     """The polarity of the sentence's words that say the claim (``matched``). A denial in a
     last clause of its own ("..., a claim Moscow denied") is a counter, not a denial of all."""
-    negated, denied, cue = polarity(passage.tokens, matched)
+    negated, denied, cue = polarity(passage.tokens, matched, passage.text)
     counter = None
     if denied and not claim.denial:
         counter = denial_clause(passage, matched)
@@ -40,8 +45,13 @@ def statement_polarity(
     return Polarity(negated, denied, cue, counter)
 
 
-def polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, str | None]:
-    """(negated, denied, cue) for the matched content of a token list."""
+def polarity(
+    tokens: Sequence[Token], matched: set[int], text: str = ""
+) -> tuple[bool, bool, str | None]:
+    """(negated, denied, cue) for the matched content of a token list (of ``text``, when
+    given: a negation in a clause the sentence opens with, "While it has not been verified,
+    ...", does not reach past the clause's comma)."""
+    opening = _opening_clause_end(tokens, text)
     for i, t in enumerate(tokens):
         low = t.text.lower().replace("’", "'")
         keys = set(t.keys)
@@ -52,11 +62,21 @@ def polarity(tokens: Sequence[Token], matched: set[int]) -> tuple[bool, bool, st
                 return False, True, t.text
         negation = (low in NEGATION_WORDS or low.endswith("n't")) and not _idiom(tokens, i)
         if negation and any(
-            i < j <= i + thresholds.NEGATION_WINDOW and not _said_before(tokens, matched, j, i)
+            i < j <= i + thresholds.NEGATION_WINDOW
+            and not _said_before(tokens, matched, j, i)
+            and not t.start < opening <= tokens[j].start
             for j in matched
         ):
             return True, False, t.text
     return False, False, None
+
+
+def _opening_clause_end(tokens: Sequence[Token], text: str) -> int:
+    """Where a clause the sentence opens with ends, when it opens with a subordinating word
+    ("While", "Although", "If", ... ``SUBORDINATORS``): at its first comma; -1 otherwise."""
+    if not tokens or not text or tokens[0].text.lower() not in SUBORDINATORS:
+        return -1
+    return text.find(",", tokens[0].end)
 
 
 def _idiom(tokens: Sequence[Token], i: int) -> bool:

@@ -21,3 +21,9 @@ RUMOUR_STEMS = frozenset({"rumour", "rumor", "specul", "gossip", "hearsay"})
 AFFIRMING_IDIOMS = frozenset(
     {("no", "uncertain"), ("no", "doubt"), ("not", "only"), ("not", "least")}
 )
+
+# Words that open a subordinate clause: a negation in a clause a sentence opens with ("While it
+# has not been verified, an audio recording ...") ends with it.
+SUBORDINATORS = frozenset(
+    "while although though whereas if unless because since as when whether".split()
+)

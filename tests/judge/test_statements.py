@@ -117,6 +117,15 @@ def test_control_of_a_place_names_the_place_not_who_controls_it() -> None:
     assert j is not None and j.stance is Stance.SUPPORTS
 
 
+def test_a_negation_in_an_opening_clause_ends_at_its_comma() -> None:
+    claim = "An audio recording of the Tabqa shooting has surfaced."
+    opening = "While it has not been verified, an audio recording of the Tabqa shooting surfaced."
+    j = stance(claim, opening)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "An audio recording of the Tabqa shooting has not surfaced, officials said.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
 def test_in_no_uncertain_terms_is_no_negation() -> None:
     claim = "The KF condemned the attack on Tabqa."
     j = stance(claim, "The KF condemned in no uncertain terms the attack on Tabqa.")
