@@ -133,14 +133,16 @@ LESS_WORDS = frozenset({"fewer", "less", "lower", "smaller", "below"})
 # reads what each is said of: the content words beside it).
 RISE_STEMS = frozenset(
     "increas rise rais higher elev enhanc promot induc activ upregul improv greater acceler "
-    "boost stimul augment more larger exacerb amplifi strengthen worsen".split()
+    "boost stimul augment amplif more larger exacerb amplifi strengthen encourag".split()
 )
 FALL_STEMS = frozenset(
-    "decreas reduc lower declin fall drop inhibit suppress impair downregul less fewer attenu "
-    "diminish slow abolish abrog weaken smaller lessen repress allevi mitig curb".split()
+    "decreas reduc reduct lower declin fall drop inhibit suppress impair downregul less fewer "
+    "attenu diminish slow abolish abrog weaken smaller lessen repress allevi mitig curb worsen "
+    "deterior".split()
 )
 # Words of a thing's lack or removal: what its loss does, the thing does the other way ("loss
-# of X increases Y" says X reduces Y), so a rise or fall said beside one is not compared.
+# of X increases Y" says X reduces Y), so a rise or fall is compared only where both texts say
+# a lack or neither does.
 LACK_RE = (
     r"\b(?:loss|lack|lacking|absence|absent|without|deficien\w*|knock(?:out|down)s?|knocked|"
     r"deplet\w*|delet\w*|silenc\w*|ablat\w*|mutant\w*|null|antagonist\w*|inhibitors?|"

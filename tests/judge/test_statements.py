@@ -173,6 +173,12 @@ def test_a_rise_and_fall_of_other_things_or_of_a_lack_are_not_compared() -> None
     lack = "In older adults, a lack of regular exercise increased the risk of heart disease."
     j = stance(claim, lack)
     assert j is None or j.rule != "statements.other-way"
+    # ... but a lack said on both sides compares: "lack of sleep slows" against "speeds"
+    j = stance(
+        "A lack of sleep slows recovery after surgery in older adults.",
+        "In older adults, sleep deficiency accelerated recovery after surgery.",
+    )
+    assert j is not None and j.rule == "statements.other-way"
 
 
 def test_a_name_written_with_its_initial_is_said() -> None:

@@ -289,13 +289,15 @@ def other_way(case: Case) -> Judgment | None:
     growth rates"; "DUSP4 overexpression increased apoptosis" against "DUSP4 decreases
     apoptosis". The same thing: at least half of what the claim's word is said of is beside
     the passage's. Not when the passage says it both ways, negates it (``statements.negates``
-    reads that), or either speaks of a thing's lack ("loss of X increases Y" is X reducing
-    Y)."""
+    reads that), or one of them speaks of a thing's lack and the other does not ("loss of X
+    increases Y" is X reducing Y; "lack of X slows Y" and "X deficiency speeds Y" compare)."""
     ours = ways(case.claim.text)
     if not ours or case.polarity.negated or case.polarity.denied:
         return None
     theirs = ways(case.passage.text)
-    if not theirs or _LACK_RE.search(case.claim.text) or _LACK_RE.search(case.passage.text):
+    if not theirs or bool(_LACK_RE.search(case.claim.text)) != bool(
+        _LACK_RE.search(case.passage.text)
+    ):
         return None
     for word, way, thing in ours:
         said = [(w, y) for w, y, t in theirs if thing and 2 * len(t & thing) >= len(thing)]
