@@ -101,6 +101,7 @@ ORDER: tuple[str, ...] = (
     "actors.other-holder",
     "statements.word-coverage",
     "statements.other-fate",
+    "statements.opposite-word",
     "statements.verb-unsaid",
     "statements.subject-unsaid",
     "actors.other-subject",

@@ -181,6 +181,17 @@ def test_a_rise_and_fall_of_other_things_or_of_a_lack_are_not_compared() -> None
     assert j is not None and j.rule == "statements.other-way"
 
 
+def test_a_word_said_as_its_opposite_conflicts_when_said_of_the_same_thing() -> None:
+    claim = "The virus is able to infect cats in the lab."
+    j = stance(claim, "The virus was unable to infect cats in the lab.")
+    assert j is not None and j.rule == "statements.opposite-word"
+    assert j.reason == "claim: able; passage: unable, its opposite"
+    # the opposite said of another thing is no answer; nor is it when the word is said too
+    other = "The virus was able to infect cats in the lab, though unable to infect dogs in the lab."
+    j = stance(claim, other)
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
 def test_a_name_written_with_its_initial_is_said() -> None:
     claim = "Infection with Helicobacter pylori increases the risk of stomach ulcers in adults."
     for written in ("H. pylori", "H pylori"):
@@ -232,6 +243,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             Stance.CONFLICTS,
         ),
         (
+            "statements.opposite-word",
+            "Manual contact tracing is effective against the outbreak in the city.",
+            "Manual contact tracing was ineffective against the outbreak in the city.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "statements.speaker-affirms",
             "Ana Ruiz denied that she was responsible for the delay.",
             "Ana Ruiz said she took responsibility for the delay.",
@@ -277,7 +295,7 @@ test_each_rule_decides_its_own_case = each_rule_decides(
         (
             "statements.denial-unreported",
             "The KF rejected the ceasefire in Tabqa.",
-            "The KF accepted the ceasefire in Tabqa.",
+            "The KF discussed the ceasefire in Tabqa.",
             {},
             None,
         ),

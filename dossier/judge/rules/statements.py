@@ -17,7 +17,7 @@ from dossier.judge.cover import Cover, claim_subject
 from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
 from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
-from dossier.lexicon import thresholds
+from dossier.lexicon import thresholds, wordnet
 from dossier.lexicon.negation import RUMOUR_STEMS
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.lexicon.words import (
@@ -255,31 +255,48 @@ Way = tuple[str, str, frozenset[str]]  # the word as written, "up" or "down", wh
 
 
 @lru_cache(maxsize=4096)
+def _worded(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's words (and clause marks) and their stems, for ``ways`` and ``opposite_word``."""
+    words = tuple(_WAY_WORD_RE.findall(text))
+    return words, tuple(stem(w.lower()) for w in words)
+
+
+def _beside(words: tuple[str, ...], stems: tuple[str, ...], i: int) -> frozenset[str]:
+    """The stems of what the word at i is said of: the content words on each side of it in its
+    clause, ``WAY_REACH`` each way (not words of rising or falling themselves)."""
+    thing: set[str] = set()
+    for step in (1, -1):
+        j, taken = i + step, 0
+        while 0 <= j < len(words) and taken < thresholds.WAY_REACH:
+            word = words[j].lower()
+            if word in _WAY_CLAUSE_ENDS:
+                break
+            if word not in STOPWORDS and stems[j] not in RISE_STEMS | FALL_STEMS:
+                thing.add(stems[j])
+                taken += 1
+            j += step
+    return frozenset(thing)
+
+
+@lru_cache(maxsize=4096)
 def ways(text: str) -> tuple[Way, ...]:
     """Each word of a text that says a thing rises or falls ("reduces", "higher",
-    "increased"), which way, and the stems of what it is said of: the content words on each
-    side of it in its clause, ``WAY_REACH`` each way ("Hydroxychloroquine reduces the risk of
-    death" -> ("reduces", "down", {hydroxychloroquin, risk, death}))."""
-    words = _WAY_WORD_RE.findall(text)
-    stems = [stem(w.lower()) for w in words]
+    "increased"), which way, and the stems of what it is said of (``_beside``:
+    "Hydroxychloroquine reduces the risk of death" -> ("reduces", "down",
+    {hydroxychloroquin, risk, death}))."""
+    words, stems = _worded(text)
     found: list[Way] = []
     for i, s in enumerate(stems):
         way = "up" if s in RISE_STEMS else "down" if s in FALL_STEMS else None
-        if way is None:
-            continue
-        thing: set[str] = set()
-        for step in (1, -1):
-            j, taken = i + step, 0
-            while 0 <= j < len(words) and taken < thresholds.WAY_REACH:
-                word = words[j].lower()
-                if word in _WAY_CLAUSE_ENDS:
-                    break
-                if word not in STOPWORDS and stems[j] not in RISE_STEMS | FALL_STEMS:
-                    thing.add(stems[j])
-                    taken += 1
-                j += step
-        found.append((words[i], way, frozenset(thing)))
+        if way is not None:
+            found.append((words[i], way, _beside(words, stems, i)))
     return tuple(found)
+
+
+def _same_thing(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two words are said of the same thing: at least half of what the claim's word is
+    said of is beside the passage's."""
+    return bool(ours) and 2 * len(ours & theirs) >= len(ours)
 
 
 @rule("statements.other-way", Stage.STATEMENTS)
@@ -300,10 +317,40 @@ def other_way(case: Case) -> Judgment | None:
     ):
         return None
     for word, way, thing in ours:
-        said = [(w, y) for w, y, t in theirs if thing and 2 * len(t & thing) >= len(thing)]
+        said = [(w, y) for w, y, t in theirs if _same_thing(thing, t)]
         if said and all(y != way for _, y in said):
             reason = f"claim: {word} ({way}); passage: {said[0][0]} ({said[0][1]})"
             return _stated(case, Stance.CONFLICTS, reason)
+    return None
+
+
+@rule("statements.opposite-word", Stage.STATEMENTS)
+def opposite_word(case: Case) -> Judgment | None:
+    """A word of the claim that the passage says as its opposite, of the same thing (as
+    ``statements.other-way`` tells it): "Contact tracing is effective against the outbreak"
+    against "contact tracing was ineffective against the outbreak". Opposites are WordNet's
+    antonyms that are each other's (effective/ineffective, possible/impossible, best/worst);
+    not when the passage says the claim's word too, or negates it. Asked before the claim's
+    verb must be said (``statements.verb-unsaid``: its opposite says it, the other way), so it
+    asks for the names and the coverage a statement needs itself."""
+    if case.polarity.negated or case.polarity.denied:
+        return None
+    if case.cover.unnamed() or case.cover.short_of(thresholds.MIN_COVERAGE_STATEMENT):
+        return None
+    claim_words, claim_stems = _worded(case.claim.text)
+    words, stems = _worded(case.passage.text)
+    said = set(stems)
+    for i, s in enumerate(claim_stems):
+        if claim_words[i].lower() in STOPWORDS or s in said:
+            continue
+        opposite = {a for a in wordnet.antonyms(s) if s in wordnet.antonyms(a)} - set(claim_stems)
+        if not opposite & said:
+            continue
+        ours = _beside(claim_words, claim_stems, i)
+        for j, theirs in enumerate(stems):
+            if theirs in opposite and _same_thing(ours, _beside(words, stems, j)):
+                reason = f"claim: {claim_words[i]}; passage: {words[j]}, its opposite"
+                return _stated(case, Stance.CONFLICTS, reason)
     return None
 
 
