@@ -36,6 +36,7 @@ def judge(
     topic_keys: frozenset[str] = frozenset(),
     published_on: dt.date | None = None,
     antecedent: tuple[str, frozenset[str]] = ("", frozenset()),
+    article_share: float = 1.0,
 ) -> Judgment | None:
     """The stance of ``passage`` toward ``claim``, or None when it is not evidence (see
     ``Case`` for what the arguments are)."""
@@ -48,6 +49,7 @@ def judge(
         topic_keys,
         published_on,
         antecedent,
+        article_share,
     )
     return verdict if isinstance(verdict, Judgment) else None
 
@@ -61,6 +63,7 @@ def assess(
     topic_keys: frozenset[str] = frozenset(),
     published_on: dt.date | None = None,
     antecedent: tuple[str, frozenset[str]] = ("", frozenset()),
+    article_share: float = 1.0,
 ) -> Judgment | LeftOut:
     """Like ``judge``, but says why a passage is left out; either way, which rule decided."""
     return decide(
@@ -73,5 +76,6 @@ def assess(
             topic_keys,
             published_on,
             antecedent,
+            article_share,
         )
     )

@@ -37,6 +37,9 @@ class Case:
     # The first name of the sentence just before: whom "the party" or "the company" opening
     # this one most likely is (the subject comes first, and a description takes it up).
     antecedent: tuple[str, frozenset[str]] = ("", frozenset())  # the name as written, its keys
+    # How much of the claim the passage's article says, in the sentences retrieved for it, as a
+    # share of what the article that says most of it says (``Matcher.article_shares``).
+    article_share: float = 1.0
 
     @cached_property
     def dated(self) -> tuple[dt.date, str] | None:

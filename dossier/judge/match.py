@@ -707,6 +707,7 @@ class Matcher:
         if candidates is None:
             candidates = self.candidates(claim)
         judged: list[tuple[Passage, Outcome]] = []
+        shares = self.article_shares(analysis, candidates)
         for pid in candidates:
             passage = self.corpus.passages[pid]
             doc_keys = frozenset(self._doc_keys.get(passage.source, _NONE))
@@ -720,11 +721,28 @@ class Matcher:
                 self._article(passage.source).topic,
                 day,
                 self._antecedent(passage),
+                shares[passage.source],
             )
             if isinstance(outcome, Judgment):
                 outcome = _in_source(outcome, self._read(pid))
             judged.append((passage, outcome))
         return judged
+
+    def article_shares(self, analysis: ClaimAnalysis, candidates: list[int]) -> dict[str, float]:
+        """How much of the claim each candidate's article says in its candidate sentences (the
+        claim's words and names it has, rare ones weighing more: their idf), as a share of what
+        the article that says most of the claim says: among abstracts that all speak of
+        patients and risk, the one about the claim's drug and outcome says most."""
+        said: dict[str, set[str]] = {}
+        for pid in candidates:
+            said.setdefault(self._source(pid), set()).update(self._passage(pid).keys)
+        total = sum(t.idf for t in analysis.terms) or 1.0
+        scores = {
+            source: sum(t.idf for t in analysis.terms if t.keys & keys) / total
+            for source, keys in said.items()
+        }
+        best = max(scores.values(), default=0.0)
+        return {source: score / best if best else 1.0 for source, score in scores.items()}
 
     def evidence(self, claim: Claim, candidates: list[int] | None = None) -> list[Evidence]:
         """The claim's evidence among its candidates (retrieved here unless given): each

@@ -128,6 +128,7 @@ ORDER: tuple[str, ...] = (
     "statements.reports-denial",
     "statements.denies",
     "statements.negates",
+    "statements.weaker-article",
     "statements.states",
 )
 

@@ -162,3 +162,24 @@ def test_a_head_named_beside_their_firm_speaks_for_it(tmp_path: Path) -> None:
     claim = Claim(id="c", text="Lorem said it would tell the affected staff from January 18.")
     [cited] = matcher.evidence(claim)
     assert cited.stance is Stance.SUPPORTS and cited.speaker == "Ruiz"
+
+
+def test_a_statement_is_backed_only_in_articles_that_say_most_of_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Masks protected older patients from influenza in the hospital wards, the trial found.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Masks protected older patients from influenza in the care homes.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    claim = Claim(id="c", text="Masks protected older patients from influenza in hospital wards.")
+    assert [e.source for e in matcher.evidence(claim)] == ["a.txt"]
+    outcomes = {p.source: o for p, o in matcher.outcomes(claim)}
+    assert outcomes["b.txt"].rule == "statements.weaker-article"
+    assert outcomes["b.txt"].reason == "its article says less of the claim than another does (0.64)"
+    # alone, the article that says less is the one that says most
+    (tmp_path / "a.txt").unlink()
+    alone = Matcher(load_corpus(tmp_path), ANALYZER)
+    assert [e.source for e in alone.evidence(claim)] == ["b.txt"]

@@ -390,6 +390,18 @@ def negates(case: Case) -> Judgment | None:
     return _stated(case, Stance.CONFLICTS, reason)
 
 
+@rule("statements.weaker-article", Stage.STATEMENTS)
+def weaker_article(case: Case) -> LeftOut | None:
+    """A sentence that says the claim's words backs it only in an article that says at least
+    ``ARTICLE_SHARE`` of what the article saying most of the claim says (``Case.article_share``):
+    among abstracts that all speak of "patients" and "risk", these words in one about another
+    drug meet the claim's by chance. Denials, negations and figures are judged before."""
+    share = case.article_share
+    if share < thresholds.ARTICLE_SHARE:
+        return LeftOut(f"its article says less of the claim than another does ({share:.2f})")
+    return None
+
+
 @rule("statements.states", Stage.STATEMENTS)
 def states(case: Case) -> Judgment:
     """A passage that says what the claim says backs it: "Russian jets bombed SDF positions"
