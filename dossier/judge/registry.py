@@ -125,10 +125,10 @@ ORDER: tuple[str, ...] = (
     "statements.other-direction",
     "statements.other-grade",
     "statements.other-way",
+    "statements.weaker-article",
     "statements.reports-denial",
     "statements.denies",
     "statements.negates",
-    "statements.weaker-article",
     "statements.states",
 )
 

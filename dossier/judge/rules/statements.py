@@ -354,6 +354,19 @@ def opposite_word(case: Case) -> Judgment | None:
     return None
 
 
+@rule("statements.weaker-article", Stage.STATEMENTS)
+def weaker_article(case: Case) -> LeftOut | None:
+    """A sentence that says the claim's words backs, denies or negates it only in an article
+    that says at least ``ARTICLE_SHARE`` of what the article saying most of the claim says
+    (``Case.article_share``): among abstracts that all speak of "patients" and "risk", these
+    words in one about another drug meet the claim's by chance. Figures, and a statement
+    said another way, rank or grade, are judged before."""
+    share = case.article_share
+    if share < thresholds.ARTICLE_SHARE:
+        return LeftOut(f"its article says less of the claim than another does ({share:.2f})")
+    return None
+
+
 @rule("statements.reports-denial", Stage.STATEMENTS)
 def reports_denial(case: Case) -> Judgment | None:
     """A passage that reports the denial backs a claim about it: "Moscow denied the strike"
@@ -388,18 +401,6 @@ def negates(case: Case) -> Judgment | None:
         else "claim negates what the passage states"
     )
     return _stated(case, Stance.CONFLICTS, reason)
-
-
-@rule("statements.weaker-article", Stage.STATEMENTS)
-def weaker_article(case: Case) -> LeftOut | None:
-    """A sentence that says the claim's words backs it only in an article that says at least
-    ``ARTICLE_SHARE`` of what the article saying most of the claim says (``Case.article_share``):
-    among abstracts that all speak of "patients" and "risk", these words in one about another
-    drug meet the claim's by chance. Denials, negations and figures are judged before."""
-    share = case.article_share
-    if share < thresholds.ARTICLE_SHARE:
-        return LeftOut(f"its article says less of the claim than another does ({share:.2f})")
-    return None
 
 
 @rule("statements.states", Stage.STATEMENTS)
