@@ -251,6 +251,7 @@ def _stems(words: tuple[str, ...]) -> set[str]:
 _WAY_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\w-]*|[,;:()]")
 _WAY_CLAUSE_ENDS = frozenset(",;:()") | {"whereas", "while", "but", "although", "though"}
 _LACK_RE = re.compile(LACK_RE, re.IGNORECASE)
+_WAY_STEMS = RISE_STEMS | FALL_STEMS
 Way = tuple[str, str, frozenset[str]]  # the word as written, "up" or "down", what it is said of
 
 
@@ -271,7 +272,7 @@ def _beside(words: tuple[str, ...], stems: tuple[str, ...], i: int) -> frozenset
             word = words[j].lower()
             if word in _WAY_CLAUSE_ENDS:
                 break
-            if word not in STOPWORDS and stems[j] not in RISE_STEMS | FALL_STEMS:
+            if word not in STOPWORDS and stems[j] not in _WAY_STEMS:
                 thing.add(stems[j])
                 taken += 1
             j += step
