@@ -357,11 +357,11 @@ def opposite_word(case: Case) -> Judgment | None:
 
 @rule("statements.weaker-article", Stage.STATEMENTS)
 def weaker_article(case: Case) -> LeftOut | None:
-    """A sentence that says the claim's words backs, denies or negates it only in an article
-    that says at least ``ARTICLE_SHARE`` of what the article saying most of the claim says
+    """A sentence that says the claim's words backs or contradicts it only in an article that
+    says at least ``ARTICLE_SHARE`` of what the article saying most of the claim says
     (``Case.article_share``): among abstracts that all speak of "patients" and "risk", these
-    words in one about another drug meet the claim's by chance. Figures, and a statement
-    said another way, rank or grade, are judged before."""
+    words in one about another drug meet the claim's by chance. Figures, another rank,
+    another holder of the claim's post and another fate of its people are judged before."""
     share = case.article_share
     if share < thresholds.ARTICLE_SHARE:
         return LeftOut(f"its article says less of the claim than another does ({share:.2f})")
