@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "nor", "without", "neither", "none"})
+NEGATION_WORDS = frozenset(
+    {"not", "no", "never", "n't", "nor", "without", "neither", "none", "cannot"}
+)
 
 # The stems of denying (a key of a token): "denied", "rejects", "refuted", "disputed"; and of
 # debunking, which says a story is not so: "a hoax", "fake", "bogus", "debunked", "untrue",
