@@ -128,6 +128,7 @@ ORDER: tuple[str, ...] = (
     "statements.other-way",
     "statements.reports-denial",
     "statements.denies",
+    "statements.denied-unsaid",
     "statements.negates",
     "statements.states",
 )

@@ -192,6 +192,19 @@ def test_a_word_said_as_its_opposite_conflicts_when_said_of_the_same_thing() -> 
     assert j is not None and j.stance is Stance.SUPPORTS
 
 
+def test_a_negated_claim_is_contradicted_by_what_it_negates() -> None:
+    claim = "The Tabqa flu does not spread through airborne droplets."
+    j = stance(claim, "The Tabqa flu spreads through airborne droplets, the study found.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    said = decided(claim, "To stop the Tabqa flu from spreading through the town, it closed.")
+    assert said.reason == "the passage does not say what the claim negates: airborne, droplets"
+
+
+def test_cannot_negates() -> None:
+    j = stance("Cats cannot catch the Tabqa flu.", "Cats can catch the Tabqa flu, the study found.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
 def test_a_name_written_with_its_initial_is_said() -> None:
     claim = "Infection with Helicobacter pylori increases the risk of stomach ulcers in adults."
     for written in ("H. pylori", "H pylori"):
@@ -248,6 +261,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             "Manual contact tracing was ineffective against the outbreak in the city.",
             {},
             Stance.CONFLICTS,
+        ),
+        (
+            "statements.denied-unsaid",
+            "The Tabqa flu does not spread through airborne droplets.",
+            "To stop the Tabqa flu from spreading through the town, doctors closed the wards.",
+            {},
+            None,
         ),
         (
             "statements.speaker-affirms",

@@ -11,14 +11,14 @@ from functools import lru_cache
 
 from dossier.analysis.parse import graded
 from dossier.analysis.text import expand, stem
-from dossier.judge.analyses import ClaimAnalysis
+from dossier.judge.analyses import ClaimAnalysis, Term
 from dossier.judge.case import Case
 from dossier.judge.cover import Cover, claim_subject
 from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
 from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds, wordnet
-from dossier.lexicon.negation import RUMOUR_STEMS
+from dossier.lexicon.negation import NEGATION_WORDS, RUMOUR_STEMS
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.lexicon.words import (
     FALL_STEMS,
@@ -28,6 +28,7 @@ from dossier.lexicon.words import (
     LESS_WORDS,
     MORE_WORDS,
     RANKS,
+    RELATIONAL,
     RISE_STEMS,
     STOPWORDS,
 )
@@ -386,6 +387,43 @@ def denies(case: Case) -> Judgment | None:
     if not said.denied:
         return None
     return _stated(case, Stance.CONFLICTS, f"passage denies it (“{said.cue}”)")
+
+
+_NEGATION_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(NEGATION_WORDS - {"n't"})) + r")\b|n't\b",
+    re.IGNORECASE,
+)
+_SCOPE_END_RE = re.compile(r"[,;:.()]|\b(?:but|while|whereas|although|though)\b")
+
+
+def negated_terms(claim: ClaimAnalysis) -> list[Term]:
+    """The claim's words that its negation governs: the first ``NEGATION_WINDOW`` after its
+    first "not", "no", "never", ... in its clause ("The virus does not spread via airborne
+    droplets" -> spread, airborne, droplets), but a relational word ("associated"), said by
+    the words it relates."""
+    cue = _NEGATION_RE.search(claim.text)
+    if cue is None:
+        return []
+    end = _SCOPE_END_RE.search(claim.text, cue.end())
+    scope = claim.text[cue.end() : end.start() if end else len(claim.text)]
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", scope)} - RELATIONAL
+    return [t for t in claim.terms if t.text.lower() in words][: thresholds.NEGATION_WINDOW]
+
+
+@rule("statements.denied-unsaid", Stage.STATEMENTS)
+def denied_unsaid(case: Case) -> LeftOut | None:
+    """A claim that negates something is contradicted only by a passage that says that thing:
+    at least half of the words its negation governs ("The virus does not spread via airborne
+    droplets" is not answered by "To prevent the spread of the virus in restaurants, ...",
+    which says nothing of droplets)."""
+    if not case.claim.negated or case.polarity.negated or case.polarity.denied:
+        return None
+    governed = negated_terms(case.claim)
+    said = [t for t in governed if t in case.cover.said]
+    if governed and 2 * len(said) < len(governed):
+        unsaid = ", ".join(t.text for t in governed if t not in said)
+        return LeftOut(f"the passage does not say what the claim negates: {unsaid}")
+    return None
 
 
 @rule("statements.negates", Stage.STATEMENTS)
