@@ -72,6 +72,7 @@ ORDER: tuple[str, ...] = (
     # Whether the passage can speak to the claim at all.
     "scope.no-content",
     "scope.aim",
+    "scope.method",
     "scope.speaker",
     "actors.other-side",
     # A claim with a figure: the figures decide.

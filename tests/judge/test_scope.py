@@ -32,6 +32,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             None,
         ),
         (
+            "scope.method",
+            "Cats cannot catch the Tabqa virus.",
+            "Here we investigated the infection of the Tabqa virus in cats by testing their blood.",
+            {},
+            None,
+        ),
+        (
             "scope.speaker",
             "Amaq claimed that three Russian soldiers were killed near Tabqa.",
             "Three Russian soldiers were killed near Tabqa, the ministry said.",
@@ -95,3 +102,16 @@ def test_what_a_study_set_out_to_do_does_not_contradict_what_it_found() -> None:
         claim, "The clinic presents Lorem therapy, which shortened recovery from the fever."
     )
     assert clinic is not None and clinic.stance is Stance.CONFLICTS
+
+
+def test_what_a_study_set_out_to_do_or_did_is_no_answer_but_what_it_found_is() -> None:
+    claim = "Lorem therapy shortens recovery from the fever."
+    aim = decided(
+        claim, "OBJECTIVE To determine whether Lorem therapy shortens recovery from the fever."
+    )
+    assert aim.rule == "scope.aim" and not hasattr(aim, "stance")
+    did = "We compared recovery from the fever with and without Lorem therapy in 400 patients."
+    assert decided(claim, did).rule == "scope.method"
+    found = "We followed 400 patients and found that Lorem therapy shortens "
+    outcome = decided(claim, found + "recovery from the fever.")
+    assert getattr(outcome, "stance", None) is Stance.SUPPORTS

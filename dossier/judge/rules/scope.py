@@ -52,7 +52,8 @@ _STUDY = (
 # A sentence that says what a study set out to do: "Objective: To evaluate the efficacy of ...",
 # "This paper presents a meta-analysis of the association between ...", "We aimed to assess".
 _AIM_RE = re.compile(
-    r"^\W*(?:(?:objectives?|aims?|purpose|goals?|background|introduction|methods?)\s*[:.-]\s*)?"
+    r"^\W*(?:(?:objectives?|aims?|purpose|goals?|background|introduction|methods?)\s*[:.-]\s*"
+    r"|(?-i:OBJECTIVES?|AIMS?|PURPOSE|GOALS?)\s+)?"
     r"(?:to\s+(?:evaluate|assess|examine|investigate|determine|explore|compare|describe|estimate|"
     r"review|analy[sz]e|test|study|identify|characteri[sz]e|quantify|understand)\b"
     r"|(?:we|(?:this|the|our|a)\s+(?:[a-z-]+\s+)?" + _STUDY + r")\s+(?:aimed|aims?|sought|seeks?|"
@@ -64,12 +65,40 @@ _AIM_RE = re.compile(
 
 @rule("scope.aim")
 def aim(case: Case) -> Judgment | LeftOut | None:
-    """What a study set out to do does not contradict what a claim says it found: "To
-    evaluate whether plasma therapy shortens recovery" is no conflict with "Plasma therapy did
-    not shorten recovery" (though it names what the study is about)."""
+    """What a study set out to do neither backs nor contradicts what a claim says it found:
+    "To evaluate whether plasma therapy shortens recovery" is no answer to "Plasma therapy did
+    not shorten recovery", nor to "Plasma therapy shortens recovery" (though it names what the
+    study is about)."""
     if not _AIM_RE.match(case.passage.text):
         return None
     outcome = decide(case, after="scope.aim")
-    if isinstance(outcome, Judgment) and outcome.stance is Stance.CONFLICTS:
+    if isinstance(outcome, Judgment):
         return LeftOut("the passage says what a study set out to do, not what it found")
     return outcome
+
+
+# A sentence that says what a study did, not what it found: "We enrolled 400 patients ...",
+# "Here we investigated the infection of the virus in cats" (not "We found", "we show").
+_METHOD_RE = re.compile(
+    r"^\W*(?:here\s+)?we\s+(?:then\s+|also\s+|further\s+)?(?:enrolled|included|recruited|"
+    r"analy[sz]ed|assessed|examined|investigated|studied|measured|performed|conducted|used|"
+    r"collected|evaluated|compared|surveyed|sampled|followed|screened|tested|reviewed|searched)\b",
+    re.IGNORECASE,
+)
+_FINDING_RE = re.compile(
+    r"\b(?:found|find|finds|show|shows|showed|shown|observed|demonstrated?|reveal(?:ed|s)?|"
+    r"report(?:ed)?|suggest(?:s|ed)?|indicat(?:e|es|ed)|conclude[ds]?|identified|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("scope.method")
+def method(case: Case) -> LeftOut | None:
+    """What a study did neither backs nor contradicts what a claim says it found: "We
+    investigated the infection of the virus in cats by detecting serum antibodies" is no
+    answer to "Cats cannot catch the virus"; a sentence that goes on to say what was found
+    ("We measured ... and found ...") is read."""
+    text = case.passage.text
+    if _METHOD_RE.match(text) and not _FINDING_RE.search(text):
+        return LeftOut("the passage says what a study did, not what it found")
+    return None
