@@ -112,6 +112,10 @@ def test_what_a_study_set_out_to_do_or_did_is_no_answer_but_what_it_found_is() -
     assert aim.rule == "scope.aim" and not hasattr(aim, "stance")
     did = "We compared recovery from the fever with and without Lorem therapy in 400 patients."
     assert decided(claim, did).rule == "scope.method"
+    headed = "DESIGN, SETTING, AND PARTICIPANTS Trial of Lorem therapy for recovery from the fever."
+    assert decided(claim, headed).rule == "scope.method"
+    aim = decided(claim, "Objectives To assess whether Lorem therapy shortens fever recovery.")
+    assert aim.rule == "scope.aim"
     found = "We followed 400 patients and found that Lorem therapy shortens "
     outcome = decided(claim, found + "recovery from the fever.")
     assert getattr(outcome, "stance", None) is Stance.SUPPORTS

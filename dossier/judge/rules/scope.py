@@ -53,7 +53,7 @@ _STUDY = (
 # "This paper presents a meta-analysis of the association between ...", "We aimed to assess".
 _AIM_RE = re.compile(
     r"^\W*(?:(?:objectives?|aims?|purpose|goals?|background|introduction|methods?)\s*[:.-]\s*"
-    r"|(?-i:OBJECTIVES?|AIMS?|PURPOSE|GOALS?)\s+)?"
+    r"|(?:objectives?|aims?|purpose|goals?)\s+)?"
     r"(?:to\s+(?:evaluate|assess|examine|investigate|determine|explore|compare|describe|estimate|"
     r"review|analy[sz]e|test|study|identify|characteri[sz]e|quantify|understand)\b"
     r"|(?:we|(?:this|the|our|a)\s+(?:[a-z-]+\s+)?" + _STUDY + r")\s+(?:aimed|aims?|sought|seeks?|"
@@ -78,9 +78,13 @@ def aim(case: Case) -> Judgment | LeftOut | None:
 
 
 # A sentence that says what a study did, not what it found: "We enrolled 400 patients ...",
-# "Here we investigated the infection of the virus in cats" (not "We found", "we show").
+# "Here we investigated the infection of the virus in cats" (not "We found", "we show"), or
+# one a structured abstract heads as its methods ("METHODS", "DESIGN, SETTING, AND
+# PARTICIPANTS").
 _METHOD_RE = re.compile(
-    r"^\W*(?:here\s+)?we\s+(?:then\s+|also\s+|further\s+)?(?:enrolled|included|recruited|"
+    r"^\W*(?-i:(?:(?:MATERIALS|PATIENTS|SUBJECTS)\s+AND\s+)?METHODS?|(?:STUDY\s+)?DESIGN|"
+    r"SETTING|PARTICIPANTS|INTERVENTIONS?|MEASUREMENTS?)\b"
+    r"|^\W*(?:here\s+)?we\s+(?:then\s+|also\s+|further\s+)?(?:enrolled|included|recruited|"
     r"analy[sz]ed|assessed|examined|investigated|studied|measured|performed|conducted|used|"
     r"collected|evaluated|compared|surveyed|sampled|followed|screened|tested|reviewed|searched)\b",
     re.IGNORECASE,
