@@ -365,7 +365,7 @@ def weaker_article(case: Case) -> LeftOut | None:
     another holder of the claim's post and another fate of its people are judged before."""
     share = case.article_share
     if share < thresholds.ARTICLE_SHARE:
-        return LeftOut(f"its article says less of the claim than another does ({share:.2f})")
+        return LeftOut(f"its article says less of the claim than another ({share:.2f} of the best)")
     return None
 
 
