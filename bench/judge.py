@@ -9,6 +9,8 @@ The sets (``--data`` holds them; nothing is copied into the repository, work fil
 
 - ``seeds``: ``dossier eval tests/gold/seeds.yaml`` (no baseline: the gold was written beside
   the judge).
+- ``distractors``: the seed gold with ``<data>/news-fnc1/`` added as distractor articles
+  (``dossier eval --with``): what stories of other years on the same words take from it.
 - ``topics``: the development stories of ``topics-dev/``, each built with ``dossier build`` and
   scored by the shared scorer ``<data>/../bench/score.py``; the baseline is
   ``<data>/../bench/baseline.py`` (the BM25 top sentence cited as support, every claim called
@@ -53,7 +55,7 @@ from rank_bm25 import BM25Okapi
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work" / "judge"
-SETS = ("seeds", "topics", "scifact", "checkcovid", "fnc1")
+SETS = ("seeds", "distractors", "topics", "scifact", "checkcovid", "fnc1")
 FNC_SAMPLE = 0  # all: the full build takes about a minute
 SEED = 20
 LABELS = {"supports": "SUPPORT", "conflicts": "CONTRADICT"}
@@ -215,6 +217,21 @@ def seeds(args: argparse.Namespace) -> list[Row]:
     figures = {f["name"]: Ratio(f["count"], f["total"]) for f in report["figures"]}
     measures = ("verdicts", "support recall", "conflict recall", "misattributed")
     return [Row("seeds", m, figures[m]) for m in measures]
+
+
+def distractors(args: argparse.Namespace) -> list[Row]:
+    """The seed gold with the news-fnc1 bodies added to the corpus as distractors (2,587
+    articles of 2014-2015, about 390 on Syria and ISIS), through ``dossier eval --with``:
+    what unrelated stories on the same words take from the seeds' verdicts."""
+    command = [args.dossier, "eval", "tests/gold/seeds.yaml", "--with", args.data / "news-fnc1"]
+    report = json.loads(run([*command, "--format", "json"]))
+    figures = {f["name"]: Ratio(f["count"], f["total"]) for f in report["figures"]}
+    measures = ("verdicts", "support recall", "conflict recall", "misattributed")
+    extra = Ratio(report["distractor_citations"], report["citations"])
+    return [
+        *(Row("seeds + news-fnc1", m, figures[m]) for m in measures),
+        Row("seeds + news-fnc1", "citations of distractor articles", extra),
+    ]
 
 
 def topics(args: argparse.Namespace) -> list[Row]:
@@ -393,7 +410,8 @@ def fnc1(args: argparse.Namespace) -> list[Row]:
 # --- the table ----------------------------------------------------------------------------
 
 RUNNERS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
-    "seeds": seeds, "topics": topics, "scifact": scifact, "checkcovid": checkcovid, "fnc1": fnc1,
+    "seeds": seeds, "distractors": distractors, "topics": topics, "scifact": scifact,
+    "checkcovid": checkcovid, "fnc1": fnc1,
 }  # fmt: skip
 
 
