@@ -137,8 +137,16 @@ WHOLE_OPENERS = (
 COPULAS = ("are", "were", "is", "was", "have been", "has been", "had been")
 RAISING = ("known", "thought", "believed", "said", "reported", "confirmed", "understood")
 IRREGULAR_PLURALS = ("men", "women", "children", "people", "police")
+# A figure a count may come to, not one it has: "that number could grow to 4,000", "the toll
+# may rise to 300", "might reach 10,000".
+MAY_REACH = tuple(
+    f"{modal} {verb}"
+    for modal in ("could", "may", "might", "would")
+    for verb in ("grow", "rise", "reach", "climb", "increase", "swell", "top", "exceed", "double")
+)
 # A forecast, not a result: "Labour is on course for 410 seats", "the exit poll projected 410".
 PROJECTION_BEFORE = (
+    *MAY_REACH,
     "on course for",
     "on track for",
     "set for",

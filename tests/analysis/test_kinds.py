@@ -39,6 +39,8 @@ CASES = [
     ("Globally, there have been 3,400 cases.", "3,400", aspects.WHOLE, "Globally"),
     ("It sits in the 650-seat parliament.", "650", aspects.MODIFIER, "650-seat parliament"),
     ("A 41-year-old man died.", "41", aspects.MODIFIER, "41-year-old man"),
+    ("That number could grow to 4,000.", "4,000", aspects.PROJECTED, "could grow to"),
+    ("The toll may rise to 300.", "300", aspects.PROJECTED, "may rise to"),
     (
         "It would have won 100 seats under another system.",
         "100",
