@@ -13,10 +13,10 @@ MIN_COVERAGE_FIGURE = 0.5  # share of the claim's content a passage with a like 
 MIN_COVERAGE_STATEMENT = 0.6  # share of the claim's content a passage without figures must cover
 MIN_WORD_COVERAGE = 0.5  # share of the claim's other words (its predicate) a statement must cover
 DOCUMENT_ENTITY_CREDIT = 0.5  # a name missing from the sentence but present in its article
-CONTEXT_WORD_CREDIT = 0.5
+CONTEXT_WORD_CREDIT = 0.5  # a word missing from the sentence but said just before it
 # Share of what the article saying most of a claim says that another article must say for its
-# sentence to back the claim by its words (``statements.weaker-article``).
-ARTICLE_SHARE = 0.7  # a word missing from the sentence but said just before it
+# sentence to back or contradict the claim by its words (``statements.weaker-article``).
+ARTICLE_SHARE = 0.7
 
 ACTOR_WINDOW = 3  # tokens before a predicate word where its actor is looked for
 MEASURE_WINDOW = 4  # content words each side of a figure that say what it measures
