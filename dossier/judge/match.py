@@ -707,7 +707,8 @@ class Matcher:
         if candidates is None:
             candidates = self.candidates(claim)
         judged: list[tuple[Passage, Outcome]] = []
-        shares = self.article_shares(analysis, candidates)
+        # (read by a statement's rules only: a claim with a figure is judged by its figures)
+        shares = {} if analysis.figures else self.article_shares(analysis, candidates)
         for pid in candidates:
             passage = self.corpus.passages[pid]
             doc_keys = frozenset(self._doc_keys.get(passage.source, _NONE))
@@ -721,7 +722,7 @@ class Matcher:
                 self._article(passage.source).topic,
                 day,
                 self._antecedent(passage),
-                shares[passage.source],
+                shares.get(passage.source, 1.0),
             )
             if isinstance(outcome, Judgment):
                 outcome = _in_source(outcome, self._read(pid))
