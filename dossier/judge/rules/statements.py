@@ -250,7 +250,11 @@ def _stems(words: tuple[str, ...]) -> set[str]:
 
 
 _WAY_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\w-]*|[,;:()]")
-_WAY_CLAUSE_ENDS = frozenset(",;:()") | {"whereas", "while", "but", "although", "though"}
+# Where a clause ends, for what a word is said of (``_beside``) and what a negation governs
+# (``negated_terms``): a mark, or a conjunction that opens another clause.
+_CLAUSE_END_MARKS = ",;:()"
+_CLAUSE_END_WORDS = ("whereas", "while", "but", "although", "though")
+_WAY_CLAUSE_ENDS = frozenset(_CLAUSE_END_MARKS) | frozenset(_CLAUSE_END_WORDS)
 _LACK_RE = re.compile(LACK_RE, re.IGNORECASE)
 _WAY_STEMS = RISE_STEMS | FALL_STEMS
 Way = tuple[str, str, frozenset[str]]  # the word as written, "up" or "down", what it is said of
@@ -393,7 +397,9 @@ _NEGATION_RE = re.compile(
     r"\b(?:" + "|".join(sorted(NEGATION_WORDS - {"n't"})) + r")\b|n't\b",
     re.IGNORECASE,
 )
-_SCOPE_END_RE = re.compile(r"[,;:.()]|\b(?:but|while|whereas|although|though)\b")
+_SCOPE_END_RE = re.compile(
+    "[" + re.escape(_CLAUSE_END_MARKS + ".") + r"]|\b(?:" + "|".join(_CLAUSE_END_WORDS) + r")\b"
+)
 
 
 def negated_terms(claim: ClaimAnalysis) -> list[Term]:
