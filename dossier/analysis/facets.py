@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.analysis.text import Token
+from dossier.analysis.text import Token, initial_of
 from dossier.lexicon.calendar import MONTH_WORDS, month_pattern
 from dossier.lexicon.words import NAME_DETERMINERS, ROLE_PREPOSITIONS
 
@@ -201,21 +201,13 @@ def contrast(
         if keys & passage_keys:
             continue  # the passage names it
         others = [
-            n
-            for p, k, n in passage.roles
-            if p == prep and not k & keys and not _initial_of(n, name)
+            n for p, k, n in passage.roles if p == prep and not k & keys and not initial_of(n, name)
         ]
         if others:
             place = prep in {"in", "at"}
             reason = f"claim says {prep} {name}, passage says {prep} {others[0]}"
             return Contrast(reason, False, place)
     return None
-
-
-def _initial_of(written: str, name: str) -> bool:
-    """Whether a name is written as the initial of another: "H" (of "H. pylori") for
-    "Helicobacter"."""
-    return len(written.rstrip(".")) == 1 and len(name) > 2 and name[:1] == written[:1]
 
 
 def _days_differ(claim: Facets, passage: Facets) -> Contrast | None:

@@ -97,6 +97,12 @@ def is_name(token: Token) -> bool:
     return token.entity and len(token.text) > 1 and any(k[0] in "@#" for k in token.keys)
 
 
+def initial_of(written: str, name: str) -> bool:
+    """Whether ``written`` is the initial of the name word ``name``, as news and science write a
+    first name or a genus before the next word: "H" or "H." for "Helicobacter" ("H. pylori")."""
+    return len(written.rstrip(".")) == 1 and len(name) > 2 and name[:1] == written[:1]
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a text, for comparisons that ignore accents and case."""
     return anyascii(text).lower()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dossier.analysis import attribution
 from dossier.analysis.parse import classifiers, figure_frame, subject_noun
-from dossier.analysis.text import Token, collocation, expand, stem
+from dossier.analysis.text import Token, collocation, expand, initial_of, stem
 from dossier.judge.acts import hit_by, name_groups
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.analyze import of_name
@@ -273,7 +273,7 @@ def _initial_said(text: str, name: str, passage: PassageAnalysis) -> list[int]:
     found = []
     for i in at:
         nxt = i + 2 if i + 2 < len(tokens) and tokens[i + 1].text == "." else i + 1
-        if tokens[i].text.rstrip(".") == letter and nxt < len(tokens):
+        if initial_of(tokens[i].text, name) and nxt < len(tokens):
             found.extend([i] if following in tokens[nxt].keys else [])
     return found
 

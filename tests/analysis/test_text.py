@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.analysis.attribution import speaker
-from dossier.analysis.text import Analyzer, content_keys, is_name, name_skeleton
+from dossier.analysis.text import Analyzer, content_keys, initial_of, is_name, name_skeleton
 
 ALIASES = {
     "Islamic State": ["IS", "ISIS", "ISIL", "Daesh"],
@@ -251,3 +251,10 @@ def test_a_title_is_found_without_its_inner_of() -> None:
 def test_a_name_is_a_word_of_more_than_one_letter_the_analyzer_reads_as_one() -> None:
     tokens = Analyzer({"Kurdish Front": ["KF"]}).tokens("Ana Ruiz met the KF in A town.")
     assert [t.text for t in tokens if is_name(t)] == ["Ruiz", "KF"]  # "Ana" opens the sentence
+
+
+def test_an_initial_stands_for_a_name_word_it_begins() -> None:
+    assert initial_of("H.", "Helicobacter") and initial_of("H", "Helicobacter")
+    assert not initial_of("K.", "Helicobacter")
+    assert not initial_of("He", "Helicobacter")  # two letters are no initial
+    assert not initial_of("U", "US")  # nor is a name of two letters one's expansion
