@@ -213,25 +213,26 @@ def bm25_ranked(units: list[str], queries: Iterable[str], depth: int) -> Iterato
 
 def seeds(args: argparse.Namespace) -> list[Row]:
     """The seed gold, through ``dossier eval``."""
-    report = json.loads(run([args.dossier, "eval", "tests/gold/seeds.yaml", "--format", "json"]))
+    return seed_eval(args, "seeds")[0]
+
+
+def seed_eval(args: argparse.Namespace, name: str, *extra: str | Path) -> tuple[list[Row], Json]:
+    """``dossier eval`` of the seed gold (with ``extra`` options): its rows, and the report."""
+    command = [args.dossier, "eval", "tests/gold/seeds.yaml", *extra, "--format", "json"]
+    report = json.loads(run(command))
     figures = {f["name"]: Ratio(f["count"], f["total"]) for f in report["figures"]}
     measures = ("verdicts", "support recall", "conflict recall", "misattributed")
-    return [Row("seeds", m, figures[m]) for m in measures]
+    return [Row(name, m, figures[m]) for m in measures], report
 
 
 def distractors(args: argparse.Namespace) -> list[Row]:
     """The seed gold with the news-fnc1 bodies added to the corpus as distractors (2,587
     articles of 2014-2015, about 390 on Syria and ISIS), through ``dossier eval --with``:
     what unrelated stories on the same words take from the seeds' verdicts."""
-    command = [args.dossier, "eval", "tests/gold/seeds.yaml", "--with", args.data / "news-fnc1"]
-    report = json.loads(run([*command, "--format", "json"]))
-    figures = {f["name"]: Ratio(f["count"], f["total"]) for f in report["figures"]}
-    measures = ("verdicts", "support recall", "conflict recall", "misattributed")
+    name = "seeds + news-fnc1"
+    rows, report = seed_eval(args, name, "--with", args.data / "news-fnc1")
     extra = Ratio(report["distractor_citations"], report["citations"])
-    return [
-        *(Row("seeds + news-fnc1", m, figures[m]) for m in measures),
-        Row("seeds + news-fnc1", "citations of distractor articles", extra),
-    ]
+    return [*rows, Row(name, "citations of distractor articles", extra)]
 
 
 def topics(args: argparse.Namespace) -> list[Row]:
