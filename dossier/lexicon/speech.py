@@ -31,6 +31,15 @@ REPORT_NOUNS = frozenset(
     "announcement announcements statement statements report reports claim claims accusation "
     "accusations allegation allegations warning warnings remarks comments assertion".split()
 )
+# Who reports what research found, and the research itself: "Scientists have confirmed that
+# ...", "The investigators estimated that ...", "a study showed that ...". A claim given to them,
+# unnamed, is the word of any study that says it: an abstract's own sentences ("we concluded
+# that ...") and a report of a study ("A trial in Brazil found ...").
+RESEARCH_SPEAKERS = frozenset(
+    "scientist scientists researcher researchers investigator investigators author authors "
+    "study studies trial trials research analysis analyses meta-analysis review paper papers "
+    "survey surveys result results finding findings".split()
+)
 # A verb that only carries a message noun: "delivered its warning" says "warned".
 LIGHT_VERBS = frozenset({"delivered", "deliver", "issued", "issue", "sent", "send", "gave", "give"})
 MESSAGE_NOUNS = frozenset({"warn", "messag", "threat", "ultimatum"})  # stems

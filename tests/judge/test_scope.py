@@ -119,3 +119,17 @@ def test_what_a_study_set_out_to_do_or_did_is_no_answer_but_what_it_found_is() -
     found = "We followed 400 patients and found that Lorem therapy shortens "
     outcome = decided(claim, found + "recovery from the fever.")
     assert getattr(outcome, "stance", None) is Stance.SUPPORTS
+
+
+def test_a_claim_given_to_researchers_unnamed_is_the_word_of_any_study_that_says_it() -> None:
+    claim = "Scientists have confirmed that the Tabqa virus did not come from bats."
+    found = "We concluded that the Tabqa virus did not come directly from bats."
+    backed = decided(claim, found)
+    assert getattr(backed, "stance", None) is Stance.SUPPORTS, backed
+    reported = decided(claim, "A study in Lorem found the Tabqa virus did not come from bats.")
+    assert getattr(reported, "stance", None) is Stance.SUPPORTS, reported
+    other = decided(claim, "The Tabqa virus did come from bats, the ministry said.")
+    assert (other.rule, getattr(other, "stance", None)) == ("scope.speaker", None)
+    # named researchers are theirs alone
+    named = decided("Oxford researchers said the Tabqa virus did not come from bats.", found)
+    assert (named.rule, getattr(named, "stance", None)) == ("scope.speaker", None)

@@ -8,6 +8,8 @@ import re
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut
 from dossier.judge.registry import decide, rule
+from dossier.lexicon.speech import RESEARCH_SPEAKERS
+from dossier.lexicon.words import STOPWORDS
 from dossier.models import Stance
 
 
@@ -31,6 +33,8 @@ def speaker(case: Case) -> Judgment | LeftOut | None:
     claim, passage = case.claim, case.passage
     if not claim.speaker_keys or (passage.speaker and claim.speaker_keys & passage.voice):
         return None
+    if _research(claim.speaker) and (passage.speaker is None or _research(passage.speaker)):
+        return None  # "Scientists have confirmed that ...": a study's own word says it
     named = case.document_keys | case.context_keys | passage.keys
     names = {k for k in claim.speaker_keys if k[0] in "#@"} or claim.speaker_keys
     # A person named in full once is then called by their last name ("Ms Moreau").
@@ -44,6 +48,19 @@ def speaker(case: Case) -> Judgment | LeftOut | None:
             return LeftOut(f"the passage is not {claim.speaker}'s word; it cannot contradict it")
         return outcome
     return LeftOut(f"the claim is {claim.speaker}'s word; the passage is not")
+
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _research(speaker: str | None) -> bool:
+    """Whether a speaker is research or those who do it, unnamed: "Scientists", "The
+    investigators", "the early results of a study among medical workers" (not "Oxford
+    researchers confirmed", not "Dr Lee's study": a named speaker is theirs alone)."""
+    words = _WORD_RE.findall(speaker or "")
+    if any(w[:1].isupper() and w.lower() not in RESEARCH_SPEAKERS | STOPWORDS for w in words):
+        return False
+    return any(w.lower() in RESEARCH_SPEAKERS for w in words)
 
 
 _STUDY = (
