@@ -130,6 +130,7 @@ ORDER: tuple[str, ...] = (
     "statements.reports-denial",
     "statements.denies",
     "statements.denied-unsaid",
+    "statements.talk-denied",
     "statements.negates",
     "statements.states",
 )

@@ -18,6 +18,21 @@ DENIAL_STEMS = frozenset(
 # "speculation", "rumoured". A speaker who says them does not say the story is so.
 RUMOUR_STEMS = frozenset({"rumour", "rumor", "specul", "gossip", "hearsay"})
 
+# Words that tell a story as talk, not as the writer's fact: "rumours that ...", "reportedly",
+# "allegedly", "people are saying ...", "reports that ...", "it was claimed that ...". A passage
+# that tells a story so does not say it is so: it reports the talk a debunking claim denies.
+HEARSAY_WORDS = (
+    r"rumou?r\w*", r"speculat\w*", r"gossip\w*", "hearsay", "reportedly", "allegedly",
+    "purportedly", "supposedly", "unconfirmed", "unverified",
+)  # fmt: skip
+HEARSAY_PHRASES = (
+    r"(?:people|some|many|others|users|fans|critics)\s+(?:are\s+|were\s+|have\s+been\s+)?"
+    r"(?:saying|claiming|suggesting|speculating)",
+    r"reports?\s+(?:that|of|suggest\w*|claim\w*)",
+    r"claims?\s+that",
+    r"(?:is|was|were|has\s+been|have\s+been)\s+(?:claimed|rumou?red|alleged|reported)\s+that",
+)
+
 # A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",
 # "no doubt", "not only ... but", "not least".
 AFFIRMING_IDIOMS = frozenset(

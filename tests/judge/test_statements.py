@@ -334,6 +334,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             Stance.CONFLICTS,
         ),
         (
+            "statements.talk-denied",
+            "The Lorem soda was not launched in Tabqa.",
+            "People are saying the Lorem soda was launched in Tabqa.",
+            {},
+            None,
+        ),
+        (
             "statements.negates",
             "Foreign advisers were wounded in the strike.",
             "Foreign advisers were present but were not wounded in the strike.",
@@ -495,3 +502,19 @@ def test_a_comparison_with_the_same_name_the_other_way_conflicts() -> None:
     # a comparison with someone else answers nothing of it
     other = stance(claim, "The Greens won more votes nationally than Labour, fewer than Mali.")
     assert other is None or other.stance is not Stance.CONFLICTS
+
+
+def test_a_story_told_as_talk_does_not_contradict_the_claim_that_denies_it() -> None:
+    claim = "The Lorem soda was not launched in Tabqa."
+    for talk in (
+        "The Lorem soda was reportedly launched in Tabqa.",
+        "Rumours that the Lorem soda was launched in Tabqa spread on Monday.",
+        "It was claimed that the Lorem soda was launched in Tabqa.",
+    ):
+        outcome = decided(claim, talk)
+        assert outcome.rule == "statements.talk-denied", (talk, outcome)
+    told = decided(claim, "The Lorem soda was launched in Tabqa on Monday.")
+    assert getattr(told, "stance", None) is Stance.CONFLICTS, told
+    # talk after what the passage states does not govern it
+    after = decided(claim, "The Lorem soda was launched in Tabqa, and rumours spread.")
+    assert getattr(after, "stance", None) is Stance.CONFLICTS, after

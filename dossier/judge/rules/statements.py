@@ -18,7 +18,12 @@ from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
 from dossier.judge.polarity import denial_word, has_denial
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds, wordnet
-from dossier.lexicon.negation import NEGATION_WORDS, RUMOUR_STEMS
+from dossier.lexicon.negation import (
+    HEARSAY_PHRASES,
+    HEARSAY_WORDS,
+    NEGATION_WORDS,
+    RUMOUR_STEMS,
+)
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.lexicon.words import (
     FALL_STEMS,
@@ -430,6 +435,26 @@ def denied_unsaid(case: Case) -> LeftOut | None:
         unsaid = ", ".join(t.text for t in governed if t not in said)
         return LeftOut(f"the passage does not say what the claim negates: {unsaid}")
     return None
+
+
+_HEARSAY_RE = re.compile(
+    r"\b(?:" + "|".join((*HEARSAY_WORDS, *HEARSAY_PHRASES)) + r")\b", re.IGNORECASE
+)
+
+
+@rule("statements.talk-denied", Stage.STATEMENTS)
+def talk_denied(case: Case) -> LeftOut | None:
+    """A claim that denies a story ("The pumpkin spice soda is not happening") is not
+    contradicted by a passage that tells the story as talk ("people are saying we launched a
+    pumpkin spice soda", "the soda was reportedly launched"): it reports what the claim denies,
+    and says nothing of whether it is so."""
+    if not case.claim.negated or case.polarity.negated or case.polarity.denied:
+        return None
+    m = _HEARSAY_RE.search(case.passage.text)
+    tokens = case.passage.tokens
+    if m is None or not any(tokens[j].start >= m.end() for j in case.cover.matched):
+        return None
+    return LeftOut(f"the passage tells it as talk (“{m.group()}”), which the claim denies")
 
 
 @rule("statements.negates", Stage.STATEMENTS)
