@@ -61,10 +61,12 @@ def polarity(
             if after or at_end:
                 return False, True, t.text
         negation = (low in NEGATION_WORDS or low.endswith("n't")) and not _idiom(tokens, i)
+        end = _exception_end(tokens, i, text) if negation else -1
         if negation and any(
             i < j <= i + thresholds.NEGATION_WINDOW
             and not _said_before(tokens, matched, j, i)
             and not t.start < opening <= tokens[j].start
+            and not (0 <= end <= tokens[j].start)
             for j in matched
         ):
             return True, False, t.text
@@ -77,6 +79,19 @@ def _opening_clause_end(tokens: Sequence[Token], text: str) -> int:
     if not tokens or not text or tokens[0].text.lower() not in SUBORDINATORS:
         return -1
     return text.find(",", tokens[0].end)
+
+
+def _exception_end(tokens: Sequence[Token], i: int, text: str) -> int:
+    """Where a negation that makes an exception ends: "reduced headaches in chronic, but not in
+    episodic, cases", "memory, not naive, cells" negate only up to their comma; -1 for any
+    other negation (or when the text is not given)."""
+    if not text or i == 0:
+        return -1
+    between = text[tokens[i - 1].end : tokens[i].start]
+    if "," not in between and tokens[i - 1].text.lower() != "but":
+        return -1
+    comma = text.find(",", tokens[i].end)
+    return comma if comma >= 0 else -1
 
 
 def _idiom(tokens: Sequence[Token], i: int) -> bool:

@@ -126,6 +126,18 @@ def test_a_negation_in_an_opening_clause_ends_at_its_comma() -> None:
     assert j is not None and j.stance is Stance.CONFLICTS
 
 
+def test_a_negation_that_makes_an_exception_ends_at_its_comma() -> None:
+    claim = "Lorem therapy reduces the frequency of chronic headache."
+    exception = "Lorem therapy reduced the frequency of chronic, but not of episodic, headache."
+    j = stance(claim, exception)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "Lorem therapy did not reduce the frequency of chronic headache.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    # without its closing comma, the negation reaches as far as before
+    j = stance(claim, "It reduced the frequency, but not of chronic headache with Lorem therapy.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
 def test_in_no_uncertain_terms_is_no_negation() -> None:
     claim = "The KF condemned the attack on Tabqa."
     j = stance(claim, "The KF condemned in no uncertain terms the attack on Tabqa.")
