@@ -345,10 +345,12 @@ def coordinated(text: str) -> list[str]:
     if not _COORDINATORS_RE.search(text):
         return []  # (no parse for a sentence with no conjunction)
     p = parse(text)
+    if sum(1 for w in p.words if w.dep == "root") > 1:
+        return []  # the parser read two sentences: its arcs are not to be trusted here
     joined = [
         i
         for i, w in enumerate(p.words)
-        if w.dep == "conj" and w.tag.startswith("VB") and p.words[w.head].tag.startswith("VB")
+        if w.dep == "conj" and _same_form(w.text, w.tag, p.words[w.head].tag)
     ]
     if not joined:
         return []
@@ -376,6 +378,31 @@ def coordinated(text: str) -> list[str]:
         at = end
     kept.append(text[at:])
     return [_sentence("".join(kept)), *parts]
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs whose past is written as their base form: the tagger may read one as the other.
+_PAST_AS_BASE = frozenset(
+    "put cut set hit let shut spread cost quit split hurt cast burst bet bid broadcast"
+    " forecast read".split()
+)
+
+
+def _same_form(word: str, tag: str, head: str) -> bool:
+    """Whether two verbs' tags let them be coordinated: the same form ("cut and closed", "was
+    arrested and charged"), both finite ("says and added"), a past in -ed read as a participle,
+    or a past written as its base ("put the toll at 40 ... and put"). A "verb" joined to a verb
+    of another form is a tagging slip ("There is no link between smoking and illness
+    progression": "illness" tagged a verb beside "is")."""
+    if not (tag.startswith("VB") and head.startswith("VB")):
+        return False
+    forms = {tag, head}
+    return (
+        len(forms) == 1
+        or forms <= _FINITE
+        or forms == {"VBD", "VBN"}
+        or ("VB" in forms and word.lower() in _PAST_AS_BASE)
+    )
 
 
 def _frame_of(p: Parse, verb: int) -> str | None:

@@ -46,6 +46,10 @@ from dossier.analysis.parts import claim_parts
         ("About 500 US troops are deployed in Syria.", []),
         ("The fire spread, saying nothing.", []),  # a part too short to be a statement
         ("While the army advanced, the rebels withdrew to the hills.", []),
+        # a noun the tagger read as a verb beside a verb of another form joins no statements
+        ("There is no link between smoking and illness progression in Tabqa.", []),
+        # nor does a text the parser reads as two sentences
+        ("Acme cut jobs. It closed two plants and sold a mill in Tabqa.", []),
     ],
 )
 def test_a_compound_claim_is_split_where_two_statements_are_joined(
