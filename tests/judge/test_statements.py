@@ -210,6 +210,9 @@ def test_a_negated_claim_is_contradicted_by_what_it_negates() -> None:
     assert j is not None and j.stance is Stance.CONFLICTS
     said = decided(claim, "To stop the Tabqa flu from spreading through the town, it closed.")
     assert said.reason == "the passage does not say what the claim negates: airborne, droplets"
+    # every word the negation governs must be said: droplets that are not said to be airborne
+    part = decided(claim, "The Tabqa flu spreads through droplets, the study found.")
+    assert part.reason == "the passage does not say what the claim negates: airborne", part
 
 
 def test_cannot_negates() -> None:

@@ -424,14 +424,14 @@ def negated_terms(claim: ClaimAnalysis) -> list[Term]:
 @rule("statements.denied-unsaid", Stage.STATEMENTS)
 def denied_unsaid(case: Case) -> LeftOut | None:
     """A claim that negates something is contradicted only by a passage that says that thing:
-    at least half of the words its negation governs ("The virus does not spread via airborne
-    droplets" is not answered by "To prevent the spread of the virus in restaurants, ...",
-    which says nothing of droplets)."""
+    every word its negation governs ("The virus does not spread via airborne droplets" is not
+    answered by "To prevent the spread of the virus in restaurants, ...", which says nothing of
+    droplets, nor by "the virus spreads in droplets", which does not say they are airborne)."""
     if not case.claim.negated or case.polarity.negated or case.polarity.denied:
         return None
     governed = negated_terms(case.claim)
     said = [t for t in governed if t in case.cover.said]
-    if governed and 2 * len(said) < len(governed):
+    if len(said) < len(governed):
         unsaid = ", ".join(t.text for t in governed if t not in said)
         return LeftOut(f"the passage does not say what the claim negates: {unsaid}")
     return None
