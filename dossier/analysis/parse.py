@@ -363,7 +363,10 @@ def coordinated(text: str) -> list[str]:
             continue
         start, end = p.extent(own)
         first = p.words[p.words[i].head]
-        if any(p.words[j].dep in _SUBJECTS for j in p.children(i)):
+        subjects = [j for j in p.children(i) if p.words[j].dep in _SUBJECTS]
+        if any(_share_of_before(p, j) for j in subjects):
+            continue  # "...: between 1.5 and 2.8 percent had been infected": of those before
+        if subjects:
             frame = _frame_of(p, p.words[i].head)
         else:
             frame = text[: _with_subject(p, p.words[i].head)]
@@ -378,6 +381,18 @@ def coordinated(text: str) -> list[str]:
         at = end
     kept.append(text[at:])
     return [_sentence("".join(kept)), *parts]
+
+
+_SHARE_WORDS = frozenset({"percent", "%", "cent", "half", "third", "quarter", "fifth", "tenth"})
+
+
+def _share_of_before(p: Parse, subject: int) -> bool:
+    """Whether a subject is a number or share alone, of what was named before: "... tested 3,300
+    people: *between 1.5 and 2.8 percent* had been infected", "*Two* were released"."""
+    w = p.words[subject]
+    if w.tag == "CD" or w.text.lower() in _SHARE_WORDS:
+        return not any(p.words[j].dep == "nmod" for j in p.children(subject))
+    return False
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})

@@ -48,6 +48,12 @@ from dossier.analysis.parts import claim_parts
         ("While the army advanced, the rebels withdrew to the hills.", []),
         # a noun the tagger read as a verb beside a verb of another form joins no statements
         ("There is no link between smoking and illness progression in Tabqa.", []),
+        # a share said alone is of those named before: no statement of its own
+        (
+            "Researchers reported results from antibody tests on 3,300 people in Tabqa in April,"
+            " 2020: between 1.5 percent and 2.8 percent had been infected, they claimed.",
+            [],
+        ),
         # nor does a text the parser reads as two sentences
         ("Acme cut jobs. It closed two plants and sold a mill in Tabqa.", []),
     ],
