@@ -54,6 +54,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         a.PROJECTED: re.compile(
             rf"\b(?:{_alternation(a.PROJECTION_BEFORE)})\b[^,;.]{{0,50}}$", re.I
         ),
+        a.PROJECTED + "may": re.compile(r"\bmay\s+[a-z]+\b[^,;.]{0,50}$"),
         a.HYPOTHETICAL + "if": re.compile(rf"^\s*(?:{_alternation(a.CONDITIONS)})\b", re.I),
         a.SOURCES: re.compile(
             rf"(?:\s+[a-z]+){{0,2}}?(?:\s+[a-z]+ly)?\s+(?:{_alternation(a.TELLING)})\b"
@@ -102,6 +103,7 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
     checks = (
         (a.HYPOTHETICAL, None, p[a.HYPOTHETICAL]),
         (a.PROJECTED, None, p[a.PROJECTED]),
+        (a.PROJECTED, None, p[a.PROJECTED + "may"]),
         (a.THRESHOLD, p[a.THRESHOLD + "after"], p[a.THRESHOLD]),
         (a.BASE, None, p[a.BASE]),
         (a.EARLIER, None, p[a.EARLIER]),

@@ -144,9 +144,13 @@ MAY_REACH = tuple(
     for modal in ("could", "may", "might", "would")
     for verb in ("grow", "rise", "reach", "climb", "increase", "swell", "top", "exceed", "double")
 )
-# A forecast, not a result: "Labour is on course for 410 seats", "the exit poll projected 410".
+# A forecast, not a result: "Labour is on course for 410 seats", "the exit poll projected 410";
+# and what only could be: "the gold model could cost $5,000", "might top 1,000" ("may" is read
+# apart, in lower case: "in May 2022, 40 cases" says what was).
 PROJECTION_BEFORE = (
     *MAY_REACH,
+    "could",
+    "might",
     "on course for",
     "on track for",
     "set for",

@@ -41,6 +41,10 @@ CASES = [
     ("A 41-year-old man died.", "41", aspects.MODIFIER, "41-year-old man"),
     ("That number could grow to 4,000.", "4,000", aspects.PROJECTED, "could grow to"),
     ("The toll may rise to 300.", "300", aspects.PROJECTED, "may rise to"),
+    ("The gold model could cost $5,000.", "5,000", aspects.PROJECTED, "could cost"),
+    ("The gold model may cost as much as $900.", "900", aspects.PROJECTED, "may cost as much as"),
+    ("The gold model might sell for 1,000 euros.", "1,000", aspects.PROJECTED, "might sell for"),
+    ("In May 2022, 40 cases were reported.", "40", aspects.LEVEL, ""),
     (
         "It would have won 100 seats under another system.",
         "100",
