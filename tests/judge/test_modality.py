@@ -84,3 +84,20 @@ def test_what_no_one_knows_neither_backs_nor_contradicts() -> None:
     assert unknown.reason == "the passage says it is not known (“not clear whether”)"
     said = "Experts said the meteorite had disintegrated on impact near Lorem."
     assert getattr(stance(claim, said), "stance", None) is Stance.SUPPORTS
+
+
+def test_who_cannot_verify_or_is_not_aware_of_a_thing_does_not_deny_it() -> None:
+    claim = "Lorem fighters are flying captured jets in Tabqa."
+    for passage in (
+        "Reuters was not immediately able to verify that Lorem fighters fly captured jets in"
+        " Tabqa.",
+        "The army said it was not aware of Lorem fighters flying captured jets in Tabqa.",
+    ):
+        outcome = decided(claim, passage)
+        assert outcome.rule == "modality.unknown", (passage, outcome)
+    denied = stance(claim, "Lorem fighters are not flying captured jets in Tabqa, the army said.")
+    assert denied is not None and denied.stance is Stance.CONFLICTS
+    # "it has not been verified" looks back: it does not govern what the sentence goes on to say
+    claim = "An audio recording of the Tabqa shooting has surfaced."
+    opening = "While it has not been verified, an audio recording of the Tabqa shooting surfaced."
+    assert getattr(stance(claim, opening), "stance", None) is Stance.SUPPORTS

@@ -73,10 +73,16 @@ _CONDITION_RE = re.compile(
 
 
 # Words that say a thing is not known: "it was not clear whether", "it is unclear if", "it
-# remains unknown whether", "officials could not confirm whether".
+# remains unknown whether", "officials could not confirm whether", "could not verify", "was not
+# aware of".
 _UNKNOWN_RE = re.compile(
     r"\b(?:(?:not|n't)\s+(?:yet\s+)?(?:clear|known|certain|sure|confirm(?:ed)?)|unclear|"
-    r"unknown|uncertain)\s+(?:whether|if)\b",
+    r"unknown|uncertain)\s+(?:whether|if)\b"
+    # "Reuters was not immediately able to verify the report", "the army said it was not aware
+    # of any strike": whoever says so does not know, and does not deny it
+    # (not "it has not been verified": that looks back to what was said before)
+    r"|\b(?:(?:not|n't)\s+(?:immediately\s+|independently\s+)?(?:able\s+to\s+)?"
+    r"(?:verify|confirm)|(?:not|n't)\s+aware\s+of|unaware\s+of)\b",
     re.IGNORECASE,
 )
 
