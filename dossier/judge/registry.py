@@ -96,6 +96,7 @@ ORDER: tuple[str, ...] = (
     "figures.later-lower",
     "figures.another-day",
     "figures.described-other",
+    "figures.elsewhere",
     "figures.disagree",
     # A claim without one: who did what to whom, then what the sentence says of it.
     "statements.other-rank",

@@ -218,6 +218,13 @@ def test_a_figure_the_passage_measures_but_does_not_settle_keeps_it_from_backing
 test_each_rule_decides_its_own_case = each_rule_decides(
     [
         (
+            "figures.elsewhere",
+            "About 40 Lorem soldiers were killed fighting off the KF attack in northern Tabqa.",
+            "Officials said three Lorem soldiers were killed fighting off the KF attack.",
+            {"article": "KF fighters attacked a Lorem base in Ipsum."},
+            None,
+        ),
+        (
             "figures.reidentified",
             "Two Malian soldiers were killed near Tabqa.",
             "The killed were civilians from the village.",
@@ -864,3 +871,18 @@ def test_a_later_lower_tally_contradicts_a_claims_bare_number() -> None:
     assert getattr(near, "stance", None) is not Stance.CONFLICTS  # 4,500 may be 6,750
     before = decided(claim, passage.format(n="3,400"), published_on=dt.date(2022, 6, 2))
     assert getattr(before, "stance", None) is not Stance.CONFLICTS
+
+
+def test_a_figure_in_an_article_that_never_names_the_claims_place_does_not_contradict_it() -> None:
+    claim = "About 40 Lorem soldiers were killed fighting off the KF attack in northern Tabqa."
+    passage = "Officials said three Lorem soldiers were killed fighting off the KF attack."
+    elsewhere = decided(claim, passage, article="KF fighters attacked a Lorem base in Ipsum.")
+    assert (elsewhere.rule, getattr(elsewhere, "stance", None)) == ("figures.elsewhere", None)
+    assert elsewhere.reason == (
+        "its article never names Tabqa, the claim's place: the figure may be another's"
+    )
+    there = decided(claim, passage, article="KF fighters attacked a Lorem base near Tabqa.")
+    assert getattr(there, "stance", None) is Stance.CONFLICTS, there
+    # backing is asked before, and stands: the article may write the place otherwise
+    same = decided(claim, passage.replace("three", "40"), article="KF hit Ipsum.")
+    assert getattr(same, "stance", None) is Stance.SUPPORTS, same

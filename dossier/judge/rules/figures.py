@@ -498,6 +498,33 @@ def described_other(case: Case) -> LeftOut | None:
     )
 
 
+# Where a claim's event took place: a name after "in", "near", "at", ... ("in northern Hama",
+# "near the town of Tabqa"), up to the next word in lower case.
+_PLACE_RE = re.compile(
+    r"\b(?:in|near|at|outside|inside|around|across|off)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+-)?(?:north|south|east|west)(?:ern)?\s+|central\s+|(?:town|city|village|"
+    r"province|region|district|state|county)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|ez|el|al|de|du|la|le|of))*)"
+)
+
+
+@rule("figures.elsewhere", Stage.FIGURES)
+def elsewhere(case: Case) -> LeftOut | None:
+    """A figure that would contradict a claim's count of an event in a place is not of that
+    event when its article never names the place: "three government soldiers were killed"
+    in an article about Somalia does not contradict "About 40 government soldiers were killed
+    in northern Hama". (Backing is asked before and stands: an article may write the place
+    otherwise, "North Tabqa" for "northern Tabqa".)"""
+    places = [m.group("place") for m in _PLACE_RE.finditer(case.claim.text)]
+    missing = [n for n in case.cover.missing if any(n in place for place in places)]
+    if not missing:
+        return None
+    where = ", ".join(missing)
+    return LeftOut(
+        f"its article never names {where}, the claim's place: the figure may be another's"
+    )
+
+
 @rule("figures.disagree", Stage.FIGURES)
 def disagree(case: Case) -> Judgment:
     """The passage's figure measures what the claim's does and excludes it: "1,500 troops"
