@@ -886,3 +886,12 @@ def test_a_figure_in_an_article_that_never_names_the_claims_place_does_not_contr
     # backing is asked before, and stands: the article may write the place otherwise
     same = decided(claim, passage.replace("three", "40"), article="KF hit Ipsum.")
     assert getattr(same, "stance", None) is Stance.SUPPORTS, same
+
+
+def test_the_place_of_a_when_clause_is_the_claims_place_too() -> None:
+    claim = "More than 30 militants were killed when Lorem forces repelled the KF attack in Tabqa."
+    passage = "The car was stopped by four militants in a contested zone."
+    elsewhere = decided(claim, passage, article="Lorem forces fought KF fighters in Ipsum.")
+    assert elsewhere.rule == "figures.elsewhere", elsewhere
+    there = decided(claim, passage, article="Lorem forces fought KF fighters in Tabqa.")
+    assert getattr(there, "stance", None) is Stance.CONFLICTS, there

@@ -516,7 +516,12 @@ def elsewhere(case: Case) -> LeftOut | None:
     in northern Hama". (Backing is asked before and stands: an article may write the place
     otherwise, "North Tabqa" for "northern Tabqa".)"""
     places = [m.group("place") for m in _PLACE_RE.finditer(case.claim.text)]
-    missing = [n for n in case.cover.missing if any(n in place for place in places)]
+    named = case.document_keys | case.context_keys | case.passage.keys
+    missing = [
+        t.text
+        for t in case.claim.terms
+        if t.entity and any(t.text in place for place in places) and not t.keys & named
+    ]
     if not missing:
         return None
     where = ", ".join(missing)
