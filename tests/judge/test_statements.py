@@ -533,3 +533,18 @@ def test_a_story_told_as_talk_does_not_contradict_the_claim_that_denies_it() -> 
     # talk after what the passage states does not govern it
     after = decided(claim, "The Lorem soda was launched in Tabqa, and rumours spread.")
     assert getattr(after, "stance", None) is Stance.CONFLICTS, after
+
+
+def test_a_denial_backs_a_claim_that_negates_what_it_denies() -> None:
+    claim = "The woman detained in Tabqa is not the wife of the Lorem leader, officials say."
+    denial = (
+        "A Lorem official denied that the woman detained in Tabqa is the wife of the Lorem leader."
+    )
+    backed = decided(claim, denial)
+    assert (backed.rule, getattr(backed, "stance", None)) == (
+        "statements.denies",
+        Stance.SUPPORTS,
+    )
+    assert backed.reason == "passage denies it too (“denied”)"
+    plain = decided("The woman detained in Tabqa is the wife of the Lorem leader.", denial)
+    assert getattr(plain, "stance", None) is Stance.CONFLICTS, plain

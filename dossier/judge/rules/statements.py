@@ -391,10 +391,17 @@ def reports_denial(case: Case) -> Judgment | None:
 @rule("statements.denies", Stage.STATEMENTS)
 def denies(case: Case) -> Judgment | None:
     """A passage that denies what the claim asserts conflicts with it: "Russia denied bombing
-    the SDF" against "Russia bombed the SDF"."""
+    the SDF" against "Russia bombed the SDF". A claim that negates it is backed by the denial,
+    when the passage says every word the claim's negation governs: "The woman detained is not
+    the leader's wife" by "An official denied that the woman detained is the leader's wife"."""
     said = case.polarity
     if not said.denied:
         return None
+    if case.claim.negated:
+        governed = negated_terms(case.claim)
+        if any(t not in case.cover.said for t in governed):
+            return None
+        return _stated(case, Stance.SUPPORTS, f"passage denies it too (“{said.cue}”)")
     return _stated(case, Stance.CONFLICTS, f"passage denies it (“{said.cue}”)")
 
 
