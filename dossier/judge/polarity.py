@@ -96,8 +96,8 @@ def _exception_end(tokens: Sequence[Token], i: int, text: str) -> int:
 
 def _idiom(tokens: Sequence[Token], i: int) -> bool:
     """Whether the negation at token i opens an idiom that affirms (``AFFIRMING_IDIOMS``)."""
-    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-    return (tokens[i].text.lower(), after) in AFFIRMING_IDIOMS
+    words = tuple(t.text.lower() for t in tokens[i : i + 5])
+    return any(words[:n] in AFFIRMING_IDIOMS for n in range(2, len(words) + 1))
 
 
 def _said_before(tokens: Sequence[Token], matched: set[int], j: int, before: int) -> bool:

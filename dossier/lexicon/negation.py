@@ -34,9 +34,18 @@ HEARSAY_PHRASES = (
 )
 
 # A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",
-# "no doubt", "not only ... but", "not least".
+# "no doubt", "not only ... but", "not least", "not for the first time", "it would not be the
+# first time" (it has happened before; "not the first to enter" still negates).
 AFFIRMING_IDIOMS = frozenset(
-    {("no", "uncertain"), ("no", "doubt"), ("not", "only"), ("not", "least")}
+    {
+        ("no", "uncertain"),
+        ("no", "doubt"),
+        ("not", "only"),
+        ("not", "least"),
+        ("not", "for", "the", "first", "time"),
+        ("not", "the", "first", "time"),
+        ("not", "be", "the", "first", "time"),
+    }
 )
 
 # Words that open a subordinate clause: a negation in a clause a sentence opens with ("While it

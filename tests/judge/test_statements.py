@@ -138,6 +138,19 @@ def test_a_negation_that_makes_an_exception_ends_at_its_comma() -> None:
     assert j is not None and j.stance is Stance.CONFLICTS
 
 
+def test_not_for_the_first_time_is_no_negation() -> None:
+    claim = "The Lorem car has been stolen in Tabqa."
+    for passage in (
+        "It would not be the first time the Lorem car has been stolen in Tabqa.",
+        "Not for the first time, the Lorem car has been stolen in Tabqa.",
+    ):
+        j = stance(claim, passage)
+        assert j is not None and j.stance is Stance.SUPPORTS, passage
+    # "not the first to" still negates
+    j = stance("The KF was the first to enter Tabqa.", "The KF was not the first to enter Tabqa.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
 def test_in_no_uncertain_terms_is_no_negation() -> None:
     claim = "The KF condemned the attack on Tabqa."
     j = stance(claim, "The KF condemned in no uncertain terms the attack on Tabqa.")
