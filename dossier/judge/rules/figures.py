@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 
 from dossier.analysis.dates import written_period, years_ago
 from dossier.analysis.kinds import own_year
@@ -508,6 +509,12 @@ _PLACE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _places(text: str) -> tuple[str, ...]:
+    """The places a claim's text names (``_PLACE_RE``), read once per claim."""
+    return tuple(m.group("place") for m in _PLACE_RE.finditer(text))
+
+
 @rule("figures.elsewhere", Stage.FIGURES)
 def elsewhere(case: Case) -> LeftOut | None:
     """A figure that would contradict a claim's count of an event in a place is not of that
@@ -515,7 +522,7 @@ def elsewhere(case: Case) -> LeftOut | None:
     in an article about Somalia does not contradict "About 40 government soldiers were killed
     in northern Hama". (Backing is asked before and stands: an article may write the place
     otherwise, "North Tabqa" for "northern Tabqa".)"""
-    places = [m.group("place") for m in _PLACE_RE.finditer(case.claim.text)]
+    places = _places(case.claim.text)
     named = case.document_keys | case.context_keys | case.passage.keys
     missing = [
         t.text

@@ -4,6 +4,7 @@ as someone's word is backed only by that speaker."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dossier.judge.case import Case
 from dossier.judge.outcome import Judgment, LeftOut
@@ -51,14 +52,16 @@ def speaker(case: Case) -> Judgment | LeftOut | None:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+_UNNAMED = RESEARCH_SPEAKERS | STOPWORDS  # capitalised words that name no one in particular
 
 
+@lru_cache(maxsize=4096)
 def _research(speaker: str | None) -> bool:
     """Whether a speaker is research or those who do it, unnamed: "Scientists", "The
     investigators", "the early results of a study among medical workers" (not "Oxford
     researchers confirmed", not "Dr Lee's study": a named speaker is theirs alone)."""
     words = _WORD_RE.findall(speaker or "")
-    if any(w[:1].isupper() and w.lower() not in RESEARCH_SPEAKERS | STOPWORDS for w in words):
+    if any(w[:1].isupper() and w.lower() not in _UNNAMED for w in words):
         return False
     return any(w.lower() in RESEARCH_SPEAKERS for w in words)
 

@@ -398,8 +398,7 @@ def denies(case: Case) -> Judgment | None:
     if not said.denied:
         return None
     if case.claim.negated:
-        governed = negated_terms(case.claim)
-        if any(t not in case.cover.said for t in governed):
+        if _negation_unsaid(case):
             return None
         return _stated(case, Stance.SUPPORTS, f"passage denies it too (“{said.cue}”)")
     return _stated(case, Stance.CONFLICTS, f"passage denies it (“{said.cue}”)")
@@ -428,19 +427,29 @@ def negated_terms(claim: ClaimAnalysis) -> list[Term]:
     return [t for t in claim.terms if t.text.lower() in words][: thresholds.NEGATION_WINDOW]
 
 
+def _negation_unsaid(case: Case) -> list[Term]:
+    """The words the claim's negation governs (``negated_terms``) that the passage does not say."""
+    return [t for t in negated_terms(case.claim) if t not in case.cover.said]
+
+
+def _states_what_claim_negates(case: Case) -> bool:
+    """Whether the claim negates something and the passage says it without negating or
+    denying it."""
+    return case.claim.negated and not case.polarity.negated and not case.polarity.denied
+
+
 @rule("statements.denied-unsaid", Stage.STATEMENTS)
 def denied_unsaid(case: Case) -> LeftOut | None:
     """A claim that negates something is contradicted only by a passage that says that thing:
     every word its negation governs ("The virus does not spread via airborne droplets" is not
     answered by "To prevent the spread of the virus in restaurants, ...", which says nothing of
     droplets, nor by "the virus spreads in droplets", which does not say they are airborne)."""
-    if not case.claim.negated or case.polarity.negated or case.polarity.denied:
+    if not _states_what_claim_negates(case):
         return None
-    governed = negated_terms(case.claim)
-    said = [t for t in governed if t in case.cover.said]
-    if len(said) < len(governed):
-        unsaid = ", ".join(t.text for t in governed if t not in said)
-        return LeftOut(f"the passage does not say what the claim negates: {unsaid}")
+    unsaid = _negation_unsaid(case)
+    if unsaid:
+        words = ", ".join(t.text for t in unsaid)
+        return LeftOut(f"the passage does not say what the claim negates: {words}")
     return None
 
 
@@ -455,7 +464,7 @@ def talk_denied(case: Case) -> LeftOut | None:
     contradicted by a passage that tells the story as talk ("people are saying we launched a
     pumpkin spice soda", "the soda was reportedly launched"): it reports what the claim denies,
     and says nothing of whether it is so."""
-    if not case.claim.negated or case.polarity.negated or case.polarity.denied:
+    if not _states_what_claim_negates(case):
         return None
     m = _HEARSAY_RE.search(case.passage.text)
     tokens = case.passage.tokens
