@@ -133,13 +133,17 @@ LESS_WORDS = frozenset({"fewer", "less", "lower", "smaller", "below"})
 # reads what each is said of: the content words beside it).
 RISE_STEMS = frozenset(
     "increas rise rais higher elev enhanc promot induc activ upregul improv greater acceler "
-    "boost stimul augment amplif more larger exacerb amplifi strengthen encourag".split()
+    "boost stimul augment amplif more larger exacerb amplifi strengthen encourag faster prolong "
+    "lengthen".split()
 )
 FALL_STEMS = frozenset(
     "decreas reduc reduct lower declin fall drop inhibit suppress impair downregul less fewer "
     "attenu diminish slow abolish abrog weaken smaller lessen repress allevi mitig curb worsen "
-    "deterior".split()
+    "deterior delay block amelior prevent halt slower shorten hinder imped".split()
 )
+# Words whose stem is one of rising or falling but that name a state, not a change: "nerve
+# activity is reduced" says activity falls, not that anything is activated.
+WAY_STATE_WORDS = frozenset({"activity", "activities", "active"})
 # Words of a thing's lack or removal: what its loss does, the thing does the other way ("loss
 # of X increases Y" says X reduces Y), so a rise or fall is compared only where both texts say
 # a lack or neither does.

@@ -206,6 +206,62 @@ def test_a_rise_and_fall_of_other_things_or_of_a_lack_are_not_compared() -> None
     assert j is not None and j.rule == "statements.other-way"
 
 
+def test_a_rise_said_of_the_claims_object_alone_is_compared() -> None:
+    # the claim's subject is long and said far from the passage's word; what it says rises
+    # is its object, "thyroid volume"
+    claim = "Radioiodine treatment of large toxic nodular goitre increases thyroid volume."
+    passage = (
+        "In large toxic nodular goitre, radioiodine treatment was followed by a substantial"
+        " and marked reduction in thyroid volume."
+    )
+    j = stance(claim, passage)
+    assert j is not None and j.rule == "statements.other-way"
+    assert j.reason == "claim: increases (up); passage: reduction (down)"
+
+
+def test_words_of_delay_and_blocking_say_a_thing_falls() -> None:
+    claim = "Antibody treatment encourages tumour metastasis in mice."
+    j = stance(claim, "In mice, antibody treatment blocked tumour metastasis.")
+    assert j is not None and j.rule == "statements.other-way"
+    j = stance(claim, "In mice, antibody treatment delayed tumour metastasis.")
+    assert j is not None and j.rule == "statements.other-way"
+
+
+def test_two_words_of_change_together_compose_one_way() -> None:
+    # "inhibits activation" is a fall, as "reduced activation" is; "activation" alone a rise
+    claim = "The drug inhibits activation of the kinase in liver cells."
+    j = stance(claim, "The drug caused reduced activation of the kinase in liver cells.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance(claim, "The drug caused activation of the kinase in liver cells.")
+    assert j is not None and j.rule == "statements.other-way"
+    assert j.reason == "claim: inhibits activation (down); passage: activation (up)"
+
+
+def test_a_passage_that_agrees_on_one_of_the_claims_changes_is_not_the_other_way() -> None:
+    # the claim's fall of growth rates is the passage's; its rise of light is not compared
+    claim = "Flu growth rates decrease in summer due to increased ultraviolet light."
+    j = stance(claim, "Ultraviolet light in summer was associated with lower flu growth rates.")
+    assert j is None or j.rule != "statements.other-way"
+    # its own word, said of the same thing, agrees too
+    claim = "Rural clusters are smaller in size than urban clusters of the network."
+    passage = (
+        "Although smaller in size, rural clusters of the network are more central than urban ones."
+    )
+    j = stance(claim, passage)
+    assert j is None or j.rule != "statements.other-way"
+
+
+def test_activity_names_a_state_not_a_rise() -> None:
+    claim = "Sympathetic nerve activity is reduced throughout normal pregnancy."
+    passage = (
+        "Sympathetic nerve activity is increased throughout normal pregnancy,"
+        " with reduced blood pressure."
+    )
+    j = stance(claim, passage)
+    assert j is not None and j.rule == "statements.other-way"
+    assert j.reason == "claim: reduced (down); passage: increased (up)"
+
+
 def test_a_word_said_as_its_opposite_conflicts_when_said_of_the_same_thing() -> None:
     claim = "The virus is able to infect cats in the lab."
     j = stance(claim, "The virus was unable to infect cats in the lab.")

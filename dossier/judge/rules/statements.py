@@ -36,6 +36,7 @@ from dossier.lexicon.words import (
     RELATIONAL,
     RISE_STEMS,
     STOPWORDS,
+    WAY_STATE_WORDS,
 )
 from dossier.models import Stance
 
@@ -262,7 +263,8 @@ _CLAUSE_END_WORDS = ("whereas", "while", "but", "although", "though")
 _WAY_CLAUSE_ENDS = frozenset(_CLAUSE_END_MARKS) | frozenset(_CLAUSE_END_WORDS)
 _LACK_RE = re.compile(LACK_RE, re.IGNORECASE)
 _WAY_STEMS = RISE_STEMS | FALL_STEMS
-Way = tuple[str, str, frozenset[str]]  # the word as written, "up" or "down", what it is said of
+# The word as written, "up" or "down", what it is said of, and what follows it (its object).
+Way = tuple[str, str, frozenset[str], frozenset[str]]
 
 
 @lru_cache(maxsize=4096)
@@ -272,11 +274,14 @@ def _worded(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return words, tuple(stem(w.lower()) for w in words)
 
 
-def _beside(words: tuple[str, ...], stems: tuple[str, ...], i: int) -> frozenset[str]:
+def _beside(
+    words: tuple[str, ...], stems: tuple[str, ...], i: int, steps: tuple[int, ...] = (1, -1)
+) -> frozenset[str]:
     """The stems of what the word at i is said of: the content words on each side of it in its
-    clause, ``WAY_REACH`` each way (not words of rising or falling themselves)."""
+    clause, ``WAY_REACH`` each way (not words of rising or falling themselves); with
+    ``steps=(1,)``, those after it only."""
     thing: set[str] = set()
-    for step in (1, -1):
+    for step in steps:
         j, taken = i + step, 0
         while 0 <= j < len(words) and taken < thresholds.WAY_REACH:
             word = words[j].lower()
@@ -297,11 +302,26 @@ def ways(text: str) -> tuple[Way, ...]:
     {hydroxychloroquin, risk, death}))."""
     words, stems = _worded(text)
     found: list[Way] = []
-    for i, s in enumerate(stems):
-        way = "up" if s in RISE_STEMS else "down" if s in FALL_STEMS else None
-        if way is not None:
-            found.append((words[i], way, _beside(words, stems, i)))
+    i = 0
+    while i < len(stems):
+        way = None if words[i].lower() in WAY_STATE_WORDS else _way(stems[i])
+        if way is None:
+            i += 1
+            continue
+        # "reduced activation", "increased inhibition": one way, the two composed
+        following = i + 1 < len(stems) and words[i + 1].lower() not in WAY_STATE_WORDS
+        j = i + 1 if following and _way(stems[i + 1]) else i
+        if j > i:
+            way = "up" if way == _way(stems[j]) else "down"
+        thing = _beside(words, stems, i) | _beside(words, stems, j)
+        word = " ".join(words[i : j + 1])
+        found.append((word, way, thing, _beside(words, stems, j, (1,))))
+        i = j + 1
     return tuple(found)
+
+
+def _way(stem_: str) -> str | None:
+    return "up" if stem_ in RISE_STEMS else "down" if stem_ in FALL_STEMS else None
 
 
 def _same_thing(ours: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -316,9 +336,12 @@ def other_way(case: Case) -> Judgment | None:
     light is associated with lower COVID-19 growth rates" against "... with higher COVID-19
     growth rates"; "DUSP4 overexpression increased apoptosis" against "DUSP4 decreases
     apoptosis". The same thing: at least half of what the claim's word is said of is beside
-    the passage's. Not when the passage says it both ways, negates it (``statements.negates``
-    reads that), or one of them speaks of a thing's lack and the other does not ("loss of X
-    increases Y" is X reducing Y; "lack of X slows Y" and "X deficiency speeds Y" compare)."""
+    the passage's, or of what follows it, its object ("Radioiodine treatment of goitre
+    increases thyroid volume" against "a substantial reduction in thyroid volume"). Not when
+    the passage says any of the claim's rises or falls its own way too (it says it both ways,
+    or agrees on one of two), negates it (``statements.negates`` reads that), or one of them
+    speaks of a thing's lack and the other does not ("loss of X increases Y" is X reducing Y;
+    "lack of X slows Y" and "X deficiency speeds Y" compare)."""
     ours = ways(case.claim.text)
     if not ours or case.polarity.negated or case.polarity.denied:
         return None
@@ -327,12 +350,21 @@ def other_way(case: Case) -> Judgment | None:
         _LACK_RE.search(case.passage.text)
     ):
         return None
-    for word, way, thing in ours:
-        said = [(w, y) for w, y, t in theirs if _same_thing(thing, t)]
-        if said and all(y != way for _, y in said):
-            reason = f"claim: {word} ({way}); passage: {said[0][0]} ({said[0][1]})"
-            return _stated(case, Stance.CONFLICTS, reason)
-    return None
+    against: tuple[str, str, str, str] | None = None
+    for word, way, thing, after in ours:
+        said = [(w, y) for w, y, t, _ in theirs if _same_thing(thing, t) or _same_thing(after, t)]
+        if any(y == way for _, y in said) or any(
+            y == way and _stems(tuple(w.split())) == _stems(tuple(word.split())) and t & thing
+            for w, y, t, _ in theirs
+        ):
+            return None
+        if said and against is None:
+            against = (word, way, *said[0])
+    if against is None:
+        return None
+    word, way, theirs_word, theirs_way = against
+    reason = f"claim: {word} ({way}); passage: {theirs_word} ({theirs_way})"
+    return _stated(case, Stance.CONFLICTS, reason)
 
 
 @rule("statements.opposite-word", Stage.STATEMENTS)
