@@ -14,6 +14,8 @@ from dossier.lexicon.negation import (
     AFFIRMING_IDIOMS,
     DENIAL_STEMS,
     NEGATION_WORDS,
+    SCANT_OF,
+    SCANT_WORDS,
     SUBORDINATORS,
 )
 
@@ -60,7 +62,9 @@ def polarity(
             at_end = i >= len(tokens) - 4 and any(j < i for j in matched)
             if after or at_end:
                 return False, True, t.text
-        negation = (low in NEGATION_WORDS or low.endswith("n't")) and not _idiom(tokens, i)
+        negation = (
+            (low in NEGATION_WORDS or low.endswith("n't")) and not _idiom(tokens, i)
+        ) or _scant(tokens, i)
         end = _exception_end(tokens, i, text) if negation else -1
         if negation and any(
             i < j <= i + thresholds.NEGATION_WINDOW
@@ -92,6 +96,16 @@ def _exception_end(tokens: Sequence[Token], i: int, text: str) -> int:
         return -1
     comma = text.find(",", tokens[i].end)
     return comma if comma >= 0 else -1
+
+
+def _scant(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at i says there is little or none of evidence or an effect, which
+    negates what follows it: "had little effect on", "a lack of evidence for", "evidence was
+    lacking for" (``SCANT_WORDS`` next to one of ``SCANT_OF``, within two words)."""
+    if tokens[i].text.lower() not in SCANT_WORDS:
+        return False
+    near = [*tokens[max(0, i - 2) : i], *tokens[i + 1 : i + 3]]
+    return any(t.text.lower() in SCANT_OF for t in near)
 
 
 def _idiom(tokens: Sequence[Token], i: int) -> bool:

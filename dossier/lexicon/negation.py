@@ -6,6 +6,13 @@ NEGATION_WORDS = frozenset(
     {"not", "no", "never", "n't", "nor", "without", "neither", "none", "cannot"}
 )
 
+# Words that negate what follows when they speak of evidence or an effect: "had little effect
+# on", "little evidence of", "evidence was lacking for", "a lack of evidence that".
+SCANT_WORDS = frozenset({"little", "lack", "lacking", "lacked"})
+SCANT_OF = frozenset(
+    {"evidence", "effect", "effects", "benefit", "impact", "difference", "association", "support"}
+)
+
 # The stems of denying (a key of a token): "denied", "rejects", "refuted", "disputed"; and of
 # debunking, which says a story is not so: "a hoax", "fake", "bogus", "debunked", "untrue",
 # "baseless", "unfounded", "a myth", "a spoof", "satire".

@@ -144,6 +144,19 @@ FALL_STEMS = frozenset(
 # Words whose stem is one of rising or falling but that name a state, not a change: "nerve
 # activity is reduced" says activity falls, not that anything is activated.
 WAY_STATE_WORDS = frozenset({"activity", "activities", "active"})
+# Signs of a relation: "a positive correlation" (the two rise together), "an inverse
+# association" (one falls as the other rises), when a word of relation follows.
+SIGNED_WORDS = {
+    "positive": "up", "positively": "up", "negative": "down", "negatively": "down",
+    "inverse": "down", "inversely": "down",
+}  # fmt: skip
+RELATION_STEMS = frozenset({"correl", "associ", "relat", "relationship", "link"})
+# Words of no difference: "the same rate as" ("as" within ``SAME_AS_REACH`` words), "was
+# similar in", "comparable to" (after ``LIKE_BEFORE``, or before one of ``LIKE_AFTER``).
+SAME_AS_REACH = 6
+LIKE_WORDS = frozenset({"similar", "comparable", "unchanged"})
+LIKE_AFTER = frozenset({"to", "in", "between", "among", "across", "for", "with"})
+LIKE_BEFORE = BE_FORMS | {"remained", "remains"}
 # Words of a thing's lack or removal: what its loss does, the thing does the other way ("loss
 # of X increases Y" says X reduces Y), so a rise or fall is compared only where both texts say
 # a lack or neither does.

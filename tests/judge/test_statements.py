@@ -262,6 +262,54 @@ def test_activity_names_a_state_not_a_rise() -> None:
     assert j.reason == "claim: reduced (down); passage: increased (up)"
 
 
+def test_a_positive_correlation_rises_together() -> None:
+    claim = "There is a positive correlation between hip fractures and statin use."
+    passage = "Statin use by elderly patients was associated with a reduction in hip fracture risk."
+    j = stance(claim, passage)
+    assert j is not None and j.rule == "statements.other-way"
+    assert j.reason == "claim: positive (up); passage: reduction (down)"
+    # "positive" of no relation is no way: "tested positive"
+    j = stance("Most patients tested positive for hip fractures.", passage)
+    assert j is None or j.rule != "statements.other-way"
+
+
+def test_the_same_against_a_difference_conflicts() -> None:
+    claim = "Pregnant women are at the same risk of being hospitalized as other women."
+    passage = "Pregnant women were more likely to be hospitalized than other women."
+    j = stance(claim, passage)
+    assert j is not None and j.rule == "statements.other-way"
+    assert j.reason == "claim: same (no difference); passage: more (up)"
+    # and a difference against no difference, said of the same thing
+    j = stance(
+        "Partnered patients progress to death at a slower rate than single patients.",
+        "The rate of progression to death was similar in partnered and single patients.",
+    )
+    assert j is not None and j.rule == "statements.other-way"
+    # "similar" before a noun is no comparison; nor is "the same" without "as"
+    j = stance(
+        "Attacks on aid convoys in the province rose in March.",
+        "Similar attacks on aid convoys in the province were reported in March.",
+    )
+    assert j is None or j.rule != "statements.other-way"
+
+
+def test_little_effect_and_lacking_evidence_negate() -> None:
+    claim = "Charcoal is an effective treatment for paraquat poisoning."
+    j = stance(claim, "Charcoal treatment had little effect on paraquat poisoning.")
+    assert j is not None and j.rule == "statements.negates"
+    assert j.reason == "passage negates it (“little”)"
+    claim = "Headaches are correlated with cognitive impairment."
+    passage = "Evidence was lacking for cognitive impairment in any headache type."
+    j = stance(claim, passage)
+    assert j is not None and j.rule == "statements.negates"
+    # "little" of anything else is no negation
+    j = stance(
+        "The little village of Lorem was shelled on Monday.",
+        "The little village of Lorem was shelled on Monday.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
 def test_a_word_said_as_its_opposite_conflicts_when_said_of_the_same_thing() -> None:
     claim = "The virus is able to infect cats in the lab."
     j = stance(claim, "The virus was unable to infect cats in the lab.")

@@ -31,10 +31,16 @@ from dossier.lexicon.words import (
     GRADES,
     LACK_RE,
     LESS_WORDS,
+    LIKE_AFTER,
+    LIKE_BEFORE,
+    LIKE_WORDS,
     MORE_WORDS,
     RANKS,
+    RELATION_STEMS,
     RELATIONAL,
     RISE_STEMS,
+    SAME_AS_REACH,
+    SIGNED_WORDS,
     STOPWORDS,
     WAY_STATE_WORDS,
 )
@@ -304,15 +310,15 @@ def ways(text: str) -> tuple[Way, ...]:
     found: list[Way] = []
     i = 0
     while i < len(stems):
-        way = None if words[i].lower() in WAY_STATE_WORDS else _way(stems[i])
+        way = _way_at(words, stems, i)
         if way is None:
             i += 1
             continue
         # "reduced activation", "increased inhibition": one way, the two composed
-        following = i + 1 < len(stems) and words[i + 1].lower() not in WAY_STATE_WORDS
-        j = i + 1 if following and _way(stems[i + 1]) else i
+        then = _way_at(words, stems, i + 1) if i + 1 < len(stems) else None
+        j = i + 1 if way != "same" and then in ("up", "down") else i
         if j > i:
-            way = "up" if way == _way(stems[j]) else "down"
+            way = "up" if way == then else "down"
         thing = _beside(words, stems, i) | _beside(words, stems, j)
         word = " ".join(words[i : j + 1])
         found.append((word, way, thing, _beside(words, stems, j, (1,))))
@@ -320,7 +326,26 @@ def ways(text: str) -> tuple[Way, ...]:
     return tuple(found)
 
 
-def _way(stem_: str) -> str | None:
+_WAY_SAID = {"up": "up", "down": "down", "same": "no difference"}
+
+
+def _way_at(words: tuple[str, ...], stems: tuple[str, ...], i: int) -> str | None:
+    """Which way the word at i says a thing goes: "up", "down", "same" (no difference: "the
+    same rate as", "was similar in", "comparable to") or None. "A positive correlation" rises
+    together, "an inverse association" the other way; "activity" is a state, not a rise."""
+    word = words[i].lower()
+    if word in WAY_STATE_WORDS:
+        return None
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if word in SIGNED_WORDS:
+        related = i + 1 < len(stems) and stems[i + 1] in RELATION_STEMS
+        return SIGNED_WORDS[word] if related else None
+    if word == "same":
+        return "same" if "as" in (w.lower() for w in words[i + 1 : i + 1 + SAME_AS_REACH]) else None
+    if word in LIKE_WORDS:
+        before = words[i - 1].lower() if i else ""
+        return "same" if before in LIKE_BEFORE or after in LIKE_AFTER else None
+    stem_ = stems[i]
     return "up" if stem_ in RISE_STEMS else "down" if stem_ in FALL_STEMS else None
 
 
@@ -337,7 +362,9 @@ def other_way(case: Case) -> Judgment | None:
     growth rates"; "DUSP4 overexpression increased apoptosis" against "DUSP4 decreases
     apoptosis". The same thing: at least half of what the claim's word is said of is beside
     the passage's, or of what follows it, its object ("Radioiodine treatment of goitre
-    increases thyroid volume" against "a substantial reduction in thyroid volume"). Not when
+    increases thyroid volume" against "a substantial reduction in thyroid volume"). No
+    difference is a way too ("at the same rate as", "was similar in"): against a rise or a
+    fall it conflicts, as "a positive correlation" does against a fall. Not when
     the passage says any of the claim's rises or falls its own way too (it says it both ways,
     or agrees on one of two), negates it (``statements.negates`` reads that), or one of them
     speaks of a thing's lack and the other does not ("loss of X increases Y" is X reducing Y;
@@ -363,7 +390,7 @@ def other_way(case: Case) -> Judgment | None:
     if against is None:
         return None
     word, way, theirs_word, theirs_way = against
-    reason = f"claim: {word} ({way}); passage: {theirs_word} ({theirs_way})"
+    reason = f"claim: {word} ({_WAY_SAID[way]}); passage: {theirs_word} ({_WAY_SAID[theirs_way]})"
     return _stated(case, Stance.CONFLICTS, reason)
 
 
