@@ -308,6 +308,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             continue  # a year, not a figure
         if not unit_raw and not m.group("hedge") and not currency and _in_a_name(text, m):
             continue  # "COVID-19", "F-16", "type 1", "train 12841": a name's number
+        if _CONFIDENCE_AFTER_RE.match(text, m.end()):
+            continue  # "(95% CI: 0.56 to 0.84)": how sure an estimate is, not what it found
         if (
             not unit_raw
             and num_raw.lower() in NUMBER_WORDS
@@ -430,11 +432,26 @@ _DIGITS_BEFORE_RE = re.compile(r"\d[-/]$")  # "2023-06-02", "06/02": a date's pa
 _SLASH_OR_DECADE_AFTER_RE = re.compile(r"/\d|['’]s\b")
 
 
+_CONFIDENCE_AFTER_RE = re.compile(
+    r"\s*(?:CI|CrI|UI|PI|confidence|credible|credibility|uncertainty|prediction)\b",
+    re.IGNORECASE,
+)
+"""After a percentage that is an interval's level of confidence, not a finding: "95% CI",
+"95% confidence interval", "95% credible interval", "95% UI"."""
+# An acronym before a number, and a word after it that opens no noun it could count: "PGE 2 to
+# PPARy", "IL 6 is"; not "US 500 troops", nor "SNP 9, Reform 5" (a tally).
+_ACRONYM_BEFORE_RE = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\s$")
+_NOTHING_COUNTED_RE = re.compile(
+    r"\s+(?:to|and|or|is|are|was|were|in|of|with|from|by|for|as|that)\b"
+)
+
+
 def _in_a_name(text: str, m: re.Match[str]) -> bool:
     """Whether the number is part of a name or a code, not a figure: joined to letters
     ("COVID-19", "IL-10", "F-16") or to digits ("2023-06-02", "06/02"), written with a leading
     zero ("06"), after a word that numbers things ("type 1", "phase 3", "section 144",
-    "flight 17"), followed by the name's abbreviation ("T-helper 17 (Th17)"), by a slash and
+    "flight 17"), after an acronym with a word after it that opens no noun ("PGE 2 to", not
+    "US 500 troops"), followed by the name's abbreviation ("T-helper 17 (Th17)"), by a slash and
     digits ("9/11", "24/7", "1/3") or by a decade's "'s" ("80's"), or five digits and more
     written without a thousands separator, which counts are not ("12841 Shalimar Express").
     A number after a name ("Boeing 737", but "Labour 412, Conservatives 121") is
@@ -449,6 +466,8 @@ def _in_a_name(text: str, m: re.Match[str]) -> bool:
         return True  # "06": a month, a day or a code; counts are not written with a leading 0
     if _IDENTIFIER_BEFORE_RE.search(head):
         return True
+    if _ACRONYM_BEFORE_RE.search(head) and _NOTHING_COUNTED_RE.match(text, m.end("num")):
+        return True  # "PGE 2 to PPARy", "mTORC 1."; not "US 500 troops"
     if _abbreviated_after(text, m.end("num"), num):
         return True
     if _SLASH_OR_DECADE_AFTER_RE.match(text, m.end("num")):

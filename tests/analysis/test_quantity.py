@@ -287,6 +287,7 @@ def test_a_rank_is_compared_with_ranks_only() -> None:
         "ahead of the 9/11 anniversary",
         "a 24/7 helpline",
         "the 80's Brat Pack star",
+        "conversion of PGE 2 to its ligand",
     ],
 )
 def test_a_number_in_a_name_or_code_is_no_figure(text: str) -> None:
@@ -295,10 +296,18 @@ def test_a_number_in_a_name_or_code_is_no_figure(text: str) -> None:
 
 def test_numbers_beside_names_are_still_figures() -> None:
     assert [q.value for q in extract("Labour 412, Conservatives 121")] == [412, 121]
+    assert [q.value for q in extract("SNP 9, Reform 5")] == [9, 5]
+    assert [q.value for q in extract("US 500 troops")] == [500]
     assert [q.value for q in extract("It killed 17 (seventeen) people")] == [17]
     figures = extract("COVID-19 cases rose to 12,841 in a 49-day span")
     assert [q.value for q in figures][:1] == [12841]
     assert one("a 49-day tenure").unit == "hour"
+
+
+def test_the_confidence_of_an_interval_is_no_figure() -> None:
+    text = "a hazard ratio of 0.69 (95% CI: 0.56 to 0.84); OR, 1.52 (95% confidence interval)"
+    assert [q.value for q in extract(text)] == [0.69, 1.52]
+    assert [q.value for q in extract("95% of the city was destroyed")] == [95]
 
 
 def test_a_figure_is_as_precise_as_it_is_written() -> None:
