@@ -46,6 +46,13 @@ CASES = [
     ("The gold model might sell for 1,000 euros.", "1,000", aspects.PROJECTED, "might sell for"),
     ("In May 2022, 40 cases were reported.", "40", aspects.LEVEL, ""),
     (
+        "Gruber wagers that the steel watch will start at $999.",
+        "999",
+        aspects.PROJECTED,
+        "wagers that the steel watch will start at",
+    ),
+    ("The firm expects to sell 24 million watches.", "24", aspects.PROJECTED, "expects to sell"),
+    (
         "It would have won 100 seats under another system.",
         "100",
         aspects.HYPOTHETICAL,
