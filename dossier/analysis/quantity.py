@@ -339,6 +339,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             unit, factor = (
                 ("times", 1.0) if num_raw.lower() in {"twice", "thrice"} else ("count", 1.0)
             )
+        if unit in {"count", "hour"} and not currency and _is_age(text, m, unit_raw):
+            unit, factor = "age", 1.0  # "died at 57", "aged 41", "57 years old": compared with ages
         hedge = m.group("hedge")
         start = m.start()
         if hedge and hedge.lower() in PREPOSITION_HEDGES and _compound_modifier(text, m):
@@ -354,8 +356,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             v2 = _parse_number(num2)
             if v2 is not None and v2 > value:
                 low, high, low_open, high_open = value * factor, v2 * factor, False, False
-        if unit in {"times", "rank"} or currency:
-            noun = None  # "shelled twice", "$5 million", "No. 3": what it counts is around it
+        if unit in {"times", "rank", "age"} or currency:
+            noun = None  # "shelled twice", "$5 million", "No. 3", "aged 41": counted nearby
         elif unit == "percent" or unit in {"km", "km/h"}:
             noun = _object_of(text, m.end())
         else:
@@ -384,6 +386,39 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             )
         )
     return found
+
+
+_AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages?\s+of|at\s+age|(?:die[sd]?|dead|passed\s+away)\s+at"
+    r"|(?:he|she|who)\s+(?:is|was)(?:\s+(?:only|just|now))?)\s+$",
+    re.IGNORECASE,
+)
+# After the first of two ages: "13 or 14 years old", "13-14 years old".
+_OLDER_AFTER_RE = re.compile(r"\s*(?:or|and|to|-)\s*\d+\s*years?[\s-]+old\b", re.IGNORECASE)
+_OLD_AFTER_RE = re.compile(r"\s*old\b", re.IGNORECASE)
+_APPOSED_BEFORE_RE = re.compile(r"[^\W\d_],\s$")
+_CLOCK_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.?m\b|p\.?m\b|o'clock|gmt|utc|local))", re.IGNORECASE)
+
+
+def _is_age(text: str, m: re.Match[str], unit_raw: str) -> bool:
+    """Whether the figure is someone's age: "aged 41", "at the age of 57", "died at 57" (a bare
+    number after them), "He was 57", "57 years old", "13 or 14 years old", "The victim, 41,
+    was" (set off by commas)."""
+    if unit_raw.startswith("year"):
+        return _OLD_AFTER_RE.match(text, m.end()) is not None
+    if unit_raw or _CLOCK_AFTER_RE.match(text, m.end()):
+        return False  # "died at 3 p.m.": an hour
+    before = text[max(0, m.start() - 24) : m.start()]
+    if _AGE_BEFORE_RE.search(before) or _OLDER_AFTER_RE.match(text, m.end()):
+        return True
+    # "The victim, 41, was ...", "Smith, 57, died": a number set off by commas after a word
+    number = m.group("num")
+    return (
+        number.isdigit()
+        and int(number) < 120
+        and _APPOSED_BEFORE_RE.search(before) is not None
+        and text.startswith(",", m.end())
+    )
 
 
 _SCALED_RE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)

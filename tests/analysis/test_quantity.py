@@ -304,6 +304,29 @@ def test_numbers_beside_names_are_still_figures() -> None:
     assert one("a 49-day tenure").unit == "hour"
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The rapper died at 57.", 57, 57),
+        ("Jackson has died at age 57 from kidney failure.", 57, 57),
+        ("He was 57.", 57, 57),
+        ("The victim, 41, was a Lorem man.", 41, 41),
+        ("The man is 57 years old.", 57, 57),
+        ("Seven girls aged 13-14 fell ill.", 13, 14),
+    ],
+)
+def test_an_age_is_an_age(text: str, low: int, high: int) -> None:
+    ages = [q for q in extract(text) if q.unit == "age"]
+    assert [(q.low, q.high) for q in ages] == [(low, high)]
+
+
+def test_what_is_no_age() -> None:
+    assert [q.unit for q in extract("57 people died at 3 p.m.")] == ["count", "count"]
+    assert [q.unit for q in extract("The toll was 57.")] == ["number"]
+    assert [q.unit for q in extract("The war lasted 57 years.")] == ["hour"]
+    assert [q.unit for q in extract("Labour 412, Conservatives 121")] == ["number", "number"]
+
+
 def test_the_confidence_of_an_interval_is_no_figure() -> None:
     text = "a hazard ratio of 0.69 (95% CI: 0.56 to 0.84); OR, 1.52 (95% confidence interval)"
     assert [q.value for q in extract(text)] == [0.69, 1.52]
