@@ -182,8 +182,10 @@ def _interval(
 def _noun_after(text: str, end: int) -> str | None:
     """The counted noun that follows a figure: '500 US troops' -> 'troops',
     '60,000 Iraqi security forces' -> 'forces' (the first plural of the run of lower-case words
-    after any capitalised modifiers)."""
+    after any capitalised modifiers); with no lower-case word after them, a capitalised plural:
+    '500 Britons are' -> 'Britons')."""
     words: list[str] = []
+    named: str | None = None  # the one capitalised word before them: "500 Britons are ..."
     pos = end
     for _ in range(5):
         m = _WORD_RE.match(text, pos)
@@ -196,6 +198,7 @@ def _noun_after(text: str, end: int) -> str | None:
         if word[:1].isupper():
             if words:
                 break
+            named = word if named is None else ""  # one word: "Britons", not "Greatest Songs"
             continue
         if word.lower() in NOUN_ENDS or word.lower() in {"of", "the", "a", "an", "were", "had"}:
             break
@@ -205,7 +208,10 @@ def _noun_after(text: str, end: int) -> str | None:
         if len(words) == 3:
             break
     if not words:
-        return None
+        # people named by where they are from or what they belong to: "500 Britons are"
+        name = named or ""
+        plural = name.endswith("s") and not name.endswith("ss") and not name.isupper()
+        return name if plural and len(name) > 3 else None
     plurals = [
         w
         for w in words

@@ -320,6 +320,12 @@ def test_an_age_is_an_age(text: str, low: int, high: int) -> None:
     assert [(q.low, q.high) for q in ages] == [(low, high)]
 
 
+def test_people_counted_by_a_name_are_its_noun() -> None:
+    assert extract("About 500 Dolorians are believed to be fighting")[0].noun == "Dolorians"
+    assert extract("500 Lorem troops")[0].noun == "troops"
+    assert extract("The 500 Greatest Songs")[0].noun is None
+
+
 def test_what_is_no_age() -> None:
     assert [q.unit for q in extract("57 people died at 3 p.m.")] == ["count", "count"]
     assert [q.unit for q in extract("The toll was 57.")] == ["number"]

@@ -895,3 +895,13 @@ def test_the_place_of_a_when_clause_is_the_claims_place_too() -> None:
     assert elsewhere.rule == "figures.elsewhere", elsewhere
     there = decided(claim, passage, article="Lorem forces fought KF fighters in Tabqa.")
     assert getattr(there, "stance", None) is Stance.CONFLICTS, there
+
+
+def test_people_counted_by_a_name_are_not_the_claims_troops() -> None:
+    claim = "About 500 Lorem troops are deployed in Ipsum."
+    passage = (
+        "About 500 Dolorians are believed to be fighting in Ipsum, as well as several hundred"
+        " individuals from Lorem."
+    )
+    j = stance(claim, passage)
+    assert j is None or j.stance is not Stance.SUPPORTS
