@@ -95,12 +95,36 @@ def _a_place(tokens: Sequence[Token], j: int) -> bool:
     return False
 
 
-def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
-    """Is token i the verb of 'are speaking', 'were wounded', 'has not deployed'?"""
+def after_be(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i a passive participle: after a form of "be" ('were wounded', 'was
+    successfully isolated'), not after "have" ('have isolated' is active)?"""
     j = i - 1
-    while j >= 0 and tokens[j].text.lower() in {"not", "been", "being", "also", "already"}:
+    while j >= 0 and (
+        tokens[j].text.lower() in {"not", "also", "already"} or is_adverb(tokens[j].text)
+    ):
+        j -= 1
+    return j >= 0 and tokens[j].text.lower() in BE_FORMS
+
+
+def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i the verb of 'are speaking', 'were wounded', 'has not deployed', 'is
+    significantly associated'?"""
+    if is_adverb(tokens[i].text):
+        return False  # "is significantly associated": the verb is after the adverb
+    j = i - 1
+    while j >= 0 and (
+        tokens[j].text.lower() in {"not", "been", "being", "also", "already"}
+        or is_adverb(tokens[j].text)
+    ):
         j -= 1
     return j >= 0 and tokens[j].text.lower() in AUXILIARIES
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb of manner or degree by its ending ("significantly", "negatively", "markedly"),
+    not a short verb that ends so ("rely", "apply", "supply")."""
+    low = word.lower()
+    return len(low) >= 6 and low.endswith("ly") and not low.endswith(("ply", "ely"))
 
 
 def passive_subject(
@@ -110,7 +134,7 @@ def passive_subject(
     head of the passive verb's subject by the sentence's parse ("The *inquiry* into the crash
     was to be led by ..."); None when that subject is a name, a pronoun or not written."""
     for i, t in enumerate(tokens):
-        if t.stop or t.entity or not t.text.endswith("ed") or not after_auxiliary(tokens, i):
+        if t.stop or t.entity or not t.text.endswith("ed") or not after_be(tokens, i):
             continue
         subject = _subject_token(text, tokens, i)
         if subject is None or subject.entity or subject.stop:

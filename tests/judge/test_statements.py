@@ -310,6 +310,34 @@ def test_little_effect_and_lacking_evidence_negate() -> None:
     assert j is not None and j.stance is Stance.SUPPORTS
 
 
+def test_a_rise_or_fall_the_claim_predicates_is_said_by_one_of_the_same_thing() -> None:
+    claim = "Sympathetic nerve activity is elevated throughout normal pregnancy."
+    j = stance(claim, "Muscle sympathetic nerve activity is increased throughout normal pregnancy.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    said = explain(claim, "Sympathetic nerve activity is measured throughout normal pregnancy.")
+    assert said == "left out: the passage does not say “elevated”"
+    j = stance(
+        "Incidence of lorem dementia is lower than the incidence of ipsum dementia.",
+        "Incidence of lorem dementia was two times higher than the incidence of ipsum dementia.",
+    )
+    assert j is not None and j.rule == "statements.other-way"
+
+
+def test_an_adverb_is_not_the_claims_verb() -> None:
+    # "negatively" is no verb to find; the way it says the relation goes is read
+    j = stance(
+        "Birth weight is negatively associated with breast cancer.",
+        "Increased risk of breast cancer was noted with increased birth weight.",
+    )
+    assert j is not None and j.rule == "statements.other-way"
+    # "have successfully isolated" is active: the scientists isolated it, were not isolated
+    j = stance(
+        "Scientists have successfully isolated infectious lorem virus from urine.",
+        "Here, infectious lorem virus was successfully isolated from urine of a patient.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
 def test_a_word_said_as_its_opposite_conflicts_when_said_of_the_same_thing() -> None:
     claim = "The virus is able to infect cats in the lab."
     j = stance(claim, "The virus was unable to infect cats in the lab.")

@@ -120,9 +120,25 @@ def _act(claim: ClaimAnalysis, fate: frozenset[str]) -> str:
 @rule("statements.verb-unsaid", Stage.STATEMENTS)
 def verb_unsaid(case: Case) -> LeftOut | None:
     """The verb after an auxiliary is the claim's act and must be said: "US and Russian
-    officials are speaking" is not backed by "US and Russian officials met"."""
-    unsaid = case.cover.unsaid_verbs
+    officials are speaking" is not backed by "US and Russian officials met". A word of rising
+    or falling ("is elevated", "is lower") is said by one of the passage's said of the same
+    thing, either way ("activity is increased"): which way, ``statements.other-way`` reads."""
+    unsaid = [v for v in case.cover.unsaid_verbs if not _way_said(case, v)]
     return LeftOut(f"the passage does not say “{unsaid[0]}”") if unsaid else None
+
+
+def _way_said(case: Case, word: str) -> bool:
+    """Whether the claim's ``word`` says a thing rises, falls or stays the same, and the
+    passage says one of these of the same thing (``ways``, ``_same_thing``)."""
+    ours = [(thing, after) for w, _, thing, after in ways(case.claim.text) if word in w.split()]
+    if not ours:
+        return False
+    theirs = ways(case.passage.text)
+    return any(
+        _same_thing(thing, t) or _same_thing(after, t)
+        for thing, after in ours
+        for *_, t, _ in theirs
+    )
 
 
 @rule("statements.subject-unsaid", Stage.STATEMENTS)
