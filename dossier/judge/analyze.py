@@ -39,10 +39,12 @@ from dossier.lexicon import thresholds
 from dossier.lexicon.aspects import CHANGE, EARLIER
 from dossier.lexicon.negation import DENIAL_STEMS
 from dossier.lexicon.speech import (
+    FINDING_VERBS,
     LIGHT_VERBS,
     MESSAGE_NOUNS,
     NAMING_WORDS,
     QUOTES,
+    RESEARCH_SPEAKERS,
     ROLE_WORDS,
 )
 from dossier.lexicon.synonyms import CAMPAIGN_ACTS, FORGOING, PEOPLE_OF
@@ -210,6 +212,13 @@ def analyze_claim(
     compounds = _compounds(text, tokens, idf)
     who = attribution.speaker(text)
     frame = _frame_words(text, tokens, who)
+    told_by = _research_frame(text, tokens)
+    if told_by:
+        # "A study of more than 130,000 people found that ...": its figure frames the claim
+        frame |= told_by
+        end = tokens[max(told_by)].end
+        figures = tuple(f for f in figures if f.quantity.start >= end)
+        spans = [(f.quantity.start, f.quantity.end) for f in figures]
     forgone = _forgone(tokens)
     clauses = time_clauses(text) if figures else []
     told = [f for f in figures if not _within(f, clauses)]
@@ -306,6 +315,23 @@ def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int
         if in_order_to or naming or says or _light_verb(tokens, i):
             frame.add(i)
     return frame
+
+
+def _research_frame(text: str, tokens: Sequence[Token]) -> set[int]:
+    """The words with which a claim says research found it, up to the finding verb and its
+    "that": "And a study of more than 130,000 people found that ...", "Small studies have
+    shown that ...", "In a July 21 report in a journal, the response team estimated that
+    ..." (a word of research before a verb of finding, ``FINDING_VERBS``, and "that" after
+    it). An abstract reports its own finding without naming itself a study."""
+    for i, t in enumerate(tokens):
+        if t.text.lower() not in FINDING_VERBS or i == 0:
+            continue
+        if not any(w.text.lower() in RESEARCH_SPEAKERS for w in tokens[:i]):
+            return set()
+        if i + 1 >= len(tokens) or tokens[i + 1].text.lower() != "that":
+            return set()  # "Scientists found the virus in sewage": the finding is the act
+        return set(range(i + 2))
+    return set()
 
 
 def _light_verb(tokens: Sequence[Token], i: int) -> bool:

@@ -40,6 +40,13 @@ RESEARCH_SPEAKERS = frozenset(
     "study studies trial trials research analysis analyses meta-analysis review paper papers "
     "survey surveys result results finding findings".split()
 )
+# Verbs by which research reports what it found: "a study of 130,000 people found that ...",
+# "Small studies have shown that ...". The words before them frame the claim's content.
+FINDING_VERBS = frozenset(
+    "found finds find showed shown shows show estimated estimates suggested suggests concluded "
+    "concludes revealed reveals indicated indicates demonstrated demonstrates confirmed "
+    "confirms".split()
+)
 # A verb that only carries a message noun: "delivered its warning" says "warned".
 LIGHT_VERBS = frozenset({"delivered", "deliver", "issued", "issue", "sent", "send", "gave", "give"})
 MESSAGE_NOUNS = frozenset({"warn", "messag", "threat", "ultimatum"})  # stems

@@ -102,3 +102,15 @@ def test_an_earlier_figures_year_is_not_the_claims_nor_an_opening_phrases_words_
         assert "turnout" in figure.context and "ward" not in figure.context
     dated = analyze_claim("In 2023 turnout was 61.2%, down from 64.5% in 2019.", ANALYZER)
     assert [y.year for y in dated.facets.years] == [2023]
+
+
+def test_the_words_that_say_research_found_it_frame_the_claim() -> None:
+    claim = "And a study of more than 130,000 people found that psoriasis raises the risk of death."
+    analysis = analyze_claim(claim, ANALYZER)
+    assert analysis.figures == ()
+    assert {t.text for t in analysis.terms} == {"psoriasis", "raises", "risk", "death"}
+    j = stance(claim, "Psoriasis raised the risk of death in hospitalised patients, we find.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    # what scientists found, with no "that", is the claim's act
+    terms = {t.text for t in analyze_claim("Scientists found the virus in sewage.", ANALYZER).terms}
+    assert "found" in terms
