@@ -320,9 +320,9 @@ def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int
 def _research_frame(text: str, tokens: Sequence[Token]) -> set[int]:
     """The words with which a claim says research found it, up to the finding verb and its
     "that": "And a study of more than 130,000 people found that ...", "Small studies have
-    shown that ...", "In a July 21 report in a journal, the response team estimated that
-    ..." (a word of research before a verb of finding, ``FINDING_VERBS``, and "that" after
-    it). An abstract reports its own finding without naming itself a study."""
+    shown that ...", "Researchers at a university estimated that ..." (a word of research,
+    ``RESEARCH_SPEAKERS``, before a verb of finding, ``FINDING_VERBS``, and "that" after it).
+    An abstract reports its own finding without naming itself a study."""
     for i, t in enumerate(tokens):
         if t.text.lower() not in FINDING_VERBS or i == 0:
             continue

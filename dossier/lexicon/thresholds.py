@@ -25,6 +25,7 @@ OBJECT_WORDS = 4  # words after a verb where its place is looked for
 AIM_WORDS = 4  # words after "strike on" that say what was struck
 PASSIVE_REACH = 12  # tokens after a passive act where its 'by' or 'from' phrase is looked for
 WAY_REACH = 3  # content words each side of "reduces", "higher" that say what rises or falls
+SAME_AS_REACH = 6  # words from "same" to its "as": "at the same risk of being hospitalized as"
 OBJECT_REACH = 5  # words after a verb where its object is looked for ("a nearly three-year siege")
 
 APPROX_TOLERANCE = 0.10  # "about 500" allows 450..550

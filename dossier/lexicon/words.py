@@ -151,9 +151,8 @@ SIGNED_WORDS = {
     "inverse": "down", "inversely": "down",
 }  # fmt: skip
 RELATION_STEMS = frozenset({"correl", "associ", "relat", "relationship", "link"})
-# Words of no difference: "the same rate as" ("as" within ``SAME_AS_REACH`` words), "was
-# similar in", "comparable to" (after ``LIKE_BEFORE``, or before one of ``LIKE_AFTER``).
-SAME_AS_REACH = 6
+# Words of no difference: "the same rate as" ("as" within ``thresholds.SAME_AS_REACH`` words),
+# "was similar in", "comparable to" (after ``LIKE_BEFORE``, or before one of ``LIKE_AFTER``).
 LIKE_WORDS = frozenset({"similar", "comparable", "unchanged"})
 LIKE_AFTER = frozenset({"to", "in", "between", "among", "across", "for", "with"})
 LIKE_BEFORE = BE_FORMS | {"remained", "remains"}

@@ -39,7 +39,6 @@ from dossier.lexicon.words import (
     RELATION_STEMS,
     RELATIONAL,
     RISE_STEMS,
-    SAME_AS_REACH,
     SIGNED_WORDS,
     STOPWORDS,
     WAY_STATE_WORDS,
@@ -318,10 +317,11 @@ def _beside(
 
 @lru_cache(maxsize=4096)
 def ways(text: str) -> tuple[Way, ...]:
-    """Each word of a text that says a thing rises or falls ("reduces", "higher",
-    "increased"), which way, and the stems of what it is said of (``_beside``:
-    "Hydroxychloroquine reduces the risk of death" -> ("reduces", "down",
-    {hydroxychloroquin, risk, death}))."""
+    """Each word of a text that says a thing rises, falls or stays the same ("reduces",
+    "higher", "increased", "at the same rate as": ``_way_at``; two together composed, "reduced
+    activation"), which way, the stems of what it is said of and of what follows it
+    (``_beside``: "Hydroxychloroquine reduces the risk of death" -> ("reduces", "down",
+    {hydroxychloroquin, risk, death}, {risk, death}))."""
     words, stems = _worded(text)
     found: list[Way] = []
     i = 0
@@ -357,7 +357,8 @@ def _way_at(words: tuple[str, ...], stems: tuple[str, ...], i: int) -> str | Non
         related = i + 1 < len(stems) and stems[i + 1] in RELATION_STEMS
         return SIGNED_WORDS[word] if related else None
     if word == "same":
-        return "same" if "as" in (w.lower() for w in words[i + 1 : i + 1 + SAME_AS_REACH]) else None
+        reach = words[i + 1 : i + 1 + thresholds.SAME_AS_REACH]
+        return "same" if "as" in (w.lower() for w in reach) else None
     if word in LIKE_WORDS:
         before = words[i - 1].lower() if i else ""
         return "same" if before in LIKE_BEFORE or after in LIKE_AFTER else None
