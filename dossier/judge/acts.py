@@ -98,12 +98,7 @@ def _a_place(tokens: Sequence[Token], j: int) -> bool:
 def after_be(tokens: Sequence[Token], i: int) -> bool:
     """Is token i a passive participle: after a form of "be" ('were wounded', 'was
     successfully isolated'), not after "have" ('have isolated' is active)?"""
-    j = i - 1
-    while j >= 0 and (
-        tokens[j].text.lower() in {"not", "also", "already"} or is_adverb(tokens[j].text)
-    ):
-        j -= 1
-    return j >= 0 and tokens[j].text.lower() in BE_FORMS
+    return _verb_group_head(tokens, i) in BE_FORMS
 
 
 def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
@@ -111,13 +106,19 @@ def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
     significantly associated'?"""
     if is_adverb(tokens[i].text):
         return False  # "is significantly associated": the verb is after the adverb
+    return _verb_group_head(tokens, i, frozenset({"been", "being"})) in AUXILIARIES
+
+
+def _verb_group_head(tokens: Sequence[Token], i: int, also: frozenset[str] = frozenset()) -> str:
+    """The word before token i's verb group, lower-cased: past the words that stand inside
+    one (``VERB_GROUP_WORDS``: "has not already"), adverbs ("is significantly") and ``also``;
+    "" at the text's start."""
     j = i - 1
     while j >= 0 and (
-        tokens[j].text.lower() in {"not", "been", "being", "also", "already"}
-        or is_adverb(tokens[j].text)
+        (low := tokens[j].text.lower()) in VERB_GROUP_WORDS or low in also or is_adverb(low)
     ):
         j -= 1
-    return j >= 0 and tokens[j].text.lower() in AUXILIARIES
+    return tokens[j].text.lower() if j >= 0 else ""
 
 
 def is_adverb(word: str) -> bool:

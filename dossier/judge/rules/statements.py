@@ -129,15 +129,11 @@ def verb_unsaid(case: Case) -> LeftOut | None:
 def _way_said(case: Case, word: str) -> bool:
     """Whether the claim's ``word`` says a thing rises, falls or stays the same, and the
     passage says one of these of the same thing (``ways``, ``_same_thing``)."""
-    ours = [(thing, after) for w, _, thing, after in ways(case.claim.text) if word in w.split()]
+    ours = [way for way in ways(case.claim.text) if word in way[0].split()]
     if not ours:
         return False
     theirs = ways(case.passage.text)
-    return any(
-        _same_thing(thing, t) or _same_thing(after, t)
-        for thing, after in ours
-        for *_, t, _ in theirs
-    )
+    return any(_of_the_same(way, said) for way in ours for said in theirs)
 
 
 @rule("statements.subject-unsaid", Stage.STATEMENTS)
@@ -372,6 +368,12 @@ def _same_thing(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     return bool(ours) and 2 * len(ours & theirs) >= len(ours)
 
 
+def _of_the_same(ours: Way, theirs: Way) -> bool:
+    """Whether the passage's word of change is said of what the claim's is: of half of what
+    the claim's is said of, or of half of its object (``_same_thing``)."""
+    return _same_thing(ours[2], theirs[2]) or _same_thing(ours[3], theirs[2])
+
+
 @rule("statements.other-way", Stage.STATEMENTS)
 def other_way(case: Case) -> Judgment | None:
     """What the claim says rises, the passage says falls, or the other way round: "Ultraviolet
@@ -395,8 +397,9 @@ def other_way(case: Case) -> Judgment | None:
     ):
         return None
     against: tuple[str, str, str, str] | None = None
-    for word, way, thing, after in ours:
-        said = [(w, y) for w, y, t, _ in theirs if _same_thing(thing, t) or _same_thing(after, t)]
+    for ours_way in ours:
+        word, way, thing, _ = ours_way
+        said = [(t[0], t[1]) for t in theirs if _of_the_same(ours_way, t)]
         if any(y == way for _, y in said) or any(
             y == way and _stems(tuple(w.split())) == _stems(tuple(word.split())) and t & thing
             for w, y, t, _ in theirs
