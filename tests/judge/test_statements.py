@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from judging import ANALYZER, decided, each_rule_decides, explain, stance
 
 from dossier.corpus.read import load_corpus
@@ -206,17 +207,81 @@ def test_a_rise_and_fall_of_other_things_or_of_a_lack_are_not_compared() -> None
     assert j is not None and j.rule == "statements.other-way"
 
 
-def test_a_rise_said_of_the_claims_object_alone_is_compared() -> None:
-    # the claim's subject is long and said far from the passage's word; what it says rises
-    # is its object, "thyroid volume"
-    claim = "Radioiodine treatment of large toxic nodular goitre increases thyroid volume."
-    passage = (
+# What the claim says rises the passage says falls (or no difference against a difference),
+# in other words than round 8's "higher" and "lower": (claim, passage, reason).
+OTHER_WAY_CASES = [
+    pytest.param(
+        # the claim's subject is long and said far from the passage's word; what it says
+        # rises is its object, "thyroid volume"
+        "Radioiodine treatment of large toxic nodular goitre increases thyroid volume.",
         "In large toxic nodular goitre, radioiodine treatment was followed by a substantial"
-        " and marked reduction in thyroid volume."
-    )
+        " and marked reduction in thyroid volume.",
+        "claim: increases (up); passage: reduction (down)",
+        id="the claim's object alone",
+    ),
+    pytest.param(
+        # "inhibits activation" is a fall; "activation" alone a rise
+        "The drug inhibits activation of the kinase in liver cells.",
+        "The drug caused activation of the kinase in liver cells.",
+        "claim: inhibits activation (down); passage: activation (up)",
+        id="two words of change composed",
+    ),
+    pytest.param(
+        # "activity" is a state, not an activation; "reduced" of pressure is another thing
+        "Sympathetic nerve activity is reduced throughout normal pregnancy.",
+        "Sympathetic nerve activity is increased throughout normal pregnancy,"
+        " with reduced blood pressure.",
+        "claim: reduced (down); passage: increased (up)",
+        id="activity names a state",
+    ),
+    pytest.param(
+        "There is a positive correlation between hip fractures and statin use.",
+        "Statin use by elderly patients was associated with a reduction in hip fracture risk.",
+        "claim: positive (up); passage: reduction (down)",
+        id="a positive correlation rises together",
+    ),
+    pytest.param(
+        "Pregnant women are at the same risk of being hospitalized as other women.",
+        "Pregnant women were more likely to be hospitalized than other women.",
+        "claim: same (no difference); passage: more (up)",
+        id="the same against more",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "reason"), OTHER_WAY_CASES)
+def test_the_other_way_said_in_other_words(claim: str, passage: str, reason: str) -> None:
     j = stance(claim, passage)
     assert j is not None and j.rule == "statements.other-way"
-    assert j.reason == "claim: increases (up); passage: reduction (down)"
+    assert j.reason == reason
+
+
+def test_reduced_activation_is_a_fall_as_inhibiting_it_is() -> None:
+    claim = "The drug inhibits activation of the kinase in liver cells."
+    j = stance(claim, "The drug caused reduced activation of the kinase in liver cells.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_positive_of_no_relation_is_no_way() -> None:
+    # "tested positive" says nothing rises
+    passage = "Statin use by elderly patients was associated with a reduction in hip fracture risk."
+    j = stance("Most patients tested positive for hip fractures.", passage)
+    assert j is None or j.rule != "statements.other-way"
+
+
+def test_a_difference_against_no_difference_conflicts() -> None:
+    # a difference against no difference, said of the same thing
+    j = stance(
+        "Partnered patients progress to death at a slower rate than single patients.",
+        "The rate of progression to death was similar in partnered and single patients.",
+    )
+    assert j is not None and j.rule == "statements.other-way"
+    # "similar" before a noun is no comparison; nor is "the same" without "as"
+    j = stance(
+        "Attacks on aid convoys in the province rose in March.",
+        "Similar attacks on aid convoys in the province were reported in March.",
+    )
+    assert j is None or j.rule != "statements.other-way"
 
 
 def test_words_of_delay_and_blocking_say_a_thing_falls() -> None:
@@ -225,16 +290,6 @@ def test_words_of_delay_and_blocking_say_a_thing_falls() -> None:
     assert j is not None and j.rule == "statements.other-way"
     j = stance(claim, "In mice, antibody treatment delayed tumour metastasis.")
     assert j is not None and j.rule == "statements.other-way"
-
-
-def test_two_words_of_change_together_compose_one_way() -> None:
-    # "inhibits activation" is a fall, as "reduced activation" is; "activation" alone a rise
-    claim = "The drug inhibits activation of the kinase in liver cells."
-    j = stance(claim, "The drug caused reduced activation of the kinase in liver cells.")
-    assert j is not None and j.stance is Stance.SUPPORTS
-    j = stance(claim, "The drug caused activation of the kinase in liver cells.")
-    assert j is not None and j.rule == "statements.other-way"
-    assert j.reason == "claim: inhibits activation (down); passage: activation (up)"
 
 
 def test_a_passage_that_agrees_on_one_of_the_claims_changes_is_not_the_other_way() -> None:
@@ -248,48 +303,6 @@ def test_a_passage_that_agrees_on_one_of_the_claims_changes_is_not_the_other_way
         "Although smaller in size, rural clusters of the network are more central than urban ones."
     )
     j = stance(claim, passage)
-    assert j is None or j.rule != "statements.other-way"
-
-
-def test_activity_names_a_state_not_a_rise() -> None:
-    claim = "Sympathetic nerve activity is reduced throughout normal pregnancy."
-    passage = (
-        "Sympathetic nerve activity is increased throughout normal pregnancy,"
-        " with reduced blood pressure."
-    )
-    j = stance(claim, passage)
-    assert j is not None and j.rule == "statements.other-way"
-    assert j.reason == "claim: reduced (down); passage: increased (up)"
-
-
-def test_a_positive_correlation_rises_together() -> None:
-    claim = "There is a positive correlation between hip fractures and statin use."
-    passage = "Statin use by elderly patients was associated with a reduction in hip fracture risk."
-    j = stance(claim, passage)
-    assert j is not None and j.rule == "statements.other-way"
-    assert j.reason == "claim: positive (up); passage: reduction (down)"
-    # "positive" of no relation is no way: "tested positive"
-    j = stance("Most patients tested positive for hip fractures.", passage)
-    assert j is None or j.rule != "statements.other-way"
-
-
-def test_the_same_against_a_difference_conflicts() -> None:
-    claim = "Pregnant women are at the same risk of being hospitalized as other women."
-    passage = "Pregnant women were more likely to be hospitalized than other women."
-    j = stance(claim, passage)
-    assert j is not None and j.rule == "statements.other-way"
-    assert j.reason == "claim: same (no difference); passage: more (up)"
-    # and a difference against no difference, said of the same thing
-    j = stance(
-        "Partnered patients progress to death at a slower rate than single patients.",
-        "The rate of progression to death was similar in partnered and single patients.",
-    )
-    assert j is not None and j.rule == "statements.other-way"
-    # "similar" before a noun is no comparison; nor is "the same" without "as"
-    j = stance(
-        "Attacks on aid convoys in the province rose in March.",
-        "Similar attacks on aid convoys in the province were reported in March.",
-    )
     assert j is None or j.rule != "statements.other-way"
 
 
