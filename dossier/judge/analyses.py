@@ -93,6 +93,9 @@ class ClaimAnalysis:
     # The days it names with their year ("By June 2, 2022", "in early June 2022"): the first
     # and last day meant, and the words that name them.
     dated: tuple[dt.date, dt.date, str] | None = None
+    # The abbreviations it defines: the keys of the short form's terms and of the long form's
+    # ("mTECs"; "medullary", "thymic", "epithelial", "cells"), each said by the other.
+    defined: tuple[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]], ...] = ()
 
     def search_groups(self) -> list[tuple[list[str], bool]]:
         """What retrieval looks for: each term's keys (not its WordNet synonyms), and each

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from dossier.analysis import attribution
+from dossier.analysis.abbreviations import Defined, also_said, definitions
 from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
@@ -231,6 +232,7 @@ def analyze_claim(
     phrases = time_phrases(text) if figures else []
     timing = [(a, b) for a, b in clauses + phrases if not any(a <= s < b for s, _ in spans)]
     terms: dict[frozenset[str], Term] = {}
+    term_at: dict[int, frozenset[str]] = {}  # each token's term, by its keys
     for i, t in enumerate(tokens):
         if t.stop or i in descriptors or any(s <= t.start < e for s, e in spans):
             continue
@@ -241,6 +243,7 @@ def analyze_claim(
         if i in frame:
             continue  # "in order to"; "Amaq claimed"; "named ... 'Jazeera Storm'": no content
         keys = frozenset(_claim_keys(t)) | compounds.get(i, frozenset())
+        term_at[i] = keys
         broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
         # (a relational participle, "is associated with", is said by the words it relates)
         required = not t.entity and after_auxiliary(tokens, i) and t.text.lower() not in RELATIONAL
@@ -290,8 +293,23 @@ def analyze_claim(
         names=frozenset(k for t in tokens if t.entity for k in t.keys),
         sides=sides(tokens),
         dated=written_period(text),
+        defined=_defined(text, tokens, term_at),
         **claim_act(tokens, span_of(text, who), descriptors),
     )
+
+
+def _defined(
+    text: str, tokens: Sequence[Token], term_at: Mapping[int, frozenset[str]]
+) -> tuple[tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]], ...]:
+    """The abbreviations the claim defines ("medullary thymic epithelial cells (mTECs)"), each
+    as the keys of its short form's terms and of its long form's."""
+    found = []
+    for d in definitions(text):
+        short = tuple(k for i, k in term_at.items() if d.short[0] <= tokens[i].start < d.short[1])
+        long = tuple(k for i, k in term_at.items() if d.long[0] <= tokens[i].start < d.long[1])
+        if short and long and not set(short) & set(long):
+            found.append((short, long))
+    return tuple(found)
 
 
 def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int]:
@@ -472,11 +490,12 @@ def analyze_passage(
     affiliation: Callable[[str], Iterable[str]] | None = None,
     quoted_by: str | None = None,
     resolve: attribution.Resolve | None = None,
+    defined: Sequence[Defined] = (),
 ) -> PassageAnalysis:
     """``affiliation(speaker)`` gives the names the article attaches to a speaker elsewhere
     ("Russian Defense Ministry spokesman Igor Konashenkov" for a later "Konashenkov said");
     ``quoted_by`` who is named where a quotation the passage is inside closes; ``resolve`` whom
-    "he" or "she" stands for."""
+    "he" or "she" stands for; ``defined`` the abbreviations its article defines."""
     tokens = tuple(analyzer.tokens(text))
     keys = _keys(tokens)
     who = attribution.speaker(text, previous_speaker, quoted_by, resolve)
@@ -502,15 +521,22 @@ def analyze_passage(
         facets=facets(text, tokens),
         voice=frozenset(analyzer.with_parents(set(keys) | said_by)),
         speaker_keys=frozenset(analyzer.with_parents(said_by)),
-        positions=_positions(tokens),
+        positions=_positions(tokens, defined),
     )
 
 
-def _positions(tokens: Sequence[Token]) -> dict[str, tuple[int, ...]]:
-    """Each key of the content tokens (with their synonym groups) -> their indices, in order."""
+def _positions(
+    tokens: Sequence[Token], defined: Sequence[Defined] = ()
+) -> dict[str, tuple[int, ...]]:
+    """Each key of the content tokens (with their synonym groups) -> their indices, in order.
+    An abbreviation the article defines says its long form's words where it stands, and the
+    long form's words, all said, say the abbreviation ("TMAO" for "trimethylamine N-oxide")."""
     at: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(tokens):
         if not t.stop:
             for k in expand(t.keys):
                 at[k].append(i)
+    for where, keys in also_said(tokens, defined):
+        for k in keys:
+            at[k] = sorted({*at.get(k, ()), *where})
     return {k: tuple(v) for k, v in at.items()}

@@ -103,6 +103,7 @@ def cover(
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     cover.named = sum(1 for t in claim.terms if t.entity)
     reference_name = -1
+    borrowed = _abbreviated(claim, passage) if claim.defined else {}
     for term in claim.terms:
         if term.timing and not _hits(claim, term, passage):
             continue  # when the figure held: its date is judged apart, its words need not be said
@@ -112,7 +113,7 @@ def cover(
             continue
         if not term.entity:
             words_total += term.idf
-        hit = _hits(claim, term, passage)
+        hit = _hits(claim, term, passage) or borrowed.get(term.keys, [])
         if len(hit) > 1:  # "its own special forces ... held by US troops": the claim's forces
             own = [i for i in hit if not foreign_actor(claim_keys, passage, i)]
             hit = own or hit
@@ -161,6 +162,24 @@ def cover(
     cover.coverage = covered / total if total else 1.0
     cover.word_coverage = words_covered / words_total if words_total else 1.0
     return cover
+
+
+def _abbreviated(claim: ClaimAnalysis, passage: PassageAnalysis) -> dict[frozenset[str], list[int]]:
+    """The claim's terms said by an abbreviation the claim defines, or by its long form, and
+    where: "mTECs" says each word of "medullary thymic epithelial cells (mTECs)"; the four
+    words together say "mTECs"."""
+    terms = {t.keys: t for t in claim.terms}
+    borrowed: dict[frozenset[str], list[int]] = {}
+    for short, long in claim.defined:
+        short_at = [_hits(claim, terms[k], passage) for k in short]
+        long_at = [_hits(claim, terms[k], passage) for k in long]
+        if all(short_at):
+            at = sorted({i for hit in short_at for i in hit})
+            borrowed.update((k, at) for k, hit in zip(long, long_at, strict=True) if not hit)
+        elif all(long_at):
+            at = sorted({i for hit in long_at for i in hit})
+            borrowed.update((k, at) for k, hit in zip(short, short_at, strict=True) if not hit)
+    return borrowed
 
 
 def _classifies(text: str, name: str) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from dossier.analysis import attribution
+from dossier.analysis.abbreviations import Defined, defined_in
 from dossier.analysis.normal import Folded, fold
 from dossier.analysis.parts import claim_parts
 from dossier.analysis.text import Analyzer, Token, expand, name_key
@@ -112,6 +113,7 @@ class ArticleProfile:
     topic: frozenset[str]
     descriptions: dict[tuple[str, str], set[str]]
     near: dict[str, frozenset[str]]
+    defined: tuple[Defined, ...] = ()  # the abbreviations it defines
 
 
 def article_profile(
@@ -125,7 +127,9 @@ def article_profile(
     counts: Counter[str] = Counter()
     descriptions: dict[tuple[str, str], set[str]] = defaultdict(set)
     near: dict[str, set[str]] = defaultdict(set)
+    defined: list[Defined] = []
     for n, (text, tokens) in enumerate(sentences):
+        defined.extend(defined_in(text, tokens))
         names = {k for t in tokens if t.entity for k in t.keys if k[0] in "@#"}
         counts.update({k: TOPIC_SENTENCES if n == 0 else 1 for k in names})
         said = descriptions_in(tokens, text) if described is None else described[n]
@@ -154,6 +158,7 @@ def article_profile(
         frozenset(k for k, c in counts.items() if c >= TOPIC_SENTENCES),
         dict(descriptions),
         {k: frozenset(v) for k, v in near.items()},
+        tuple(defined),
     )
 
 
@@ -341,10 +346,14 @@ class Matcher:
             counts: Counter[str] = Counter()
             names: dict[str, set[str]] = defaultdict(set)
             uses = {}
+            read = []
+            defined: dict[str, list[Defined]] = defaultdict(list)  # by article
             for p in corpus.passages:
                 text = fold(p.text).text
-                tokens = analyzer.tokens(text)
-                terms = passage_terms(tokens)
+                read.append((p, text, tokens := analyzer.tokens(text)))
+                defined[p.source].extend(defined_in(text, tokens))
+            for p, text, tokens in read:
+                terms = passage_terms(tokens, defined[p.source])
                 items.append((p.source, p.id - self._by_source[p.source][0], terms))
                 counts.update(set(terms.split()))
                 for described_by, name in descriptions_in(tokens, text):
@@ -479,6 +488,7 @@ class Matcher:
             lambda who: self._affiliation(passage.source, who),
             attribution.quoted_by(*self._in_paragraph(passage), previous, resolve),
             resolve,
+            self._article(passage.source).defined,
         )
 
     def _in_paragraph(self, passage: Passage) -> tuple[str, int]:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.analysis.abbreviations import Defined
 from dossier.analysis.normal import fold
 from dossier.analysis.text import Analyzer, expand
 from dossier.corpus.documents import article_columns
@@ -49,7 +50,8 @@ Progress = Callable[[str, int, int], None]
 ParagraphRow = tuple[int, int, str, str | None]
 SentenceRow = tuple[int, int, int, int]
 DescriptionRow = tuple[str, str, str]
-ProfileRow = tuple[list[str], list[tuple[str, list[str]]]]  # topic, (word key, sides near it)
+# topic, (word key, sides near it), the abbreviations it defines
+ProfileRow = tuple[list[str], list[tuple[str, list[str]]], list[Defined]]
 Entry = tuple[
     list[ParagraphRow],
     list[SentenceRow],
@@ -84,9 +86,9 @@ def _profile_of(described: list[DescriptionRow], profile: ProfileRow) -> Article
     descriptions: dict[tuple[str, str], set[str]] = {}
     for by, word, name in described:
         descriptions.setdefault((by, word), set()).update(name.split(" "))
-    topic, near = profile
+    topic, near, defined = profile
     return ArticleProfile(
-        frozenset(topic), descriptions, {k: frozenset(sides) for k, sides in near}
+        frozenset(topic), descriptions, {k: frozenset(sides) for k, sides in near}, tuple(defined)
     )
 
 
@@ -144,7 +146,6 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
         figures.append(has_figure(sentence))
         tokens = analyzer.tokens(sentence)
         read.append((sentence, tokens))
-        keys.append(passage_terms(tokens).replace(" ", KEY_SEP))
         for t in tokens:
             if t.entity:
                 names.update(expand(t.keys))
@@ -154,9 +155,12 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
                 described.append((by, word, " ".join(sorted(name))))
     rows = [(p.start, p.end, p.kind.value, p.rule) for p in paragraphs]
     profile = article_profile(read, said)
+    for _, tokens in read:  # (with the abbreviations the whole article defines)
+        keys.append(passage_terms(tokens, profile.defined).replace(" ", KEY_SEP))
     near = [(k, sorted(v)) for k, v in sorted(profile.near.items())]
     topic = sorted(profile.topic)
-    return rows, sentences, keys, sorted(names), described, (topic, near), bytes(figures)
+    defined = list(profile.defined)
+    return rows, sentences, keys, sorted(names), described, (topic, near, defined), bytes(figures)
 
 
 _Chunk = tuple[list[int], list[bytes], int]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Protocol
 
+from dossier.analysis.abbreviations import Defined, also_said
 from dossier.analysis.text import Token, expand
 
 Groups = Sequence[tuple[Sequence[str], bool]]
@@ -63,12 +64,15 @@ class PassageIndex(Protocol):
         """Like ``search``, with each passage's score."""
 
 
-def passage_terms(tokens: Iterable[Token]) -> str:
+def passage_terms(tokens: Sequence[Token], defined: Sequence[Defined] = ()) -> str:
     """The indexed form of a passage: its content keys with their synonym groups ("~bomb" for
-    "shelled") and its numbers, separated by spaces."""
-    return " ".join(
+    "shelled") and its numbers, separated by spaces; and what it says by an abbreviation its
+    article defines (``defined``), or by its long form: "TMAO" is found by "trimethylamine"."""
+    terms = " ".join(
         _terms(t.keys) for t in tokens if not t.stop or t.keys[0][1:2].isdigit()
     )  # fmt: skip
+    extra = [k for _, keys in also_said(tokens, defined) for k in keys]
+    return " ".join([terms, *extra]) if extra else terms
 
 
 @lru_cache(maxsize=65_536)

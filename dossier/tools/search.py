@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from rich.console import RenderableType
 from rich.text import Text
 
+from dossier.analysis.abbreviations import Defined, defined_in
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token
 from dossier.claims.load import load_claims
@@ -165,10 +166,13 @@ def search(
         index = TantivyIndex()
         tokens = {p.id: analyzer.tokens(p.text) for p in passages}
         starts: dict[str, int] = {}
+        defined: dict[str, list[Defined]] = {}  # by article
         for p in passages:
             starts.setdefault(p.source, p.id)
+            defined.setdefault(p.source, []).extend(defined_in(p.text, tokens[p.id]))
         index.add(
-            (p.source, p.id - starts[p.source], passage_terms(tokens[p.id])) for p in passages
+            (p.source, p.id - starts[p.source], passage_terms(tokens[p.id], defined[p.source]))
+            for p in passages
         )
         index.place(starts)
     rank = {pid: n for n, pid in enumerate(index.search(groups, len(passages) or 1))}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from judging import ANALYZER, explain, stance
 
+from dossier.analysis.abbreviations import defined_in
 from dossier.analysis.text import Analyzer
 from dossier.judge import cover as cover_module
 from dossier.judge.analyze import analyze_claim, analyze_passage
@@ -208,3 +209,37 @@ def test_a_name_is_asked_of_the_parse_only_where_it_may_classify_a_noun(
     # a name before its verb needs no parse (the parser takes a second to load)
     assert not cover_module._classifies("The Lorem Front controls 90% of Ipsum.", "Front")
     assert not cover_module._classifies("Lorem won 174 seats.", "Lorem")
+
+
+def test_an_abbreviation_the_claim_defines_says_its_long_form() -> None:
+    claim = "The medullary thymic epithelial cells (mTECs) need the protein to mature."
+    j = stance(claim, "The mTECs need the protein to mature.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert stance(claim.replace(" (mTECs)", ""), "The mTECs need the protein to mature.") is None
+
+
+ARTICLE_DEFINES = [
+    # (the article's sentence that defines it, claim, passage)
+    (
+        "Medullary thymic epithelial cells (mTECs) line the thymus.",
+        "The medullary thymic epithelial cells need the protein to mature.",
+        "The mTECs need the protein to mature.",
+    ),
+    (
+        "Lorem ipsum oxidase (LIO) is an enzyme.",
+        "Lorem ipsum oxidase lowers the risk of heart attacks.",
+        "LIO lowers the risk of heart attacks in adults.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("definition", "claim", "passage"), ARTICLE_DEFINES)
+def test_an_abbreviation_its_article_defines_says_its_long_form(
+    definition: str, claim: str, passage: str
+) -> None:
+    defined = defined_in(definition, ANALYZER.tokens(definition))
+    c = analyze_claim(claim, ANALYZER)
+    names = frozenset(k for t in ANALYZER.tokens(definition) if t.entity for k in t.keys)
+    j = judge(c, analyze_passage(passage, ANALYZER, None, defined=defined), names)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    assert judge(c, analyze_passage(passage, ANALYZER, None), names) is None

@@ -184,3 +184,18 @@ def test_a_statement_is_backed_only_in_articles_that_say_most_of_it(tmp_path: Pa
     (tmp_path / "a.txt").unlink()
     alone = Matcher(load_corpus(tmp_path), ANALYZER)
     assert [e.source for e in alone.evidence(claim)] == ["b.txt"]
+
+
+def test_an_abbreviation_the_article_defines_says_its_long_form(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Lorem ipsum oxidase (LIO) is an enzyme made in the liver.\n\n"
+        "LIO lowers the risk of heart attacks in adults.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "LIO lowers the risk of heart attacks in adults.\n", encoding="utf-8"
+    )
+    claim = Claim(id="lio", text="Lorem ipsum oxidase lowers the risk of heart attacks.")
+    evidence = Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)
+    cited = [(e.source, e.quote) for e in evidence]
+    assert cited == [("a.txt", "LIO lowers the risk of heart attacks in adults.")]

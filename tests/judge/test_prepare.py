@@ -24,7 +24,8 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
     (tmp_path / "a.txt").write_text(
         "KF fighters enter Tabqa\n\n"
         "The Moscow-backed KF said it took Tabqa. Russian ministry spokesman Ivan Petrov spoke.\n\n"
-        "Petrov said Tabqa was quiet. The KF holds Tabqa.\n",
+        "Petrov said Tabqa was quiet. The KF holds Tabqa.\n\n"
+        "The Lorem Relief Agency (LRA) fed 500 people. The LRA left.\n",
         encoding="utf-8",
     )
     preparer = Preparer(aliases, workers=1)
@@ -32,6 +33,7 @@ def test_the_prepared_article_profiles_are_those_the_matcher_reads(tmp_path: Pat
     prepared = preparer.matcher(corpus)._profiles["a.txt"]
     read = Matcher(corpus, Analyzer(aliases))._article("a.txt")
     assert prepared.topic == read.topic and prepared.near == read.near
+    assert prepared.defined == read.defined and [d[0] for d in read.defined] == ["LRA"]
     assert prepared.descriptions == {k: v for k, v in read.descriptions.items() if v}
     assert prepared.topic  # the headline's names and Tabqa, named three times
 
@@ -62,7 +64,8 @@ def test_the_index_tells_how_many_passages_hold_each_word() -> None:
     assert isinstance(corpus.passages, Passages)
     counts: Counter[str] = Counter()
     for p in corpus.passages:
-        counts.update(set(passage_terms(preparer.analyzer.tokens(p.text)).split()))
+        defined = matcher._article(p.source).defined  # "Syrian Arab Army (SAA)"
+        counts.update(set(passage_terms(preparer.analyzer.tokens(p.text), defined).split()))
 
     assert len(counts) > 500
     assert {k: matcher.index.frequency(k) for k in counts} == counts
