@@ -151,6 +151,14 @@ SIGNED_WORDS = {
     "inverse": "down", "inversely": "down",
 }  # fmt: skip
 RELATION_STEMS = frozenset({"correl", "associ", "relat", "relationship", "link"})
+# The ratios a study gives an effect by: above one the outcome is likelier with the exposure,
+# below one less likely, and a 95% confidence interval that holds one finds no difference
+# ("an odds ratio of 2.77 (95% CI 1.04 to 7.97)", "HR, 0.61"). Spelled out, and abbreviated.
+RATIO_NAMES = (
+    "odds ratio", "hazard ratio", "risk ratio", "rate ratio", "relative risk",
+    "incidence rate ratio",
+)  # fmt: skip
+RATIO_ABBREVIATIONS = ("OR", "HR", "RR", "IRR", "aOR", "aHR", "aRR", "aIRR")
 # Words of no difference: "the same rate as" ("as" within ``thresholds.SAME_AS_REACH`` words),
 # "was similar in", "comparable to" (after ``LIKE_BEFORE``, or before one of ``LIKE_AFTER``).
 LIKE_WORDS = frozenset({"similar", "comparable", "unchanged"})

@@ -246,6 +246,25 @@ OTHER_WAY_CASES = [
         "claim: same (no difference); passage: more (up)",
         id="the same against more",
     ),
+    pytest.param(
+        "Lorem infection decreases the risk of gastric cancer.",
+        "The odds ratio for the risk of gastric cancer among those with Lorem infection"
+        " was 2.77 (95% confidence interval 1.04 to 7.97).",
+        "claim: decreases (down); passage: odds ratio 2.77 (up)",
+        id="an odds ratio above one",
+    ),
+    pytest.param(
+        "Ipsum use increases mortality in older patients.",
+        "Ipsum use was associated with mortality in older patients (aHR 0.61, 95% CI 0.45-0.83).",
+        "claim: increases (up); passage: aHR 0.61 (down)",
+        id="a hazard ratio below one, in parentheses",
+    ),
+    pytest.param(
+        "Ipsum supplements reduce the risk of fractures.",
+        "Ipsum supplements and the risk of fractures were studied (RR 0.95; 95% CI, 0.82-1.10).",
+        "claim: reduce (down); passage: RR 0.95 (no difference)",
+        id="a ratio whose interval holds one",
+    ),
 ]
 
 
@@ -706,3 +725,11 @@ def test_a_denial_backs_a_claim_that_negates_what_it_denies() -> None:
     assert backed.reason == "passage denies it too (“denied”)"
     plain = decided("The woman detained in Tabqa is the wife of the Lorem leader.", denial)
     assert getattr(plain, "stance", None) is Stance.CONFLICTS, plain
+
+
+def test_a_ratio_is_read_only_by_its_name_and_a_decimal() -> None:
+    from dossier.judge.rules.statements import ways
+
+    read = ways("Deaths increased, with an HR of 1.52 in men; the OR 12 ward was shut.")
+    assert [w[:2] for w in read] == [("increased", "up"), ("HR 1.52", "up")]
+    assert ways("They ate one or 2.5 apples a day, or 95% of them.") == ()

@@ -36,6 +36,8 @@ from dossier.lexicon.words import (
     LIKE_WORDS,
     MORE_WORDS,
     RANKS,
+    RATIO_ABBREVIATIONS,
+    RATIO_NAMES,
     RELATION_STEMS,
     RELATIONAL,
     RISE_STEMS,
@@ -335,7 +337,42 @@ def ways(text: str) -> tuple[Way, ...]:
         word = " ".join(words[i : j + 1])
         found.append((word, way, thing, _beside(words, stems, j, (1,))))
         i = j + 1
-    return tuple(found)
+    return (*found, *_ratio_ways(text, words, stems))
+
+
+_NAME_GAP = r"[^\d;.]{0,100}?"  # "odds ratio for the risk of gastric cancer ... was 2.77"
+_RATIO_RE = re.compile(
+    r"\b(?:(?P<name>(?i:" + "|".join(n + "s?" for n in RATIO_NAMES) + r"))" + _NAME_GAP
+    + r"|(?P<short>" + "|".join(RATIO_ABBREVIATIONS) + r")s?\W{0,4}(?:(?:of|was|is)\s+)?)"
+    r"(?<![\d.])(?P<value>\d{1,3}\.\d+)(?![\d%])"
+    r"(?:.{0,30}?(?i:\bCI|confidence interval)\]?[^\d;]{0,8}"
+    r"(?P<low>\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(?P<high>\d+(?:\.\d+)?))?"
+)  # fmt: skip
+
+
+def _ratio_ways(text: str, words: tuple[str, ...], stems: tuple[str, ...]) -> list[Way]:
+    """The ways a ratio a study reports says ("an odds ratio of 2.77", "HR, 0.61; 95% CI,
+    0.45-0.83": ``RATIO_NAMES``): up above one, down below it, no difference when its 95%
+    confidence interval holds one. It is said of the words beside its name, or, in
+    parentheses, of those before them ("associated with gastric cancer (OR 2.77)")."""
+    found: list[Way] = []
+    for m in _RATIO_RE.finditer(text):
+        value = float(m.group("value"))
+        low, high = m.group("low"), m.group("high")
+        if (low and high and float(low) <= 1 <= float(high)) or value == 1:
+            way = "same"
+        else:
+            way = "up" if value > 1 else "down"
+        name = m.group("name") or m.group("short")
+        at = len(_WAY_WORD_RE.findall(text, 0, m.start())) + len(name.split()) - 1
+        opened = text.rfind("(", 0, m.start())
+        if opened > text.rfind(")", 0, m.start()):  # in parentheses: of what comes before
+            paren = len(_WAY_WORD_RE.findall(text, 0, opened))
+            thing = _beside(words, stems, paren, (-1,))
+        else:
+            thing = _beside(words, stems, at)
+        found.append((f"{name} {m.group('value')}", way, thing, frozenset()))
+    return found
 
 
 _WAY_SAID = {"up": "up", "down": "down", "same": "no difference"}
