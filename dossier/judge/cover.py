@@ -229,13 +229,28 @@ def _hits(
     return [
         i
         for i in sorted(found)
-        if (term.entity or not tokens[i].entity)  # "air" is not the "Air" of "Russian Air Force"
+        # "air" is not the "Air" of "Russian Air Force"; "oxidase" is said by "LIO", an
+        # abbreviation the article defines (it says none of the term's keys itself)
+        if (
+            term.entity
+            or not tokens[i].entity
+            or _named(term.text)
+            or not term.keys & set(expand(tokens[i].keys))
+        )
         and not _of_another(term, tokens, i)
         and (term.entity and _reference_point(tokens, i)) == references
     ]
 
 
 _DISTANCES = frozenset(w for w, (unit, _) in UNITS.items() if unit == "km" and " " not in w)
+
+
+def _named(word: str) -> bool:
+    """Whether a word opening the claim is a name all the same, written with a capital or a
+    digit after its first letter ("ALDH1 expression is ...", "DUSP4 downregulation ..."): the
+    tokenizer takes the first word of a sentence for a name only when the alias table knows
+    it."""
+    return word[:1].isupper() and any(c.isupper() or c.isdigit() for c in word[1:])
 
 
 def _reference_point(tokens: Sequence[Token], i: int) -> bool:

@@ -230,6 +230,11 @@ ARTICLE_DEFINES = [
         "Lorem ipsum oxidase lowers the risk of heart attacks.",
         "LIO lowers the risk of heart attacks in adults.",
     ),
+    (
+        "Lorem ipsum oxidase (LIO) is an enzyme.",
+        "Lorem ipsum oxidase lowers the risk of heart attacks.",
+        "In adults, LIO lowers the risk of heart attacks.",  # a name inside the sentence
+    ),
 ]
 
 
@@ -243,3 +248,17 @@ def test_an_abbreviation_its_article_defines_says_its_long_form(
     j = judge(c, analyze_passage(passage, ANALYZER, None, defined=defined), names)
     assert j is not None and j.stance is Stance.SUPPORTS
     assert judge(c, analyze_passage(passage, ANALYZER, None), names) is None
+
+
+def test_a_name_opening_the_claim_is_said_by_the_same_name_in_the_passage() -> None:
+    # the first word of a sentence is no name by its capital alone; "LRP7" is by its digit
+    claim = "LRP7 expression is associated with poor prognosis in lorem cancer."
+    j = stance(
+        claim, "In 577 tumours, expression of LRP7 correlated with poor prognosis in lorem cancer."
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS and "LRP7" in j.reason
+    # a common word opening the claim is not said by a name: "Air" of "Lorem Air Force"
+    c = analyze_claim("Air strikes hit the port.", ANALYZER)
+    p = analyze_passage("The Lorem Air Force hit the port.", ANALYZER, None)
+    air = next(t for t in c.terms if t.text == "Air")
+    assert cover_module._hits(c, air, p) == []
