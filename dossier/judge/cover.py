@@ -229,13 +229,12 @@ def _hits(
     return [
         i
         for i in sorted(found)
-        # "air" is not the "Air" of "Russian Air Force"; "oxidase" is said by "LIO", an
-        # abbreviation the article defines (it says none of the term's keys itself)
+        # "air" is not the "Air" of "Russian Air Force"
         if (
             term.entity
             or not tokens[i].entity
             or _named(term.text)
-            or not term.keys & set(expand(tokens[i].keys))
+            or _defined_at(term, passage, i)
         )
         and not _of_another(term, tokens, i)
         and (term.entity and _reference_point(tokens, i)) == references
@@ -243,6 +242,13 @@ def _hits(
 
 
 _DISTANCES = frozenset(w for w, (unit, _) in UNITS.items() if unit == "km" and " " not in w)
+
+
+def _defined_at(term: Term, passage: PassageAnalysis, i: int) -> bool:
+    """Whether the token at i says the term by a key its article gives it, not by one of its
+    own: "oxidase" said by "LIO", an abbreviation the article defines."""
+    own = expand(passage.tokens[i].keys)
+    return any(k not in own and i in passage.positions.get(k, ()) for k in term.keys)
 
 
 def _named(word: str) -> bool:
