@@ -49,22 +49,24 @@ def definitions(text: str) -> list[Definition]:
         else:
             # "TMAO (trimethylamine N-oxide)": the short form before, the long form inside
             before = re.search(r"(\S+)\s*$", text[: m.start()])
-            if before is not None and _short_form(before.group(1)):
+            if before is not None and _short_form(before.group(1), marked=True):
                 span = _best_long(inside, before.group(1))
                 if span is not None:
                     found.append(Definition(before.span(1), (start + span[0], start + span[1])))
     return found
 
 
-def _short_form(candidate: str) -> bool:
+def _short_form(candidate: str, *, marked: bool = False) -> bool:
     """Whether parentheses' content may be a short form: two to ten characters in at most two
-    words, opening with a letter or digit, with a letter, and a capital or a digit in it."""
+    words, opening with a letter or digit, with a letter, and a capital or a digit in it (with
+    ``marked``, after its first character: a word before parentheses is a short form only when
+    written as one, "TMAO (trimethylamine N-oxide)", not "Paris (the capital of France)")."""
     return (
         2 <= len(candidate) <= MAX_SHORT_CHARS
         and len(candidate.split()) <= MAX_SHORT_WORDS
         and candidate[0].isalnum()
         and any(c.isalpha() for c in candidate)
-        and any(c.isupper() or c.isdigit() for c in candidate)
+        and any(c.isupper() or c.isdigit() for c in candidate[1 if marked else 0 :])
         and not candidate.isdigit()
     )
 

@@ -30,6 +30,8 @@ CASES = [
     # no capital, a number, letters that do not match: no definition
     ("Jane Moreau (pictured) and the mayor (left) spoke.", []),
     ("The victim (41) was named.", []),
+    # a name before parentheses is no short form: "manager at the bank" holds M-a-r-t-a
+    ("Marta (a former manager at the bank) spoke.", []),
     ("The vote (2019) was close.", []),
     ("The lorem ipsum agency (XYZ) spoke.", []),
     # the long form stays in its sentence
