@@ -16,7 +16,7 @@ A short form must be written with a capital letter (or a digit): news writing se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from dossier.analysis.text import Token, expand
@@ -128,6 +128,15 @@ def defined_in(text: str, tokens: Sequence[Token]) -> list[Defined]:
             keys = tuple(expand(short[0].keys))
             found.append((short[0].text, keys, tuple(tuple(expand(t.keys)) for t in long)))
     return found
+
+
+def first_definitions(defined: Iterable[Defined]) -> list[Defined]:
+    """Each short form's first definition in an article, in order: an article that defines
+    "SAA" again (or repeats its text) defines it once."""
+    seen: dict[str, Defined] = {}
+    for d in defined:
+        seen.setdefault(d[0], d)
+    return list(seen.values())
 
 
 def also_said(

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from dossier.analysis import attribution
-from dossier.analysis.abbreviations import Defined, defined_in
+from dossier.analysis.abbreviations import Defined, defined_in, first_definitions
 from dossier.analysis.normal import Folded, fold
 from dossier.analysis.parts import claim_parts
 from dossier.analysis.text import Analyzer, Token, expand, name_key
@@ -158,7 +158,7 @@ def article_profile(
         frozenset(k for k, c in counts.items() if c >= TOPIC_SENTENCES),
         dict(descriptions),
         {k: frozenset(v) for k, v in near.items()},
-        tuple(defined),
+        tuple(first_definitions(defined)),
     )
 
 
@@ -352,6 +352,7 @@ class Matcher:
                 text = fold(p.text).text
                 read.append((p, text, tokens := analyzer.tokens(text)))
                 defined[p.source].extend(defined_in(text, tokens))
+            defined = {source: first_definitions(d) for source, d in defined.items()}
             for p, text, tokens in read:
                 terms = passage_terms(tokens, defined[p.source])
                 items.append((p.source, p.id - self._by_source[p.source][0], terms))

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from rich.console import RenderableType
 from rich.text import Text
 
-from dossier.analysis.abbreviations import Defined, defined_in
+from dossier.analysis.abbreviations import Defined, defined_in, first_definitions
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import Analyzer, Token
 from dossier.claims.load import load_claims
@@ -170,6 +170,7 @@ def search(
         for p in passages:
             starts.setdefault(p.source, p.id)
             defined.setdefault(p.source, []).extend(defined_in(p.text, tokens[p.id]))
+        defined = {source: first_definitions(d) for source, d in defined.items()}
         index.add(
             (p.source, p.id - starts[p.source], passage_terms(tokens[p.id], defined[p.source]))
             for p in passages

@@ -43,3 +43,18 @@ CASES = [
 def test_definitions(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(text[slice(*d.short)], text[slice(*d.long)]) for d in definitions(text)]
     assert found == expected
+
+
+def test_an_article_that_defines_a_short_form_again_defines_it_once() -> None:
+    from dossier.analysis.abbreviations import defined_in, first_definitions
+    from dossier.analysis.text import Analyzer
+
+    analyzer = Analyzer()
+    texts = [
+        "The Lorem Relief Agency (LRA) fed 500 people.",
+        "The Ipsum Border Force (IBF) came.",
+        "The Lorem Relief Agency (LRA) left.",
+    ]
+    defined = [d for t in texts for d in defined_in(t, analyzer.tokens(t))]
+    assert [d[0] for d in defined] == ["LRA", "IBF", "LRA"]
+    assert [d[0] for d in first_definitions(defined)] == ["LRA", "IBF"]
