@@ -244,6 +244,19 @@ def _hits(
 _DISTANCES = frozenset(w for w, (unit, _) in UNITS.items() if unit == "km" and " " not in w)
 
 
+def _abbreviating(keys: set[str], passage: PassageAnalysis) -> set[str]:
+    """The own keys of the sentence's tokens that say some of ``keys`` by a key their article
+    gives them: "WFP", where the article defines "the World Food Programme (WFP)", is the
+    claim's "World Food Programme"."""
+    found: set[str] = set()
+    for k in keys:
+        for i in passage.positions.get(k, ()):
+            own = passage.tokens[i].keys
+            if k not in expand(own):
+                found.update(own)
+    return found
+
+
 def _defined_at(term: Term, passage: PassageAnalysis, i: int) -> bool:
     """Whether the token at i says the term by a key its article gives it, not by one of its
     own: "oxidase" said by "LIO", an abbreviation the article defines."""
@@ -513,6 +526,7 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
     the UK's."""
     claim_keys = {k for t in claim.terms for k in t.keys} | claim.names
     tokens = passage.tokens
+    claim_keys |= _abbreviating(claim_keys, passage)
     if figure.listed is not None:  # "Spain (156), Portugal (138)": the name before the brackets
         name, keys = figure.listed
         return None if keys & claim_keys else name

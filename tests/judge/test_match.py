@@ -199,3 +199,14 @@ def test_an_abbreviation_the_article_defines_says_its_long_form(tmp_path: Path) 
     evidence = Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)
     cited = [(e.source, e.quote) for e in evidence]
     assert cited == [("a.txt", "LIO lowers the risk of heart attacks in adults.")]
+
+
+def test_a_figure_said_of_an_abbreviation_is_said_of_its_long_form(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The Lorem Relief Agency (LRA) opened a depot on Sunday.\n\n"
+        "The LRA fed 500 families in Ipsum on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    claim = Claim(id="fed", text="The Lorem Relief Agency fed 500 families in Ipsum.")
+    evidence = Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)
+    assert [(e.stance, e.quote[:11]) for e in evidence] == [(Stance.SUPPORTS, "The LRA fed")]
