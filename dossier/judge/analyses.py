@@ -124,3 +124,6 @@ class PassageAnalysis:
     speaker_keys: frozenset[str] = frozenset()
     # Each key of its content words (with their synonym groups) -> where they stand, in order.
     positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    # The keys a token says by an abbreviation its article defines, besides its own: "LIO"
+    # -> the keys of "Lorem ipsum oxidase" (all of them are in ``positions`` too).
+    given: Mapping[int, frozenset[str]] = field(default_factory=dict)

@@ -498,6 +498,7 @@ def analyze_passage(
     "he" or "she" stands for; ``defined`` the abbreviations its article defines."""
     tokens = tuple(analyzer.tokens(text))
     keys = _keys(tokens)
+    given = _given(tokens, defined)
     who = attribution.speaker(text, previous_speaker, quoted_by, resolve)
     said_by: set[str] = set()
     if who:
@@ -521,22 +522,33 @@ def analyze_passage(
         facets=facets(text, tokens),
         voice=frozenset(analyzer.with_parents(set(keys) | said_by)),
         speaker_keys=frozenset(analyzer.with_parents(said_by)),
-        positions=_positions(tokens, defined),
+        positions=_positions(tokens, given),
+        given=given,
     )
 
 
+def _given(tokens: Sequence[Token], defined: Sequence[Defined]) -> dict[int, frozenset[str]]:
+    """The keys each token says by an abbreviation its article defines, besides its own: an
+    abbreviation says its long form's words where it stands, and the long form's words, all
+    said, say the abbreviation ("TMAO" for "trimethylamine N-oxide")."""
+    given: dict[int, set[str]] = defaultdict(set)
+    for where, keys in also_said(tokens, defined):
+        for i in where:
+            given[i].update(k for k in keys if k not in expand(tokens[i].keys))
+    return {i: frozenset(keys) for i, keys in given.items() if keys}
+
+
 def _positions(
-    tokens: Sequence[Token], defined: Sequence[Defined] = ()
+    tokens: Sequence[Token], given: Mapping[int, frozenset[str]]
 ) -> dict[str, tuple[int, ...]]:
-    """Each key of the content tokens (with their synonym groups) -> their indices, in order.
-    An abbreviation the article defines says its long form's words where it stands, and the
-    long form's words, all said, say the abbreviation ("TMAO" for "trimethylamine N-oxide")."""
+    """Each key of the content tokens (with their synonym groups, and the keys ``given`` them
+    by their article's abbreviations) -> their indices, in order."""
     at: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(tokens):
         if not t.stop:
             for k in expand(t.keys):
                 at[k].append(i)
-    for where, keys in also_said(tokens, defined):
+    for i, keys in given.items():
         for k in keys:
-            at[k] = sorted({*at.get(k, ()), *where})
+            at[k] = sorted({*at.get(k, ()), i})
     return {k: tuple(v) for k, v in at.items()}

@@ -234,7 +234,7 @@ def _hits(
             term.entity
             or not tokens[i].entity
             or _named(term.text)
-            or _defined_at(term, passage, i)
+            or term.keys & passage.given.get(i, frozenset())  # "oxidase" said by "LIO"
         )
         and not _of_another(term, tokens, i)
         and (term.entity and _reference_point(tokens, i)) == references
@@ -248,20 +248,8 @@ def _abbreviating(keys: set[str], passage: PassageAnalysis) -> set[str]:
     """The own keys of the sentence's tokens that say some of ``keys`` by a key their article
     gives them: "WFP", where the article defines "the World Food Programme (WFP)", is the
     claim's "World Food Programme"."""
-    found: set[str] = set()
-    for k in keys:
-        for i in passage.positions.get(k, ()):
-            own = passage.tokens[i].keys
-            if k not in expand(own):
-                found.update(own)
-    return found
-
-
-def _defined_at(term: Term, passage: PassageAnalysis, i: int) -> bool:
-    """Whether the token at i says the term by a key its article gives it, not by one of its
-    own: "oxidase" said by "LIO", an abbreviation the article defines."""
-    own = expand(passage.tokens[i].keys)
-    return any(k not in own and i in passage.positions.get(k, ()) for k in term.keys)
+    tokens = passage.tokens
+    return {k for i, given in passage.given.items() if given & keys for k in tokens[i].keys}
 
 
 def _named(word: str) -> bool:
