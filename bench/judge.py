@@ -29,6 +29,10 @@ The sets (``--data`` holds them; nothing is copied into the repository, work fil
   with a fixed seed. Baseline: BM25 over the bodies' sentences (as bench/baseline.py splits
   them); the top sentence's body is cited as support, and each of the three best bodies whose
   text holds a debunking word (``DEBUNK``) as conflict.
+- ``stories``: more stories in the topics' format, kept outside the repository and the data
+  folder (``--stories``, default ``../stories``): each is built and scored like ``topics``.
+  They are news of 2014 on other subjects (their corpora are ``news-fnc1`` bodies), with claims
+  and gold written blind, without the judge; see docs/judging.md.
 
 ``--json OUT`` writes the table's figures with the date and commit.
 """
@@ -55,7 +59,7 @@ from rank_bm25 import BM25Okapi
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work" / "judge"
-SETS = ("seeds", "distractors", "topics", "scifact", "checkcovid", "fnc1")
+SETS = ("seeds", "distractors", "topics", "scifact", "checkcovid", "fnc1", "stories")
 FNC_SAMPLE = 0  # all: the full build takes about a minute
 SEED = 20
 LABELS = {"supports": "SUPPORT", "conflicts": "CONTRADICT"}
@@ -237,13 +241,26 @@ def distractors(args: argparse.Namespace) -> list[Row]:
 
 def topics(args: argparse.Namespace) -> list[Row]:
     """The development stories, scored by the shared scorer, beside the shared baseline."""
+    return story_rows(args, args.data / "topics-dev", "topics")
+
+
+def more_stories(args: argparse.Namespace) -> list[Row]:
+    """Stories of the same format kept outside the data folder (``--stories``), made to check
+    that the judge holds on stories it was not developed on (docs/judging.md)."""
+    if not args.stories.is_dir():
+        raise BenchError(f"no stories in {args.stories} (--stories)")
+    return story_rows(args, args.stories, "stories")
+
+
+def story_rows(args: argparse.Namespace, folder: Path, label: str) -> list[Row]:
+    """Each story of ``folder`` built and scored; totals, and each story with ``--verbose``."""
     scorer = args.data.parent / "bench"
-    stories = sorted(p.parent for p in (args.data / "topics-dev").glob("*/gold.yaml"))
+    stories = sorted(p.parent for p in folder.glob("*/gold.yaml"))
     totals: dict[str, Counter[str]] = {"dossier": Counter(), "baseline": Counter()}
     rows: list[Row] = []
     seconds = 0.0
     for story in stories:
-        out = fresh(WORK / "topics" / story.name)
+        out = fresh(WORK / label / story.name)
         _, took = build(args.dossier, story / "claims.yaml", story / "corpus", out / "dossier")
         seconds += took
         run([sys.executable, scorer / "baseline.py", story, out / "baseline.json"])
@@ -255,8 +272,8 @@ def topics(args: argparse.Namespace) -> list[Row]:
             summary[who] = Counter(json.loads((out / f"{who}-score.json").read_text()))
             totals[who] += summary[who]
         if args.verbose:
-            rows += topic_rows(f"topics/{story.name}", summary["dossier"], summary["baseline"])
-    name = f"topics ({len(stories)} stories)"
+            rows += topic_rows(f"{label}/{story.name}", summary["dossier"], summary["baseline"])
+    name = f"{label} ({len(stories)} stories)"
     return [
         *topic_rows(name, totals["dossier"], totals["baseline"]),
         Row(name, "build (s)", round(seconds)),
@@ -412,7 +429,7 @@ def fnc1(args: argparse.Namespace) -> list[Row]:
 
 RUNNERS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "seeds": seeds, "distractors": distractors, "topics": topics, "scifact": scifact,
-    "checkcovid": checkcovid, "fnc1": fnc1,
+    "checkcovid": checkcovid, "fnc1": fnc1, "stories": more_stories,
 }  # fmt: skip
 
 
@@ -429,11 +446,15 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
     parser.add_argument("--dossier", type=Path, default=ROOT / ".venv" / "bin" / "dossier")
+    parser.add_argument(
+        "--stories", type=Path, default=ROOT.parent / "stories", help="more story folders"
+    )
     parser.add_argument("--fnc-sample", type=int, default=FNC_SAMPLE, help="headlines; 0 = all")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--verbose", action="store_true", help="a row group per story")
     args = parser.parse_args()
     args.data, args.dossier = args.data.resolve(), args.dossier.resolve()
+    args.stories = args.stories.resolve()
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
     if unknown := sorted(set(chosen) - set(SETS)):
         parser.error(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}")
