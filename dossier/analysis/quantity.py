@@ -41,6 +41,7 @@ from dossier.lexicon.numbers import (
     SPECIAL_WORDS,
     UNITS,
     VAGUE,
+    VAGUE_DOZENS,
 )
 from dossier.lexicon.thresholds import (
     APPROX_STEPS,
@@ -71,9 +72,13 @@ _MAJORITY_RE = (
 _NUMWORD = r"(?:" + "|".join(NUMBER_WORDS) + r")"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    r"|(?:" + _NUMWORD + r")(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*"
+    r"|(?:" + _NUMWORD + r")(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*(?:[\s-]+dozen\b)?"
     r"|"
-    + "|".join(sorted((re.escape(w) for w in [*SPECIAL_WORDS, *VAGUE]), key=len, reverse=True))
+    + "|".join(
+        sorted(
+            (re.escape(w) for w in [*SPECIAL_WORDS, *VAGUE, *VAGUE_DOZENS]), key=len, reverse=True
+        )
+    )
     + r"|"
     + _MAJORITY_RE
     + r"|an?(?=[\s-]+(?:"
@@ -149,6 +154,9 @@ def _parse_number(raw: str) -> float | None:
     if raw[:1].isdigit():
         return float(raw.replace(",", ""))
     words = re.sub(r"[\s-]+", " ", raw).replace(" and ", " ")
+    if words.endswith(" dozen"):  # "two dozen", "four dozen": twelve each
+        count = _parse_number(words.removesuffix(" dozen"))
+        return None if count is None else count * 12
     try:
         return float(text2num(words, "en"))
     except ValueError:
@@ -291,6 +299,11 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _figures_in(text):
         num_raw = m.group("num")
+        if num_raw.lower() in VAGUE_DOZENS:  # "several dozen people": a count in round words
+            vague = _vague(text, m, of=False)
+            if vague is not None:
+                found.append(vague)
+            continue
         if num_raw.lower() in VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
             vague = _vague(text, m)
             if vague is not None:
@@ -323,6 +336,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             and _DEFINITE_RE.search(before)
         ):
             continue  # "the two forces", "the three men": a group named before, not counted
+        if num_raw.lower() == "one" and _PRONOUN_ONE_RE.search(before):
+            continue  # "no one", "anyone else", "every one of them": a pronoun, not a count
         if (
             not unit_raw
             and 1 <= value <= 31
@@ -431,19 +446,23 @@ _SCALED_RE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)
 _VAGUE_OF_RE = re.compile(r"\s+of\s+(?!thousands\b|millions\b|billions\b|them\b|us\b|those\b)")
 
 
-def _vague(text: str, m: re.Match[str]) -> Quantity | None:
+def _vague(text: str, m: re.Match[str], *, of: bool = True) -> Quantity | None:
     """'dozens of civilians', 'hundreds of people': the count in round words ``m`` matched (one
     of ``VAGUE``), with the noun after "of" (None for anything else, or a scale: "hundreds of
-    thousands")."""
+    thousands"); with ``of`` False, the noun right after it ("several dozen people", one of
+    ``VAGUE_DOZENS``)."""
     if m.group("hedge") or m.group("unit") or m.group("num2"):
         return None
     if _SCALED_RE.search(text, max(0, m.start() - 16), m.start()):
         return None  # "hundreds of thousands of people": no count in round words
-    of = _VAGUE_OF_RE.match(text, m.end())
-    noun = _noun_after(text, of.end()) if of else None
+    if of:
+        after = _VAGUE_OF_RE.match(text, m.end())
+        noun = _noun_after(text, after.end()) if after else None
+    else:
+        noun = _noun_after(text, m.end())
     if noun is None:
         return None
-    low, high = VAGUE[m.group("num").lower()]
+    low, high = {**VAGUE, **VAGUE_DOZENS}[m.group("num").lower()]
     return Quantity(
         text=text[m.start() : m.end()],
         start=m.start(),
@@ -458,6 +477,8 @@ def _vague(text: str, m: re.Match[str]) -> Quantity | None:
 
 
 _DEFINITE_RE = re.compile(r"\b(?:the|these|those)\s+$")
+_PRONOUN_ONE_RE = re.compile(r"\b(?:no|every|each|any|some|which|this|that)\s+$", re.IGNORECASE)
+"""Before "one" that is a pronoun: "knew no one named Danladi", "every one of them"."""
 """Before a number written in words that points back to a group the text named before ("the
 two forces", "the three men"): the sentence that counted them is the one to judge."""
 

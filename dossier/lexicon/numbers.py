@@ -14,6 +14,7 @@ NUMBER_WORDS = tuple(
 SPECIAL_WORDS = {
     "dozen": 12.0,
     "a dozen": 12.0,
+    "half a dozen": 6.0,
     "half": 50.0,
     "a half": 50.0,
     "a third": 100 / 3,
@@ -26,6 +27,8 @@ SPECIAL_WORDS = {
 }
 VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0)}
 """Counts said in round words, as the numbers they allow: "dozens of civilians" is 24 to 99."""
+VAGUE_DOZENS = {"several dozen": (24.0, 99.0), "a few dozen": (24.0, 99.0)}
+"""The same said of a noun without "of": "several dozen people" is dozens of people."""
 FRACTIONS = {"half", "a half", "a third", "a quarter", "two thirds", "three quarters"}
 # "millions" after digits: "5.8 million people", "$13.2 billion"
 SCALES = {

@@ -395,3 +395,24 @@ def test_a_share_of_a_counted_whole_is_of_the_wholes_noun() -> None:
     text = "They were about 1.2% of the 1.544 million full- and part-time workers on its books."
     share = extract(text)[0]
     assert (share.text, share.noun) == ("about 1.2%", "the full- and part-time workers")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "noun"),
+    [
+        ("more than two dozen injured", 24, math.inf, "injured"),
+        ("nearly four dozen people missing", 45.5, 48, "people"),
+        ("half a dozen soldiers", 6, 6, "soldiers"),
+        ("the attacks killed several dozen people", 24, 99, "people"),
+        ("a few dozen protesters gathered", 24, 99, "protesters"),
+    ],
+)
+def test_dozens_are_counted_by_twelve(text: str, low: float, high: float, noun: str) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.noun) == (low, high, noun)
+
+
+def test_one_as_a_pronoun_counts_nothing() -> None:
+    assert extract("He said he knew no one named Danladi.") == []
+    assert extract("Every one of them fled.") == []
+    assert one("One person was killed.").value == 1
