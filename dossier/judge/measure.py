@@ -4,11 +4,12 @@ count is of, and the words that qualify a figure or set it aside."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from dossier.analysis.facets import Facets
-from dossier.analysis.quantity import Agreement, compare, complement
+from dossier.analysis.quantity import Agreement, compare, complement, extract
 from dossier.analysis.text import expand
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis
 from dossier.judge.outcome import Counter
@@ -18,6 +19,7 @@ from dossier.lexicon.calendar import RELATIVE_DAYS, WEEKDAYS
 from dossier.lexicon.hedges import COUNTER_QUALIFIERS, QUALIFIERS
 from dossier.lexicon.synonyms import COUNTED_EVENTS, LOSS
 from dossier.lexicon.words import KINDS_OF_PEOPLE, PEOPLE
+from dossier.models import Quantity
 
 SET_ASIDE = "figures.set-aside"  # the rule that cites a clause setting a figure aside apart
 # A single day: "on Friday", "yesterday", "Sept. 4", "September 9".
@@ -96,8 +98,29 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
     # A passage figure that one of the claim's figures finds is that figure's, not another's:
     # "turnout was 59.9%, down from 67.3% in 2019" is not contradicted by "67.3% in 2019".
     found = {id(pf) for _, _, pf, _ in agreed}
+    # And one that is the number of another of the claim's figures is that one's: "57 of the
+    # 276 girls escaped and 219 remained" is not contradicted by "219 schoolgirls" nor by "more
+    # than 200 schoolgirls".
+    if len(_numbers(claim.text)) > 1:
+        found |= {id(pf) for _, _, pf, _ in contradicted if _another_figure(claim, pf)}
     contradicted = [a for a in contradicted if id(a[2]) not in found]
     return Answers(agreed, contradicted, unsettled, apart)
+
+
+def _another_figure(claim: ClaimAnalysis, passage: Figure) -> bool:
+    """Whether the passage's figure may be another number the claim writes (one of its unit
+    that it does not exclude)."""
+    held = passage.quantity
+    return any(
+        q.unit == held.unit and compare(q, held) is not Agreement.CONFLICT
+        for q in _numbers(claim.text)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _numbers(text: str) -> tuple[Quantity, ...]:
+    """Every number a claim writes, each read as a figure (``extract(alone=True)``)."""
+    return tuple(extract(text, alone=True))
 
 
 # Kinds of figure an equal number may still back across: "9,000 more jobs" is the "9,000

@@ -23,6 +23,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ),
     ("kill", "dead", "die", "death"),
     ("wound", "injur", "hurt"),
+    ("arrest", "detain", "apprehend"),
+    ("miss", "disappear", "vanish"),
     ("troop", "soldier", "personnel", "forc"),
     ("deploy", "station", "send", "sent", "dispatch"),
     ("launch", "begin", "began", "start"),
@@ -55,8 +57,9 @@ COLLOCATIONS: tuple[tuple[str, frozenset[str]], ...] = (
 PEOPLE_OF = frozenset({"~militant", "~troop", "~alli"})
 # Acts done by one side to another: who does them matters.
 TRANSITIVE_ACTS = frozenset({"~bomb", "~kill", "~wound", "~control"})
-# What happened to the people counted: a count of the killed is not a count of the force.
-COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy"})
+# What happened to the people counted: a count of the killed is not a count of the force, nor
+# of the arrested or the missing.
+COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy", "~arrest", "~miss"})
 # What a running tally counts, which only grows as it is reported (keys: a synonym group or a
 # stem): the cases of an outbreak, the dead and the wounded of a disaster. A later report of
 # fewer than a claim's earlier count says the count was not reached.

@@ -905,3 +905,26 @@ def test_people_counted_by_a_name_are_not_the_claims_troops() -> None:
     )
     j = stance(claim, passage)
     assert j is None or j.stance is not Stance.SUPPORTS
+
+
+def test_a_count_of_the_arrested_or_the_missing_is_not_a_toll() -> None:
+    claim = "Six people were killed in the attacks in Lorem."
+    assert stance(claim, "About 50 people have been arrested over the attacks in Lorem.") is None
+    assert stance(claim, "About 50 people went missing after the attacks in Lorem.") is None
+    j = stance(claim, "Two people were killed in the attacks in Lorem.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    # "detained" is said by "arrested"
+    j = stance("About 30 people were detained in Lorem.", "About 30 people were arrested in Lorem.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_figure_that_is_another_of_the_claims_numbers_contradicts_none() -> None:
+    claim = "Of the 276 girls seized in Lorem, 57 escaped and 219 remained in captivity."
+    for passage in (
+        "The fate of 219 girls seized in Lorem is unknown.",
+        "More than 200 girls seized in Lorem are still held.",
+    ):
+        j = stance(claim, passage)
+        assert j is None or j.stance is Stance.SUPPORTS, (passage, j)
+    j = stance(claim, "Of the 276 girls seized in Lorem, 12 escaped.")
+    assert j is not None and j.stance is Stance.CONFLICTS
