@@ -344,7 +344,8 @@ def test_a_claims_file_without_claims_builds_an_empty_dossier_through_the_cache(
 
 def test_an_article_dated_by_its_file_name_speaks_of_that_year(tmp_path: Path) -> None:
     """A claim that names its year is judged against an article whose only date is in its file
-    name; the same article without it cannot say which year it speaks of."""
+    name; the same article without it, beside a dated one, cannot say which year it speaks of
+    (alone, in a corpus that dates no article, the year is not asked)."""
     text = "Flooding\n\nAt least 40 people died in the floods in Kerala, officials said.\n"
     claims = (
         "title: t\nclaims:\n  - id: kerala\n"
@@ -353,7 +354,10 @@ def test_an_article_dated_by_its_file_name_speaks_of_that_year(tmp_path: Path) -
     (tmp_path / "dated").mkdir()
     (tmp_path / "undated").mkdir()
     dated = build_small(tmp_path / "dated", {"wire-2018-08-16-floods.txt": text}, claims)
-    undated = build_small(tmp_path / "undated", {"wire-floods.txt": text}, claims)
+    other = "Rain\n\nThe rain stopped on Tuesday, officials said.\n"
+    undated = build_small(
+        tmp_path / "undated", {"wire-floods.txt": text, "wire-2018-08-16-rain.txt": other}, claims
+    )
     assert [(e["stance"], e["rule"]) for e in dated[0]["evidence"]] == [
         ("supports", "figures.agree")
     ]

@@ -151,9 +151,17 @@ class Contrast:
 
 
 def contrast(
-    claim: Facets, passage: Facets, published: int | None, passage_keys: frozenset[str]
+    claim: Facets,
+    passage: Facets,
+    published: int | None,
+    passage_keys: frozenset[str],
+    *,
+    dated_corpus: bool = True,
 ) -> Contrast | None:
-    """How the passage differs from the claim on its year, direction or roles; None if not."""
+    """How the passage differs from the claim on its year, direction or roles; None if not.
+    A passage of an undated article that gives no year does not answer the claim's year,
+    unless no article of the corpus is dated (``dated_corpus`` False): then none can be told
+    apart by its date, and the year is not asked."""
     # "its weakest since October 2011" compares with a past time; it dates neither the claim
     # nor the passage, but two such times must agree.
     dated = tuple(y for y in passage.years if not y.benchmark)
@@ -166,7 +174,7 @@ def contrast(
             f"passage says since {', '.join(map(str, sorted(against)))}",
             True,
         )
-    if years and not dated and not published and not claim.months & passage.months:
+    if years and not dated and not published and dated_corpus and not claim.months & passage.months:
         claimed = ", ".join(str(y) for y in years)
         return Contrast(f"claim says {claimed}; the passage's date is not known", False)
     if years:

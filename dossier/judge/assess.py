@@ -37,6 +37,7 @@ def judge(
     published_on: dt.date | None = None,
     antecedent: tuple[str, frozenset[str]] = ("", frozenset()),
     article_share: float = 1.0,
+    dated_corpus: bool = True,
 ) -> Judgment | None:
     """The stance of ``passage`` toward ``claim``, or None when it is not evidence (see
     ``Case`` for what the arguments are)."""
@@ -50,6 +51,7 @@ def judge(
         published_on,
         antecedent,
         article_share,
+        dated_corpus,
     )
     return verdict if isinstance(verdict, Judgment) else None
 
@@ -64,6 +66,7 @@ def assess(
     published_on: dt.date | None = None,
     antecedent: tuple[str, frozenset[str]] = ("", frozenset()),
     article_share: float = 1.0,
+    dated_corpus: bool = True,
 ) -> Judgment | LeftOut:
     """Like ``judge``, but says why a passage is left out; either way, which rule decided."""
     return decide(
@@ -77,5 +80,6 @@ def assess(
             published_on,
             antecedent,
             article_share,
+            dated_corpus,
         )
     )

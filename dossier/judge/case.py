@@ -40,6 +40,9 @@ class Case:
     # How much of the claim the passage's article says, in the sentences retrieved for it, as a
     # share of what the article that says most of it says (``Matcher.article_shares``).
     article_share: float = 1.0
+    # Whether the corpus dates any of its articles: where none is dated, no article can be told
+    # apart from another by its date, and a claim's year is not asked of them.
+    dated_corpus: bool = True
 
     @cached_property
     def dated(self) -> tuple[dt.date, str] | None:
@@ -75,7 +78,13 @@ class Case:
     @cached_property
     def differs(self) -> Contrast | None:
         """Another year, day, hour or direction than the claim's, if the passage gives one."""
-        return contrast(self.claim.facets, self.passage.facets, self.published, self.passage.keys)
+        return contrast(
+            self.claim.facets,
+            self.passage.facets,
+            self.published,
+            self.passage.keys,
+            dated_corpus=self.dated_corpus,
+        )
 
     @cached_property
     def actor(self) -> str | None:

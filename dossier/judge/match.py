@@ -557,6 +557,7 @@ class Matcher:
             weights,
             spans,
             [(s, self._hashes[s], _iso(self._published.get(s))) for s in sources],
+            bool(self._published),  # whether the corpus dates any article (``Case.dated_corpus``)
         ]
 
     def _spans(self, pids: Iterable[int]) -> list[tuple[str, int]]:
@@ -734,6 +735,7 @@ class Matcher:
                 day,
                 self._antecedent(passage),
                 shares.get(passage.source, 1.0),
+                bool(self._published),
             )
             if isinstance(outcome, Judgment):
                 outcome = _in_source(outcome, self._read(pid))

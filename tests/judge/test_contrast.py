@@ -3,8 +3,10 @@ made examples."""
 
 from __future__ import annotations
 
-from judging import decided, each_rule_decides, explain, stance
+from judging import ANALYZER, decided, each_rule_decides, explain, stance
 
+from dossier.analysis.facets import contrast
+from dossier.judge.analyze import analyze_claim, analyze_passage
 from dossier.models import Stance
 
 
@@ -143,3 +145,13 @@ def test_a_majority_is_in_one_place_only() -> None:
         published=2023,
     )
     assert getattr(count, "stance", None) is None
+
+
+def test_no_year_is_asked_where_the_corpus_dates_no_article() -> None:
+    claim = analyze_claim("About 3,000 Russian troops were deployed to Tabqa in 2014.", ANALYZER)
+    passage = analyze_passage(
+        "About 3,000 Russian troops are now deployed to Tabqa.", ANALYZER, None
+    )
+    found = contrast(claim.facets, passage.facets, None, passage.keys)
+    assert found is not None and found.reason == "claim says 2014; the passage's date is not known"
+    assert contrast(claim.facets, passage.facets, None, passage.keys, dated_corpus=False) is None

@@ -210,3 +210,15 @@ def test_a_figure_said_of_an_abbreviation_is_said_of_its_long_form(tmp_path: Pat
     claim = Claim(id="fed", text="The Lorem Relief Agency fed 500 families in Ipsum.")
     evidence = Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)
     assert [(e.stance, e.quote[:11]) for e in evidence] == [(Stance.SUPPORTS, "The LRA fed")]
+
+
+def test_a_claims_year_is_not_asked_of_a_corpus_that_dates_no_article(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "About 3,000 Russian troops are now deployed to Tabqa.\n", encoding="utf-8"
+    )
+    claim = Claim(id="c", text="About 3,000 Russian troops were deployed to Tabqa in 2014.")
+    cited = Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim)
+    assert [e.stance for e in cited] == [Stance.SUPPORTS]
+    # Once an article is dated, an undated one cannot speak for 2014: it may be of any year.
+    (tmp_path / "2017-09-12-b.txt").write_text("The front moved little.\n", encoding="utf-8")
+    assert Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim) == []
