@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.analysis.text import Token, initial_of
-from dossier.lexicon.calendar import MONTH_WORDS, month_pattern
+from dossier.lexicon.calendar import MONTH_WORDS, RELATIVE_DAYS, WEEKDAYS, month_pattern
 from dossier.lexicon.words import NAME_DETERMINERS, ROLE_PREPOSITIONS
 
 _YEAR_RE = re.compile(
@@ -38,6 +38,9 @@ _DAY_RE = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?!\d|:|,\d)\b"
     r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2") + r"\b"
 )
+# "on" before a day, with a weekday between or not: "on April 14", "on Monday, October 13".
+_ON_DAY_RE = re.compile(r"\bon\s+(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?$", re.IGNORECASE)
+_SOME_DAY_RE = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *RELATIVE_DAYS]) + r")\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(
     r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])\.?m\b\.?", re.IGNORECASE
 )
@@ -83,6 +86,11 @@ class Facets:
     roles: tuple[tuple[str, frozenset[str], str], ...]  # (preposition, name keys, name as written)
     days: tuple[tuple[str, int, str], ...] = ()  # ("jun", 15, "June 15"): days of a month
     clock: tuple[tuple[int, str], ...] = ()  # (minutes after midnight, "3:30 p.m.")
+    # The days of a month an event is said to happen on ("on April 14", "on Monday, October
+    # 13"), as written; not a day a count is made by ("by June 2") or a time runs from or to.
+    on_days: tuple[str, ...] = ()
+    # Whether the text names a day another way: a weekday, "yesterday", "today", "last night".
+    some_day: bool = False
 
 
 def facets(text: str, tokens: Sequence[Token]) -> Facets:
@@ -119,7 +127,11 @@ def facets(text: str, tokens: Sequence[Token]) -> Facets:
         )
         for m in _CLOCK_RE.finditer(text)
     )
-    return Facets(years, months, tuple(directions), _roles(tokens), days, clock)
+    on_days = tuple(
+        m.group().strip() for m in _DAY_RE.finditer(text) if _ON_DAY_RE.search(text[: m.start()])
+    )
+    some_day = _SOME_DAY_RE.search(text) is not None
+    return Facets(years, months, tuple(directions), _roles(tokens), days, clock, on_days, some_day)
 
 
 def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ...]:
@@ -161,7 +173,9 @@ def contrast(
     """How the passage differs from the claim on its year, direction or roles; None if not.
     A passage of an undated article that gives no year does not answer the claim's year,
     unless no article of the corpus is dated (``dated_corpus`` False): then none can be told
-    apart by its date, and the year is not asked."""
+    apart by its date, and the year is not asked. A claim of what happened on a day ("were
+    kidnapped on April 14") is not answered by a passage of an undated article that gives no
+    day ("seized in April")."""
     # "its weakest since October 2011" compares with a past time; it dates neither the claim
     # nor the passage, but two such times must agree.
     dated = tuple(y for y in passage.years if not y.benchmark)
@@ -190,6 +204,8 @@ def contrast(
     days = _days_differ(claim, passage)
     if days is not None:
         return days
+    if claim.on_days and not passage.days and not passage.some_day and not published:
+        return Contrast(f"claim says {claim.on_days[0]}; the passage gives no day", False)
     hours = {c for c, _ in claim.clock}
     if hours and passage.clock and not hours & {c for c, _ in passage.clock}:
         return Contrast(f"claim says {claim.clock[0][1]}, passage says {passage.clock[0][1]}", True)

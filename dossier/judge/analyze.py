@@ -212,6 +212,10 @@ def analyze_claim(
     names = name_groups(tokens)
     compounds = _compounds(text, tokens, idf)
     who = attribution.speaker(text)
+    if who and claim_facets.on_days:
+        # "On Tuesday, September 9, Strauch said ...": the day is the saying's; what is said
+        # may be reported without it.
+        claim_facets = replace(claim_facets, on_days=())
     frame = _frame_words(text, tokens, who)
     told_by = _research_frame(text, tokens)
     if told_by:

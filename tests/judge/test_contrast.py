@@ -155,3 +155,29 @@ def test_no_year_is_asked_where_the_corpus_dates_no_article() -> None:
     found = contrast(claim.facets, passage.facets, None, passage.keys)
     assert found is not None and found.reason == "claim says 2014; the passage's date is not known"
     assert contrast(claim.facets, passage.facets, None, passage.keys, dated_corpus=False) is None
+
+
+def test_a_claim_of_what_happened_on_a_day_needs_a_passage_that_gives_a_day() -> None:
+    claim = "The Lorem bridge was closed on April 14, 2014."
+    vague = decided(claim, "The Lorem bridge was closed in April.")
+    assert (vague.rule, vague.reason) == (
+        "contrast.unanswered",
+        "claim says April 14; the passage gives no day",
+    )
+    for passage, published in [
+        ("The Lorem bridge was closed in April.", 2014),  # its article's date answers
+        ("The Lorem bridge was closed on Monday.", 2014),
+    ]:
+        said = decided(claim, passage, published=published)
+        assert getattr(said, "stance", None) is Stance.SUPPORTS, passage
+    other = decided(claim, "The Lorem bridge was closed on April 15.")
+    assert (other.rule, getattr(other, "stance", None)) == (
+        "contrast.answered-otherwise",
+        Stance.CONFLICTS,
+    )
+    # The day someone said a thing is the saying's: what they said is reported without it.
+    said = decided(
+        "On Tuesday, April 14, the mayor of Lorem said the bridge was closed.",
+        "The mayor of Lorem said the bridge was closed.",
+    )
+    assert getattr(said, "stance", None) is Stance.SUPPORTS
