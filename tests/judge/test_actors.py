@@ -282,3 +282,11 @@ def test_a_one_actor_act_said_as_a_noun_gives_it_to_no_one() -> None:
         claim, "The Lorem group leader was killed in Ipsum by a Russian strike.", article=article
     )
     assert (verb.rule, getattr(verb, "stance", None)) == ("actors.exclusive-act", Stance.CONFLICTS)
+
+
+def test_the_head_of_a_compound_says_the_claims_subject() -> None:
+    claim = "The schoolgirls were kidnapped in Lorem."
+    girls = decided(claim, "The girls were kidnapped in Lorem.")
+    assert getattr(girls, "stance", None) is Stance.SUPPORTS
+    boys = decided(claim, "The boys were kidnapped in Lorem.")
+    assert boys.rule == "actors.other-subject"
