@@ -264,6 +264,9 @@ def speaker(
         who = _clean(head[cut:])
         if who is None:
             continue
+        named = _named_before(head, cut) if who.split()[0] in {"the", "a", "an"} else None
+        if named:
+            who = named  # "Lopa Blumenthal, the lawyer for the man, said": Blumenthal speaks
         if who in PRONOUNS or who.lower() in {"he", "she", "they", "it", "we"}:
             return _pronoun(who, previous, resolve)
         if is_description(who) and resolve is not None:
@@ -275,6 +278,25 @@ def speaker(
     if previous and sentence.lstrip()[:1] in _OPENING_QUOTES:
         return previous  # a quotation that goes on from the last speaker's
     return None
+
+
+def _named_before(head: str, cut: int) -> str | None:
+    """The name a description set off by commas follows, when it does: "Lopa Blumenthal" of
+    "Lopa Blumenthal, the lawyer for the man who made it, said"; "Government spokeswoman
+    Rosario Murillo" of "Government spokeswoman Rosario Murillo, the wife of the president,"."""
+    before = head[:cut].rstrip()
+    if not before.endswith(","):
+        return None
+    before = before[:-1]
+    start = 0
+    for b in _BOUNDARY_RE.finditer(before):
+        if before[b.end() :].strip() and not _within_name(before, b):
+            start = b.end()
+    who = _clean(before[start:])
+    if who is None or len(who.split()) > 8:
+        return None
+    last = who.split()[-1]
+    return who if last[:1].isupper() and who.split()[0] not in PRONOUNS else None
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)")

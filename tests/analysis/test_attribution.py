@@ -87,3 +87,11 @@ def test_an_and_between_capitalised_words_does_not_cut_the_speaker() -> None:
     )
     assert speaker("Russia and Syria said the strikes hit IS.") == "Russia and Syria"
     assert speaker("The army advanced and officials said the city fell.") is None
+
+
+def test_a_name_described_between_commas_is_the_speaker() -> None:
+    said = "Ana Ruiz, the lawyer for the man who filmed it, said she heard 11 shots."
+    assert speaker(said) == "Ana Ruiz"
+    described = "Council spokeswoman Ana Ruiz, the wife of the mayor, said the bridge was shut."
+    assert speaker(described) == "Council spokeswoman Ana Ruiz"
+    assert speaker("In Lorem, the mayor said the bridge was shut.") == "the mayor"
