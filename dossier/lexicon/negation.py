@@ -4,6 +4,7 @@ from __future__ import annotations
 
 NEGATION_WORDS = frozenset(
     {"not", "no", "never", "n't", "nor", "without", "neither", "none", "cannot"}
+    | {"preclude", "precludes", "precluded"}  # "the miss distance precludes any impact"
 )
 
 # Words that negate what follows when they speak of evidence or an effect: "had little effect

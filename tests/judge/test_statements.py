@@ -733,3 +733,9 @@ def test_a_ratio_is_read_only_by_its_name_and_a_decimal() -> None:
     read = ways("Deaths increased, with an HR of 1.52 in men; the OR 12 ward was shut.")
     assert [w[:2] for w in read] == [("increased", "up"), ("HR 1.52", "up")]
     assert ways("They ate one or 2.5 apples a day, or 95% of them.") == ()
+
+
+def test_what_precludes_a_thing_negates_it() -> None:
+    claim = "The miss distance of the comet made a related impact at Lorem possible."
+    j = stance(claim, "The miss distance of the comet precludes any related impact at Lorem.")
+    assert j is not None and j.stance is Stance.CONFLICTS
