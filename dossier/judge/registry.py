@@ -73,6 +73,7 @@ ORDER: tuple[str, ...] = (
     "scope.no-content",
     "scope.aim",
     "scope.method",
+    "scope.quote-of-another",
     "scope.speaker",
     "actors.other-side",
     # A claim with a figure: the figures decide.

@@ -134,3 +134,18 @@ def test_a_claim_given_to_researchers_unnamed_is_the_word_of_any_study_that_says
     # named researchers are theirs alone
     named = decided("Oxford researchers said the Tabqa virus did not come from bats.", found)
     assert (named.rule, getattr(named, "stance", None)) == ("scope.speaker", None)
+
+
+def test_words_the_claim_quotes_given_to_another_speaker_conflict() -> None:
+    claim = "Spokesman Carl Moreau declared: 'On the front, we can say there is peace now.'"
+    other = decided(claim, '"On the front, we can say there is peace now," Ana Ruiz said Friday.')
+    assert (other.rule, getattr(other, "stance", None)) == (
+        "scope.quote-of-another",
+        Stance.CONFLICTS,
+    )
+    assert other.reason == "the passage gives these words to Ana Ruiz, not Spokesman Carl Moreau"
+    own = decided(claim, '"On the front, we can say there is peace now," Moreau said Friday.')
+    assert getattr(own, "stance", None) is Stance.SUPPORTS
+    # a few words anyone may say are no one's quotation
+    short = decided("Carl Moreau called it 'a hoax' on Friday.", "'A hoax,' Ana Ruiz said.")
+    assert short.rule != "scope.quote-of-another"

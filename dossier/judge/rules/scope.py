@@ -22,6 +22,51 @@ def no_content(case: Case) -> LeftOut | None:
     return None
 
 
+# Words a claim quotes: inside double quotes, or single quotes that open after a space or a
+# colon and close before punctuation or a space (not an apostrophe: "the group's leader").
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]+)[”\"]|(?<![\w])'([^']+?)'(?![\w])")
+_FOLD_RE = re.compile(r"[^\w\s]")
+MIN_QUOTED_WORDS = 5  # a shorter quotation ("a hoax") may be anyone's words
+
+
+@rule("scope.quote-of-another")
+def quote_of_another(case: Case) -> Judgment | None:
+    """Words a claim quotes as one speaker's, which the passage quotes as another named
+    speaker's, conflict with it: a quotation is one person's. "Government spokesman Mike Omeri
+    declared: 'On the war front, we can say there is peace now.'" against "'On the war front,
+    we can say there is peace now,' he said", where he is Doyin Okupe."""
+    claim, passage = case.claim, case.passage
+    if not claim.speaker_keys or not passage.speaker_keys:
+        return None
+    if claim.speaker_keys & passage.speaker_keys:
+        return None
+    said = _folded(passage.text)
+    for words in _quotations(claim.text):
+        if words in said:
+            reason = f"the passage gives these words to {passage.speaker}, not {claim.speaker}"
+            return Judgment(
+                stance=Stance.CONFLICTS,
+                reason=reason,
+                speaker=passage.speaker,
+                figures=[],
+                highlights=sorted(set(case.cover.highlights)),
+                score=round(case.cover.coverage, 4),
+            )
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _quotations(text: str) -> tuple[str, ...]:
+    """The claim's quotations of ``MIN_QUOTED_WORDS`` words or more, folded (``_folded``)."""
+    found = (m.group(1) or m.group(2) for m in _QUOTED_RE.finditer(text))
+    return tuple(f for q in found if len((f := _folded(q)).split()) >= MIN_QUOTED_WORDS)
+
+
+def _folded(text: str) -> str:
+    """Lower case, punctuation gone, one space between words: how two quotations are compared."""
+    return " ".join(_FOLD_RE.sub(" ", text.lower().replace("’", "'")).split())
+
+
 @rule("scope.speaker")
 def speaker(case: Case) -> Judgment | LeftOut | None:
     """A claim phrased as someone's claim needs that speaker: "Amaq claimed that IS fighters
