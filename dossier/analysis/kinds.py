@@ -68,6 +68,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{_alternation(a.MARGIN_NOUNS)})\s+(?:[a-z]+\s+){{0,2}}(?:to|at|of)\s+$", re.I
         ),
         a.BASE: re.compile(rf"\b(?:{_alternation(a.BASE_BEFORE)})\s+$", re.I),
+        a.PART + "before": re.compile(rf"\b(?:{_alternation(a.PART_BEFORE)})\s+$", re.I),
+        a.PART + "one": re.compile(rf"\b(?:{_alternation(a.PART_ONE_BEFORE)})\s+$", re.I),
         a.EARLIER: re.compile(
             rf"\b(?:{_alternation(a.EARLIER_BEFORE)})\s+(?:[a-z]+\s+){{0,5}}$", re.I
         ),
@@ -112,9 +114,12 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
         (a.MARGIN, None, p[a.MARGIN + "noun"]),
         (a.CHANGE, p[a.CHANGE + "after"], p[a.CHANGE]),
         (a.PART, p[a.PART], None),
+        (a.PART, None, p[a.PART + "before"]),
         (a.SOURCES, p[a.SOURCES], None),
         (a.WHOLE, p[a.WHOLE + "after"], p[a.WHOLE]),
     )
+    if text[start:end].lower() == "one" and (m := p[a.PART + "one"].search(before)):
+        return a.PART, f"{m.group().strip()} one"  # "In one attack, militants ...": one of them
     for kind, after_re, before_re in checks:
         if after_re is not None and (m := after_re.match(after)):
             return kind, m.group().strip()

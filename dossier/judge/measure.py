@@ -124,8 +124,11 @@ def _numbers(text: str) -> tuple[Quantity, ...]:
 
 
 # Kinds of figure an equal number may still back across: "9,000 more jobs" is the "9,000
-# jobs" cut, "6,000 cases worldwide" the "6,000 cases" counted, a "24-hour" shift 24 hours.
-_AGREE_ACROSS = frozenset({aspects.LEVEL, aspects.CHANGE, aspects.WHOLE, aspects.MODIFIER})
+# jobs" cut, "6,000 cases worldwide" the "6,000 cases" counted, a "24-hour" shift 24 hours,
+# "30 people, including 22 police, were arrested" the "22 police officers arrested".
+_AGREE_ACROSS = frozenset(
+    {aspects.LEVEL, aspects.CHANGE, aspects.WHOLE, aspects.MODIFIER, aspects.PART}
+)
 
 
 def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:

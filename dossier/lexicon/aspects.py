@@ -37,6 +37,10 @@ DESCRIBED = {
     PLACING: "a count of places where someone came second or lower",
     BASE: "the whole a part is counted out of",
 }
+# Words before a count that make it part of another: "including 22 police", "among them
+# three children"; and "in one attack", "in one case": one of those counted, not their number.
+PART_BEFORE = ("including", "among them", "among whom", "of whom", "of which")
+PART_ONE_BEFORE = ("in", "including")
 # The whole a part is counted out of: "seven out of 28", "out of the 28 girls, seven", "among
 # the 40 passengers, three".
 BASE_BEFORE = ("out of", "out of the", "out of a total of", "among the", "of a total of")

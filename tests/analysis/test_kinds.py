@@ -11,6 +11,9 @@ from dossier.lexicon import aspects
 CASES = [
     # (sentence, the figure as written, kind, the words that tell it)
     ("The party has 412 seats.", "412", aspects.LEVEL, ""),
+    ("Thirty people, including 22 police, were held.", "22", aspects.PART, "including"),
+    ("In one attack, gunmen killed eight people.", "one", aspects.PART, "In one"),
+    ("One person was killed in the attack.", "One", aspects.LEVEL, ""),
     ("The toll had risen to 288.", "288", aspects.LEVEL, ""),
     ("The firm will cut 9,000 more jobs.", "9,000", aspects.CHANGE, "more"),
     ("It won more than 200 additional seats.", "200", aspects.CHANGE, "additional"),

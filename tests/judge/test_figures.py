@@ -928,3 +928,18 @@ def test_a_figure_that_is_another_of_the_claims_numbers_contradicts_none() -> No
         assert j is None or j.stance is Stance.SUPPORTS, (passage, j)
     j = stance(claim, "Of the 276 girls seized in Lorem, 12 escaped.")
     assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_count_that_is_part_of_another_backs_its_number_and_contradicts_no_total() -> None:
+    claim = "At least six attacks have hit Lorem since the truce."
+    for passage in (
+        "Violence went on in Lorem since the truce, including one attack that left eight dead.",
+        "In one attack since the truce, gunmen hit a market in Lorem.",
+    ):
+        j = stance(claim, passage)
+        assert j is None or j.stance is Stance.SUPPORTS, passage
+    j = stance(
+        "22 police officers were arrested in Lorem.",
+        "Thirty people, including 22 police officers, were arrested in Lorem.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
