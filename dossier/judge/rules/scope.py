@@ -40,9 +40,12 @@ def quote_of_another(case: Case) -> Judgment | None:
         return None
     if claim.speaker_keys & passage.speaker_keys:
         return None
-    said = _folded(passage.text)
-    for words in _quotations(claim.text):
-        if words in said:
+    quoted = _quotations(claim.text)
+    if not quoted:
+        return None
+    said = f" {_folded(passage.text)} "
+    for words in quoted:
+        if f" {words} " in said:
             reason = f"the passage gives these words to {passage.speaker}, not {claim.speaker}"
             return Judgment(
                 stance=Stance.CONFLICTS,
