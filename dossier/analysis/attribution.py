@@ -36,8 +36,11 @@ from dossier.lexicon.words import NAME_DETERMINERS
 _SPEECH = (
     "(?:" + "|".join(f"{a} " for a in SPEECH_AUXILIARIES) + ")?(?:" + "|".join(SPEECH_VERBS) + ")"
 )
+# A title's full stop does not end the name after it: "said Army Col. Steven Warren".
+_TITLE_STOP = "(?:" + "|".join(rf"(?<=\b{t})" for t in TITLE_ABBREVIATIONS) + r")\."
 _INVERTED_RE = re.compile(
-    r"[,”\"’]\s*(?:" + _SPEECH + r")\s+(?P<who>[A-Z][^.;!?]{1,160}?)\s*(?:[.;!?]|$)"
+    r"[,”\"’]\s*(?:" + _SPEECH + r")\s+(?P<who>[A-Z](?:[^.;!?]|(?:" + _TITLE_STOP + r")){1,160}?)"
+    r"\s*(?:(?!" + _TITLE_STOP + r")[.;!?]|$)"
 )
 # The attribution after a closing quote: '"...", he said, adding'; '...,” Konashenkov said.'
 _AFTER_QUOTE_RE = re.compile(

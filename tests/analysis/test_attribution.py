@@ -95,3 +95,9 @@ def test_a_name_described_between_commas_is_the_speaker() -> None:
     described = "Council spokeswoman Ana Ruiz, the wife of the mayor, said the bridge was shut."
     assert speaker(described) == "Council spokeswoman Ana Ruiz"
     assert speaker("In Lorem, the mayor said the bridge was shut.") == "the mayor"
+
+
+def test_a_titles_full_stop_does_not_end_the_speakers_name() -> None:
+    assert speaker('"It is closed," said Army Col. Carl Moreau.') == "Army Col. Carl Moreau"
+    assert speaker('"It is closed," said Dr. Ana Ruiz.') == "Dr. Ana Ruiz"
+    assert speaker('"It is closed," said Ana Ruiz. Then she left.') == "Ana Ruiz"
