@@ -260,10 +260,7 @@ def speaker(
             continue  # "the reported 238 deaths", "the alleged attack": a participle
         if _PASSIVE_RE.search(head):
             continue  # "the envoy was told": the envoy is not the one speaking
-        cut = 0
-        for b in _BOUNDARY_RE.finditer(head):
-            if head[b.end() :].strip() and not _within_name(head, b):
-                cut = b.end()
+        cut = _last_boundary(head)
         who = _clean(head[cut:])
         if who is None:
             continue
@@ -283,6 +280,16 @@ def speaker(
     return None
 
 
+def _last_boundary(head: str) -> int:
+    """Where the words before a speech verb start to name its speaker: after the last comma,
+    quotation mark or joining word with words after it, not inside a name."""
+    cut = 0
+    for b in _BOUNDARY_RE.finditer(head):
+        if head[b.end() :].strip() and not _within_name(head, b):
+            cut = b.end()
+    return cut
+
+
 def _named_before(head: str, cut: int) -> str | None:
     """The name a description set off by commas follows, when it does: "Lopa Blumenthal" of
     "Lopa Blumenthal, the lawyer for the man who made it, said"; "Government spokeswoman
@@ -291,11 +298,7 @@ def _named_before(head: str, cut: int) -> str | None:
     if not before.endswith(","):
         return None
     before = before[:-1]
-    start = 0
-    for b in _BOUNDARY_RE.finditer(before):
-        if before[b.end() :].strip() and not _within_name(before, b):
-            start = b.end()
-    who = _clean(before[start:])
+    who = _clean(before[_last_boundary(before) :])
     if who is None or len(who.split()) > 8:
         return None
     last = who.split()[-1]

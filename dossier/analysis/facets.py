@@ -111,13 +111,14 @@ def facets(text: str, tokens: Sequence[Token]) -> Facets:
     months = frozenset(
         t.text.lower()[:3] for t in tokens if t.text.lower() in MONTH_WORDS and t.text[:1].isupper()
     )
+    day_matches = list(_DAY_RE.finditer(text))
     days = tuple(
         (
             (m.group("month") or m.group("month2")).lower()[:3],
             int(m.group("day") or m.group("day2")),
             m.group().strip(),
         )
-        for m in _DAY_RE.finditer(text)
+        for m in day_matches
     )
     clock = tuple(
         (
@@ -127,9 +128,7 @@ def facets(text: str, tokens: Sequence[Token]) -> Facets:
         )
         for m in _CLOCK_RE.finditer(text)
     )
-    on_days = tuple(
-        m.group().strip() for m in _DAY_RE.finditer(text) if _ON_DAY_RE.search(text[: m.start()])
-    )
+    on_days = tuple(m.group().strip() for m in day_matches if _ON_DAY_RE.search(text[: m.start()]))
     some_day = _SOME_DAY_RE.search(text) is not None
     return Facets(years, months, tuple(directions), _roles(tokens), days, clock, on_days, some_day)
 

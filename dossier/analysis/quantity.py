@@ -299,13 +299,9 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _figures_in(text):
         num_raw = m.group("num")
-        if num_raw.lower() in VAGUE_DOZENS:  # "several dozen people": a count in round words
-            vague = _vague(text, m, of=False)
-            if vague is not None:
-                found.append(vague)
-            continue
-        if num_raw.lower() in VAGUE:  # "dozens of civilians"; "thousands fled" counts no one named
-            vague = _vague(text, m)
+        if num_raw.lower() in _ROUND_COUNTS:
+            # "dozens of civilians", "several dozen people"; "thousands fled" counts no one named
+            vague = _vague(text, m, of=num_raw.lower() in VAGUE)
             if vague is not None:
                 found.append(vague)
             continue
@@ -443,6 +439,7 @@ def _is_age(text: str, m: re.Match[str], unit_raw: str) -> bool:
 
 
 _SCALED_RE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)
+_ROUND_COUNTS = {**VAGUE, **VAGUE_DOZENS}  # counts in round words, "dozens of" or "several dozen"
 _VAGUE_OF_RE = re.compile(r"\s+of\s+(?!thousands\b|millions\b|billions\b|them\b|us\b|those\b)")
 
 
@@ -462,7 +459,7 @@ def _vague(text: str, m: re.Match[str], *, of: bool = True) -> Quantity | None:
         noun = _noun_after(text, m.end())
     if noun is None:
         return None
-    low, high = {**VAGUE, **VAGUE_DOZENS}[m.group("num").lower()]
+    low, high = _ROUND_COUNTS[m.group("num").lower()]
     return Quantity(
         text=text[m.start() : m.end()],
         start=m.start(),
@@ -477,10 +474,10 @@ def _vague(text: str, m: re.Match[str], *, of: bool = True) -> Quantity | None:
 
 
 _DEFINITE_RE = re.compile(r"\b(?:the|these|those)\s+$")
-_PRONOUN_ONE_RE = re.compile(r"\b(?:no|every|each|any|some|which|this|that)\s+$", re.IGNORECASE)
-"""Before "one" that is a pronoun: "knew no one named Danladi", "every one of them"."""
 """Before a number written in words that points back to a group the text named before ("the
 two forces", "the three men"): the sentence that counted them is the one to judge."""
+_PRONOUN_ONE_RE = re.compile(r"\b(?:no|every|each|any|some|which|this|that)\s+$", re.IGNORECASE)
+"""Before "one" that is a pronoun: "knew no one named Danladi", "every one of them"."""
 
 _RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
 """Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""
