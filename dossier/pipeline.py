@@ -32,7 +32,7 @@ from dossier.render.output import check_formats, write_outputs
 from dossier.report import claim_result, make_report
 from dossier.review.apply import apply_reviews
 from dossier.review.publish import publish
-from dossier.verdict import decide, explain, part_results
+from dossier.verdict import claim_verdict, part_results
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 PARALLEL_MIN_CLAIMS = 32  # fewer claims are retrieved on one thread and judged in this process
@@ -113,9 +113,8 @@ def check_claims(
     work = retrieve(matcher, claims.claims, workers, progress)
     results = []
     for claim, evidence in zip(claims.claims, judge(matcher, work, workers, progress), strict=True):
-        verdict = decide(evidence)
-        explanation = explain(verdict, evidence)
         parts = part_results(claim.text, evidence)
+        verdict, explanation = claim_verdict(evidence, parts)
         results.append(claim_result(claims, claim, evidence, verdict, explanation, parts))
     return apply_reviews(claims, corpus, results)
 

@@ -64,3 +64,18 @@ def judged_parts(parts: Sequence[str], evidence: Sequence[Evidence]) -> list[Cla
         explanation = explain(verdict, cited, "part")
         results.append(ClaimPart(text=part, verdict=verdict, explanation=explanation))
     return results
+
+
+def claim_verdict(evidence: Sequence[Evidence], parts: Sequence[ClaimPart]) -> tuple[Verdict, str]:
+    """A claim's verdict and its explanation, on all its citations and its parts' verdicts
+    (``judged_parts``). A compound claim is false when one of its statements is: a part that
+    conflicting passages contradict and none backs makes the claim contradicted, whatever
+    backs its other parts ("A said investigators had found a link to B, who had run down two
+    soldiers": the link denied, the running down true)."""
+    false = [p for p in parts if p.verdict is Verdict.CONTRADICTED]
+    if false:
+        return Verdict.CONTRADICTED, f"Its part “{false[0].text}” is contradicted: " + (
+            false[0].explanation[0].lower() + false[0].explanation[1:]
+        )
+    verdict = decide(evidence)
+    return verdict, explain(verdict, evidence)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from dossier.cli import app
 from dossier.models import Document, Evidence, Stance, Verdict
-from dossier.verdict import decide, part_results
+from dossier.verdict import claim_verdict, decide, part_results
 
 CLAIM = "The mayor of Tabqa closed the old bridge on Monday and reopened the school on Friday."
 FIRST = "The mayor of Tabqa closed the old bridge on Monday."
@@ -78,3 +78,35 @@ def test_the_dossier_shows_which_part_of_a_compound_claim_the_corpus_backs(
     assert "Part by part:" in shown.output
     assert f"[UNVERIFIED] “{SECOND}”" in " ".join(shown.output.split())
     assert f"Part: {FIRST}" in " ".join(shown.output.split())  # the citation says its part
+
+
+def test_a_compound_claim_with_a_contradicted_part_is_contradicted() -> None:
+    cited = [_cited(Stance.CONFLICTS, FIRST), _cited(Stance.SUPPORTS, SECOND)]
+    parts = part_results(CLAIM, cited)
+    assert [p.verdict for p in parts] == [Verdict.CONTRADICTED, Verdict.SUPPORTED]
+    verdict, explanation = claim_verdict(cited, parts)
+    assert verdict is Verdict.CONTRADICTED
+    assert explanation.startswith(f"Its part “{FIRST}” is contradicted: contradicted by 1")
+    # a part both backed and contradicted leaves the claim disputed, as its citations are
+    both = [_cited(Stance.CONFLICTS, FIRST), _cited(Stance.SUPPORTS, FIRST)]
+    assert claim_verdict(both, part_results(CLAIM, both))[0] is Verdict.DISPUTED
+
+
+def test_a_description_of_a_name_backed_alone_does_not_answer_the_claim(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Lawyer speaks in Tabqa\n\n"
+        "Tom Baker is the lawyer for the driver of the Tabqa bus.\n\n"
+        "He spoke to reporters outside the court in Tabqa on Monday.\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.yaml"
+    text = "Tom Baker, the lawyer for the driver of the Tabqa bus, brought the tape to the police."
+    claims.write_text(f'claims:\n  - id: baker\n    text: "{text}"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["build", "--claims", str(claims), "--corpus", str(corpus), "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads((out / "dossier.json").read_text())["claims"]
+    assert (claim["verdict"], claim["evidence"]) == ("unverified", [])

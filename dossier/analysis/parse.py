@@ -347,29 +347,34 @@ def coordinated(text: str) -> list[str]:
     p = parse(text)
     if sum(1 for w in p.words if w.dep == "root") > 1:
         return []  # the parser read two sentences: its arcs are not to be trusted here
-    joined = [
-        i
+    joined = {
+        i: head
         for i, w in enumerate(p.words)
-        if w.dep == "conj" and _same_form(w.text, w.tag, p.words[w.head].tag)
-    ]
+        if w.dep == "conj"
+        and (head := _conjunct_of(p, i)) is not None
+        and _same_form(w.text, w.tag, p.words[head].tag)
+    }
     if not joined:
         return []
     cut: list[tuple[int, int]] = []  # the character spans of the joined verbs' clauses
     parts = []
-    for i in joined:
+    for i, head in joined.items():
         inside = _subtree(p, i)
         own = [j for j in inside if p.words[j].dep not in {"cc", "punct"}]
         if len(own) < _MIN_PART_WORDS:
             continue
-        start, end = p.extent(own)
-        first = p.words[p.words[i].head]
+        start = p.extent(own)[0]
+        end = p.extent(inside)[1]  # (with its closing quotation mark)
+        first = p.words[head]
         subjects = [j for j in p.children(i) if p.words[j].dep in _SUBJECTS]
         if any(_share_of_before(p, j) for j in subjects):
             continue  # "...: between 1.5 and 2.8 percent had been infected": of those before
         if subjects:
-            frame = _frame_of(p, p.words[i].head)
+            frame = _frame_of(p, head)
+        elif first.tag in _FINITE_OR_PARTICIPLE and not _has_subject(p, head):
+            frame = text[: first.start]  # (the parse found no subject: all before the verb)
         else:
-            frame = text[: _with_subject(p, p.words[i].head)]
+            frame = text[: _with_subject(p, head)]
         if first.dep == "root" or frame is not None:
             parts.append(_sentence((frame or "") + text[start:end]))
             cut.append((p.extent(inside)[0], end))
@@ -381,6 +386,312 @@ def coordinated(text: str) -> list[str]:
         at = end
     kept.append(text[at:])
     return [_sentence("".join(kept)), *parts]
+
+
+# Words in -ing that lead a phrase, not an act: "27 hostages, *including* 10 workers".
+_NOT_PARTICIPLES = frozenset(
+    "including according following regarding concerning excluding considering during pending"
+    " notwithstanding barring starting beginning ranging totalling totaling".split()
+)
+_FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})
+_VERB_GROUP = frozenset({"MD", "VB", "VBD", "VBZ", "VBP", "VBN", "RB"})
+_SUBORDINATE_RE = re.compile(
+    r",\s+(?:when|where|while|whereas|because|although|though)\s+", re.IGNORECASE
+)
+_COMMA_ING_RE = re.compile(r",\s+[A-Za-z-]+ing\b")
+_MIN_CLAUSE_WORDS = 2  # "killing dozens"
+
+
+def participial(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The statements a sentence joins by a participle clause after a comma, each a sentence of
+    its own (none when it has none): "Fighters seized the town, killing dozens and forcing
+    thousands to flee" -> "Fighters seized the town." and "Fighters killing dozens and forcing
+    thousands to flee." The clause's doer is the subject of the verb before it: the words up
+    to that verb's group. A clause runs to the sentence's end, or to a comma and a coordinated
+    verb ("was at home, chatting with a friend, and did not realize" keeps "and did not
+    realize" in the first). Participles in ``skip`` (those of saying, split elsewhere) and
+    words in -ing that lead a phrase ("including") join nothing."""
+    if not _COMMA_ING_RE.search(text):
+        return []  # (no parse for a sentence without one)
+    p = parse(text)
+    words = p.words
+    for i, w in enumerate(words):
+        low = w.text.lower()
+        if w.tag != "VBG" or i < 2 or words[i - 1].text != ",":
+            continue
+        if low in _NOT_PARTICIPLES or low in skip:
+            continue
+        verb = next(
+            (
+                j
+                for j in range(i - 2, -1, -1)
+                if words[j].tag in _FINITE_OR_PARTICIPLE and words[j].dep not in {"amod"}
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        while verb > 0 and words[verb - 1].tag in _VERB_GROUP:
+            verb -= 1  # (its auxiliaries: "had been", "has also")
+        if i + 1 < len(words) and words[i + 1].text in {",", "and", "or"}:
+            continue  # ("deforestation, hunting, and trade": a list's noun)
+        doer = text[: words[verb].start].strip()
+        if not doer or words[verb - 1].tag == "EX" or doer.count('"') % 2:
+            continue  # ("there was a resemblance, making him certain": no one does it)
+        opener = list(_SUBORDINATE_RE.finditer(doer))
+        if opener:
+            doer = doer[opener[-1].end() :]  # "..., when Chartier's dynamite exploded": its own
+        last = len(words)
+        for j in range(i + 1, len(words) - 1):
+            if (
+                words[j].text.lower() in _COORDINATORS
+                and words[j - 1].text == ","
+                and words[j + 1].tag in _VERB_GROUP
+            ):
+                last = j - 1  # (its comma)
+                break
+        clause = [j for j in range(i, last) if words[j].tag not in {".", ","}]
+        if len(clause) < _MIN_CLAUSE_WORDS:
+            continue
+        start, end = p.extent(clause)
+        comma = words[i - 1].start
+        rest = text[words[last].start :] if last < len(words) else ""
+        first = text[:comma].rstrip() + (" " + rest.lstrip(", ") if rest else "")
+        return [_sentence(first), _sentence(doer + " " + text[start:end])]
+    return []
+
+
+_RELATIVE_RE = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
+_NOUN_PHRASE = frozenset(
+    {"NN", "NNS", "NNP", "NNPS", "JJ", "DT", "CD", "HYPH", "POS", "PRP$", "NML"}
+)
+
+
+def relative(text: str) -> list[str]:
+    """The statements a sentence joins by a relative clause set off by commas, each a sentence
+    of its own (none when it has none): "Vickers, who had served 29 years, shot the gunman" ->
+    "Vickers shot the gunman." and "Vickers had served 29 years."; "... a link to Rouleau,
+    who ran down two soldiers" -> "... a link to Rouleau." and "Rouleau ran down two
+    soldiers." The clause's antecedent is the noun phrase right before its comma; the clause
+    ends where its verb's words end, at a comma or the sentence's end."""
+    if not _RELATIVE_RE.search(text):
+        return []
+    p = parse(text)
+    words = p.words
+    for r, w in enumerate(words):
+        if w.text.lower() not in {"who", "which"} or r < 2 or words[r - 1].text != ",":
+            continue
+        verb = w.head
+        if verb <= r or not words[verb].tag.startswith("VB"):
+            continue
+        if words[verb].dep != "acl:relcl":
+            continue  # (the parse does not say what the clause describes)
+        noun = words[verb].head
+        if any(words[j].text.lower() in {"and", "or"} for j in range(noun, r - 1)):
+            noun = r - 2  # (of two joined nouns, the nearer: "a link between A and B, who")
+        if noun >= r - 1 or not words[noun].tag.startswith("NN"):
+            continue
+        begin = _phrase_start(p, noun, r - 1)
+        end_word = max(j for j in _subtree(p, verb) if words[j].tag not in {".", ","})
+        after = end_word + 1
+        if after < len(words) and words[after].text not in {",", "."}:
+            continue  # (the parse does not close the clause where the text does)
+        clause_start = words[r + 1].start
+        clause_end = words[end_word].end
+        antecedent = text[words[begin].start : words[r - 2].end]
+        rest = text[words[after].end :] if after < len(words) and words[after].text == "," else ""
+        first = text[: words[r - 1].start] + ((" " + rest.lstrip()) if rest.strip() else "")
+        return [_sentence(first), _sentence(antecedent + " " + text[clause_start:clause_end])]
+    return []
+
+
+_COMMA_PARTICIPLE_RE = re.compile(r",\s+[a-z]+ed\b[^,]*,")
+
+
+def set_off_participle(text: str) -> list[str]:
+    """A sentence with a past participle phrase set off by commas in its middle, without it,
+    and the phrase as a statement of the noun it describes where the parse says which:
+    "The report, released on Tuesday, found ..." -> "The report found ..." and "The report was
+    released on Tuesday."; "In a video attributed to Shekau, released two weeks later, the
+    group denied ..." -> "In a video attributed to Shekau, the group denied ..." (which noun
+    was released, the parse does not tell: the phrase is left to the whole claim)."""
+    if not _COMMA_PARTICIPLE_RE.search(text):
+        return []
+    p = parse(text)
+    words = p.words
+    for i, w in enumerate(words):
+        if (
+            w.tag != "VBN"
+            or i < 2
+            or words[i - 1].text != ","
+            or not words[i - 2].tag.startswith("NN")
+        ):
+            continue
+        close = next((j for j in range(i + 1, len(words)) if words[j].text == ","), None)
+        if close is None or close - i < _MIN_CLAUSE_WORDS or close + 1 >= len(words) - 1:
+            continue
+        if w.text.lower() in _NAMING or words[close + 1].text.lower() in _COORDINATORS | {"or"}:
+            continue  # ("a disease, called MIS, or ...": a name; the phrase goes on)
+        opening = _OPENING_PHRASE_RE.match(text) or words[0].tag == "IN"
+        if opening and "," not in text[: words[i - 1].start]:
+            first = text[: words[i - 1].start] + text[words[close].start :]  # (its comma kept)
+        else:
+            first = text[: words[i - 1].start] + " " + text[words[close].end :].lstrip()
+        found = [_sentence(first)]
+        noun = w.head
+        if w.dep == "acl" and noun < i and words[noun].tag.startswith("NN"):
+            begin = _phrase_start(p, noun, i - 1)
+            be = "were" if words[noun].tag in {"NNS", "NNPS"} else "was"
+            phrase = text[words[begin].start : words[i - 2].end]
+            found.append(_sentence(f"{phrase} {be} {text[w.start : words[close - 1].end]}"))
+        return found
+    return []
+
+
+# What an appositive of time says ("on Monday, the day of the funeral"): no statement of its own.
+_TIME_NOUNS = frozenset(
+    "day days week weeks month months year years night morning evening afternoon time eve "
+    "anniversary".split()
+)
+
+
+def appositive(text: str) -> list[str]:
+    """A sentence with a description of a name set off by commas, without it, and the
+    description as a statement of its own (none when it has none): "Benjamin Crump, the
+    attorney for the family, brought the recording to CNN" -> "Benjamin Crump brought the
+    recording to CNN." and "Benjamin Crump is the attorney for the family." The name is the
+    proper nouns right before the first comma; the description a noun phrase ("the ...",
+    "a ...", "head of ...") up to the next comma, followed by a verb or the sentence's end. A
+    time's description ("on Monday, the day of the funeral") states nothing apart."""
+    if text.count(",") < 1:
+        return []
+    p = parse(text)
+    words = p.words
+    n = len(words)
+    for comma, w in enumerate(words):
+        if w.text != "," or comma < 1 or not words[comma - 1].tag.startswith("NNP"):
+            continue
+        if words[comma - 1].text.lower() in _TIME_NOUNS | _WEEKDAYS_AND_MONTHS:
+            continue
+        first_word = comma + 1
+        if first_word >= n or words[first_word].tag not in {"DT", "NN", "NNS", "JJ"}:
+            continue
+        if words[first_word].text.lower() in _RELATIVE:
+            continue  # ("..., that should have been seen")
+        opening = _OPENING_PHRASE_RE.match(text) or words[0].tag == "IN"
+        if opening and "," not in text[: w.start]:
+            continue  # ("In a video attributed to Shekau, the group denied": an opening phrase)
+        close = next((j for j in range(first_word, n) if words[j].text in {",", "."}), n)
+        inside = range(first_word, close)
+        nouns = [j for j in inside if words[j].tag in {"NN", "NNS"}]
+        if not nouns or words[nouns[0]].text.lower() in _TIME_NOUNS:
+            continue
+        relative_at = next((j for j in inside if words[j].text.lower() in _RELATIVE_WORDS), close)
+        if any(words[j].tag in _FINITE for j in inside if j < relative_at):
+            continue  # (a clause, not a description: "..., female workers are less affected")
+        after = close + 1
+        if close < n - 1 and words[close].text == ",":
+            if not words[after].tag.startswith("VB") and words[after].text.lower() not in (
+                _COORDINATORS
+            ):
+                continue
+        elif close < n - 1 or words[first_word].text.lower() not in {"a", "an", "the"}:
+            continue  # (at the sentence's end only "..., a professor at X")
+        begin = comma - 1
+        while begin > 0 and (
+            words[begin - 1].tag.startswith("NNP") or words[begin - 1].end == words[begin].start
+        ):
+            begin -= 1
+        name = text[words[begin].start : words[comma - 1].end]
+        description = text[words[first_word].start : words[close - 1].end]
+        rest = ""
+        if close < n - 1:
+            keep = words[after].tag == "VBG" or words[after].text.lower() in _COORDINATORS
+            rest = text[words[close].start if keep else words[after].start :]
+        main = text[: w.start] + ("" if rest.startswith(",") else " ") + rest
+        return [_sentence(main), _sentence(f"{name} is {description}")]
+    return []
+
+
+_RELATIVE_WORDS = _RELATIVE | {"whose", "where", "when"}
+_NAMING = frozenset("called named dubbed known titled nicknamed".split())
+_OPENING_PHRASE_RE = re.compile(
+    r"(?:In|On|At|According\s+to|After|Before|During|Despite|Following|From|For|With|Under|By"
+    r"|Since|Amid|Among|Throughout|Over|Within|Unlike|Like|As|Through)\b"
+)
+_WEEKDAYS_AND_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december".split()
+)
+
+
+_NOT_OF_PHRASE = frozenset({"case", "punct", "cc", "mark", "acl:relcl", "advcl", "parataxis"})
+_MAX_ANTECEDENT_WORDS = 12
+
+
+def _phrase_start(p: Parse, noun: int, before: int) -> int:
+    """Where the noun phrase a noun heads starts (its determiner, modifiers, possessor and
+    attached phrases, not the preposition it hangs on), among the words before ``before``;
+    a hyphenated name's pieces ("Sergeant-at-Arms") stay together. A phrase the parse makes
+    implausibly long is taken as the words of a noun phrase right before the noun."""
+    inside, todo = {noun}, [noun]
+    while todo:
+        for j in p.children(todo.pop()):
+            if j < before and p.words[j].dep not in _NOT_OF_PHRASE:
+                inside.add(j)
+                todo.append(j)
+    begin = min(inside)
+    if any(j not in inside for j in range(begin, noun)) or noun - begin > _MAX_ANTECEDENT_WORDS:
+        begin = noun
+        while begin > 0 and p.words[begin - 1].tag in _NOUN_PHRASE:
+            begin -= 1
+    while begin > 0 and p.words[begin - 1].end == p.words[begin].start:
+        begin -= 1  # (glued to the word before: one hyphenated word)
+    return begin
+
+
+_COORDINATORS = frozenset({"and", "but"})
+_NOUN_TAGS = frozenset({"CD", "NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def _conjunct_of(p: Parse, i: int) -> int | None:
+    """The verb a conjunct verb is joined to, as English punctuation reads it, or None when
+    the parse's "conjunct" is no coordination: one with no "and"/"but" of its own ("a video
+    attributed to X, released two weeks later" lists no second act), or one whose "and" is
+    followed by words the conjunct does not hold (the parser missed its own subject: "57
+    escaped and *219* remained"). A comma before the coordinator closes a reported clause
+    ("A told the BBC that B had the girls and would free them, and said he was hopeful":
+    "said" is A's, joined to "told", not to a verb inside what A reported), unless the
+    conjunct has a subject of its own ("suggests that 8.7 million fell ill, but 80% of them
+    were never diagnosed")."""
+    cc = next(
+        (j for j in p.children(i) if p.words[j].dep == "cc" and j < i),
+        None,
+    )
+    if cc is None or p.words[cc].text.lower() not in _COORDINATORS:
+        return None
+    inside = set(_subtree(p, i))
+    if any(j not in inside and p.words[j].tag in _NOUN_TAGS for j in range(cc + 1, i)):
+        return None
+    head = p.words[i].head
+    if cc > 0 and p.words[cc - 1].text == "," and not _has_subject(p, i):
+        reporter = _reporting(p, head)
+        if reporter is not None and reporter < i:
+            return reporter
+    return head
+
+
+def _reporting(p: Parse, verb: int) -> int | None:
+    """The verb that reports the clause ``verb`` stands in (through heads, up to a word whose
+    relation is a reported clause), or None when it stands in none."""
+    for _ in range(_HOPS):
+        w = p.words[verb]
+        if w.dep in _REPORTED:
+            return w.head
+        if w.head == verb:
+            return None
+        verb = w.head
+    return None
 
 
 _SHARE_WORDS = frozenset({"percent", "%", "cent", "half", "third", "quarter", "fifth", "tenth"})
@@ -429,6 +740,10 @@ def _frame_of(p: Parse, verb: int) -> str | None:
     if w.dep != "ccomp":
         return None
     return p.text[: p.extent(_subtree(p, verb))[0]]
+
+
+def _has_subject(p: Parse, verb: int) -> bool:
+    return any(p.words[j].dep in _SUBJECTS for j in p.children(verb))
 
 
 def _with_subject(p: Parse, verb: int) -> int:
@@ -510,6 +825,18 @@ def doer_span(text: str, start: int) -> tuple[int, int] | None:
         if (not passive and dep == "nsubj") or dep == "obl:agent":
             return p.extent(_subtree(p, j))
     return None
+
+
+def is_passive(text: str, start: int) -> bool:
+    """Whether the verb at ``text[start:]`` is passive by the parse ("the gunman *was shot*"),
+    or joined to one ("was shot and *killed*")."""
+    p = parse(text)
+    verb = next((i for i, w in enumerate(p.words) if w.start == start), None)
+    if verb is None:
+        return False
+    if p.words[verb].dep == "conj":
+        verb = p.words[verb].head
+    return any(p.words[j].dep in {"aux:pass", "nsubj:pass"} for j in p.children(verb))
 
 
 def is_verb(text: str, start: int) -> bool:

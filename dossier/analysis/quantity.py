@@ -332,8 +332,11 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             and _DEFINITE_RE.search(before)
         ):
             continue  # "the two forces", "the three men": a group named before, not counted
-        if num_raw.lower() == "one" and _PRONOUN_ONE_RE.search(before):
-            continue  # "no one", "anyone else", "every one of them": a pronoun, not a count
+        if num_raw.lower() == "one" and (
+            _PRONOUN_ONE_RE.search(before)
+            or (_MEMBER_BEFORE_RE.search(before) and after.startswith("of "))
+        ):
+            continue  # "no one", "every one of them": a pronoun; "was one of the 93": a member
         if (
             not unit_raw
             and 1 <= value <= 31
@@ -478,6 +481,13 @@ _DEFINITE_RE = re.compile(r"\b(?:the|these|those)\s+$")
 two forces", "the three men"): the sentence that counted them is the one to judge."""
 _PRONOUN_ONE_RE = re.compile(r"\b(?:no|every|each|any|some|which|this|that)\s+$", re.IGNORECASE)
 """Before "one" that is a pronoun: "knew no one named Danladi", "every one of them"."""
+
+_MEMBER_BEFORE_RE = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|not|as|becomes?|became|remains?|remained)\s+$",
+    re.IGNORECASE,
+)
+"""Before "one of" that says who belongs to a group, not how many did something: "the gunman
+was not *one of* the 93 people on the list", "named as one of the hostages"."""
 
 _RANK_RE = re.compile(r"(?:\bno\.|\bnumber|#)\s*$")
 """Before a figure that is a place in a ranking: "No. 497", "number 3", "#1"."""

@@ -65,7 +65,7 @@ from dossier.render.output import (
 from dossier.report import assemble, claim_result, source_rows
 from dossier.review.apply import apply_reviews
 from dossier.review.publish import publish
-from dossier.verdict import decide, explain, part_results
+from dossier.verdict import claim_verdict, part_results
 
 
 def build_dossier(
@@ -595,13 +595,14 @@ def _check(
         stored = found.get(n)
         if stored is None:
             evidence = next(judged)
-            verdict = decide(evidence)
+            parts = part_results(claim.text, evidence)
+            verdict, explanation = claim_verdict(evidence, parts)
             stored = _Stored(
                 EVIDENCE_JSON.dump_json(evidence, indent=2),
                 verdict,
-                explain(verdict, evidence),
+                explanation,
                 [e.source for e in evidence],
-                part_results(claim.text, evidence),
+                parts,
             )
             cache.put("judged", judged_keys[n], stored.row())
             cache.put("claims", keys[n], judged_keys[n])

@@ -42,6 +42,7 @@ from dossier.lexicon.negation import DENIAL_STEMS
 from dossier.lexicon.speech import (
     FINDING_VERBS,
     LIGHT_VERBS,
+    MEDIUM_NOUNS,
     MESSAGE_NOUNS,
     NAMING_WORDS,
     QUOTES,
@@ -280,6 +281,13 @@ def analyze_claim(
     speaker_tokens = [t for t in analyzer.tokens(who) if not t.stop] if who else []
     speaker_keys = {k for t in speaker_tokens for k in _own(t)}
     named = [t for t in speaker_tokens if t.entity or t.text[:1].isupper()]
+    if who and not named and _DEFINITE_RE.match(who):
+        # "In a video attributed to Shekau, the group denied ...": "the group" is whom the
+        # claim named before it, as a passage writes them.
+        at = text.find(who)
+        before = [t for t in tokens if t.entity and t.end <= at]
+        if before and not any(t.text.lower() in RESEARCH_SPEAKERS for t in speaker_tokens):
+            speaker_keys.update(k for t in before for k in _own(t))
     surname = (
         frozenset(k for k in _own(named[-1]) if k[0] in "#@") if len(named) >= 2 else frozenset()
     )
@@ -336,7 +344,23 @@ def _frame_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int
         )
         if in_order_to or naming or says or _light_verb(tokens, i):
             frame.add(i)
-    return frame
+    return frame | _medium_words(text, tokens, who)
+
+
+_MEDIUM_OPENING_RE = re.compile(r"(?:In|On|Through)\s+(?:a|an|the|his|her|its|their)\s[^,]*,")
+
+
+def _medium_words(text: str, tokens: Sequence[Token], who: str | None) -> set[int]:
+    """The words, not names, of an opening phrase that says where the claim's speaker said it
+    ("*In a video attributed to* Shekau, the group denied ...", "*In a statement on* Monday,
+    the ministry said ..."): a passage reports what was said without them."""
+    m = _MEDIUM_OPENING_RE.match(text)
+    if m is None or not who or text.find(who) < m.end():
+        return set()
+    inside = [i for i, t in enumerate(tokens) if t.end <= m.end()]
+    if not any(tokens[i].text.lower() in MEDIUM_NOUNS for i in inside):
+        return set()
+    return {i for i in inside if not tokens[i].entity}
 
 
 def _research_frame(text: str, tokens: Sequence[Token]) -> set[int]:
@@ -362,6 +386,9 @@ def _light_verb(tokens: Sequence[Token], i: int) -> bool:
     if tokens[i].text.lower() not in LIGHT_VERBS:
         return False
     return any(t.keys[0] in MESSAGE_NOUNS for t in tokens[i + 1 : i + 4])
+
+
+_DEFINITE_RE = re.compile(r"(?:the|this|that)\s+[a-z]", re.IGNORECASE)
 
 
 def _own(token: Token) -> tuple[str, ...]:

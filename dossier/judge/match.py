@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from dossier.analysis import attribution
 from dossier.analysis.abbreviations import Defined, defined_in, first_definitions
 from dossier.analysis.normal import Folded, fold
-from dossier.analysis.parts import claim_parts
+from dossier.analysis.parts import claim_parts, descriptions
 from dossier.analysis.text import Analyzer, Token, expand, name_key
 from dossier.corpus.documents import article_columns
 from dossier.judge.acts import names_owned, owned_phrases
@@ -763,9 +763,19 @@ class Matcher:
         passage the judge does not leave out (see ``outcomes``), cited. A compound claim's
         parts are judged too, each on the same candidates: a passage that says one part is
         cited for it, its reason naming the part; a passage cited for the whole claim that
-        only one part's judgment cites too is that part's."""
+        only one part's judgment cites too is that part's. A part that describes one of the
+        claim's names (``parts.descriptions``) is background: its citations stand only beside
+        one for what the claim says ("Crump, the family's lawyer, brought the tape to CNN":
+        that Crump is the lawyer does not answer who brought the tape)."""
         if candidates is None:
             candidates = self.candidates(claim)
+        found = self._cited(claim, candidates)
+        background = descriptions(claim.text)
+        if background and all(e.part in background for e in found):
+            return []
+        return found
+
+    def _cited(self, claim: Claim, candidates: list[int]) -> list[Evidence]:
         found = self._evidence(claim, candidates)
         parts = _parts(claim)
         by_part = [{_at(e): e for e in self._evidence(part, candidates)} for part in parts]

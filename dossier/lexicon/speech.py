@@ -31,6 +31,13 @@ REPORT_NOUNS = frozenset(
     "announcement announcements statement statements report reports claim claims accusation "
     "accusations allegation allegations warning warnings remarks comments assertion".split()
 )
+# Where a statement was made, in a claim's opening phrase: "In a video attributed to Shekau, the
+# group denied ...", "In a statement on Monday, the ministry said ...".
+MEDIUM_NOUNS = frozenset(
+    "video videos statement statements interview interviews letter letters post posts tweet "
+    "tweets message messages speech speeches broadcast recording audio briefing blog email "
+    "e-mail op-ed column podcast communique communiqué".split()
+)
 # Who reports what research found, and the research itself: "Scientists have confirmed that
 # ...", "The investigators estimated that ...", "a study showed that ...". A claim given to them,
 # unnamed, is the word of any study that says it: an abstract's own sentences ("we concluded

@@ -36,7 +36,7 @@ from dossier.models import (
     ReviewOutcome,
     Stance,
 )
-from dossier.verdict import decide, explain, judged_parts
+from dossier.verdict import claim_verdict, judged_parts
 
 SAME_SHARE = 0.5
 """How much of two spans' union their overlap must be for a reviewed citation and one the tool
@@ -153,8 +153,8 @@ def apply_review(
         for f in found
         if f.why is not None and f.citation.decision is not Decision.REJECTED
     ]
-    shown = decide(evidence)
-    explanation = explain(shown, evidence)
+    parts = judged_parts([p.text for p in result.parts], evidence)
+    shown, explanation = claim_verdict(evidence, parts)
     if review.verdict is not None:
         shown = review.verdict
         explanation = f"{reviewed_by(review)}. {explanation}"
@@ -163,7 +163,7 @@ def apply_review(
             "verdict": shown,
             "explanation": explanation,
             "evidence": evidence,
-            "parts": judged_parts([p.text for p in result.parts], evidence),
+            "parts": parts,
             "review": ReviewOutcome(
                 verdict=review.verdict,
                 note=review.note,

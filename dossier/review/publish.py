@@ -15,7 +15,7 @@ from collections import Counter
 from dossier.errors import DossierError
 from dossier.models import ClaimResult, Report
 from dossier.review.apply import reviewed_by
-from dossier.verdict import decide, explain, judged_parts
+from dossier.verdict import claim_verdict, judged_parts
 
 
 class NothingToPublish(DossierError):
@@ -45,8 +45,8 @@ def published_claim(claim: ClaimResult) -> ClaimResult:
     counting those."""
     assert claim.review is not None  # (reviewed)
     evidence = [e for e in claim.evidence if e.reviewed is not None]
-    explanation = f"{reviewed_by(claim.review)}. {explain(decide(evidence), evidence)}"
     parts = judged_parts([p.text for p in claim.parts], evidence)
+    explanation = f"{reviewed_by(claim.review)}. {claim_verdict(evidence, parts)[1]}"
     return claim.model_copy(
         update={"evidence": evidence, "explanation": explanation, "parts": parts}
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis.parts import claim_parts
+from dossier.analysis.parts import claim_parts, descriptions
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,67 @@ def test_a_compound_claim_is_split_where_two_statements_are_joined(
     claim: str, parts: list[str]
 ) -> None:
     assert claim_parts(claim) == parts
+
+
+@pytest.mark.parametrize(
+    ("claim", "parts", "described"),
+    [
+        # a participle clause after a comma: the verb before it says who did it
+        (
+            "Rebels seized the town of Tabqa, killing 12 people and forcing hundreds to flee.",
+            [
+                "Rebels seized the town of Tabqa.",
+                "Rebels killing 12 people and forcing hundreds to flee.",
+            ],
+            [],
+        ),
+        # a relative clause set off by commas describes the noun before it
+        (
+            "The mayor, who had served for 12 years before joining the council in 2006, shot "
+            "the intruder.",
+            [
+                "The mayor shot the intruder.",
+                "The mayor had served for 12 years before joining the council in 2006.",
+            ],
+            ["The mayor had served for 12 years before joining the council in 2006."],
+        ),
+        # an appositive: the name's description
+        (
+            "Tom Baker, the lawyer for the driver, said he heard four shots.",
+            ["Tom Baker said he heard four shots.", "Tom Baker is the lawyer for the driver."],
+            ["Tom Baker is the lawyer for the driver."],
+        ),
+        # a past participle phrase set off by commas
+        (
+            "The report, released on Tuesday, found that 40 workers had left the mill.",
+            [
+                "The report found that 40 workers had left the mill.",
+                "The report was released on Tuesday.",
+            ],
+            ["The report was released on Tuesday."],
+        ),
+        # a comma before "and" closes what the mayor reported: "said" is the mayor's
+        (
+            "The mayor told the radio station that the firm had the permits and would open the "
+            "plant, and said he was hopeful.",
+            [
+                "The mayor told the radio station that the firm had the permits and would open "
+                "the plant.",
+                "The mayor said he was hopeful.",
+            ],
+            [],
+        ),
+        # "and 243 stayed": a conjunct whose own subject the parse missed is no statement
+        ("Acme said 57 of the 300 workers left and 243 stayed.", [], []),
+        # a time's description and an opening phrase are no statements of their own
+        ("The mill closed on Monday, the day of the strike.", [], []),
+        ("In a letter to the mayor, Tom Baker asked for help.", [], []),
+        # nor is a noun of a list in -ing
+        ("The risk rose with drought, hunting, and the wildlife trade.", [], []),
+    ],
+)
+def test_descriptions_and_participle_clauses_are_parts(
+    claim: str, parts: list[str], described: list[str]
+) -> None:
+    assert claim_parts(claim) == parts
+    assert descriptions(claim) == frozenset(described)

@@ -240,6 +240,10 @@ def test_a_round_word_that_counts_nothing_named_is_no_figure(without_of: str) ->
         ("The 500 troops stay.", ["500"]),  # in digits: a figure the text gives
         ("the majority of the civilians", ["the majority"]),
         ("the ten-day truce", ["ten-day"]),  # a length of time, not a group
+        # "one of" after a copula says who belongs to a group, not how many did something
+        ("The gunman was not one of the 93 people on the list.", ["93"]),
+        ("She is one of the hostages.", []),
+        ("One soldier was killed.", ["One"]),
     ],
 )
 def test_a_number_word_after_the_points_back_to_a_group_and_is_no_count(

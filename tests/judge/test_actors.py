@@ -290,3 +290,11 @@ def test_the_head_of_a_compound_says_the_claims_subject() -> None:
     assert getattr(girls, "stance", None) is Stance.SUPPORTS
     boys = decided(claim, "The boys were kidnapped in Lorem.")
     assert boys.rule == "actors.other-subject"
+
+
+def test_a_passive_without_by_gives_a_one_actor_act_to_no_one() -> None:
+    claim = "Sergeant Ipsum shot the gunman dead."
+    passage = "Reports said the gunman at the Lorem Centre Block was shot and killed."
+    outcome = decided(claim, passage, article="Sergeant Ipsum guarded the Lorem Centre Block.")
+    assert outcome.rule != "actors.exclusive-act"
+    assert getattr(outcome, "stance", None) is not Stance.CONFLICTS

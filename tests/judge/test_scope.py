@@ -3,8 +3,9 @@ examples."""
 
 from __future__ import annotations
 
-from judging import decided, each_rule_decides, stance
+from judging import ANALYZER, decided, each_rule_decides, stance
 
+from dossier.judge.analyze import analyze_claim
 from dossier.models import Stance
 
 
@@ -149,3 +150,12 @@ def test_words_the_claim_quotes_given_to_another_speaker_conflict() -> None:
     # a few words anyone may say are no one's quotation
     short = decided("Carl Moreau called it 'a hoax' on Friday.", "'A hoax,' Ana Ruiz said.")
     assert short.rule != "scope.quote-of-another"
+
+
+def test_a_speaker_written_as_the_group_is_whom_the_claim_named_before() -> None:
+    claim = "In a video attributed to Lorem leader Abu Ipsum, the group denied agreeing to a truce."
+    said = decided(claim, "Lorem has denied that it agreed to a truce with the army.")
+    assert getattr(said, "stance", None) is Stance.SUPPORTS, said
+    # the place where it was said is not what the passage must say
+    video = analyze_claim(claim, ANALYZER)
+    assert "video" not in {t.text for t in video.terms}

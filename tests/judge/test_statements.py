@@ -461,6 +461,15 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             {},
             None,
         ),
+        # a claim that no one reported a thing is not answered by a sentence that only
+        # speaks of the thing
+        (
+            "statements.denied-unsaid",
+            "Lorem Ipsum said it was strange that no one had reported a streak of light.",
+            "It is strange: a meteor burning up in the air produces a streak of light.",
+            {"article": "Lorem Ipsum studies meteors."},
+            None,
+        ),
         (
             "statements.speaker-affirms",
             "Ana Ruiz denied that she was responsible for the delay.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.analysis.parse import doer_span, is_verb, main_actor
+from dossier.analysis.parse import doer_span, is_passive, is_verb, main_actor
 from dossier.analysis.text import Token, expand, is_name
 from dossier.judge.acts import (
     doer_said,
@@ -90,7 +90,8 @@ def exclusive_act(case: Case) -> Judgment | None:
 def _does_it(passage: PassageAnalysis, actor: str) -> bool:
     """Whether the sentence's parse lets ``actor`` be who does its one-actor act: the act is a
     verb ("a US strike *killed* ..."; not "the *death* of the leader of al-Shabaab"), and the
-    actor is in its subject or "by" phrase where the parse shows one."""
+    actor is in its subject or "by" phrase where the parse shows one. A passive with no "by"
+    phrase gives the act to no one ("the gunman at Parliament's Centre Block was shot")."""
     text, tokens = passage.text, passage.tokens
     acts = [t for t in tokens if set(expand(t.keys)) & EXCLUSIVE_ACTS]
     at = text.find(actor)
@@ -98,6 +99,8 @@ def _does_it(passage: PassageAnalysis, actor: str) -> bool:
         if not is_verb(text, t.start):
             continue
         doer = doer_span(text, t.start)
+        if doer is None and is_passive(text, t.start):
+            continue
         if doer is None or doer[0] <= at < doer[1]:
             return True
     return False

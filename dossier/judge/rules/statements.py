@@ -24,6 +24,7 @@ from dossier.lexicon.negation import (
     NEGATION_WORDS,
     RUMOUR_STEMS,
 )
+from dossier.lexicon.speech import SPEECH_VERBS
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.lexicon.words import (
     FALL_STEMS,
@@ -543,9 +544,29 @@ def negated_terms(claim: ClaimAnalysis) -> list[Term]:
     return [t for t in claim.terms if t.text.lower() in words][: thresholds.NEGATION_WINDOW]
 
 
-def _negation_unsaid(case: Case) -> list[Term]:
-    """The words the claim's negation governs (``negated_terms``) that the passage does not say."""
-    return [t for t in negated_terms(case.claim) if t not in case.cover.said]
+def _negation_unsaid(case: Case) -> list[str]:
+    """The words the claim's negation governs (``negated_terms``) that the passage does not say,
+    and the verb of saying it negates when the passage has none: "no one reported a streak of
+    light" is not answered by a sentence that only speaks of a streak of light."""
+    unsaid = [t.text for t in negated_terms(case.claim) if t not in case.cover.said]
+    report = _negated_report(case.claim.text)
+    if report and not any(t.text.lower() in _SPEECH for t in case.passage.tokens):
+        unsaid.append(report)
+    return unsaid
+
+
+_SPEECH = frozenset(SPEECH_VERBS)
+_REPORT_WINDOW = 3  # words after the negation in which its verb of saying stands
+
+
+def _negated_report(text: str) -> str | None:
+    """The verb of saying a claim's negation governs ("no one *reported* ...", "did not *say*
+    ..."), as written, or None."""
+    cue = _NEGATION_RE.search(text)
+    if cue is None:
+        return None
+    after = re.findall(r"[\w'’-]+", text[cue.end() :])[:_REPORT_WINDOW]
+    return next((w for w in after if w.lower() in _SPEECH), None)
 
 
 def _states_what_claim_negates(case: Case) -> bool:
@@ -564,8 +585,7 @@ def denied_unsaid(case: Case) -> LeftOut | None:
         return None
     unsaid = _negation_unsaid(case)
     if unsaid:
-        words = ", ".join(t.text for t in unsaid)
-        return LeftOut(f"the passage does not say what the claim negates: {words}")
+        return LeftOut(f"the passage does not say what the claim negates: {', '.join(unsaid)}")
     return None
 
 
