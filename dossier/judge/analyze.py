@@ -456,8 +456,9 @@ def described(
 
 
 def _descriptors(text: str, tokens: Sequence[Token]) -> set[int]:
-    """Descriptions of a name, 'US-backed', 'IS-held', 'SDF fighters': they say who the name
-    is, not what the claim says of it, so a passage need not repeat them."""
+    """Descriptions of a name, 'US-backed', 'IS-held', 'SDF fighters', and the body a person
+    is of ("*Ineter's* Wilfried Strauch": a person's full name after a possessive name): they
+    say who the name is, not what the claim says of it, so a passage need not repeat them."""
     out: set[int] = set()
     for i in range(1, len(tokens)):
         prev, t = tokens[i - 1], tokens[i]
@@ -465,7 +466,23 @@ def _descriptors(text: str, tokens: Sequence[Token]) -> set[int]:
             out.update({i - 1, i})
         elif prev.entity and not t.entity and set(expand(t.keys)) & PEOPLE_OF:
             out.add(i)  # "SDF fighters", "IS militants": the name's people, not a new term
+        elif prev.entity and _POSSESSIVE_RE.search(prev.text) and _full_name(tokens, i):
+            out.add(i - 1)
     return out
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def _full_name(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the name at ``i`` is a person's full name as written: two or more capitalised
+    words ("Wilfried Strauch", one token or two), not one ("Syria")."""
+    words = tokens[i].text.split()
+    if i + 1 < len(tokens) and len(words) == 1:
+        following = tokens[i + 1]
+        if following.entity and not _POSSESSIVE_RE.search(tokens[i].text):
+            words.append(following.text)
+    return tokens[i].entity and len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def of_name(tokens: Sequence[Token], i: int) -> frozenset[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from judging import ANALYZER, each_rule_decides, stance
+from judging import ANALYZER, decided, each_rule_decides, stance
 
 from dossier.corpus.read import load_corpus
 from dossier.judge.analyze import analyze_claim, analyze_passage
@@ -111,3 +111,9 @@ test_each_rule_decides_its_own_case = each_rule_decides(
         ),
     ]
 )
+
+
+def test_the_body_a_person_is_of_need_not_be_said_with_their_full_name() -> None:
+    claim = "On Monday, Ipsum's Ana Ruiz called the Lorem mill's closure a shame."
+    said = decided(claim, "Ana Ruiz called the Lorem mill's closure a shame on Monday.")
+    assert getattr(said, "stance", None) is Stance.SUPPORTS, said
