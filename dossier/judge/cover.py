@@ -121,6 +121,8 @@ def cover(
             covered += term.weight
             words_covered += term.idf
             continue
+        if not hit and term.entity and _measured_from(claim.text, term.text):
+            hit = _hits(claim, term, passage, references=True)  # the claim's start too
         if term.required and not hit:
             cover.unsaid_verbs.append(term.text)
         if not hit and term.entity and _hits(claim, term, passage, references=True):
@@ -267,6 +269,24 @@ def _reference_point(tokens: Sequence[Token], i: int) -> bool:
         i -= 1  # the first word of the name: "Sao" of "Sao Paulo"
     words = [t.text.lower() for t in tokens[max(0, i - 3) : i]]
     return len(words) == 3 and words[2] == "of" and words[1] in BEARINGS and words[0] in _DISTANCES
+
+
+def _measured_from(text: str, name: str) -> bool:
+    """Whether the claim itself names ``name`` as where a distance is measured from ("about
+    170 kilometres (105 miles) south of Lorem"): a passage that does so says it."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    words = [w.lower() for w in _LETTERS_RE.findall(text[:at])][-4:]
+    return (
+        len(words) >= 3
+        and words[-1] == "of"
+        and words[-2] in BEARINGS
+        and any(w in _DISTANCES for w in words[:-2])
+    )
+
+
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 
 def _phrase_said(term: Term, passage: PassageAnalysis) -> list[int]:

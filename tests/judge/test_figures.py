@@ -943,3 +943,9 @@ def test_a_count_that_is_part_of_another_backs_its_number_and_contradicts_no_tot
         "Thirty people, including 22 police officers, were arrested in Lorem.",
     )
     assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_distance_the_claim_measures_from_a_place_is_said_by_one_from_there() -> None:
+    claim = "The strike hit the camp about 170 kilometres south of Ipsum."
+    said = decided(claim, "The attack took place 105 miles (170 kilometers) south of Ipsum.")
+    assert (said.rule, getattr(said, "stance", None)) == ("figures.agree", Stance.SUPPORTS), said
