@@ -101,3 +101,13 @@ def test_who_cannot_verify_or_is_not_aware_of_a_thing_does_not_deny_it() -> None
     claim = "An audio recording of the Tabqa shooting has surfaced."
     opening = "While it has not been verified, an audio recording of the Tabqa shooting surfaced."
     assert getattr(stance(claim, opening), "stance", None) is Stance.SUPPORTS
+
+
+def test_a_claim_that_someone_would_not_say_is_backed_by_their_not_confirming() -> None:
+    claim = "Police chief Tom Hale would not say whether police were still searching for suspects."
+    passage = (
+        "At a press conference, police chief Tom Hale would not confirm whether police were "
+        "still searching for suspects."
+    )
+    said = decided(claim, passage)
+    assert getattr(said, "stance", None) is Stance.SUPPORTS, said

@@ -87,6 +87,14 @@ _UNKNOWN_RE = re.compile(
 )
 
 
+# A claim that someone withheld an answer: "would not say whether", "declined to confirm if".
+_WITHHELD_RE = re.compile(
+    r"\b(?:not|n't|declined\s+to|refused\s+to)\s+(?:say|confirm|disclose|reveal|comment\s+on)"
+    r"\s+(?:whether|if)\b",
+    re.IGNORECASE,
+)
+
+
 @rule("modality.unknown", Stage.STATEMENTS)
 def unknown(case: Case) -> LeftOut | None:
     """ "Experts said it was not clear whether the meteorite had disintegrated on impact" says
@@ -94,8 +102,8 @@ def unknown(case: Case) -> LeftOut | None:
     meteorite disintegrated on impact". Only when the claim's words come after the words that
     say so, and the claim is not itself of what is unknown."""
     claim, passage = case.claim, case.passage
-    if _UNKNOWN_RE.search(claim.text):
-        return None
+    if _UNKNOWN_RE.search(claim.text) or _WITHHELD_RE.search(claim.text):
+        return None  # ("the chief would not say whether ...": what the passage says too)
     m = _UNKNOWN_RE.search(passage.text)
     if m is None:
         return None
