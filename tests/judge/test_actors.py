@@ -298,3 +298,10 @@ def test_a_passive_without_by_gives_a_one_actor_act_to_no_one() -> None:
     outcome = decided(claim, passage, article="Sergeant Ipsum guarded the Lorem Centre Block.")
     assert outcome.rule != "actors.exclusive-act"
     assert getattr(outcome, "stance", None) is not Stance.CONFLICTS
+
+
+def test_a_post_followed_by_another_word_names_no_other_holder() -> None:
+    claim = "Lorem President Ana Ruiz said the strike had the full agreement of her government."
+    passage = "The Lorem president said the U.S. strike had the full agreement of her government."
+    said = decided(claim, passage, article="Lorem President Ana Ruiz spoke on Monday.")
+    assert getattr(said, "stance", None) is Stance.SUPPORTS, said

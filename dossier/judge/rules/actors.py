@@ -4,6 +4,7 @@ that side and not against it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dossier.analysis.parse import doer_span, is_passive, is_verb, main_actor
@@ -176,6 +177,8 @@ def other_holder(case: Case) -> Judgment | None:
         if others and not others & case.place_keys:
             continue
         for other_post, other, _, their_acts in _holders(words):
+            if not _titled(passage.text, other_post, _written(passage.tokens, other)):
+                continue  # ("the Somali president said the U.S. operation ...": no holder)
             if other_post.lower() == post.lower() and acts & their_acts:
                 return Judgment(
                     stance=Stance.CONFLICTS,
@@ -213,6 +216,13 @@ def _holders(
             (text, words[j - 1][1], frozenset(k for _, ks in words[i + 1 : j] for k in ks), acts)
         )
     return out
+
+
+def _titled(text: str, post: str, name: str) -> bool:
+    """Whether the text writes the post right before the name, capitalised words between
+    ("President Hassan Sheikh Mohamud"), not another word ("president said the U.S.")."""
+    between = r",?\s+(?:[A-Z][\w.'’-]*\s+){0," + str(_NAME_WORDS) + "}"
+    return bool(name) and re.search(re.escape(post) + between + re.escape(name), text) is not None
 
 
 def _written(words: Sequence[Term | Token], person: frozenset[str]) -> str:
