@@ -540,8 +540,9 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
         return None if keys & claim_keys else name
     frame = figure_frame(passage.text, figure.quantity.start, figure.quantity.end)
     verb = next((t for t in tokens if frame and t.start == frame.verb[0]), None)
-    if frame is not None and not (verb and set(expand(verb.keys)) & COUNTED_EVENTS):
-        # (who kills or wounds those counted does not own them: "IS killed 4 soldiers")
+    if verb is not None and set(expand(verb.keys)) & COUNTED_EVENTS:
+        return None  # who kills or wounds those counted does not own them: "IS killed 4"
+    if frame is not None:
         start, end = frame.subject
         # a name the parse tags as one counts though it opens the sentence ("Northwind said")
         names = [
@@ -563,6 +564,8 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
         t = tokens[i]
         if _CLAUSE_BREAK_RE.search(passage.text, t.end, figure.quantity.start):
             return None
+        if not t.entity and set(expand(t.keys)) & COUNTED_EVENTS:
+            return None  # the name before "killed 10" is who killed them
         if not t.entity or t.start in speaker or len(t.text) < 2:
             continue
         if set(t.keys) & claim_keys or not any(k[0] in "@#" for k in t.keys):

@@ -109,12 +109,26 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
 
 def _another_figure(claim: ClaimAnalysis, passage: Figure) -> bool:
     """Whether the passage's figure may be another number the claim writes (one of its unit
-    that it does not exclude)."""
+    that it does not exclude): "more than 200 schoolgirls" may be the 219 of "57 of the 276
+    girls escaped and 219 remained". Not a count of another event: "killed eight and wounded
+    41" does not allow "at least 10 killed"."""
     held = passage.quantity
-    return any(
-        q.unit == held.unit and compare(q, held) is not Agreement.CONFLICT
-        for q in _numbers(claim.text)
-    )
+    events = _events(passage)
+    figures = {(cf.quantity.start, cf.quantity.end): cf for cf in claim.figures}
+    for q in _numbers(claim.text):
+        if q.unit != held.unit or compare(q, held) is Agreement.CONFLICT:
+            continue
+        read = next((cf for (a, b), cf in figures.items() if a <= q.start < b), None)
+        theirs = _events(read) if read is not None else frozenset()
+        if not (events and theirs and not events & theirs):
+            return True
+    return False
+
+
+def _events(figure: Figure) -> frozenset[str]:
+    """The counted events a figure's words say ("killed", "wounded"): of the deaths or the
+    injured, as ``COUNTED_EVENTS`` groups them."""
+    return frozenset(figure.context & COUNTED_EVENTS)
 
 
 @functools.lru_cache(maxsize=256)

@@ -949,3 +949,11 @@ def test_a_distance_the_claim_measures_from_a_place_is_said_by_one_from_there() 
     claim = "The strike hit the camp about 170 kilometres south of Ipsum."
     said = decided(claim, "The attack took place 105 miles (170 kilometers) south of Ipsum.")
     assert (said.rule, getattr(said, "stance", None)) == ("figures.agree", Stance.SUPPORTS), said
+
+
+def test_a_toll_is_not_read_as_another_events_count_nor_owned_by_who_caused_it() -> None:
+    claim = "A bombing in Lorem on Friday killed eight people and wounded 41."
+    passage = "A car bomb planted by the Ipsum group killed at least 10 people in Lorem on Friday."
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.CONFLICTS, j
+    assert j.reason == "claim eight vs passage at least 10 people"
