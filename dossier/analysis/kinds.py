@@ -70,6 +70,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         a.BASE: re.compile(rf"\b(?:{_alternation(a.BASE_BEFORE)})\s+$", re.I),
         a.PART + "before": re.compile(rf"\b(?:{_alternation(a.PART_BEFORE)})\s+$", re.I),
         a.PART + "one": re.compile(rf"\b(?:{_alternation(a.PART_ONE_BEFORE)})\s+$", re.I),
+        a.PART + "added": re.compile(
+            rf"\b(?:{_alternation(a.PART_ADDED)})\s+(?:[a-z]+(?:ed|en)\s+)?$", re.I
+        ),
+        a.PART + "added after": re.compile(
+            r"(?:\s+[a-z]+){0,2}?\s+(?:(?:were|was|are|is|have|has|had|been)\s+){0,2}also\b",
+            re.I,
+        ),
+        a.PART + "opener": re.compile(
+            rf"^\W*(?:{_alternation(a.PART_OPENERS)})\s+[a-z]+\s*,", re.I
+        ),
         a.EARLIER: re.compile(
             rf"\b(?:{_alternation(a.EARLIER_BEFORE)})\s+(?:[a-z]+\s+){{0,5}}$", re.I
         ),
@@ -115,6 +125,7 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
         (a.CHANGE, p[a.CHANGE + "after"], p[a.CHANGE]),
         (a.PART, p[a.PART], None),
         (a.PART, None, p[a.PART + "before"]),
+        (a.PART, p[a.PART + "added after"], p[a.PART + "added"]),
         (a.SOURCES, p[a.SOURCES], None),
         (a.WHOLE, p[a.WHOLE + "after"], p[a.WHOLE]),
     )
@@ -127,6 +138,8 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
             return kind, m.group().strip()
     if m := p[a.WHOLE + "opener"].match(text[:start]):
         return a.WHOLE, m.group().strip(" ,")
+    if m := p[a.PART + "opener"].match(text[:start]):
+        return a.PART, m.group().strip(" ,")  # "In one attack, militants killed eight"
     return a.LEVEL, ""
 
 

@@ -41,6 +41,12 @@ DESCRIBED = {
 # three children"; and "in one attack", "in one case": one of those counted, not their number.
 PART_BEFORE = ("including", "among them", "among whom", "of whom", "of which")
 PART_ONE_BEFORE = ("in", "including")
+# A count added to others told of, not a total: "eight people were *also* killed", "militants
+# *also* killed eight" ("another 20", "a further 12" are changes: ``CHANGE_BEFORE``).
+PART_ADDED = ("also",)
+# An opening that tells one event of several: "*In one attack*, militants killed eight",
+# "In another incident, ...".
+PART_OPENERS = ("in one", "in another", "in a separate", "in a second", "in a third")
 # The whole a part is counted out of: "seven out of 28", "out of the 28 girls, seven", "among
 # the 40 passengers, three".
 BASE_BEFORE = ("out of", "out of the", "out of a total of", "among the", "of a total of")

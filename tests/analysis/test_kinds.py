@@ -13,6 +13,11 @@ CASES = [
     ("The party has 412 seats.", "412", aspects.LEVEL, ""),
     ("Thirty people, including 22 police, were held.", "22", aspects.PART, "including"),
     ("In one attack, gunmen killed eight people.", "one", aspects.PART, "In one"),
+    # one event of several, or a count added to others: a part, not a total
+    ("In one attack, gunmen killed eight people.", "eight", aspects.PART, "In one attack"),
+    ("On Friday, eight people were also killed.", "eight", aspects.PART, "people were also"),
+    ("Gunmen also killed eight people.", "eight", aspects.PART, "also killed"),
+    ("Police have also arrested 12 people.", "12", aspects.PART, "also arrested"),
     ("One person was killed in the attack.", "One", aspects.LEVEL, ""),
     ("The toll had risen to 288.", "288", aspects.LEVEL, ""),
     ("The firm will cut 9,000 more jobs.", "9,000", aspects.CHANGE, "more"),
