@@ -219,7 +219,7 @@ _WITH_RE = re.compile(
 )
 _ON_THE_DAY_RE = re.compile(
     r"\b(?:on|in|during)\s+the\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|"
-    r"night)\s+(?:that\s+|when\s+)?(?=[A-Za-z]+\s+[a-z]+)(?:[^,;:.!?]|[,.](?=\d))+",
+    r"night)\s+(?:that\s+|when\s+)?(?=\w+\s+\w+)(?:[^,;:.!?]|[,.](?=\d))+",
     re.IGNORECASE,
 )
 

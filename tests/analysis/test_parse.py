@@ -81,6 +81,10 @@ def test_the_model_is_shipped_with_its_licence_and_parses_offsets_exactly() -> N
             ["on the day the firm announced its 9,000 job cuts"],
         ),
         ("Turnout was 60% on the day of the vote.", []),
+        (
+            "Six people were killed in Lorem on the night the 43 students disappeared.",
+            ["on the night the 43 students disappeared"],
+        ),
         ("The cuts came as a surprise to the staff.", []),
         ("With all 40 wards counted, turnout was 61.2%.", ["With all 40 wards counted"]),
         (
