@@ -110,3 +110,26 @@ def test_a_description_of_a_name_backed_alone_does_not_answer_the_claim(tmp_path
     assert result.exit_code == 0, result.output
     [claim] = json.loads((out / "dossier.json").read_text())["claims"]
     assert (claim["verdict"], claim["evidence"]) == ("unverified", [])
+
+
+def test_a_description_is_cited_by_its_strongest_passage_alone(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, said in (
+        ("a.txt", "Tom Baker, the lawyer for the driver of the Tabqa bus, spoke on Monday."),
+        ("b.txt", "Tom Baker is the lawyer for the driver of the Tabqa bus."),
+        ("c.txt", "Tom Baker brought the tape of the Tabqa bus crash to the police on Monday."),
+    ):
+        (corpus / name).write_text(f"Tabqa bus crash\n\n{said}\n", encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    text = "Tom Baker, the lawyer for the driver of the Tabqa bus, brought the tape to the police."
+    claims.write_text(f'claims:\n  - id: baker\n    text: "{text}"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["build", "--claims", str(claims), "--corpus", str(corpus), "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads((out / "dossier.json").read_text())["claims"]
+    described = "Tom Baker is the lawyer for the driver of the Tabqa bus."
+    assert claim["verdict"] == "supported"
+    assert len([e for e in claim["evidence"] if e["part"] == described]) == 1
+    assert "c.txt" in {e["source"] for e in claim["evidence"]}

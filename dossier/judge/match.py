@@ -766,14 +766,24 @@ class Matcher:
         only one part's judgment cites too is that part's. A part that describes one of the
         claim's names (``parts.descriptions``) is background: its citations stand only beside
         one for what the claim says ("Crump, the family's lawyer, brought the tape to CNN":
-        that Crump is the lawyer does not answer who brought the tape)."""
+        that Crump is the lawyer does not answer who brought the tape), and it is cited by its
+        strongest passage of each stance alone (a name is described in every article)."""
         if candidates is None:
             candidates = self.candidates(claim)
         found = self._cited(claim, candidates)
         background = descriptions(claim.text)
-        if background and all(e.part in background for e in found):
+        if not background:
+            return found
+        if all(e.part in background for e in found):
             return []
-        return found
+        best: dict[tuple[str | None, Stance], Evidence] = {}
+        for e in found:
+            if e.part in background:
+                key = (e.part, e.stance)
+                if key not in best or e.score > best[key].score:
+                    best[key] = e
+        kept = {id(e) for e in best.values()}
+        return [e for e in found if e.part not in background or id(e) in kept]
 
     def _cited(self, claim: Claim, candidates: list[int]) -> list[Evidence]:
         found = self._evidence(claim, candidates)
