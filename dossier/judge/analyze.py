@@ -225,6 +225,12 @@ def analyze_claim(
         end = tokens[max(told_by)].end
         figures = tuple(f for f in figures if f.quantity.start >= end)
         spans = [(f.quantity.start, f.quantity.end) for f in figures]
+    given = [f for f in figures if _ALONG_WITH_RE.search(text[: f.quantity.start])]
+    if given:
+        # "The mayor was detained along with the 22 officers arrested earlier": the 22 are
+        # known already; what the claim says is of the mayor.
+        figures = tuple(f for f in figures if f not in given)
+        spans = [(f.quantity.start, f.quantity.end) for f in figures]
     forgone = _forgone(tokens)
     clauses = time_clauses(text) if figures else []
     told = [f for f in figures if not _within(f, clauses)]
@@ -388,6 +394,10 @@ def _light_verb(tokens: Sequence[Token], i: int) -> bool:
     return any(t.keys[0] in MESSAGE_NOUNS for t in tokens[i + 1 : i + 4])
 
 
+# A count the claim names as known, beside what it says: "along with the 22 officers".
+_ALONG_WITH_RE = re.compile(
+    r"\b(?:along\s+with|together\s+with|alongside|as\s+well\s+as|like)\s+the\s+$", re.IGNORECASE
+)
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s+[a-z]", re.IGNORECASE)
 
 

@@ -957,3 +957,10 @@ def test_a_toll_is_not_read_as_another_events_count_nor_owned_by_who_caused_it()
     j = stance(claim, passage)
     assert j is not None and j.stance is Stance.CONFLICTS, j
     assert j.reason == "claim eight vs passage at least 10 people"
+
+
+def test_a_count_named_as_known_beside_the_claim_is_not_what_it_says() -> None:
+    claim = "The Lorem mayor was detained along with the 22 police officers arrested last week."
+    passage = "Lorem officials said 22 police officers had been arrested last week."
+    j = stance(claim, passage)
+    assert j is None or j.stance is not Stance.SUPPORTS, j
