@@ -23,6 +23,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from dossier.lexicon.calendar import CALENDAR
+
 MODEL = Path(__file__).resolve().parent / "parser" / "model"
 
 _TO_NOUN = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "det", "appos", "conj"})
@@ -532,7 +534,7 @@ def set_off_participle(text: str) -> list[str]:
             continue
         if w.text.lower() in _NAMING or words[close + 1].text.lower() in _COORDINATORS | {"or"}:
             continue  # ("a disease, called MIS, or ...": a name; the phrase goes on)
-        opening = _OPENING_PHRASE_RE.match(text) or words[0].tag == "IN"
+        opening = _opens_with_phrase(p)
         if opening and "," not in text[: words[i - 1].start]:
             first = text[: words[i - 1].start] + text[words[close].start :]  # (its comma kept)
         else:
@@ -571,14 +573,14 @@ def appositive(text: str) -> list[str]:
     for comma, w in enumerate(words):
         if w.text != "," or comma < 1 or not words[comma - 1].tag.startswith("NNP"):
             continue
-        if words[comma - 1].text.lower() in _TIME_NOUNS | _WEEKDAYS_AND_MONTHS:
+        if words[comma - 1].text.lower() in _TIME_NOUNS | CALENDAR:
             continue
         first_word = comma + 1
         if first_word >= n or words[first_word].tag not in {"DT", "NN", "NNS", "JJ"}:
             continue
         if words[first_word].text.lower() in _RELATIVE:
             continue  # ("..., that should have been seen")
-        opening = _OPENING_PHRASE_RE.match(text) or words[0].tag == "IN"
+        opening = _opens_with_phrase(p)
         if opening and "," not in text[: w.start]:
             continue  # ("In a video attributed to Shekau, the group denied": an opening phrase)
         close = next((j for j in range(first_word, n) if words[j].text in {",", "."}), n)
@@ -615,13 +617,17 @@ def appositive(text: str) -> list[str]:
 
 _RELATIVE_WORDS = _RELATIVE | {"whose", "where", "when"}
 _NAMING = frozenset("called named dubbed known titled nicknamed".split())
+
+
+def _opens_with_phrase(p: Parse) -> bool:
+    """Whether the sentence opens with a prepositional phrase ("In a video attributed to ...,",
+    "According to the Pentagon,")."""
+    return _OPENING_PHRASE_RE.match(p.text) is not None or p.words[0].tag == "IN"
+
+
 _OPENING_PHRASE_RE = re.compile(
     r"(?:In|On|At|According\s+to|After|Before|During|Despite|Following|From|For|With|Under|By"
     r"|Since|Amid|Among|Throughout|Over|Within|Unlike|Like|As|Through)\b"
-)
-_WEEKDAYS_AND_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
-    " june july august september october november december".split()
 )
 
 
