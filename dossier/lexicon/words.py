@@ -3,8 +3,6 @@ determiners, prepositions of place and aim, and the particles inside names."""
 
 from __future__ import annotations
 
-from dossier.lexicon.irregular import IRREGULAR_FORMS
-
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
     before being below between both but by can could did do does doing down during each few for
@@ -35,10 +33,8 @@ OPEN_ENDINGS = frozenset(
     although unless as""".split()
 )
 
-# Past forms Snowball cannot reduce: "broke" must meet "breaking", "fought" "fight". WordNet's
-# (``irregular.IRREGULAR_FORMS``: "told", "took", "ran"), and these, which WordNet also lists as
-# words of their own but news uses as verbs ("shot", "fell", "led", "won", "lost").
-IRREGULAR_VERBS = IRREGULAR_FORMS | {
+# Past forms Snowball cannot reduce: "broke" must meet "breaking", "fought" "fight".
+IRREGULAR_VERBS = {
     past: base
     for base, forms in {
         "break": "broke broken",
