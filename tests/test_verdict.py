@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -92,43 +93,45 @@ def test_a_compound_claim_with_a_contradicted_part_is_contradicted() -> None:
     assert claim_verdict(both, part_results(CLAIM, both))[0] is Verdict.DISPUTED
 
 
-def test_a_description_of_a_name_backed_alone_does_not_answer_the_claim(tmp_path: Path) -> None:
+BAKER = "Tom Baker, the lawyer for the driver of the Tabqa bus, brought the tape to the police."
+
+
+def _built(tmp_path: Path, articles: dict[str, str], text: str) -> dict[str, Any]:
+    """The one claim of ``text`` as a cold build of these articles (name -> text) gives it."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "Lawyer speaks in Tabqa\n\n"
-        "Tom Baker is the lawyer for the driver of the Tabqa bus.\n\n"
-        "He spoke to reporters outside the court in Tabqa on Monday.\n",
-        encoding="utf-8",
-    )
+    for name, body in articles.items():
+        (corpus / name).write_text(body, encoding="utf-8")
     claims = tmp_path / "claims.yaml"
-    text = "Tom Baker, the lawyer for the driver of the Tabqa bus, brought the tape to the police."
     claims.write_text(f'claims:\n  - id: baker\n    text: "{text}"\n', encoding="utf-8")
     out = tmp_path / "out"
     args = ["build", "--claims", str(claims), "--corpus", str(corpus), "--out", str(out)]
     result = CliRunner().invoke(app, [*args, "--format", "json", "--no-cache"])
     assert result.exit_code == 0, result.output
     [claim] = json.loads((out / "dossier.json").read_text())["claims"]
+    return dict(claim)
+
+
+def test_a_description_of_a_name_backed_alone_does_not_answer_the_claim(tmp_path: Path) -> None:
+    article = (
+        "Lawyer speaks in Tabqa\n\n"
+        "Tom Baker is the lawyer for the driver of the Tabqa bus.\n\n"
+        "He spoke to reporters outside the court in Tabqa on Monday.\n"
+    )
+    claim = _built(tmp_path, {"a.txt": article}, BAKER)
     assert (claim["verdict"], claim["evidence"]) == ("unverified", [])
 
 
 def test_a_description_is_cited_by_its_strongest_passage_alone(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, said in (
-        ("a.txt", "Tom Baker, the lawyer for the driver of the Tabqa bus, spoke on Monday."),
-        ("b.txt", "Tom Baker is the lawyer for the driver of the Tabqa bus."),
-        ("c.txt", "Tom Baker brought the tape of the Tabqa bus crash to the police on Monday."),
-    ):
-        (corpus / name).write_text(f"Tabqa bus crash\n\n{said}\n", encoding="utf-8")
-    claims = tmp_path / "claims.yaml"
-    text = "Tom Baker, the lawyer for the driver of the Tabqa bus, brought the tape to the police."
-    claims.write_text(f'claims:\n  - id: baker\n    text: "{text}"\n', encoding="utf-8")
-    out = tmp_path / "out"
-    args = ["build", "--claims", str(claims), "--corpus", str(corpus), "--out", str(out)]
-    result = CliRunner().invoke(app, [*args, "--format", "json", "--no-cache"])
-    assert result.exit_code == 0, result.output
-    [claim] = json.loads((out / "dossier.json").read_text())["claims"]
+    articles = {
+        name: f"Tabqa bus crash\n\n{said}\n"
+        for name, said in (
+            ("a.txt", "Tom Baker, the lawyer for the driver of the Tabqa bus, spoke on Monday."),
+            ("b.txt", "Tom Baker is the lawyer for the driver of the Tabqa bus."),
+            ("c.txt", "Tom Baker brought the tape of the Tabqa bus crash to the police on Monday."),
+        )
+    }
+    claim = _built(tmp_path, articles, BAKER)
     described = "Tom Baker is the lawyer for the driver of the Tabqa bus."
     assert claim["verdict"] == "supported"
     assert len([e for e in claim["evidence"] if e["part"] == described]) == 1

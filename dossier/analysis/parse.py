@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.lexicon.calendar import CALENDAR
+from dossier.lexicon.speech import NAMING_WORDS
 
 MODEL = Path(__file__).resolve().parent / "parser" / "model"
 
@@ -61,6 +62,10 @@ class Parse:
         end."""
         at = list(words)
         return min(self.words[j].start for j in at), max(self.words[j].end for j in at)
+
+    def at(self, start: int) -> int | None:
+        """The index of the word that starts at character ``start``, or None."""
+        return next((i for i, w in enumerate(self.words) if w.start == start), None)
 
     def span(self, i: int) -> tuple[int, int]:
         """The name a word heads: the word with its compound parts ("SMVB – HWH Superfast
@@ -284,7 +289,7 @@ def subject_at(text: str, start: int) -> tuple[int, int] | None:
     through relative pronouns and a shared subject, not through a reported pronoun ("told
     Sputnik that *it* was instructed"); None when the parse shows none."""
     p = parse(text)
-    verb = next((i for i, w in enumerate(p.words) if w.start == start), None)
+    verb = p.at(start)
     if verb is None:
         return None
     subject = _subject(p, verb, reported=False)
@@ -427,7 +432,7 @@ def participial(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
             (
                 j
                 for j in range(i - 2, -1, -1)
-                if words[j].tag in _FINITE_OR_PARTICIPLE and words[j].dep not in {"amod"}
+                if words[j].tag in _FINITE_OR_PARTICIPLE and words[j].dep != "amod"
             ),
             None,
         )
@@ -616,7 +621,7 @@ def appositive(text: str) -> list[str]:
 
 
 _RELATIVE_WORDS = _RELATIVE | {"whose", "where", "when"}
-_NAMING = frozenset("called named dubbed known titled nicknamed".split())
+_NAMING = NAMING_WORDS | {"known"}  # ("a disease, called MIS-C, ...", "known as")
 
 
 def _opens_with_phrase(p: Parse) -> bool:
@@ -757,7 +762,7 @@ def _with_subject(p: Parse, verb: int) -> int:
     takes its subject from the verb it hangs on."""
     for _ in range(_HOPS):
         w = p.words[verb]
-        if any(p.words[j].dep in _SUBJECTS for j in p.children(verb)) or w.head == verb:
+        if _has_subject(p, verb) or w.head == verb:
             break
         verb = w.head
     return p.words[verb].start
@@ -822,10 +827,10 @@ def doer_span(text: str, start: int) -> tuple[int, int] | None:
     ("the commander was killed *by a Russian strike*"); None when the parse shows neither, or
     no verb there."""
     p = parse(text)
-    verb = next((i for i, w in enumerate(p.words) if w.start == start), None)
+    verb = p.at(start)
     if verb is None or not p.words[verb].tag.startswith("VB"):
         return None
-    passive = any(p.words[j].dep in {"aux:pass", "nsubj:pass"} for j in p.children(verb))
+    passive = _passive(p, verb)
     for j in p.children(verb):
         dep = p.words[j].dep
         if (not passive and dep == "nsubj") or dep == "obl:agent":
@@ -837,11 +842,15 @@ def is_passive(text: str, start: int) -> bool:
     """Whether the verb at ``text[start:]`` is passive by the parse ("the gunman *was shot*"),
     or joined to one ("was shot and *killed*")."""
     p = parse(text)
-    verb = next((i for i, w in enumerate(p.words) if w.start == start), None)
+    verb = p.at(start)
     if verb is None:
         return False
     if p.words[verb].dep == "conj":
         verb = p.words[verb].head
+    return _passive(p, verb)
+
+
+def _passive(p: Parse, verb: int) -> bool:
     return any(p.words[j].dep in {"aux:pass", "nsubj:pass"} for j in p.children(verb))
 
 

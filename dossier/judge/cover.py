@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.analysis import attribution
 from dossier.analysis.parse import classifiers, figure_frame, subject_noun
@@ -271,6 +272,7 @@ def _reference_point(tokens: Sequence[Token], i: int) -> bool:
     return len(words) == 3 and words[2] == "of" and words[1] in BEARINGS and words[0] in _DISTANCES
 
 
+@lru_cache(maxsize=4096)
 def _measured_from(text: str, name: str) -> bool:
     """Whether the claim itself names ``name`` as where a distance is measured from ("about
     170 kilometres (105 miles) south of Lorem"): a passage that does so says it."""

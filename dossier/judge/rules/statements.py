@@ -559,6 +559,7 @@ _SPEECH = frozenset(SPEECH_VERBS)
 _REPORT_WINDOW = 3  # words after the negation in which its verb of saying stands
 
 
+@lru_cache(maxsize=4096)
 def _negated_report(text: str) -> str | None:
     """The verb of saying a claim's negation governs ("no one *reported* ...", "did not *say*
     ..."), as written, or None."""
