@@ -17,7 +17,7 @@ speaker's subject, and through a coordinated verb to the subject it shares ("The
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -590,7 +590,7 @@ def appositive(text: str) -> list[str]:
             continue  # ("In a video attributed to Shekau, the group denied": an opening phrase)
         close = next((j for j in range(first_word, n) if words[j].text in {",", "."}), n)
         inside = range(first_word, close)
-        nouns = [j for j in inside if words[j].tag in {"NN", "NNS"}]
+        nouns = [j for j in inside if words[j].tag in {"NN", "NNS"} and not _hyphened(words, j)]
         if not nouns or words[nouns[0]].text.lower() in _TIME_NOUNS:
             continue
         relative_at = next((j for j in inside if words[j].text.lower() in _RELATIVE_WORDS), close)
@@ -618,6 +618,12 @@ def appositive(text: str) -> list[str]:
         main = text[: w.start] + ("" if rest.startswith(",") else " ") + rest
         return [_sentence(main), _sentence(f"{name} is {description}")]
     return []
+
+
+def _hyphened(words: Sequence[Word], j: int) -> bool:
+    """Whether the word is joined to the next or the one before by a hyphen: part of a modifier
+    ("a 33-year-old photojournalist"), not the noun a phrase is of."""
+    return any(0 <= k < len(words) and words[k].text == "-" for k in (j - 1, j + 1))
 
 
 _RELATIVE_WORDS = _RELATIVE | {"whose", "where", "when"}

@@ -415,7 +415,7 @@ _AGE_BEFORE_RE = re.compile(
 )
 # After the first of two ages: "13 or 14 years old", "13-14 years old".
 _OLDER_AFTER_RE = re.compile(r"\s*(?:or|and|to|-)\s*\d+\s*years?[\s-]+old\b", re.IGNORECASE)
-_OLD_AFTER_RE = re.compile(r"\s*old\b", re.IGNORECASE)
+_OLD_AFTER_RE = re.compile(r"[\s-]*old\b", re.IGNORECASE)  # "57 years old", "a 44-year-old"
 _APPOSED_BEFORE_RE = re.compile(r"[^\W\d_],\s$")
 _CLOCK_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.?m\b|p\.?m\b|o'clock|gmt|utc|local))", re.IGNORECASE)
 

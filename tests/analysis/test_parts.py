@@ -92,6 +92,15 @@ def test_a_compound_claim_is_split_where_two_statements_are_joined(
             ["Tom Baker said he heard four shots.", "Tom Baker is the lawyer for the driver."],
             ["Tom Baker is the lawyer for the driver."],
         ),
+        # ... whose noun comes after a hyphened modifier
+        (
+            "Tom Baker, a 33-year-old photographer, was kidnapped in Lorem in 2013.",
+            [
+                "Tom Baker was kidnapped in Lorem in 2013.",
+                "Tom Baker is a 33-year-old photographer.",
+            ],
+            ["Tom Baker is a 33-year-old photographer."],
+        ),
         # a past participle phrase set off by commas
         (
             "The report, released on Tuesday, found that 40 workers had left the mill.",

@@ -316,6 +316,7 @@ def test_numbers_beside_names_are_still_figures() -> None:
         ("He was 57.", 57, 57),
         ("The victim, 41, was a Lorem man.", 41, 41),
         ("The man is 57 years old.", 57, 57),
+        ("The 44-year-old aid worker was kidnapped.", 44, 44),
         ("Seven girls aged 13-14 fell ill.", 13, 14),
     ],
 )
