@@ -21,7 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.analysis.text import Token, initial_of
-from dossier.lexicon.calendar import MONTH_WORDS, RELATIVE_DAYS, WEEKDAYS, month_pattern
+from dossier.lexicon.calendar import (
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    MONTH_WORDS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    month_pattern,
+)
 from dossier.lexicon.words import NAME_DETERMINERS, ROLE_PREPOSITIONS
 
 _YEAR_RE = re.compile(
@@ -91,6 +98,12 @@ class Facets:
     on_days: tuple[str, ...] = ()
     # Whether the text names a day another way: a weekday, "yesterday", "today", "last night".
     some_day: bool = False
+    # The weekdays an event is said to happen on ("on Tuesday", "on Monday, October 13"), not
+    # the day something was said ("said on Tuesday", "told reporters on Tuesday").
+    weekdays: frozenset[str] = frozenset()
+    # The months an event is said to happen in ("in May 2009", "in early August"), not a month a
+    # thing runs since or until.
+    in_months: frozenset[str] = frozenset()
 
 
 def facets(text: str, tokens: Sequence[Token]) -> Facets:
@@ -130,7 +143,38 @@ def facets(text: str, tokens: Sequence[Token]) -> Facets:
     )
     on_days = tuple(m.group().strip() for m in day_matches if _ON_DAY_RE.search(text[: m.start()]))
     some_day = _SOME_DAY_RE.search(text) is not None
-    return Facets(years, months, tuple(directions), _roles(tokens), days, clock, on_days, some_day)
+    weekdays = frozenset(
+        m.group("weekday").lower()
+        for m in _ON_WEEKDAY_RE.finditer(text)
+        if not _SAID_BEFORE_RE.search(text[max(0, m.start() - _SAID_REACH) : m.start()])
+    )
+    in_months = frozenset(m.group("month").lower()[:3] for m in _IN_MONTH_RE.finditer(text))
+    return Facets(
+        years,
+        months,
+        tuple(directions),
+        _roles(tokens),
+        days,
+        clock,
+        on_days,
+        some_day,
+        weekdays,
+        in_months,
+    )
+
+
+_ON_WEEKDAY_RE = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+# A verb or noun of saying just before a weekday makes it the day of the saying.
+_SAID_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|stated|added|wrote|tweeted"
+    r"|statement|conference|briefing)\b[^.;,]*$",
+    re.IGNORECASE,
+)
+_SAID_REACH = 40  # characters before the weekday looked at
+# "in May 2009", "in early August": the month an event happened in.
+_IN_MONTH_RE = re.compile(
+    r"\bin\s+(?:(?:early|mid|late)[\s-]+)?(?P<month>" + month_pattern() + r")\b(?!\s+\d{1,2}\b)"
+)
 
 
 def _roles(tokens: Sequence[Token]) -> tuple[tuple[str, frozenset[str], str], ...]:
@@ -168,13 +212,19 @@ def contrast(
     passage_keys: frozenset[str],
     *,
     dated_corpus: bool = True,
+    claim_keys: frozenset[str] = frozenset(),
+    events: bool = True,
 ) -> Contrast | None:
     """How the passage differs from the claim on its year, direction or roles; None if not.
     A passage of an undated article that gives no year does not answer the claim's year,
     unless no article of the corpus is dated (``dated_corpus`` False): then none can be told
     apart by its date, and the year is not asked. A claim of what happened on a day ("were
     kidnapped on April 14") is not answered by a passage of an undated article that gives no
-    day ("seized in April")."""
+    day ("seized in April"). A place the claim itself names elsewhere (``claim_keys``) is none
+    other than the claim's: "kidnapped in Sanaa" answers "kidnapped in Yemen's capital Sanaa".
+    With ``events`` (a claim judged by its words, not its figures), the weekday and the month an
+    event is said to happen on or in are read too ("on Monday" against "on Tuesday"); a figure's
+    time is read by the figure rules ("cases since the outbreak began in May")."""
     # "its weakest since October 2011" compares with a past time; it dates neither the claim
     # nor the passage, but two such times must agree.
     dated = tuple(y for y in passage.years if not y.benchmark)
@@ -200,9 +250,15 @@ def contrast(
             return Contrast(
                 f"claim says {claimed}; the passage was published in {published}", False
             )
-    days = _days_differ(claim, passage)
+    days = _days_differ(claim, passage) or _event_days_differ(claim, passage)
     if days is not None:
         return days
+    if events and claim.weekdays and passage.weekdays and not claim.weekdays & passage.weekdays:
+        ours, theirs = sorted(claim.weekdays)[0], sorted(passage.weekdays)[0]
+        return Contrast(f"claim says on {ours.title()}, passage says on {theirs.title()}", True)
+    if events and claim.in_months and passage.in_months and not claim.in_months & passage.in_months:
+        ours, theirs = sorted(claim.in_months)[0], sorted(passage.in_months)[0]
+        return Contrast(f"claim says in {_month(ours)}, passage says in {_month(theirs)}", True)
     if claim.on_days and not passage.days and not passage.some_day and not published:
         return Contrast(f"claim says {claim.on_days[0]}; the passage gives no day", False)
     hours = {c for c, _ in claim.clock}
@@ -224,12 +280,28 @@ def contrast(
         if keys & passage_keys:
             continue  # the passage names it
         others = [
-            n for p, k, n in passage.roles if p == prep and not k & keys and not initial_of(n, name)
+            n
+            for p, k, n in passage.roles
+            if p == prep and not k & (keys | claim_keys) and not initial_of(n, name)
         ]
         if others:
             place = prep in {"in", "at"}
             reason = f"claim says {prep} {name}, passage says {prep} {others[0]}"
             return Contrast(reason, False, place)
+    return None
+
+
+def _month(key: str) -> str:
+    return MONTH_NAMES[MONTH_NUMBERS[key] - 1]
+
+
+def _event_days_differ(claim: Facets, passage: Facets) -> Contrast | None:
+    """'kidnapped on October 24' against 'occurred on July 16': what happened on a day of one
+    month, said to happen on a day of another."""
+    ours = {m for m, _, w in claim.days if w in claim.on_days}
+    theirs = [(m, w) for m, _, w in passage.days if w in passage.on_days]
+    if ours and theirs and not ours & {m for m, _ in theirs}:
+        return Contrast(f"claim says {claim.on_days[0]}, passage says {theirs[0][1]}", True)
     return None
 
 

@@ -84,6 +84,8 @@ class Case:
             self.published,
             self.passage.keys,
             dated_corpus=self.dated_corpus,
+            claim_keys=self.claim.names,
+            events=not self.claim.figures,
         )
 
     @cached_property

@@ -49,7 +49,8 @@ COUNTER_QUALIFIERS = (
 )  # fmt: skip
 
 # Words that make an act supposed, not told: "attempts ... would be met with retaliation".
-MODALS = frozenset({"would", "could", "might", "may", "should", "will", "if", "unless"})
+CONDITIONS = frozenset({"if", "unless"})  # words that open a supposed clause
+MODALS = frozenset({"would", "could", "might", "may", "should", "will"}) | CONDITIONS
 # A form of "be" before "to" and a verb, or before one of these and "to", says what is (or was)
 # planned, as a modal does: "the inquiry was to be led by", "talks are due to resume".
 PLANNED_BEFORE_TO = ("due", "set", "expected", "scheduled", "planned", "likely")

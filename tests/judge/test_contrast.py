@@ -181,3 +181,27 @@ def test_a_claim_of_what_happened_on_a_day_needs_a_passage_that_gives_a_day() ->
         "The mayor of Lorem said the bridge was closed.",
     )
     assert getattr(said, "stance", None) is Stance.SUPPORTS
+
+
+def test_another_weekday_or_month_for_the_same_event_conflicts() -> None:
+    claim = "Protesters set fire to the state buildings in Lorem on Monday."
+    j = stance(claim, "Protesters set fire to the state buildings in Lorem on Tuesday.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says on Monday, passage says on Tuesday"
+    # the day something was said is not the day it happened
+    said = "The mayor said on Tuesday that protesters set fire to the state buildings in Lorem."
+    j = stance(claim, said)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    j = stance("Tom Baker flew to Lorem in May 2009.", "Tom Baker flew to Lorem in August 2009.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim says in May, passage says in August"
+
+
+def test_a_place_the_claim_names_is_no_other_place() -> None:
+    claim = analyze_claim("Tom Baker was kidnapped in Dolor's capital Lorem in 2013.", ANALYZER)
+    passage = analyze_passage("Tom Baker was abducted in Lorem in 2013.", ANALYZER, None)
+    other = contrast(claim.facets, passage.facets, None, passage.keys)
+    assert other is not None and other.reason == "claim says in Dolor's, passage says in Lorem"
+    assert (
+        contrast(claim.facets, passage.facets, None, passage.keys, claim_keys=claim.names) is None
+    )

@@ -15,6 +15,15 @@ def test_what_would_happen_is_not_what_happened() -> None:
     )
 
 
+def test_a_condition_after_the_act_is_the_threats_not_the_acts() -> None:
+    claim = "The group posted a video threatening to kill Tom Baker."
+    told = "The group posted a video threatening to kill Tom Baker if its demands were not met."
+    j = stance(claim, told)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    later = "The Lorem bridge will collapse if the rains go on."
+    assert stance("The Lorem bridge collapsed.", later) is None
+
+
 def test_a_claim_of_what_was_planned_is_backed_by_what_will_happen() -> None:
     claim = "The inquiry into the fire was to be led by the fire chief Jane Moreau."
     j = stance(claim, "The inquiry into the fire will be led by Jane Moreau, the fire chief.")

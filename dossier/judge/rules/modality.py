@@ -9,7 +9,7 @@ from dossier.judge.case import Case
 from dossier.judge.cover import threat_at
 from dossier.judge.outcome import LeftOut
 from dossier.judge.registry import Stage, rule
-from dossier.lexicon.hedges import MODALS, PLANNED_BEFORE_TO
+from dossier.lexicon.hedges import CONDITIONS, MODALS, PLANNED_BEFORE_TO
 from dossier.lexicon.words import CLAUSE_WORDS
 
 _CLAUSE_END_RE = re.compile(r"[,;:”\"]|\s[-–—]\s")
@@ -57,9 +57,14 @@ def _modal(case: Case) -> str | None:
         and not _CLAUSE_END_RE.search(passage.text[tokens[end - 1].end : tokens[end].start])
     ):
         end += 1  # to the end of the act's clause: "Fire from ... will be suppressed"
-    for t in tokens[max(0, min(acts) - 3) : end]:
-        if t.text.lower() in MODALS:
-            return t.text.lower()
+    first = min(acts)
+    for j in range(max(0, first - 3), end):
+        word = tokens[j].text.lower()
+        if word in CONDITIONS and j > first:
+            continue  # "posted a video threatening to kill him if ...": the condition is the
+            # threat's; the act is told (what "would" happen is read by its modal)
+        if word in MODALS:
+            return word
     return None
 
 
