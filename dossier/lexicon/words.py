@@ -197,3 +197,9 @@ RELATIONAL = frozenset(
 SOLE_POSTS = frozenset(
     "ceo president chairman chairwoman chair governor mayor premier chancellor coach".split()
 )
+# Events that happen on one day: a claim of one of them counts what happened on its day.
+ONE_DAY_EVENTS = (
+    "operation", "raid", "attack", "strike", "airstrike", "air strike", "assault", "ambush",
+    "bombing", "blast", "explosion", "crash", "collision", "derailment", "shooting", "massacre",
+    "rescue", "mission",
+)  # fmt: skip

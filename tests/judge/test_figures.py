@@ -964,3 +964,11 @@ def test_a_count_named_as_known_beside_the_claim_is_not_what_it_says() -> None:
     passage = "Lorem officials said 22 police officers had been arrested last week."
     j = stance(claim, passage)
     assert j is None or j.stance is not Stance.SUPPORTS, j
+
+
+def test_one_events_count_is_what_happened_on_its_day() -> None:
+    claim = "The army said the operation killed 15 Lorem militants."
+    passage = "The army said an operation early on Saturday killed 10 Lorem militants."
+    assert explain(claim, passage) == "conflicts: claim 15 vs passage 10 militants"
+    total = "The army said its operations killed 15 Lorem militants."
+    assert stance(total, passage) is None  # many operations: one day's count is not the total

@@ -32,7 +32,7 @@ from dossier.lexicon import thresholds
 from dossier.lexicon.aspects import EARLIER
 from dossier.lexicon.numbers import CURRENCIES
 from dossier.lexicon.synonyms import COUNTED_EVENTS, TALLIES
-from dossier.lexicon.words import NOT_AN_IDENTITY
+from dossier.lexicon.words import NOT_AN_IDENTITY, ONE_DAY_EVENTS
 from dossier.models import Stance
 
 
@@ -258,8 +258,11 @@ def _answer(case: Case) -> Answer:
 @rule("figures.one-day", Stage.FIGURES)
 def one_days_count(case: Case) -> LeftOut | None:
     """ "conducted two airstrikes on Friday" is one day's count, not the claim's total; it
-    neither backs nor contradicts "fewer than 1,000" or "over 1,500"."""
+    neither backs nor contradicts "fewer than 1,000" or "over 1,500". A claim of one event
+    ("the operation killed 15", "in the attack") counts what happened on its one day."""
     claim, passage = case.claim, case.passage
+    if _ONE_EVENT_RE.search(claim.text):
+        return None
     _, cf, pf, _ = _answer(case)
     day = one_day(passage.text, passage.facets)
     episodic = pf.quantity.unit in {"count", "times"}  # a share or a distance is a state
@@ -271,6 +274,15 @@ def one_days_count(case: Case) -> LeftOut | None:
     ):
         return LeftOut(f"the passage counts what happened on one day (“{day}”)")
     return None
+
+
+# One event, named as such: "the operation", "in the US strike that killed", "a raid".
+_ONE_EVENT_RE = re.compile(
+    r"\b(?:the|a|an|this|that|one)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(ONE_DAY_EVENTS)
+    + r")\b(?!s\b|-)",
+    re.IGNORECASE,
+)
 
 
 _POSSESSED_RE = re.compile(r"\s+of\s+(?:its|their|his|her)\b", re.IGNORECASE)
