@@ -748,3 +748,29 @@ def test_what_precludes_a_thing_negates_it() -> None:
     claim = "The miss distance of the comet made a related impact at Lorem possible."
     j = stance(claim, "The miss distance of the comet precludes any related impact at Lorem.")
     assert j is not None and j.stance is Stance.CONFLICTS
+
+
+def test_a_negated_claim_is_contradicted_only_by_a_sentence_that_tells_all_of_it() -> None:
+    assert explain("The Lorem mayor did not resign.", "The Lorem mayor resigned on Monday.") == (
+        "conflicts: claim negates what the passage states"
+    )
+    assert explain("No one was hurt in the blast.", "The blast injured 40 people.") == (
+        "conflicts: claim negates what the passage states"
+    )
+    # what did happen, told of no one the claim names, or of part of it only
+    claim = "Tom Baker was not in Lorem when it was attacked."
+    assert explain(claim, "Lorem was attacked on Monday.", before="Tom Baker lives in Lorem.") == (
+        "left out: the claim negates what the passage states, but the sentence does not name Baker"
+    )
+    assert explain(
+        "Rosenberg was not in Lorem when it was attacked.",
+        "Lorem was attacked on Monday.",
+        article="Rosenberg",
+    ) == (
+        "left out: the claim negates what the passage states, but the sentence does not say "
+        "Rosenberg"
+    )
+    assert explain("No one was hurt.", "The blast injured 40 people.") == (
+        "left out: the claim negates what the passage states, but the claim says too little to "
+        "tell what it is of"
+    )

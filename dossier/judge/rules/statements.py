@@ -611,19 +611,51 @@ def talk_denied(case: Case) -> LeftOut | None:
 
 
 @rule("statements.negates", Stage.STATEMENTS)
-def negates(case: Case) -> Judgment | None:
+def negates(case: Case) -> Judgment | LeftOut | None:
     """A passage that negates what the claim asserts, or asserts what it negates, conflicts
     with it: "The US has not deployed troops to Raqqa" against "The US deployed troops to
     Raqqa"."""
     said = case.polarity
     if said.negated == case.claim.negated:
         return None
+    if case.claim.negated:
+        unsaid = _unsaid_of_negated(case)
+        if unsaid:
+            return LeftOut(f"the claim negates what the passage states, but {unsaid}")
     reason = (
         f"passage negates it (“{said.cue}”)"
         if said.negated
         else "claim negates what the passage states"
     )
     return _stated(case, Stance.CONFLICTS, reason)
+
+
+def _unsaid_of_negated(case: Case) -> str | None:
+    """What a sentence that tells what a claim negates leaves unsaid of it, if anything: such a
+    claim is contradicted only by a sentence that tells all of it, of the claim's own names.
+    "Rosenberg was not in Kobani when it was attacked" is not contradicted by "Kobani was
+    attacked", nor "No one was hurt" (a claim of one word) by another blast's injured."""
+    cover = case.cover
+    if cover.absent:
+        return f"the sentence does not name {', '.join(cover.absent)}"
+    unsaid = [
+        t.text
+        for t in case.claim.terms
+        if not t.entity
+        and t not in cover.said
+        and not t.keys & case.passage.keys
+        and not _negation_word(t.text)
+    ]
+    if unsaid:
+        return f"the sentence does not say {', '.join(unsaid)}"
+    if len(case.claim.terms) < 2:
+        return "the claim says too little to tell what it is of"
+    return None
+
+
+def _negation_word(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    return low in NEGATION_WORDS or low.endswith("n't")
 
 
 @rule("statements.states", Stage.STATEMENTS)
