@@ -47,6 +47,12 @@ def statement_polarity(
     return Polarity(negated, denied, cue, counter)
 
 
+def negation_word(word: str) -> bool:
+    """Whether a word negates: "not", "no", "never", "cannot", "didn't", "wasn’t"."""
+    low = word.lower().replace("’", "'")
+    return low in NEGATION_WORDS or low.endswith("n't")
+
+
 def polarity(
     tokens: Sequence[Token], matched: set[int], text: str = ""
 ) -> tuple[bool, bool, str | None]:
@@ -55,16 +61,13 @@ def polarity(
     ...", does not reach past the clause's comma)."""
     opening = _opening_clause_end(tokens, text)
     for i, t in enumerate(tokens):
-        low = t.text.lower().replace("’", "'")
         keys = set(t.keys)
         if keys & DENIAL_STEMS:
             after = any(j > i for j in matched)
             at_end = i >= len(tokens) - 4 and any(j < i for j in matched)
             if after or at_end:
                 return False, True, t.text
-        negation = (
-            (low in NEGATION_WORDS or low.endswith("n't")) and not _idiom(tokens, i)
-        ) or _scant(tokens, i)
+        negation = (negation_word(t.text) and not _idiom(tokens, i)) or _scant(tokens, i)
         end = _exception_end(tokens, i, text) if negation else -1
         if negation and any(
             i < j <= i + thresholds.NEGATION_WINDOW

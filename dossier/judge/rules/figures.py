@@ -261,7 +261,7 @@ def one_days_count(case: Case) -> LeftOut | None:
     neither backs nor contradicts "fewer than 1,000" or "over 1,500". A claim of one event
     ("the operation killed 15", "in the attack") counts what happened on its one day."""
     claim, passage = case.claim, case.passage
-    if _ONE_EVENT_RE.search(claim.text):
+    if _one_event(claim.text):
         return None
     _, cf, pf, _ = _answer(case)
     day = one_day(passage.text, passage.facets)
@@ -283,6 +283,12 @@ _ONE_EVENT_RE = re.compile(
     + r")\b(?!s\b|-)",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)
+def _one_event(text: str) -> bool:
+    """Whether a claim speaks of one event (read once per claim, not per passage)."""
+    return _ONE_EVENT_RE.search(text) is not None
 
 
 _POSSESSED_RE = re.compile(r"\s+of\s+(?:its|their|his|her)\b", re.IGNORECASE)

@@ -15,7 +15,7 @@ from dossier.judge.analyses import ClaimAnalysis, Term
 from dossier.judge.case import Case
 from dossier.judge.cover import Cover, claim_subject
 from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
-from dossier.judge.polarity import denial_word, has_denial
+from dossier.judge.polarity import denial_word, has_denial, negation_word
 from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds, wordnet
 from dossier.lexicon.negation import (
@@ -644,18 +644,13 @@ def _unsaid_of_negated(case: Case) -> str | None:
         if not t.entity
         and t not in cover.said
         and not t.keys & case.passage.keys
-        and not _negation_word(t.text)
+        and not negation_word(t.text)
     ]
     if unsaid:
         return f"the sentence does not say {', '.join(unsaid)}"
     if len(case.claim.terms) < 2:
         return "the claim says too little to tell what it is of"
     return None
-
-
-def _negation_word(word: str) -> bool:
-    low = word.lower().replace("’", "'")
-    return low in NEGATION_WORDS or low.endswith("n't")
 
 
 @rule("statements.states", Stage.STATEMENTS)
