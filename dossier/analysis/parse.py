@@ -359,7 +359,7 @@ def coordinated(text: str) -> list[str]:
         for i, w in enumerate(p.words)
         if w.dep == "conj"
         and (head := _conjunct_of(p, i)) is not None
-        and _same_form(w.text, w.tag, p.words[head].tag)
+        and (_same_form(w.text, w.tag, p.words[head].tag) or _own_clause(p, i))
     }
     if not joined:
         return []
@@ -378,6 +378,8 @@ def coordinated(text: str) -> list[str]:
             continue  # "...: between 1.5 and 2.8 percent had been infected": of those before
         if subjects:
             frame = _frame_of(p, head)
+            if frame is None and _own_clause(p, i):
+                frame = ""  # ", and the BBC released ...": a sentence of its own
         elif first.tag in _FINITE_OR_PARTICIPLE and not _has_subject(p, head):
             frame = text[: first.start]  # (the parse found no subject: all before the verb)
         else:
@@ -696,6 +698,20 @@ def _conjunct_of(p: Parse, i: int) -> int | None:
         if reporter is not None and reporter < i:
             return reporter
     return head
+
+
+def _own_clause(p: Parse, i: int) -> bool:
+    """Whether a conjunct is a clause of its own: a comma and "and"/"but" before it, and a
+    subject of its own ("... was the first to publish the name, and the BBC released its own
+    report"; "... for three months, and she is now pregnant"), whatever the parser took it to
+    be joined to."""
+    cc = next((j for j in p.children(i) if p.words[j].dep == "cc" and j < i), None)
+    return (
+        cc is not None
+        and cc > 0
+        and p.words[cc - 1].text == ","
+        and any(p.words[j].dep in _SUBJECTS and j < i for j in p.children(i))
+    )
 
 
 def _reporting(p: Parse, verb: int) -> int | None:

@@ -42,6 +42,18 @@ from dossier.analysis.parts import claim_parts, descriptions
                 "The mayor put the number of injured at 120.",
             ],
         ),
+        (
+            "The Lorem Post was the first to publish the name, and the Ipsum Times released its"
+            " own report an hour later.",
+            [
+                "The Lorem Post was the first to publish the name.",
+                "The Ipsum Times released its own report an hour later.",
+            ],
+        ),
+        (
+            "The army took the town on Monday, but the rebels held the hills.",
+            ["The army took the town on Monday.", "The rebels held the hills."],
+        ),
         ("The fund paid Rs 2 lakh to the injured and Rs 50,000 to the others.", []),
         ("About 500 US troops are deployed in Syria.", []),
         ("The fire spread, saying nothing.", []),  # a part too short to be a statement
