@@ -28,8 +28,14 @@ from anyascii import anyascii
 from dossier.lexicon import thresholds
 from dossier.lexicon.calendar import CALENDAR
 from dossier.lexicon.synonyms import COLLOCATIONS, SYNONYMS
-from dossier.lexicon.wordnet import synonyms
-from dossier.lexicon.words import ARABIC_ARTICLES, IRREGULAR_VERBS, STOPWORDS
+from dossier.lexicon.wordnet import known, synonyms
+from dossier.lexicon.words import (
+    ARABIC_ARTICLES,
+    IRREGULAR_VERBS,
+    NAME_JOINS,
+    NAME_PARTICLES,
+    STOPWORDS,
+)
 
 _SUN_LETTERS = "tdrzsnl"
 
@@ -146,6 +152,26 @@ def _alias_word(word: str) -> str:
     return word.replace(".", "") if _DOTTED_RE.match(word) else word
 
 
+_LEAST_SURNAME_KEY = 3  # "#" and at least three consonants: "Maan" ("#mn") tells too little
+
+
+def _surname(canonical: str) -> str | None:
+    """The name key of the word a person's name is shortened to after its first mention: the
+    last word of a name of several capitalised words, when English has no such word ("Omar J.
+    Gonzalez" is then "Gonzalez"; not "Islamic State", "Reform UK", "Michael Brown"). None
+    for other names."""
+    words = _TOKEN_RE.findall(anyascii(canonical))
+    if len(words) < 2 or words[0].lower() in NAME_PARTICLES or any(w in NAME_JOINS for w in words):
+        return None  # "al-Qaeda", "University of Westminster": no person's
+    if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
+        return None
+    last = _POSSESSIVE_RE.sub("", words[-1])
+    if last.isupper() or not last[:1].isupper() or known(stem(last.lower())):
+        return None
+    key = name_key(last)
+    return key if len(key) > _LEAST_SURNAME_KEY else None
+
+
 def _entity_key(canonical: str) -> str:
     return "@" + "-".join(w.lower() for w in _TOKEN_RE.findall(anyascii(canonical)))
 
@@ -191,10 +217,13 @@ class Analyzer:
         self.max_alias_words = 1
         spellings: list[tuple[str, tuple[str, ...]]] = []
         common: set[str] = set()
+        self._surnames: dict[str, str] = {}
         for canonical, variants in (aliases or {}).items():
             key = _entity_key(canonical)
             if canonical.islower():
                 common.add(key)
+            if (surname := _surname(canonical)) is not None:
+                self._surnames[key] = surname
             for variant in [canonical, *variants]:
                 words = tuple(_alias_word(w) for w in _TOKEN_RE.findall(anyascii(variant)))
                 if words:
@@ -268,6 +297,8 @@ class Analyzer:
                     size = len(alias.words)
                     stop = raw[i + size - 1][2]
                     keys = (alias.key, *sorted(self._parents.get(alias.key, ())))
+                    if alias.key in self._surnames:
+                        keys = (*keys, self._surnames[alias.key])
                     written = [w for w, _, _ in raw[i : i + size]]
                     if alias.common and size > 1 and all(w.islower() for w in written):
                         # A common-noun phrase ("public health emergency of international

@@ -42,6 +42,25 @@ def test_the_verb_is_never_the_group_is() -> None:
     assert "@islamic-state" in keys("the city IS still holds")
 
 
+def test_a_persons_alias_is_also_the_surname_the_article_calls_them_by() -> None:
+    """News writing names a person in full once, then by their last name."""
+    analyzer = Analyzer({"Tom Lorimer": ["Tom J. Lorimer"], "Islamic State": ["IS"]})
+    full = next(t for t in analyzer.tokens("Tom J. Lorimer ran.") if t.entity)
+    alone = next(t for t in analyzer.tokens("Then Lorimer ran.") if t.entity)
+    assert full.keys[0] == "@tom-lorimer" and set(alone.keys) & set(full.keys)
+    state = next(t for t in analyzer.tokens("Islamic State fighters") if t.entity)
+    assert state.keys == ("@islamic-state",)  # an English word ends it: no surname
+
+
+@pytest.mark.parametrize(
+    "name", ["Reform UK", "University of Westminster", "al-Tabqa", "Jon Maan", "Ed Brown"]
+)
+def test_a_name_that_ends_in_no_surname_gets_none(name: str) -> None:
+    """An acronym, an institution, a particle's name, too short a key or an English word."""
+    token = next(t for t in Analyzer({name: []}).tokens(f"{name} said.") if t.entity)
+    assert len(token.keys) == 1
+
+
 def test_dotted_abbreviations_match_their_alias() -> None:
     assert "@united-states" in keys("U.S. special forces")
     assert "@united-states" in keys("US special forces")
