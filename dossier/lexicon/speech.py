@@ -11,7 +11,7 @@ SPEECH_VERBS = (
     "alleges", "accused", "accuses", "confirmed", "confirms", "acknowledged", "admitted",
     "revealed", "noted", "argued", "declared", "explained", "blamed", "vowed", "estimated",
     "estimates", "showed", "shows", "cited", "dismissed", "dismisses", "refuted", "refutes",
-    "rejected", "rejects", "disputed", "disputes",
+    "rejected", "rejects", "disputed", "disputes", "tweeted", "tweets",
 )  # fmt: skip
 # Verbs that give an estimate's source when a figure follows "at": "The Pentagon puts the
 # number of troops at about 500", "Officials placed the toll at 288".

@@ -72,6 +72,10 @@ def test_who_refutes_or_rejects_a_claim_speaks() -> None:
     assert speaker("Ana Ruiz rejected the claim.") == "Ana Ruiz"
 
 
+def test_who_tweets_speaks() -> None:
+    assert speaker("Minister Ana Ruiz tweeted that she was safe.") == "Minister Ana Ruiz"
+
+
 def test_a_time_between_the_speaker_and_the_verb_and_a_participle_are_not_the_speaker() -> None:
     assert speaker("The Lorem Agency (LA) last Saturday declared an emergency.") == (
         "The Lorem Agency"

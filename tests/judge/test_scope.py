@@ -152,6 +152,26 @@ def test_words_the_claim_quotes_given_to_another_speaker_conflict() -> None:
     assert short.rule != "scope.quote-of-another"
 
 
+def test_two_people_of_one_title_are_two_speakers() -> None:
+    """A shared title ("Lorem Minister") is not a shared speaker: the surname tells them."""
+    claim = 'Lorem Prime Minister Ben Lorimer said: "I cannot confirm that and I hope it is false."'
+    quoted = decided(
+        claim,
+        '"I cannot confirm that and I hope it is false," Lorem Defence Minister Tom Bexley said.',
+    )
+    assert (quoted.rule, getattr(quoted, "stance", None)) == (
+        "scope.quote-of-another",
+        Stance.CONFLICTS,
+    )
+    claim = "Lorem Prime Minister Ben Lorimer said the talks in Tabqa had failed."
+    other = decided(claim, "Lorem Defence Minister Tom Bexley said the talks in Tabqa had failed.")
+    assert (other.rule, getattr(other, "stance", None)) == ("scope.speaker", None)
+    own = decided(claim, "The talks in Tabqa had failed, Lorem Prime Minister Ben Lorimer said.")
+    assert getattr(own, "stance", None) is Stance.SUPPORTS
+    title = decided(claim, "The talks in Tabqa had failed, the Lorem minister said.")
+    assert getattr(title, "stance", None) is Stance.SUPPORTS
+
+
 def test_a_speaker_written_as_the_group_is_whom_the_claim_named_before() -> None:
     claim = "In a video attributed to Lorem leader Abu Ipsum, the group denied agreeing to a truce."
     said = decided(claim, "Lorem has denied that it agreed to a truce with the army.")

@@ -7,8 +7,10 @@ import re
 from functools import lru_cache
 
 from dossier.judge.case import Case
+from dossier.judge.cover import speaker_span
 from dossier.judge.outcome import Judgment, LeftOut
 from dossier.judge.registry import decide, rule
+from dossier.lexicon import wordnet
 from dossier.lexicon.speech import RESEARCH_SPEAKERS
 from dossier.lexicon.words import STOPWORDS
 from dossier.models import Stance
@@ -38,7 +40,7 @@ def quote_of_another(case: Case) -> Judgment | None:
     claim, passage = case.claim, case.passage
     if not claim.speaker_keys or not passage.speaker_keys:
         return None
-    if claim.speaker_keys & passage.speaker_keys:
+    if claim.speaker_keys & passage.speaker_keys and not _another_person(case):
         return None
     quoted = _quotations(claim.text)
     if not quoted:
@@ -56,6 +58,27 @@ def quote_of_another(case: Case) -> Judgment | None:
                 score=round(case.cover.coverage, 4),
             )
     return None
+
+
+def _another_person(case: Case) -> bool:
+    """Whether the passage's speaker is a person other than the claim's, though the two share
+    a title ("Israeli Prime Minister Ben Lorimer" and "Israeli Defence Minister Tom Bexley"):
+    the claim's speaker has a surname, the passage's speaker ends in a surname of their own (not
+    "the commissioner", not an organisation), and the sentence does not name the claim's."""
+    claim, passage = case.claim, case.passage
+    surname = claim.speaker_surname
+    if not surname or surname & (passage.speaker_keys | passage.keys):
+        return False
+    span = speaker_span(passage)
+    said = [t for t in passage.tokens if t.start in span]
+    if not said:
+        return False
+    last = said[-1]  # a person's name ends in their surname: "Defence Minister Tom Bexley"
+    return (
+        last.text[:1].isupper()
+        and not wordnet.known(last.keys[0])
+        and any(k[0] == "#" and k not in claim.speaker_keys for k in last.keys)
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -80,7 +103,9 @@ def speaker(case: Case) -> Judgment | LeftOut | None:
     in an article about Amazon's memo. A person named in full in the claim is named by their
     last name in the article ("Ms Moreau" for Jane Moreau)."""
     claim, passage = case.claim, case.passage
-    if not claim.speaker_keys or (passage.speaker and claim.speaker_keys & passage.voice):
+    if not claim.speaker_keys:
+        return None
+    if passage.speaker and claim.speaker_keys & passage.voice and not _another_person(case):
         return None
     if _research(claim.speaker) and (passage.speaker is None or _research(passage.speaker)):
         return None  # "Scientists have confirmed that ...": a study's own word says it
