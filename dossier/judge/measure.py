@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, field
 
 from dossier.analysis.facets import Facets
+from dossier.analysis.parse import parse
 from dossier.analysis.quantity import Agreement, compare, complement, extract
-from dossier.analysis.text import expand
+from dossier.analysis.text import expand, stem
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis
 from dossier.judge.outcome import Counter
 from dossier.judge.polarity import clause_at
@@ -111,7 +112,8 @@ def _another_figure(claim: ClaimAnalysis, passage: Figure) -> bool:
     """Whether the passage's figure may be another number the claim writes (one of its unit
     that it does not exclude): "more than 200 schoolgirls" may be the 219 of "57 of the 276
     girls escaped and 219 remained". Not a count of another event: "killed eight and wounded
-    41" does not allow "at least 10 killed"."""
+    41" does not allow "at least 10 killed"; nor of another thing: "two wives" is not the "two
+    Iraqis" of "three wives: two Iraqis and a Syrian"."""
     held = passage.quantity
     events = _events(passage)
     figures = {(cf.quantity.start, cf.quantity.end): cf for cf in claim.figures}
@@ -119,10 +121,26 @@ def _another_figure(claim: ClaimAnalysis, passage: Figure) -> bool:
         if q.unit != held.unit or compare(q, held) is Agreement.CONFLICT:
             continue
         read = next((cf for (a, b), cf in figures.items() if a <= q.start < b), None)
+        if (
+            read is not None
+            and passage.measure
+            and not read.measure & passage.measure
+            and _own_noun(claim.text, read.quantity.end)
+        ):
+            continue  # "two Iraqis" of "three wives: two Iraqis and a Syrian" is no wives
         theirs = _events(read) if read is not None else frozenset()
         if not (events and theirs and not events & theirs):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _own_noun(text: str, end: int) -> bool:
+    """Whether the word after a number ending at ``end`` is a noun it counts, by the parse's
+    tags ("two *Iraqis*"), not a verb whose subject it is ("57 *escaped*")."""
+    p = parse(text)
+    word = next((w for w in p.words if w.start >= end), None)
+    return word is not None and word.tag.startswith("NN")
 
 
 def _events(figure: Figure) -> frozenset[str]:
@@ -151,8 +169,9 @@ def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:
     the world no count of one country); figures of a kind that is a count all the same may
     agree when they are the same number ("2.5 million more doses" backs "2.5 million doses";
     "rose by more than five points" is not backed by a share of 19%)."""
-    if claim.kind == passage.kind:
-        # two earlier figures are of the same time when they say no other year
+    if claim.kind == passage.kind or claim.quantity.unit == passage.quantity.unit == "age":
+        # two earlier figures are of the same time when they say no other year; an age is one,
+        # written "nine years old" or in "her 4-year-old son"
         return not (claim.year and passage.year and claim.year != passage.year)
     same_number = claim.quantity.value == passage.quantity.value
     return (
@@ -209,6 +228,8 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
             return None
         return "" if claim.context & passage.context else None
     shared = claim.measure & passage.measure
+    if not shared and _compound_head(cq.noun, pq.noun):
+        shared = frozenset(passage.measure)  # "gunshots" are "shots"
     if (
         shared
         and _ROUND_SHARE_RE.fullmatch(pq.text)
@@ -229,6 +250,18 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
     if passage.generic and place and place <= sentence_keys:
         return f" of {pq.noun} ({claim.quantity.noun})"
     return None
+
+
+def _compound_head(one: str | None, other: str | None) -> bool:
+    """Whether one noun is a closed compound the other heads (English puts the head last, with
+    at least three letters before it): "gunshots" and "shots", "airstrikes" and "strikes".
+    Not of people, whose compounds are other people: "firefighters" are not "fighters"."""
+    if not one or not other:
+        return False
+    longer, shorter = sorted((one.lower(), other.lower()), key=len, reverse=True)
+    if len(longer) < len(shorter) + 3 or not longer.endswith(shorter) or not shorter.isalpha():
+        return False
+    return not {stem(shorter), stem(longer)} & (KINDS_OF_PEOPLE | PEOPLE)
 
 
 def loss(

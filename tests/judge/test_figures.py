@@ -918,6 +918,27 @@ def test_a_count_of_the_arrested_or_the_missing_is_not_a_toll() -> None:
     assert j is not None and j.stance is Stance.SUPPORTS
 
 
+def test_an_age_written_before_a_noun_is_an_age() -> None:
+    claim = "The boy detained with Ann Lorem is nine years old."
+    j = stance(claim, "Ann Lorem was detained with her 4-year-old son.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim nine years vs passage 4-year"
+    j = stance(claim, "Ann Lorem was detained with her 9-year-old son.")
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
+def test_a_closed_compound_counts_what_its_head_does_but_for_people() -> None:
+    j = stance(
+        "Tom Baker counted 11 gunshots on the tape.", "Baker said there are 10 shots on the tape."
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason == "claim 11 vs passage 10 shots"
+    other = decided(
+        "Lorem sent 12 firefighters to the mill.", "Lorem sent 500 fighters to the mill."
+    )
+    assert getattr(other, "stance", None) is not Stance.CONFLICTS
+
+
 def test_a_figure_that_is_another_of_the_claims_numbers_contradicts_none() -> None:
     claim = "Of the 276 girls seized in Lorem, 57 escaped and 219 remained in captivity."
     for passage in (
@@ -927,6 +948,12 @@ def test_a_figure_that_is_another_of_the_claims_numbers_contradicts_none() -> No
         j = stance(claim, passage)
         assert j is None or j.stance is Stance.SUPPORTS, (passage, j)
     j = stance(claim, "Of the 276 girls seized in Lorem, 12 escaped.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+    # another of the claim's numbers counts another thing: "two Iraqis" are no wives
+    j = stance(
+        "Lorem said Tom Baker has three wives: two Iraqis and a Syrian.",
+        "Lorem added that Tom Baker has two wives but neither is named Ann.",
+    )
     assert j is not None and j.stance is Stance.CONFLICTS
 
 
