@@ -109,6 +109,8 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
     hyphened = re.search(r"\d-[a-z]+$", text[start:end]) is not None  # "a 24-hour guard"
     if p[a.MODIFIER].match(right) or (hyphened and p[a.MODIFIER + "unit"].match(right)):
         return a.MODIFIER, " ".join((text[start:end] + right).split()[:2]).rstrip(".,;:")
+    if m := _AGO_RE.match(right):
+        return a.AGO, (text[start:end] + m.group()).strip()  # "six years ago": when, not how long
     after, before = _clause_after(text, end), _clause_before(text, start)
     if p[a.HYPOTHETICAL + "if"].match(before):
         return a.HYPOTHETICAL, before.split()[0]
@@ -143,6 +145,7 @@ def figure_kind(text: str, start: int, end: int) -> tuple[str, str]:
     return a.LEVEL, ""
 
 
+_AGO_RE = re.compile(r"(?:\s+[a-z]+)?\s+ago\b", re.IGNORECASE)  # "six years ago", "10 days ago"
 _JOINED_RE = re.compile(r"[^.;:!?]{0,40}?(?:,|\band\b|\bor\b)\s+$")
 
 

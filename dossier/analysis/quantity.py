@@ -382,6 +382,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             noun = _object_of(text, m.end())
         else:
             noun = _part_of(text, m.start(), m.end()) or _noun_after(text, m.end())
+            if noun is not None and noun.lower() == "ago":
+                noun = None  # "10 days ago" dates an act: the act's words say what it measures
             if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
         if unit == "count" and noun is None and not alone:

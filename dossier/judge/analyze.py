@@ -87,7 +87,8 @@ def _context(
     after = [t for t in tokens if t.start >= end and t.end <= last and not t.stop and not t.entity]
     near = before[-thresholds.MEASURE_WINDOW :] + after[: thresholds.MEASURE_WINDOW]
     keys = widen if claim else expand
-    return frozenset(k for t in near for k in keys(t.keys))
+    # ("ago" says when, never what is measured: "six years ago" and "10 days ago" need more)
+    return frozenset(k for t in near if t.text.lower() != "ago" for k in keys(t.keys))
 
 
 def _claim_keys(token: Token) -> tuple[str, ...]:

@@ -3,8 +3,9 @@ a level ("had 156 cases"), a change ("9,000 more", "a gain of 211"), a threshold
 seats needed"), a margin ("a majority of 174"), a part of a count ("two cases have been
 women"), a count of the whole world ("617 cases across the globe"), a modifier ("the 650-seat
 parliament"), a count that did not happen ("would have won 100 seats") or the whole a part is
-counted out of ("out of the 28 girls, seven"). Two figures of different kinds do not
-contradict each other: a gain is not a total, a threshold is not a result.
+counted out of ("out of the 28 girls, seven") or a time before now ("six years ago"). Two
+figures of different kinds do not contradict each other: a gain is not a total, a threshold is
+not a result, "married six years ago" is no length of "detained 10 days ago".
 ``dossier.analysis.kinds`` reads them."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ SOURCES = "sources"
 EARLIER = "earlier"
 PLACING = "placing"
 BASE = "base"
+AGO = "ago"
 DESCRIBED = {
     LEVEL: "a count or level",
     CHANGE: "a change",
@@ -36,6 +38,7 @@ DESCRIBED = {
     EARLIER: "an earlier figure",
     PLACING: "a count of places where someone came second or lower",
     BASE: "the whole a part is counted out of",
+    AGO: "a time before now",
 }
 # Words before a count that make it part of another: "including 22 police", "among them
 # three children"; and "in one attack", "in one case": one of those counted, not their number.

@@ -11,6 +11,9 @@ from dossier.lexicon import aspects
 CASES = [
     # (sentence, the figure as written, kind, the words that tell it)
     ("The party has 412 seats.", "412", aspects.LEVEL, ""),
+    ("She was married to him six years ago.", "six years", aspects.AGO, "six years ago"),
+    ("They were detained about 10 days ago.", "about 10 days", aspects.AGO, "about 10 days ago"),
+    ("He served six years in jail.", "six years", aspects.LEVEL, ""),
     ("Thirty people, including 22 police, were held.", "22", aspects.PART, "including"),
     ("In one attack, gunmen killed eight people.", "one", aspects.PART, "In one"),
     # one event of several, or a count added to others: a part, not a total

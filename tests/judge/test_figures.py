@@ -918,6 +918,19 @@ def test_a_count_of_the_arrested_or_the_missing_is_not_a_toll() -> None:
     assert j is not None and j.stance is Stance.SUPPORTS
 
 
+def test_a_time_before_now_is_no_length_of_time() -> None:
+    """ "Ago" dates an act: two such figures are compared only where their acts' words meet."""
+    claim = "Ann Ipsum was married to Tom Baker for only three months six years ago."
+    other = decided(
+        claim,
+        "Tom Baker said the woman who was detained about 10 days ago while travelling with a"
+        " fake ID is Ann Ipsum.",
+    )
+    assert (other.rule, getattr(other, "stance", None)) == ("figures.same-measure", None)
+    j = stance(claim, "Ann Ipsum was married to Tom Baker for only three months ten years ago.")
+    assert j is not None and j.stance is Stance.CONFLICTS
+
+
 def test_an_age_written_before_a_noun_is_an_age() -> None:
     claim = "The boy detained with Ann Lorem is nine years old."
     j = stance(claim, "Ann Lorem was detained with her 4-year-old son.")
