@@ -22,6 +22,7 @@ from dossier.lexicon.speech import (
     ESTIMATE_VERBS,
     FEMALE_WORDS,
     GROUP_NOUNS,
+    INVERTED_SPEECH_VERBS,
     MALE_WORDS,
     PERSON_ROLES,
     PRONOUNS,
@@ -38,8 +39,11 @@ _SPEECH = (
 )
 # A title's full stop does not end the name after it: "said Army Col. Steven Warren".
 _TITLE_STOP = "(?:" + "|".join(rf"(?<=\b{t})" for t in TITLE_ABBREVIATIONS) + r")\."
+# The verbs news writing puts before their speaker ("..., said Jane Moreau"): not those that
+# take an object ("..., confirmed Moreau's death").
+_INVERTING = "(?:" + "|".join(INVERTED_SPEECH_VERBS) + ")"
 _INVERTED_RE = re.compile(
-    r"[,”\"’]\s*(?:" + _SPEECH + r")\s+(?P<who>[A-Z](?:[^.;!?]|(?:" + _TITLE_STOP + r")){1,160}?)"
+    r"[,”\"’]\s*" + _INVERTING + r"\s+(?P<who>[A-Z](?:[^.;!?]|(?:" + _TITLE_STOP + r")){1,160}?)"
     r"\s*(?:(?!" + _TITLE_STOP + r")[.;!?]|$)"
 )
 # The attribution after a closing quote: '"...", he said, adding'; '...,” Konashenkov said.'
@@ -264,9 +268,12 @@ def speaker(
         who = _clean(head[cut:])
         if who is None:
             continue
-        named = _named_before(head, cut) if who.split()[0] in {"the", "a", "an"} else None
+        set_off = who[:1].islower() and head.rstrip().endswith(",")  # ", head of X, confirmed"
+        described = who.split()[0] in {"the", "a", "an"} or set_off
+        named = _named_before(head, cut) if described else None
         if named:
             who = named  # "Lopa Blumenthal, the lawyer for the man, said": Blumenthal speaks
+            # (and "Gen. Lloyd Austin, head of Central Command, confirmed": Austin)
         if who in PRONOUNS or who.lower() in {"he", "she", "they", "it", "we"}:
             return _pronoun(who, previous, resolve)
         if is_description(who) and resolve is not None:

@@ -13,6 +13,13 @@ SPEECH_VERBS = (
     "estimates", "showed", "shows", "cited", "dismissed", "dismisses", "refuted", "refutes",
     "rejected", "rejects", "disputed", "disputes", "tweeted", "tweets",
 )  # fmt: skip
+# Speech verbs news writing puts before their speaker, after a quotation or a clause: "...,"
+# said Jane Moreau; "..., added the minister". Not those that take an object there
+# ("..., confirmed Moreau's death", "..., denied the report").
+INVERTED_SPEECH_VERBS = (
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "insisted",
+    "warned", "argued", "declared", "stated", "claimed", "alleged", "tweeted",
+)  # fmt: skip
 # Verbs that give an estimate's source when a figure follows "at": "The Pentagon puts the
 # number of troops at about 500", "Officials placed the toll at 288".
 ESTIMATE_VERBS = ("puts", "put", "places", "placed")

@@ -72,6 +72,11 @@ def test_who_refutes_or_rejects_a_claim_speaks() -> None:
     assert speaker("Ana Ruiz rejected the claim.") == "Ana Ruiz"
 
 
+def test_a_speaker_set_off_by_a_description_without_an_article_speaks() -> None:
+    said = "Gen. Tom Baker, head of Lorem Command, confirmed Ann Ipsum's death in Dolor."
+    assert speaker(said) == "Gen. Tom Baker"  # not "Ann Ipsum's death in Dolor"
+
+
 def test_who_tweets_speaks() -> None:
     assert speaker("Minister Ana Ruiz tweeted that she was safe.") == "Minister Ana Ruiz"
 
