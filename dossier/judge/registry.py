@@ -102,6 +102,7 @@ ORDER: tuple[str, ...] = (
     # A claim without one: who did what to whom, then what the sentence says of it.
     "statements.other-rank",
     "actors.other-holder",
+    "statements.withheld",
     "statements.word-coverage",
     "statements.other-fate",
     "statements.weaker-article",

@@ -485,6 +485,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             Stance.CONFLICTS,
         ),
         (
+            "statements.withheld",
+            "The Lorem Front confirmed on Tuesday that Tom Baker had been killed.",
+            "The Lorem Front has not publicly confirmed Baker's death.",
+            {},
+            Stance.CONFLICTS,
+        ),
+        (
             "statements.word-coverage",
             "The Kurdish Front is coordinating with Russia.",
             "The Kurdish Front accused Russia of shelling its positions.",
@@ -774,3 +781,29 @@ def test_a_negated_claim_is_contradicted_only_by_a_sentence_that_tells_all_of_it
         "left out: the claim negates what the passage states, but the claim says too little to "
         "tell what it is of"
     )
+
+
+def test_a_speakers_silence_contradicts_what_they_are_said_to_have_told() -> None:
+    claim = "Spokesman Tom Baker confirmed the Lorem Post's account that the man reached the hall."
+    j = stance(
+        claim,
+        '"We have no comment on that at this time," Tom Baker said of the Lorem Post account.',
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS
+    assert j.reason.startswith("claim: Spokesman Tom Baker told it; passage: “have no comment”")
+    # silence on something else, or another's, says nothing of it
+    other = decided(claim, "Tom Baker declined to comment on his health.")
+    assert getattr(other, "stance", None) is not Stance.CONFLICTS, other
+    # another's silence, or silence on another thing, is not the speaker's
+    claim = "Ann Ipsum said Lorem agents interviewed her client about the tape on Monday."
+    another = decided(claim, "A Lorem spokesman declined to address the issue of the tape.")
+    assert getattr(another, "stance", None) is not Stance.CONFLICTS, another
+    claim = "Lorem said it would start telling affected staff on January 18."
+    number = decided(claim, "Lorem has not confirmed the number it expects to let go.")
+    assert getattr(number, "stance", None) is not Stance.CONFLICTS, number
+    # a claim of a refusal is not contradicted by one
+    refused = decided(
+        "The Lorem Front would not say whether Tom Baker was killed.",
+        "The Lorem Front has not confirmed that Tom Baker was killed.",
+    )
+    assert getattr(refused, "stance", None) is not Stance.CONFLICTS, refused

@@ -116,7 +116,11 @@ def speaker(case: Case) -> Judgment | LeftOut | None:
         names <= named or (claim.speaker_surname and claim.speaker_surname <= named)
     ):
         outcome = decide(case, after="scope.speaker")
-        if isinstance(outcome, Judgment) and outcome.stance is Stance.CONFLICTS:
+        if (
+            isinstance(outcome, Judgment)
+            and outcome.stance is Stance.CONFLICTS
+            and outcome.rule != "statements.withheld"  # (the speaker's own silence is theirs)
+        ):
             # The writer's own doubt ("However, the photos suggest ...") does not contradict
             # what the speaker said.
             return LeftOut(f"the passage is not {claim.speaker}'s word; it cannot contradict it")

@@ -84,6 +84,91 @@ def other_rank(case: Case) -> Judgment | None:
     return None
 
 
+# Words by which a speaker withholds what a claim says they told: "declined to comment", "would
+# not say", "has not publicly confirmed", "has yet to confirm", "had no comment".
+_WITHHELD_RE = re.compile(
+    r"\b(?:(?:declined|refused)\s+to\s+(?:comment|confirm|say|address|discuss|disclose)"
+    r"|(?:would|could|did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?(?:publicly\s+)?"
+    r"(?:say|confirm(?:ed)?|comment(?:ed)?|announce[sd]?)"
+    r"|(?:has|have|had|is|are|was|were)\s+yet\s+to\s+(?:confirm|comment|say|release|announce)"
+    r"|(?:had|has|have)\s+no\s+comment|no\s+comment\s+on)\b",
+    re.IGNORECASE,
+)
+# What a claim says a speaker told: a claim of a refusal or denial is not contradicted by one.
+_TOLD = frozenset(
+    "said says stated told confirmed confirms announced announces revealed acknowledged "
+    "admitted declared".split()
+)
+
+
+@rule("statements.withheld", Stage.STATEMENTS)
+def withheld(case: Case) -> Judgment | None:
+    """A speaker who declined to comment, would not say or has not confirmed did not tell what
+    a claim says they told: "Al-Lorem has not publicly confirmed Baker's death" contradicts
+    "Al-Lorem confirmed that Baker had been killed", when the sentence names the claim's
+    speaker (or the one just before it does) and what the claim is about."""
+    claim, passage = case.claim, case.passage
+    if not claim.speaker_keys or claim.negated or claim.denial:
+        return None
+    words = {w.lower() for w in _WORDS_RE.findall(claim.text)}
+    if not words & _TOLD or words & _OPEN_QUESTION:
+        return None  # ("said it was still assessing whether ...": what was not known)
+    m = _WITHHELD_RE.search(passage.text)
+    if m is None or not _withheld_by(case, m.start()) or not _withheld_of(case, m.end()):
+        return None
+    about = [t for t in case.cover.said if not t.keys & claim.speaker_keys]
+    if not about:
+        return None  # a refusal to speak of something else
+    return _stated(
+        case, Stance.CONFLICTS, f"claim: {claim.speaker} told it; passage: “{m.group()}”"
+    )
+
+
+_WORDS_RE = re.compile(r"[A-Za-z']+")
+_OPEN_QUESTION = frozenset({"whether", "if"})
+# Where the subject of the words that withhold starts: after a comma, a quotation mark or a
+# word that joins clauses ("Ndjamena refused to comment *but* security sources said ...").
+_SUBJECT_START_RE = re.compile(r"[,;:“”\"]|\b(?:but|and|though|although|while|that)\b", re.I)
+
+
+_OBJECT_WORDS = 2  # the first content words after the withholding words: what is withheld
+_BACK_RE = re.compile(r"\s*(?:on|about|to)?\s*(?:that|it|this|them)\b", re.I)
+_CLAUSE_END_RE = re.compile(r"[,;:.!?“”\"]|\b(?:but|and|though|although|while)\b", re.I)
+
+
+def _withheld_of(case: Case, at: int) -> bool:
+    """Whether what is withheld (the first words after ``at``, in its clause) is of the claim:
+    one of its words is there, none is written ("declined to comment."), or a word for what
+    was asked ("no comment on that"); not "has not confirmed the number it expects to let go"
+    against a claim of when staff are told."""
+    rest = case.passage.text[at:]
+    if _BACK_RE.match(rest):
+        return True  # "had no comment on that": on what was asked
+    end = _CLAUSE_END_RE.search(rest)
+    stop = at + (end.start() if end else len(rest))
+    said = [i for i, t in enumerate(case.passage.tokens) if at <= t.start and t.end <= stop]
+    content = [i for i in said if not case.passage.tokens[i].stop][:_OBJECT_WORDS]
+    return not content or bool(set(content) & case.cover.matched)
+
+
+def _withheld_by(case: Case, at: int) -> bool:
+    """Whether the words that withhold at ``at`` are the claim's speaker's: their subject names
+    the speaker ("Gen. Tom Baker, the commander, declined to comment"), or is a pronoun for the
+    speaker the sentence gives ("the Pentagon said it could not confirm")."""
+    claim, passage = case.claim, case.passage
+    names = {k for k in claim.speaker_keys if k[0] in "#@"} | claim.speaker_surname
+    before = passage.text[:at]
+    starts = [0, *(m.end() for m in _SUBJECT_START_RE.finditer(before))]
+    start = starts[-1] if before[starts[-1] :].strip() else starts[-2 if len(starts) > 1 else -1]
+    if before.rstrip().endswith(",") and len(starts) > 2:
+        start = starts[-3]  # "Tom Baker, the head of Lorem Command, declined": set off
+    subject = [t for t in passage.tokens if start <= t.start and t.end <= at]
+    if any(set(t.keys) & names for t in subject):
+        return True
+    pronoun = len(subject) == 1 and subject[0].text.lower() in {"it", "he", "she", "they", "we"}
+    return pronoun and bool(passage.speaker_keys & names)
+
+
 @rule("statements.word-coverage", Stage.STATEMENTS)
 def word_coverage(case: Case) -> LeftOut | None:
     """The sentence must say enough of the claim's words other than names, rare ones weighing
