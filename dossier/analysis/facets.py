@@ -271,7 +271,7 @@ def contrast(
             return Contrast(
                 f"claim says {'/'.join(sorted(wanted))}; the passage gives no direction", False
             )
-        if not wanted & bearings:
+        if not _bearings_meet(wanted, bearings):
             return Contrast(
                 f"claim says {'/'.join(sorted(wanted))}, passage says {'/'.join(sorted(bearings))}",
                 True,
@@ -289,6 +289,16 @@ def contrast(
             reason = f"claim says {prep} {name}, passage says {prep} {others[0]}"
             return Contrast(reason, False, place)
     return None
+
+
+def _bearings_meet(ours: set[str], theirs: set[str]) -> bool:
+    """Whether two sets of bearings share one, a bearing of one being part of a compound of
+    the other: "south" meets "south-west"; "north-east" does not meet "north-west"."""
+    for a in ours:
+        for b in theirs:
+            if a == b or a in b.split("-") or b in a.split("-"):
+                return True
+    return False
 
 
 def _month(key: str) -> str:

@@ -205,3 +205,14 @@ def test_a_place_the_claim_names_is_no_other_place() -> None:
     assert (
         contrast(claim.facets, passage.facets, None, passage.keys, claim_keys=claim.names) is None
     )
+
+
+def test_a_bearing_meets_the_compound_it_is_part_of() -> None:
+    claim = analyze_claim("The strike hit the camp about 170 km south of Lorem.", ANALYZER)
+    for written, meets in (("southwest", True), ("south-west", True), ("north-west", False)):
+        passage = analyze_passage(f"The camp lies 300 km {written} of Lorem.", ANALYZER, None)
+        differs = contrast(claim.facets, passage.facets, None, passage.keys)
+        assert (differs is None) is meets, written
+    ours = analyze_claim("The town lies north-east of Lorem.", ANALYZER)
+    theirs = analyze_passage("The town lies north-west of Lorem.", ANALYZER, None)
+    assert contrast(ours.facets, theirs.facets, None, theirs.keys) is not None
