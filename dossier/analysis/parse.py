@@ -860,6 +860,18 @@ def doer_span(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
+def describes_noun(text: str, start: int) -> bool:
+    """Whether the verb at ``text[start:]`` is in a clause that tells of a noun, by the parse:
+    what reports say ("reports that she had been *captured*"), who someone is ("the man who
+    had *made* it"), not what the sentence says happened."""
+    p = parse(text)
+    verb = p.at(start)
+    if verb is None:
+        return False
+    w = p.words[verb]
+    return w.dep in {"acl", "acl:relcl"} and p.words[w.head].tag.startswith(("NN", "PRP", "WP"))
+
+
 def is_passive(text: str, start: int) -> bool:
     """Whether the verb at ``text[start:]`` is passive by the parse ("the gunman *was shot*"),
     or joined to one ("was shot and *killed*")."""

@@ -15,7 +15,13 @@ from dossier.analysis.dates import written_period
 from dossier.analysis.facets import facets
 from dossier.analysis.kinds import figure_kinds, year_beside
 from dossier.analysis.normal import fold
-from dossier.analysis.parse import figure_frame, opening_end, time_clauses, time_phrases
+from dossier.analysis.parse import (
+    describes_noun,
+    figure_frame,
+    opening_end,
+    time_clauses,
+    time_phrases,
+)
 from dossier.analysis.quantity import extract
 from dossier.analysis.text import (
     Analyzer,
@@ -258,7 +264,12 @@ def analyze_claim(
         term_at[i] = keys
         broader = frozenset(analyzer.with_parents(keys) - keys) if t.entity else frozenset()
         # (a relational participle, "is associated with", is said by the words it relates)
-        required = not t.entity and after_auxiliary(tokens, i) and t.text.lower() not in RELATIONAL
+        required = (
+            not t.entity
+            and after_auxiliary(tokens, i)
+            and t.text.lower() not in RELATIONAL
+            and not describes_noun(text, t.start)  # "reports that she had been captured"
+        )
         weight = idf(t.keys) if idf else 1.0
         if i in compounds and idf:
             weight = max(weight, idf(tokens[i - 1].keys))  # "air strike" says more than "strike"

@@ -7,6 +7,7 @@ import pytest
 from dossier.analysis.parse import (
     MODEL,
     classifiers,
+    describes_noun,
     doer_span,
     figure_frame,
     graded,
@@ -182,3 +183,9 @@ def test_who_does_an_act_is_its_subject_or_its_by_phrase() -> None:
     noun = "Officials confirmed the death of the leader."
     assert not is_verb(noun, noun.index("death"))
     assert doer_span(noun, noun.index("death")) is None
+
+
+def test_a_clause_that_tells_of_a_noun_is_read_as_such() -> None:
+    text = "The ministry is looking into reports that Ann Ipsum had been captured in Dolor."
+    assert describes_noun(text, text.index("captured"))
+    assert not describes_noun(text, text.index("looking"))

@@ -807,3 +807,19 @@ def test_a_speakers_silence_contradicts_what_they_are_said_to_have_told() -> Non
         "The Lorem Front has not confirmed that Tom Baker was killed.",
     )
     assert getattr(refused, "stance", None) is not Stance.CONFLICTS, refused
+
+
+def test_a_verb_that_tells_what_reports_say_is_not_the_claims_act() -> None:
+    """ "reports that Ann Ipsum had been captured" tells of the reports: the act is pursuing."""
+    claim = (
+        "The ministry said it was pursuing all channels to find out more about reports that"
+        " Ann Ipsum had been captured in Dolor."
+    )
+    passage = (
+        "The ministry said it was pursuing all channels to find out more about Ann Ipsum in Dolor."
+    )
+    j = stance(claim, passage)
+    assert j is not None and j.stance is Stance.SUPPORTS
+    # the claim's own act after an auxiliary must still be said
+    own = decided("Ann Ipsum had been captured in Dolor.", "Ann Ipsum had been seen in Dolor.")
+    assert own.rule == "statements.verb-unsaid"
