@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.lexicon.calendar import CALENDAR
-from dossier.lexicon.speech import NAMING_WORDS
+from dossier.lexicon.speech import NAMING_WORDS, SPEECH_VERBS
 
 MODEL = Path(__file__).resolve().parent / "parser" / "model"
 
@@ -380,6 +380,8 @@ def coordinated(text: str) -> list[str]:
             frame = _frame_of(p, head)
             if frame is None and _own_clause(p, i):
                 frame = ""  # ", and the BBC released ...": a sentence of its own
+            if frame is None and (reporter := _reported_again(p, i)) is not None:
+                frame = text[: p.words[reporter].end] + " "  # "A said X and that Y": A said Y
         elif first.tag in _FINITE_OR_PARTICIPLE and not _has_subject(p, head):
             frame = text[: first.start]  # (the parse found no subject: all before the verb)
         else:
@@ -698,6 +700,21 @@ def _conjunct_of(p: Parse, i: int) -> int | None:
         if reporter is not None and reporter < i:
             return reporter
     return head
+
+
+def _reported_again(p: Parse, i: int) -> int | None:
+    """The sentence's verb of saying, when a conjunct is a second clause it reports: "and
+    that" with a subject of its own ("Blanco said the remains had been found and that the
+    bodies had been burned"), however the parser attached it. None otherwise."""
+    cc = next((j for j in p.children(i) if p.words[j].dep == "cc" and j < i), None)
+    if cc is None or cc + 1 >= len(p.words) or p.words[cc + 1].text.lower() != "that":
+        return None
+    if not any(p.words[j].dep in _SUBJECTS and j < i for j in p.children(i)):
+        return None
+    root = next((j for j, w in enumerate(p.words) if w.dep == "root"), None)
+    if root is None or root > cc or p.words[root].text.lower() not in SPEECH_VERBS:
+        return None
+    return root
 
 
 def _own_clause(p: Parse, i: int) -> bool:

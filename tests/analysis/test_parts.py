@@ -54,6 +54,15 @@ from dossier.analysis.parts import claim_parts, descriptions
             "The army took the town on Monday, but the rebels held the hills.",
             ["The army took the town on Monday.", "The rebels held the hills."],
         ),
+        (
+            "The Lorem prosecutor said the remains of at least 28 people had been found in the"
+            " graves and that the bodies had been covered in gasoline.",
+            [
+                "The Lorem prosecutor said the remains of at least 28 people had been found in"
+                " the graves.",
+                "The Lorem prosecutor said that the bodies had been covered in gasoline.",
+            ],
+        ),
         ("The fund paid Rs 2 lakh to the injured and Rs 50,000 to the others.", []),
         ("About 500 US troops are deployed in Syria.", []),
         ("The fire spread, saying nothing.", []),  # a part too short to be a statement
