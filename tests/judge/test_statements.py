@@ -801,6 +801,10 @@ def test_a_speakers_silence_contradicts_what_they_are_said_to_have_told() -> Non
     claim = "Lorem said it would start telling affected staff on January 18."
     number = decided(claim, "Lorem has not confirmed the number it expects to let go.")
     assert getattr(number, "stance", None) is not Stance.CONFLICTS, number
+    # a detail withheld is not the claim withheld
+    claim = "Tom Baker said that the bodies had been burned before they were buried."
+    detail = decided(claim, "Tom Baker declined to say how many bodies were buried.")
+    assert getattr(detail, "stance", None) is not Stance.CONFLICTS, detail
     # a claim of a refusal is not contradicted by one
     refused = decided(
         "The Lorem Front would not say whether Tom Baker was killed.",

@@ -132,6 +132,7 @@ _SUBJECT_START_RE = re.compile(r"[,;:“”\"]|\b(?:but|and|though|although|whil
 
 
 _OBJECT_WORDS = 2  # the first content words after the withholding words: what is withheld
+_DETAIL_RE = re.compile(r"\s*(?:how|what|when|where|who|whom|why|which)\b", re.I)
 _BACK_RE = re.compile(r"\s*(?:on|about|to)?\s*(?:that|it|this|them)\b", re.I)
 _CLAUSE_END_RE = re.compile(r"[,;:.!?“”\"]|\b(?:but|and|though|although|while)\b", re.I)
 
@@ -140,10 +141,13 @@ def _withheld_of(case: Case, at: int) -> bool:
     """Whether what is withheld (the first words after ``at``, in its clause) is of the claim:
     one of its words is there, none is written ("declined to comment."), or a word for what
     was asked ("no comment on that"); not "has not confirmed the number it expects to let go"
-    against a claim of when staff are told."""
+    against a claim of when staff are told, nor a question of a detail ("declined to say how
+    many bodies were buried") against a claim that gives none."""
     rest = case.passage.text[at:]
     if _BACK_RE.match(rest):
         return True  # "had no comment on that": on what was asked
+    if _DETAIL_RE.match(rest):
+        return False  # "declined to say how many bodies were buried": a detail withheld
     end = _CLAUSE_END_RE.search(rest)
     stop = at + (end.start() if end else len(rest))
     said = [i for i, t in enumerate(case.passage.tokens) if at <= t.start and t.end <= stop]
