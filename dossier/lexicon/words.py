@@ -114,7 +114,7 @@ KINDS_OF_PEOPLE = frozenset(
     "employe worker staff staffer resid civilian passeng soldier troop fighter patient student "
     "voter member citizen refuge migrant victim adult child children women woman men man "
     "user custom subscrib traveller travel pilgrim spectat fan particip driver pilot crew "
-    "offici".split()
+    "offici milit insurg rebel gunman gunmen hostag journalist detaine suspect".split()
 )
 # Words for a place that the rest of the sentence names: "the city", "the province".
 GENERIC_OBJECTS = frozenset(

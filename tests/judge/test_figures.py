@@ -573,6 +573,11 @@ def test_a_count_of_people_counts_a_kind_of_people() -> None:
     assert other is not None and other.stance is Stance.CONFLICTS
     # a count of things is no count of people
     assert stance(claim, "Acme said about 250 stores would lose their leases in the cuts.") is None
+    # the kinds of people news counts: militants, hostages, detainees, ...
+    j = stance(
+        "Six militants were killed in the Lorem strike.", "Six people died in the Lorem strike."
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS, j
 
 
 def test_a_clause_saying_when_a_figure_held_need_not_be_said_by_the_passage() -> None:
