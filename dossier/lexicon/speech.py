@@ -13,6 +13,12 @@ SPEECH_VERBS = (
     "estimates", "showed", "shows", "cited", "dismissed", "dismisses", "refuted", "refutes",
     "rejected", "rejects", "disputed", "disputes", "tweeted", "tweets",
 )  # fmt: skip
+# Speech verbs by which a claim says someone told something (not that they denied, disputed or
+# withheld it): what a speaker who declined to comment did not do (``statements.withheld``).
+TELLING_VERBS = frozenset(
+    "said says stated told confirmed confirms announced announces revealed acknowledged "
+    "admitted declared".split()
+)
 # Speech verbs news writing puts before their speaker, after a quotation or a clause: "...,"
 # said Jane Moreau; "..., added the minister". Not those that take an object there
 # ("..., confirmed Moreau's death", "..., denied the report").

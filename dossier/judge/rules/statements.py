@@ -24,7 +24,7 @@ from dossier.lexicon.negation import (
     NEGATION_WORDS,
     RUMOUR_STEMS,
 )
-from dossier.lexicon.speech import SPEECH_VERBS
+from dossier.lexicon.speech import PRONOUNS, SPEECH_VERBS, TELLING_VERBS
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.lexicon.words import (
     FALL_STEMS,
@@ -94,11 +94,6 @@ _WITHHELD_RE = re.compile(
     r"|(?:had|has|have)\s+no\s+comment|no\s+comment\s+on)\b",
     re.IGNORECASE,
 )
-# What a claim says a speaker told: a claim of a refusal or denial is not contradicted by one.
-_TOLD = frozenset(
-    "said says stated told confirmed confirms announced announces revealed acknowledged "
-    "admitted declared".split()
-)
 
 
 @rule("statements.withheld", Stage.STATEMENTS)
@@ -111,7 +106,7 @@ def withheld(case: Case) -> Judgment | None:
     if not claim.speaker_keys or claim.negated or claim.denial:
         return None
     words = {w.lower() for w in _WORDS_RE.findall(claim.text)}
-    if not words & _TOLD or words & _OPEN_QUESTION:
+    if not words & TELLING_VERBS or words & _OPEN_QUESTION:
         return None  # ("said it was still assessing whether ...": what was not known)
     m = _WITHHELD_RE.search(passage.text)
     if m is None or not _withheld_by(case, m.start()) or not _withheld_of(case, m.end()):
@@ -162,14 +157,17 @@ def _withheld_by(case: Case, at: int) -> bool:
     claim, passage = case.claim, case.passage
     names = {k for k in claim.speaker_keys if k[0] in "#@"} | claim.speaker_surname
     before = passage.text[:at]
+    # the starts of the clauses before, the last holding words (the subject's)
     starts = [0, *(m.end() for m in _SUBJECT_START_RE.finditer(before))]
-    start = starts[-1] if before[starts[-1] :].strip() else starts[-2 if len(starts) > 1 else -1]
-    if before.rstrip().endswith(",") and len(starts) > 2:
-        start = starts[-3]  # "Tom Baker, the head of Lorem Command, declined": set off
+    while len(starts) > 1 and not before[starts[-1] :].strip():
+        starts.pop()
+    start = starts[-1]
+    if before.rstrip().endswith(",") and len(starts) > 1:
+        start = starts[-2]  # "Tom Baker, the head of Lorem Command, declined": set off
     subject = [t for t in passage.tokens if start <= t.start and t.end <= at]
     if any(set(t.keys) & names for t in subject):
         return True
-    pronoun = len(subject) == 1 and subject[0].text.lower() in {"it", "he", "she", "they", "we"}
+    pronoun = len(subject) == 1 and subject[0].text in PRONOUNS
     return pronoun and bool(passage.speaker_keys & names)
 
 
