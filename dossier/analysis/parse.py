@@ -685,10 +685,7 @@ def _conjunct_of(p: Parse, i: int) -> int | None:
     "said" is A's, joined to "told", not to a verb inside what A reported), unless the
     conjunct has a subject of its own ("suggests that 8.7 million fell ill, but 80% of them
     were never diagnosed")."""
-    cc = next(
-        (j for j in p.children(i) if p.words[j].dep == "cc" and j < i),
-        None,
-    )
+    cc = _coordinator(p, i)
     if cc is None or p.words[cc].text.lower() not in _COORDINATORS:
         return None
     inside = set(_subtree(p, i))
@@ -706,10 +703,10 @@ def _reported_again(p: Parse, i: int) -> int | None:
     """The sentence's verb of saying, when a conjunct is a second clause it reports: "and
     that" with a subject of its own ("Blanco said the remains had been found and that the
     bodies had been burned"), however the parser attached it. None otherwise."""
-    cc = next((j for j in p.children(i) if p.words[j].dep == "cc" and j < i), None)
+    cc = _coordinator(p, i)
     if cc is None or cc + 1 >= len(p.words) or p.words[cc + 1].text.lower() != "that":
         return None
-    if not any(p.words[j].dep in _SUBJECTS and j < i for j in p.children(i)):
+    if not _subject_before(p, i):
         return None
     root = next((j for j, w in enumerate(p.words) if w.dep == "root"), None)
     if root is None or root > cc or p.words[root].text.lower() not in SPEECH_VERBS:
@@ -722,13 +719,18 @@ def _own_clause(p: Parse, i: int) -> bool:
     subject of its own ("... was the first to publish the name, and the BBC released its own
     report"; "... for three months, and she is now pregnant"), whatever the parser took it to
     be joined to."""
-    cc = next((j for j in p.children(i) if p.words[j].dep == "cc" and j < i), None)
-    return (
-        cc is not None
-        and cc > 0
-        and p.words[cc - 1].text == ","
-        and any(p.words[j].dep in _SUBJECTS and j < i for j in p.children(i))
-    )
+    cc = _coordinator(p, i)
+    return cc is not None and cc > 0 and p.words[cc - 1].text == "," and _subject_before(p, i)
+
+
+def _coordinator(p: Parse, i: int) -> int | None:
+    """The index of a conjunct's own coordinator before it ("and", "but"), or None."""
+    return next((j for j in p.children(i) if p.words[j].dep == "cc" and j < i), None)
+
+
+def _subject_before(p: Parse, i: int) -> bool:
+    """Whether the word at ``i`` has a subject of its own written before it."""
+    return any(p.words[j].dep in _SUBJECTS and j < i for j in p.children(i))
 
 
 def _reporting(p: Parse, verb: int) -> int | None:
@@ -907,4 +909,16 @@ def _passive(p: Parse, verb: int) -> bool:
 
 def is_verb(text: str, start: int) -> bool:
     """Whether the word at ``text[start:]`` is a verb by the parse ("killed", not "death")."""
-    return any(w.start == start and w.tag.startswith("VB") for w in parse(text).words)
+    return _tagged(text, start, "VB")
+
+
+def noun_after(text: str, end: int) -> bool:
+    """Whether the word after ``text[:end]`` is a noun by the parse ("two *Iraqis*"), not a
+    verb ("57 *escaped*")."""
+    return _tagged(text, len(text) - len(text[end:].lstrip()), "NN")
+
+
+def _tagged(text: str, start: int, tag: str) -> bool:
+    p = parse(text)
+    at = p.at(start)
+    return at is not None and p.words[at].tag.startswith(tag)

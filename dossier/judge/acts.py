@@ -368,7 +368,7 @@ def other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
         theirs = _subject_token(passage.text, tokens, i)
         if theirs is None or theirs.stop or subject_keys & set(expand(theirs.keys)):
             return None  # the claim's subject, or none written ("... but were not wounded")
-        if _head_of(subject, theirs.text):
+        if head_of(subject, theirs.text):
             return None  # "girls" of the claim's "schoolgirls": the compound's head says it
         others.append(theirs.text)
     if not others:
@@ -376,7 +376,7 @@ def other_subject(claim: ClaimAnalysis, passage: PassageAnalysis) -> str | None:
     return f"the passage says {others[0]} were {verb}, not {subject}"
 
 
-def _head_of(compound: str, word: str) -> bool:
+def head_of(compound: str, word: str) -> bool:
     """Whether ``word`` is the head of the closed compound ``compound`` (English puts it last):
     "girls" of "schoolgirls", "strikes" of "airstrikes"; at least three letters before it."""
     compound, word = compound.lower(), word.lower()

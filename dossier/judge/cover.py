@@ -487,7 +487,7 @@ def speaker_span(passage: PassageAnalysis) -> range:
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|whereas|which|who|of)\b")
 
 
-def _unknown_capital(t: Token) -> bool:
+def unknown_capital(t: Token) -> bool:
     """A capitalised word English does not have (not in WordNet): a name, though it opens the
     sentence ("Salesforce said it would cut 10% of its staff")."""
     return t.text[:1].isupper() and not t.stop and not wordnet.known(t.keys[0])
@@ -553,11 +553,11 @@ def figure_owner(claim: ClaimAnalysis, passage: PassageAnalysis, figure: Figure)
             if t.start < end
             and start < t.end  # "Liberal Democrats": the parse's "Democrats"
             and len(t.text) > 1
-            and (t.entity or frame.proper or _unknown_capital(t))
+            and (t.entity or frame.proper or unknown_capital(t))
         ]
         if any(set(t.keys) & claim_keys for t in _telling_words(tokens, names)):
             return None  # the claim's own
-        named = [t for t in names if any(k[0] in "@#" for k in t.keys) or _unknown_capital(t)]
+        named = [t for t in names if any(k[0] in "@#" for k in t.keys) or unknown_capital(t)]
         if named and not _joined_to_claims(tokens, named[0], claim_keys):
             return " ".join(t.text for t in named)
     at = next((i for i, t in enumerate(tokens) if t.start >= figure.quantity.start), len(tokens))

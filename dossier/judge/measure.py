@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from dossier.analysis.facets import Facets
-from dossier.analysis.parse import parse
+from dossier.analysis.parse import noun_after
 from dossier.analysis.quantity import Agreement, compare, complement, extract
 from dossier.analysis.text import expand, stem
+from dossier.judge.acts import head_of
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis
 from dossier.judge.outcome import Counter
 from dossier.judge.polarity import clause_at
@@ -125,22 +126,13 @@ def _another_figure(claim: ClaimAnalysis, passage: Figure) -> bool:
             read is not None
             and passage.measure
             and not read.measure & passage.measure
-            and _own_noun(claim.text, read.quantity.end)
+            and noun_after(claim.text, read.quantity.end)
         ):
             continue  # "two Iraqis" of "three wives: two Iraqis and a Syrian" is no wives
         theirs = _events(read) if read is not None else frozenset()
         if not (events and theirs and not events & theirs):
             return True
     return False
-
-
-@functools.lru_cache(maxsize=1024)
-def _own_noun(text: str, end: int) -> bool:
-    """Whether the word after a number ending at ``end`` is a noun it counts, by the parse's
-    tags ("two *Iraqis*"), not a verb whose subject it is ("57 *escaped*")."""
-    p = parse(text)
-    word = next((w for w in p.words if w.start >= end), None)
-    return word is not None and word.tag.startswith("NN")
 
 
 def _events(figure: Figure) -> frozenset[str]:
@@ -259,7 +251,7 @@ def _compound_head(one: str | None, other: str | None) -> bool:
     if not one or not other:
         return False
     longer, shorter = sorted((one.lower(), other.lower()), key=len, reverse=True)
-    if len(longer) < len(shorter) + 3 or not longer.endswith(shorter) or not shorter.isalpha():
+    if not head_of(longer, shorter):
         return False
     return not {stem(shorter), stem(longer)} & (KINDS_OF_PEOPLE | PEOPLE)
 

@@ -7,10 +7,9 @@ import re
 from functools import lru_cache
 
 from dossier.judge.case import Case
-from dossier.judge.cover import speaker_span
+from dossier.judge.cover import speaker_span, unknown_capital
 from dossier.judge.outcome import Judgment, LeftOut
 from dossier.judge.registry import decide, rule
-from dossier.lexicon import wordnet
 from dossier.lexicon.speech import RESEARCH_SPEAKERS
 from dossier.lexicon.words import STOPWORDS
 from dossier.models import Stance
@@ -74,10 +73,8 @@ def _another_person(case: Case) -> bool:
     if not said:
         return False
     last = said[-1]  # a person's name ends in their surname: "Defence Minister Tom Bexley"
-    return (
-        last.text[:1].isupper()
-        and not wordnet.known(last.keys[0])
-        and any(k[0] == "#" and k not in claim.speaker_keys for k in last.keys)
+    return unknown_capital(last) and any(
+        k[0] == "#" and k not in claim.speaker_keys for k in last.keys
     )
 
 
