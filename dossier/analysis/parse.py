@@ -359,7 +359,7 @@ def coordinated(text: str) -> list[str]:
         for i, w in enumerate(p.words)
         if w.dep == "conj"
         and (head := _conjunct_of(p, i)) is not None
-        and (_same_form(w.text, w.tag, p.words[head].tag) or _own_clause(p, i))
+        and (_same_form(w.text, w.tag, _form(p, head)) or _own_clause(p, i))
     }
     if not joined:
         return []
@@ -766,6 +766,16 @@ _PAST_AS_BASE = frozenset(
 )
 
 
+def _form(p: Parse, i: int) -> str:
+    """The tag of a word as a verb: its own, or for a predicate with a copula ("she was
+    safe"), the copula's: "was safe and told readers" coordinates two past verbs."""
+    w = p.words[i]
+    if w.tag.startswith("VB"):
+        return w.tag
+    copula = next((j for j in p.children(i) if p.words[j].dep == "cop"), None)
+    return p.words[copula].tag if copula is not None else w.tag
+
+
 def _same_form(word: str, tag: str, head: str) -> bool:
     """Whether two verbs' tags let them be coordinated: the same form ("cut and closed", "was
     arrested and charged"), both finite ("says and added"), a past in -ed read as a participle,
@@ -806,6 +816,15 @@ def _with_subject(p: Parse, verb: int) -> int:
         if _has_subject(p, verb) or w.head == verb:
             break
         verb = w.head
+    if not p.words[verb].tag.startswith("VB"):
+        # a predicate with a copula ("she was totally safe"): its verb group starts the clause
+        group = [
+            j
+            for j in p.children(verb)
+            if j < verb and p.words[j].dep in {"cop", "aux", "aux:pass", "advmod", "punct"}
+        ]
+        if any(p.words[j].dep == "cop" for j in group):
+            return p.words[min(group)].start
     return p.words[verb].start
 
 

@@ -63,6 +63,23 @@ from dossier.analysis.parts import claim_parts, descriptions
                 "The Lorem prosecutor said that the bodies had been covered in gasoline.",
             ],
         ),
+        # a verb joined to a predicate with a copula ("was safe") is coordinated with it,
+        # whatever clause the parser put it in
+        (
+            "The Lorem mayor said the bridge was safe, but admitted that the repairs had not been"
+            " finished.",
+            [
+                "The Lorem mayor said the bridge was safe.",
+                "The Lorem mayor admitted that the repairs had not been finished.",
+            ],
+        ),
+        (
+            "Tom Baker wrote that he was safe and told readers to ignore the reports.",
+            [
+                "Tom Baker wrote that he was safe.",
+                "Tom Baker wrote that he told readers to ignore the reports.",
+            ],
+        ),
         ("The fund paid Rs 2 lakh to the injured and Rs 50,000 to the others.", []),
         ("About 500 US troops are deployed in Syria.", []),
         ("The fire spread, saying nothing.", []),  # a part too short to be a statement
