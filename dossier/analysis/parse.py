@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.lexicon.calendar import CALENDAR
-from dossier.lexicon.speech import NAMING_WORDS, SPEECH_VERBS
+from dossier.lexicon.speech import NAMING_WORDS, SPEECH_VERBS, TITLE_ABBREVIATIONS
 
 MODEL = Path(__file__).resolve().parent / "parser" / "model"
 
@@ -86,7 +86,12 @@ class Parse:
 def _pipeline() -> Any:
     import spacy  # a second to import: only when a sentence is first parsed
 
-    return spacy.load(MODEL)
+    nlp: Any = spacy.load(MODEL)
+    # A title's abbreviation keeps its full stop ("Cpl. Nathan Cirillo"): split off, it ends a
+    # sentence to the parser, and the name after it starts another.
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(f"{title}.", [{"ORTH": f"{title}."}])
+    return nlp
 
 
 @lru_cache(maxsize=8192)

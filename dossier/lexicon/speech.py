@@ -85,8 +85,9 @@ QUOTES = ('"', "“", "‘", "'")
 # Who a speaker is: a title before a name, or a word for a person's role, makes a person; a word
 # for an organisation makes a group ("he" or "she" cannot stand for it).
 TITLE_ABBREVIATIONS = (
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Brig",
-    "Cmdr", "Sen", "Rep", "Gov", "Rev",
+    "Mr", "Mrs", "Ms", "Mme", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt",
+    "Cpl", "Pvt", "Spc", "Adm", "Brig", "Cmdr", "Det", "Insp", "Supt", "Sen", "Rep", "Gov",
+    "Pres", "Rev", "Hon",
 )  # fmt: skip
 TITLES = (
     "General", "Colonel", "Major", "Captain", "Lieutenant", "Sergeant", "Admiral", "Commander",

@@ -110,3 +110,8 @@ def test_a_titles_full_stop_does_not_end_the_speakers_name() -> None:
     assert speaker('"It is closed," said Army Col. Carl Moreau.') == "Army Col. Carl Moreau"
     assert speaker('"It is closed," said Dr. Ana Ruiz.') == "Dr. Ana Ruiz"
     assert speaker('"It is closed," said Ana Ruiz. Then she left.') == "Ana Ruiz"
+
+
+def test_a_speaker_after_the_verb_keeps_a_title_written_short() -> None:
+    assert speaker("The convoy was hit twice, said Supt. Jane Moreau.") == "Supt. Jane Moreau"
+    assert speaker("The convoy was hit twice, said Cpl. Jane Moreau.") == "Cpl. Jane Moreau"

@@ -68,6 +68,13 @@ def test_the_model_is_shipped_with_its_licence_and_parses_offsets_exactly() -> N
     assert any(w.tag == "CD" and w.text == "288" for w in words)
 
 
+def test_a_title_keeps_its_full_stop_and_the_sentence_goes_on() -> None:
+    # "Cpl." split from its stop ended the sentence to the parser: two roots, the name cut off
+    p = parse("The gunman shot Cpl. Tom Baker near the memorial and fled.")
+    assert "Cpl." in [w.text for w in p.words]
+    assert sum(1 for w in p.words if w.dep == "root") == 1
+
+
 @pytest.mark.parametrize(
     ("text", "clauses"),
     [
