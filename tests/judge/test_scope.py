@@ -179,3 +179,15 @@ def test_a_speaker_written_as_the_group_is_whom_the_claim_named_before() -> None
     # the place where it was said is not what the passage must say
     video = analyze_claim(claim, ANALYZER)
     assert "video" not in {t.text for t in video.terms}
+
+
+def test_whose_agency_speaks_is_not_the_speaker() -> None:
+    """ "Lorem's state news agency LNA": LNA speaks, not Lorem or anyone else of Lorem."""
+    claim = "Peru's state news agency Andina reported that rebels had shelled the Tabqa bridge."
+    analysed = analyze_claim(claim, ANALYZER)
+    assert "andina" in analysed.speaker_keys
+    assert not {k for k in analysed.speaker_keys if "peru" in k}
+    other = decided(claim, "A Peruvian commander denied that rebels had shelled the Tabqa bridge.")
+    assert (other.rule, getattr(other, "stance", None)) == ("scope.speaker", None)
+    own = decided(claim, "Rebels shelled the Tabqa bridge, Peru's news agency Andina reported.")
+    assert getattr(own, "stance", None) is Stance.SUPPORTS
