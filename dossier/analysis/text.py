@@ -28,7 +28,7 @@ from anyascii import anyascii
 from dossier.lexicon import thresholds
 from dossier.lexicon.calendar import CALENDAR
 from dossier.lexicon.synonyms import COLLOCATIONS, SYNONYMS
-from dossier.lexicon.wordnet import known, synonyms
+from dossier.lexicon.wordnet import demonyms, known, synonyms
 from dossier.lexicon.words import (
     ARABIC_ARTICLES,
     IRREGULAR_VERBS,
@@ -188,9 +188,12 @@ def _composed(spellings: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, t
     for key, words in spellings:
         by_key.setdefault(key, []).append(words)
     known = {tuple(w.lower() for w in words) for _, words in spellings}
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # (in the spellings' order)
+    for key, words in spellings:
+        by_first.setdefault(words[0].lower(), []).append((key, words))
     out: list[tuple[str, tuple[str, ...]]] = []
     for key, words in spellings:
-        for inner_key, inner in spellings:
+        for inner_key, inner in by_first[words[0].lower()]:
             n = len(inner)
             rest = words[n:]
             if (
@@ -209,10 +212,33 @@ def _composed(spellings: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, t
     return out
 
 
+def _with_places(aliases: Mapping[str, Iterable[str]]) -> tuple[dict[str, list[str]], list[str]]:
+    """The editors' aliases with WordNet's demonyms ("Syria": "Syrian", "Syrian Arab Republic";
+    ``lexicon.wordnet.demonyms``) for each place none of whose names the editors' table writes
+    (theirs decide), and the places added. A place's names are read as written, with their
+    capitals: "Jordanian", not "jordanian"."""
+    table = {canonical: list(variants) for canonical, variants in aliases.items()}
+    written = {n.lower() for canonical, variants in table.items() for n in [canonical, *variants]}
+    added = []
+    for place, names in demonyms().items():
+        if not {n.lower() for n in (place, *names)} & written:
+            table[place] = list(names)
+            added.append(place)
+    return table, added
+
+
 class Analyzer:
     """Tokenises texts into keyed tokens, applying the alias table. Build once, reuse."""
 
-    def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self, aliases: Mapping[str, Iterable[str]] | None = None, *, places: bool = True
+    ) -> None:
+        """``aliases``: the editors' table (canonical name -> other names); with ``places``,
+        WordNet's demonyms too ("Syria": "Syrian"), for each place the table does not name."""
+        built_in: set[str] = set()
+        if places:
+            aliases, added = _with_places(aliases or {})
+            built_in = {_entity_key(place) for place in added}
         self._aliases: dict[str, list[_Alias]] = {}
         self.max_alias_words = 1
         spellings: list[tuple[str, tuple[str, ...]]] = []
@@ -233,7 +259,9 @@ class Analyzer:
                     if (short := _without_of(words)) is not None:
                         spellings.append((key, short))
         for key, words in [*spellings, *_composed(spellings)]:
-            case_sensitive = len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
+            case_sensitive = key in built_in or (
+                len(words) == 1 and len(words[0]) <= 4 and words[0].isupper()
+            )
             alias = _Alias(
                 words=words if case_sensitive else tuple(w.lower() for w in words),
                 case_sensitive=case_sensitive,
@@ -244,15 +272,16 @@ class Analyzer:
             self.max_alias_words = max(self.max_alias_words, len(words))
         for candidates in self._aliases.values():
             candidates.sort(key=lambda a: -len(a.words))
-        self._parents = self._find_parents()
+        self._parents = self._find_parents(built_in)
         # A word's keys depend on the word, on whether it opens the text and on whether the next
         # word is capitalised ("the" before a name): read once, remembered (bounded).
         self._words: dict[tuple[str, bool, bool], tuple[tuple[str, ...], bool, bool]] = {}
         self._starts: dict[str, tuple[list[_Alias], bool]] = {}
 
-    def _find_parents(self) -> dict[str, frozenset[str]]:
+    def _find_parents(self, built_in: set[str]) -> dict[str, frozenset[str]]:
         """Entities whose names contain another entity's name: 'Russian Defense Ministry' is
-        part of 'Russia' (its alias 'Russian'), 'US military' of 'United States'."""
+        part of 'Russia' (its alias 'Russian'), 'US military' of 'United States'. Only the
+        editors' names: a built-in demonym does not make "Syrian Democratic Forces" Syria's."""
         parents: dict[str, set[str]] = {}
         for group in self._aliases.values():
             for alias in group:
@@ -262,6 +291,7 @@ class Analyzer:
                         n = len(inner.words)
                         if (
                             inner.key != alias.key
+                            and inner.key not in built_in
                             and n < len(words)
                             and [w.lower() for w in inner.words] == words[i : i + n]
                         ):
@@ -356,7 +386,7 @@ class Analyzer:
                 continue
             words = [_alias_word(w) for w, _, _ in raw[i : i + n]]
             if alias.case_sensitive:
-                if words[0] == alias.words[0]:
+                if tuple(words) == alias.words:
                     return alias
             elif tuple(w.lower() for w in words) == alias.words:
                 return alias

@@ -59,3 +59,18 @@ def synonyms(stem: str) -> tuple[str, ...]:
 def antonyms(stem: str) -> frozenset[str]:
     """The stems WordNet gives as direct antonyms of a word stem's common senses."""
     return _row(stem)[1]
+
+
+DEMONYMS = "demonyms.tsv"
+# (as TABLE_SHA256: a rebuilt table changes the code's version)
+DEMONYMS_SHA256 = "835324a4d2c8d358dac60623b6a1f23b01613284c453219703d964b6e0ab6416"
+
+
+@cache
+def demonyms() -> dict[str, tuple[str, ...]]:
+    """Each place WordNet gives a demonym for, and the other names it is written by, the
+    demonym among them: "Syria" -> ("Syrian", "Syrian Arab Republic"). Compiled from WordNet
+    3.0 by scripts/build_demonyms.py (data/demonyms.tsv)."""
+    text = files("dossier.lexicon").joinpath("data", DEMONYMS).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    return {place: tuple(names) for place, *names in rows}

@@ -277,3 +277,20 @@ def test_an_initial_stands_for_a_name_word_it_begins() -> None:
     assert not initial_of("K.", "Helicobacter")
     assert not initial_of("He", "Helicobacter")  # two letters are no initial
     assert not initial_of("U", "US")  # nor is a name of two letters one's expansion
+
+
+def test_a_place_and_its_demonym_are_one_name() -> None:
+    """WordNet's demonyms are built-in aliases, read with their capitals."""
+    analyzer = Analyzer({})
+    syria = [t.keys for t in analyzer.tokens("Syrian forces left Syria.") if t.entity]
+    assert syria[0] == syria[1]
+    assert not [t for t in analyzer.tokens("The man ate turkey in china.") if t.entity]
+    # an editor's table that names the place decides its names
+    editors = Analyzer({"Syria": ["Damascus"]}).tokens("The Syrian forces left Damascus.")
+    keys_of = {t.text: t.keys for t in editors if t.entity}
+    assert keys_of["Damascus"] == ("@syria",) and "@syria" not in keys_of["Syrian"]
+    # and a built-in demonym does not make an editor's name a part of the place
+    assert [t.keys for t in Analyzer(ALIASES).tokens("the Syrian Democratic Forces")][1:] == [
+        ("@syrian-democratic-forces",)
+    ]
+    assert Analyzer({}, places=False).tokens("The Syrian")[1].keys != syria[0]
