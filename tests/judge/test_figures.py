@@ -886,7 +886,11 @@ def test_a_figure_in_an_article_that_never_names_the_claims_place_does_not_contr
     assert elsewhere.reason == (
         "its article never names Tabqa, the claim's place: the figure may be another's"
     )
-    there = decided(claim, passage, article="KF fighters attacked a Lorem base near Tabqa.")
+    # an article about Tabqa (its topic: ``figures.disagree`` asks that of a count that leaves
+    # the place out)
+    there = decided(
+        claim, passage, article="KF fighters attacked a Lorem base near Tabqa.", topic="KF in Tabqa"
+    )
     assert getattr(there, "stance", None) is Stance.CONFLICTS, there
     # backing is asked before, and stands: the article may write the place otherwise
     same = decided(claim, passage.replace("three", "40"), article="KF hit Ipsum.")
@@ -898,7 +902,9 @@ def test_the_place_of_a_when_clause_is_the_claims_place_too() -> None:
     passage = "The car was stopped by four militants in a contested zone."
     elsewhere = decided(claim, passage, article="Lorem forces fought KF fighters in Ipsum.")
     assert elsewhere.rule == "figures.elsewhere", elsewhere
-    there = decided(claim, passage, article="Lorem forces fought KF fighters in Tabqa.")
+    there = decided(
+        claim, passage, article="Lorem forces fought KF fighters in Tabqa.", topic="KF in Tabqa"
+    )
     assert getattr(there, "stance", None) is Stance.CONFLICTS, there
 
 
@@ -1017,3 +1023,33 @@ def test_one_events_count_is_what_happened_on_its_day() -> None:
     assert explain(claim, passage) == "conflicts: claim 15 vs passage 10 militants"
     total = "The army said its operations killed 15 Lorem militants."
     assert stance(total, passage) is None  # many operations: one day's count is not the total
+
+
+def test_a_count_that_leaves_out_the_claims_event_may_count_another() -> None:
+    claim = "The siege of the Lorem Mall in Tabqa left 67 people dead."
+    article = "The siege of the Lorem Mall in Tabqa shocked the region. Rebels blamed the army."
+    other = decided(claim, "Six people were killed in the attack.", article=article)
+    assert other.rule == "figures.disagree" and getattr(other, "stance", None) is None
+    assert other.reason.startswith("the passage's figure may count another event")
+    # named just before it, the event is the claim's
+    before = decided(
+        claim, "Six people were killed in the attack.", article=article,
+        before="The siege of the Lorem Mall in Tabqa ended on Monday.",
+    )  # fmt: skip
+    assert getattr(before, "stance", None) is Stance.CONFLICTS
+    # a pronoun may stand for it, and a toll is the story's own count
+    they = decided(
+        "The Lorem Front has carried out fewer than 1,000 raids.",
+        "They have carried out over 1,500 raids.",
+        article="The Lorem Front began its campaign in 2014.",
+    )
+    assert getattr(they, "stance", None) is Stance.CONFLICTS
+    toll = decided(
+        "The final death toll of the Lorem crash was 275.",
+        "The top civil servant said the official death toll had risen to 288.",
+        article="The Lorem crash was the worst in decades.",
+    )
+    assert getattr(toll, "stance", None) is Stance.CONFLICTS
+    # a count that agrees is still read as backing
+    same = decided(claim, "At least 67 people were killed in the attack.", article=article)
+    assert getattr(same, "stance", None) is Stance.SUPPORTS

@@ -22,6 +22,7 @@ from dossier.judge.measure import (
     Answer,
     counter_clause,
     kinds_apart,
+    loss,
     one_day,
     qualifier,
     same_measure,
@@ -31,6 +32,7 @@ from dossier.judge.registry import Stage, rule
 from dossier.lexicon import thresholds
 from dossier.lexicon.aspects import EARLIER
 from dossier.lexicon.numbers import CURRENCIES
+from dossier.lexicon.speech import PRONOUNS
 from dossier.lexicon.synonyms import COUNTED_EVENTS, TALLIES
 from dossier.lexicon.words import NOT_AN_IDENTITY, ONE_DAY_EVENTS
 from dossier.models import Stance
@@ -556,12 +558,36 @@ def elsewhere(case: Case) -> LeftOut | None:
 
 
 @rule("figures.disagree", Stage.FIGURES)
-def disagree(case: Case) -> Judgment:
+def disagree(case: Case) -> Judgment | LeftOut:
     """The passage's figure measures what the claim's does and excludes it: "1,500 troops"
-    conflicts with "The US has 2,000 troops in Syria"."""
+    conflicts with "The US has 2,000 troops in Syria". Not when the sentence leaves out a name
+    of the claim that is neither named just before it nor its article's topic: "Six people were
+    killed in the attack" in an article on another attack may count another event ("The siege
+    of the Lorem Mall left 67 people dead"), where a count that agrees is still read as
+    backing; unless a pronoun before the figure may stand for the name ("They have conducted
+    over 1,500 strikes", "I was the minister thrice"), or the figure is a toll, the running count
+    of the story's own event ("the official death toll had risen to 288"), or it is a share the
+    other side lost ("IS has lost more than half of Tabqa" against "The KF holds ...")."""
     _, cf, pf, measure = _answer(case)
+    if (
+        case.cover.unsettled
+        and not _pronoun_before(case.passage.text[: pf.quantity.start])
+        and _TOLL not in pf.context
+        and loss(case.claim, case.passage, cf, pf) is None
+    ):
+        names = ", ".join(case.cover.unsettled)
+        return LeftOut(f"the passage's figure may count another event: it does not name {names}")
     reason = f"claim {cf.quantity.text} vs passage {pf.quantity.text}{measure}"
     return _judged(case, Stance.CONFLICTS, reason, pf)
+
+
+def _pronoun_before(text: str) -> bool:
+    """Whether a personal pronoun is written in ``text``: "They have conducted ..."."""
+    return any(w in PRONOUNS or w == "I" for w in _PRONOUN_WORD_RE.findall(text))
+
+
+_PRONOUN_WORD_RE = re.compile(r"[A-Za-z]+")
+_TOLL = "toll"  # (the key of "toll", "tolls")
 
 
 def _judged(case: Case, stance: Stance, reason: str, figure: Figure) -> Judgment:
