@@ -5,6 +5,8 @@ from __future__ import annotations
 NEGATION_WORDS = frozenset(
     {"not", "no", "never", "n't", "nor", "without", "neither", "none", "cannot"}
     | {"preclude", "precludes", "precluded"}  # "the miss distance precludes any impact"
+    | {"unable"}  # "CNN was unable to verify the tape": it could not
+    | {"refuse", "refuses", "refused", "refusing"}  # "refused to confirm": did not confirm
 )
 
 # Words that negate what follows when they speak of evidence or an effect: "had little effect

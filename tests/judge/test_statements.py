@@ -827,3 +827,19 @@ def test_a_verb_that_tells_what_reports_say_is_not_the_claims_act() -> None:
     # the claim's own act after an auxiliary must still be said
     own = decided("Ann Ipsum had been captured in Dolor.", "Ann Ipsum had been seen in Dolor.")
     assert own.rule == "statements.verb-unsaid"
+
+
+def test_unable_and_refused_say_not() -> None:
+    """ "was unable to verify" is "could not verify"; "refused to confirm" is "did not confirm"."""
+    claim = "The Lorem Times said it could not independently verify the recording."
+    unable = decided(
+        claim, "The Lorem Times said it was unable to independently verify the recording."
+    )
+    assert getattr(unable, "stance", None) is Stance.SUPPORTS, unable
+    refused = "The Lorem police refused to confirm the name of the gunman."
+    not_going = decided(
+        refused, "The Lorem police said they were not going to confirm the name of the gunman."
+    )
+    assert getattr(not_going, "stance", None) is Stance.SUPPORTS, not_going
+    confirmed = decided(refused, "The Lorem police confirmed the name of the gunman.")
+    assert getattr(confirmed, "stance", None) is Stance.CONFLICTS, confirmed

@@ -545,14 +545,17 @@ def opposite_word(case: Case) -> Judgment | None:
     ``statements.other-way`` tells it): "Contact tracing is effective against the outbreak"
     against "contact tracing was ineffective against the outbreak". Opposites are WordNet's
     antonyms that are each other's (effective/ineffective, possible/impossible, best/worst);
-    not when the passage says the claim's word too, or negates it. Asked before the claim's
+    not when the passage says the claim's word too, or negates it (but by the opposite itself,
+    "unable" against "able"). Asked before the claim's
     verb must be said (``statements.verb-unsaid``: its opposite says it, the other way), so it
     asks for the names and the coverage a statement needs itself."""
-    if case.polarity.negated or case.polarity.denied:
+    polar = case.polarity
+    claim_words, claim_stems = _worded(case.claim.text)
+    # (a negation word that is itself the opposite, "unable" of "able", says it the other way)
+    if polar.denied or (polar.negated and not _opposite_cue(polar.cue, claim_stems)):
         return None
     if case.cover.unnamed() or case.cover.short_of(thresholds.MIN_COVERAGE_STATEMENT):
         return None
-    claim_words, claim_stems = _worded(case.claim.text)
     words, stems = _worded(case.passage.text)
     said = set(stems)
     for i, s in enumerate(claim_stems):
@@ -567,6 +570,15 @@ def opposite_word(case: Case) -> Judgment | None:
                 reason = f"claim: {claim_words[i]}; passage: {words[j]}, its opposite"
                 return _stated(case, Stance.CONFLICTS, reason)
     return None
+
+
+def _opposite_cue(cue: str | None, claim_stems: tuple[str, ...]) -> bool:
+    """Whether the word that negates the sentence is the opposite of one of the claim's words
+    ("unable" against "able")."""
+    if not cue:
+        return False
+    theirs = stem(cue.lower())
+    return any(theirs in wordnet.antonyms(s) for s in claim_stems)
 
 
 @rule("statements.weaker-article", Stage.STATEMENTS)
