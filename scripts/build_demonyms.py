@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 DEFAULT_WORDNET = Path("/usr/share/wordnet")
@@ -40,11 +41,17 @@ LOCATION = 15  # WordNet's lexicographer file noun.location
 PERTAINYM = "\\"
 
 
-def _synsets(path: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str, int, int]]]]:
+# a pointer: (symbol, target offset, target part of speech, source word, target word)
+Pointer = tuple[str, str, str, int, int]
+# a synset by offset: (lexicographer file, words as written, pointers)
+Synsets = dict[str, tuple[int, list[str], list[Pointer]]]
+
+
+def _synsets(path: Path) -> Synsets:
     """Each synset of a data file by offset: its lexicographer file, words (as written, with
     underscores) and pointers (symbol, target offset, target part of speech, source word,
     target word; 0 for the whole synset)."""
-    out = {}
+    out: Synsets = {}
     for line in path.read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue  # the licence header
@@ -57,7 +64,7 @@ def _synsets(path: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str,
             symbol, target, pos, where = fields[at + 1 + 4 * i : at + 5 + 4 * i]
             pointers.append((symbol, target, pos, int(where[:2], 16), int(where[2:], 16)))
         out[fields[0]] = (int(fields[1]), words, pointers)
-    return out  # type: ignore[return-value]
+    return out
 
 
 def demonyms(wordnet: Path) -> dict[str, list[str]]:
@@ -74,38 +81,35 @@ def demonyms(wordnet: Path) -> dict[str, list[str]]:
             _, words, pointers = adjectives[offset]
             mine = next((i for i, w in enumerate(words, 1) if w.lower() == lemma), 0)
             written = words[mine - 1] if mine else lemma
-            place = None
+            named: tuple[str, list[str]] | None = None  # (the place, its synset's words)
             for symbol, target, pos, source, word in pointers:
                 if symbol != PERTAINYM or pos != "n" or source not in {0, mine}:
                     continue
                 lexfile, names, _ = nouns[target]
                 if lexfile == LOCATION:
-                    place = (names[word - 1] if word else names[0], names)
+                    named = (names[word - 1] if word else names[0], names)
                     break
-            if place is not None:
+            if named is not None:
                 if written[:1].isupper():
-                    found[written] = place
+                    found[written] = named
                 break  # the first sense that names a place decides
     places = {place for place, _ in found.values()}
     table: dict[str, set[str]] = {}
-    for demonym, (place, names) in found.items():
-        others = {n for n in names if n[:1].isupper() and (n == place or n not in places)}
+    for demonym, (place, synset) in found.items():
+        others = {n for n in synset if n[:1].isupper() and (n == place or n not in places)}
         table.setdefault(place, set()).update({demonym, *others} - {place})
     # a name two places are written by tells neither ("Republic of China": China, Taiwan)
-    seen: dict[str, int] = {}
-    for place, names in table.items():
-        for name in {place, *names}:
-            seen[name] = seen.get(name, 0) + 1
+    seen = Counter(name for place, others in table.items() for name in {place, *others})
     common = _common_words(wordnet, {"n": nouns, "a": adjectives})
     out = {}
-    for place, names in table.items():
-        kept = [n for n in sorted({place, *names}) if seen[n] == 1 and n.lower() not in common]
+    for place, others in table.items():
+        kept = [n for n in sorted({place, *others}) if seen[n] == 1 and n.lower() not in common]
         if place in kept and len(kept) > 1:
             out[place.replace("_", " ")] = [n.replace("_", " ") for n in kept if n != place]
     return out
 
 
-def _common_words(wordnet: Path, synsets: dict[str, dict]) -> set[str]:  # type: ignore[type-arg]
+def _common_words(wordnet: Path, synsets: dict[str, Synsets]) -> set[str]:
     """The one-word lemmas whose most frequent sense, as a noun or an adjective, is written in
     lower case: "turkey" (the bird before the country), "man", "polish"; not "china", whose
     first sense is the country."""

@@ -52,6 +52,11 @@ _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
+def possessive(word: str) -> bool:
+    """Whether a word is written as a possessive: "Syria's", "Farage’s"."""
+    return _POSSESSIVE_RE.search(word) is not None
+
+
 class Token(NamedTuple):
     """A word of a text, with its span in that text and its matching keys (a named tuple: texts
     are read into millions of them)."""

@@ -29,6 +29,7 @@ from dossier.analysis.text import (
     collocation,
     expand,
     name_key,
+    possessive,
     stem,
     widen,
 )
@@ -297,7 +298,7 @@ def analyze_claim(
     # A claim's own denial word is part of what it says, not a negation of its content.
     has_denial = any(set(t.keys) & DENIAL_STEMS for t in tokens)
     speaker_tokens = [t for t in analyzer.tokens(who) if not t.stop] if who else []
-    whose = [t for t in speaker_tokens if t.text.endswith(("'s", "’s"))]
+    whose = [t for t in speaker_tokens if possessive(t.text)]
     if whose and any(t not in whose and t.text[:1].isupper() for t in speaker_tokens):
         # "Syria's state news agency SANA": SANA speaks; Syria is only whose agency it is
         speaker_tokens = [t for t in speaker_tokens if t not in whose]

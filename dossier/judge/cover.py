@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dossier.analysis import attribution
 from dossier.analysis.parse import classifiers, figure_frame, subject_noun
-from dossier.analysis.text import Token, collocation, expand, initial_of, stem
+from dossier.analysis.text import Token, collocation, expand, initial_of, possessive, stem
 from dossier.judge.acts import hit_by, name_groups
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.analyze import of_name
@@ -516,7 +516,7 @@ def _own_name(tokens: Sequence[Token], whole: list[int], i: int) -> list[int]:
     Farage's Reform" names Reform, and Farage)."""
     start, end = whole[0], whole[-1]
     for j in whole:
-        if tokens[j].text.endswith(("'s", "’s")):
+        if possessive(tokens[j].text):
             if j < i:
                 start = j + 1
             else:

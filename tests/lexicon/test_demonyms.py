@@ -4,23 +4,12 @@ demonym and names (scripts/build_demonyms.py, run here on a small made-up WordNe
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 from importlib.resources import files
 from pathlib import Path
-from types import ModuleType
+
+from building import WORDNET_HEADER, load_script
 
 from dossier.lexicon.wordnet import DEMONYMS, DEMONYMS_SHA256, demonyms
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_demonyms.py"
-HEADER = "  1 This software and database is being provided to you, the LICENSEE  \n"
-
-
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_demonyms", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_table_is_the_one_the_code_names() -> None:
@@ -59,8 +48,8 @@ def test_the_build_keeps_places_and_leaves_common_words(tmp_path: Path) -> None:
         ],
     }
     for name, lines in files_.items():
-        (tmp_path / name).write_text(HEADER + "\n".join(lines) + "\n", encoding="latin-1")
-    table = _builder().demonyms(tmp_path)
+        (tmp_path / name).write_text(WORDNET_HEADER + "\n".join(lines) + "\n", encoding="latin-1")
+    table = load_script("build_demonyms").demonyms(tmp_path)
     # a place's demonym and the other names of its synset; not a belief's adjective, and not
     # a place whose name is first a common word (it is left with no other name)
     assert table == {"Lorem": ["Loremian", "Republic of Lorem"]}

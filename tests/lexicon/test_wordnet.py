@@ -5,26 +5,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.util
-import sys
 from importlib.resources import files
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from building import WORDNET_HEADER, load_script
 
 from dossier.lexicon.wordnet import TABLE, TABLE_SHA256, antonyms, known, synonyms, table
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_wordnet.py"
-
-
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_wordnet", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_wordnet"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_table_is_the_one_the_code_names() -> None:
@@ -93,17 +80,16 @@ FIXTURE = {
 
 @pytest.fixture
 def wordnet(tmp_path: Path) -> Path:
-    header = "  1 This software and database is being provided to you, the LICENSEE  \n"
     for name in ("data.adj", "data.adv", "index.adj", "index.adv"):
-        (tmp_path / name).write_text(header)
+        (tmp_path / name).write_text(WORDNET_HEADER)
     for name, lines in FIXTURE.items():
-        head = header if name.startswith(("data.", "index.")) else ""
+        head = WORDNET_HEADER if name.startswith(("data.", "index.")) else ""
         (tmp_path / name).write_text(head + "\n".join(lines) + "\n")
     return tmp_path
 
 
 def test_the_build_reads_wordnet_and_is_the_same_twice(wordnet: Path) -> None:
-    build = _builder()
+    build = load_script("build_wordnet")
     choices = build.Choices(min_depth=0)
     once = build.gzipped(build.table(wordnet, choices))
     assert once == build.gzipped(build.table(wordnet, choices))
@@ -121,7 +107,7 @@ def test_the_build_reads_wordnet_and_is_the_same_twice(wordnet: Path) -> None:
 
 
 def test_a_broad_sense_lends_no_hyponyms(wordnet: Path) -> None:
-    build = _builder()
+    build = load_script("build_wordnet")
     text = build.table(wordnet, build.Choices(min_depth=2))
     assert "fatal\t" not in text  # "death" is one step below the top: too broad
 
@@ -129,7 +115,7 @@ def test_a_broad_sense_lends_no_hyponyms(wordnet: Path) -> None:
 def test_a_word_keeps_its_own_senses_before_its_kinds(wordnet: Path) -> None:
     """With one key each, "death" and "entity" keep their own synsets, which no other word
     shares: nothing is left to match but the antonyms."""
-    build = _builder()
+    build = load_script("build_wordnet")
     lines = build.table(wordnet, build.Choices(min_depth=0, max_keys=1)).splitlines()
     assert lines[1:] == ["decreas\t\tincreas", "increas\t\tdecreas"]
 

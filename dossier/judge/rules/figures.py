@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from dossier.analysis.dates import written_period, years_ago
 from dossier.analysis.kinds import own_year
 from dossier.analysis.parse import figure_frame
 from dossier.analysis.quantity import Agreement, compare
-from dossier.analysis.text import expand, is_name
+from dossier.analysis.text import Token, expand, is_name
 from dossier.judge.analyses import Figure
 from dossier.judge.case import Case
 from dossier.judge.cover import figure_owner
@@ -571,7 +572,7 @@ def disagree(case: Case) -> Judgment | LeftOut:
     _, cf, pf, measure = _answer(case)
     if (
         case.cover.unsettled
-        and not _pronoun_before(case.passage.text[: pf.quantity.start])
+        and not _pronoun_before(case.passage.tokens, pf.quantity.start)
         and _TOLL not in pf.context
         and loss(case.claim, case.passage, cf, pf) is None
     ):
@@ -581,12 +582,11 @@ def disagree(case: Case) -> Judgment | LeftOut:
     return _judged(case, Stance.CONFLICTS, reason, pf)
 
 
-def _pronoun_before(text: str) -> bool:
-    """Whether a personal pronoun is written in ``text``: "They have conducted ..."."""
-    return any(w in PRONOUNS or w == "I" for w in _PRONOUN_WORD_RE.findall(text))
+def _pronoun_before(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a personal pronoun is written before character ``at``: "They have conducted"."""
+    return any(t.text in PRONOUNS or t.text == "I" for t in tokens if t.end <= at)
 
 
-_PRONOUN_WORD_RE = re.compile(r"[A-Za-z]+")
 _TOLL = "toll"  # (the key of "toll", "tolls")
 
 

@@ -561,7 +561,7 @@ def opposite_word(case: Case) -> Judgment | None:
     for i, s in enumerate(claim_stems):
         if claim_words[i].lower() in STOPWORDS or s in said:
             continue
-        opposite = {a for a in wordnet.antonyms(s) if s in wordnet.antonyms(a)} - set(claim_stems)
+        opposite = _opposites(s) - set(claim_stems)
         if not opposite & said:
             continue
         ours = _beside(claim_words, claim_stems, i)
@@ -575,10 +575,12 @@ def opposite_word(case: Case) -> Judgment | None:
 def _opposite_cue(cue: str | None, claim_stems: tuple[str, ...]) -> bool:
     """Whether the word that negates the sentence is the opposite of one of the claim's words
     ("unable" against "able")."""
-    if not cue:
-        return False
-    theirs = stem(cue.lower())
-    return any(theirs in wordnet.antonyms(s) for s in claim_stems)
+    return cue is not None and any(stem(cue.lower()) in _opposites(s) for s in claim_stems)
+
+
+def _opposites(word: str) -> frozenset[str]:
+    """WordNet's antonyms of a word stem that have it as their antonym too."""
+    return frozenset(a for a in wordnet.antonyms(word) if word in wordnet.antonyms(a))
 
 
 @rule("statements.weaker-article", Stage.STATEMENTS)
