@@ -75,6 +75,7 @@ ORDER: tuple[str, ...] = (
     "scope.method",
     "scope.quote-of-another",
     "scope.speaker",
+    "scope.talk",
     "actors.other-side",
     # A claim with a figure: the figures decide.
     "contrast.figure",

@@ -38,9 +38,22 @@ HEARSAY_WORDS = (
 HEARSAY_PHRASES = (
     r"(?:people|some|many|others|users|fans|critics)\s+(?:are\s+|were\s+|have\s+been\s+)?"
     r"(?:saying|claiming|suggesting|speculating)",
+    # "reports" as a noun (after a determiner, "there were", or the sentence's start), not
+    # the verb of a named or first-person source ("we report that", "the ministry reports")
+    r"(?:(?<![\w,;:] )(?<![\w,;:])|(?<=\bthe )|(?<=\ba )|(?<=\bwere )|(?<=\bare )"
+    r"|(?<=\bamid )|(?<=\bafter )|(?<=\bmedia )|(?<=\bnews )|(?<=\bpress )|(?<=\brecent )"
+    r"|(?<=\bearlier )|(?<=\bunconfirmed )|(?<=\bsome )|(?<=\bmany )|(?<=\bmultiple ))"
     r"reports?\s+(?:that|of|suggest\w*|claim\w*)",
     r"claims?\s+that",
     r"(?:is|was|were|has\s+been|have\s+been)\s+(?:claimed|rumou?red|alleged|reported)\s+that",
+)
+
+# What tells a story as someone's unchecked word, beside ``HEARSAY_PHRASES``: "a report
+# claiming that ...", "the magazine, which claimed that ...", "stories circulating that ...".
+TALK_PHRASES = (
+    r"claim(?:ed|ing)\s+that",
+    r"(?:stories|story|reports?|posts?|articles?)\s+(?:claiming|alleging|suggesting|saying)",
+    r"purport(?:s|ed|ing)?",
 )
 
 # A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",

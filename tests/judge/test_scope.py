@@ -41,6 +41,13 @@ test_each_rule_decides_its_own_case = each_rule_decides(
             None,
         ),
         (
+            "scope.talk",
+            "The Lorem car was stolen in Tabqa.",
+            "On Friday, a rumour cropped up that the Lorem car had been stolen in Tabqa.",
+            {},
+            None,
+        ),
+        (
             "scope.speaker",
             "Amaq claimed that three Russian soldiers were killed near Tabqa.",
             "Three Russian soldiers were killed near Tabqa, the ministry said.",
@@ -191,3 +198,35 @@ def test_whose_agency_speaks_is_not_the_speaker() -> None:
     assert (other.rule, getattr(other, "stance", None)) == ("scope.speaker", None)
     own = decided(claim, "Rebels shelled the Tabqa bridge, Peru's news agency Andina reported.")
     assert getattr(own, "stance", None) is Stance.SUPPORTS
+
+
+def test_a_story_told_as_talk_does_not_back_the_claim() -> None:
+    claim = "The Lorem car was stolen in Tabqa."
+    told = decided(claim, "The Lorem car was stolen in Tabqa, police said.")
+    assert (told.rule, getattr(told, "stance", None)) == ("statements.states", Stance.SUPPORTS)
+    for talk in (
+        "The Lorem car was reportedly stolen in Tabqa.",
+        "A post claiming the Lorem car was stolen in Tabqa spread on Friday.",
+        "Police claimed that the Lorem car was stolen in Tabqa.",
+    ):
+        outcome = decided(claim, talk)
+        assert (outcome.rule, getattr(outcome, "stance", None)) == ("scope.talk", None), talk
+    # talk after most of what it says does not govern it
+    hunt = decided(
+        "Police in Tabqa are hunting a man who slaps people.",
+        "Police in Tabqa are hunting a middle-aged man who has allegedly been slapping people.",
+    )
+    assert getattr(hunt, "stance", None) is Stance.SUPPORTS, hunt
+    after = decided(claim, "The Lorem car was stolen in Tabqa, and rumours followed.")
+    assert getattr(after, "stance", None) is Stance.SUPPORTS
+    # a claim that is itself talk is backed by the talk
+    reported = decided("The Lorem car was reportedly stolen in Tabqa.", talk)
+    assert getattr(reported, "stance", None) is Stance.SUPPORTS
+
+
+def test_talk_that_is_called_false_still_contradicts() -> None:
+    outcome = decided(
+        "The Lorem car was stolen in Tabqa.",
+        "Rumours that the Lorem car was stolen in Tabqa are a hoax, police said.",
+    )
+    assert getattr(outcome, "stance", None) is Stance.CONFLICTS
