@@ -4,6 +4,7 @@ facets, and how an article describes its names ("the US-backed SDF")."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -43,7 +44,7 @@ from dossier.judge.acts import (
 )
 from dossier.judge.analyses import ClaimAnalysis, Figure, PassageAnalysis, Term
 from dossier.judge.polarity import polarity
-from dossier.lexicon import thresholds
+from dossier.lexicon import thresholds, wordnet
 from dossier.lexicon.aspects import CHANGE, EARLIER
 from dossier.lexicon.negation import DENIAL_STEMS
 from dossier.lexicon.speech import (
@@ -209,6 +210,9 @@ def analyze_claim(
     passages it is judged against are."""
     text = fold(text).text
     tokens = analyzer.tokens(text)
+    if idf is not None and headline_case(tokens):
+        text = _sentence_case(text, tokens, idf)
+        tokens = analyzer.tokens(text)
     figures = _figures(text, analyzer, tokens, claim=True)
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
     claim_facets = facets(text, tokens)
@@ -538,6 +542,42 @@ def _compounds(
         if idf([joined]) < unseen:
             out[i] = frozenset({joined})
     return out
+
+
+def headline_case(tokens: Sequence[Token]) -> bool:
+    """Whether a text is written as a headline: every word of four letters or more after the
+    first capitalised ("Soldier Shot At War Memorial In Ottawa"; "SOLDIER SHOT ..."), at least
+    two of them. Its capitals then do not tell its names from its words."""
+    long = [t.text for t in tokens[1:] if len(t.text) >= 4 and t.text[:1].isalpha()]
+    return len(long) >= 2 and all(w[:1].isupper() for w in long)
+
+
+def _sentence_case(
+    text: str, tokens: Sequence[Token], idf: Callable[[Iterable[str]], float]
+) -> str:
+    """A headline's words in lower case where the corpus writes them so: a capitalised word
+    (not an alias, not an abbreviation in capitals) whose capitalised spelling is found in
+    fewer than half of the passages that have the word ("Shot", "Memorial"), or, one the
+    corpus lacks, that WordNet has ("Discovered"); names keep their capitals ("Ottawa").
+    Lower case keeps every offset."""
+    shouting = not any(c.islower() for c in text)
+    chars = list(text)
+    for i, t in enumerate(tokens):
+        if i == 0 or not t.text[:1].isupper() or (not shouting and t.text[1:2].isupper()):
+            continue  # the first word, a lower-case one, an abbreviation ("DHS", "U.S.")
+        if t.stop and t.text.isalpha():
+            chars[t.start : t.end] = t.text.lower()  # "Shot At War Memorial": "at"
+            continue
+        if not t.entity or len(t.keys) != 2 or not t.keys[1].startswith("#"):
+            continue  # an alias, a number
+        word, name = t.keys
+        common = idf([word])
+        unseen = idf(["\x00"])
+        # idf = log((1 + N) / (1 + df)) + 1: the name is in fewer than half the word's passages
+        lower = wordnet.known(word) if common >= unseen else idf([name]) - common > math.log(2)
+        if lower:
+            chars[t.start : t.end] = t.text.lower()
+    return "".join(chars)
 
 
 def _forgone(tokens: Sequence[Token]) -> dict[int, frozenset[str]]:

@@ -3,11 +3,14 @@ made examples."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from judging import ANALYZER, stance
 
-from dossier.analysis.text import Analyzer
+from dossier.analysis.text import Analyzer, name_key, stem
 from dossier.judge.analyze import analyze_claim, analyze_passage
 from dossier.judge.assess import judge
+from dossier.judge.match import judge_idf
 from dossier.models import Stance
 
 
@@ -114,3 +117,39 @@ def test_the_words_that_say_research_found_it_frame_the_claim() -> None:
     # what scientists found, with no "that", is the claim's act
     terms = {t.text for t in analyze_claim("Scientists found the virus in sewage.", ANALYZER).terms}
     assert "found" in terms
+
+
+def _corpus_idf(counts: dict[str, int]) -> Callable[[Iterable[str]], float]:
+    """The judge's word weights over a corpus of 1,000 passages where each word (as written in
+    lower case) and each capitalised spelling (its name key) is found in ``counts`` of them."""
+    df = {key: n for word, n in counts.items() for key in _keys(word)}
+    return lambda keys: min(judge_idf(df.get(k, 0), 1000) for k in keys)
+
+
+def _keys(word: str) -> tuple[str, ...]:
+    return (name_key(word),) if word[:1].isupper() else (stem(word),)
+
+
+def test_a_headline_is_read_with_the_capitals_the_corpus_gives_its_words() -> None:
+    idf = _corpus_idf(
+        {"soldier": 30, "Soldier": 2, "shot": 40, "Shot": 4, "war": 50, "War": 5}
+        | {"memorial": 10, "Memorial": 3, "ottawa": 20, "Ottawa": 20}
+    )
+    written = {
+        "Soldier Shot At War Memorial In Ottawa": "Soldier shot at war memorial in Ottawa",
+        "SOLDIER SHOT AT WAR MEMORIAL IN OTTAWA": "SOLDIER shot at war memorial in OTTAWA",
+        "Soldier Shot By DHS In Ottawa": "Soldier shot by DHS in Ottawa",
+        # a word the corpus lacks is a word when WordNet has it, else a name
+        "Memorial Discovered By Zorblat": "Memorial discovered by Zorblat",
+    }
+    for headline, read in written.items():
+        claim = analyze_claim(headline, ANALYZER, idf)
+        assert claim.text == read, headline
+    names = {t.text for t in analyze_claim(headline, ANALYZER, idf).terms if t.entity}
+    assert names == {"Zorblat"}, names
+    # a sentence keeps its capitals; so does a headline read without the corpus
+    sentence = "The soldier was shot at the War Memorial in Ottawa"
+    assert analyze_claim(sentence, ANALYZER, idf).text == sentence
+    assert analyze_claim("Soldier Shot At War Memorial", ANALYZER).text == (
+        "Soldier Shot At War Memorial"
+    )
