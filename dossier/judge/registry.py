@@ -115,6 +115,7 @@ ORDER: tuple[str, ...] = (
     "actors.reversed-roles",
     "modality.supposed",
     "modality.unknown",
+    "modality.asked",
     "actors.exclusive-act",
     "actors.other-actor",
     "actors.only-against",

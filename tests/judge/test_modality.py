@@ -120,3 +120,20 @@ def test_a_claim_that_someone_would_not_say_is_backed_by_their_not_confirming() 
     )
     said = decided(claim, passage)
     assert getattr(said, "stance", None) is Stance.SUPPORTS, said
+
+
+def test_what_a_passage_asks_it_neither_says_nor_denies() -> None:
+    claim = "Lorem masks protect the wearer from the Tabqa virus."
+    for passage in (
+        "There is ongoing debate, however, whether Lorem masks protect the wearer from the Tabqa"
+        " virus.",
+        "Researchers asked whether Lorem masks protect the wearer from the Tabqa virus.",
+    ):
+        outcome = decided(claim, passage)
+        assert (outcome.rule, getattr(outcome, "stance", None)) == ("modality.asked", None)
+    # a "whether" clause that holds little of what the sentence says of the claim
+    said = "Lorem masks protect the wearer from the Tabqa virus, whether worn indoors or out."
+    assert getattr(stance(claim, said), "stance", None) is Stance.SUPPORTS
+    # a claim that itself asks
+    asked = "Researchers asked whether Lorem masks protect the wearer from the Tabqa virus."
+    assert decided(asked, asked).rule != "modality.asked"

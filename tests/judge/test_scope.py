@@ -28,7 +28,7 @@ test_each_rule_decides_its_own_case = each_rule_decides(
         (
             "scope.aim",
             "Lorem therapy did not shorten recovery from the fever.",
-            "This paper presents a trial of whether Lorem therapy shortens recovery from the fever"
+            "This paper presents a trial of how Lorem therapy shortens recovery from the fever"
             " (the aim).",
             {},
             None,

@@ -118,6 +118,30 @@ def unknown(case: Case) -> LeftOut | None:
     return LeftOut(f"the passage says it is not known (“{m.group()}”)")
 
 
+# An indirect question: "whether" and the clause it opens, up to the next comma, colon or
+# semicolon ("There is ongoing debate whether masks protect", "asked whether the car was
+# stolen").
+_ASKED_RE = re.compile(r"\bwhether\b[^,;:]*", re.IGNORECASE)
+
+
+@rule("modality.asked", Stage.STATEMENTS)
+def asked(case: Case) -> LeftOut | None:
+    """What a passage asks ("There is debate over whether the masks protect the wearer",
+    "Researchers asked whether the drug shortens recovery") it neither says nor denies: a
+    sentence whose words of the claim are most of them in a clause opened by "whether" does
+    not answer it. A claim that itself asks ("... would not say whether") is read as the other
+    rules read it."""
+    if _ASKED_RE.search(case.claim.text):
+        return None
+    passage = case.passage
+    words = [passage.tokens[j] for j in case.cover.matched if not passage.tokens[j].entity]
+    for m in _ASKED_RE.finditer(passage.text):
+        inside = sum(m.start() <= t.start < m.end() for t in words)
+        if inside and inside * 2 > len(words):
+            return LeftOut(f"the passage asks it (“{m.group()[:40].strip()}”), it does not say it")
+    return None
+
+
 @rule("modality.supposed-figure", Stage.FIGURES)
 def supposed_figure(case: Case) -> LeftOut | None:
     """A figure in a clause that supposes it is no report of it: "Were the figure to fall below

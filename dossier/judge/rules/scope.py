@@ -206,7 +206,8 @@ def aim(case: Case) -> Judgment | LeftOut | None:
     if not _AIM_RE.match(case.passage.text):
         return None
     outcome = decide(case, after="scope.aim")
-    if isinstance(outcome, Judgment):
+    if isinstance(outcome, Judgment) or outcome.rule == "modality.asked":
+        # ("To determine whether ...": what it asks is its aim)
         return LeftOut("the passage says what a study set out to do, not what it found")
     return outcome
 
