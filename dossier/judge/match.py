@@ -29,7 +29,8 @@ from dossier.judge.analyze import (
 )
 from dossier.judge.assess import assess
 from dossier.judge.measure import reidentifies
-from dossier.judge.outcome import Judgment, Outcome
+from dossier.judge.outcome import Judgment, LeftOut, Outcome
+from dossier.lexicon.negation import STORY_CALLED_FALSE, TALK_OF_FALSE
 from dossier.lexicon.numbers import NUMBER_WORDS
 from dossier.models import (
     Claim,
@@ -46,6 +47,21 @@ from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
 V = TypeVar("V")
 
 CANDIDATES = 64  # passages judged per claim
+# The rule that cites an article's sentence calling the story it tells false.
+STORY_FALSE = "statements.story-called-false"
+_CALLED_FALSE_RE = re.compile("|".join(STORY_CALLED_FALSE), re.IGNORECASE)
+_TALK_OF_FALSE_RE = re.compile(TALK_OF_FALSE, re.IGNORECASE)
+
+
+def called_false(text: str) -> re.Match[str] | None:
+    """Where a sentence calls the story it tells false (``STORY_CALLED_FALSE``), unless it
+    tells that as talk in turn ("amid claims it is a hoax")."""
+    for m in _CALLED_FALSE_RE.finditer(text):
+        if not _TALK_OF_FALSE_RE.search(text[max(0, m.start() - 40) : m.start()]):
+            return m
+    return None
+
+
 FOLLOWED = 4  # the best hits whose next sentences (CONTEXT_SENTENCES) are judged too
 CANDIDATE_POOL = 512  # passages retrieved per claim, re-ranked by their article's names
 # A digit or a number word: the cheap test a sentence passes before it is read for figures.
@@ -228,6 +244,17 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+FIGURE_FLAG = 1  # a sentence's flag (``sentence_flags``): it has a figure (``has_figure``)
+CALLED_FALSE_FLAG = 2  # ... it calls the story it tells false (``called_false``)
+
+
+def sentence_flags(sentence: str) -> int:
+    """What the judge asks of each sentence of a corpus before a claim is judged, read once
+    when the corpus is analysed: ``FIGURE_FLAG`` and ``CALLED_FALSE_FLAG`` set or not."""
+    flags = FIGURE_FLAG if has_figure(sentence) else 0
+    return flags | (CALLED_FALSE_FLAG if called_false(sentence) else 0)
+
+
 def has_figure(sentence: str) -> bool:
     """A figure, or a sentence saying who the counted were ("the killed were civilians"): only
     such a sentence can back or contradict a claim's figure."""
@@ -264,6 +291,47 @@ def _in_source(judgment: Judgment, folded: Folded) -> Judgment:
         highlights=[folded.source_span(start, end) for start, end in judgment.highlights],
         counter=counter,
     )
+
+
+def _story_called_false(
+    analysis: ClaimAnalysis, judged: list[tuple[Passage, Outcome]]
+) -> list[tuple[Passage, Outcome]]:
+    """An article that tells the claim's story and calls it false ("The video was a fake",
+    "This report is entirely false") does not back it: its sentence that says so is cited
+    as conflicting (``STORY_CALLED_FALSE``), and its sentences that tell the story are not
+    cited as support. Not for a claim that is itself a denial or negated (the sentence
+    then says what the claim says, and the rules read it)."""
+    if analysis.negated or analysis.denial:
+        return judged
+    backed: dict[str, float] = {}
+    for p, o in judged:
+        if isinstance(o, Judgment) and o.stance is Stance.SUPPORTS:
+            backed[p.source] = max(backed.get(p.source, 0.0), o.score)
+    called: dict[str, tuple[Passage, re.Match[str]]] = {}
+    for p, _ in judged:
+        if p.source in backed and p.source not in called:
+            m = called_false(p.text)
+            if m is not None:
+                called[p.source] = (p, m)
+    if not called:
+        return judged
+    out: list[tuple[Passage, Outcome]] = []
+    for p, o in judged:
+        if p.source not in called:
+            out.append((p, o))
+        elif called[p.source][0] is p:
+            said = called[p.source][1].group()
+            reason = f"its article tells the story and calls it false (“{said}”)"
+            score = backed[p.source]
+            out.append(
+                (p, Judgment(Stance.CONFLICTS, reason, None, [], [], score, rule=STORY_FALSE))
+            )
+        elif isinstance(o, Judgment) and o.stance is Stance.SUPPORTS:
+            reason = f"its article calls the story false (“{called[p.source][1].group()}”)"
+            out.append((p, LeftOut(reason, rule=STORY_FALSE)))
+        else:
+            out.append((p, o))
+    return out
 
 
 def _someone(pronoun: str) -> str:
@@ -318,7 +386,7 @@ class Matcher:
         """How a cluster's worker makes this matcher again and judges with it (set by the
         cached build, whose corpus state and index a worker can read: ``incremental.remote``);
         None: the judging runs on this machine."""
-        self._figures = figures  # per passage, 1 when it ``has_figure``: given by judge.prepare
+        self._figures = figures  # per passage, its ``sentence_flags``: given by judge.prepare
         self.analyzer: Analyzer = _Remembering(analyzer, PASSAGE_CACHE)
         paths, hashes, metas = article_columns(corpus.documents)  # (none of them made)
         self._hashes = dict(zip(paths, hashes, strict=True))
@@ -664,7 +732,28 @@ class Matcher:
             return -score * (1.0 + share), pid
 
         ranked = [pid for pid, _ in (sorted(hits, key=rank) if names else hits)]
-        return self._with_followers(ranked, bool(analysis.figures))
+        chosen = self._with_followers(ranked, bool(analysis.figures))
+        if analysis.negated or analysis.denial:
+            return chosen
+        taken = set(chosen)
+        return chosen + [pid for pid in self._called_false(ranked[:FOLLOWED]) if pid not in taken]
+
+    def _called_false(self, best: Sequence[int]) -> list[int]:
+        """The sentences of the best hits' articles that call the story they tell false ("The
+        video was a fake", ``STORY_CALLED_FALSE``): judged with the rest, they may name none
+        of the claim's words, and ``_evidence`` reads them with what their article says."""
+        found: list[int] = []
+        count = len(self.corpus.passages)
+        for source in dict.fromkeys(self._source(pid) for pid in best):
+            first = next(p for p in best if self._source(p) == source)
+            while first > 0 and self._source(first - 1) == source:
+                first -= 1
+            at = first
+            while at < count and self._source(at) == source:
+                if self._calls_false(at):
+                    found.append(at)
+                at += 1
+        return found
 
     def _named(self, source: str, names: Sequence[AbstractSet[str]]) -> int:
         """How many of the claim's names (each a group of keys) the article names."""
@@ -693,8 +782,15 @@ class Matcher:
         """A figure, or a sentence saying who the counted were (``has_figure``): from the
         column ``judge.prepare`` made, or read here."""
         if self._figures is not None:
-            return bool(self._figures[pid])
+            return bool(self._figures[pid] & FIGURE_FLAG)
         return has_figure(self._text(pid))
+
+    def _calls_false(self, pid: int) -> bool:
+        """Whether a sentence calls the story it tells false (``called_false``): from the
+        column ``judge.prepare`` made, or read here."""
+        if self._figures is not None:
+            return bool(self._figures[pid] & CALLED_FALSE_FLAG)
+        return called_false(self._text(pid)) is not None
 
     def _text(self, pid: int) -> str:
         """A passage's text as analysis reads it (``fold``: NFC, one space between words)."""
@@ -740,7 +836,7 @@ class Matcher:
             if isinstance(outcome, Judgment):
                 outcome = _in_source(outcome, self._read(pid))
             judged.append((passage, outcome))
-        return judged
+        return _story_called_false(analysis, judged)
 
     def article_shares(self, analysis: ClaimAnalysis, candidates: list[int]) -> dict[str, float]:
         """How much of the claim each candidate's article says in its candidate sentences (the

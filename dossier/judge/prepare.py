@@ -39,7 +39,7 @@ from dossier.judge.match import (
     Made,
     Matcher,
     article_profile,
-    has_figure,
+    sentence_flags,
 )
 from dossier.models import Columns, Corpus, Document, Paragraphs, Passages, SourceMeta
 from dossier.retrieval.interface import Item, PassageIndex, passage_terms
@@ -67,7 +67,8 @@ by ``KEY_SEP`` (one string per sentence takes a fraction of the memory of a tupl
 the article's names (entity keys with their synonyms), sorted, how it describes names
 ("US-backed SDF": description key, word key, the name's keys joined by a space), and the rest
 of its profile for the judge (``match.article_profile``: its topic names, the sides named near
-each capitalised word), and one byte per sentence, 1 when it has a figure (``match.has_figure``)."""
+each capitalised word), and one byte per sentence, its flags (``match.sentence_flags``: whether it
+has a figure, whether it calls the story it tells false)."""
 
 KEY_SEP = "\0"  # no key holds it: keys are made of the letters and digits of words
 
@@ -104,7 +105,7 @@ class State:
     profiles: list[bytes]  # each article's profile row, marshalled
     manifest: object
     index: PassageIndex | None
-    figures: bytearray  # per passage, 1 when it has a figure
+    figures: bytearray  # per passage, its flags (``match.sentence_flags``)
     articles: list[tuple[str, str]]  # each article's path and hash, in order
 
 
@@ -143,7 +144,7 @@ def prepare_document(text: str, rules: tuple[FurnitureRule, ...], analyzer: Anal
     figures = bytearray()
     for start, end, _, _ in sentences:
         sentence = fold(text[start:end]).text  # as analysis reads it: NFC, one space
-        figures.append(has_figure(sentence))
+        figures.append(sentence_flags(sentence))
         tokens = analyzer.tokens(sentence)
         read.append((sentence, tokens))
         for t in tokens:

@@ -56,6 +56,33 @@ TALK_PHRASES = (
     r"purport(?:s|ed|ing)?",
 )
 
+# A sentence that calls the story it tells false, with the story (or "it", "this") as its
+# subject: "The video was a fake", "This report is entirely false", "the story has been
+# debunked", "None of those are true". An article that tells a story and says this of it does
+# not back the story.
+_STORY = (
+    r"(?:(?:the|this|that|these|those|such)\s+(?:(?:whole|entire|viral|original)\s+)?"
+    r"(?:story|stories|report|reports|claims?|rumou?rs?|video|photo(?:graph)?s?|images?|"
+    r"pictures?|article|tweets?|posts?|headlines?|news|tale|account)|it|this|that)"
+)
+_CALLED = (
+    r"(?:is|was|are|were|has\s+been|have\s+been|(?:turned\s+out|proved|appears|seems)\s+to\s+be)"
+    r"(?:\s+(?:all|just|a|an|entirely|completely|totally|nothing\s+but|actually|in\s+fact|"
+    r"simply|another|elaborate|clearly|likely|probably|now|since)){0,3}"
+    r"\s+(?:hoax(?:es)?|fakes?|false|bogus|untrue|made[\s-]up|fabricat\w+|satire|satirical|"
+    r"a\s+spoof|a\s+myth|not\s+true|staged|doctored|photoshopped|debunked)"
+)
+# Words before such a sentence that make it talk in turn: "amid claims it is a hoax",
+# "rumours that the video was fake", "asked whether the story was made up".
+TALK_OF_FALSE = (
+    r"(?:claims?|claiming|claimed|alleg\w+|rumou?rs?|suggest\w*|speculat\w+|question\w*|"
+    r"whether|if|doubts?)\s+(?:that\s+)?$"
+)
+STORY_CALLED_FALSE = (
+    r"\b" + _STORY + r"(?:\s+[\w’'-]+){0,3}?\s+" + _CALLED + r"\b",
+    r"\bnone\s+of\s+(?:it|this|that|these|those|them|the\s+\w+)\s+(?:is|was|are|were)\s+true\b",
+)
+
 # A negation that opens an idiom saying the opposite of "not": "told in no uncertain terms",
 # "no doubt", "not only ... but", "not least", "not for the first time", "it would not be the
 # first time" (it has happened before; "not the first to enter" still negates).

@@ -222,3 +222,32 @@ def test_a_claims_year_is_not_asked_of_a_corpus_that_dates_no_article(tmp_path: 
     # Once an article is dated, an undated one cannot speak for 2014: it may be of any year.
     (tmp_path / "2017-09-12-b.txt").write_text("The front moved little.\n", encoding="utf-8")
     assert Matcher(load_corpus(tmp_path), ANALYZER).evidence(claim) == []
+
+
+def test_an_article_that_tells_the_story_and_calls_it_false_does_not_back_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "A video shows Tom Baker giving a homeless man $100 in Tabqa.\n\n"
+        "It has been watched millions of times.\n\n"
+        "The video was a fake, according to a witness who was there.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "A video shows Tom Baker giving a homeless man $100 in Tabqa.\n\n"
+        "It has been watched millions of times.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_corpus(tmp_path), ANALYZER)
+    claim = Claim(id="gift", text="Tom Baker gave a homeless man $100 in Tabqa.")
+    cited = sorted((e.source, e.stance, e.rule) for e in matcher.evidence(claim))
+    assert cited == [
+        ("a.txt", Stance.CONFLICTS, "statements.story-called-false"),
+        ("b.txt", Stance.SUPPORTS, "figures.agree"),
+    ]
+    (conflict,) = [e for e in matcher.evidence(claim) if e.stance is Stance.CONFLICTS]
+    assert conflict.quote == "The video was a fake, according to a witness who was there."
+    assert "calls it false (“The video was a fake”)" in conflict.reason
+    # a claim that itself calls the story false is read by the rules
+    denial = Claim(id="fake", text="The video of Tom Baker giving a homeless man $100 is a fake.")
+    assert all(e.rule != "statements.story-called-false" for e in matcher.evidence(denial))
