@@ -134,12 +134,12 @@ LESS_WORDS = frozenset({"fewer", "less", "lower", "smaller", "below"})
 RISE_STEMS = frozenset(
     "increas rise rais higher elev enhanc promot induc activ upregul improv greater acceler "
     "boost stimul augment amplif more larger exacerb amplifi strengthen encourag faster prolong "
-    "lengthen".split()
+    "lengthen rose soar surg climb".split()
 )
 FALL_STEMS = frozenset(
     "decreas reduc reduct lower declin fall drop inhibit suppress impair downregul less fewer "
     "attenu diminish slow abolish abrog weaken smaller lessen repress allevi mitig curb worsen "
-    "deterior delay block amelior prevent halt slower shorten hinder imped".split()
+    "deterior delay block amelior prevent halt slower shorten hinder imped plung plummet".split()
 )
 # Words whose stem is one of rising or falling but that name a state, not a change: "nerve
 # activity is reduced" says activity falls, not that anything is activated.
@@ -161,9 +161,17 @@ RATIO_NAMES = (
 RATIO_ABBREVIATIONS = ("OR", "HR", "RR", "IRR", "aOR", "aHR", "aRR", "aIRR")
 # Words of no difference: "the same rate as" ("as" within ``thresholds.SAME_AS_REACH`` words),
 # "was similar in", "comparable to" (after ``LIKE_BEFORE``, or before one of ``LIKE_AFTER``).
-LIKE_WORDS = frozenset({"similar", "comparable", "unchanged"})
+LIKE_WORDS = frozenset({"similar", "comparable", "unchanged", "equal", "flat", "stable"})
 LIKE_AFTER = frozenset({"to", "in", "between", "among", "across", "for", "with"})
-LIKE_BEFORE = BE_FORMS | {"remained", "remains"}
+LIKE_BEFORE = BE_FORMS | {"remained", "remains", "stayed", "stays"}
+# ... or before a noun of how much or how likely ("a similar risk of infection", "an equal
+# rate"); and "just as" or "equally" before a word ("just as likely to die", "equally
+# effective"), or "as likely as".
+LIKE_MEASURES = frozenset(
+    {"risk", "risks", "rate", "rates", "odds", "chance", "chances", "likelihood", "level"}
+    | {"levels", "number", "numbers", "proportion", "prevalence", "incidence", "mortality"}
+)
+EQUAL_BEFORE_AS = frozenset({"just", "equally"})
 # Words of a thing's lack or removal: what its loss does, the thing does the other way ("loss
 # of X increases Y" says X reduces Y), so a rise or fall is compared only where both texts say
 # a lack or neither does.

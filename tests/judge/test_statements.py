@@ -303,6 +303,32 @@ def test_a_difference_against_no_difference_conflicts() -> None:
     assert j is None or j.rule != "statements.other-way"
 
 
+def test_no_difference_in_other_words_against_a_difference_conflicts() -> None:
+    for claim, passage in (
+        (
+            "Partnered patients have a lower risk of death from the fever than single patients.",
+            "Partnered patients have a similar risk of death from the fever to single patients.",
+        ),
+        (
+            "Partnered patients were just as likely to die from the fever as single patients.",
+            "Partnered patients were less likely to die from the fever than single patients.",
+        ),
+        (
+            "Rates of the fever among partnered patients remained flat in March.",
+            "Rates of the fever among partnered patients rose sharply in March.",
+        ),
+    ):
+        j = stance(claim, passage)
+        assert j is not None and j.rule == "statements.other-way", (claim, j)
+    # "as" of a comparison's standard or a role is no difference
+    j = stance(
+        "Partnered patients were more likely to die from the fever than single patients.",
+        "As partnered patients were more likely to die from the fever than single patients,"
+        " doctors acted.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS
+
+
 def test_words_of_delay_and_blocking_say_a_thing_falls() -> None:
     claim = "Antibody treatment encourages tumour metastasis in mice."
     j = stance(claim, "In mice, antibody treatment blocked tumour metastasis.")

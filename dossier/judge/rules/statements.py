@@ -16,7 +16,7 @@ from dossier.judge.case import Case
 from dossier.judge.cover import Cover, claim_subject
 from dossier.judge.outcome import Counter, Judgment, LeftOut, left_out
 from dossier.judge.polarity import denial_word, has_denial, negation_word
-from dossier.judge.registry import Stage, rule
+from dossier.judge.registry import Stage, decide, rule
 from dossier.lexicon import thresholds, wordnet
 from dossier.lexicon.negation import (
     HEARSAY_PHRASES,
@@ -27,6 +27,7 @@ from dossier.lexicon.negation import (
 from dossier.lexicon.speech import PRONOUNS, SPEECH_VERBS, TELLING_VERBS
 from dossier.lexicon.synonyms import DEATH, SURVIVAL
 from dossier.lexicon.words import (
+    EQUAL_BEFORE_AS,
     FALL_STEMS,
     GRADE_SCALES,
     GRADES,
@@ -34,6 +35,7 @@ from dossier.lexicon.words import (
     LESS_WORDS,
     LIKE_AFTER,
     LIKE_BEFORE,
+    LIKE_MEASURES,
     LIKE_WORDS,
     MORE_WORDS,
     RANKS,
@@ -172,14 +174,41 @@ def _withheld_by(case: Case, at: int) -> bool:
 
 
 @rule("statements.word-coverage", Stage.STATEMENTS)
-def word_coverage(case: Case) -> LeftOut | None:
+def word_coverage(case: Case) -> Judgment | LeftOut | None:
     """The sentence must say enough of the claim's words other than names, rare ones weighing
     more (``MIN_WORD_COVERAGE``): "Russia bombed the SDF near Deir ez-Zor" is not said by
-    "Russia and the SDF met near Deir ez-Zor"."""
+    "Russia and the SDF met near Deir ez-Zor". Its words of which way a thing goes ("a reduced
+    risk"), answered the other way of the same thing ("a similar risk"), count as said when
+    that makes it a conflict (``statements.other-way``)."""
     words = case.cover.word_coverage
-    if words < thresholds.MIN_WORD_COVERAGE:
-        return LeftOut(f"the passage says too little of the claim (words {words:.2f})")
-    return None
+    if words >= thresholds.MIN_WORD_COVERAGE:
+        return None
+    if words + _ways_answered(case) >= thresholds.MIN_WORD_COVERAGE:
+        # enough with the words of which way, answered the other way: a conflict, if any
+        outcome = decide(case, after="statements.word-coverage")
+        if isinstance(outcome, Judgment) and outcome.rule == "statements.other-way":
+            return outcome
+    return LeftOut(f"the passage says too little of the claim (words {words:.2f})")
+
+
+def _ways_answered(case: Case) -> float:
+    """The share of the claim's words (rare ones weighing more) that say which way a thing
+    goes ("reduced", "remained flat", "just as likely") and that the passage answers the other
+    way, of the same thing ("a similar risk", "3-fold higher"): said, to the coverage, as its
+    other words are, for ``statements.other-way`` to read (a passage that says the same way in
+    other words must say the rest of the claim as much as any)."""
+    said = {id(t) for t in case.cover.said}
+    words = [t for t in case.claim.terms if not t.entity and not t.timing]
+    total = sum(t.idf for t in words)
+    if not total:
+        return 0.0
+    theirs = ways(case.passage.text)
+    answered: set[str] = set()
+    for way in ways(case.claim.text):
+        if any(_of_the_same(way, other) and other[1] != way[1] for other in theirs):
+            answered |= set(way[0].lower().split())
+    credit = sum(t.idf for t in words if id(t) not in said and t.text.lower() in answered)
+    return credit / total
 
 
 @rule("statements.other-fate", Stage.STATEMENTS)
@@ -480,9 +509,15 @@ def _way_at(words: tuple[str, ...], stems: tuple[str, ...], i: int) -> str | Non
     if word == "same":
         reach = words[i + 1 : i + 1 + thresholds.SAME_AS_REACH]
         return "same" if "as" in (w.lower() for w in reach) else None
+    before = words[i - 1].lower() if i else ""
     if word in LIKE_WORDS:
-        before = words[i - 1].lower() if i else ""
-        return "same" if before in LIKE_BEFORE or after in LIKE_AFTER else None
+        like = before in LIKE_BEFORE or after in LIKE_AFTER or after in LIKE_MEASURES
+        return "same" if like else None
+    if word == "as" and after.isalpha() and after != "well":
+        again = words[i + 2].lower() if i + 2 < len(words) else ""
+        return "same" if before in EQUAL_BEFORE_AS or again == "as" else None
+    if word == "equally" and after.isalpha():
+        return "same"
     stem_ = stems[i]
     return "up" if stem_ in RISE_STEMS else "down" if stem_ in FALL_STEMS else None
 
