@@ -736,16 +736,22 @@ class Matcher:
         if analysis.negated or analysis.denial:
             return chosen
         taken = set(chosen)
-        return chosen + [pid for pid in self._called_false(ranked[:FOLLOWED]) if pid not in taken]
+        return chosen + [pid for pid in self._called_false(chosen) if pid not in taken]
 
     def _called_false(self, best: Sequence[int]) -> list[int]:
-        """The sentences of the best hits' articles that call the story they tell false ("The
-        video was a fake", ``STORY_CALLED_FALSE``): judged with the rest, they may name none
-        of the claim's words, and ``_evidence`` reads them with what their article says."""
+        """The sentences of the judged hits' articles that call the story they tell false
+        ("The video was a fake", ``STORY_CALLED_FALSE``): judged with the rest, they may name
+        none of the claim's words, and ``_story_called_false`` reads them with what their
+        article says."""
         found: list[int] = []
         count = len(self.corpus.passages)
-        for source in dict.fromkeys(self._source(pid) for pid in best):
-            first = next(p for p in best if self._source(p) == source)
+        seen: set[str] = set()
+        for pid in best:
+            source = self._source(pid)
+            if source in seen:
+                continue
+            seen.add(source)
+            first = pid  # an article's passages follow each other
             while first > 0 and self._source(first - 1) == source:
                 first -= 1
             at = first
