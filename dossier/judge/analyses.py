@@ -67,6 +67,9 @@ class Figure:
     year: str = ""  # the year said beside an earlier figure: "down from 67.3% in 2019"
     # The name a count in brackets belongs to ("Portugal (138)"): its text and keys.
     listed: tuple[str, frozenset[str]] | None = None
+    # Which size a length is of, said after it ("16 feet deep", "a 40-foot-wide crater"):
+    # "depth", "width", "length", "height", "thickness"; "" when it says none.
+    dimension: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ from dossier.judge.polarity import polarity
 from dossier.lexicon import thresholds, wordnet
 from dossier.lexicon.aspects import CHANGE, EARLIER
 from dossier.lexicon.negation import DENIAL_STEMS
+from dossier.lexicon.numbers import LENGTH_UNITS, SIZES
 from dossier.lexicon.speech import (
     FINDING_VERBS,
     LIGHT_VERBS,
@@ -165,9 +166,25 @@ def _figures(
                 *kind,
                 year_beside(text, q.start, q.end) if kind[0] == EARLIER else "",
                 (listed[0].text, frozenset(listed[0].keys)) if listed else None,
+                dimension(text, q.end),
             )
         )
     return tuple(out)
+
+
+# A unit of length and the adjective of size after a number: "16 feet deep", "40-foot-wide".
+_DIMENSION_RE = re.compile(
+    r"[\s-]*(?:" + "|".join(LENGTH_UNITS) + r")[\s-]+(?P<size>" + "|".join(SIZES) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def dimension(text: str, end: int) -> str:
+    """Which size the length that ends at ``end`` is of ("16 feet deep": "depth"; ``SIZES``),
+    or "" when no unit of length and word of size follow it: a depth does not answer a
+    width ("a 16-foot-deep crater" and "a 40-foot-wide crater" may be one crater)."""
+    m = _DIMENSION_RE.match(text, end)
+    return SIZES[m.group("size").lower()] if m else ""
 
 
 def _changed(text: str, analyzer: Analyzer, q: Quantity) -> frozenset[str]:

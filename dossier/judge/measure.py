@@ -161,6 +161,8 @@ def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:
     the world no count of one country); figures of a kind that is a count all the same may
     agree when they are the same number ("2.5 million more doses" backs "2.5 million doses";
     "rose by more than five points" is not backed by a share of 19%)."""
+    if claim.dimension and passage.dimension and claim.dimension != passage.dimension:
+        return False  # a depth is no width ("16 feet deep", "40 feet wide")
     if claim.kind == passage.kind or claim.quantity.unit == passage.quantity.unit == "age":
         # two earlier figures are of the same time when they say no other year; an age is one,
         # written "nine years old" or in "her 4-year-old son"
@@ -175,6 +177,8 @@ def kinds_apart(claim: Figure, passage: Figure) -> str:
     """Why two figures of different kinds do not answer each other, as words for a reason."""
 
     def said(f: Figure) -> str:
+        if claim.dimension and passage.dimension and claim.dimension != passage.dimension:
+            return f"{f.quantity.text} is a {f.dimension}"
         cue = f" (“{f.cue}”)" if f.cue else ""
         return f"{f.quantity.text} is {aspects.DESCRIBED[f.kind]}{cue}"
 

@@ -113,3 +113,14 @@ IDENTIFIER_WORDS = (
     "paragraph", "item", "ward", "highway", "interstate", "runway", "terminal", "train",
     "bus", "lane", "exit", "row", "seat", "unit", "block", "sector", "zone", "district",
 )  # fmt: skip
+
+# Units a length is given in, as written after a number ("16 feet", "40-foot", "3 km"), and
+# the words of size after them, with the dimension each names ("16 feet deep": depth).
+LENGTH_UNITS = (
+    "feet", "foot", "ft", "inch(?:es)?", "in", "yards?", "miles?", "metres?", "meters?", "m",
+    "kilomet(?:re|er)s?", "km", "centimet(?:re|er)s?", "cm", "millimet(?:re|er)s?", "mm",
+)  # fmt: skip
+SIZES = {
+    "deep": "depth", "wide": "width", "across": "width", "broad": "width", "long": "length",
+    "tall": "height", "high": "height", "thick": "thickness",
+}  # fmt: skip

@@ -1053,3 +1053,14 @@ def test_a_count_that_leaves_out_the_claims_event_may_count_another() -> None:
     # a count that agrees is still read as backing
     same = decided(claim, "At least 67 people were killed in the attack.", article=article)
     assert getattr(same, "stance", None) is Stance.SUPPORTS
+
+
+def test_a_depth_does_not_answer_a_width() -> None:
+    claim = "The blast left a 16-foot-deep crater in Tabqa."
+    wide = decided(claim, "The blast left a 40-foot-wide crater in Tabqa.")
+    assert (wide.rule, getattr(wide, "stance", None)) == ("figures.same-measure", None)
+    assert wide.reason == "the passage's 40 is a width, the claim's 16 is a depth"
+    both = decided(claim, "The crater the blast left in Tabqa is 40 feet wide and 16 feet deep.")
+    assert getattr(both, "stance", None) is Stance.SUPPORTS, both
+    deeper = decided(claim, "The blast left a 20-foot-deep crater in Tabqa.")
+    assert getattr(deeper, "stance", None) is Stance.CONFLICTS, deeper
