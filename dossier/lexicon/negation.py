@@ -56,6 +56,17 @@ TALK_PHRASES = (
     r"purport(?:s|ed|ing)?",
 )
 
+# What tells a whole sentence as another outlet's or unnamed sources' word, wherever it stands
+# in it: "..., according to a report by ...", "..., citing unnamed sources", "iGen.fr is
+# reporting that ...", "sources told the paper". A newsroom relays such a report; it does not
+# vouch for it.
+RELAYED_PHRASES = (
+    r"according\s+to\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}reports?",
+    r"citing\s+(?:[\w’'-]+\s+){0,2}sources?",
+    r"(?:is|are|was|were)\s+reporting",
+    r"sources?\s+(?:said|say|says|told|tell|tells)",
+)
+
 # A sentence that calls the story it tells false, with the story (or "it", "this") as its
 # subject: "The video was a fake", "This report is entirely false", "the story has been
 # debunked", "None of those are true". An article that tells a story and says this of it does

@@ -224,6 +224,21 @@ def test_a_story_told_as_talk_does_not_back_the_claim() -> None:
     assert getattr(reported, "stance", None) is Stance.SUPPORTS
 
 
+def test_a_report_relayed_from_another_outlet_or_unnamed_sources_does_not_back_it() -> None:
+    claim = "The Lorem car was stolen in Tabqa."
+    for relayed in (
+        "The Lorem car was stolen in Tabqa, according to a report by the Tabqa Times.",
+        "The Lorem car was stolen in Tabqa, the paper said, citing unnamed sources.",
+        "The Tabqa Times is reporting that the Lorem car was stolen in Tabqa.",
+        "The Lorem car was stolen in Tabqa, sources told the paper.",
+    ):
+        outcome = decided(claim, relayed)
+        assert (outcome.rule, getattr(outcome, "stance", None)) == ("scope.talk", None), relayed
+    # the police's word is not a relayed report
+    said = decided(claim, "The Lorem car was stolen in Tabqa, according to the police.")
+    assert getattr(said, "stance", None) is Stance.SUPPORTS
+
+
 def test_talk_that_is_called_false_still_contradicts() -> None:
     outcome = decided(
         "The Lorem car was stolen in Tabqa.",

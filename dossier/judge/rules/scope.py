@@ -10,7 +10,12 @@ from dossier.judge.case import Case
 from dossier.judge.cover import speaker_span, unknown_capital
 from dossier.judge.outcome import Judgment, LeftOut
 from dossier.judge.registry import decide, rule
-from dossier.lexicon.negation import HEARSAY_PHRASES, HEARSAY_WORDS, TALK_PHRASES
+from dossier.lexicon.negation import (
+    HEARSAY_PHRASES,
+    HEARSAY_WORDS,
+    RELAYED_PHRASES,
+    TALK_PHRASES,
+)
 from dossier.lexicon.speech import RESEARCH_SPEAKERS
 from dossier.lexicon.words import STOPWORDS
 from dossier.models import Stance
@@ -133,6 +138,8 @@ _TALK_RE = re.compile(
     re.IGNORECASE,
 )
 
+_RELAYED_RE = re.compile(r"\b(?:" + "|".join(RELAYED_PHRASES) + r")\b", re.IGNORECASE)
+
 # A claim about talk itself: "Reports say ...", "the photo was reported to be doctored", "an
 # alleged plot": talk backs it.
 _TALKED_OF_RE = re.compile(r"\b(?:report\w*|alleg\w*|claim\w*|rumou?r\w*|purport\w*)\b", re.I)
@@ -142,23 +149,29 @@ _TALKED_OF_RE = re.compile(r"\b(?:report\w*|alleg\w*|claim\w*|rumou?r\w*|purport
 def talk(case: Case) -> Judgment | LeftOut | None:
     """A passage that tells what the claim says as talk ("The actor has reportedly agreed to
     play the part", "a rumour that the car had been stolen", "a story claiming that the singer
-    had died") reports that it is said, not that it is so: it does not back the claim. It may
+    had died") reports that it is said, not that it is so: it does not back the claim; nor does
+    one that relays another outlet's report or unnamed sources' word, wherever it says so ("...,
+    according to a report by the paper", "..., citing sources", "the site is reporting"). It may
     still contradict it ("... a rumour that the police have since called false"); a claim that
     is itself talk ("Reports say ..."), a denial, or someone's word is read as the other rules
     read it."""
     claim, passage = case.claim, case.passage
     if claim.negated or claim.denial or claim.speaker_keys or _TALKED_OF_RE.search(claim.text):
         return None
-    m = _TALK_RE.search(passage.text)
+    if _RELAYED_RE.search(claim.text):
+        return None
+    m = _RELAYED_RE.search(passage.text)  # the whole sentence another's report
     if m is None:
-        return None
-    # The words of the claim it tells: most of those the sentence says (not its names; "the
-    # car was reportedly stolen"), not the ones before it ("police are hunting a man who
-    # allegedly slapped ...": the hunt is told as fact).
-    words = [passage.tokens[j] for j in case.cover.matched if not passage.tokens[j].entity]
-    after = sum(t.start >= m.end() for t in words)
-    if not after or after < len(words) - after:
-        return None
+        m = _TALK_RE.search(passage.text)
+        if m is None:
+            return None
+        # The words of the claim it tells: most of those the sentence says (not its names;
+        # "the car was reportedly stolen"), not the ones before it ("police are hunting a man
+        # who allegedly slapped ...": the hunt is told as fact).
+        words = [passage.tokens[j] for j in case.cover.matched if not passage.tokens[j].entity]
+        after = sum(t.start >= m.end() for t in words)
+        if not after or after < len(words) - after:
+            return None
     outcome = decide(case, after="scope.talk")
     if isinstance(outcome, Judgment) and outcome.stance is Stance.SUPPORTS:
         return LeftOut(f"the passage tells it as talk (“{m.group()}”), not as what happened")
