@@ -578,6 +578,7 @@ def _sentence_case(
     corpus lacks, that WordNet has ("Discovered"); names keep their capitals ("Ottawa").
     Lower case keeps every offset."""
     shouting = not any(c.islower() for c in text)
+    unseen = idf(["\x00"])  # the weight of a word no passage has
     chars = list(text)
     for i, t in enumerate(tokens):
         if i == 0 or not t.text[:1].isupper() or (not shouting and t.text[1:2].isupper()):
@@ -589,7 +590,6 @@ def _sentence_case(
             continue  # an alias, a number
         word, name = t.keys
         common = idf([word])
-        unseen = idf(["\x00"])
         # idf = log((1 + N) / (1 + df)) + 1: the name is in fewer than half the word's passages
         lower = wordnet.known(word) if common >= unseen else idf([name]) - common > math.log(2)
         if lower:

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from dossier.analysis.dates import day_before, event_date, format_day
 from dossier.analysis.facets import Contrast, contrast
+from dossier.analysis.text import Token
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.judge.cover import Cover, cover, other_actor
 from dossier.judge.measure import Answers, answers
@@ -74,6 +75,13 @@ class Case:
         return cover(
             self.claim, self.passage, self.document_keys, self.context_keys, self.topic_keys
         )
+
+    @cached_property
+    def said_words(self) -> tuple[Token, ...]:
+        """The sentence's tokens that say the claim's words other than its names, in order:
+        where they stand tells what a cue before them governs ("reportedly", "whether")."""
+        tokens = self.passage.tokens
+        return tuple(tokens[j] for j in sorted(self.cover.matched) if not tokens[j].entity)
 
     @cached_property
     def differs(self) -> Contrast | None:

@@ -47,21 +47,6 @@ from dossier.retrieval.tantivy import TantivyIndex, bm25_weight, significant
 V = TypeVar("V")
 
 CANDIDATES = 64  # passages judged per claim
-# The rule that cites an article's sentence calling the story it tells false.
-STORY_FALSE = "statements.story-called-false"
-_CALLED_FALSE_RE = re.compile("|".join(STORY_CALLED_FALSE), re.IGNORECASE)
-_TALK_OF_FALSE_RE = re.compile(TALK_OF_FALSE, re.IGNORECASE)
-
-
-def called_false(text: str) -> re.Match[str] | None:
-    """Where a sentence calls the story it tells false (``STORY_CALLED_FALSE``), unless it
-    tells that as talk in turn ("amid claims it is a hoax")."""
-    for m in _CALLED_FALSE_RE.finditer(text):
-        if not _TALK_OF_FALSE_RE.search(text[max(0, m.start() - 40) : m.start()]):
-            return m
-    return None
-
-
 FOLLOWED = 4  # the best hits whose next sentences (CONTEXT_SENTENCES) are judged too
 CANDIDATE_POOL = 512  # passages retrieved per claim, re-ranked by their article's names
 # A digit or a number word: the cheap test a sentence passes before it is read for figures.
@@ -242,6 +227,21 @@ def _in_order(found: list[Evidence]) -> list[Evidence]:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+# The rule that cites an article's sentence calling the story it tells false.
+STORY_FALSE = "statements.story-called-false"
+_CALLED_FALSE_RE = re.compile("|".join(STORY_CALLED_FALSE), re.IGNORECASE)
+_TALK_OF_FALSE_RE = re.compile(TALK_OF_FALSE, re.IGNORECASE)
+
+
+def called_false(text: str) -> re.Match[str] | None:
+    """Where a sentence calls the story it tells false (``STORY_CALLED_FALSE``), unless it
+    tells that as talk in turn ("amid claims it is a hoax")."""
+    for m in _CALLED_FALSE_RE.finditer(text):
+        if not _TALK_OF_FALSE_RE.search(text[max(0, m.start() - 40) : m.start()]):
+            return m
+    return None
 
 
 FIGURE_FLAG = 1  # a sentence's flag (``sentence_flags``): it has a figure (``has_figure``)

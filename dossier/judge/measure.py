@@ -161,7 +161,7 @@ def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:
     the world no count of one country); figures of a kind that is a count all the same may
     agree when they are the same number ("2.5 million more doses" backs "2.5 million doses";
     "rose by more than five points" is not backed by a share of 19%)."""
-    if claim.dimension and passage.dimension and claim.dimension != passage.dimension:
+    if _other_size(claim, passage):
         return False  # a depth is no width ("16 feet deep", "40 feet wide")
     if claim.kind == passage.kind or claim.quantity.unit == passage.quantity.unit == "age":
         # two earlier figures are of the same time when they say no other year; an age is one,
@@ -173,11 +173,16 @@ def comparable(claim: Figure, passage: Figure, agreement: Agreement) -> bool:
     )
 
 
+def _other_size(claim: Figure, passage: Figure) -> bool:
+    """Whether two lengths are of different sizes, both said (a depth and a width)."""
+    return bool(claim.dimension and passage.dimension and claim.dimension != passage.dimension)
+
+
 def kinds_apart(claim: Figure, passage: Figure) -> str:
     """Why two figures of different kinds do not answer each other, as words for a reason."""
 
     def said(f: Figure) -> str:
-        if claim.dimension and passage.dimension and claim.dimension != passage.dimension:
+        if _other_size(claim, passage):
             return f"{f.quantity.text} is a {f.dimension}"
         cue = f" (“{f.cue}”)" if f.cue else ""
         return f"{f.quantity.text} is {aspects.DESCRIBED[f.kind]}{cue}"

@@ -133,9 +133,8 @@ def asked(case: Case) -> LeftOut | None:
     rules read it."""
     if _ASKED_RE.search(case.claim.text):
         return None
-    passage = case.passage
-    words = [passage.tokens[j] for j in case.cover.matched if not passage.tokens[j].entity]
-    for m in _ASKED_RE.finditer(passage.text):
+    words = case.said_words
+    for m in _ASKED_RE.finditer(case.passage.text):
         inside = sum(m.start() <= t.start < m.end() for t in words)
         if inside and inside * 2 > len(words):
             return LeftOut(f"the passage asks it (“{m.group()[:40].strip()}”), it does not say it")

@@ -156,9 +156,7 @@ def talk(case: Case) -> Judgment | LeftOut | None:
     is itself talk ("Reports say ..."), a denial, or someone's word is read as the other rules
     read it."""
     claim, passage = case.claim, case.passage
-    if claim.negated or claim.denial or claim.speaker_keys or _TALKED_OF_RE.search(claim.text):
-        return None
-    if _RELAYED_RE.search(claim.text):
+    if claim.negated or claim.denial or claim.speaker_keys or _of_talk(claim.text):
         return None
     m = _RELAYED_RE.search(passage.text)  # the whole sentence another's report
     if m is None:
@@ -168,7 +166,7 @@ def talk(case: Case) -> Judgment | LeftOut | None:
         # The words of the claim it tells: most of those the sentence says (not its names;
         # "the car was reportedly stolen"), not the ones before it ("police are hunting a man
         # who allegedly slapped ...": the hunt is told as fact).
-        words = [passage.tokens[j] for j in case.cover.matched if not passage.tokens[j].entity]
+        words = case.said_words
         after = sum(t.start >= m.end() for t in words)
         if not after or after < len(words) - after:
             return None
@@ -176,6 +174,13 @@ def talk(case: Case) -> Judgment | LeftOut | None:
     if isinstance(outcome, Judgment) and outcome.stance is Stance.SUPPORTS:
         return LeftOut(f"the passage tells it as talk (“{m.group()}”), not as what happened")
     return outcome
+
+
+@lru_cache(maxsize=4096)
+def _of_talk(claim: str) -> bool:
+    """Whether a claim is itself of talk or of a relayed report ("Reports say ...", "..., citing
+    sources"): read once per claim, not per passage."""
+    return bool(_TALKED_OF_RE.search(claim) or _RELAYED_RE.search(claim))
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
