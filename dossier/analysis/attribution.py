@@ -63,6 +63,17 @@ _NOUN_LIKE = frozenset({"reports", "claims", "claim", "estimates", "states", "sh
 _NOUN_BEFORE_RE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(NAME_DETERMINERS)) + r")|\b[a-z]+ed)\s*$"
 )
+# "admitted" of entry, not of owning up: "patients admitted with fever", "admitted to hospital".
+_ENTRY_VERBS = frozenset({"admitted", "admits", "admit"})
+_ENTERED_RE = re.compile(
+    r"\s+(?:with|into|to\s+(?:(?:the|a|an|intensive|critical|emergency)\s+)*"
+    r"(?:hospitals?|ICU|wards?|care|units?|clinics?|hospice))\b"
+)
+# A speech verb after a noun-like one in the same clause, its verb: "Early reports from doctors
+# in China have said that ...", "New estimates suggest ..."; not "Reuters reports that ... said".
+_ITS_VERB_RE = re.compile(
+    r"(?:\s+(?!that\b)[\w'’-]+){0,8}?\s+(?:" + _SPEECH + r"|suggest|indicate|show|put)\b"
+)
 # A determiner right before a speech verb's participle: "the reported 238 deaths".
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(NAME_DETERMINERS)) + r")\s*$", re.IGNORECASE
@@ -260,10 +271,14 @@ def speaker(
         word = verb.group().split()[-1]
         if word in _NOUN_LIKE and _NOUN_BEFORE_RE.search(head):
             continue  # "dismissed the reports", "denied claims": a noun, not the speech verb
+        if word in _NOUN_LIKE and _ITS_VERB_RE.match(sentence, verb.end()):
+            continue  # "Early reports from doctors have said that ...": the subject's noun
         if word.endswith("ed") and _DETERMINER_BEFORE_RE.search(head):
             continue  # "the reported 238 deaths", "the alleged attack": a participle
         if _PASSIVE_RE.search(head):
             continue  # "the envoy was told": the envoy is not the one speaking
+        if word in _ENTRY_VERBS and _ENTERED_RE.match(sentence, verb.end()):
+            continue  # "patients admitted with the virus": let in, not owning up
         cut = _last_boundary(head)
         who = _clean(head[cut:])
         if who is None:

@@ -412,16 +412,26 @@ def _research_frame(text: str, tokens: Sequence[Token]) -> set[int]:
     "that": "And a study of more than 130,000 people found that ...", "Small studies have
     shown that ...", "Researchers at a university estimated that ..." (a word of research,
     ``RESEARCH_SPEAKERS``, before a verb of finding, ``FINDING_VERBS``, and "that" after it).
-    An abstract reports its own finding without naming itself a study."""
+    An abstract reports its own finding without naming itself a study. A finding verb with no
+    "that" frames nothing ("Scientists found the virus in sewage": the finding is the act),
+    unless a few words on another one has it ("a study also showed promise, concluding that
+    ...": the promise is the finding's)."""
+    first = -1
     for i, t in enumerate(tokens):
         if t.text.lower() not in FINDING_VERBS or i == 0:
             continue
         if not any(w.text.lower() in RESEARCH_SPEAKERS for w in tokens[:i]):
             return set()
-        if i + 1 >= len(tokens) or tokens[i + 1].text.lower() != "that":
-            return set()  # "Scientists found the virus in sewage": the finding is the act
-        return set(range(i + 2))
+        if first < 0:
+            first = i
+        if i - first > FINDING_REACH:
+            return set()
+        if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "that":
+            return set(range(i + 2))
     return set()
+
+
+FINDING_REACH = 3  # tokens from a finding verb to the next that may carry its "that"
 
 
 def _light_verb(tokens: Sequence[Token], i: int) -> bool:

@@ -61,11 +61,13 @@ RESEARCH_SPEAKERS = frozenset(
     "survey surveys result results finding findings".split()
 )
 # Verbs by which research reports what it found: "a study of 130,000 people found that ...",
-# "Small studies have shown that ...". The words before them frame the claim's content.
+# "Small studies have shown that ...", "..., concluding that ...". The words before them frame
+# the claim's content.
 FINDING_VERBS = frozenset(
-    "found finds find showed shown shows show estimated estimates suggested suggests concluded "
-    "concludes revealed reveals indicated indicates demonstrated demonstrates confirmed "
-    "confirms".split()
+    "found finds find finding showed shown shows show showing estimated estimates estimating "
+    "suggested suggests suggesting concluded concludes concluding revealed reveals revealing "
+    "indicated indicates indicating demonstrated demonstrates demonstrating confirmed confirms "
+    "confirming".split()
 )
 # A verb that only carries a message noun: "delivered its warning" says "warned".
 LIGHT_VERBS = frozenset({"delivered", "deliver", "issued", "issue", "sent", "send", "gave", "give"})

@@ -47,6 +47,21 @@ def test_reports_after_a_determiner_or_a_past_verb_is_a_noun_not_the_speech_verb
     assert speaker("The agency reports that 40 died.") == "The agency"
 
 
+def test_reports_with_its_own_speech_verb_after_it_is_the_subjects_noun() -> None:
+    said = "Early reports from doctors in Lorem have said that the drug is harmful."
+    assert speaker(said) == "Early reports from doctors in Lorem"
+    assert speaker("New estimates suggest 500 died.") is None
+    assert speaker("The agency reports that the mayor said no.") == "The agency"
+
+
+def test_admitted_to_hospital_is_no_speech() -> None:
+    assert speaker("Most patients admitted with the fever were men.") is None
+    assert speaker("The mayor was admitted to hospital on Monday.") is None
+    assert speaker("Patients admitted to intensive care units were older.") is None
+    assert speaker("The mayor admitted that the figures were wrong.") == "The mayor"
+    assert speaker("The mayor admitted to lying about the figures.") == "The mayor"
+
+
 def test_a_dateline_before_the_speaker_is_not_the_speaker() -> None:
     assert speaker("LIMA, June 3 (Agencia) - The health ministry said 40 died.") == (
         "The health ministry"

@@ -114,6 +114,11 @@ def test_the_words_that_say_research_found_it_frame_the_claim() -> None:
     assert {t.text for t in analysis.terms} == {"psoriasis", "raises", "risk", "death"}
     j = stance(claim, "Psoriasis raised the risk of death in hospitalised patients, we find.")
     assert j is not None and j.stance is Stance.SUPPORTS
+    # a finding verb a few words on carries the "that": "showed promise, concluding that"
+    claim = "In Lorem, early results of a study showed promise, concluding that Tabqa drops work."
+    assert {t.text for t in analyze_claim(claim, ANALYZER).terms} == {"Tabqa", "drops", "work"}
+    claim = "Scientists found the virus in sewage, suggesting that it spreads in water."
+    assert "sewage" in {t.text for t in analyze_claim(claim, ANALYZER).terms}
     # what scientists found, with no "that", is the claim's act
     terms = {t.text for t in analyze_claim("Scientists found the virus in sewage.", ANALYZER).terms}
     assert "found" in terms

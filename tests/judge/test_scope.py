@@ -142,6 +142,14 @@ def test_a_claim_given_to_researchers_unnamed_is_the_word_of_any_study_that_says
     # named researchers are theirs alone
     named = decided("Oxford researchers said the Tabqa virus did not come from bats.", found)
     assert (named.rule, getattr(named, "stance", None)) == ("scope.speaker", None)
+    # where and when a study was published names none of its authors
+    for published in (
+        "according to a study published Wednesday.",
+        "according to a modelling study published on Monday in the journal Lorem.",
+    ):
+        claim = "The Tabqa virus did not come from bats, " + published
+        backed = decided(claim, found)
+        assert getattr(backed, "stance", None) is Stance.SUPPORTS, (claim, backed)
 
 
 def test_words_the_claim_quotes_given_to_another_speaker_conflict() -> None:

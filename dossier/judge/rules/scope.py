@@ -10,6 +10,7 @@ from dossier.judge.case import Case
 from dossier.judge.cover import speaker_span, unknown_capital
 from dossier.judge.outcome import Judgment, LeftOut
 from dossier.judge.registry import decide, rule
+from dossier.lexicon.calendar import CALENDAR
 from dossier.lexicon.negation import (
     HEARSAY_PHRASES,
     HEARSAY_WORDS,
@@ -185,14 +186,23 @@ def _of_talk(claim: str) -> bool:
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
 _UNNAMED = RESEARCH_SPEAKERS | STOPWORDS  # capitalised words that name no one in particular
+# Where and when research was published, which names no one who found it: "published on Monday
+# in the journal Nature", "published Wednesday", "writing in the journal Science".
+_PUBLISHED_RE = re.compile(
+    r"\b(?:published|appearing|writing)\b(?:\s+(?:on|in|last|this|the|journal|online|"
+    + "|".join(sorted(CALENDAR))
+    + r"|[A-Z][\w&-]*|\d[\w,]*))+",
+)
 
 
 @lru_cache(maxsize=4096)
 def _research(speaker: str | None) -> bool:
     """Whether a speaker is research or those who do it, unnamed: "Scientists", "The
-    investigators", "the early results of a study among medical workers" (not "Oxford
-    researchers confirmed", not "Dr Lee's study": a named speaker is theirs alone)."""
-    words = _WORD_RE.findall(speaker or "")
+    investigators", "the early results of a study among medical workers", "a modeling study
+    published on Monday in the journal Nature" (where and when it was published names none of
+    its authors); not "Oxford researchers confirmed", not "Dr Lee's study": a named speaker is
+    theirs alone."""
+    words = _WORD_RE.findall(_PUBLISHED_RE.sub(" ", speaker or ""))
     if any(w[:1].isupper() and w.lower() not in _UNNAMED for w in words):
         return False
     return any(w.lower() in RESEARCH_SPEAKERS for w in words)
