@@ -588,6 +588,11 @@ class Quantity(BaseModel):
     hedge: str | None = Field(default=None, description="about, over, at least, ...")
     unit: str = Field(description="Canonical unit: percent, km, hour, day, count, ...")
     noun: str | None = Field(default=None, description="What is counted or measured.")
+    elided: str | None = Field(
+        default=None,
+        description="The verb read after a count that leaves its noun out, the noun then the "
+        "sentence's earlier count's: 'died' of 'Of the 300 passengers, 50 died'.",
+    )
     vague: bool = Field(
         default=False, description="A count said in round words: 'dozens of', 'hundreds of'."
     )

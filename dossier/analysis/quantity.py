@@ -49,7 +49,7 @@ from dossier.lexicon.thresholds import (
     EXACT_TOLERANCE,
     OPEN_RANGE,
 )
-from dossier.lexicon.words import NOUN_ENDS
+from dossier.lexicon.words import IRREGULAR_VERBS, NOUN_ENDS
 from dossier.models import Quantity
 
 _HEDGES: dict[str, str] = {}
@@ -236,6 +236,36 @@ _OUT_OF_BEFORE_RE = re.compile(
 )
 
 
+# After a count that leaves its noun out: a verb ("50 died", "seven became pregnant", "50 were
+# killed") or "of them" ("seven of them returned").
+_ELIDED_AFTER_RE = re.compile(
+    r"\s+(?:of\s+(?:them|whom|those|these)\b|(?:were|was|are|is|had|have|has|will|would|"
+    r"remain|remained|became|become|went|fell|got|came|survived|died|escaped|returned)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_STOP_RE = re.compile(r"[.;!?]\s")
+
+
+def _elided(text: str, end: int, noun: str | None) -> bool:
+    """Whether a count leaves out the noun it counts, a verb or "of them" coming right after
+    it; or the word read as its noun is a past form ("returned", "fled"), not a plural."""
+    if _ELIDED_AFTER_RE.match(text, end):
+        return True
+    if noun is None or noun.lower() in IRREGULAR_PLURALS:
+        return False
+    word = noun.lower()
+    return word in IRREGULAR_VERBS or (word.endswith("ed") and not word.endswith("eed"))
+
+
+def _earlier_noun(text: str, found: list[Quantity], start: int) -> str | None:
+    """The noun of the sentence's last earlier count (not across a sentence's end): what a
+    count that leaves its noun out counts ("The 28 girls were on a trip when seven returned")."""
+    for q in reversed(found):
+        if q.unit == "count" and q.noun and not _SENTENCE_STOP_RE.search(text, q.end, start):
+            return q.noun
+    return None
+
+
 def _part_of(text: str, start: int, end: int) -> str | None:
     """What a part counted out of a whole counts: the whole's noun. "seven out of 28 girls"
     counts girls, and "412 of the 650 seats" seats (whose seats, the judge tells from who won
@@ -376,6 +406,7 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             v2 = _parse_number(num2)
             if v2 is not None and v2 > value:
                 low, high, low_open, high_open = value * factor, v2 * factor, False, False
+        elided: str | None = None
         if unit in {"times", "rank", "age"} or currency:
             noun = None  # "shelled twice", "$5 million", "No. 3", "aged 41": counted nearby
         elif unit == "percent" or unit in {"km", "km/h"}:
@@ -386,6 +417,9 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
                 noun = None  # "10 days ago" dates an act: the act's words say what it measures
             if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
+            if _elided(text, m.end(), noun) and (earlier := _earlier_noun(text, found, start)):
+                # "Of the 300 passengers on board, 50 died": 50 passengers who died
+                elided, noun = noun, earlier
         if unit == "count" and noun is None and not alone:
             if not num_raw[:1].isdigit() or num2:
                 continue  # "one", "some two": words, not a figure to hold a passage to
@@ -405,13 +439,14 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
                 hedge=hedge.lower() if hedge else None,
                 unit=unit,
                 noun=noun,
+                elided=elided,
             )
         )
     return found
 
 
 _AGE_BEFORE_RE = re.compile(
-    r"\b(?:aged|ages?\s+of|at\s+age|(?:die[sd]?|dead|passed\s+away)\s+at"
+    r"\b(?:aged|ages?\s+of|at\s+age|(?:young|old)\s+as|(?:die[sd]?|dead|passed\s+away)\s+at"
     r"|(?:he|she|who)\s+(?:is|was)(?:\s+(?:only|just|now))?)\s+$",
     re.IGNORECASE,
 )
@@ -423,9 +458,9 @@ _CLOCK_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.?m\b|p\.?m\b|o'clock|gmt|utc|loca
 
 
 def _is_age(text: str, m: re.Match[str], unit_raw: str) -> bool:
-    """Whether the figure is someone's age: "aged 41", "at the age of 57", "died at 57" (a bare
-    number after them), "He was 57", "57 years old", "13 or 14 years old", "The victim, 41,
-    was" (set off by commas)."""
+    """Whether the figure is someone's age: "aged 41", "at the age of 57", "as young as 13",
+    "died at 57" (a bare number after them), "He was 57", "57 years old", "13 or 14 years
+    old", "The victim, 41, was" (set off by commas)."""
     if unit_raw.startswith("year"):
         return _OLD_AFTER_RE.match(text, m.end()) is not None
     if unit_raw or _CLOCK_AFTER_RE.match(text, m.end()):

@@ -137,6 +137,8 @@ def _figures(
             q = q.model_copy(update={"unit": "count", "noun": listed[1]})
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
         measure = _keys(noun_tokens)
+        if q.elided:  # "two of the 53 passengers died": passengers, and the dead
+            measure |= _keys(analyzer.tokens(q.elided))
         if claim:
             measure |= {k for t in noun_tokens if not t.stop for k in _claim_keys(t)}
         names = frozenset(

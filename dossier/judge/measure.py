@@ -91,7 +91,17 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
             if agreement is Agreement.UNCLEAR:
                 open_ = open_ or (cf, pf, measure)
                 continue
-            if mine is None or (agreement is Agreement.AGREE and mine[0] is not Agreement.AGREE):
+            if (
+                mine is None
+                or (agreement is Agreement.AGREE and mine[0] is not Agreement.AGREE)
+                or (
+                    agreement is not Agreement.AGREE
+                    and mine[0] is not Agreement.AGREE
+                    and _acts_shared(cf, pf) > _acts_shared(cf, mine[2])
+                )
+            ):
+                # (of two figures that contradict it, the one said with the claim's act: "Of
+                # the 276 girls, 12 escaped" answers "57 escaped" with its 12, not its 276)
                 mine = (agreement, cf, pf, measure)
         if mine is not None:
             (agreed if mine[0] is Agreement.AGREE else contradicted).append(mine)
@@ -201,6 +211,12 @@ def _listed_for_another(claim: ClaimAnalysis, figure: Figure) -> bool:
 def _people_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """One side counts people ("400 people"), the other a kind of people ("400 employees")."""
     return bool((a <= PEOPLE and b & KINDS_OF_PEOPLE) or (b <= PEOPLE and a & KINDS_OF_PEOPLE))
+
+
+def _acts_shared(claim: Figure, passage: Figure) -> int:
+    """How many of the words around a claim's figure, and of what it counts, are the passage
+    figure's."""
+    return len(claim.context & passage.context) + len(claim.measure & passage.measure)
 
 
 def _same_act(claim: Figure, passage: Figure) -> bool:

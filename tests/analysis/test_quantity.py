@@ -318,6 +318,7 @@ def test_numbers_beside_names_are_still_figures() -> None:
         ("The man is 57 years old.", 57, 57),
         ("The 44-year-old aid worker was kidnapped.", 44, 44),
         ("Seven girls aged 13-14 fell ill.", 13, 14),
+        ("Girls as young as 13 fell ill.", 13, 13),
     ],
 )
 def test_an_age_is_an_age(text: str, low: int, high: int) -> None:
@@ -329,6 +330,22 @@ def test_people_counted_by_a_name_are_its_noun() -> None:
     assert extract("About 500 Dolorians are believed to be fighting")[0].noun == "Dolorians"
     assert extract("500 Lorem troops")[0].noun == "troops"
     assert extract("The 500 Greatest Songs")[0].noun is None
+
+
+def test_a_count_that_leaves_its_noun_out_counts_the_earlier_counts_noun() -> None:
+    died = extract("Of the 300 passengers on board, 50 died.")
+    assert [(q.text, q.noun, q.elided) for q in died] == [
+        ("300", "passengers", None),
+        ("50", "passengers", "died"),
+    ]
+    returned = extract("The 28 girls were on a trip when seven of them returned.")
+    assert [(q.text, q.noun) for q in returned] == [("28", "girls"), ("seven", "girls")]
+    wounded = extract("Of the 700 soldiers, 500 were wounded.")
+    assert [q.noun for q in wounded] == ["soldiers", "soldiers"]
+    # not across a sentence's end, nor when nothing was counted before
+    assert extract("The blast killed 40 people; 12 were children.")[1].noun is None
+    assert extract("12 fled the city.")[0].noun == "fled"
+    assert extract("Two armed men killed 12 people.")[0].noun == "men"
 
 
 def test_what_is_no_age() -> None:

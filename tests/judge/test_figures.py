@@ -963,6 +963,28 @@ def test_a_closed_compound_counts_what_its_head_does_but_for_people() -> None:
     assert getattr(other, "stance", None) is not Stance.CONFLICTS
 
 
+def test_a_part_counted_without_its_noun_is_not_held_against_its_whole() -> None:
+    claim = "50 passengers died when the Lorem bus crashed."
+    for passage in (
+        "Of the 300 passengers on the Lorem bus, 50 died.",
+        "The Lorem bus carried 300 passengers and 50 died when it crashed.",
+    ):
+        j = stance(claim, passage)
+        assert j is not None and j.stance is Stance.SUPPORTS, (passage, j)
+        assert j.reason == "claim 50 matches passage 50 passengers"
+    j = stance(
+        "Seven girls as young as 13 fell ill on the Lorem trip.",
+        "The 28 girls on the Lorem trip were 13 or 14, and seven of them fell ill.",
+    )
+    assert j is not None and j.stance is Stance.SUPPORTS, j
+    # the verb it leaves its noun for still says what it counts
+    j = stance(
+        "Three of the Lorem singers fell ill, and six died.",
+        "Of the 53 people who fell ill at the Lorem concert, two died.",
+    )
+    assert j is not None and j.stance is Stance.CONFLICTS, j
+
+
 def test_a_figure_that_is_another_of_the_claims_numbers_contradicts_none() -> None:
     claim = "Of the 276 girls seized in Lorem, 57 escaped and 219 remained in captivity."
     for passage in (
