@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from dossier.lexicon.calendar import WEEKDAYS, month_pattern
+from dossier.lexicon.numbers import NUMBER_WORDS
 from dossier.lexicon.speech import (
     CLAUSE_OPENERS,
     CLAUSE_VERBS,
@@ -68,6 +69,12 @@ _ENTRY_VERBS = frozenset({"admitted", "admits", "admit"})
 _ENTERED_RE = re.compile(
     r"\s+(?:with|into|to\s+(?:(?:the|a|an|intensive|critical|emergency)\s+)*"
     r"(?:hospitals?|ICU|wards?|care|units?|clinics?|hospice))\b"
+)
+# "claimed 60 lives", "has claimed the lives of": a toll, not a claim.
+_LIVES_AFTER_RE = re.compile(
+    r"(?:\s+(?:the|at|least|more|than|over|about|some|nearly|almost|an|estimated|[\d,.]+|"
+    + "|".join(sorted(NUMBER_WORDS))
+    + r")){0,4}\s+lives\b"
 )
 # A speech verb after a noun-like one in the same clause, its verb: "Early reports from doctors
 # in China have said that ...", "New estimates suggest ..."; not "Reuters reports that ... said".
@@ -279,6 +286,8 @@ def speaker(
             continue  # "the envoy was told": the envoy is not the one speaking
         if word in _ENTRY_VERBS and _ENTERED_RE.match(sentence, verb.end()):
             continue  # "patients admitted with the virus": let in, not owning up
+        if _LIVES_AFTER_RE.match(sentence, verb.end()):
+            continue  # "The crash claimed 60 lives": took them, said nothing
         cut = _last_boundary(head)
         who = _clean(head[cut:])
         if who is None:

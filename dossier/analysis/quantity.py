@@ -244,6 +244,13 @@ _ELIDED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_STOP_RE = re.compile(r"[.;!?]\s")
+# A verb of killing right before a count that says no noun: "The crash killed 50".
+_KILLED_BEFORE_RE = re.compile(r"\b(killed|kills|killing)\s+$", re.IGNORECASE)
+# The verb an elided count is said with, past its auxiliary: "five had died", "50 were killed".
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:were|was|are|is|had|have|has|will|would|"
+    r"been|be|not|all|also|still|already|later|[a-z]+ly)\s+)*([a-z]+)\b"
+)
 
 
 def _elided(text: str, end: int, noun: str | None) -> bool:
@@ -353,6 +360,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
             continue  # a year, not a figure
         if not unit_raw and not m.group("hedge") and not currency and _in_a_name(text, m):
             continue  # "COVID-19", "F-16", "type 1", "train 12841": a name's number
+        if text.startswith("=", m.end()) or text.endswith("=", 0, m.start()):
+            continue  # "from 1=discharged to 6=death": a point of a scale, not a figure
         if _CONFIDENCE_AFTER_RE.match(text, m.end()):
             continue  # "(95% CI: 0.56 to 0.84)": how sure an estimate is, not what it found
         if (
@@ -417,9 +426,12 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
                 noun = None  # "10 days ago" dates an act: the act's words say what it measures
             if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
-            if _elided(text, m.end(), noun) and (earlier := _earlier_noun(text, found, start)):
+            if noun is None and (killed := _KILLED_BEFORE_RE.search(text, 0, start)):
+                elided = killed.group(1)  # "The crash killed 50": 50 killed, no noun said
+            elif _elided(text, m.end(), noun) and (earlier := _earlier_noun(text, found, start)):
                 # "Of the 300 passengers on board, 50 died": 50 passengers who died
-                elided, noun = noun, earlier
+                verb = _VERB_AFTER_RE.match(text, m.end())
+                elided, noun = (verb.group(1) if verb else noun), earlier
         if unit == "count" and noun is None and not alone:
             if not num_raw[:1].isdigit() or num2:
                 continue  # "one", "some two": words, not a figure to hold a passage to

@@ -70,6 +70,9 @@ class Figure:
     # Which size a length is of, said after it ("16 feet deep", "a 40-foot-wide crater"):
     # "depth", "width", "length", "height", "thickness"; "" when it says none.
     dimension: str = ""
+    # The words around it as written, without a claim's synonyms: what befell those it counts
+    # ("died"), where a claim's synonyms would read "at the end of" as a death.
+    said: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,7 @@ from dossier.lexicon.speech import (
     RESEARCH_SPEAKERS,
     ROLE_WORDS,
 )
-from dossier.lexicon.synonyms import CAMPAIGN_ACTS, FORGOING, PEOPLE_OF
+from dossier.lexicon.synonyms import CAMPAIGN_ACTS, COUNTED_EVENTS, FORGOING, PEOPLE_OF
 from dossier.lexicon.words import (
     ANAPHORS,
     DETERMINERS,
@@ -137,10 +137,13 @@ def _figures(
             q = q.model_copy(update={"unit": "count", "noun": listed[1]})
         noun_tokens = analyzer.tokens(q.noun) if q.noun else []
         measure = _keys(noun_tokens)
-        if q.elided:  # "two of the 53 passengers died": passengers, and the dead
-            measure |= _keys(analyzer.tokens(q.elided))
         if claim:
             measure |= {k for t in noun_tokens if not t.stop for k in _claim_keys(t)}
+        if q.elided:
+            # "seven of them returned": the girls counted before; "two of the 53 passengers
+            # died": the dead, whom the rules compare with any count of the dead
+            acted = _keys(analyzer.tokens(q.elided))
+            measure = acted if acted & COUNTED_EVENTS else measure | acted
         names = frozenset(
             k for t in noun_tokens if t.entity or t.text[:1].isupper() for k in t.keys
         )
@@ -156,19 +159,22 @@ def _figures(
             phrase = [t for t in tokens if q.end <= t.start < at + len(q.noun) and not t.stop]
             owners = frozenset(k for t in phrase if t.entity for k in t.keys if k[0] in "@#")
             modifiers = frozenset(k for t in phrase[:-1] for k in t.keys) - measure
+        floor = opening_end(text, q.start)
+        context = _context(tokens, q.start, q.end, claim, within, floor)
         out.append(
             Figure(
                 q,
                 measure,
                 names,
                 generic,
-                _context(tokens, q.start, q.end, claim, within, opening_end(text, q.start)),
+                context,
                 owners,
                 modifiers,
                 *kind,
                 year_beside(text, q.start, q.end) if kind[0] == EARLIER else "",
                 (listed[0].text, frozenset(listed[0].keys)) if listed else None,
                 dimension(text, q.end),
+                _context(tokens, q.start, q.end, False, within, floor) if claim else context,
             )
         )
     return tuple(out)

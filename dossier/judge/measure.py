@@ -19,7 +19,15 @@ from dossier.judge.polarity import clause_at
 from dossier.lexicon import aspects, thresholds
 from dossier.lexicon.calendar import RELATIVE_DAYS, WEEKDAYS
 from dossier.lexicon.hedges import COUNTER_QUALIFIERS, QUALIFIERS
-from dossier.lexicon.synonyms import COUNTED_EVENTS, LOSS
+from dossier.lexicon.synonyms import (
+    COUNTED_EVENTS,
+    DEATH_COUNTS,
+    DEATH_NOUNS,
+    LIVES,
+    LIVES_TAKEN,
+    LOSS,
+    TALLIES,
+)
 from dossier.lexicon.words import KINDS_OF_PEOPLE, PEOPLE
 from dossier.models import Quantity
 
@@ -84,6 +92,8 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
                 if same_side:  # "IS lost more than half" leaves IS "less than half"
                     held = complement(held)
                     measure += ", the rest held"
+            if held.unit != cf.quantity.unit and _same_dead(cf, pf):
+                held = held.model_copy(update={"unit": cf.quantity.unit})  # "the toll is 60"
             agreement = compare(cf.quantity, held)
             if not comparable(cf, pf, agreement):
                 apart.append((cf, pf))
@@ -228,13 +238,22 @@ def _same_act(claim: Figure, passage: Figure) -> bool:
 def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) -> str | None:
     """How the two figures measure the same thing, as words for the reason; None if they don't."""
     cq, pq = claim.quantity, passage.quantity
-    if cq.unit != pq.unit:
-        return None
     if claim.owners and passage.owners and not claim.owners & passage.owners:
         return None  # US troops are not Iraqi forces
     counted = (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS)
     if cq.unit in {"count", "number"} and counted:
         return None  # 40 militants killed are not a force of 50,000 fighters; 900 injured no toll
+    if {cq.unit, pq.unit} <= {"count", "number"} and _same_dead(claim, passage):
+        # "50 people died" and "the death toll rose to 60", "60 fatalities", "claimed 60 lives"
+        return f" {pq.noun}" if pq.noun and not pq.vague else " dead"
+    if cq.unit != pq.unit:
+        return None
+    if (
+        cq.unit in {"count", "number"}
+        and claim.said & _BEFELL
+        and not passage.said & (COUNTED_EVENTS | TALLIES)
+    ):
+        return None  # 50 passengers who died are not the 300 a bus carried
     if not claim.measure:
         # A bare figure ("advanced about 5 miles"): the words around both must meet, and what
         # the passage's counts, when it says ("1.2% of the workers"), the claim must say too; a
@@ -267,6 +286,44 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
     if passage.generic and place and place <= sentence_keys:
         return f" of {pq.noun} ({claim.quantity.noun})"
     return None
+
+
+# What befalls people counted (not where they are: "troops deployed" are troops in a place).
+_BEFELL = COUNTED_EVENTS - {"~deploy"}
+
+
+def counts_dead(figure: Figure) -> bool:
+    """Whether a figure counts the dead, however the sentence writes it: "60 people were
+    killed", "the death toll rose to 60", "60 fatalities", "claimed 60 lives", "60 people lost
+    their lives", "Of the 53 passengers, two died". A whole number, of people, or of no noun
+    with a word for the dead beside it ("the toll rose to 60", "12 dead"; not "killed 12 and
+    destroyed 40 homes": the homes are no dead, nor "a hazard ratio of 0.7 for death"). A count
+    said with its own verb is of that verb ("2 had died and 15 were still hospitalized": the 15
+    are in hospital)."""
+    q = figure.quantity
+    if not q.value.is_integer():
+        return False
+    if q.elided:
+        return bool(figure.measure & DEATH_COUNTS)
+    keys = figure.said | figure.measure
+    lives = LIVES in keys and bool(keys & LIVES_TAKEN)
+    measure = figure.measure
+    if not measure:  # no noun: a word for the dead must say what it counts
+        return q.low == q.high and bool(figure.said & DEATH_NOUNS)
+    if not (keys & DEATH_COUNTS or lives):
+        return False
+    return bool(measure & (PEOPLE | KINDS_OF_PEOPLE | DEATH_COUNTS | {LIVES}))
+
+
+def _same_dead(claim: Figure, passage: Figure) -> bool:
+    """Whether two figures count the same dead: both count the dead (``_dead``), and one of
+    them says only that they died ("people", "fatalities", "the toll") or both name the same
+    people; "4 soldiers killed" are not "30 militants killed"."""
+    if not (counts_dead(claim) and counts_dead(passage)):
+        return False
+    generic = PEOPLE | DEATH_COUNTS | {LIVES}
+    one, other = claim.measure, passage.measure
+    return not one or not other or bool(one & generic or other & generic or one & other)
 
 
 def _compound_head(one: str | None, other: str | None) -> bool:

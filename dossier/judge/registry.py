@@ -97,6 +97,7 @@ ORDER: tuple[str, ...] = (
     "figures.agree",
     "figures.later-lower",
     "figures.another-day",
+    "figures.grown-tally",
     "figures.described-other",
     "figures.elsewhere",
     "figures.disagree",

@@ -64,6 +64,12 @@ COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy", "~arrest", "~miss"})
 # stem): the cases of an outbreak, the dead and the wounded of a disaster. A later report of
 # fewer than a claim's earlier count says the count was not reached.
 TALLIES = frozenset({"~kill", "~wound", "case", "infect", "toll"})
+# Keys by which a figure counts the dead: "killed", "died", "deaths" (the ~kill group),
+# "fatalities", "the toll"; and lives, when taken: "claimed 60 lives", "lost their lives".
+DEATH_COUNTS = frozenset({"~kill", "fatal", "toll"})
+DEATH_NOUNS = frozenset({"death", "dead", "fatal", "toll"})  # nouns for the dead, not verbs
+LIVES = "live"
+LIVES_TAKEN = frozenset({"lose", "lost", "claim", "~claim", "take", "took", "cost"})
 # Losing a share of a place: what the loser lost, the other side holds.
 LOSS = frozenset({"lose", "cede", "surrend", "forfeit"})
 # Acts that have one actor: one strike killed him, one force holds the street.

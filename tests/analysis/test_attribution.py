@@ -62,6 +62,13 @@ def test_admitted_to_hospital_is_no_speech() -> None:
     assert speaker("The mayor admitted to lying about the figures.") == "The mayor"
 
 
+def test_a_toll_that_claimed_lives_is_no_speech() -> None:
+    assert speaker("The crash claimed 60 lives.") is None
+    assert speaker("The virus has claimed the lives of more than 300 people.") is None
+    assert speaker("The quake claimed more than two thousand lives.") is None
+    assert speaker("Ana Ruiz claimed that lives were lost.") == "Ana Ruiz"
+
+
 def test_a_dateline_before_the_speaker_is_not_the_speaker() -> None:
     assert speaker("LIMA, June 3 (Agencia) - The health ministry said 40 died.") == (
         "The health ministry"

@@ -341,11 +341,19 @@ def test_a_count_that_leaves_its_noun_out_counts_the_earlier_counts_noun() -> No
     returned = extract("The 28 girls were on a trip when seven of them returned.")
     assert [(q.text, q.noun) for q in returned] == [("28", "girls"), ("seven", "girls")]
     wounded = extract("Of the 700 soldiers, 500 were wounded.")
-    assert [q.noun for q in wounded] == ["soldiers", "soldiers"]
+    assert [(q.noun, q.elided) for q in wounded] == [("soldiers", None), ("soldiers", "wounded")]
+    died = extract("Of 900 cases, five had died and 12 were still hospitalized.")
+    assert [q.elided for q in died] == [None, "died", "hospitalized"]
+    assert [(q.noun, q.elided) for q in extract("The crash killed 50.")] == [(None, "killed")]
     # not across a sentence's end, nor when nothing was counted before
     assert extract("The blast killed 40 people; 12 were children.")[1].noun is None
     assert extract("12 fled the city.")[0].noun == "fled"
     assert extract("Two armed men killed 12 people.")[0].noun == "men"
+
+
+def test_a_point_of_a_scale_is_no_figure() -> None:
+    assert extract("scored from 1=discharged to 6=death") == []
+    assert [q.text for q in extract("p=0.03 in 40 patients")] == ["40"]
 
 
 def test_what_is_no_age() -> None:

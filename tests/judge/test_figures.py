@@ -899,13 +899,17 @@ def test_a_figure_in_an_article_that_never_names_the_claims_place_does_not_contr
 
 def test_the_place_of_a_when_clause_is_the_claims_place_too() -> None:
     claim = "More than 30 militants were killed when Lorem forces repelled the KF attack in Tabqa."
-    passage = "The car was stopped by four militants in a contested zone."
+    passage = "Four militants were killed in a contested zone."
     elsewhere = decided(claim, passage, article="Lorem forces fought KF fighters in Ipsum.")
     assert elsewhere.rule == "figures.elsewhere", elsewhere
     there = decided(
         claim, passage, article="Lorem forces fought KF fighters in Tabqa.", topic="KF in Tabqa"
     )
     assert getattr(there, "stance", None) is Stance.CONFLICTS, there
+    # four militants who stopped a car are not a count of the killed
+    stopped = "The car was stopped by four militants in a contested zone."
+    other = decided(claim, stopped, article="Lorem forces fought KF fighters in Tabqa.")
+    assert other.rule == "figures.same-measure", other
 
 
 def test_people_counted_by_a_name_are_not_the_claims_troops() -> None:
@@ -983,6 +987,64 @@ def test_a_part_counted_without_its_noun_is_not_held_against_its_whole() -> None
         "Of the 53 people who fell ill at the Lorem concert, two died.",
     )
     assert j is not None and j.stance is Stance.CONFLICTS, j
+
+
+def test_the_dead_are_counted_however_the_sentence_writes_them() -> None:
+    for claim in ("50 passengers died in the Lorem bus crash.", "The Lorem bus crash killed 50."):
+        for passage, said in (
+            ("The death toll from the Lorem bus crash rose to 60.", "60 dead"),
+            ("There were 60 fatalities in the Lorem bus crash.", "60 fatalities"),
+            ("The Lorem bus crash claimed 60 lives.", "60 lives"),
+            ("60 people lost their lives in the Lorem bus crash.", "60 people"),
+        ):
+            j = stance(claim, passage)
+            assert j is not None and j.stance is Stance.CONFLICTS, (claim, passage, j)
+            assert j.reason.endswith(f"vs passage {said}"), j.reason
+        backed = stance(claim, "The Lorem bus crash claimed 50 lives.")
+        assert backed is not None and backed.stance is Stance.SUPPORTS, backed
+    # not the living: those the bus carried, the homes destroyed, other people killed
+    claim = "50 passengers died in the Lorem bus crash."
+    j = stance(claim, "The Lorem bus carried 300 passengers when it crashed.")
+    assert j is None or j.stance is not Stance.CONFLICTS, j
+    j = stance(claim, "The Lorem bus crash killed 12 and destroyed 40 homes.")
+    assert j is not None and j.reason == "claim 50 vs passage 12 dead", j
+    # a count said with its own verb is of that verb; a ratio, a range or a scale's point no toll
+    claim = "Six Lorem patients died."
+    j = stance(claim, "Of the 48 Lorem patients, 2 had died and 15 were still hospitalized.")
+    assert j is not None and j.reason == "claim Six vs passage 2 patients", j
+    for passage in (
+        "Lorem patients were less likely to die (hazard ratio, 0.7; 95% CI, 0.6-0.9).",
+        "Lorem patients were scored from 1=discharged to 6=death.",
+    ):
+        j = stance(claim, passage)
+        assert j is None, (passage, j)
+    # a claim's synonyms do not make a death of "the end of September"
+    employed = "Lorem employed about 1.5 million people at the end of September."
+    j = stance(employed, "Lorem employed about 1.5 million people at the end of September.")
+    assert j is not None and j.stance is Stance.SUPPORTS, j
+    j = stance("Lorem killed 4 soldiers near Tabqa.", "Near Tabqa, 30 Lorem militants were killed.")
+    assert j is None or j.stance is not Stance.CONFLICTS, j
+
+
+def test_a_higher_tally_does_not_contradict_a_count_of_an_earlier_moment() -> None:
+    claim = "When Lorem declared the emergency, 900 cases had been reported and five had died."
+    outcome = decided(claim, "The Lorem outbreak has caused 26 deaths among 4,000 cases.")
+    assert outcome.rule == "figures.grown-tally", outcome
+    assert outcome.reason == (
+        "a tally grows: the passage's 26 deaths may be a later count than the claim's five "
+        "(“had died”)"
+    )
+    # a lower count, or a claim of no earlier moment, still contradicts
+    lower = stance(claim, "The Lorem outbreak has caused two deaths among 400 cases.")
+    assert lower is not None and lower.stance is Stance.CONFLICTS, lower
+    plain = stance(
+        "Five people died in the Lorem outbreak.", "The Lorem outbreak caused 26 deaths."
+    )
+    assert plain is not None and plain.stance is Stance.CONFLICTS, plain
+    # "had" of having is no earlier moment
+    held = "Lorem had about 600 cases when it declared the emergency."
+    had = stance(held, "With over 7,000 cases recorded, Lorem declared the emergency.")
+    assert had is not None and had.stance is Stance.CONFLICTS, had
 
 
 def test_a_figure_that_is_another_of_the_claims_numbers_contradicts_none() -> None:

@@ -22,6 +22,7 @@ from dossier.judge.measure import (
     REIDENTIFY_RE,
     Answer,
     counter_clause,
+    counts_dead,
     kinds_apart,
     loss,
     one_day,
@@ -35,7 +36,7 @@ from dossier.lexicon.aspects import EARLIER
 from dossier.lexicon.numbers import CURRENCIES
 from dossier.lexicon.speech import PRONOUNS
 from dossier.lexicon.synonyms import COUNTED_EVENTS, TALLIES
-from dossier.lexicon.words import NOT_AN_IDENTITY, ONE_DAY_EVENTS
+from dossier.lexicon.words import IRREGULAR_VERBS, NOT_AN_IDENTITY, ONE_DAY_EVENTS
 from dossier.models import Stance
 
 
@@ -465,6 +466,41 @@ def _another_day(case: Case) -> str | None:
         return None
     when = "before" if passage_day[0] < first else "after"
     return f"{passage_day[1]}, {when} the claim's date ({words})"
+
+
+# A claim's tally said of a moment before the telling: "five people had died", "cases had been
+# reported", "as of Monday", "by the time ...".
+_EARLIER_MOMENT_RE = re.compile(
+    r"\bhad\s+(?:(?:been|already|so\s+far)\s+)*(?:[a-z]+(?:ed|en|wn)|"
+    + "|".join(sorted(IRREGULAR_VERBS))
+    + r")\b"
+    r"|\b(?:as\s+of|by\s+the\s+time|at\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("figures.grown-tally", Stage.FIGURES)
+def grown_tally(case: Case) -> LeftOut | None:
+    """A running tally (``TALLIES``) the claim says of an earlier moment ("When he declared the
+    emergency, ... five people had died") is not contradicted by a higher count of it ("26
+    deaths"): tallies grow, and the higher count may be a later one. A lower count reported
+    later does contradict it (``figures.later-lower``); a count of another day the claim names
+    is left out by ``figures.another-day``."""
+    agreement, cf, pf, measure = _answer(case)
+    tallies = all(_tally(f) or counts_dead(f) for f in (cf, pf))
+    if agreement is Agreement.AGREE or not tallies or not pf.quantity.low > cf.quantity.high:
+        return None
+    at = cf.quantity.start
+    moments = sorted(
+        _EARLIER_MOMENT_RE.finditer(case.claim.text), key=lambda m: abs(m.start() - at)
+    )
+    if not moments:
+        return None
+    moment = moments[0]  # the one nearest the figure
+    return LeftOut(
+        f"a tally grows: the passage's {pf.quantity.text}{measure} may be a later count than "
+        f"the claim's {cf.quantity.text} (“{moment.group()}”)"
+    )
 
 
 # A description that takes up someone named before: "the party", "his rival"; or a pronoun.
