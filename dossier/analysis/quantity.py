@@ -244,8 +244,11 @@ _ELIDED_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_STOP_RE = re.compile(r"[.;!?]\s")
-# A verb of killing right before a count that says no noun: "The crash killed 50".
-_KILLED_BEFORE_RE = re.compile(r"\b(killed|kills|killing)\s+$", re.IGNORECASE)
+# A verb of killing or injuring right before a count that says no noun: "The crash killed 50".
+_KILLED_BEFORE_RE = re.compile(
+    r"\b(killed|kills|killing|injured|injures|injuring|wounded|wounds|wounding)\s+$",
+    re.IGNORECASE,
+)
 # The verb an elided count is said with, past its auxiliary: "five had died", "50 were killed".
 _VERB_AFTER_RE = re.compile(
     r"\s+(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:were|was|are|is|had|have|has|will|would|"

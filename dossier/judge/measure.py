@@ -20,9 +20,8 @@ from dossier.lexicon import aspects, thresholds
 from dossier.lexicon.calendar import RELATIVE_DAYS, WEEKDAYS
 from dossier.lexicon.hedges import COUNTER_QUALIFIERS, QUALIFIERS
 from dossier.lexicon.synonyms import (
+    BEFALLEN,
     COUNTED_EVENTS,
-    DEATH_COUNTS,
-    DEATH_NOUNS,
     LIVES,
     LIVES_TAKEN,
     LOSS,
@@ -92,7 +91,7 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
                 if same_side:  # "IS lost more than half" leaves IS "less than half"
                     held = complement(held)
                     measure += ", the rest held"
-            if held.unit != cf.quantity.unit and _same_dead(cf, pf):
+            if held.unit != cf.quantity.unit and _same_befallen(cf, pf):
                 held = held.model_copy(update={"unit": cf.quantity.unit})  # "the toll is 60"
             agreement = compare(cf.quantity, held)
             if not comparable(cf, pf, agreement):
@@ -243,9 +242,9 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
     counted = (passage.context & COUNTED_EVENTS) - (claim.context & COUNTED_EVENTS)
     if cq.unit in {"count", "number"} and counted:
         return None  # 40 militants killed are not a force of 50,000 fighters; 900 injured no toll
-    if {cq.unit, pq.unit} <= {"count", "number"} and _same_dead(claim, passage):
+    if {cq.unit, pq.unit} <= {"count", "number"} and _same_befallen(claim, passage):
         # "50 people died" and "the death toll rose to 60", "60 fatalities", "claimed 60 lives"
-        return f" {pq.noun}" if pq.noun and not pq.vague else " dead"
+        return f" {pq.noun}" if pq.noun and not pq.vague else _BARE[counts_dead(passage)]
     if cq.unit != pq.unit:
         return None
     if (
@@ -288,42 +287,53 @@ def same_measure(claim: Figure, passage: Figure, sentence_keys: frozenset[str]) 
     return None
 
 
+DEATH = "~kill"  # the event of the dead, in ``BEFALLEN``
+_BARE = {True: " dead", False: " injured"}  # what a bare count of them counts, in a reason
 # What befalls people counted (not where they are: "troops deployed" are troops in a place).
 _BEFELL = COUNTED_EVENTS - {"~deploy"}
 
 
-def counts_dead(figure: Figure) -> bool:
-    """Whether a figure counts the dead, however the sentence writes it: "60 people were
-    killed", "the death toll rose to 60", "60 fatalities", "claimed 60 lives", "60 people lost
-    their lives", "Of the 53 passengers, two died". A whole number, of people, or of no noun
-    with a word for the dead beside it ("the toll rose to 60", "12 dead"; not "killed 12 and
-    destroyed 40 homes": the homes are no dead, nor "a hazard ratio of 0.7 for death"). A count
-    said with its own verb is of that verb ("2 had died and 15 were still hospitalized": the 15
-    are in hospital)."""
+def counts(figure: Figure, event: str) -> bool:
+    """Whether a figure counts those an event befell (``BEFALLEN``: the dead, the injured),
+    however the sentence writes it: "60 people were killed", "the death toll rose to 60", "60
+    fatalities", "claimed 60 lives", "60 people lost their lives", "Of the 53 passengers, two
+    died", "the number of injured at 1,175". A whole number, of people, or of no noun with a
+    word for them beside it ("the toll rose to 60", "12 dead"; not "killed 12 and destroyed 40
+    homes": the homes are no dead, nor "a hazard ratio of 0.7 for death"). A count said with
+    its own verb is of that verb ("2 had died and 15 were still hospitalized": the 15 are in
+    hospital)."""
+    keys_of, nouns = BEFALLEN[event]
     q = figure.quantity
     if not q.value.is_integer():
         return False
     if q.elided:
-        return bool(figure.measure & DEATH_COUNTS)
+        return bool(figure.measure & keys_of)
     keys = figure.said | figure.measure
-    lives = LIVES in keys and bool(keys & LIVES_TAKEN)
+    lives = event == DEATH and LIVES in keys and bool(keys & LIVES_TAKEN)
     measure = figure.measure
-    if not measure:  # no noun: a word for the dead must say what it counts
-        return q.low == q.high and bool(figure.said & DEATH_NOUNS)
-    if not (keys & DEATH_COUNTS or lives):
+    if not measure:  # no noun: a word for them must say what it counts
+        return q.low == q.high and bool(figure.said & nouns)
+    if not (keys & keys_of or lives):
         return False
-    return bool(measure & (PEOPLE | KINDS_OF_PEOPLE | DEATH_COUNTS | {LIVES}))
+    return bool(measure & (PEOPLE | KINDS_OF_PEOPLE | keys_of | {LIVES}))
 
 
-def _same_dead(claim: Figure, passage: Figure) -> bool:
-    """Whether two figures count the same dead: both count the dead (``_dead``), and one of
-    them says only that they died ("people", "fatalities", "the toll") or both name the same
-    people; "4 soldiers killed" are not "30 militants killed"."""
-    if not (counts_dead(claim) and counts_dead(passage)):
-        return False
-    generic = PEOPLE | DEATH_COUNTS | {LIVES}
-    one, other = claim.measure, passage.measure
-    return not one or not other or bool(one & generic or other & generic or one & other)
+def counts_dead(figure: Figure) -> bool:
+    """Whether a figure counts the dead (``counts``)."""
+    return counts(figure, DEATH)
+
+
+def _same_befallen(claim: Figure, passage: Figure) -> bool:
+    """Whether two figures count those the same event befell: both count them (``counts``),
+    and one of them says only that it befell them ("people", "fatalities", "the toll",
+    "injuries") or both name the same people; "4 soldiers killed" are not "30 militants
+    killed"."""
+    for event, (keys_of, _) in BEFALLEN.items():
+        if counts(claim, event) and counts(passage, event):
+            generic = PEOPLE | keys_of | {LIVES}
+            one, other = claim.measure, passage.measure
+            return not one or not other or bool(one & generic or other & generic or one & other)
+    return False
 
 
 def _compound_head(one: str | None, other: str | None) -> bool:

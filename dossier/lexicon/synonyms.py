@@ -64,10 +64,15 @@ COUNTED_EVENTS = frozenset({"~kill", "~wound", "~deploy", "~arrest", "~miss"})
 # stem): the cases of an outbreak, the dead and the wounded of a disaster. A later report of
 # fewer than a claim's earlier count says the count was not reached.
 TALLIES = frozenset({"~kill", "~wound", "case", "infect", "toll"})
-# Keys by which a figure counts the dead: "killed", "died", "deaths" (the ~kill group),
-# "fatalities", "the toll"; and lives, when taken: "claimed 60 lives", "lost their lives".
-DEATH_COUNTS = frozenset({"~kill", "fatal", "toll"})
-DEATH_NOUNS = frozenset({"death", "dead", "fatal", "toll"})  # nouns for the dead, not verbs
+# What befell those a figure counts, and how a sentence says it (the event's synonym group):
+# keys by which the figure counts them ("killed", "deaths", "fatalities", "the toll";
+# "injured", "injuries"), and the nouns among them that say it of a bare number ("the toll
+# rose to 60", "the number of injured at 1,175"); lives, when taken, are the dead: "claimed 60
+# lives", "lost their lives".
+BEFALLEN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "~kill": (frozenset({"~kill", "fatal", "toll"}), frozenset({"death", "dead", "fatal", "toll"})),
+    "~wound": (frozenset({"~wound", "injuri"}), frozenset({"injur", "injuri", "wound"})),
+}
 LIVES = "live"
 LIVES_TAKEN = frozenset({"lose", "lost", "claim", "~claim", "take", "took", "cost"})
 # Losing a share of a place: what the loser lost, the other side holds.

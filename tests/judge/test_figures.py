@@ -1008,6 +1008,17 @@ def test_the_dead_are_counted_however_the_sentence_writes_them() -> None:
     assert j is None or j.stance is not Stance.CONFLICTS, j
     j = stance(claim, "The Lorem bus crash killed 12 and destroyed 40 homes.")
     assert j is not None and j.reason == "claim 50 vs passage 12 dead", j
+    # and so are the injured
+    for passage, said in (
+        ("The Lorem bus crash left 1,175 injured.", "1,175 injured"),
+        ("Officials put the number of injured in the Lorem bus crash at 1,175.", "1,175 injured"),
+        ("The Lorem bus crash caused 1,175 injuries.", "1,175 injuries"),
+        ("The Lorem bus crash killed 12 and injured 1,175.", "1,175 injured"),
+    ):
+        j = stance("The Lorem bus crash injured 900.", passage)
+        assert j is not None and j.reason == f"claim 900 vs passage {said}", (passage, j)
+    j = stance("The Lorem bus crash injured 900.", "The Lorem bus crash killed 1,175.")
+    assert j is None or j.stance is not Stance.CONFLICTS, j
     # a count said with its own verb is of that verb; a ratio, a range or a scale's point no toll
     claim = "Six Lorem patients died."
     j = stance(claim, "Of the 48 Lorem patients, 2 had died and 15 were still hospitalized.")
