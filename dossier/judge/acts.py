@@ -19,6 +19,7 @@ from dossier.analysis.parse import subject_at
 from dossier.analysis.text import Token, expand
 from dossier.judge.analyses import ClaimAnalysis, PassageAnalysis
 from dossier.lexicon import thresholds
+from dossier.lexicon.hedges import CONDITIONS, MODALS
 from dossier.lexicon.speech import ACCUSATIONS, ACCUSING
 from dossier.lexicon.synonyms import (
     AGAINST_SIDE,
@@ -45,6 +46,8 @@ from dossier.lexicon.words import (
 )
 
 _VERB_GROUP = AUXILIARIES | VERB_GROUP_WORDS
+# ... and the modals, whose verb after them is the claim's act too: "could release".
+_AUXILIARIES_OR_MODALS = AUXILIARIES | (MODALS - CONDITIONS) | {"can", "must", "shall"}
 _PASSIVE_MARKERS = AUXILIARIES | {"under"}
 
 
@@ -103,10 +106,10 @@ def after_be(tokens: Sequence[Token], i: int) -> bool:
 
 def after_auxiliary(tokens: Sequence[Token], i: int) -> bool:
     """Is token i the verb of 'are speaking', 'were wounded', 'has not deployed', 'is
-    significantly associated'?"""
+    significantly associated', 'could release'?"""
     if is_adverb(tokens[i].text):
         return False  # "is significantly associated": the verb is after the adverb
-    return _verb_group_head(tokens, i, frozenset({"been", "being"})) in AUXILIARIES
+    return _verb_group_head(tokens, i, frozenset({"been", "being"})) in _AUXILIARIES_OR_MODALS
 
 
 def _verb_group_head(tokens: Sequence[Token], i: int, also: frozenset[str] = frozenset()) -> str:

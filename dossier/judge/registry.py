@@ -117,6 +117,7 @@ ORDER: tuple[str, ...] = (
     "modality.supposed",
     "modality.unknown",
     "modality.asked",
+    "modality.conditional",
     "actors.exclusive-act",
     "actors.other-actor",
     "actors.only-against",

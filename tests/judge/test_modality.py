@@ -137,3 +137,36 @@ def test_what_a_passage_asks_it_neither_says_nor_denies() -> None:
     # a claim that itself asks
     asked = "Researchers asked whether Lorem masks protect the wearer from the Tabqa virus."
     assert decided(asked, asked).rule != "modality.asked"
+
+
+def test_what_a_passage_sets_as_a_condition_it_does_not_say() -> None:
+    claim = "Tom Baker is opening a restaurant in Tabqa."
+    for passage in (
+        "If Tom Baker does open a restaurant in Tabqa, we will be surprised.",
+        "Were Tom Baker to open a restaurant in Tabqa, we would be surprised.",
+    ):
+        outcome = decided(claim, passage)
+        assert outcome.rule == "modality.conditional", (passage, outcome)
+        assert not hasattr(outcome, "stance")
+    # "as if", and a condition that holds little of what the sentence says, are no condition
+    for passage in (
+        "Tom Baker is opening a restaurant in Tabqa, as if nothing had happened.",
+        "Tom Baker is opening a restaurant in Tabqa if the permit comes.",
+    ):
+        assert getattr(stance(claim, passage), "stance", None) is Stance.SUPPORTS, passage
+    # "had" mid-sentence is no inverted condition ("Had he opened it, ...")
+    had = "Tom Baker, who was away for six weeks, had opened a restaurant in Tabqa."
+    outcome = decided("Tom Baker had opened a restaurant in Tabqa.", had)
+    assert getattr(outcome, "stance", None) is Stance.SUPPORTS, outcome
+    # a claim that is itself conditional
+    supposed = "If Tom Baker opens a restaurant in Tabqa, it will be his first."
+    assert decided(supposed, supposed).rule != "modality.conditional"
+
+
+def test_the_verb_after_a_modal_is_the_claims_act() -> None:
+    claim = "Lorem could release the kidnapped girls."
+    outcome = decided(claim, "Protesters marched for the girls kidnapped by Lorem.")
+    assert outcome.rule == "statements.verb-unsaid", outcome
+    assert outcome.reason == "the passage does not say “release”"
+    said = stance(claim, "Lorem could release the kidnapped girls within days.")
+    assert getattr(said, "stance", None) is Stance.SUPPORTS, said

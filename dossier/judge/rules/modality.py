@@ -141,6 +141,32 @@ def asked(case: Case) -> LeftOut | None:
     return None
 
 
+_AS_BEFORE_RE = re.compile(r"\b(?:as|even)\s*$", re.IGNORECASE)
+_OPENER_RE = re.compile(r"\s*(?:if|unless)\b", re.IGNORECASE)  # not an inversion ("Were it to")
+
+
+@rule("modality.conditional", Stage.STATEMENTS)
+def conditional(case: Case) -> LeftOut | None:
+    """What a passage sets as a condition ("If Lorem does open a restaurant in Tabqa, we will
+    be embarrassed") it does not say happened: a sentence whose words of the claim are most of
+    them in a clause that supposes (``_CONDITION_RE``: "if", "unless", "should ...") does not answer
+    it ("as if" opens no condition; an inverted one, "Were Lorem to open ...", only opens the
+    sentence). A claim that is itself conditional is read as the other rules read it."""
+    if _CONDITION_RE.search(case.claim.text):
+        return None
+    words = case.said_words
+    for m in _CONDITION_RE.finditer(case.passage.text):
+        if _AS_BEFORE_RE.search(case.passage.text, 0, m.start()):
+            continue  # "as if nothing had happened": a manner, no condition
+        if not _OPENER_RE.match(m.group()) and case.passage.text[: m.start()].strip():
+            continue  # "Kim Jong Un, who ..., had a cyst removed": no inversion mid-sentence
+        inside = sum(m.start() <= t.start < m.end() for t in words)
+        if inside and inside * 2 > len(words):
+            said = m.group()[:40].strip()
+            return LeftOut(f"the passage sets it as a condition (“{said}”), it does not say it")
+    return None
+
+
 @rule("modality.supposed-figure", Stage.FIGURES)
 def supposed_figure(case: Case) -> LeftOut | None:
     """A figure in a clause that supposes it is no report of it: "Were the figure to fall below
