@@ -70,7 +70,9 @@ _ENTERED_RE = re.compile(
     r"\s+(?:with|into|to\s+(?:(?:the|a|an|intensive|critical|emergency)\s+)*"
     r"(?:hospitals?|ICU|wards?|care|units?|clinics?|hospice))\b"
 )
-# "claimed 60 lives", "has claimed the lives of": a toll, not a claim.
+# "claimed 60 lives", "has claimed the lives of": a toll, not a claim ("said 60 lives were
+# lost" is still said).
+_CLAIMING = frozenset({"claim", "claims", "claimed", "claiming"})
 _LIVES_AFTER_RE = re.compile(
     r"(?:\s+(?:the|at|least|more|than|over|about|some|nearly|almost|an|estimated|[\d,.]+|"
     + "|".join(sorted(NUMBER_WORDS))
@@ -286,7 +288,7 @@ def speaker(
             continue  # "the envoy was told": the envoy is not the one speaking
         if word in _ENTRY_VERBS and _ENTERED_RE.match(sentence, verb.end()):
             continue  # "patients admitted with the virus": let in, not owning up
-        if _LIVES_AFTER_RE.match(sentence, verb.end()):
+        if word in _CLAIMING and _LIVES_AFTER_RE.match(sentence, verb.end()):
             continue  # "The crash claimed 60 lives": took them, said nothing
         cut = _last_boundary(head)
         who = _clean(head[cut:])

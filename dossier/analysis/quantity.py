@@ -238,8 +238,9 @@ _OUT_OF_BEFORE_RE = re.compile(
 
 # After a count that leaves its noun out: a verb ("50 died", "seven became pregnant", "50 were
 # killed") or "of them" ("seven of them returned").
+_AUXILIARY = "were|was|are|is|had|have|has|will|would"
 _ELIDED_AFTER_RE = re.compile(
-    r"\s+(?:of\s+(?:them|whom|those|these)\b|(?:were|was|are|is|had|have|has|will|would|"
+    r"\s+(?:of\s+(?:them|whom|those|these)\b|(?:" + _AUXILIARY + r"|"
     r"remain|remained|became|become|went|fell|got|came|survived|died|escaped|returned)\b)",
     re.IGNORECASE,
 )
@@ -251,7 +252,7 @@ _KILLED_BEFORE_RE = re.compile(
 )
 # The verb an elided count is said with, past its auxiliary: "five had died", "50 were killed".
 _VERB_AFTER_RE = re.compile(
-    r"\s+(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:were|was|are|is|had|have|has|will|would|"
+    r"\s+(?:of\s+(?:them|whom|those|these)\s+)?(?:(?:" + _AUXILIARY + r"|"
     r"been|be|not|all|also|still|already|later|[a-z]+ly)\s+)*([a-z]+)\b"
 )
 

@@ -67,6 +67,7 @@ def test_a_toll_that_claimed_lives_is_no_speech() -> None:
     assert speaker("The virus has claimed the lives of more than 300 people.") is None
     assert speaker("The quake claimed more than two thousand lives.") is None
     assert speaker("Ana Ruiz claimed that lives were lost.") == "Ana Ruiz"
+    assert speaker("Officials said 60 lives were lost.") == "Officials"
 
 
 def test_a_dateline_before_the_speaker_is_not_the_speaker() -> None:
