@@ -27,6 +27,7 @@ from dossier.lexicon.speech import (
     MALE_WORDS,
     PERSON_ROLES,
     PRONOUNS,
+    REPORT_OBJECT_OPENERS,
     SPEECH_AUXILIARIES,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
@@ -59,10 +60,16 @@ _ESTIMATE_RE = re.compile(
 _BOUNDARY_RE = re.compile(r"[,“”\":;(\[]|\b(?:that|while|While|but|But|However|and|as)\b")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")  # "he was told"
 # Speech verbs that are also nouns, and what comes before one that is then a noun: a
-# determiner ("the reports"), or a verb in the past ("dismissed reports of ...", "denied claims").
+# determiner ("the reports"), a verb in the past ("dismissed reports of ...", "denied claims"),
+# or a word that takes a report as its object ("Citing reports available till Saturday, ...",
+# "Amid claims that ...").
 _NOUN_LIKE = frozenset({"reports", "claims", "claim", "estimates", "states", "shows"})
 _NOUN_BEFORE_RE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(NAME_DETERMINERS)) + r")|\b[a-z]+ed)\s*$"
+    r"(?:\b(?:"
+    + "|".join(sorted(NAME_DETERMINERS))
+    + r")|\b[a-z]+ed|\b(?i:"
+    + "|".join(sorted(REPORT_OBJECT_OPENERS))
+    + r"))\s*$"
 )
 # "admitted" of entry, not of owning up: "patients admitted with fever", "admitted to hospital".
 _ENTRY_VERBS = frozenset({"admitted", "admits", "admit"})

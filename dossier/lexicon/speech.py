@@ -127,6 +127,12 @@ MALE_WORDS = (
 # declared ..."), and verbs that make the words before a speech verb a clause of their own
 # ("Spain had 156 cases when it reported ...").
 CLAUSE_OPENERS = frozenset(
-    "after when with by in on since if before until once as although though because".split()
+    "after when with by in on since if before until once as although though because citing "
+    "quoting following amid despite given".split()
 )
 CLAUSE_VERBS = frozenset("is are was were be been being do does did".split())
+# Words that take a report or a claim as their object, before which "reports", "claims" are
+# nouns: "Citing reports available till Saturday, ...", "Amid claims that ...".
+REPORT_OBJECT_OPENERS = frozenset(
+    "citing quoting following denying dismissing rejecting amid despite after given".split()
+)

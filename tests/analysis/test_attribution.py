@@ -54,6 +54,13 @@ def test_reports_with_its_own_speech_verb_after_it_is_the_subjects_noun() -> Non
     assert speaker("The agency reports that the mayor said no.") == "The agency"
 
 
+def test_reports_cited_or_amid_are_a_noun_and_the_phrase_no_speaker() -> None:
+    said = "Citing reports available till late Saturday, the official said 288 people died."
+    assert speaker(said) == "the official"
+    assert speaker("Amid claims that the video was fake, the police said nothing.") == "the police"
+    assert speaker("Lorem claims the islands.") == "Lorem"
+
+
 def test_admitted_to_hospital_is_no_speech() -> None:
     assert speaker("Most patients admitted with the fever were men.") is None
     assert speaker("The mayor was admitted to hospital on Monday.") is None
