@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dossier.judge.case import Case
 from dossier.judge.cover import threat_at
@@ -133,11 +134,18 @@ def asked(case: Case) -> LeftOut | None:
     rules read it."""
     if _ASKED_RE.search(case.claim.text):
         return None
+    clause = _holding_most(case, _ASKED_RE.finditer(case.passage.text))
+    return LeftOut(f"the passage asks it (“{clause}”), it does not say it") if clause else None
+
+
+def _holding_most(case: Case, clauses: Iterator[re.Match[str]]) -> str | None:
+    """The first of the passage's ``clauses`` that holds most of the claim's words the
+    sentence says (``Case.said_words``), as its first 40 characters; None if none does."""
     words = case.said_words
-    for m in _ASKED_RE.finditer(case.passage.text):
+    for m in clauses:
         inside = sum(m.start() <= t.start < m.end() for t in words)
         if inside and inside * 2 > len(words):
-            return LeftOut(f"the passage asks it (“{m.group()[:40].strip()}”), it does not say it")
+            return m.group()[:40].strip()
     return None
 
 
@@ -154,17 +162,19 @@ def conditional(case: Case) -> LeftOut | None:
     sentence). A claim that is itself conditional is read as the other rules read it."""
     if _CONDITION_RE.search(case.claim.text):
         return None
-    words = case.said_words
-    for m in _CONDITION_RE.finditer(case.passage.text):
-        if _AS_BEFORE_RE.search(case.passage.text, 0, m.start()):
-            continue  # "as if nothing had happened": a manner, no condition
-        if not _OPENER_RE.match(m.group()) and case.passage.text[: m.start()].strip():
-            continue  # "Kim Jong Un, who ..., had a cyst removed": no inversion mid-sentence
-        inside = sum(m.start() <= t.start < m.end() for t in words)
-        if inside and inside * 2 > len(words):
-            said = m.group()[:40].strip()
-            return LeftOut(f"the passage sets it as a condition (“{said}”), it does not say it")
-    return None
+    text = case.passage.text
+    conditions = (
+        m
+        for m in _CONDITION_RE.finditer(text)
+        # "as if nothing had happened" is a manner; "Kim Jong Un, who ..., had a cyst
+        # removed" no inversion: one opens only the sentence
+        if not _AS_BEFORE_RE.search(text, 0, m.start())
+        and (_OPENER_RE.match(m.group()) or not text[: m.start()].strip())
+    )
+    clause = _holding_most(case, conditions)
+    if clause is None:
+        return None
+    return LeftOut(f"the passage sets it as a condition (“{clause}”), it does not say it")
 
 
 @rule("modality.supposed-figure", Stage.FIGURES)
