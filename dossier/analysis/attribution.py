@@ -27,6 +27,7 @@ from dossier.lexicon.speech import (
     MALE_WORDS,
     PERSON_ROLES,
     PRONOUNS,
+    REPORT_ADJECTIVES,
     REPORT_OBJECT_OPENERS,
     SPEECH_AUXILIARIES,
     SPEECH_VERBS,
@@ -68,7 +69,7 @@ _NOUN_BEFORE_RE = re.compile(
     r"(?:\b(?:"
     + "|".join(sorted(NAME_DETERMINERS))
     + r")|\b[a-z]+ed|\b(?i:"
-    + "|".join(sorted(REPORT_OBJECT_OPENERS))
+    + "|".join(sorted(REPORT_OBJECT_OPENERS | REPORT_ADJECTIVES))
     + r"))\s*$"
 )
 # "admitted" of entry, not of owning up: "patients admitted with fever", "admitted to hospital".
@@ -221,6 +222,8 @@ _TRAILING_RE = re.compile(
 )  # (an adverb in -ly, lower case: "Parent firm Acme recently announced")
 # A phrase that ends in one of these is no one: "Combined with previously announced layoffs".
 _OPEN_ENDS = frozenset({"with", "by", "of", "for", "from", "to", "in", "on", "at", "as", "than"})
+# Words that alone name no one: "The reports of ...", "Some said ... while others said".
+_NO_ONE = frozenset("the a an some not no this these those any all many most".split())
 
 
 def _clean(who: str) -> str | None:
@@ -237,8 +240,8 @@ def _clean(who: str) -> str | None:
     if not who or not any(c.isalpha() for c in who) or len(who.split()) > _MAX_WORDS:
         return None
     words = who.lower().split()
-    if words[-1] in _OPEN_ENDS:
-        return None
+    if words[-1] in _OPEN_ENDS or all(w in _NO_ONE for w in words):
+        return None  # (and "The", "Some", "Not": no one)
     if words[0] in CLAUSE_OPENERS or not CLAUSE_VERBS.isdisjoint(words) or _DIGIT_RE.search(who):
         return None  # "After CEO Ana Ruiz", "Spain had 156": a clause, not who speaks
     return who

@@ -136,3 +136,8 @@ CLAUSE_VERBS = frozenset("is are was were be been being do does did".split())
 REPORT_OBJECT_OPENERS = frozenset(
     "citing quoting following denying dismissing rejecting amid despite after given".split()
 )
+# ... and words that describe a report, before which it is a noun too: "Earlier reports
+# claiming that ...", "Previous estimates from industry experts have pegged ...".
+REPORT_ADJECTIVES = frozenset(
+    "earlier previous early new initial recent latest later unconfirmed conflicting".split()
+)

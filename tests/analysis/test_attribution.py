@@ -61,6 +61,14 @@ def test_reports_cited_or_amid_are_a_noun_and_the_phrase_no_speaker() -> None:
     assert speaker("Lorem claims the islands.") == "Lorem"
 
 
+def test_a_report_described_is_a_noun_and_a_lone_determiner_no_speaker() -> None:
+    pegged = "Previous estimates from industry experts have pegged the price at $1,000."
+    assert speaker(pegged) is None
+    assert speaker("Earlier reports claiming that Lorem had been captured were denied.") is None
+    assert speaker("Some said the hostage had been rescued while others said he was dead.") is None
+    assert speaker("Ana Ruiz said he was dead.") == "Ana Ruiz"
+
+
 def test_admitted_to_hospital_is_no_speech() -> None:
     assert speaker("Most patients admitted with the fever were men.") is None
     assert speaker("The mayor was admitted to hospital on Monday.") is None
