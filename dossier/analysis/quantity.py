@@ -246,7 +246,7 @@ _ELIDED_AFTER_RE = re.compile(
 )
 _SENTENCE_STOP_RE = re.compile(r"[.;!?]\s")
 # A verb of killing or injuring right before a count that says no noun: "The crash killed 50".
-_KILLED_BEFORE_RE = re.compile(
+_BEFALLEN_BEFORE_RE = re.compile(
     r"\b(killed|kills|killing|injured|injures|injuring|wounded|wounds|wounding)\s+$",
     re.IGNORECASE,
 )
@@ -430,8 +430,8 @@ def extract(text: str, *, alone: bool = False) -> list[Quantity]:
                 noun = None  # "10 days ago" dates an act: the act's words say what it measures
             if noun in PARTITIVES:
                 noun = _partitive_object(text, m.end(), noun) or noun
-            if noun is None and (killed := _KILLED_BEFORE_RE.search(text, 0, start)):
-                elided = killed.group(1)  # "The crash killed 50": 50 killed, no noun said
+            if noun is None and (befell := _BEFALLEN_BEFORE_RE.search(text, 0, start)):
+                elided = befell.group(1)  # "The crash killed 50": 50 killed, no noun said
             elif _elided(text, m.end(), noun) and (earlier := _earlier_noun(text, found, start)):
                 # "Of the 300 passengers on board, 50 died": 50 passengers who died
                 verb = _VERB_AFTER_RE.match(text, m.end())

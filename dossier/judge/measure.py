@@ -91,8 +91,10 @@ def answers(claim: ClaimAnalysis, passage: PassageAnalysis, place_keys: frozense
                 if same_side:  # "IS lost more than half" leaves IS "less than half"
                     held = complement(held)
                     measure += ", the rest held"
-            if held.unit != cf.quantity.unit and _same_befallen(cf, pf):
-                held = held.model_copy(update={"unit": cf.quantity.unit})  # "the toll is 60"
+            if held.unit != cf.quantity.unit:
+                # only a count and a bare number of the same dead or injured measure the same
+                # thing across units (``same_measure``): "the toll is 60" counts the dead
+                held = held.model_copy(update={"unit": cf.quantity.unit})
             agreement = compare(cf.quantity, held)
             if not comparable(cf, pf, agreement):
                 apart.append((cf, pf))
